@@ -1,0 +1,21 @@
+"""linkchart: link analysis of dark networks.
+
+Build a typed multigraph from a declarative edge list (:func:`load`,
+:func:`from_records`), analyse it for centrality, bridging and brokerage, and render
+it as a self-contained interactive HTML chart.
+"""
+
+from .convert import *  # noqa: F403
+from .errors import *  # noqa: F403
+from .model import *  # noqa: F403
+from .vocabulary import *  # noqa: F403
+
+# -- loading (linkchart.load) --
+
+# -- analysis (linkchart.analysis) --
+
+# -- report (linkchart.report) --
+
+# -- rendering (linkchart.render) --
+
+__version__ = "0.1.0"

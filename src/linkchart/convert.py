@@ -1,0 +1,223 @@
+"""Conversions between a :class:`~linkchart.model.LinkChart` and other graph libraries.
+
+This module owns the map between node ids and the integer positions that numpy,
+igraph and the measures work with: position ``i`` is row ``i`` of ``chart.nodes``.
+Code elsewhere turns positions into ids only through :func:`by_id` and ids into
+positions only through :func:`positions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from .model import NO_YEAR
+
+if TYPE_CHECKING:
+    import igraph
+    import networkx
+
+    from .model import LinkChart
+
+__all__ = ["by_id", "positions", "to_igraph", "to_networkx", "to_records"]
+
+T = TypeVar("T")
+
+
+def by_id(chart: LinkChart, values: Iterable[T]) -> dict[str, T]:
+    """Key per-position ``values`` (one per node, in index order) by node id.
+
+    numpy scalars become Python ``float``/``int``.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> c = linkchart.from_records([{"id": "a", "type": "state"}, {"id": "b", "type": "state"}], [])
+    >>> by_id(c, np.array([0.5, 1.0]))
+    {'a': 0.5, 'b': 1.0}
+    """
+    if isinstance(values, np.ndarray):
+        values = values.tolist()
+    return dict(zip(chart.node_ids, values, strict=True))
+
+
+def positions(chart: LinkChart, node_ids: Iterable[str]) -> npt.NDArray[np.intp]:
+    """The positions of ``node_ids`` (raises ``UnknownNameError`` for an unknown id)."""
+    return np.array([chart.index_of(n) for n in node_ids], dtype=np.intp)
+
+
+def _year(v: int) -> int | None:
+    return None if v == NO_YEAR else int(v)
+
+
+def _edge_attributes(chart: LinkChart) -> list[dict[str, Any]]:
+    """Every edge's attributes under the file's own names, in row order."""
+    vocab = chart.vocabulary
+    e = chart.edges
+    rel_names = vocab.relation_names
+    directed = [r.directed for r in vocab.relations]
+    levels = vocab.confidence.levels
+    src_ids = [s.id for s in chart.sources]
+    extra = list(e.attributes.items())
+    out: list[dict[str, Any]] = []
+    for k, (rel, conf, prob, w, tf, tt, s, ev) in enumerate(
+        zip(
+            e.relation.tolist(),
+            e.confidence.tolist(),
+            e.probability.tolist(),
+            e.weight.tolist(),
+            e.time_from.tolist(),
+            e.time_to.tolist(),
+            e.source.tolist(),
+            e.evidence.tolist(),
+            strict=True,
+        )
+    ):
+        attrs: dict[str, Any] = {
+            "id": e.id_of(k),
+            "relation": rel_names[rel],
+            "directed": directed[rel],
+            "confidence": levels[conf],
+            "probability": prob,
+            "weight": w,
+            "evidence": ev,
+            "source": src_ids[s] if s >= 0 else None,
+            "time_from": _year(tf),
+            "time_to": _year(tt),
+        }
+        for name, col in extra:
+            if col[k] is not None:
+                attrs[name] = col[k]
+        out.append(attrs)
+    return out
+
+
+def _node_attributes(chart: LinkChart, i: int) -> dict[str, Any]:
+    n = chart.nodes
+    attrs: dict[str, Any] = {
+        "type": chart.vocabulary.node_types[int(n.type[i])].name,
+        "label": n.labels[i],
+        "aliases": list(n.aliases[i]),
+    }
+    for name, col in n.attributes.items():
+        if col[i] is not None:
+            attrs[name] = col[i]
+    return attrs
+
+
+def to_networkx(chart: LinkChart) -> networkx.MultiDiGraph:
+    """A new ``networkx.MultiDiGraph`` holding every node, edge and attribute.
+
+    Nodes are keyed by id and carry ``type``, ``label``, ``aliases`` and their free
+    attributes. Each edge ``(from, to, key)`` has the edge id as key and carries
+    ``relation``, ``directed`` (whether its relation is directed; undirected ties are
+    stored once, in the order written), ``confidence`` (level name), ``probability``,
+    ``weight``, ``evidence``, ``source`` (the cited document's id), ``time_from``,
+    ``time_to`` and its free attributes. The graph carries ``title``, ``description``
+    and ``sources``. Nothing is shared with the chart: changing the result changes
+    nothing in it.
+    """
+    import networkx as nx
+
+    g = nx.MultiDiGraph(
+        title=chart.title,
+        description=chart.description,
+        sources=[
+            {"id": s.id, "title": s.title, "author": s.author, "date": s.date, "location": s.location}
+            for s in chart.sources
+        ],
+    )
+    ids = chart.node_ids
+    g.add_nodes_from((ids[i], _node_attributes(chart, i)) for i in range(len(ids)))
+    src = chart.edges.src.tolist()
+    dst = chart.edges.dst.tolist()
+    g.add_edges_from(
+        (ids[a], ids[b], attrs.pop("id"), attrs)
+        for a, b, attrs in zip(src, dst, _edge_attributes(chart), strict=True)
+    )
+    return g
+
+
+def to_igraph(chart: LinkChart, *, attributes: bool = True) -> igraph.Graph:
+    """A new directed ``igraph.Graph``; vertex ``i`` is node position ``i``.
+
+    The edge list is passed to igraph as one array, in edge-row order (edge ``k`` of the
+    graph is row ``k`` of ``chart.edges``). With ``attributes=True`` vertices carry
+    ``name`` (the id), ``type`` and ``label``, and edges carry the same attributes as
+    :func:`to_networkx` (``id`` included); with ``attributes=False`` the graph has the
+    structure only, which is what the measures use.
+    """
+    import igraph as ig
+
+    e = chart.edges
+    pairs = np.column_stack([e.src, e.dst]).astype(np.int64)
+    g = ig.Graph(n=chart.number_of_nodes, edges=pairs, directed=True)
+    if attributes:
+        types = chart.vocabulary.node_type_names
+        g.vs["name"] = list(chart.node_ids)
+        g.vs["type"] = [types[t] for t in chart.nodes.type.tolist()]
+        g.vs["label"] = chart.nodes.labels.tolist()
+        rows = _edge_attributes(chart)
+        keys = sorted({k for r in rows for k in r})
+        for key in keys:
+            g.es[key] = [r.get(key) for r in rows]
+    return g
+
+
+def _time_record(tf: int, tt: int) -> int | dict[str, int | None] | None:
+    a, b = _year(tf), _year(tt)
+    if a is None and b is None:
+        return None
+    if a is not None and a == b:
+        return a
+    return {"from": a, "to": b}
+
+
+def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Nodes and edges as records with the file's own keys, every field present.
+
+    Node records have ``id``, ``type``, ``label``, ``aliases`` (list) and
+    ``attributes`` (dict). Edge records have ``id``, ``from``, ``relation``, ``to``,
+    ``confidence``, ``evidence``, ``source``, ``time`` (``None``, a year, or
+    ``{"from": a, "to": b}``), ``weight`` and ``attributes``. Passing them to
+    :func:`linkchart.from_records` with the chart's vocabulary gives an equal chart.
+    """
+    nodes = []
+    for i in range(chart.number_of_nodes):
+        a = _node_attributes(chart, i)
+        nodes.append(
+            {
+                "id": chart.node_ids[i],
+                "type": a.pop("type"),
+                "label": a.pop("label"),
+                "aliases": a.pop("aliases"),
+                "attributes": a,
+            }
+        )
+    ids = chart.node_ids
+    fixed = {"id", "relation", "directed", "confidence", "probability", "weight", "evidence",
+             "source", "time_from", "time_to"}
+    edges = []
+    for a, b, attrs in zip(chart.edges.src.tolist(), chart.edges.dst.tolist(),
+                           _edge_attributes(chart), strict=True):
+        edges.append(
+            {
+                "id": attrs["id"],
+                "from": ids[a],
+                "relation": attrs["relation"],
+                "to": ids[b],
+                "confidence": attrs["confidence"],
+                "evidence": attrs["evidence"],
+                "source": attrs["source"],
+                "time": _time_record(
+                    NO_YEAR if attrs["time_from"] is None else attrs["time_from"],
+                    NO_YEAR if attrs["time_to"] is None else attrs["time_to"],
+                ),
+                "weight": attrs["weight"],
+                "attributes": {k: v for k, v in attrs.items() if k not in fixed},
+            }
+        )
+    return nodes, edges

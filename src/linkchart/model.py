@@ -1,0 +1,646 @@
+"""The frozen typed multigraph: :class:`LinkChart`, stored column by column.
+
+Nodes and edges live in :class:`NodeTable` and :class:`EdgeTable`, read-only numpy
+arrays of integer codes and numbers with text columns beside them, so that a chart of
+a million edges costs a few arrays rather than a million Python objects. Views
+(:meth:`LinkChart.filter` and its shorthands) select rows and return new charts that
+share the vocabulary. Nothing here ever changes once built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .errors import LinkchartError, UnknownNameError
+from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    import igraph
+    import networkx
+
+__all__ = [
+    "NO_YEAR",
+    "Edge",
+    "EdgeTable",
+    "LinkChart",
+    "Node",
+    "NodeTable",
+    "Source",
+]
+
+NO_YEAR: int = int(np.iinfo(np.int32).min)
+"""Sentinel in the year columns: no bound (undated, or an open end)."""
+
+IntArray = npt.NDArray[np.int32]
+FloatArray = npt.NDArray[np.float64]
+ObjArray = npt.NDArray[np.object_]
+
+
+def _frozen(array: npt.ArrayLike, dtype: npt.DTypeLike) -> Any:
+    out = np.array(array, dtype=dtype, copy=True)
+    out.flags.writeable = False
+    return out
+
+
+def _frozen_text(values: Iterable[Any]) -> ObjArray:
+    items = list(values)
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    out.flags.writeable = False
+    return out
+
+
+def _take(array: Any, rows: npt.NDArray[np.intp]) -> Any:
+    out = array[rows]
+    out.flags.writeable = False
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document that edges cite.
+
+    ``location`` is a local path (resolved against the graph file's folder) or an
+    address that linkchart records but never fetches.
+    """
+
+    id: str
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    location: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One node, as a value (made on request from the chart's columns)."""
+
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    attributes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """One edge, as a value (made on request from the chart's columns).
+
+    ``from_id`` and ``to_id`` are the endpoints as written; ``source`` is the id of the
+    cited document. ``time_from``/``time_to`` are ``None`` where open or undated.
+    """
+
+    id: str
+    from_id: str
+    relation: str
+    to_id: str
+    directed: bool
+    confidence: str
+    probability: float
+    weight: float
+    evidence: str = ""
+    source: str | None = None
+    time_from: int | None = None
+    time_to: int | None = None
+    attributes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class NodeTable:
+    """The nodes of a chart, column by column; row ``i`` is node index ``i``.
+
+    Attributes
+    ----------
+    ids
+        Node ids (object array of ``str``).
+    type
+        Node-type codes (``int16``) into ``Vocabulary.node_types``.
+    labels
+        Display labels (object array of ``str``).
+    aliases
+        Object array of ``tuple[str, ...]``.
+    attributes
+        Free attributes, ``name -> object array`` with ``None`` where a node lacks it.
+    """
+
+    ids: ObjArray
+    type: npt.NDArray[np.int16]
+    labels: ObjArray
+    aliases: ObjArray
+    attributes: Mapping[str, ObjArray]
+
+    @classmethod
+    def build(
+        cls,
+        ids: Sequence[str],
+        type_codes: npt.ArrayLike,
+        labels: Sequence[str],
+        aliases: Sequence[tuple[str, ...]],
+        attributes: Mapping[str, Sequence[Any]] | None = None,
+    ) -> NodeTable:
+        """Copy the given columns into a frozen table."""
+        attrs = {k: _frozen_text(v) for k, v in (attributes or {}).items()}
+        return cls(
+            _frozen_text(ids),
+            _frozen(type_codes, np.int16),
+            _frozen_text(labels),
+            _frozen_text(aliases),
+            MappingProxyType(attrs),
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def take(self, rows: npt.NDArray[np.intp]) -> NodeTable:
+        """The rows ``rows``, in that order."""
+        return NodeTable(
+            _take(self.ids, rows),
+            _take(self.type, rows),
+            _take(self.labels, rows),
+            _take(self.aliases, rows),
+            MappingProxyType({k: _take(v, rows) for k, v in self.attributes.items()}),
+        )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class EdgeTable:
+    """The edges of a chart, column by column; row ``k`` is edge ``k``.
+
+    Attributes
+    ----------
+    src, dst
+        Node indices (``int32``) of the ``from`` and ``to`` ends.
+    relation
+        Relation codes (``int16``) into ``Vocabulary.relations``.
+    confidence
+        Confidence level codes (``int8``) into ``Vocabulary.confidence.levels``
+        (0 = most certain).
+    probability
+        The confidence as a probability (``float64``).
+    weight
+        Edge weight (``float64``), positive.
+    time_from, time_to
+        Years (``int32``), :data:`NO_YEAR` where open or undated.
+    source
+        Source codes (``int16``) into ``LinkChart.sources``; ``-1`` for none.
+    evidence
+        Evidence quotes (object array of ``str``; ``""`` for none).
+    position
+        The edge's position in the original file or records (``int64``); an edge's
+        default id is ``e<position>``, stable across views.
+    explicit_ids
+        Ids that were written, keyed by position.
+    attributes
+        Free attributes, ``name -> object array`` with ``None`` where an edge lacks it.
+    """
+
+    src: IntArray
+    dst: IntArray
+    relation: npt.NDArray[np.int16]
+    confidence: npt.NDArray[np.int8]
+    probability: FloatArray
+    weight: FloatArray
+    time_from: IntArray
+    time_to: IntArray
+    source: npt.NDArray[np.int16]
+    evidence: ObjArray
+    position: npt.NDArray[np.int64]
+    explicit_ids: Mapping[int, str]
+    attributes: Mapping[str, ObjArray]
+
+    @classmethod
+    def build(
+        cls,
+        src: npt.ArrayLike,
+        dst: npt.ArrayLike,
+        relation: npt.ArrayLike,
+        confidence: npt.ArrayLike,
+        probability: npt.ArrayLike,
+        weight: npt.ArrayLike,
+        time_from: npt.ArrayLike,
+        time_to: npt.ArrayLike,
+        source: npt.ArrayLike,
+        evidence: Sequence[str] | ObjArray,
+        position: npt.ArrayLike | None = None,
+        explicit_ids: Mapping[int, str] | None = None,
+        attributes: Mapping[str, Sequence[Any]] | None = None,
+    ) -> EdgeTable:
+        """Copy the given columns into a frozen table."""
+        src_a = _frozen(src, np.int32)
+        pos = np.arange(len(src_a), dtype=np.int64) if position is None else position
+        return cls(
+            src_a,
+            _frozen(dst, np.int32),
+            _frozen(relation, np.int16),
+            _frozen(confidence, np.int8),
+            _frozen(probability, np.float64),
+            _frozen(weight, np.float64),
+            _frozen(time_from, np.int32),
+            _frozen(time_to, np.int32),
+            _frozen(source, np.int16),
+            _frozen_text(evidence),
+            _frozen(pos, np.int64),
+            MappingProxyType(dict(explicit_ids or {})),
+            MappingProxyType({k: _frozen_text(v) for k, v in (attributes or {}).items()}),
+        )
+
+    def __len__(self) -> int:
+        return len(self.src)
+
+    def id_of(self, row: int) -> str:
+        """The id of edge ``row``."""
+        pos = int(self.position[row])
+        return self.explicit_ids.get(pos, f"e{pos}")
+
+    @property
+    def ids(self) -> list[str]:
+        """Every edge's id, in row order."""
+        return [self.id_of(k) for k in range(len(self))]
+
+    def take(self, rows: npt.NDArray[np.intp], node_map: npt.NDArray[np.int32] | None = None) -> EdgeTable:
+        """The rows ``rows``; ``node_map`` renumbers the endpoints (old index -> new)."""
+        src = self.src[rows]
+        dst = self.dst[rows]
+        if node_map is not None:
+            src, dst = node_map[src], node_map[dst]
+        src.flags.writeable = False
+        dst.flags.writeable = False
+        pos = _take(self.position, rows)
+        kept = set(pos.tolist()) if self.explicit_ids else set()
+        return EdgeTable(
+            src,
+            dst,
+            _take(self.relation, rows),
+            _take(self.confidence, rows),
+            _take(self.probability, rows),
+            _take(self.weight, rows),
+            _take(self.time_from, rows),
+            _take(self.time_to, rows),
+            _take(self.source, rows),
+            _take(self.evidence, rows),
+            pos,
+            MappingProxyType({p: i for p, i in self.explicit_ids.items() if p in kept}),
+            MappingProxyType({k: _take(v, rows) for k, v in self.attributes.items()}),
+        )
+
+
+def _year(value: int) -> int | None:
+    return None if value == NO_YEAR else int(value)
+
+
+class LinkChart:
+    """An immutable typed multigraph of actors, places and events, with evidence on every tie.
+
+    Build one with :func:`linkchart.load` (a YAML file) or :func:`linkchart.from_records`.
+    Every view (:meth:`filter`, :meth:`of_types`, :meth:`with_relations`,
+    :meth:`min_confidence`, :meth:`as_of`, :meth:`subgraph`) returns a new chart.
+
+    Parallel edges are never merged: two reports of the same tie are two edges. Node
+    *indices* (row numbers in :attr:`nodes`) are an implementation detail of a chart;
+    everything public is keyed by node id.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> chart = linkchart.from_records(
+    ...     [{"id": "A", "type": "organisation"}, {"id": "B", "type": "state"}],
+    ...     [{"from": "B", "relation": "finances", "to": "A", "evidence": "B pays A."}],
+    ... )
+    >>> chart.number_of_nodes, chart.number_of_edges
+    (2, 1)
+    >>> chart.edge("e0").evidence
+    'B pays A.'
+    """
+
+    __slots__ = ("_cache", "description", "edges", "nodes", "path", "sources", "title", "vocabulary")
+
+    title: str
+    description: str
+    sources: tuple[Source, ...]
+    vocabulary: Vocabulary
+    nodes: NodeTable
+    edges: EdgeTable
+    path: str | None
+
+    def __init__(
+        self,
+        *,
+        vocabulary: Vocabulary,
+        nodes: NodeTable,
+        edges: EdgeTable,
+        title: str = "",
+        description: str = "",
+        sources: Sequence[Source] = (),
+        path: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "description", description)
+        object.__setattr__(self, "sources", tuple(sources))
+        object.__setattr__(self, "vocabulary", vocabulary)
+        object.__setattr__(self, "nodes", nodes)
+        object.__setattr__(self, "edges", edges)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "_cache", {})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"LinkChart is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"LinkChart is immutable; cannot delete {name!r}")
+
+    # ------------------------------------------------------------------ sizes
+    @property
+    def number_of_nodes(self) -> int:
+        """How many nodes."""
+        return len(self.nodes)
+
+    @property
+    def number_of_edges(self) -> int:
+        """How many edges (parallel edges counted one by one)."""
+        return len(self.edges)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._index
+
+    def __repr__(self) -> str:
+        title = f" {self.title!r}" if self.title else ""
+        return f"<LinkChart{title}: {self.number_of_nodes} nodes, {self.number_of_edges} edges>"
+
+    # ------------------------------------------------------------------ ids
+    @property
+    def node_ids(self) -> tuple[str, ...]:
+        """Node ids in index order."""
+        cached = self._cache.get("node_ids")
+        if cached is None:
+            cached = self._cache["node_ids"] = tuple(self.nodes.ids.tolist())
+        return cached  # type: ignore[no-any-return]
+
+    @property
+    def _index(self) -> dict[str, int]:
+        cached = self._cache.get("index")
+        if cached is None:
+            cached = self._cache["index"] = {nid: i for i, nid in enumerate(self.node_ids)}
+        return cached  # type: ignore[no-any-return]
+
+    def index_of(self, node_id: str) -> int:
+        """The row of ``node_id`` in :attr:`nodes` (for code that reads the columns)."""
+        try:
+            return self._index[node_id]
+        except KeyError:
+            raise UnknownNameError("node", node_id, self._names()) from None
+
+    def _names(self) -> list[str]:
+        names = list(self.node_ids)
+        for a in self.nodes.aliases:
+            names.extend(a)
+        return names
+
+    def resolve(self, name: str) -> str:
+        """The id of the node whose id, label or alias is ``name`` (case-insensitive).
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> c = linkchart.from_records([{"id": "IMT", "type": "organisation",
+        ...     "aliases": ["IMU"]}], [])
+        >>> c.resolve("imu")
+        'IMT'
+        """
+        if name in self._index:
+            return name
+        key = name.casefold()
+        for i in range(self.number_of_nodes):
+            names = (self.nodes.ids[i], self.nodes.labels[i], *self.nodes.aliases[i])
+            if any(n.casefold() == key for n in names):
+                return str(self.nodes.ids[i])
+        raise UnknownNameError("node", name, self._names())
+
+    def _edge_index(self) -> dict[str, int]:
+        cached = self._cache.get("edge_index")
+        if cached is None:
+            cached = self._cache["edge_index"] = {eid: k for k, eid in enumerate(self.edges.ids)}
+        return cached  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------------ values
+    def node_type_of(self, node_id: str) -> str:
+        """The type name of ``node_id``."""
+        return self.vocabulary.node_types[int(self.nodes.type[self.index_of(node_id)])].name
+
+    def node(self, node_id: str) -> Node:
+        """The node ``node_id`` as a :class:`Node` value."""
+        return self._node_at(self.index_of(node_id))
+
+    def _node_at(self, i: int) -> Node:
+        n = self.nodes
+        attrs = {k: col[i] for k, col in n.attributes.items() if col[i] is not None}
+        return Node(
+            id=str(n.ids[i]),
+            type=self.vocabulary.node_types[int(n.type[i])].name,
+            label=str(n.labels[i]),
+            aliases=tuple(n.aliases[i]),
+            attributes=MappingProxyType(attrs),
+        )
+
+    def iter_nodes(self) -> Iterator[Node]:
+        """Every node, in index order."""
+        return (self._node_at(i) for i in range(self.number_of_nodes))
+
+    def edge(self, edge_id: str) -> Edge:
+        """The edge ``edge_id`` as an :class:`Edge` value."""
+        try:
+            k = self._edge_index()[edge_id]
+        except KeyError:
+            raise UnknownNameError("edge", edge_id, self._edge_index()) from None
+        return self.edge_at(k)
+
+    def edge_at(self, k: int) -> Edge:
+        """Edge row ``k`` as an :class:`Edge` value."""
+        e = self.edges
+        rel = self.vocabulary.relations[int(e.relation[k])]
+        src = int(e.source[k])
+        attrs = {name: col[k] for name, col in e.attributes.items() if col[k] is not None}
+        return Edge(
+            id=e.id_of(k),
+            from_id=str(self.nodes.ids[e.src[k]]),
+            relation=rel.name,
+            to_id=str(self.nodes.ids[e.dst[k]]),
+            directed=rel.directed,
+            confidence=self.vocabulary.confidence.levels[int(e.confidence[k])],
+            probability=float(e.probability[k]),
+            weight=float(e.weight[k]),
+            evidence=str(e.evidence[k]),
+            source=self.sources[src].id if src >= 0 else None,
+            time_from=_year(int(e.time_from[k])),
+            time_to=_year(int(e.time_to[k])),
+            attributes=MappingProxyType(attrs),
+        )
+
+    def iter_edges(self) -> Iterator[Edge]:
+        """Every edge, in row order."""
+        return (self.edge_at(k) for k in range(self.number_of_edges))
+
+    def edges_between(self, a: str, b: str) -> list[Edge]:
+        """Every edge joining ``a`` and ``b``, in either direction."""
+        i, j = self.index_of(a), self.index_of(b)
+        e = self.edges
+        rows = np.flatnonzero(((e.src == i) & (e.dst == j)) | ((e.src == j) & (e.dst == i)))
+        return [self.edge_at(int(k)) for k in rows]
+
+    def edges_of(self, node_id: str) -> list[Edge]:
+        """Every edge with ``node_id`` at either end."""
+        i = self.index_of(node_id)
+        rows = np.flatnonzero((self.edges.src == i) | (self.edges.dst == i))
+        return [self.edge_at(int(k)) for k in rows]
+
+    def neighbors(self, node_id: str) -> list[str]:
+        """Ids of the nodes tied to ``node_id`` by any edge, in index order."""
+        i = self.index_of(node_id)
+        e = self.edges
+        others = np.concatenate([e.dst[e.src == i], e.src[e.dst == i]])
+        return [self.node_ids[k] for k in np.unique(others) if k != i]
+
+    def nodes_of_type(self, node_type: str) -> tuple[str, ...]:
+        """Ids of the nodes of type ``node_type``, in index order."""
+        code = self.vocabulary.node_type_names.index(self.vocabulary.node_type(node_type).name)
+        return tuple(self.nodes.ids[self.nodes.type == code].tolist())
+
+    def source(self, source_id: str) -> Source:
+        """The cited document ``source_id``."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise UnknownNameError("source", source_id, [s.id for s in self.sources])
+
+    # ------------------------------------------------------------------ views
+    def _view(self, node_rows: npt.NDArray[np.intp] | None, edge_mask: npt.NDArray[np.bool_]) -> LinkChart:
+        edges = self.edges
+        nodes = self.nodes
+        node_map = None
+        if node_rows is not None:
+            node_map = np.full(self.number_of_nodes, -1, dtype=np.int32)
+            node_map[node_rows] = np.arange(len(node_rows), dtype=np.int32)
+            edge_mask = edge_mask & (node_map[edges.src] >= 0) & (node_map[edges.dst] >= 0)
+            nodes = nodes.take(node_rows)
+        rows = np.flatnonzero(edge_mask)
+        return LinkChart(
+            vocabulary=self.vocabulary,
+            nodes=nodes,
+            edges=edges.take(rows, node_map),
+            title=self.title,
+            description=self.description,
+            sources=self.sources,
+            path=self.path,
+        )
+
+    def filter(
+        self,
+        *,
+        node_types: Iterable[str] | None = None,
+        relations: Iterable[str] | None = None,
+        min_confidence: str | float | None = None,
+        as_of: int | None = None,
+        undated: bool = True,
+    ) -> LinkChart:
+        """A view keeping the nodes and edges that pass every given test.
+
+        Parameters
+        ----------
+        node_types
+            Keep only nodes of these types (and the edges between them).
+        relations
+            Keep only edges of these relations; every node stays.
+        min_confidence
+            Keep only edges at least this certain: a level name or a probability.
+        as_of
+            Keep only edges whose time interval contains this year.
+        undated
+            With ``as_of``: whether edges without a time are kept (default ``True``).
+
+        Raises
+        ------
+        UnknownNameError
+            For a node type, relation or confidence level the vocabulary lacks.
+        """
+        vocab = self.vocabulary
+        e = self.edges
+        mask = np.ones(len(e), dtype=bool)
+        node_rows = None
+        if node_types is not None:
+            codes = [vocab.node_type_names.index(vocab.node_type(t).name) for t in node_types]
+            node_rows = np.flatnonzero(np.isin(self.nodes.type, codes))
+        if relations is not None:
+            rcodes = [vocab.relation_names.index(vocab.relation(r).name) for r in relations]
+            mask &= np.isin(e.relation, rcodes)
+        if min_confidence is not None:
+            mask &= e.probability >= vocab.confidence.threshold(min_confidence) - 1e-12
+        if as_of is not None:
+            if isinstance(as_of, bool) or not isinstance(as_of, int | np.integer):
+                raise LinkchartError(f"as_of must be a year (an integer), not {as_of!r}")
+            dated = (e.time_from != NO_YEAR) | (e.time_to != NO_YEAR)
+            inside = ((e.time_from == NO_YEAR) | (e.time_from <= as_of)) & (
+                (e.time_to == NO_YEAR) | (e.time_to >= as_of)
+            )
+            mask &= (dated & inside) | (~dated & undated)
+        return self._view(node_rows, mask)
+
+    def of_types(self, *node_types: str) -> LinkChart:
+        """A view with only nodes of these types (and the edges among them)."""
+        return self.filter(node_types=node_types)
+
+    def with_relations(self, *relations: str) -> LinkChart:
+        """A view with only edges of these relations; every node stays."""
+        return self.filter(relations=relations)
+
+    def min_confidence(self, minimum: str | float) -> LinkChart:
+        """A view with only edges at least ``minimum`` certain (level name or probability)."""
+        return self.filter(min_confidence=minimum)
+
+    def as_of(self, year: int, *, undated: bool = True) -> LinkChart:
+        """A view of the ties in force in ``year`` (undated ties kept unless ``undated=False``)."""
+        return self.filter(as_of=year, undated=undated)
+
+    def subgraph(self, node_ids: Iterable[str]) -> LinkChart:
+        """A view with only the given nodes (in index order) and the edges among them."""
+        rows = np.unique(np.array([self.index_of(n) for n in node_ids], dtype=np.intp))
+        return self._view(rows, np.ones(self.number_of_edges, dtype=bool))
+
+    # ------------------------------------------------------------------ conversions
+    def to_networkx(self) -> networkx.MultiDiGraph:
+        """A new ``networkx.MultiDiGraph`` with every attribute (see :func:`linkchart.convert.to_networkx`)."""
+        from .convert import to_networkx
+
+        return to_networkx(self)
+
+    def to_igraph(self, *, attributes: bool = True) -> igraph.Graph:
+        """A new directed ``igraph.Graph`` (see :func:`linkchart.convert.to_igraph`)."""
+        from .convert import to_igraph
+
+        return to_igraph(self, attributes=attributes)
+
+    def to_records(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Nodes and edges as records with the file's keys (see :func:`linkchart.convert.to_records`)."""
+        from .convert import to_records
+
+        return to_records(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LinkChart):
+            return NotImplemented
+        return (
+            self.title == other.title
+            and self.description == other.description
+            and self.sources == other.sources
+            and self.vocabulary == other.vocabulary
+            and self.to_records() == other.to_records()
+        )
+
+    __hash__ = None  # type: ignore[assignment]

@@ -1,0 +1,207 @@
+"""The vocabulary of a chart: node types, relation types and the confidence scale.
+
+All three are immutable values. A :class:`Vocabulary` is part of every
+:class:`~linkchart.model.LinkChart`; views of a chart share its vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from .errors import UnknownNameError
+
+__all__ = [
+    "DEFAULT_CONFIDENCE",
+    "DEFAULT_NODE_TYPES",
+    "ConfidenceScale",
+    "NodeType",
+    "Relation",
+    "Vocabulary",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class NodeType:
+    """A kind of node, with display hints.
+
+    Attributes
+    ----------
+    name
+        The type's name as written in the file (``organisation``).
+    color
+        A CSS colour for charts, or ``None`` for an automatic one.
+    shape
+        A vis-network shape name (``dot``, ``square``, ``triangle``, ``diamond``,
+        ``star``, ``ellipse`` ...), or ``None``.
+    description
+        Free text.
+    """
+
+    name: str
+    color: str | None = None
+    shape: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A kind of tie.
+
+    Attributes
+    ----------
+    name
+        The relation's name (``finances``).
+    directed
+        Whether ``from -> to`` differs from ``to -> from``.
+    source_types, target_types
+        The node types allowed at the ``from`` and ``to`` ends; ``None`` allows any.
+        For an undirected relation a pair is allowed if it fits in either order.
+    weight
+        The default weight of an edge of this relation.
+    description
+        Free text.
+    """
+
+    name: str
+    directed: bool = True
+    source_types: frozenset[str] | None = None
+    target_types: frozenset[str] | None = None
+    weight: float = 1.0
+    description: str = ""
+
+    def allows(self, from_type: str, to_type: str) -> bool:
+        """Whether an edge from a ``from_type`` node to a ``to_type`` node is allowed.
+
+        Examples
+        --------
+        >>> r = Relation("finances", source_types=frozenset({"state"}))
+        >>> r.allows("state", "organisation"), r.allows("person", "organisation")
+        (True, False)
+        """
+
+        def fits(a: str, b: str) -> bool:
+            return (self.source_types is None or a in self.source_types) and (
+                self.target_types is None or b in self.target_types
+            )
+
+        return fits(from_type, to_type) or (not self.directed and fits(to_type, from_type))
+
+
+DEFAULT_CONFIDENCE: Mapping[str, float] = MappingProxyType(
+    {"confirmed": 0.95, "reported": 0.75, "alleged": 0.5, "possible": 0.25}
+)
+"""The default ordinal confidence scale: level name -> probability, highest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConfidenceScale:
+    """An ordinal confidence scale: level names ordered from most to least certain.
+
+    Attributes
+    ----------
+    levels
+        Level names, most certain first.
+    probabilities
+        The probability of each level, same order, strictly decreasing, in (0, 1].
+
+    Examples
+    --------
+    >>> s = ConfidenceScale.default()
+    >>> s.code("reported"), s.probability("alleged")
+    (1, 0.5)
+    """
+
+    levels: tuple[str, ...]
+    probabilities: tuple[float, ...]
+
+    @classmethod
+    def default(cls) -> ConfidenceScale:
+        """The default scale: confirmed 0.95, reported 0.75, alleged 0.5, possible 0.25."""
+        return cls.from_mapping(DEFAULT_CONFIDENCE)
+
+    @classmethod
+    def from_mapping(cls, mapping: Mapping[str, float]) -> ConfidenceScale:
+        """Build a scale from ``{level: probability}``, ordering by probability."""
+        items = sorted(mapping.items(), key=lambda kv: -kv[1])
+        return cls(tuple(k for k, _ in items), tuple(float(v) for _, v in items))
+
+    def code(self, level: str) -> int:
+        """The position of ``level`` (0 = most certain)."""
+        try:
+            return self.levels.index(level)
+        except ValueError:
+            raise UnknownNameError("confidence level", level, self.levels) from None
+
+    def probability(self, level: str) -> float:
+        """The probability of ``level``."""
+        return self.probabilities[self.code(level)]
+
+    def threshold(self, minimum: str | float) -> float:
+        """The probability that ``minimum`` (a level name or a probability) stands for."""
+        if isinstance(minimum, str):
+            return self.probability(minimum)
+        return float(minimum)
+
+
+DEFAULT_NODE_TYPES: tuple[NodeType, ...] = (
+    NodeType("organisation", "#d62728", "dot", "Armed group, party, movement or agency"),
+    NodeType("state", "#1f77b4", "square", "A sovereign state or its government"),
+    NodeType("region", "#2ca02c", "triangle", "A province, district, village or area"),
+    NodeType("criminal_network", "#9467bd", "diamond", "Traffickers, smugglers, cartels"),
+    NodeType("person", "#ff7f0e", "ellipse", "A named individual"),
+    NodeType("event", "#8c564b", "star", "An incursion, treaty, war or meeting"),
+)
+"""The node types a file gets when it declares none."""
+
+
+def _frozen_map(items: Iterable[tuple[str, object]]) -> Mapping[str, object]:
+    return MappingProxyType(dict(items))
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Node types, relations and the confidence scale of a chart.
+
+    Attributes
+    ----------
+    node_types
+        Declared node types, in declaration order.
+    relations
+        Declared relations, in declaration order.
+    confidence
+        The confidence scale.
+    declared_relations
+        ``False`` when relations were taken as they appeared (no ``relations:``
+        section): then any relation name is accepted and is directed.
+    """
+
+    node_types: tuple[NodeType, ...] = DEFAULT_NODE_TYPES
+    relations: tuple[Relation, ...] = ()
+    confidence: ConfidenceScale = field(default_factory=ConfidenceScale.default)
+    declared_relations: bool = True
+
+    @property
+    def node_type_names(self) -> tuple[str, ...]:
+        """Names of the node types, in order; the node-type codes index this tuple."""
+        return tuple(t.name for t in self.node_types)
+
+    @property
+    def relation_names(self) -> tuple[str, ...]:
+        """Names of the relations, in order; the relation codes index this tuple."""
+        return tuple(r.name for r in self.relations)
+
+    def node_type(self, name: str) -> NodeType:
+        """The node type called ``name``."""
+        for t in self.node_types:
+            if t.name == name:
+                return t
+        raise UnknownNameError("node type", name, self.node_type_names)
+
+    def relation(self, name: str) -> Relation:
+        """The relation called ``name``."""
+        for r in self.relations:
+            if r.name == name:
+                return r
+        raise UnknownNameError("relation", name, self.relation_names)
