@@ -327,6 +327,7 @@ class LinkChart:
     nodes: NodeTable
     edges: EdgeTable
     path: str | None
+    _cache: dict[str, Any]
 
     def __init__(
         self,
@@ -382,14 +383,14 @@ class LinkChart:
         cached = self._cache.get("node_ids")
         if cached is None:
             cached = self._cache["node_ids"] = tuple(self.nodes.ids.tolist())
-        return cached  # type: ignore[no-any-return]
+        return cached
 
     @property
     def _index(self) -> dict[str, int]:
         cached = self._cache.get("index")
         if cached is None:
             cached = self._cache["index"] = {nid: i for i, nid in enumerate(self.node_ids)}
-        return cached  # type: ignore[no-any-return]
+        return cached
 
     def index_of(self, node_id: str) -> int:
         """The row of ``node_id`` in :attr:`nodes` (for code that reads the columns)."""
@@ -428,7 +429,7 @@ class LinkChart:
         cached = self._cache.get("edge_index")
         if cached is None:
             cached = self._cache["edge_index"] = {eid: k for k, eid in enumerate(self.edges.ids)}
-        return cached  # type: ignore[no-any-return]
+        return cached
 
     # ------------------------------------------------------------------ values
     def node_type_of(self, node_id: str) -> str:
@@ -615,7 +616,7 @@ class LinkChart:
 
     # ------------------------------------------------------------------ conversions
     def to_networkx(self) -> networkx.MultiDiGraph:
-        """A new ``networkx.MultiDiGraph`` with every attribute (see :func:`linkchart.convert.to_networkx`)."""
+        """A new ``networkx.MultiDiGraph`` with every attribute (:func:`linkchart.convert.to_networkx`)."""
         from .convert import to_networkx
 
         return to_networkx(self)
