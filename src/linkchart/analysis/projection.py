@@ -1,0 +1,242 @@
+"""Projection: how a typed multigraph becomes the simple graph a measure runs on.
+
+Every measure in :mod:`linkchart.analysis` first *projects* the chart, and the choices
+are explicit keyword arguments shared by all measures:
+
+``relations``
+    Which relations count (default: all).
+``directed``
+    ``None`` (default) follows the vocabulary: if every counted relation is
+    undirected the projection is undirected; otherwise it is directed and each
+    undirected tie counts in both directions. ``True`` forces the same directed
+    reading; ``False`` reads every tie as undirected.
+``weight``
+    How parallel edges between one pair combine into one tie, and whether the tie has
+    a weight at all:
+
+    - ``None``: unweighted; any number of parallel edges is one tie of weight 1;
+    - ``"count"``: the number of parallel edges;
+    - ``"weight"``: the sum of the edges' ``weight`` values;
+    - ``"confidence_sum"``: the sum of the edges' confidence probabilities;
+    - ``"confidence_max"``: the highest confidence probability among them.
+
+The combined value is a **strength**: larger means a stronger tie. Measures that read
+weights as strengths (strength, eigenvector, PageRank) use it as it is; measures that
+read weights as **distances** (betweenness, closeness, harmonic closeness, shortest
+paths) use the cost ``1 / strength``, so that a heavier tie is a shorter path. This
+is the classic pitfall: passing a strength to a distance-based algorithm silently
+*lowers* the betweenness of the best-attested brokers. Self-loops are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, get_args
+
+import numpy as np
+import numpy.typing as npt
+
+from ..errors import LinkchartError, UnknownNameError
+from ..model import LinkChart
+
+if TYPE_CHECKING:
+    import igraph
+    import networkx
+
+__all__ = ["ENGINES", "WEIGHTINGS", "Engine", "Projection", "Weighting", "check_engine", "project"]
+
+Weighting = Literal["count", "weight", "confidence_sum", "confidence_max"]
+Engine = Literal["igraph", "networkx"]
+WEIGHTINGS: tuple[str, ...] = get_args(Weighting)
+ENGINES: tuple[str, ...] = get_args(Engine)
+
+
+def check_engine(engine: str) -> Engine:
+    """Return ``engine`` if it names an engine, else raise :class:`UnknownNameError`.
+
+    Examples
+    --------
+    >>> check_engine("igraph")
+    'igraph'
+    """
+    if engine not in ENGINES:
+        raise UnknownNameError("engine", engine, ENGINES)
+    return engine  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Projection:
+    """A simple graph (no parallel edges, no self-loops) made from a chart.
+
+    Attributes
+    ----------
+    chart
+        The chart it was made from; vertex ``i`` is node position ``i`` of the chart.
+    directed
+        Whether ties are arcs.
+    src, dst
+        Endpoint positions of each tie (``int32``); for an undirected projection
+        ``src < dst``.
+    strength
+        The combined strength of each tie (``float64``; all ones when unweighted).
+    multiplicity
+        How many chart edges (or arcs) each tie combines (``int64``).
+    weighted
+        Whether a weighting was asked for (``weight`` is not ``None``).
+    """
+
+    chart: LinkChart
+    directed: bool
+    src: npt.NDArray[np.int32]
+    dst: npt.NDArray[np.int32]
+    strength: npt.NDArray[np.float64]
+    multiplicity: npt.NDArray[np.int64]
+    weighted: bool
+
+    @property
+    def n(self) -> int:
+        """Number of vertices (every node of the chart, isolated ones included)."""
+        return self.chart.number_of_nodes
+
+    @property
+    def m(self) -> int:
+        """Number of ties."""
+        return len(self.src)
+
+    def distance(self) -> npt.NDArray[np.float64]:
+        """The cost of each tie for path-based measures: ``1 / strength``."""
+        return 1.0 / self.strength
+
+    def _values(self, as_: Literal["strength", "distance"] | None) -> npt.NDArray[np.float64] | None:
+        if as_ is None or not self.weighted:
+            return None
+        return self.strength if as_ == "strength" else self.distance()
+
+    def to_igraph(self, weights: Literal["strength", "distance"] | None = None) -> igraph.Graph:
+        """An ``igraph.Graph``; with ``weights``, edges carry ``"weight"`` read that way."""
+        import igraph as ig
+
+        g = ig.Graph(n=self.n, edges=np.column_stack([self.src, self.dst]), directed=self.directed)
+        values = self._values(weights)
+        if values is not None:
+            g.es["weight"] = values.tolist()
+        return g
+
+    def to_networkx(
+        self, weights: Literal["strength", "distance"] | None = None
+    ) -> networkx.Graph | networkx.DiGraph:
+        """A ``networkx`` (Di)Graph on positions ``0..n-1``; with ``weights``, edges carry ``"weight"``."""
+        import networkx as nx
+
+        g: networkx.Graph = nx.DiGraph() if self.directed else nx.Graph()
+        g.add_nodes_from(range(self.n))
+        values = self._values(weights)
+        pairs = zip(self.src.tolist(), self.dst.tolist(), strict=True)
+        if values is None:
+            g.add_edges_from(pairs)
+        else:
+            g.add_weighted_edges_from(
+                (a, b, w) for (a, b), w in zip(pairs, values.tolist(), strict=True)
+            )
+        return g
+
+
+def _relation_mask(chart: LinkChart, relations: Iterable[str] | None) -> npt.NDArray[np.bool_]:
+    if relations is None:
+        return np.ones(chart.number_of_edges, dtype=bool)
+    if isinstance(relations, str):
+        relations = [relations]
+    names = chart.vocabulary.relation_names
+    codes = [names.index(chart.vocabulary.relation(r).name) for r in relations]
+    return np.isin(chart.edges.relation, codes)
+
+
+def project(
+    chart: LinkChart,
+    *,
+    relations: Iterable[str] | None = None,
+    directed: bool | None = None,
+    weight: Weighting | None = None,
+) -> Projection:
+    """Collapse ``chart`` into the simple graph that a measure runs on.
+
+    Parameters
+    ----------
+    chart
+        The chart; it is not changed.
+    relations
+        Relations whose edges count (default: all).
+    directed
+        ``None`` follows the vocabulary, ``True`` forces a directed reading (undirected
+        ties count both ways), ``False`` an undirected one. See the module notes.
+    weight
+        ``None`` (unweighted) or how parallel edges combine into a strength:
+        ``"count"``, ``"weight"``, ``"confidence_sum"`` or ``"confidence_max"``.
+
+    Returns
+    -------
+    Projection
+
+    Raises
+    ------
+    UnknownNameError
+        For a relation the vocabulary lacks or an unknown weighting.
+
+    Notes
+    -----
+    Runs in :math:`O(m \\log m)` for :math:`m` edges, with numpy and no Python object
+    per edge.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> c = linkchart.from_records(
+    ...     [{"id": "a", "type": "state"}, {"id": "b", "type": "state"}],
+    ...     [{"from": "a", "relation": "r", "to": "b"}, {"from": "a", "relation": "r", "to": "b"}],
+    ... )
+    >>> p = project(c, weight="count")
+    >>> p.m, p.strength.tolist(), p.directed
+    (1, [2.0], True)
+    """
+    if weight is not None and weight not in WEIGHTINGS:
+        raise UnknownNameError("weighting", weight, WEIGHTINGS)
+    if directed is not None and not isinstance(directed, bool):
+        raise LinkchartError(f"directed must be True, False or None, not {directed!r}")
+    e = chart.edges
+    mask = _relation_mask(chart, relations)
+    rel_directed = np.array([r.directed for r in chart.vocabulary.relations] or [True], dtype=bool)
+    arc = rel_directed[e.relation[mask]] if mask.any() else np.zeros(0, dtype=bool)
+    if directed is None:
+        directed = bool(arc.any())
+    src = e.src[mask].astype(np.int64)
+    dst = e.dst[mask].astype(np.int64)
+    if weight in (None, "count"):
+        values = np.ones(len(src), dtype=np.float64)
+    elif weight == "weight":
+        values = e.weight[mask].astype(np.float64)
+    else:
+        values = e.probability[mask].astype(np.float64)
+    if directed:
+        both = ~arc
+        src, dst = np.concatenate([src, dst[both]]), np.concatenate([dst, src[both]])
+        values = np.concatenate([values, values[both]])
+    else:
+        src, dst = np.minimum(src, dst), np.maximum(src, dst)
+    keep = src != dst
+    src, dst, values = src[keep], dst[keep], values[keep]
+    n = max(chart.number_of_nodes, 1)
+    keys, inverse, counts = np.unique(src * n + dst, return_inverse=True, return_counts=True)
+    if weight is None:
+        strength = np.ones(len(keys), dtype=np.float64)
+    elif weight == "confidence_max":
+        strength = np.zeros(len(keys), dtype=np.float64)
+        np.maximum.at(strength, inverse, values)
+    else:
+        strength = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.float64)
+    out_src = (keys // n).astype(np.int32)
+    out_dst = (keys % n).astype(np.int32)
+    multiplicity = counts.astype(np.int64)
+    for a in (out_src, out_dst, strength, multiplicity):
+        a.flags.writeable = False
+    return Projection(chart, directed, out_src, out_dst, strength, multiplicity, weight is not None)
