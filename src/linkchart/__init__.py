@@ -11,8 +11,11 @@ from .model import *  # noqa: F403
 from .vocabulary import *  # noqa: F403
 
 # -- loading (linkchart.load) --
+from .load import *  # noqa: F403
 
 # -- analysis (linkchart.analysis) --
+# isort: split
+from .analysis import *  # noqa: F403
 
 # -- report (linkchart.report) --
 

@@ -4,4 +4,18 @@ Each measure projects the chart (:mod:`linkchart.analysis.projection`) and retur
 results keyed by node id.
 """
 
+# Each module's names are re-exported, and ``__all__`` is their union, so that
+# ``from linkchart.analysis import *`` (used by ``linkchart/__init__.py``) exports the
+# measures and never the submodules. Add a module with its two lines and its list entry.
+from .betweenness import *  # noqa: F403
+from .betweenness import __all__ as _betweenness
 from .projection import *  # noqa: F403
+from .projection import __all__ as _projection
+from .scores import *  # noqa: F403
+from .scores import __all__ as _scores
+
+__all__ = [
+    *_betweenness,
+    *_projection,
+    *_scores,
+]
