@@ -1,0 +1,118 @@
+"""Evidence integrity: every quote that cites a local text must occur in that text.
+
+Provenance an analyst can trust and a reviewer can check: when a source's
+``location`` is a local file, each edge citing that source with an ``evidence`` quote
+is looked up in the file's text. Both sides are *folded* first — runs of whitespace
+become one space, typographic quotes and dashes become plain ones — and an ellipsis
+(``...`` or ``…``) in a quote stands for omitted words: the parts around it must occur
+in order. ``http(s)`` locations are recorded and never fetched, so never checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from ..model import EdgeTable, Source
+    from .build import Problems
+
+__all__ = ["check_evidence", "fold", "is_remote", "quote_occurs"]
+
+_FOLD: Final = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
+_SPACE: Final = re.compile(r"\s+")
+_ELLIPSIS: Final = re.compile("\\.\\.\\.|\u2026")
+
+
+def fold(text: str) -> str:
+    """Fold whitespace runs to one space and typographic quotes and dashes to plain ones.
+
+    Examples
+    --------
+    >>> fold("Tajikistan\\u2019s  territory \\u2013\\n or")
+    "Tajikistan's territory - or"
+    """
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+def is_remote(location: str) -> bool:
+    """Whether ``location`` is a web address (recorded, never fetched)."""
+    return location.lower().startswith(("http://", "https://"))
+
+
+def quote_occurs(quote: str, folded_text: str) -> str | None:
+    """``None`` if ``quote`` occurs in ``folded_text`` (already :func:`fold`-ed), else the missing part.
+
+    An ellipsis in the quote stands for omitted words: its parts must occur in order.
+
+    Examples
+    --------
+    >>> text = fold("IMT fighters have retained strong connections with traffickers.")
+    >>> quote_occurs("IMT fighters … with traffickers", text) is None
+    True
+    >>> quote_occurs("with traffickers ... IMT fighters", text)
+    'IMT fighters'
+    """
+    start = 0
+    for part in _ELLIPSIS.split(quote):
+        part = fold(part)
+        if not part:
+            continue
+        found = folded_text.find(part, start)
+        if found < 0:
+            return part
+        start = found + len(part)
+    return None
+
+
+def _matched_prefix(part: str, text: str) -> str:
+    """The longest prefix of ``part`` that occurs in ``text`` (a hint for the reader)."""
+    lo, hi = 0, len(part)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if part[:mid] in text:
+            lo = mid
+        else:
+            hi = mid - 1
+    return part[:lo]
+
+
+def check_evidence(sources: Sequence[Source], edges: EdgeTable, base: Path, problems: Problems) -> None:
+    """Report every quote that does not occur in its source's local text.
+
+    A local location that cannot be read is a ``source-unreadable`` problem at
+    ``sources[i].location``; a quote that is not found is ``evidence-not-found`` at
+    ``edges[k].evidence``.
+    """
+    texts: dict[int, str] = {}
+    for i, s in enumerate(sources):
+        if not s.location or is_remote(s.location):
+            continue
+        path = base / s.location
+        try:
+            texts[i] = fold(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            problems.add("source-unreadable", f"cannot read the text of source {s.id!r} at {str(path)!r}: "
+                         f"{reason}", f"sources[{i}].location",
+                         "the location is relative to the graph file; fix it, or remove 'location'")
+    if not texts:
+        return
+    for k, (code, quote) in enumerate(zip(edges.source.tolist(), edges.evidence.tolist(), strict=True)):
+        text = texts.get(code)
+        if text is None or not quote:
+            continue
+        missing = quote_occurs(quote, text)
+        if missing is None:
+            continue
+        prefix = _matched_prefix(missing, text)
+        hint = (f"the text matches up to {prefix!r} and then differs" if len(prefix) >= 8
+                else "copy the passage verbatim (whitespace, quotes and dashes are forgiven; "
+                     "'...' marks omitted words)")
+        problems.add("evidence-not-found",
+                     f"evidence {missing!r} does not occur in the text of source {sources[code].id!r}",
+                     f"edges[{k}].evidence", hint)

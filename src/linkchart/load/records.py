@@ -1,0 +1,96 @@
+"""Build a chart from Python records: :func:`from_records`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..model import LinkChart, Source
+from ..vocabulary import Vocabulary
+from .build import Document, Problems, build, rows_to_section
+
+__all__ = ["from_records"]
+
+
+def from_records(
+    nodes: Iterable[Mapping[str, Any]],
+    edges: Iterable[Mapping[str, Any]],
+    vocabulary: Vocabulary | None = None,
+    *,
+    title: str = "",
+    description: str = "",
+    sources: Sequence[Source | Mapping[str, Any]] = (),
+) -> LinkChart:
+    """Build a chart from node and edge records with the same keys as the file format.
+
+    Parameters
+    ----------
+    nodes
+        Mappings with ``id`` and ``type`` (required), ``label``, ``aliases``,
+        ``attributes``.
+    edges
+        Mappings with ``from``, ``relation``, ``to`` (required), ``confidence``,
+        ``evidence``, ``source``, ``time``, ``weight``, ``id``, ``attributes``. ``time``
+        is ``None``, a year, an interval text (``"1999-2001"``) or
+        ``{"from": a, "to": b}``; ``source: None`` means no source.
+    vocabulary
+        Node types, relations and confidence scale to check against. Without one,
+        node types and relations are taken as they appear (a default type such as
+        ``state`` keeps its colour and shape), relations are directed with weight 1,
+        and the confidence scale is the default one.
+    title, description
+        The chart's title and description.
+    sources
+        The documents that edges may cite, as :class:`~linkchart.model.Source` values
+        or mappings with ``id``, ``title``, ``author``, ``date``, ``location``.
+
+    Returns
+    -------
+    LinkChart
+        A new chart. The records passed in are never changed, and the records of
+        ``chart.to_records()`` give back an equal chart::
+
+            from_records(*c.to_records(), vocabulary=c.vocabulary, title=c.title,
+                         description=c.description, sources=c.sources) == c
+
+    Raises
+    ------
+    LoadError
+        Listing every problem at once, each with the path of the bad item
+        (``edges[3].to``), a stable code and a hint. File and line are ``None``.
+
+    Notes
+    -----
+    Evidence is not checked against source texts here (records have no folder to
+    resolve a location against); :func:`linkchart.load` checks it.
+
+    Examples
+    --------
+    >>> c = from_records(
+    ...     [{"id": "Pakistan", "type": "state"}, {"id": "IMT", "type": "organisation"}],
+    ...     [{"from": "Pakistan", "relation": "finances", "to": "IMT", "time": "1999-2001"}],
+    ... )
+    >>> e = c.edge("e0")
+    >>> e.relation, e.directed, e.confidence, e.time_from, e.time_to
+    ('finances', True, 'confirmed', 1999, 2001)
+    >>> from_records([{"id": "IMT", "type": "organisation"}], [{"from": "IMU", "relation": "x", "to": "IMT"}])
+    Traceback (most recent call last):
+    ...
+    linkchart.errors.LoadError: 1 problem found:
+    <records>: edges[0].from: unknown node 'IMU' [unknown-node]
+        hint: did you mean 'IMT'?
+    """
+    problems = Problems()
+    node_rows = nodes if isinstance(nodes, list | tuple) else list(nodes)
+    edge_rows = edges if isinstance(edges, list | tuple) else list(edges)
+    doc = Document(
+        nodes=rows_to_section(node_rows, "nodes", problems),
+        edges=rows_to_section(edge_rows, "edges", problems),
+        title=title,
+        description=description,
+        sources=list(sources),
+        vocabulary=vocabulary,
+        open_node_types=vocabulary is None,
+        require_title=False,
+    )
+    return build(doc, problems)
