@@ -9,13 +9,19 @@ results keyed by node id.
 # measures and never the submodules. Add a module with its two lines and its list entry.
 from .betweenness import *  # noqa: F403
 from .betweenness import __all__ as _betweenness
+from .brokerage import *  # noqa: F403
+from .brokerage import __all__ as _brokerage
 from .projection import *  # noqa: F403
 from .projection import __all__ as _projection
 from .scores import *  # noqa: F403
 from .scores import __all__ as _scores
+from .structural_holes import *  # noqa: F403
+from .structural_holes import __all__ as _structural_holes
 
 __all__ = [
     *_betweenness,
+    *_brokerage,
     *_projection,
     *_scores,
+    *_structural_holes,
 ]
