@@ -1,0 +1,162 @@
+"""The ``linkchart`` command line: a thin layer over the library.
+
+Each subcommand is one small function ``_cmd_<name>(args) -> int`` registered in
+:func:`_parser`. Exit codes: 0 success, 1 invalid data (every located problem is
+printed to stderr), 2 usage errors (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from .errors import LinkchartError, LoadError
+
+if TYPE_CHECKING:
+    from .model import LinkChart
+
+__all__ = ["main"]
+
+MAX_PROBLEMS_SHOWN = 200
+"""At most this many problems are printed; the rest are counted."""
+
+
+def _print_problems(err: LoadError, out: TextIO) -> None:
+    shown = err.problems[:MAX_PROBLEMS_SHOWN]
+    count = len(err.problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found:", file=out)
+    for p in shown:
+        print(str(p), file=out)
+    if count > len(shown):
+        print(f"... and {count - len(shown)} more", file=out)
+
+
+def _load(path: str) -> LinkChart:
+    from .load import load
+
+    return load(path)
+
+
+def _counts(title: str, counter: Counter[str], order: Sequence[str], out: TextIO) -> None:
+    print(f"{title}:", file=out)
+    width = max((len(k) for k in order), default=0)
+    for key in order:
+        if counter.get(key):
+            print(f"  {key:<{width}}  {counter[key]}", file=out)
+
+
+def _summary(chart: LinkChart, out: TextIO) -> None:
+    vocab = chart.vocabulary
+    types = Counter(vocab.node_type_names[t] for t in chart.nodes.type.tolist())
+    rels = Counter(vocab.relation_names[r] for r in chart.edges.relation.tolist())
+    print(f"{chart.number_of_nodes} nodes, {chart.number_of_edges} edges", file=out)
+    _counts("nodes by type", types, vocab.node_type_names, out)
+    _counts("edges by relation", rels, vocab.relation_names, out)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    chart = _load(args.file)
+    print(f"{args.file}: valid", file=sys.stdout)
+    _summary(chart, sys.stdout)
+    return 0
+
+
+def _describe(chart: LinkChart, out: TextIO) -> None:
+    """Title, description, sources, vocabulary, counts, time span, parallel edges, isolates."""
+    import numpy as np
+
+    from .model import NO_YEAR
+
+    vocab = chart.vocabulary
+    e = chart.edges
+    print(f"title: {chart.title}", file=out)
+    if chart.description:
+        print("description: " + " ".join(chart.description.split()), file=out)
+    print(f"sources: {len(chart.sources)}", file=out)
+    for s in chart.sources:
+        parts = [p for p in (s.title, s.author, s.date) if p]
+        where = f" <{s.location}>" if s.location else ""
+        print(f"  {s.id}: {'; '.join(parts)}{where}", file=out)
+    print("node types: " + ", ".join(vocab.node_type_names), file=out)
+    rel_words = [f"{r.name}{'' if r.directed else ' (undirected)'}" for r in vocab.relations]
+    declared = "" if vocab.declared_relations else " (taken as they appear)"
+    print(f"relations{declared}: " + ", ".join(rel_words), file=out)
+    scale = vocab.confidence
+    print("confidence: " + ", ".join(f"{lv} {p:g}" for lv, p in zip(scale.levels, scale.probabilities,
+                                                                      strict=True)), file=out)
+    _summary(chart, out)
+    conf = Counter(scale.levels[c] for c in e.confidence.tolist())
+    _counts("edges by confidence", conf, scale.levels, out)
+    years = np.concatenate([e.time_from[e.time_from != NO_YEAR], e.time_to[e.time_to != NO_YEAR]])
+    dated = int(np.count_nonzero((e.time_from != NO_YEAR) | (e.time_to != NO_YEAR)))
+    if len(years):
+        print(f"time span: {int(years.min())}-{int(years.max())} ({dated} dated edges, "
+              f"{len(e) - dated} undated)", file=out)
+    else:
+        print("time span: none (no dated edges)", file=out)
+    low, high = np.minimum(e.src, e.dst).astype(np.int64), np.maximum(e.src, e.dst)
+    pairs = low * max(chart.number_of_nodes, 1) + high
+    _, counts = np.unique(pairs, return_counts=True)
+    parallel = int((counts[counts > 1]).sum())
+    print(f"parallel edges: {parallel} (edges that share their pair of nodes with another edge)", file=out)
+    degree = np.bincount(np.concatenate([e.src, e.dst]), minlength=chart.number_of_nodes)
+    isolated = [chart.node_ids[i] for i in np.flatnonzero(degree == 0).tolist()]
+    shown = ", ".join(isolated[:20]) + (f", ... ({len(isolated) - 20} more)" if len(isolated) > 20 else "")
+    print(f"isolated nodes: {len(isolated)}{': ' + shown if isolated else ''}", file=out)
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    chart = _load(args.file)
+    _describe(chart, sys.stdout)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="linkchart",
+        description="Link analysis of dark networks: validate, describe, analyse and chart a graph file.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("validate", help="check a graph file and print a summary, or every problem")
+    p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("info", help="describe a graph file: sources, vocabulary, counts, time span")
+    p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
+    p.set_defaults(func=_cmd_info)
+
+    # -- analyze (linkchart.analysis) --
+
+    # -- render (linkchart.render) --
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``linkchart`` command; return the exit code.
+
+    Exit codes: 0 on success, 1 for invalid data (every problem printed to stderr),
+    2 for usage errors.
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    try:
+        code: int = args.func(args)
+    except LoadError as err:
+        _print_problems(err, sys.stderr)
+        return 1
+    except LinkchartError as err:
+        print(f"linkchart: error: {err}", file=sys.stderr)
+        return 1
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
