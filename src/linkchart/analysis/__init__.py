@@ -11,6 +11,14 @@ from .betweenness import *  # noqa: F403
 from .betweenness import __all__ as _betweenness
 from .brokerage import *  # noqa: F403
 from .brokerage import __all__ as _brokerage
+from .closeness import *  # noqa: F403
+from .closeness import __all__ as _closeness
+from .degree import *  # noqa: F403
+from .degree import __all__ as _degree
+from .eigenvector import *  # noqa: F403
+from .eigenvector import __all__ as _eigenvector
+from .pagerank import *  # noqa: F403
+from .pagerank import __all__ as _pagerank
 from .projection import *  # noqa: F403
 from .projection import __all__ as _projection
 from .scores import *  # noqa: F403
@@ -20,6 +28,10 @@ from .structural_holes import __all__ as _structural_holes
 
 __all__ = [
     *_betweenness,
+    *_closeness,
+    *_degree,
+    *_eigenvector,
+    *_pagerank,
     *_brokerage,
     *_projection,
     *_scores,

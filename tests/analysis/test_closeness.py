@@ -1,0 +1,74 @@
+"""Tests of linkchart.analysis.closeness (closeness and harmonic)."""
+
+from __future__ import annotations
+
+import pytest
+
+from linkchart import UnknownNameError, closeness, harmonic
+
+ENGINES = ["igraph", "networkx"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_kite_fernando_and_garth_closest(kite, engine) -> None:  # type: ignore[no-untyped-def]
+    c = closeness(kite, engine=engine)
+    assert [k for k, _ in c.top(2)] == ["Fernando", "Garth"]
+    assert c["Fernando"] == pytest.approx(9 / 14)
+    assert c["Jane"] == pytest.approx(9 / 29)
+    h = harmonic(kite, engine=engine, normalized=False)
+    # Diane: six neighbours at 1, Heather 2, Ike 3, Jane 4
+    assert h["Diane"] == pytest.approx(6 + 1 / 2 + 1 / 3 + 1 / 4)
+    assert harmonic(kite, engine=engine)["Diane"] == pytest.approx((6 + 1 / 2 + 1 / 3 + 1 / 4) / 9)
+
+
+@pytest.fixture
+def chain(make_chart):  # type: ignore[no-untyped-def]
+    # a -> b -> c, and an isolated d
+    nodes = [(x, "person") for x in "abcd"]
+    return make_chart(nodes, [("a", "pays", "b"), ("b", "pays", "c")], {"pays": True})
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_directed_out_and_in(chain, engine) -> None:  # type: ignore[no-untyped-def]
+    out = closeness(chain, engine=engine)
+    # a reaches 2 of 3 others at total distance 3: (2/3) * (2/3)
+    assert out.to_dict() == pytest.approx({"a": 4 / 9, "b": 1 / 3, "c": 0.0, "d": 0.0})
+    inc = closeness(chain, engine=engine, mode="in")
+    assert inc.to_dict() == pytest.approx({"a": 0.0, "b": 1 / 3, "c": 4 / 9, "d": 0.0})
+    h = harmonic(chain, engine=engine, normalized=False)
+    assert h.to_dict() == pytest.approx({"a": 1.5, "b": 1.0, "c": 0.0, "d": 0.0})
+    hi = harmonic(chain, engine=engine, mode="in")
+    assert hi.to_dict() == pytest.approx({"a": 0.0, "b": 1 / 3, "c": 0.5, "d": 0.0})
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_disconnected_wasserman_faust(make_chart, engine) -> None:  # type: ignore[no-untyped-def]
+    # a pair x - y and a path a - b - c: the pair's members reach 1 of 4 others
+    nodes = [(n, "person") for n in ["x", "y", "a", "b", "c"]]
+    edges = [("x", "k", "y"), ("a", "k", "b"), ("b", "k", "c")]
+    c = closeness(make_chart(nodes, edges, {"k": False}), engine=engine)
+    assert c["x"] == pytest.approx(1 / 4)
+    assert c["b"] == pytest.approx((2 / 4) * (2 / 2))
+    assert c.top(1)[0][0] == "b"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_weight_is_a_distance(make_chart, engine) -> None:  # type: ignore[no-untyped-def]
+    nodes = [(x, "person") for x in "abc"]
+    edges = [("a", "k", "b"), ("a", "k", "b"), ("b", "k", "c")]
+    chart = make_chart(nodes, edges, {"k": False})
+    # a-b counted twice: distance 1/2, so a is at 1/2 from b and 3/2 from c
+    c = closeness(chart, engine=engine, weight="count")
+    assert c["a"] == pytest.approx(2 / (0.5 + 1.5))
+    h = harmonic(chart, engine=engine, weight="count", normalized=False)
+    assert h["a"] == pytest.approx(2 + 2 / 3)
+
+
+def test_bad_mode_and_empty(chain, make_chart) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UnknownNameError, match="mode"):
+        closeness(chain, mode="all")  # type: ignore[arg-type]
+    empty = make_chart([], [], {"k": True})
+    for engine in ENGINES:
+        assert len(closeness(empty, engine=engine)) == 0
+        assert len(harmonic(empty, engine=engine)) == 0
+        assert closeness(chain, engine=engine, relations=[]).to_dict() == dict.fromkeys("abcd", 0.0)

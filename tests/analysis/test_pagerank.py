@@ -1,0 +1,46 @@
+"""Tests of linkchart.analysis.pagerank."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from linkchart import LinkchartError, pagerank
+
+ENGINES = ["igraph", "networkx"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_florentine_matches_reference(florentine, engine) -> None:  # type: ignore[no-untyped-def]
+    ref = nx.pagerank(nx.florentine_families_graph(), alpha=0.85, tol=1e-12)
+    p = pagerank(florentine, engine=engine)
+    assert p.to_dict() == pytest.approx(ref, rel=1e-6)
+    assert sum(p.values()) == pytest.approx(1.0)
+    assert p.top(1)[0][0] == "Medici"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_dangling_and_weights(make_chart, engine) -> None:  # type: ignore[no-untyped-def]
+    nodes = [(n, "person") for n in "abc"]
+    chart = make_chart(nodes, [("a", "p", "b"), ("c", "p", "b")], {"p": True})
+    p = pagerank(chart, engine=engine)
+    # b is dangling and spreads its rank over all three: with x = PR(a) = PR(c), y = PR(b),
+    # x = 0.05 + 0.85 y / 3 and 2x + y = 1 give x = (0.05 + 0.85 / 3) / (1 + 1.7 / 3)
+    x = (0.05 + 0.85 / 3) / (1 + 1.7 / 3)
+    assert p.to_dict() == pytest.approx({"a": x, "b": 1 - 2 * x, "c": x}, rel=1e-9)
+    heavy = make_chart(nodes, [("a", "p", "b", 9.0), ("a", "p", "c")], {"p": True})
+    w = pagerank(heavy, engine=engine)
+    assert w["b"] > w["c"]
+    unweighted = pagerank(heavy, engine=engine, weight=None)
+    assert unweighted["b"] == pytest.approx(unweighted["c"])
+
+
+def test_damping_and_edge_cases(make_chart) -> None:  # type: ignore[no-untyped-def]
+    chart = make_chart([("a", "x"), ("b", "x")], [], {"k": True})
+    for engine in ENGINES:
+        assert pagerank(chart, engine=engine).to_dict() == {"a": 0.5, "b": 0.5}
+        assert len(pagerank(make_chart([], [], {"k": True}), engine=engine)) == 0
+    with pytest.raises(LinkchartError, match="damping"):
+        pagerank(chart, damping=1.0)
+    with pytest.raises(LinkchartError, match="damping"):
+        pagerank(chart, damping="high")  # type: ignore[arg-type]
