@@ -119,7 +119,7 @@ def groups_of(chart: LinkChart, partition: Partition = "type") -> dict[str, Hash
         shown = ", ".join(repr(m) for m in missing[:10])
         more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
         raise LinkchartError(
-            f"{len(missing)} node{'s' if len(missing) != 1 else ''} have no group under {label}: "
+            f"{len(missing)} {'nodes have' if len(missing) != 1 else 'node has'} no group under {label}: "
             f"{shown}{more}; give every node a group, or analyse chart.subgraph(...) of the "
             "nodes that have one"
         )

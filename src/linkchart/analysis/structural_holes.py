@@ -51,7 +51,11 @@ def _networkx_mutual(p: Projection) -> networkx.Graph:
 
     networkx's structural-hole functions read a ``DiGraph`` through mutual weights only,
     but treat a node without out-arcs as isolated (NaN); the symmetrised graph is read
-    identically by their formulas, without that defect.
+    identically by their formulas, without that defect. The callers pass
+    ``nodes=list(g)``, which selects networkx's per-node implementation of the
+    definition: in networkx 3.6 the sparse-matrix shortcut taken without ``nodes``
+    gives wrong effective sizes (1.333 instead of UCINET's 1.167 on networkx's own
+    directed test graph) and fails on an empty graph.
     """
     import networkx as nx
 
@@ -118,8 +122,9 @@ def constraint(
     :math:`j` counts :math:`a_{ij} + a_{ji}`, so a reciprocated tie (and a tie of an
     undirected relation, which is two arcs) weighs twice a one-way arc. Both engines
     compute Burt's definition: igraph on the projection itself, networkx on its
-    symmetrised form (see ``_networkx_mutual``; networkx 3.6 would otherwise give NaN to
-    nodes that only receive arcs). *Complexity*: :math:`O(n \bar d^2)`.
+    symmetrised form with its per-node implementation (see ``_networkx_mutual``:
+    networkx 3.6 would otherwise give NaN to nodes that only receive arcs).
+    *Complexity*: :math:`O(n \bar d^2)` for mean degree :math:`\bar d`.
 
     References
     ----------
@@ -152,7 +157,8 @@ def constraint(
     else:
         import networkx as nx
 
-        result = nx.constraint(_networkx_mutual(p), weight="weight")
+        g = _networkx_mutual(p)
+        result = nx.constraint(g, nodes=list(g), weight="weight")
         values = np.array([result[i] for i in range(p.n)], dtype=np.float64)
     return Scores(
         chart,
@@ -249,8 +255,11 @@ def effective_size(
     -----
     *Weight semantics*: strength. *Multigraph handling*: as for :func:`constraint`: ties
     are merged by the projection, self-loops dropped, and in a directed projection
-    :math:`a_{ij} + a_{ji}` counts a reciprocated tie twice. *Complexity*:
-    :math:`O(m^{3/2})` for listing the triangles.
+    :math:`a_{ij} + a_{ji}` counts a reciprocated tie twice. The networkx engine runs
+    ``networkx.effective_size`` node by node on the symmetrised projection: its
+    sparse-matrix shortcut (taken for all nodes at once) disagrees with Burt's formula
+    and UCINET in networkx 3.6. *Complexity*: :math:`O(m^{3/2})` for listing the
+    triangles.
 
     References
     ----------
@@ -283,7 +292,7 @@ def effective_size(
         import networkx as nx
 
         g = _networkx_mutual(p)
-        result = nx.effective_size(g, weight="weight")
+        result = nx.effective_size(g, nodes=list(g), weight="weight")
         size = np.array([result[i] for i in range(p.n)], dtype=np.float64)
         contacts = np.array([g.degree(i) for i in range(p.n)], dtype=np.float64)
     if normalized:
