@@ -1,0 +1,49 @@
+# linkchart — the two commands of the README:
+#   make demo   virtual environment, install, validate + analyse + render the Central Asia graph
+#   make test   virtual environment, install (and Debian's chromium if missing), lint, type-check, tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+GRAPH := graphs/central_asia.yaml
+export LINKCHART_ARTIFACTS ?= $(CURDIR)/test-artifacts
+
+.PHONY: demo test lint typecheck browser bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/.installed
+	mkdir -p out
+	$(BIN)/linkchart validate $(GRAPH)
+	$(BIN)/linkchart analyze $(GRAPH) --top 5
+	$(BIN)/linkchart render $(GRAPH) -o out/central_asia.html
+	$(BIN)/python examples/central_asia_report.py
+	@echo "wrote out/central_asia.html"
+
+# Debian's chromium for the real-browser tests (installed when missing and we are root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "install Debian's chromium (sudo apt-get install chromium) for the browser tests"; fi; }
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests benchmarks examples
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy src
+
+test: $(BIN)/.installed browser lint typecheck
+	mkdir -p $(LINKCHART_ARTIFACTS)
+	$(BIN)/pytest -q
+
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_measures.py
+	$(BIN)/python benchmarks/bench_html.py
+
+clean:
+	rm -rf $(VENV) out test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,96 @@
+"""The projection from the typed multigraph to a simple weighted graph."""
+
+from __future__ import annotations
+
+import pytest
+
+import linkchart
+from linkchart.analysis.projection import check_engine, project
+from linkchart.vocabulary import Relation, Vocabulary
+
+VOCAB = Vocabulary(relations=(Relation("finances"), Relation("borders", directed=False)))
+
+
+@pytest.fixture
+def chart() -> linkchart.LinkChart:
+    # B -> A twice (weights 1 and 3, confidences reported and confirmed), A -> C once,
+    # B - C undirected, and a self-loop on C.
+    return linkchart.from_records(
+        [{"id": n, "type": "state"} for n in "ABC"],
+        [
+            {"from": "B", "relation": "finances", "to": "A", "confidence": "reported", "weight": 1},
+            {"from": "B", "relation": "finances", "to": "A", "confidence": "confirmed", "weight": 3},
+            {"from": "A", "relation": "finances", "to": "C", "confidence": "alleged", "weight": 2},
+            {"from": "C", "relation": "borders", "to": "B", "confidence": "confirmed"},
+            {"from": "C", "relation": "finances", "to": "C", "confidence": "confirmed"},
+        ],
+        vocabulary=VOCAB,
+    )
+
+
+def ties(p: linkchart.analysis.Projection) -> dict[tuple[str, str], float]:
+    ids = p.chart.node_ids
+    return {(ids[a], ids[b]): s for a, b, s in zip(p.src.tolist(), p.dst.tolist(), p.strength.tolist())}
+
+
+def test_default_follows_vocabulary_undirected_ties_count_both_ways(chart: linkchart.LinkChart) -> None:
+    p = project(chart)
+    assert p.directed and not p.weighted
+    assert ties(p) == {("A", "C"): 1.0, ("B", "A"): 1.0, ("B", "C"): 1.0, ("C", "B"): 1.0}
+    assert p.multiplicity.tolist() == [1, 2, 1, 1]
+
+
+def test_only_undirected_relations_give_an_undirected_projection(chart: linkchart.LinkChart) -> None:
+    p = project(chart, relations=["borders"])
+    assert not p.directed
+    assert ties(p) == {("B", "C"): 1.0}
+
+
+@pytest.mark.parametrize(
+    ("weight", "expected"),
+    [
+        ("count", {("A", "B"): 2.0, ("A", "C"): 1.0, ("B", "C"): 1.0}),
+        ("weight", {("A", "B"): 4.0, ("A", "C"): 2.0, ("B", "C"): 1.0}),
+        ("confidence_sum", {("A", "B"): 1.7, ("A", "C"): 0.5, ("B", "C"): 0.95}),
+        ("confidence_max", {("A", "B"): 0.95, ("A", "C"): 0.5, ("B", "C"): 0.95}),
+    ],
+)
+def test_weightings_undirected(chart: linkchart.LinkChart, weight: str, expected: dict[tuple[str, str], float]) -> None:
+    p = project(chart, directed=False, weight=weight)  # type: ignore[arg-type]
+    assert not p.directed and p.weighted
+    assert ties(p) == pytest.approx(expected)
+    assert p.distance().tolist() == pytest.approx([1 / v for v in expected.values()])
+
+
+def test_self_loops_dropped_and_input_untouched(chart: linkchart.LinkChart) -> None:
+    before = chart.to_records()
+    p = project(chart, weight="count", directed=True)
+    assert all(a != b for a, b in zip(p.src.tolist(), p.dst.tolist()))
+    assert chart.to_records() == before
+
+
+def test_graph_exports_carry_the_chosen_reading(chart: linkchart.LinkChart) -> None:
+    p = project(chart, directed=False, weight="weight")
+    g = p.to_igraph("distance")
+    assert g.vcount() == 3 and g.ecount() == 3 and not g.is_directed()
+    assert g.es["weight"] == pytest.approx([0.25, 0.5, 1.0])
+    h = p.to_networkx("strength")
+    assert h[0][1]["weight"] == 4.0
+    assert "weight" not in p.to_igraph().es.attributes()
+
+
+def test_bad_arguments(chart: linkchart.LinkChart) -> None:
+    with pytest.raises(linkchart.UnknownNameError, match="did you mean 'count'"):
+        project(chart, weight="cont")  # type: ignore[arg-type]
+    with pytest.raises(linkchart.UnknownNameError, match="relation"):
+        project(chart, relations=["financs"])
+    with pytest.raises(linkchart.UnknownNameError, match="did you mean 'networkx'"):
+        check_engine("netwrokx")
+    with pytest.raises(linkchart.LinkchartError, match="directed"):
+        project(chart, directed="yes")  # type: ignore[arg-type]
+
+
+def test_no_edges_of_the_chosen_relation() -> None:
+    c = linkchart.from_records([{"id": "a", "type": "state"}], [])
+    p = project(c)
+    assert (p.n, p.m) == (1, 0)

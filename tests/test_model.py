@@ -1,0 +1,147 @@
+"""The frozen LinkChart: lookups, views, immutability."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pytest
+
+import linkchart
+from linkchart import LinkchartError, UnknownNameError
+from linkchart.vocabulary import Relation, Vocabulary
+
+VOCAB = Vocabulary(
+    relations=(
+        Relation("finances", directed=True),
+        Relation("borders", directed=False),
+        Relation("hides_in", directed=True),
+    )
+)
+
+NODES = [
+    {"id": "IMT", "type": "organisation", "label": "Islamic Movement of Turkestan", "aliases": ["IMU"]},
+    {"id": "Pakistan", "type": "state"},
+    {"id": "Tajikistan", "type": "state"},
+    {"id": "Kyrgyzstan", "type": "state"},
+    {"id": "Khushad", "type": "region", "attributes": {"kind": "village"}},
+]
+EDGES = [
+    {"from": "Pakistan", "relation": "finances", "to": "IMT", "confidence": "alleged", "evidence": "a"},
+    {"from": "Pakistan", "relation": "finances", "to": "IMT", "confidence": "reported", "evidence": "b"},
+    {"from": "Tajikistan", "relation": "borders", "to": "Kyrgyzstan", "confidence": "confirmed"},
+    {"from": "IMT", "relation": "hides_in", "to": "Khushad", "confidence": "reported", "time": "1999-2001"},
+    {"from": "IMT", "relation": "hides_in", "to": "Tajikistan", "confidence": "possible", "time": 2004,
+     "id": "hide-tj"},
+]
+
+
+@pytest.fixture
+def chart() -> linkchart.LinkChart:
+    return linkchart.from_records(NODES, EDGES, vocabulary=VOCAB, title="test")
+
+
+def test_sizes_and_parallel_edges_are_kept(chart: linkchart.LinkChart) -> None:
+    assert (chart.number_of_nodes, chart.number_of_edges) == (5, 5)
+    between = chart.edges_between("IMT", "Pakistan")
+    assert [e.evidence for e in between] == ["a", "b"]
+    assert {e.confidence for e in between} == {"alleged", "reported"}
+
+
+def test_lookups(chart: linkchart.LinkChart) -> None:
+    assert chart.node("IMT").aliases == ("IMU",)
+    assert chart.node("Khushad").attributes["kind"] == "village"
+    assert chart.node_type_of("Pakistan") == "state"
+    assert chart.nodes_of_type("state") == ("Pakistan", "Tajikistan", "Kyrgyzstan")
+    assert chart.resolve("imu") == "IMT"
+    assert chart.resolve("Islamic Movement of Turkestan") == "IMT"
+    assert chart.edge("hide-tj").to_id == "Tajikistan"
+    assert chart.edge("e3").time_from == 1999 and chart.edge("e3").time_to == 2001
+    assert sorted(chart.neighbors("IMT")) == ["Khushad", "Pakistan", "Tajikistan"]
+    assert "IMT" in chart and "IMU" not in chart
+
+
+def test_unknown_names_suggest(chart: linkchart.LinkChart) -> None:
+    with pytest.raises(UnknownNameError, match="did you mean 'Tajikistan'"):
+        chart.node("Tajikstan")
+    with pytest.raises(UnknownNameError, match="did you mean 'finances'"):
+        chart.with_relations("finance")
+    with pytest.raises(UnknownNameError, match="node type"):
+        chart.of_types("country")
+    with pytest.raises(LinkchartError, match="confidence level"):
+        chart.min_confidence("sure")
+
+
+def test_immutable(chart: linkchart.LinkChart) -> None:
+    with pytest.raises(AttributeError):
+        chart.title = "other"  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        chart.edges.weight[0] = 5.0
+    with pytest.raises(ValueError):
+        chart.nodes.type[0] = 1
+    with pytest.raises(TypeError):
+        chart.node("Khushad").attributes["kind"] = "town"  # type: ignore[index]
+
+
+def test_views_return_new_charts_and_leave_the_original(chart: linkchart.LinkChart) -> None:
+    before = chart.to_records()
+    states = chart.of_types("state")
+    assert states.node_ids == ("Pakistan", "Tajikistan", "Kyrgyzstan")
+    assert [e.relation for e in states.iter_edges()] == ["borders"]
+    fin = chart.with_relations("finances")
+    assert fin.number_of_nodes == 5 and fin.number_of_edges == 2
+    sure = chart.min_confidence("reported")
+    assert sorted(e.id for e in sure.iter_edges()) == ["e1", "e2", "e3"]
+    assert chart.min_confidence(0.5).number_of_edges == 4
+    assert chart.to_records() == before
+    assert chart.number_of_edges == 5
+
+
+def test_as_of(chart: linkchart.LinkChart) -> None:
+    assert sorted(e.id for e in chart.as_of(2000).iter_edges()) == ["e0", "e1", "e2", "e3"]
+    assert sorted(e.id for e in chart.as_of(2004).iter_edges()) == ["e0", "e1", "e2", "hide-tj"]
+    assert [e.id for e in chart.as_of(2004, undated=False).iter_edges()] == ["hide-tj"]
+    assert chart.as_of(1990, undated=False).number_of_edges == 0
+    with pytest.raises(LinkchartError, match="year"):
+        chart.as_of("2000")  # type: ignore[arg-type]
+
+
+def test_open_intervals() -> None:
+    c = linkchart.from_records(
+        [{"id": "a", "type": "state"}, {"id": "b", "type": "state"}],
+        [{"from": "a", "relation": "r", "to": "b", "time": "1999-"},
+         {"from": "a", "relation": "r", "to": "b", "time": "-1990"}],
+    )
+    assert [e.id for e in c.as_of(2050).iter_edges()] == ["e0"]
+    assert [e.id for e in c.as_of(1900).iter_edges()] == ["e1"]
+    assert c.as_of(1995).number_of_edges == 0
+
+
+def test_edge_ids_are_stable_across_views(chart: linkchart.LinkChart) -> None:
+    view = chart.subgraph(["IMT", "Tajikistan", "Khushad"])
+    assert view.node_ids == ("IMT", "Tajikistan", "Khushad")
+    assert sorted(e.id for e in view.iter_edges()) == ["e3", "hide-tj"]
+    assert view.edge("e3") == chart.edge("e3")
+    # the endpoints were renumbered, the ids were not
+    assert view.edge("hide-tj").to_id == "Tajikistan"
+
+
+def test_chained_views_compose(chart: linkchart.LinkChart) -> None:
+    a = chart.with_relations("hides_in").min_confidence("reported").as_of(2000)
+    b = chart.filter(relations=["hides_in"], min_confidence="reported", as_of=2000)
+    assert a == b
+    assert [e.id for e in a.iter_edges()] == ["e3"]
+
+
+def test_equality_and_copy(chart: linkchart.LinkChart) -> None:
+    again = linkchart.from_records(NODES, EDGES, vocabulary=VOCAB, title="test")
+    assert again == chart
+    assert chart != chart.with_relations("borders")
+    assert copy.deepcopy(NODES) == NODES  # records were not touched
+
+
+def test_columns_are_numpy(chart: linkchart.LinkChart) -> None:
+    e = chart.edges
+    assert e.src.dtype == np.int32 and e.relation.dtype == np.int16
+    assert e.probability.tolist() == [0.5, 0.75, 0.95, 0.75, 0.25]
+    assert e.time_from[2] == linkchart.NO_YEAR
