@@ -113,8 +113,13 @@ def did_you_mean(name: str, known: Iterable[str], *, n: int = 3) -> str:
     >>> did_you_mean("Tajikstan", ["Tajikistan", "Pakistan", "Kyrgyzstan"])
     "did you mean 'Tajikistan'?"
     """
-    pool = list(known)
+    pool = list(dict.fromkeys(known))
     matches = difflib.get_close_matches(name, pool, n=n, cutoff=0.6)
+    if matches:
+        # keep only the suggestions about as close as the best one
+        ratio = {m: difflib.SequenceMatcher(None, name, m).ratio() for m in matches}
+        best = max(ratio.values())
+        matches = [m for m in matches if ratio[m] >= best - 0.05]
     if not matches:
         lowered = {k.casefold(): k for k in pool}
         if name.casefold() in lowered:

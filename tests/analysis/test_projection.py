@@ -30,7 +30,8 @@ def chart() -> linkchart.LinkChart:
 
 def ties(p: linkchart.analysis.Projection) -> dict[tuple[str, str], float]:
     ids = p.chart.node_ids
-    return {(ids[a], ids[b]): s for a, b, s in zip(p.src.tolist(), p.dst.tolist(), p.strength.tolist())}
+    pairs = zip(p.src.tolist(), p.dst.tolist(), p.strength.tolist(), strict=True)
+    return {(ids[a], ids[b]): s for a, b, s in pairs}
 
 
 def test_default_follows_vocabulary_undirected_ties_count_both_ways(chart: linkchart.LinkChart) -> None:
@@ -55,7 +56,9 @@ def test_only_undirected_relations_give_an_undirected_projection(chart: linkchar
         ("confidence_max", {("A", "B"): 0.95, ("A", "C"): 0.5, ("B", "C"): 0.95}),
     ],
 )
-def test_weightings_undirected(chart: linkchart.LinkChart, weight: str, expected: dict[tuple[str, str], float]) -> None:
+def test_weightings_undirected(
+    chart: linkchart.LinkChart, weight: str, expected: dict[tuple[str, str], float]
+) -> None:
     p = project(chart, directed=False, weight=weight)  # type: ignore[arg-type]
     assert not p.directed and p.weighted
     assert ties(p) == pytest.approx(expected)
@@ -65,7 +68,7 @@ def test_weightings_undirected(chart: linkchart.LinkChart, weight: str, expected
 def test_self_loops_dropped_and_input_untouched(chart: linkchart.LinkChart) -> None:
     before = chart.to_records()
     p = project(chart, weight="count", directed=True)
-    assert all(a != b for a, b in zip(p.src.tolist(), p.dst.tolist()))
+    assert all(a != b for a, b in zip(p.src.tolist(), p.dst.tolist(), strict=True))
     assert chart.to_records() == before
 
 
