@@ -10,17 +10,33 @@ import linkchart
 from linkchart import LoadError, from_records
 
 NODES = [
-    {"id": "IMT", "type": "organisation", "label": "Islamic Movement of Turkestan",
-     "aliases": ["IMU"], "attributes": {"founded": 1998, "tags": ["armed", "banned"]}},
+    {
+        "id": "IMT",
+        "type": "organisation",
+        "label": "Islamic Movement of Turkestan",
+        "aliases": ["IMU"],
+        "attributes": {"founded": 1998, "tags": ["armed", "banned"]},
+    },
     {"id": "Pakistan", "type": "state"},
     {"id": "Tajikistan", "type": "state"},
 ]
 EDGES = [
-    {"from": "Pakistan", "relation": "finances", "to": "IMT", "confidence": "alleged",
-     "evidence": "Financing ... comes through Pakistan", "time": "1999-2001"},
+    {
+        "from": "Pakistan",
+        "relation": "finances",
+        "to": "IMT",
+        "confidence": "alleged",
+        "evidence": "Financing ... comes through Pakistan",
+        "time": "1999-2001",
+    },
     {"from": "Pakistan", "relation": "finances", "to": "IMT", "weight": 2, "id": "again"},
-    {"from": "Tajikistan", "relation": "shelters", "to": "IMT", "time": {"from": 2000},
-     "attributes": {"note": "hospitality"}},
+    {
+        "from": "Tajikistan",
+        "relation": "shelters",
+        "to": "IMT",
+        "time": {"from": 2000},
+        "attributes": {"note": "hospitality"},
+    },
 ]
 
 
@@ -52,11 +68,17 @@ def test_inputs_are_not_mutated() -> None:
 
 
 def test_round_trip_of_to_records() -> None:
-    c = from_records(NODES, EDGES, title="T", description="d",
-                     sources=[{"id": "smith", "location": "https://example.org/a"}])
+    c = from_records(
+        NODES,
+        EDGES,
+        title="T",
+        description="d",
+        sources=[{"id": "smith", "location": "https://example.org/a"}],
+    )
     nodes, edges = c.to_records()
-    again = from_records(nodes, edges, vocabulary=c.vocabulary, title=c.title,
-                         description=c.description, sources=c.sources)
+    again = from_records(
+        nodes, edges, vocabulary=c.vocabulary, title=c.title, description=c.description, sources=c.sources
+    )
     assert again == c
     assert c.to_records() == (nodes, edges)  # nothing mutated
 

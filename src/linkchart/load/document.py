@@ -132,12 +132,14 @@ def load(path: str | os.PathLike[str]) -> LinkChart:
         raise LoadError([Problem("source-unreadable", f"cannot read the graph file: {reason}", "", file,
                                  None, None, "check the path; the file must be UTF-8 text")]) from None
     parsed = parse_yaml(text, file)
-    if parsed.data is None:
+    if parsed.data is None or any(p.code == "yaml-syntax" for p in parsed.problems):
         raise LoadError(parsed.problems)
     locator = _Locator(file, parsed.lines)
     problems = Problems(locator)
     problems.extend(parsed.problems)
     top = top_level(parsed.data, problems)
+    if not isinstance(parsed.data, Mapping):
+        problems.raise_if_any()
     version = top.get("linkchart", ABSENT)
     if version is ABSENT:
         problems.add("unsupported-version", "the format version 'linkchart: 1' is missing", "",

@@ -1,0 +1,299 @@
+"""Tests for linkchart.load.build: every validation rule, located in a YAML file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+import linkchart
+from linkchart import LoadError
+from linkchart.load.build import parse_time
+from linkchart.model import NO_YEAR
+
+Swap = Callable[[str, str, str], str]
+
+EDGE0 = '  - {from: Pakistan, relation: finances, to: IMT, source: smith, evidence: "comes through Pakistan"}'
+
+
+def test_the_base_graph_loads(graphs, base) -> None:
+    c = linkchart.load(graphs.write(base))
+    assert (c.number_of_nodes, c.number_of_edges) == (4, 2)
+    assert c.vocabulary.relation("borders").directed is False
+    assert c.edge("e0").source == "smith" and c.edge("e0").confidence == "confirmed"
+    assert c.path == str(graphs.folder / "g.yaml")
+
+
+def test_missing_field(graphs, base, replace: Swap) -> None:
+    text = replace(base, "  - {id: Kyrgyzstan, type: state}", "  - {id: Kyrgyzstan}")
+    p = graphs.one(text, "missing-field")
+    assert (p.path, p.line) == ("nodes[3]", graphs.line(text, "{id: Kyrgyzstan}"))
+    text = replace(base, "title: Test graph\n", "")
+    p = graphs.one(text, "missing-field")
+    assert (p.path, p.line, p.message) == ("title", 1, "'title' is required")
+    text = replace(base, "relation: borders, to: Kyrgyzstan", "relation: borders")
+    p = graphs.one(text, "missing-field")
+    assert (p.path, p.line, p.message) == (
+        "edges[1]",
+        graphs.line(text, "borders, confidence"),
+        "'to' is required",
+    )
+
+
+def test_wrong_type_says_quote_it(graphs, base, replace: Swap) -> None:
+    text = replace(base, "{id: Pakistan, type: state}", "{id: Pakistan, type: state, label: yes}")
+    p = graphs.one(text, "wrong-type")
+    assert (p.path, p.line) == ("nodes[1].label", graphs.line(text, "label: yes"))
+    assert "boolean" in p.message and "quote it" in p.hint
+    text = replace(base, "{id: Kyrgyzstan, type: state}", "{id: 1999, type: state}")
+    found = graphs.problems(text)
+    assert found[0].code == "wrong-type" and found[0].path == "nodes[3].id"
+    assert found[0].line == graphs.line(text, "id: 1999")
+    assert "quote it" in found[0].hint
+    text = replace(base, "  - id: smith\n", "  - id: smith\n    title: [a, b]\n")
+    p = graphs.one(text, "wrong-type")
+    assert (p.path, p.line) == ("sources[0].title", graphs.line(text, "title: [a, b]"))
+
+
+def test_unknown_field(graphs, base, replace: Swap) -> None:
+    text = replace(base, "title: Test graph", "title: Test graph\ntitel: oops")
+    p = graphs.one(text, "unknown-field")
+    assert (p.path, p.line) == ("titel", 3) and "did you mean 'title'?" in p.hint
+    text = replace(base, "to: IMT, source: smith", "target: IMT, to: IMT, source: smith")
+    p = graphs.one(text, "unknown-field")
+    assert (p.path, p.line, p.hint) == (
+        "edges[0].target",
+        graphs.line(text, "target: IMT"),
+        "did you mean 'to'? (edges go from -> to)",
+    )
+    text = replace(base, "  borders: {directed: false}", "  borders: {directed: false, colour: red}")
+    p = graphs.one(text, "unknown-field")
+    assert (p.path, p.line) == ("relations.borders.colour", graphs.line(text, "colour: red"))
+
+
+@pytest.mark.parametrize("name", ["type", "label", "aliases", "id"])
+def test_node_attribute_may_not_take_a_reserved_name(graphs, base, replace: Swap, name: str) -> None:
+    text = replace(
+        base, "{id: Pakistan, type: state}", f"{{id: Pakistan, type: state, attributes: {{{name}: x}}}}"
+    )
+    p = graphs.one(text, "unknown-field")
+    assert (p.path, p.line) == (f"nodes[1].attributes.{name}", graphs.line(text, "attributes:"))
+    assert "reserved" in p.message
+
+
+@pytest.mark.parametrize("name", ["directed", "probability", "time_from", "weight", "source"])
+def test_edge_attribute_may_not_take_a_reserved_name(graphs, base, replace: Swap, name: str) -> None:
+    text = replace(base, "confidence: confirmed}", f"confidence: confirmed, attributes: {{{name}: 1}}}}")
+    p = graphs.one(text, "unknown-field")
+    assert p.path == f"edges[1].attributes.{name}" and p.line == graphs.line(text, "attributes:")
+
+
+def test_duplicate_node(graphs, base, replace: Swap) -> None:
+    text = replace(
+        base,
+        "  - {id: Kyrgyzstan, type: state}",
+        "  - {id: Kyrgyzstan, type: state}\n  - {id: Pakistan, type: organisation}",
+    )
+    p = graphs.one(text, "duplicate-node")
+    assert (p.path, p.line) == ("nodes[4].id", graphs.line(text, "type: organisation}"))
+    assert "nodes[1]" in p.message
+
+
+def test_duplicate_edge(graphs, base, replace: Swap) -> None:
+    text = replace(base, "source: smith,", "source: smith, id: x,")
+    text = replace(text, "confidence: confirmed}", "confidence: confirmed, id: x}")
+    p = graphs.one(text, "duplicate-edge")
+    assert (p.path, p.line) == ("edges[1].id", graphs.line(text, "id: x}"))
+    # an explicit id may not take the default id of another edge
+    text = replace(base, "source: smith,", "source: smith, id: e1,")
+    p = graphs.one(text, "duplicate-edge")
+    assert (p.path, p.line) == ("edges[0].id", graphs.line(text, "id: e1"))
+
+
+def test_duplicate_name(graphs, base, replace: Swap) -> None:
+    text = replace(base, "  - id: web\n", "  - id: smith\n")
+    p = graphs.one(text, "duplicate-name")
+    assert (p.path, p.line) == ("sources[1].id", 6)
+
+
+def test_unknown_node_with_did_you_mean(graphs, base, replace: Swap) -> None:
+    text = replace(base, "to: Kyrgyzstan", "to: Kyrgystan")
+    p = graphs.one(text, "unknown-node")
+    assert (p.path, p.line) == ("edges[1].to", graphs.line(text, "Kyrgystan"))
+    assert p.hint == "did you mean 'Kyrgyzstan'?"
+
+
+def test_unknown_node_names_the_alias_and_the_label(graphs, base, replace: Swap) -> None:
+    text = replace(base, "relation: finances, to: IMT", "relation: finances, to: IMU")
+    p = graphs.one(text, "unknown-node")
+    assert p.hint == "'IMU' is an alias of node 'IMT'; edges name nodes by id"
+    text = replace(
+        base, "relation: finances, to: IMT", "relation: finances, to: Islamic Movement of Turkestn"
+    )
+    p = graphs.one(text, "unknown-node")
+    assert p.hint == "did you mean 'IMT'?"  # the id behind the close label
+
+
+def test_unknown_node_type(graphs, base, replace: Swap) -> None:
+    text = replace(base, "{id: Kyrgyzstan, type: state}", "{id: Kyrgyzstan, type: stat}")
+    p = graphs.one(text, "unknown-node-type")
+    assert (p.path, p.line, p.hint) == ("nodes[3].type", graphs.line(text, "stat}"), "did you mean 'state'?")
+    text = replace(base, "source_types: [state]", "source_types: [state, goverment]")
+    p = graphs.one(text, "unknown-node-type")
+    assert (p.path, p.line) == ("relations.finances.source_types[1]", graphs.line(text, "goverment"))
+
+
+def test_unknown_relation(graphs, base, replace: Swap) -> None:
+    text = replace(base, "relation: borders", "relation: border")
+    p = graphs.one(text, "unknown-relation")
+    assert (p.path, p.line, p.hint) == (
+        "edges[1].relation",
+        graphs.line(text, "border,"),
+        "did you mean 'borders'?",
+    )
+
+
+def test_without_relations_they_are_taken_as_they_appear(graphs, base, replace: Swap) -> None:
+    head, _, rest = base.partition("relations:\n")
+    text = head + "nodes:\n" + rest.partition("nodes:\n")[2]
+    c = linkchart.load(graphs.write(text))
+    assert c.vocabulary.relation_names == ("finances", "borders")
+    assert all(r.directed for r in c.vocabulary.relations) and not c.vocabulary.declared_relations
+
+
+def test_relation_not_allowed(graphs, base, replace: Swap) -> None:
+    text = replace(
+        base, "{from: Pakistan, relation: finances, to: IMT,", "{from: IMT, relation: finances, to: Pakistan,"
+    )
+    p = graphs.one(text, "relation-not-allowed")
+    assert (p.path, p.line) == ("edges[0].relation", graphs.line(text, "finances, to: Pakistan"))
+    assert "'finances' goes from state to organisation" in p.hint
+
+
+def test_undirected_relation_allows_either_order(graphs, base, replace: Swap) -> None:
+    text = replace(
+        base,
+        "  borders: {directed: false}",
+        "  borders: {directed: false, source_types: [organisation], target_types: [state]}",
+    )
+    text = replace(
+        text,
+        "{from: Tajikistan, relation: borders, to: Kyrgyzstan",
+        "{from: Tajikistan, relation: borders, to: IMT",
+    )
+    assert linkchart.load(graphs.write(text)).number_of_edges == 2
+
+
+@pytest.mark.parametrize(("confidence", "needle"), [("sure", "sure"), ("0.5", "0.5")])
+def test_bad_confidence_on_an_edge(graphs, base, replace: Swap, confidence: str, needle: str) -> None:
+    text = replace(base, "confidence: confirmed}", f"confidence: {confidence}}}")
+    p = graphs.one(text, "bad-confidence")
+    assert (p.path, p.line) == ("edges[1].confidence", graphs.line(text, needle))
+    assert "confirmed, reported, alleged, possible" in p.hint
+
+
+def test_bad_confidence_in_the_scale(graphs, base, replace: Swap) -> None:
+    text = replace(
+        base, "title: Test graph\n", "title: Test graph\nconfidence:\n  confirmed: 1.5\n  alleged: 0.5\n"
+    )
+    found = graphs.problems(text)
+    assert [p.code for p in found] == [
+        "bad-confidence",
+        "bad-confidence",
+    ]  # 1.5, then 'confirmed' not a level
+    assert (found[0].path, found[0].line) == ("confidence.confirmed", 4)
+    assert found[1].path == "edges[1].confidence"
+
+
+def test_defaults_apply(graphs, base, replace: Swap) -> None:
+    text = replace(base, "relations:\n", "defaults: {source: web, confidence: alleged}\nrelations:\n")
+    c = linkchart.load(graphs.write(text))
+    e1 = c.edge("e1")
+    assert (e1.source, e1.confidence) == ("web", "confirmed")
+    assert c.edge("e0").confidence == "alleged" and c.edge("e0").source == "smith"
+
+
+@pytest.mark.parametrize(
+    "time", ["1990s", "2001-1999", "10000", "true", "{from: 1999, until: 2001}", "1999.5"]
+)
+def test_bad_year(graphs, base, replace: Swap, time: str) -> None:
+    text = replace(base, "confidence: confirmed}", f"confidence: confirmed, time: {time}}}")
+    p = graphs.one(text, "bad-year")
+    assert (p.path, p.line) == ("edges[1].time", graphs.line(text, "time:"))
+
+
+@pytest.mark.parametrize(
+    ("time", "expected"),
+    [
+        ("1999", (1999, 1999)),
+        ('"1999-2001"', (1999, 2001)),
+        ('"1999-"', (1999, None)),
+        ('"-2001"', (None, 2001)),
+        ("{from: 1997}", (1997, None)),
+        ("{from: 1997, to: null}", (1997, None)),
+        ('"1999 \u2013 2001"', (1999, 2001)),
+    ],
+)
+def test_good_times(graphs, base, replace: Swap, time: str, expected: tuple[int | None, int | None]) -> None:
+    text = replace(base, "confidence: confirmed}", f"confidence: confirmed, time: {time}}}")
+    e = linkchart.load(graphs.write(text)).edge("e1")
+    assert (e.time_from, e.time_to) == expected
+
+
+def test_parse_time_reasons() -> None:
+    assert parse_time("-") == "'-' is not a year or an interval of years"
+    assert parse_time(True) == "True is not a year"
+    assert parse_time({"to": 1999}) == (NO_YEAR, 1999)
+    assert parse_time(0) == "year 0 is outside 1..9999"
+
+
+@pytest.mark.parametrize("weight", ["0", "-1", ".inf", ".nan", "heavy", "true"])
+def test_bad_weight(graphs, base, replace: Swap, weight: str) -> None:
+    text = replace(base, "confidence: confirmed}", f"confidence: confirmed, weight: {weight}}}")
+    p = graphs.one(text, "bad-weight")
+    assert (p.path, p.line) == ("edges[1].weight", graphs.line(text, "weight:"))
+
+
+def test_bad_relation_weight(graphs, base, replace: Swap) -> None:
+    text = replace(base, "  infiltrates: {}", "  infiltrates: {weight: -2}")
+    p = graphs.one(text, "bad-weight")
+    assert (p.path, p.line) == ("relations.infiltrates.weight", graphs.line(text, "weight: -2"))
+
+
+def test_unknown_source(graphs, base, replace: Swap) -> None:
+    text = replace(base, "source: smith,", "source: smyth,")
+    p = graphs.one(text, "unknown-source")
+    assert (p.path, p.line, p.hint) == (
+        "edges[0].source",
+        graphs.line(text, "smyth"),
+        "did you mean 'smith'?",
+    )
+    text = replace(base, "relations:\n", "defaults: {source: nobody}\nrelations:\n")
+    p = graphs.one(text, "unknown-source")
+    assert (p.path, p.line) == ("defaults.source", graphs.line(text, "nobody"))
+
+
+def test_every_problem_at_once_in_document_order(graphs, base, replace: Swap) -> None:
+    text = replace(
+        base, "to: Kyrgyzstan, confidence: confirmed}", "to: Kyrgystan, confidence: sure, time: 1990s}"
+    )
+    text = replace(text, "{id: Tajikistan, type: state}", "{id: Tajikistan, type: stat}")
+    found = graphs.problems(text)
+    assert [p.code for p in found] == ["unknown-node-type", "unknown-node", "bad-confidence", "bad-year"]
+    assert [p.line for p in found] == sorted(p.line for p in found)
+    assert all(p.file == str(graphs.folder / "g.yaml") for p in found)
+
+
+def test_a_bad_file_builds_nothing(graphs, base, replace: Swap) -> None:
+    text = replace(base, "to: Kyrgyzstan", "to: Nowhere")
+    with pytest.raises(LoadError) as info:
+        linkchart.load(graphs.write(text))
+    assert "edges[1].to: unknown node 'Nowhere'" in str(info.value)
+    assert info.value.codes == ["unknown-node"]
+
+
+def test_parallel_edges_are_kept(graphs, base) -> None:
+    text = base + EDGE0 + "\n" + "  - {from: Pakistan, relation: finances, to: IMT, confidence: alleged}\n"
+    c = linkchart.load(graphs.write(text))
+    assert len(c.edges_between("Pakistan", "IMT")) == 3
+    assert c.edges.ids == ["e0", "e1", "e2", "e3"]
