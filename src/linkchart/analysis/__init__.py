@@ -9,10 +9,16 @@ results keyed by node id.
 # measures and never the submodules. Add a module with its two lines and its list entry.
 from .betweenness import *  # noqa: F403
 from .betweenness import __all__ as _betweenness
+from .bridges import *  # noqa: F403
+from .bridges import __all__ as _bridges
+from .bridging import *  # noqa: F403
+from .bridging import __all__ as _bridging
 from .brokerage import *  # noqa: F403
 from .brokerage import __all__ as _brokerage
 from .closeness import *  # noqa: F403
 from .closeness import __all__ as _closeness
+from .communities import *  # noqa: F403
+from .communities import __all__ as _communities
 from .degree import *  # noqa: F403
 from .degree import __all__ as _degree
 from .eigenvector import *  # noqa: F403
@@ -32,6 +38,9 @@ __all__ = [
     *_degree,
     *_eigenvector,
     *_pagerank,
+    *_bridges,
+    *_bridging,
+    *_communities,
     *_brokerage,
     *_projection,
     *_scores,

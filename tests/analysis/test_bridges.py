@@ -1,0 +1,82 @@
+"""Tests of linkchart.analysis.bridges (bridges and articulation points)."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from linkchart import ArticulationPoint, Bridge, articulation_points, bridges
+
+ENGINES = ["igraph", "networkx"]
+
+
+@pytest.fixture
+def barbell(make_chart):  # type: ignore[no-untyped-def]
+    # two triangles a-b-c and d-e-f; c -> d reported twice (two relations), a pendant g on f
+    nodes = [(x, "person") for x in "abcdefg"]
+    edges = [
+        ("a", "k", "b"), ("b", "k", "c"), ("c", "k", "a"),
+        ("c", "pays", "d"), ("d", "k", "c"),
+        ("d", "k", "e"), ("e", "k", "f"), ("f", "k", "d"), ("g", "k", "f"),
+    ]
+    return make_chart(nodes, edges, {"k": False, "pays": True})
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_bridges_with_sides_and_edges(barbell, engine) -> None:  # type: ignore[no-untyped-def]
+    found = bridges(barbell, engine=engine)
+    assert found == [
+        Bridge("c", "d", ("e3", "e4"), (frozenset("abc"), frozenset("defg"))),
+        Bridge("f", "g", ("e8",), (frozenset("abcdef"), frozenset("g"))),
+    ]
+    assert found[0].cut_off == 3
+    assert barbell.edge(found[0].edge_ids[0]).evidence == "c pays d"
+    # counting only "k": the c - d tie is still one tie (one report of it), still a bridge
+    only_k = bridges(barbell, engine=engine, relations=["k"])
+    assert [(b.from_id, b.to_id, b.edge_ids) for b in only_k] == [("c", "d", ("e4",)), ("f", "g", ("e8",))]
+    # without "k", c -> d is a lone tie between two otherwise isolated nodes
+    assert bridges(barbell, engine=engine, relations=["pays"]) == [
+        Bridge("c", "d", ("e3",), (frozenset("c"), frozenset("d")))
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_articulation_points_with_pieces(barbell, engine) -> None:  # type: ignore[no-untyped-def]
+    found = articulation_points(barbell, engine=engine)
+    # most consequential first: d leaves 3 nodes outside the largest piece, c 2, f 1
+    assert found == [
+        ArticulationPoint("d", (frozenset("abc"), frozenset("efg"))),
+        ArticulationPoint("c", (frozenset("defg"), frozenset("ab"))),
+        ArticulationPoint("f", (frozenset("abcde"), frozenset("g"))),
+    ]
+    assert [a.cut_off for a in found] == [3, 2, 1]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_only_pieces_of_its_own_component(make_chart, engine) -> None:  # type: ignore[no-untyped-def]
+    nodes = [(x, "region") for x in "abcxyz"]
+    edges = [("a", "k", "b"), ("b", "k", "c"), ("x", "k", "y")]
+    chart = make_chart(nodes, edges, {"k": False})
+    expected = [ArticulationPoint("b", (frozenset("a"), frozenset("c")))]
+    assert articulation_points(chart, engine=engine) == expected
+    assert {(b.from_id, b.to_id) for b in bridges(chart, engine=engine)} == {("a", "b"), ("b", "c"), ("x", "y")}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_florentine_medici_is_the_cut_vertex(florentine, engine) -> None:  # type: ignore[no-untyped-def]
+    found = articulation_points(florentine, engine=engine)
+    g = nx.florentine_families_graph()
+    assert {a.node_id for a in found} == set(nx.articulation_points(g))
+    assert found[0].node_id == "Medici"
+    assert frozenset({"Acciaiuoli"}) in found[0].components
+    assert {(b.from_id, b.to_id) for b in bridges(florentine, engine=engine)} == {
+        tuple(sorted(e)) for e in nx.bridges(g)
+    }
+
+
+def test_no_ties(make_chart) -> None:  # type: ignore[no-untyped-def]
+    for engine in ENGINES:
+        assert bridges(make_chart([], [], {"k": False}), engine=engine) == []
+        lonely = make_chart([("a", "x"), ("b", "x")], [], {"k": False})
+        assert articulation_points(lonely, engine=engine) == []
+        assert bridges(lonely, engine=engine) == []
