@@ -96,4 +96,5 @@ def test_participation_weighted(make_chart) -> None:  # type: ignore[no-untyped-
     nodes = [("h", "o"), ("x", "o"), ("y", "s")]
     chart = make_chart(nodes, [("h", "k", "x", 3.0), ("h", "k", "y", 1.0)], {"k": False})
     assert participation(chart, "type")["h"] == pytest.approx(0.5)
-    assert participation(chart, "type", weight="weight")["h"] == pytest.approx(1 - (3 / 4) ** 2 - (1 / 4) ** 2)
+    weighted = participation(chart, "type", weight="weight")
+    assert weighted["h"] == pytest.approx(1 - (3 / 4) ** 2 - (1 / 4) ** 2)
