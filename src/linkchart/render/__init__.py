@@ -1,0 +1,17 @@
+"""Interactive HTML link charts: self-contained, offline, safe with any text in the data.
+
+:func:`render_html` turns a chart into one HTML page (vis-network, inlined, with
+positions computed in Python); :func:`write_html` writes it; :func:`show` wraps it for
+Jupyter. :mod:`.layout` computes the positions, :mod:`.style` the colours and strokes,
+:mod:`.measures` fetches the measures the page shows, :mod:`.payload` builds the page's
+data.
+"""
+
+from .html import *  # noqa: F403
+from .html import __all__ as _html
+from .layout import *  # noqa: F403
+from .layout import __all__ as _layout
+from .style import *  # noqa: F403
+from .style import __all__ as _style
+
+__all__ = [*_html, *_layout, *_style]

@@ -1,0 +1,307 @@
+"""Render a chart as one self-contained HTML page, write it, or show it in Jupyter.
+
+The page is built on pyvis's ``Network`` (which holds the vis-network nodes, edges and
+options) but rendered with linkchart's own template, never pyvis's: pyvis's page pulls
+Bootstrap from a CDN, prints the heading twice, lets physics run for a minute on a
+large graph, and, as soon as any title contains ``href``, shows titles through
+``innerHTML`` so that text from the data runs as script. Here:
+
+- every script and style is inlined (vis-network's own files, read from the pyvis
+  package) and a Content-Security-Policy forbids any connection out, any remote
+  script and any image that is not a ``data:`` URL;
+- all data travels in one JSON payload (:func:`~linkchart.render.payload.script_json`)
+  and the page shows every string with ``textContent``;
+- positions come from Python (:mod:`linkchart.render.layout`) and physics is off, so
+  the chart is drawn at once;
+- the same chart and options give the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import html
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import LinkchartError
+from .payload import HIGHLIGHTS, PageSpec, page_payload, script_json
+
+if TYPE_CHECKING:
+    from ..model import LinkChart
+
+__all__ = ["ChartHTML", "content_security_policy", "render_html", "show", "write_html"]
+
+VIS_NETWORK = "lib/vis-9.1.2"
+"""The vis-network build, inside pyvis's ``templates`` folder, that pages inline."""
+
+
+def _pyvis_asset(name: str) -> str:
+    return (resources.files("pyvis") / "templates" / VIS_NETWORK / name).read_text(encoding="utf-8")
+
+
+def _own_asset(name: str) -> str:
+    return (resources.files("linkchart.render") / "templates" / name).read_text(encoding="utf-8")
+
+
+def _script_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+@functools.lru_cache(maxsize=1)
+def _assets() -> dict[str, str]:
+    assets = {
+        "vis_js": _pyvis_asset("vis-network.min.js"),
+        "vis_css": _pyvis_asset("vis-network.css"),
+        "app_js": _own_asset("linkchart.js"),
+        "css": _own_asset("linkchart.css"),
+    }
+    for key, text in assets.items():
+        if "</script" in text.lower() or "</style" in text.lower() or "<!--" in text:
+            raise LinkchartError(f"the page asset {key!r} cannot be inlined (it contains a closing tag)")
+    return assets
+
+
+@functools.lru_cache(maxsize=1)
+def _template() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    return env.from_string(_own_asset("page.html"))
+
+
+def content_security_policy() -> str:
+    """The page's Content-Security-Policy: nothing may be fetched, only its own scripts run.
+
+    ``default-src 'none'`` forbids every fetch (``connect-src``, fonts, frames, media
+    all fall back to it); scripts are allowed by the SHA-256 of each inline script, so
+    an injected one would not run even if it reached the document; ``img-src data:``
+    allows only inline images; ``style-src 'unsafe-inline'`` is needed because
+    vis-network positions its elements with inline styles.
+
+    Examples
+    --------
+    >>> csp = content_security_policy()
+    >>> csp.startswith("default-src 'none'; script-src 'sha256-"), "unsafe-inline' ; " in csp
+    (True, False)
+    >>> "connect-src" in csp, "img-src data:" in csp
+    (False, True)
+    """
+    a = _assets()
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {_script_hash(a['vis_js'])} {_script_hash(a['app_js'])}",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def _highlight(value: Iterable[str] | str | bool) -> tuple[str, ...]:
+    if value is True:
+        return HIGHLIGHTS
+    if value is False or value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def render_html(
+    chart: LinkChart,
+    *,
+    size_by: str | None = "betweenness",
+    color_by: str = "type",
+    measures: Sequence[str] | None = None,
+    highlight: Iterable[str] | str | bool = (),
+    top_brokers: int = 5,
+    layout: str = "auto",
+    seed: int = 0,
+    edge_labels: bool | None = None,
+    physics: bool = False,
+    title: str | None = None,
+) -> str:
+    """The chart as one self-contained, offline, interactive HTML page.
+
+    Nodes are coloured and shaped by type (or coloured by community) and sized by a
+    measure; edges are coloured by relation, dashed and faded by confidence, with
+    arrows on directed relations, and parallel edges curve apart. Clicking a node shows
+    its type, aliases, attributes and measures (value and rank); clicking an edge shows
+    its relation, confidence, time, evidence quote and source. A search box finds a
+    node by label, id or alias; the legend's boxes filter node types and relations;
+    a menu sets the minimum confidence.
+
+    Parameters
+    ----------
+    chart
+        The chart (or a view of one).
+    size_by
+        The measure of :mod:`linkchart.analysis` that sets node size (area grows with
+        the value; for ``constraint``, with lower values), or ``None`` for equal sizes.
+    color_by
+        ``"type"`` (the node type's colour) or ``"community"``
+        (:func:`linkchart.analysis.communities`).
+    measures
+        The measures the details panel lists, with value and rank; default
+        :data:`~linkchart.render.measures.DEFAULT_MEASURES` (those available).
+        ``size_by`` is always included.
+    highlight
+        Any of ``"bridges"`` (thick, shadowed edges), ``"articulation_points"`` and
+        ``"brokers"`` (the ``top_brokers`` nodes with most brokerage roles; both drawn
+        with a thick dark ring); ``True`` for all three.
+    top_brokers
+        How many brokers ``highlight="brokers"`` marks.
+    layout
+        The layout method (:func:`linkchart.render.node_positions`): ``"auto"``, ``"fr"``,
+        ``"kk"``, ``"drl"`` or ``"circle"``.
+    seed
+        Seed of the layout and of any randomised measure; the same seed gives the
+        same page, byte for byte.
+    edge_labels
+        Write the relation name on each edge; default: when the chart has at most
+        2,000 edges.
+    physics
+        Let vis-network's force simulation move the nodes after opening (off by
+        default: the computed positions are final).
+    title
+        The page title; default the chart's title.
+
+    Returns
+    -------
+    str
+        The HTML page. Nothing is written, printed or opened.
+
+    Raises
+    ------
+    UnknownNameError
+        For a ``size_by``, ``measures`` entry, ``color_by``, ``highlight`` or
+        ``layout`` that names nothing; the message lists what exists.
+
+    Notes
+    -----
+    The page holds vis-network 9.1.2 (from the pyvis package, about 700 kB) and the
+    chart as one JSON payload; it makes no network request and its
+    Content-Security-Policy (:func:`content_security_policy`) forbids any. Every text
+    from the data (ids, labels, aliases, evidence, attribute names and values,
+    relation and type names, sources, the title) is shown as text, never parsed as
+    HTML.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> c = linkchart.from_records(
+    ...     [{"id": "A", "type": "organisation"}, {"id": "B", "type": "state"}],
+    ...     [{"from": "B", "relation": "finances", "to": "A", "evidence": "B pays <A>."}])
+    >>> page = render_html(c, title="Who pays <A>?")
+    >>> "<title>Who pays &lt;A&gt;?</title>" in page, "B pays <A>" in page
+    (True, False)
+    >>> page == render_html(c, title="Who pays <A>?")
+    True
+    """
+    spec = PageSpec(
+        size_by=size_by,
+        color_by=color_by,
+        measures=None if measures is None else tuple(measures),
+        highlight=_highlight(highlight),
+        top_brokers=top_brokers,
+        layout=layout,
+        seed=seed,
+        edge_labels=edge_labels,
+        physics=physics,
+        title=title,
+    )
+    payload = page_payload(chart, spec)
+    from markupsafe import Markup
+
+    from .. import __version__
+
+    a = _assets()
+    page: str = _template().render(
+        csp=content_security_policy(),
+        version=__version__,
+        title=payload["title"] or "linkchart",
+        payload=Markup(script_json(payload)),
+        vis_js=Markup(a["vis_js"]),
+        vis_css=Markup(a["vis_css"]),
+        app_js=Markup(a["app_js"]),
+        css=Markup(a["css"]),
+    )
+    return page
+
+
+def write_html(chart: LinkChart, path: str | os.PathLike[str], **options: Any) -> Path:
+    """Write :func:`render_html` ``(chart, **options)`` to ``path`` (UTF-8) and return the path.
+
+    The parent folder must exist. Nothing else is written.
+
+    Raises
+    ------
+    LinkchartError
+        When the file cannot be written (the message names it).
+    """
+    page = render_html(chart, **options)
+    target = Path(path)
+    try:
+        target.write_text(page, encoding="utf-8")
+    except OSError as err:
+        raise LinkchartError(f"cannot write {str(target)!r}: {err.strerror or err}") from None
+    return target
+
+
+@dataclass(frozen=True, slots=True)
+class ChartHTML:
+    """A rendered page that Jupyter displays inline (in a sandboxed ``<iframe>``).
+
+    Attributes
+    ----------
+    html
+        The page, as :func:`render_html` returns it.
+    height
+        The height of the inline frame, in CSS pixels.
+    """
+
+    html: str
+    height: int = 640
+
+    def _repr_html_(self) -> str:
+        # srcdoc keeps the page self-contained and its CSP in force; the sandbox lets
+        # its scripts run without the notebook's origin.
+        return (
+            f'<iframe srcdoc="{html.escape(self.html, quote=True)}" sandbox="allow-scripts" '
+            f'style="width: 100%; height: {int(self.height)}px; border: 1px solid #ddd;" '
+            'title="linkchart"></iframe>'
+        )
+
+    def write(self, path: str | os.PathLike[str]) -> Path:
+        """Write the page to ``path`` and return the path."""
+        target = Path(path)
+        try:
+            target.write_text(self.html, encoding="utf-8")
+        except OSError as err:
+            raise LinkchartError(f"cannot write {str(target)!r}: {err.strerror or err}") from None
+        return target
+
+
+def show(chart: LinkChart, *, height: int = 640, **options: Any) -> ChartHTML:
+    """The chart as a :class:`ChartHTML` that displays inline in Jupyter.
+
+    Takes the options of :func:`render_html`. Make it the last expression of a cell
+    (or pass it to ``IPython.display.display``).
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> c = linkchart.from_records([{"id": "A", "type": "state"}], [])
+    >>> frame = show(c, size_by=None)._repr_html_()
+    >>> frame.startswith("<iframe srcdoc="), 'sandbox="allow-scripts"' in frame
+    (True, True)
+    """
+    return ChartHTML(render_html(chart, **options), height=height)

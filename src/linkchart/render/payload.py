@@ -1,0 +1,502 @@
+"""The data of a chart page: vis-network items held in a pyvis ``Network``, plus the
+text the page shows (evidence, attributes, measures), as one JSON payload.
+
+Nothing here produces HTML. Every string from the chart travels as a JSON string inside
+one ``<script type="application/json">`` element, escaped by :func:`script_json` so
+that it can never close that element, and the page's script shows it with
+``textContent`` only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import LinkchartError, UnknownNameError
+from ..model import NO_YEAR
+from .layout import LAYOUTS, positions_array
+from .measures import (
+    DEFAULT_MEASURES,
+    LOWER_IS_MORE,
+    NODE_MEASURES,
+    analysis_function,
+    available_measures,
+    call,
+    compute_measures,
+    ranks,
+)
+from .style import LABEL_INSIDE, NODE_PALETTE, confidence_strokes, node_styles, relation_colors
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
+
+    from ..model import LinkChart
+
+__all__ = ["COLOR_BY", "HIGHLIGHTS", "PageSpec", "build_network", "page_payload", "script_json"]
+
+COLOR_BY: tuple[str, ...] = ("type", "community")
+"""What node colour can show: the node type (default) or the community."""
+
+HIGHLIGHTS: tuple[str, ...] = ("bridges", "articulation_points", "brokers")
+"""What ``highlight`` can mark: bridge edges, articulation points, the top brokers."""
+
+LARGE = 2000
+"""Above this many edges, edge labels are off and edges hide while panning (by default)."""
+
+_MIN_SIZE, _MAX_SIZE = 10.0, 40.0
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def script_json(value: Any) -> str:
+    """``value`` as JSON that is safe inside an HTML ``<script>`` element, byte-stable.
+
+    Keys are sorted; ``<``, ``>``, ``&``, U+2028 and U+2029 are written as ``\\u``
+    escapes, which JSON reads back as the same characters but which HTML can never
+    take for ``</script>`` or ``<!--``. Non-finite numbers are refused (JSON has none).
+
+    Examples
+    --------
+    >>> print(script_json({"b": "</script><b>&", "a": 1}))
+    {"a":1,"b":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}
+    >>> import json
+    >>> json.loads(script_json(["</script>"])) == ["</script>"]
+    True
+    """
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    for char, escape in _SCRIPT_ESCAPES.items():
+        text = text.replace(char, escape)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """The choices of one rendering (see :func:`linkchart.render_html` for each)."""
+
+    size_by: str | None = "betweenness"
+    color_by: str = "type"
+    measures: tuple[str, ...] | None = None
+    highlight: tuple[str, ...] = ()
+    top_brokers: int = 5
+    layout: str = "auto"
+    seed: int = 0
+    edge_labels: bool | None = None
+    physics: bool = False
+    title: str | None = None
+
+    def check(self) -> None:
+        """Raise for a choice that names nothing (before any work is done)."""
+        if self.color_by not in COLOR_BY:
+            raise UnknownNameError("color_by", self.color_by, COLOR_BY)
+        if self.layout not in LAYOUTS:
+            raise UnknownNameError("layout method", self.layout, LAYOUTS)
+        for h in self.highlight:
+            if h not in HIGHLIGHTS:
+                raise UnknownNameError("highlight", h, HIGHLIGHTS)
+        known = available_measures()
+        for m in (*(self.measures or ()), *([self.size_by] if self.size_by else [])):
+            if m not in known:
+                raise UnknownNameError("measure", m, known)
+        top = self.top_brokers
+        if isinstance(top, bool) or not isinstance(top, int) or top < 0:
+            raise LinkchartError(f"top_brokers must be a non-negative integer, not {self.top_brokers!r}")
+
+    def measure_names(self) -> tuple[str, ...]:
+        """The measures the page shows, in page order (``size_by`` always among them)."""
+        wanted = set(self.measures if self.measures is not None else DEFAULT_MEASURES)
+        known = set(available_measures())
+        if self.measures is None:
+            wanted &= known
+        if self.size_by:
+            wanted.add(self.size_by)
+        return tuple(m for m in NODE_MEASURES if m in wanted)
+
+
+def _display(value: Any) -> str:
+    """An attribute value as the text the page shows."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ", ".join(_display(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _attributes(columns: Mapping[str, Any], count: int) -> list[list[list[str]]]:
+    """Per row: ``[[name, text], ...]`` sorted by name, absent values left out."""
+    rows: list[list[list[str]]] = [[] for _ in range(count)]
+    for name in sorted(columns):
+        for i, value in enumerate(columns[name].tolist()):
+            if value is not None:
+                rows[i].append([str(name), _display(value)])
+    return rows
+
+
+def _round(value: float | None) -> float | None:
+    if value is None:
+        return None
+    out = float(f"{value:.6g}")
+    return 0.0 if out == 0 else out
+
+
+def _time_text(t0: int, t1: int) -> str:
+    a = "" if t0 == NO_YEAR else str(t0)
+    b = "" if t1 == NO_YEAR else str(t1)
+    if not a and not b:
+        return ""
+    if a == b:
+        return a
+    return f"{a}\u2013{b}"
+
+
+def _sizes(values: Sequence[float | None], lowest_first: bool) -> list[float]:
+    """Node sizes from measure values: area grows with the value, from 10 to 40 px."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return [_MIN_SIZE] * len(values)
+    lo, hi = min(present), max(present)
+    span = hi - lo
+    out = []
+    for v in values:
+        if v is None or span <= 0:
+            out.append(_MIN_SIZE if v is None else (_MIN_SIZE + _MAX_SIZE) / 2)
+            continue
+        t = (hi - v) / span if lowest_first else (v - lo) / span
+        out.append(round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(t), 1))
+    return out
+
+
+def _curves(chart: LinkChart) -> list[dict[str, Any] | None]:
+    """Per edge, the vis-network ``smooth`` of a curve fanning out parallel edges, or ``None``.
+
+    The edges joining one pair of nodes, in either direction, get roundness 0.2,
+    -0.2, 0.4, -0.4 ... (one of an odd number stays straight), so that neither the lines
+    nor their labels overlap. Self-loops are left to ``selfReference`` sizes.
+    """
+    e = chart.edges
+    m = len(e)
+    out: list[dict[str, Any] | None] = [None] * m
+    if m == 0:
+        return out
+    lo = np.minimum(e.src, e.dst).astype(np.int64)
+    hi = np.maximum(e.src, e.dst).astype(np.int64)
+    key = lo * max(chart.number_of_nodes, 1) + hi
+    order = np.argsort(key, kind="stable")
+    sorted_keys = key[order]
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    ends = np.r_[starts[1:], m]
+    src = e.src.tolist()
+    dst = e.dst.tolist()
+    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+        count = b - a
+        if count == 1:
+            continue
+        rows = order[a:b].tolist()
+        if src[rows[0]] == dst[rows[0]]:
+            for j, k in enumerate(rows):
+                out[k] = {"selfReference": 20 + 12 * j}
+            continue
+        offset = 0 if count % 2 else 1
+        for j, k in enumerate(rows):
+            step = (j + offset + 1) // 2
+            sign = 1 if (j + offset) % 2 else -1
+            r = 0.2 * step * sign
+            if r == 0:
+                continue
+            if src[k] > dst[k]:
+                r = -r  # the same side of the line, whichever way the edge points
+            kind = "curvedCW" if r > 0 else "curvedCCW"
+            out[k] = {"enabled": True, "roundness": round(abs(r), 2), "type": kind}
+    return out
+
+
+def _highlights(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
+    """Edge rows of bridges, node indices of articulation points and of the top brokers."""
+    out: dict[str, Any] = {}
+    index = {nid: i for i, nid in enumerate(chart.node_ids)}
+    if "bridges" in spec.highlight:
+        found = call(analysis_function("bridges", HIGHLIGHTS), chart, spec.seed)
+        out["bridges"] = _bridge_rows(chart, found, index)
+    if "articulation_points" in spec.highlight:
+        found = call(analysis_function("articulation_points", HIGHLIGHTS), chart, spec.seed)
+        ids = [str(getattr(item, "node_id", item)) for item in found]
+        out["articulation_points"] = sorted(index[n] for n in ids if n in index)
+    return out
+
+
+def _bridge_rows(chart: LinkChart, found: Iterable[Any], index: Mapping[str, int]) -> list[int]:
+    """Edge rows named by ``bridges``' result: items with ``edge_ids``, edge ids, or ``(a, b)`` pairs."""
+    edge_rows = {eid: k for k, eid in enumerate(chart.edges.ids)}
+    pair_rows: dict[tuple[int, int], list[int]] = {}
+    for k, (a, b) in enumerate(zip(chart.edges.src.tolist(), chart.edges.dst.tolist(), strict=True)):
+        pair_rows.setdefault((min(a, b), max(a, b)), []).append(k)
+    rows: set[int] = set()
+    for item in found:
+        named = getattr(item, "edge_ids", None)
+        if named is not None:
+            rows.update(edge_rows[eid] for eid in named if eid in edge_rows)
+            continue
+        if isinstance(item, str):
+            if item in edge_rows:
+                rows.add(edge_rows[item])
+            continue
+        ends = (getattr(item, "from_id", None), getattr(item, "to_id", None))
+        if ends[0] is None and isinstance(item, Sequence) and len(item) >= 2:
+            ends = (item[0], item[1])
+        a, b = index.get(str(ends[0]), -1), index.get(str(ends[1]), -1)
+        if a >= 0 and b >= 0:
+            rows.update(pair_rows.get((min(a, b), max(a, b)), []))
+    return sorted(rows)
+
+
+def _brokerage(chart: LinkChart, spec: PageSpec) -> tuple[list[dict[str, int]] | None, list[int]]:
+    """Per node ``{role: count}`` (or ``None`` if not asked for) and the top broker indices."""
+    if "brokers" not in spec.highlight:
+        return None, []
+    result = call(analysis_function("brokerage", HIGHLIGHTS), chart, spec.seed)
+    roles: list[dict[str, int]] = []
+    for nid in chart.node_ids:
+        counts = result.get(nid) or {}
+        roles.append({str(r): int(c) for r, c in counts.items() if c})
+    totals = [sum(r.values()) for r in roles]
+    order = sorted(range(len(totals)), key=lambda i: (-totals[i], i))
+    top = [i for i in order[: spec.top_brokers] if totals[i] > 0]
+    return roles, sorted(top)
+
+
+def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
+    """Per node, its community number, 0 for the largest community (ties by first node)."""
+    result = call(analysis_function("communities", COLOR_BY), chart, spec.seed)
+    raw = [result.get(nid) for nid in chart.node_ids]
+    sizes: dict[Any, int] = {}
+    first: dict[Any, int] = {}
+    for i, c in enumerate(raw):
+        if c is not None:
+            sizes[c] = sizes.get(c, 0) + 1
+            first.setdefault(c, i)
+    order = sorted(sizes, key=lambda c: (-sizes[c], first[c]))
+    number = {c: j for j, c in enumerate(order)}
+    return [None if c is None else number[c] for c in raw]
+
+
+def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, Any]]:
+    """The vis-network items of ``chart`` in a pyvis ``Network``, and the page's other data.
+
+    Node ``i`` of the page is row ``i`` of the chart and edge ``k`` is edge row ``k``;
+    the node ids, labels and all other text travel in the returned dict.
+    """
+    from pyvis.network import Network
+
+    spec.check()
+    vocab = chart.vocabulary
+    n, m = chart.number_of_nodes, chart.number_of_edges
+    type_names = vocab.node_type_names
+    styles = node_styles(vocab)
+    rel_colors = relation_colors(vocab)
+    strokes = confidence_strokes(vocab.confidence)
+    levels = vocab.confidence.levels
+
+    names = spec.measure_names()
+    values = compute_measures(chart, names, seed=spec.seed)
+    measure_rows = [
+        {
+            "name": name,
+            "lowest_first": name in LOWER_IS_MORE,
+            "values": [_round(v) for v in values[name]],
+            "ranks": ranks(values[name], lowest_first=name in LOWER_IS_MORE),
+        }
+        for name in names
+    ]
+    sizes = (
+        _sizes(values[spec.size_by], spec.size_by in LOWER_IS_MORE) if spec.size_by else [_MIN_SIZE * 1.5] * n
+    )
+    communities = _communities(chart, spec) if spec.color_by == "community" else None
+    highlights = _highlights(chart, spec)
+    roles, brokers = _brokerage(chart, spec)
+    if "brokers" in spec.highlight:
+        highlights["brokers"] = brokers
+    marked = set(highlights.get("articulation_points", [])) | set(brokers)
+
+    xy = positions_array(chart, method=spec.layout, seed=spec.seed).tolist()
+    net = Network(directed=True, heading="", cdn_resources="in_line")
+    labels = chart.nodes.labels.tolist()
+    type_codes = chart.nodes.type.tolist()
+    for i in range(n):
+        style = styles[type_names[type_codes[i]]]
+        item: dict[str, Any] = {
+            "id": i,
+            "label": labels[i],
+            "x": xy[i][0],
+            "y": xy[i][1],
+            "size": sizes[i],
+            "group": f"t{type_codes[i]}",
+        }
+        if style.shape in LABEL_INSIDE:
+            item["font"] = {"size": round(12 + (sizes[i] - _MIN_SIZE) / 3, 1)}
+        community = communities[i] if communities is not None else None
+        if community is not None:
+            c = NODE_PALETTE[community % len(NODE_PALETTE)]
+            item["color"] = {"background": c, "border": c}
+        if i in marked:
+            fill = item.get("color", {}).get("background", style.color)
+            item["borderWidth"] = 5
+            item["color"] = {"background": fill, "border": "#111111"}
+        net.nodes.append(item)
+        net.node_ids.append(i)
+        net.node_map[i] = item
+
+    curves = _curves(chart)
+    labels_on = spec.edge_labels if spec.edge_labels is not None else m <= LARGE
+    bridges = set(highlights.get("bridges", []))
+    rel_names = vocab.relation_names
+    directed = [r.directed for r in vocab.relations]
+    e = chart.edges
+    for k, (a, b, rel, conf) in enumerate(
+        zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
+    ):
+        stroke = strokes[levels[conf]]
+        edge: dict[str, Any] = {
+            "id": k,
+            "from": a,
+            "to": b,
+            "color": {"color": rel_colors[rel_names[rel]], "opacity": stroke.opacity},
+            "width": stroke.width * (2.5 if k in bridges else 1),
+        }
+        if directed[rel]:
+            edge["arrows"] = "to"
+        if stroke.dashes:
+            edge["dashes"] = True
+        if labels_on:
+            edge["label"] = rel_names[rel]
+        curve = curves[k]
+        if curve is not None:
+            if "selfReference" in curve:
+                edge["selfReference"] = {"size": curve["selfReference"]}
+            else:
+                edge["smooth"] = curve
+        if k in bridges:
+            edge["shadow"] = {"enabled": True, "color": "rgba(0,0,0,0.6)", "size": 6, "x": 0, "y": 0}
+        net.edges.append(edge)
+
+    big = m > LARGE or n > LARGE
+    net.options = {
+        "autoResize": True,
+        "groups": {
+            f"t{code}": {
+                "color": {
+                    "background": styles[name].color,
+                    "border": styles[name].color,
+                    "highlight": {"background": styles[name].color, "border": "#111111"},
+                    "hover": {"background": styles[name].color, "border": "#111111"},
+                },
+                "shape": styles[name].shape,
+            }
+            for code, name in enumerate(type_names)
+        },
+        "layout": {"improvedLayout": False, "randomSeed": spec.seed},
+        "physics": {
+            "enabled": spec.physics,
+            "stabilization": {"enabled": False},
+            "solver": "forceAtlas2Based",
+            "maxVelocity": 10,
+            "timestep": 0.3,
+        },
+        "interaction": {
+            "hover": not big,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "tooltipDelay": 150,
+            "multiselect": False,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "nodes": {
+            "borderWidth": 1.5,
+            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "smooth": False,
+            "arrowStrikethrough": False,
+            "selectionWidth": 2,
+            "hoverWidth": 1,
+            "arrows": {"to": {"scaleFactor": 0.6}},
+            "font": {"size": 11, "face": "system-ui, sans-serif", "align": "middle", "color": "#444444",
+                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+    }  # fmt: skip
+
+    sources = [
+        {"id": s.id, "title": s.title, "author": s.author, "date": s.date, "location": s.location}
+        for s in chart.sources
+    ]
+    info: dict[str, Any] = {
+        "node": {
+            "ids": list(chart.node_ids),
+            "types": type_codes,
+            "aliases": [list(a) for a in chart.nodes.aliases.tolist()],
+            "attributes": _attributes(chart.nodes.attributes, n),
+            "community": communities,
+            "brokerage": roles,
+        },
+        "edge": {
+            "ids": e.ids,
+            "relation": e.relation.tolist(),
+            "confidence": e.confidence.tolist(),
+            "weight": [_round(w) for w in e.weight.tolist()],
+            "time": [_time_text(a, b) for a, b in zip(e.time_from.tolist(), e.time_to.tolist(), strict=True)],
+            "evidence": [str(v) for v in e.evidence.tolist()],
+            "source": e.source.tolist(),
+            "attributes": _attributes(e.attributes, m),
+        },
+        "measures": measure_rows,
+        "highlight": highlights,
+        "sources": sources,
+        "vocabulary": {
+            "node_types": [
+                {"name": t.name, "description": t.description, "color": styles[t.name].color,
+                 "shape": styles[t.name].shape}
+                for t in vocab.node_types
+            ],
+            "relations": [
+                {"name": r.name, "description": r.description, "color": rel_colors[r.name],
+                 "directed": r.directed}
+                for r in vocab.relations
+            ],
+            "confidence": [
+                {"name": lv, "probability": p, "dashes": strokes[lv].dashes, "opacity": strokes[lv].opacity,
+                 "width": strokes[lv].width}
+                for lv, p in zip(vocab.confidence.levels, vocab.confidence.probabilities, strict=True)
+            ],
+        },
+        "size_by": spec.size_by,
+        "color_by": spec.color_by,
+    }  # fmt: skip
+    return net, info
+
+
+def page_payload(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
+    """Everything the page needs, as one JSON-ready dict (see :func:`build_network`)."""
+    net, info = build_network(chart, spec)
+    title = spec.title if spec.title is not None else chart.title
+    return {
+        "format": "linkchart-page/1",
+        "title": title,
+        "description": chart.description,
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": net.options,
+        **info,
+    }

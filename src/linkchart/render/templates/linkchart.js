@@ -1,0 +1,502 @@
+/* linkchart page script.
+ *
+ * Reads the chart from the JSON payload and draws it with vis-network at the positions
+ * computed in Python (physics off). Every string from the data is shown with
+ * textContent or as a text node: nothing here parses data as HTML.
+ */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("linkchart-data").textContent);
+  var N = data.nodes.length;
+  var M = data.edges.length;
+  var info = data.node;
+  var einfo = data.edge;
+  var vocab = data.vocabulary;
+  var SVG = "http://www.w3.org/2000/svg";
+  var ready = false;
+  var readyAt = null;
+
+  // ------------------------------------------------------------------ DOM helpers
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+  function clear(node) {
+    while (node.firstChild) { node.removeChild(node.firstChild); }
+  }
+  function svgEl(tag, attrs) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+    return node;
+  }
+  function shapeSwatch(shape, color) {
+    var svg = svgEl("svg", {width: 16, height: 16, viewBox: "0 0 16 16", "aria-hidden": "true"});
+    var s = {fill: color, stroke: "#333", "stroke-width": 0.8};
+    var shapeEl;
+    if (shape === "square" || shape === "box" || shape === "database" || shape === "text") {
+      shapeEl = svgEl("rect", Object.assign({x: 2.5, y: 2.5, width: 11, height: 11}, s));
+    } else if (shape === "triangle") {
+      shapeEl = svgEl("polygon", Object.assign({points: "8,1.5 14.5,14 1.5,14"}, s));
+    } else if (shape === "triangleDown") {
+      shapeEl = svgEl("polygon", Object.assign({points: "1.5,2 14.5,2 8,14.5"}, s));
+    } else if (shape === "diamond") {
+      shapeEl = svgEl("polygon", Object.assign({points: "8,1 15,8 8,15 1,8"}, s));
+    } else if (shape === "star") {
+      shapeEl = svgEl("polygon", Object.assign(
+        {points: "8,1 9.8,6 15,6 10.8,9.3 12.4,14.5 8,11.4 3.6,14.5 5.2,9.3 1,6 6.2,6"}, s));
+    } else if (shape === "hexagon") {
+      shapeEl = svgEl("polygon", Object.assign({points: "4.5,2 11.5,2 15,8 11.5,14 4.5,14 1,8"}, s));
+    } else if (shape === "ellipse") {
+      shapeEl = svgEl("ellipse", Object.assign({cx: 8, cy: 8, rx: 7, ry: 4.5}, s));
+    } else {
+      shapeEl = svgEl("circle", Object.assign({cx: 8, cy: 8, r: 6}, s));
+    }
+    svg.appendChild(shapeEl);
+    return svg;
+  }
+  function lineSwatch(color, dashes, opacity, width) {
+    var svg = svgEl("svg", {width: 28, height: 12, viewBox: "0 0 28 12", "aria-hidden": "true"});
+    var attrs = {x1: 1, y1: 6, x2: 27, y2: 6, stroke: color, "stroke-width": width, "stroke-opacity": opacity};
+    if (dashes) { attrs["stroke-dasharray"] = "5 3"; }
+    svg.appendChild(svgEl("line", attrs));
+    return svg;
+  }
+  function fmt(x) {
+    if (x === null || x === undefined) { return "\u2014"; }
+    if (Number.isInteger(x)) { return String(x); }
+    var a = Math.abs(x);
+    if (a !== 0 && (a < 0.001 || a >= 1e6)) { return x.toExponential(3); }
+    return String(Number(x.toPrecision(4)));
+  }
+
+  // ------------------------------------------------------------------ derived data
+  var nodeHidden = new Array(N).fill(false);
+  var edgeHidden = new Array(M).fill(false);
+  var idIndex = new Map();
+  info.ids.forEach(function (id, i) { idIndex.set(id, i); });
+  var edgeIdIndex = new Map();
+  einfo.ids.forEach(function (id, k) { edgeIdIndex.set(id, k); });
+  var marks = data.highlight || {};
+  var bridgeSet = new Set(marks.bridges || []);
+  var cutSet = new Set(marks.articulation_points || []);
+  var brokerSet = new Set(marks.brokers || []);
+  var typeCounts = vocab.node_types.map(function () { return 0; });
+  info.types.forEach(function (t) { typeCounts[t] += 1; });
+  var relCounts = vocab.relations.map(function () { return 0; });
+  einfo.relation.forEach(function (r) { relCounts[r] += 1; });
+  var searchKeys = null;  // built on first search
+
+  function nodeLabel(i) { return data.nodes[i].label; }
+  function typeName(i) { return vocab.node_types[info.types[i]].name; }
+
+  // ------------------------------------------------------------------ network
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var container = document.getElementById("lc-network");
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
+  network.once("afterDrawing", function () {
+    ready = true;
+    readyAt = performance.now();
+    document.documentElement.setAttribute("data-linkchart-ready", "true");
+  });
+
+  // ------------------------------------------------------------------ tooltip
+  var tooltip = document.getElementById("lc-tooltip");
+  function showTooltip(lines, event) {
+    clear(tooltip);
+    lines.forEach(function (line, j) { tooltip.appendChild(el(j === 0 ? "strong" : "div", null, line)); });
+    var p = event && event.center ? event.center : (event && event.pointer ? event.pointer.DOM : {x: 0, y: 0});
+    var x = (event && event.srcEvent && event.srcEvent.clientX !== undefined) ? event.srcEvent.clientX : p.x;
+    var y = (event && event.srcEvent && event.srcEvent.clientY !== undefined) ? event.srcEvent.clientY : p.y;
+    tooltip.style.left = Math.min(x + 14, window.innerWidth - 370) + "px";
+    tooltip.style.top = (y + 14) + "px";
+    tooltip.hidden = false;
+  }
+  function hideTooltip() { tooltip.hidden = true; }
+  function short(text, n) { return text.length > n ? text.slice(0, n - 1) + "\u2026" : text; }
+  function edgeSummary(k) {
+    var e = data.edges[k];
+    var rel = vocab.relations[einfo.relation[k]];
+    return nodeLabel(e.from) + (rel.directed ? " \u2192 " : " \u2014 ") + nodeLabel(e.to);
+  }
+  network.on("hoverNode", function (params) {
+    var i = params.node;
+    var lines = [nodeLabel(i), typeName(i)];
+    if (info.aliases[i].length) { lines.push("also: " + info.aliases[i].join(", ")); }
+    showTooltip(lines, params.event);
+  });
+  network.on("hoverEdge", function (params) {
+    var k = params.edge;
+    var rel = vocab.relations[einfo.relation[k]];
+    var lines = [rel.name + " (" + vocab.confidence[einfo.confidence[k]].name + ")", edgeSummary(k)];
+    if (einfo.evidence[k]) { lines.push("\u201c" + short(einfo.evidence[k], 240) + "\u201d"); }
+    showTooltip(lines, params.event);
+  });
+  network.on("blurNode", hideTooltip);
+  network.on("blurEdge", hideTooltip);
+  network.on("dragStart", hideTooltip);
+  network.on("zoom", hideTooltip);
+
+  // ------------------------------------------------------------------ details panel
+  var panel = document.getElementById("lc-panel");
+  var panelBody = document.getElementById("lc-panel-body");
+  var shown = null;
+  document.getElementById("lc-panel-close").addEventListener("click", function () {
+    panel.hidden = true;
+    shown = null;
+    network.unselectAll();
+  });
+  function section(title) {
+    panelBody.appendChild(el("h3", null, title));
+  }
+  function definitionList(pairs) {
+    var dl = el("dl");
+    pairs.forEach(function (pair) {
+      dl.appendChild(el("dt", null, pair[0]));
+      var dd = el("dd");
+      if (pair[1] instanceof Node) { dd.appendChild(pair[1]); } else { dd.textContent = String(pair[1]); }
+      dl.appendChild(dd);
+    });
+    return dl;
+  }
+  function nodeLink(i) {
+    var b = el("button", "lc-link", nodeLabel(i));
+    b.type = "button";
+    b.addEventListener("click", function () { focusNode(i); });
+    return b;
+  }
+  function edgeLink(k, text) {
+    var b = el("button", "lc-link", text);
+    b.type = "button";
+    b.addEventListener("click", function () { network.selectEdges([k]); showEdge(k); });
+    return b;
+  }
+  function badge(text) { return el("span", "lc-badge", text); }
+
+  function showNode(i) {
+    clear(panelBody);
+    shown = {kind: "node", index: i};
+    panel.setAttribute("data-kind", "node");
+    panel.setAttribute("data-index", String(i));
+    var t = vocab.node_types[info.types[i]];
+    panelBody.appendChild(el("h2", null, nodeLabel(i)));
+    var typeLine = el("span");
+    typeLine.appendChild(shapeSwatch(t.shape, t.color));
+    typeLine.appendChild(document.createTextNode(" " + t.name));
+    var pairs = [["id", info.ids[i]], ["type", typeLine]];
+    if (info.aliases[i].length) { pairs.push(["aliases", info.aliases[i].join(", ")]); }
+    if (info.community) { pairs.push(["community", fmt(info.community[i])]); }
+    panelBody.appendChild(definitionList(pairs));
+    var flags = el("div");
+    if (cutSet.has(i)) { flags.appendChild(badge("articulation point")); }
+    if (brokerSet.has(i)) { flags.appendChild(badge("top broker")); }
+    if (flags.firstChild) { panelBody.appendChild(flags); }
+    if (info.attributes[i].length) {
+      section("Attributes");
+      panelBody.appendChild(definitionList(info.attributes[i]));
+    }
+    if (data.measures.length) {
+      section("Measures");
+      var table = el("table", "lc-measures");
+      data.measures.forEach(function (m) {
+        var tr = el("tr");
+        tr.appendChild(el("td", null, m.name.replace(/_/g, " ")));
+        tr.appendChild(el("td", "lc-num", fmt(m.values[i])));
+        var rank = m.ranks[i];
+        tr.appendChild(el("td", "lc-num lc-muted",
+          rank === null ? "" : "rank " + rank + " of " + N + (m.lowest_first ? " (lowest first)" : "")));
+        table.appendChild(tr);
+      });
+      panelBody.appendChild(table);
+    }
+    if (info.brokerage) {
+      var roles = info.brokerage[i];
+      var names = Object.keys(roles).sort();
+      if (names.length) {
+        section("Brokerage roles");
+        panelBody.appendChild(definitionList(names.map(function (r) { return [r.replace(/_/g, " "), roles[r]]; })));
+      }
+    }
+    var ties = [];
+    for (var k = 0; k < M; k++) {
+      var e = data.edges[k];
+      if (e.from === i || e.to === i) { ties.push(k); }
+    }
+    section("Ties (" + ties.length + ")");
+    var ul = el("ul", "lc-ties");
+    ties.slice(0, 200).forEach(function (k) {
+      var e = data.edges[k];
+      var rel = vocab.relations[einfo.relation[k]];
+      var other = e.from === i ? e.to : e.from;
+      var li = el("li");
+      var arrow = rel.directed ? (e.from === i ? "\u2192 " : "\u2190 ") : "\u2014 ";
+      li.appendChild(edgeLink(k, rel.name));
+      li.appendChild(document.createTextNode(" " + arrow));
+      li.appendChild(nodeLink(other));
+      ul.appendChild(li);
+    });
+    if (ties.length > 200) { ul.appendChild(el("li", "lc-muted", "\u2026 and " + (ties.length - 200) + " more")); }
+    panelBody.appendChild(ul);
+    panel.hidden = false;
+  }
+
+  function showEdge(k) {
+    clear(panelBody);
+    shown = {kind: "edge", index: k};
+    panel.setAttribute("data-kind", "edge");
+    panel.setAttribute("data-index", String(k));
+    var e = data.edges[k];
+    var rel = vocab.relations[einfo.relation[k]];
+    var conf = vocab.confidence[einfo.confidence[k]];
+    var h = el("h2");
+    h.appendChild(lineSwatch(rel.color, conf.dashes, conf.opacity, 3));
+    h.appendChild(document.createTextNode(" " + rel.name));
+    panelBody.appendChild(h);
+    var ends = el("div", "lc-ends");
+    ends.appendChild(nodeLink(e.from));
+    ends.appendChild(document.createTextNode(rel.directed ? " \u2192 " : " \u2014 "));
+    ends.appendChild(nodeLink(e.to));
+    panelBody.appendChild(ends);
+    if (bridgeSet.has(k)) { panelBody.appendChild(badge("bridge")); }
+    var pairs = [
+      ["confidence", conf.name + " (" + fmt(conf.probability) + ")"],
+      ["time", einfo.time[k] || "undated"],
+      ["weight", fmt(einfo.weight[k])],
+      ["edge id", einfo.ids[k]]
+    ];
+    if (rel.description) { pairs.push(["relation", rel.description]); }
+    panelBody.appendChild(definitionList(pairs));
+    section("Evidence");
+    if (einfo.evidence[k]) {
+      panelBody.appendChild(el("blockquote", "lc-evidence", einfo.evidence[k]));
+    } else {
+      panelBody.appendChild(el("p", "lc-muted", "No quote recorded."));
+    }
+    var s = einfo.source[k] >= 0 ? data.sources[einfo.source[k]] : null;
+    if (s) {
+      var src = [["source", s.title || s.id]];
+      if (s.author) { src.push(["author", s.author]); }
+      if (s.date) { src.push(["date", s.date]); }
+      if (s.location) { src.push(["location", s.location]); }
+      if (s.title) { src.push(["source id", s.id]); }
+      var box = definitionList(src);
+      box.className = "lc-source";
+      panelBody.appendChild(box);
+    } else {
+      panelBody.appendChild(el("p", "lc-muted", "No source cited."));
+    }
+    if (einfo.attributes[k].length) {
+      section("Attributes");
+      panelBody.appendChild(definitionList(einfo.attributes[k]));
+    }
+    panel.hidden = false;
+  }
+
+  network.on("click", function (params) {
+    hideTooltip();
+    if (params.nodes.length) {
+      showNode(params.nodes[0]);
+    } else if (params.edges.length) {
+      showEdge(params.edges[0]);
+    } else {
+      panel.hidden = true;
+      shown = null;
+    }
+  });
+
+  function focusNode(i) {
+    network.selectNodes([i]);
+    network.focus(i, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 300}});
+    showNode(i);
+  }
+
+  // ------------------------------------------------------------------ search
+  var input = document.getElementById("lc-search-input");
+  var results = document.getElementById("lc-search-results");
+  var firstResult = null;
+  function buildSearchKeys() {
+    searchKeys = new Array(N);
+    for (var i = 0; i < N; i++) {
+      searchKeys[i] = [String(nodeLabel(i)).toLowerCase(), String(info.ids[i]).toLowerCase()]
+        .concat(info.aliases[i].map(function (a) { return String(a).toLowerCase(); }));
+    }
+  }
+  function search(query) {
+    var q = query.trim().toLowerCase();
+    if (!q) { return []; }
+    if (!searchKeys) { buildSearchKeys(); }
+    var scored = [];
+    for (var i = 0; i < N; i++) {
+      var best = 3;
+      searchKeys[i].forEach(function (key) {
+        if (key === q) { best = Math.min(best, 0); }
+        else if (key.indexOf(q) === 0) { best = Math.min(best, 1); }
+        else if (key.indexOf(q) > 0) { best = Math.min(best, 2); }
+      });
+      if (best < 3) { scored.push([best, i]); }
+    }
+    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    return scored.slice(0, 25).map(function (s) { return s[1]; });
+  }
+  function renderResults() {
+    var found = search(input.value);
+    clear(results);
+    firstResult = found.length ? found[0] : null;
+    found.forEach(function (i) {
+      var li = el("li");
+      li.setAttribute("role", "option");
+      var b = el("button", null, nodeLabel(i));
+      b.type = "button";
+      b.setAttribute("data-index", String(i));
+      var extra = typeName(i);
+      if (info.ids[i] !== nodeLabel(i)) { extra = info.ids[i] + " \u00b7 " + extra; }
+      if (info.aliases[i].length) { extra += " \u00b7 " + info.aliases[i].join(", "); }
+      if (nodeHidden[i]) { extra += " \u00b7 hidden by filters"; }
+      b.appendChild(el("div", "lc-muted", extra));
+      b.addEventListener("click", function () { choose(i); });
+      li.appendChild(b);
+      results.appendChild(li);
+    });
+    if (input.value.trim() && !found.length) { results.appendChild(el("li", "lc-muted", "  no match")); }
+    results.hidden = !input.value.trim();
+  }
+  function choose(i) {
+    results.hidden = true;
+    focusNode(i);
+  }
+  input.addEventListener("input", renderResults);
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" && firstResult !== null) { ev.preventDefault(); choose(firstResult); }
+    if (ev.key === "Escape") { results.hidden = true; }
+  });
+  input.addEventListener("focus", function () { if (input.value.trim()) { renderResults(); } });
+
+  // ------------------------------------------------------------------ legend and filters
+  var typeOn = vocab.node_types.map(function () { return true; });
+  var relOn = vocab.relations.map(function () { return true; });
+  var maxLevel = vocab.confidence.length - 1;
+
+  function legendItem(list, swatch, text, count, onChange, extraClass) {
+    var li = el("li", extraClass);
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.addEventListener("change", function () { onChange(box.checked); });
+    label.appendChild(box);
+    label.appendChild(swatch);
+    label.appendChild(el("span", "lc-name", text));
+    label.appendChild(el("span", "lc-count", count));
+    li.appendChild(label);
+    list.appendChild(li);
+  }
+  var typeList = document.getElementById("lc-filter-types");
+  vocab.node_types.forEach(function (t, code) {
+    if (!typeCounts[code]) { return; }
+    legendItem(typeList, shapeSwatch(t.shape, t.color), t.name, typeCounts[code],
+      function (on) { typeOn[code] = on; applyFilters(); });
+    typeList.lastChild.title = t.description || "";
+  });
+  var relList = document.getElementById("lc-filter-relations");
+  vocab.relations.forEach(function (r, code) {
+    if (!relCounts[code]) { return; }
+    legendItem(relList, lineSwatch(r.color, false, 1, 3), r.name + (r.directed ? " \u2192" : ""), relCounts[code],
+      function (on) { relOn[code] = on; applyFilters(); });
+    relList.lastChild.title = r.description || "";
+  });
+  var select = document.getElementById("lc-filter-confidence");
+  var strokes = document.getElementById("lc-confidence-strokes");
+  vocab.confidence.forEach(function (c, code) {
+    var opt = el("option", null, c.name + " (" + fmt(c.probability) + ")");
+    opt.value = String(code);
+    select.appendChild(opt);
+    var li = el("li");
+    var label = el("label");
+    label.appendChild(lineSwatch("#444444", c.dashes, c.opacity, c.width));
+    label.appendChild(el("span", "lc-name", c.name));
+    li.appendChild(label);
+    strokes.appendChild(li);
+  });
+  select.value = String(maxLevel);
+  select.addEventListener("change", function () { maxLevel = Number(select.value); applyFilters(); });
+
+  var markList = document.getElementById("lc-marks");
+  function markItem(swatch, text, count) {
+    var li = el("li");
+    var label = el("label");
+    label.appendChild(swatch);
+    label.appendChild(el("span", "lc-name", text));
+    label.appendChild(el("span", "lc-count", count));
+    li.appendChild(label);
+    markList.appendChild(li);
+  }
+  function ring() {
+    var svg = svgEl("svg", {width: 16, height: 16, viewBox: "0 0 16 16", "aria-hidden": "true"});
+    svg.appendChild(svgEl("circle", {cx: 8, cy: 8, r: 5.5, fill: "#ffffff", stroke: "#111111", "stroke-width": 3}));
+    return svg;
+  }
+  if (marks.bridges) { markItem(lineSwatch("#555555", false, 1, 5), "bridges (thick lines)", marks.bridges.length); }
+  if (marks.articulation_points) { markItem(ring(), "articulation points", marks.articulation_points.length); }
+  if (marks.brokers) { markItem(ring(), "top brokers", marks.brokers.length); }
+  if (markList.firstChild) { document.getElementById("lc-legend-marks").hidden = false; }
+  document.getElementById("lc-size-note").textContent = data.size_by
+    ? "Node size shows " + data.size_by.replace(/_/g, " ") + "." : "All nodes have the same size.";
+
+  var counts = document.getElementById("lc-counts");
+  function visibleCounts() {
+    var n = 0, m = 0, i;
+    for (i = 0; i < N; i++) { if (!nodeHidden[i]) { n++; } }
+    for (i = 0; i < M; i++) { if (!edgeHidden[i]) { m++; } }
+    return {nodes: n, edges: m};
+  }
+  function updateCounts() {
+    var c = visibleCounts();
+    counts.textContent = (c.nodes === N ? N : c.nodes + " of " + N) + " nodes, " +
+      (c.edges === M ? M : c.edges + " of " + M) + " edges";
+  }
+  function applyFilters() {
+    var nodeUpdates = [], edgeUpdates = [], i, k;
+    for (i = 0; i < N; i++) {
+      var h = !typeOn[info.types[i]];
+      if (h !== nodeHidden[i]) { nodeHidden[i] = h; nodeUpdates.push({id: i, hidden: h}); }
+    }
+    for (k = 0; k < M; k++) {
+      var e = data.edges[k];
+      var eh = !relOn[einfo.relation[k]] || einfo.confidence[k] > maxLevel || nodeHidden[e.from] || nodeHidden[e.to];
+      if (eh !== edgeHidden[k]) { edgeHidden[k] = eh; edgeUpdates.push({id: k, hidden: eh}); }
+    }
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    updateCounts();
+  }
+  updateCounts();
+
+  // ------------------------------------------------------------------ test and scripting hook (read-only)
+  function pagePoint(p) {
+    var dom = network.canvasToDOM(p);
+    var r = container.getBoundingClientRect();
+    return {x: r.left + dom.x, y: r.top + dom.y};
+  }
+  window.linkchart = Object.freeze({
+    get ready() { return ready; },
+    get readyAt() { return readyAt; },
+    get shown() { return shown ? {kind: shown.kind, index: shown.index} : null; },
+    nodes: nodes,
+    edges: edges,
+    network: network,
+    nodeCount: N,
+    edgeCount: M,
+    nodeIndex: function (id) { return idIndex.has(id) ? idIndex.get(id) : -1; },
+    edgeIndex: function (id) { return edgeIdIndex.has(id) ? edgeIdIndex.get(id) : -1; },
+    visibleCounts: visibleCounts,
+    nodePoint: function (i) { return pagePoint(network.getPositions([i])[i]); },
+    edgePoint: function (k) {
+      var edge = network.body.edges[k];
+      return pagePoint(edge.edgeType.getPoint(0.5));
+    },
+    search: function (q) { return search(q); }
+  });
+})();
