@@ -18,6 +18,8 @@ from .load import *  # noqa: F403
 from .analysis import *  # noqa: F403
 
 # -- report (linkchart.report) --
+# isort: split
+from .report import *  # noqa: F403
 
 # -- rendering (linkchart.render) --
 

@@ -114,6 +114,42 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .report import report
+
+    chart = _load(args.file)
+    result = report(
+        chart,
+        top=args.top,
+        relations=args.relations,
+        measures=args.measures,
+        engine=args.engine,
+        partition=args.partition,
+        directed=False if args.undirected else None,
+    )
+    if args.csv:
+        paths = result.to_csv(args.csv)
+        names = ", ".join(p.name for p in paths)
+        print(f"wrote {len(paths)} CSV files to {args.csv}: {names}", file=sys.stderr)
+    if args.json:
+        sys.stdout.write(result.to_json() + "\n")
+    elif args.markdown:
+        sys.stdout.write(result.to_markdown())
+    else:
+        sys.stdout.write(result.to_text())
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="linkchart",
@@ -130,6 +166,24 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_info)
 
     # -- analyze (linkchart.analysis) --
+    p = sub.add_parser(
+        "analyze",
+        help="print the analyst's report: top nodes per measure, bridges, articulation points, brokers",
+        description="Run the centrality, bridging and brokerage measures and print their top results.",
+    )
+    p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print JSON instead of text tables")
+    fmt.add_argument("--markdown", action="store_true", help="print Markdown tables instead of text")
+    p.add_argument("--csv", metavar="DIR", help="also write one CSV file per table into DIR")
+    p.add_argument("--top", type=_positive, default=10, metavar="N", help="nodes per ranking (default 10)")
+    p.add_argument("--relations", nargs="+", metavar="R", help="count only these relations (default: all)")
+    p.add_argument("--measures", nargs="+", metavar="M", help="only these sections (default: all)")
+    p.add_argument("--engine", choices=["igraph", "networkx"], default="igraph", help="default: igraph")
+    p.add_argument("--partition", default="type", metavar="ATTR",
+                   help="groups for brokerage: 'type' (default) or a node attribute")
+    p.add_argument("--undirected", action="store_true", help="read every tie as undirected")
+    p.set_defaults(func=_cmd_analyze)
 
     # -- render (linkchart.render) --
 
