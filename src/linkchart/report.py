@@ -54,6 +54,7 @@ RANKINGS: Mapping[str, str] = MappingProxyType(
         "pagerank": "random-walk share (damping 0.85; weights as strengths)",
         "constraint": "Burt's constraint, lowest first: contacts not tied to each other (a broker)",
         "effective_size": "Burt's effective size: non-redundant contacts",
+        "participation": "participation coefficient over Leiden communities (seed 0): a connector",
     }
 )
 """The ranking measures a report can hold, with the line that describes each."""

@@ -1,0 +1,200 @@
+"""The analyst's report: contents, rankings, cuts with evidence, brokers, and the four exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+import linkchart
+from linkchart import LinkchartError, Relation, UnknownNameError, Vocabulary
+from linkchart.report import RANKINGS, REPORT_MEASURES, Report, report
+
+GRAPH = Path(__file__).resolve().parents[1] / "graphs" / "central_asia.yaml"
+
+
+@pytest.fixture(scope="module")
+def central_asia() -> linkchart.LinkChart:
+    return linkchart.load(GRAPH)
+
+
+@pytest.fixture(scope="module")
+def full(central_asia: linkchart.LinkChart) -> Report:
+    return report(central_asia, top=5)
+
+
+@pytest.fixture
+def small() -> linkchart.LinkChart:
+    # Two triangles (a b c) and (d e f) joined by the bridge c - d, plus an isolated z.
+    vocab = Vocabulary(relations=(Relation("knows", directed=False), Relation("pays")))
+    pairs = [("a", "b"), ("b", "c"), ("c", "a"), ("d", "e"), ("e", "f"), ("f", "d")]
+    return linkchart.from_records(
+        [{"id": x, "type": "person"} for x in "abc"]
+        + [{"id": x, "type": "organisation"} for x in "def"]
+        + [{"id": "z", "type": "state"}],
+        [{"from": a, "relation": "knows", "to": b} for a, b in pairs]
+        + [
+            {"from": "c", "relation": "pays", "to": "d", "evidence": "C paid D.", "confidence": "alleged"},
+            {"from": "d", "relation": "knows", "to": "c", "evidence": "D knows C."},
+        ],
+        vocabulary=vocab,
+        title="Two cells",
+    )
+
+
+def test_small_chart_rankings_cuts_and_brokers(small: linkchart.LinkChart) -> None:
+    r = report(small, top=3)
+    assert r.title == "Two cells" and (r.nodes, r.edges) == (7, 8)
+    assert [x.measure for x in r.rankings] == [m for m in REPORT_MEASURES if m in RANKINGS]
+    between = next(x for x in r.rankings if x.measure == "betweenness")
+    # c and d carry every path between the two cells.
+    assert {x.node for x in between.overall[:2]} == {"c", "d"}
+    assert between.by_type["person"][0].node == "c" and between.by_type["organisation"][0].node == "d"
+    assert [x.node for x in between.by_type["state"]] == ["z"]
+    constraint = next(x for x in r.rankings if x.measure == "constraint")
+    assert constraint.ascending and constraint.overall[0].node in {"c", "d"}
+    assert constraint.by_type["state"][0].node == "z" and math.isnan(constraint.by_type["state"][0].value)
+    [bridge] = r.bridges
+    assert (bridge.a, bridge.b) == ("c", "d") and r.bridges_total == 1
+    assert bridge.sides == (("a", "b", "c"), ("d", "e", "f"))
+    assert [(t.relation, t.confidence, t.evidence) for t in bridge.ties] == [
+        ("pays", "alleged", "C paid D."),
+        ("knows", "confirmed", "D knows C."),  # the scale's highest level by default
+    ]
+    assert [(c.node, c.components) for c in r.articulation_points] == [
+        ("c", (("d", "e", "f"), ("a", "b"))),
+        ("d", (("a", "b", "c"), ("e", "f"))),
+    ]
+    roles = {(b.role, b.node) for b in r.brokers}
+    # a -> c -> d: a and c are persons, d an organisation: c represents its group.
+    assert ("representative", "c") in roles and ("gatekeeper", "d") in roles
+    assert all(b.count > 0 for b in r.brokers)
+
+
+def test_central_asia_answers(full: Report) -> None:
+    top = {x.measure: x.overall[0].node for x in full.rankings}
+    assert top["degree"] == top["betweenness"] == top["effective_size"] == "IMT"
+    assert top["constraint"] == "IMT"  # least constrained: the broker of the network
+    by_type = {x.measure: x.by_type for x in full.rankings}
+    assert by_type["betweenness"]["state"][0].node == "Pakistan"
+    assert full.articulation_points[0].node == "IMT"
+    iraq = next(b for b in full.bridges if "Iraqi resistance groups" in (b.a, b.b))
+    assert iraq.smaller_side == ("Iraqi resistance groups", "Iraq")
+    assert iraq.ties[0].evidence.startswith("especially if the IMT follows the path of Al Qaeda")
+    best = {b.role: b for b in reversed(full.brokers)}  # first listed per role wins
+    assert best["representative"].node == "IMT" and best["representative"].z > 3
+    assert best["itinerant"].node == "Pakistan"
+
+
+def test_text_tables_are_aligned(full: Report) -> None:
+    text = str(full)
+    assert text == full.to_text()
+    assert text.startswith("The IMT network in Central Asia (Smith)\n50 nodes, 97 edges; relations: all")
+    for section in ("== degree:", "== betweenness:", "== constraint:", "== bridges:",
+                    "== articulation points:", "== brokerage (Gould-Fernandez, groups: type)"):
+        assert section in text
+    lines = text.splitlines()
+    head = lines.index("== betweenness: shortest paths through the node (raw; every tie length 1)")
+    header, rule, first = lines[head + 1: head + 4]
+    assert header.split() == ["#", "node", "type", "betweenness"]
+    assert len(rule) == len(header) and first.split()[:3] == ["1", "IMT", "organisation"]
+    assert first.endswith("458")  # right-aligned under the header
+    assert '"especially if the IMT follows the path of Al Qaeda' in text
+
+
+def test_json_round_trips_with_nan_as_null(full: Report) -> None:
+    data = json.loads(full.to_json())
+    assert data["nodes"] == 50 and data["parameters"]["top"] == 5
+    constraint = next(r for r in data["rankings"] if r["measure"] == "constraint")
+    assert constraint["order"] == "ascending"
+    assert {"node": "IMT", "type": "organisation"}.items() <= constraint["overall"][0].items()
+    # Nodes without ties have no constraint: NaN in Python, null in JSON.
+    assert data["bridges"][0]["ties"][0]["evidence"]
+    brokers = [b for b in data["brokers"] if b["role"] == "coordinator"]
+    assert brokers[0]["node"] == "IMT" and brokers[0]["count"] == 29
+
+
+def test_markdown_has_pipe_tables(full: Report) -> None:
+    md = full.to_markdown()
+    assert md.startswith("# The IMT network in Central Asia (Smith)\n")
+    assert "## betweenness" in md and "| 1 | IMT | organisation | 458 |" in md
+    assert "|---:|---|---|---:|" in md
+    assert "## Bridges" in md and "## Articulation points" in md and "## Brokerage" in md
+
+
+def test_csv_one_file_per_table(full: Report, tmp_path: Path) -> None:
+    paths = full.to_csv(tmp_path / "out")
+    names = ["rankings.csv", "bridges.csv", "articulation_points.csv", "brokers.csv"]
+    assert [p.name for p in paths] == names
+    with (tmp_path / "out" / "rankings.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows[0] == {"measure": "degree", "scope": "overall", "rank": "1", "node": "IMT",
+                       "type": "organisation", "value": "34.0"}
+    assert any((r["scope"], r["measure"], r["node"]) == ("state", "betweenness", "Pakistan") for r in rows)
+    with (tmp_path / "out" / "bridges.csv").open(encoding="utf-8") as f:
+        bridges = list(csv.DictReader(f))
+    assert any(b["evidence"].startswith("especially if the IMT") for b in bridges)
+    with (tmp_path / "out" / "brokers.csv").open(encoding="utf-8") as f:
+        assert next(csv.reader(f)) == ["role", "node", "type", "group", "count", "expected", "z"]
+
+
+def test_csv_into_an_unwritable_place_is_a_linkchart_error(full: Report, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(LinkchartError, match="cannot create the CSV folder"):
+        full.to_csv(blocker / "sub")
+
+
+def test_selected_measures_and_relations(central_asia: linkchart.LinkChart) -> None:
+    r = report(central_asia, top=2, measures=["degree", "bridges"], relations=["borders", "located_in"])
+    assert [x.measure for x in r.rankings] == ["degree"]
+    assert r.brokers == () and r.articulation_points == ()
+    assert r.parameters["relations"] == ["borders", "located_in"]
+    # Geography only: every bridge is a borders or located_in tie.
+    assert r.bridges and all(t.relation in {"borders", "located_in"} for b in r.bridges for t in b.ties)
+    assert "== brokerage" not in r.to_text() and "== articulation points" not in r.to_text()
+
+
+def test_engines_give_the_same_report(central_asia: linkchart.LinkChart) -> None:
+    a = report(central_asia, top=5).to_dict()
+    b = report(central_asia, top=5, engine="networkx").to_dict()
+    for ra, rb in zip(a["rankings"], b["rankings"], strict=True):
+        assert [x["node"] for x in ra["overall"]] == [x["node"] for x in rb["overall"]]
+        assert [x["value"] for x in ra["overall"]] == pytest.approx([x["value"] for x in rb["overall"]])
+    assert (a["bridges"], a["articulation_points"], a["brokers"]) == (
+        b["bridges"], b["articulation_points"], b["brokers"])
+
+
+def test_empty_and_tieless_charts() -> None:
+    empty = report(linkchart.from_records([], []))
+    assert all(r.overall == () for r in empty.rankings) and empty.bridges == () and empty.brokers == ()
+    assert "none" in empty.to_text()
+    lone = linkchart.from_records([{"id": "a", "type": "state"}, {"id": "b", "type": "state"}], [])
+    r = report(lone, top=1)
+    assert r.bridges == () and r.articulation_points == () and r.brokers == ()
+    assert json.loads(r.to_json())["nodes"] == 2
+
+
+def test_bad_arguments(small: linkchart.LinkChart) -> None:
+    with pytest.raises(UnknownNameError, match="unknown measure 'betweeness' — did you mean 'betweenness'"):
+        report(small, measures=["betweeness"])
+    with pytest.raises(UnknownNameError, match="did you mean 'knows'"):
+        report(small, relations=["know"])
+    with pytest.raises(UnknownNameError, match="unknown engine"):
+        report(small, engine="graph-tool")  # type: ignore[arg-type]
+    with pytest.raises(LinkchartError, match="top must be a positive integer"):
+        report(small, top=0)
+    with pytest.raises(LinkchartError, match="6 nodes have no group under the partition mapping"):
+        report(small, partition={"a": 1})
+    with pytest.raises(UnknownNameError, match="unknown partition"):
+        report(small, partition="side")
+
+
+def test_the_module_is_callable_as_the_function(small: linkchart.LinkChart) -> None:
+    import linkchart.report as module
+
+    assert isinstance(module(small, top=1, measures=["degree"]), Report)
+    assert isinstance(linkchart.report(small, top=1, measures=["degree"]), Report)
