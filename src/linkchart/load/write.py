@@ -217,7 +217,7 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
         if not name or name != name.strip() or name == "attributes":
             raise LinkchartError(f"the attribute name {name!r} cannot be a CSV column")
     with (target / "nodes.csv").open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
+        w = csv.writer(f, lineterminator="\r\n")
         w.writerow(["id", "type", "label", "aliases", *node_attrs])
         for rec in nodes:
             for a in rec["aliases"]:
@@ -232,7 +232,7 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
                 *(_cell(attrs.get(a), f"node {rec['id']!r} attribute {a!r}") for a in node_attrs),
             ])
     with (target / "edges.csv").open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
+        w = csv.writer(f, lineterminator="\r\n")
         w.writerow(["id", "from", "relation", "to", "confidence", "evidence", "source", "time", "weight",
                     *edge_attrs])
         for k, row in enumerate(_edge_rows(chart)):
