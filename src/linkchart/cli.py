@@ -42,10 +42,10 @@ def _load(path: str) -> LinkChart:
 
 def _counts(title: str, counter: Counter[str], order: Sequence[str], out: TextIO) -> None:
     print(f"{title}:", file=out)
-    width = max((len(k) for k in order), default=0)
-    for key in order:
-        if counter.get(key):
-            print(f"  {key:<{width}}  {counter[key]}", file=out)
+    shown = [k for k in order if counter.get(k)]
+    width = max((len(k) for k in shown), default=0)
+    for key in shown:
+        print(f"  {key:<{width}}  {counter[key]}", file=out)
 
 
 def _summary(chart: LinkChart, out: TextIO) -> None:
