@@ -46,7 +46,11 @@ def _closeness(p: Projection, engine: Engine, mode: Direction) -> npt.NDArray[np
     g = p.to_igraph(weights="distance")
     # 1 / (mean distance to the reachable nodes), NaN where none is reachable
     per_component = np.asarray(g.closeness(mode=mode, weights=w, normalized=True), dtype=np.float64)
-    reached = np.asarray(g.neighborhood_size(order=p.n, mode=mode), dtype=np.float64) - 1.0
+    if p.directed:
+        reached = np.asarray(g.neighborhood_size(order=p.n, mode=mode), dtype=np.float64) - 1.0
+    else:  # everyone in the component is reached: its size, found in O(n + m)
+        membership = np.asarray(g.connected_components().membership)
+        reached = np.bincount(membership)[membership].astype(np.float64) - 1.0
     out = per_component * reached / (p.n - 1)
     out[reached == 0] = 0.0
     return out
