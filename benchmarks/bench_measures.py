@@ -1,0 +1,173 @@
+"""Benchmark linkchart's measures: igraph engine vs networkx engine vs igraph called directly.
+
+Synthetic typed multigraphs (about 5 edges per node, 10% of them parallel reports of an
+earlier tie, two directed and two undirected relations, four node types). For each
+measure three timings are taken on the same chart:
+
+- ``linkchart/igraph``: the public function with ``engine="igraph"`` (projection included);
+- ``linkchart/networkx``: the same with ``engine="networkx"``;
+- ``raw igraph``: the igraph call alone on the same collapsed graph, built beforehand.
+
+and two ratios: ``nx/ig`` (how much faster the igraph engine is) and ``ig/raw`` (the
+overhead of linkchart around igraph: projection, conversion, result). Targets: on the
+10k graph, betweenness ``nx/ig >= 20`` and ``ig/raw <= 1.3``.
+
+Run::
+
+    .venv/bin/python benchmarks/bench_measures.py                  # 1k and 10k nodes (~10 min)
+    .venv/bin/python benchmarks/bench_measures.py --sizes 1000     # a quick look
+    .venv/bin/python benchmarks/bench_measures.py --quick          # skip slow networkx runs at 10k
+
+With ``--quick``, the networkx engine's closeness, harmonic closeness and eigenvector are
+skipped above 2,000 nodes; betweenness always runs on both engines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import igraph as ig
+import networkx as nx
+import numpy as np
+
+import linkchart
+from linkchart import EdgeTable, LinkChart, NodeTable, NodeType, Relation, Vocabulary
+from linkchart.analysis import project
+from linkchart.model import NO_YEAR
+
+SLOW_NETWORKX = {"closeness", "harmonic", "eigenvector"}
+SLOW_ABOVE = 2_000
+
+
+def synthetic(n: int, *, per_node: int = 5, parallel: float = 0.1, seed: int = 42) -> LinkChart:
+    """A random typed multigraph with ``n`` nodes and about ``per_node * n`` edges."""
+    rng = np.random.default_rng(seed)
+    types = ("organisation", "state", "region", "person")
+    relations = (
+        Relation("finances", directed=True),
+        Relation("supports", directed=True),
+        Relation("borders", directed=False),
+        Relation("linked_to", directed=False),
+    )
+    vocab = Vocabulary(node_types=tuple(NodeType(t) for t in types), relations=relations)
+    m_fresh = int(per_node * n * (1 - parallel))
+    src = rng.integers(0, n, m_fresh)
+    dst = rng.integers(0, n, m_fresh)
+    keep = src != dst
+    src, dst = src[keep], dst[keep]
+    again = rng.integers(0, len(src), int(per_node * n) - len(src))  # parallel reports
+    src, dst = np.concatenate([src, src[again]]), np.concatenate([dst, dst[again]])
+    m = len(src)
+    levels = vocab.confidence.probabilities
+    conf = rng.integers(0, len(levels), m)
+    edges = EdgeTable.build(
+        src, dst, rng.integers(0, len(relations), m), conf, np.asarray(levels)[conf],
+        rng.choice([1.0, 2.0, 3.0], m), np.full(m, NO_YEAR), np.full(m, NO_YEAR), np.full(m, -1),
+        np.full(m, "", dtype=object),
+    )
+    ids = [f"n{i}" for i in range(n)]
+    nodes = NodeTable.build(ids, rng.integers(0, len(types), n), ids, [()] * n)
+    return LinkChart(vocabulary=vocab, nodes=nodes, edges=edges, title=f"synthetic {n}")
+
+
+def best_of(call: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def raw_calls(chart: LinkChart) -> dict[str, Callable[[], Any]]:
+    """The igraph call behind each measure, on graphs built beforehand (not timed)."""
+    directed = project(chart)
+    undirected = project(chart, directed=False)
+    weighted = project(chart, weight="weight")
+    gd = directed.to_igraph()
+    gu = undirected.to_igraph()
+    gw = weighted.to_igraph(weights="strength")
+    gwu = project(chart, directed=False, weight="weight").to_igraph(weights="strength")
+    return {
+        "degree": lambda: gd.degree(),
+        "strength": lambda: gw.strength(weights="weight"),
+        "betweenness": lambda: gd.betweenness(directed=True),
+        "closeness": lambda: gd.closeness(mode="out"),
+        "harmonic": lambda: gd.harmonic_centrality(mode="out"),
+        "eigenvector": lambda: gw.eigenvector_centrality(directed=True, weights="weight"),
+        "pagerank": lambda: gw.pagerank(directed=True, weights="weight"),
+        "bridges": lambda: gu.bridges(),
+        "articulation_points": lambda: gu.biconnected_components(return_articulation_points=True),
+        "bridging_centrality": lambda: (gu.betweenness(directed=False), gu.degree()),
+        "communities": lambda: gwu.community_leiden(
+            objective_function="modularity", weights="weight", n_iterations=-1
+        ),
+    }
+
+
+MEASURES: dict[str, Callable[..., Any]] = {
+    "degree": linkchart.degree,
+    "strength": linkchart.strength,
+    "betweenness": linkchart.betweenness,
+    "closeness": linkchart.closeness,
+    "harmonic": linkchart.harmonic,
+    "eigenvector": linkchart.eigenvector,
+    "pagerank": linkchart.pagerank,
+    "bridges": linkchart.bridges,
+    "articulation_points": linkchart.articulation_points,
+    "bridging_centrality": linkchart.bridging_centrality,
+}
+
+
+def run(sizes: list[int], quick: bool) -> None:
+    print(f"# linkchart {linkchart.__version__}, igraph {ig.__version__}, networkx {nx.__version__}, "
+          f"Python {platform.python_version()}, {platform.machine()}")
+    header = f"{'nodes':>6} {'edges':>6} {'ties':>6}  {'measure':<20} {'linkchart/igraph':>16} " \
+             f"{'linkchart/networkx':>18} {'raw igraph':>11} {'nx/ig':>7} {'ig/raw':>7}"
+    print(header)
+    print("-" * len(header))
+    for n in sizes:
+        chart = synthetic(n)
+        ties = project(chart).m
+        raw = raw_calls(chart)
+        for name, measure in [*MEASURES.items(), ("communities", linkchart.communities)]:
+            fast = n <= 2_000 or name not in ("betweenness", "closeness", "harmonic", "bridging_centrality")
+            repeat = 5 if fast else 1
+            t_ig = best_of(partial(measure, chart, engine="igraph"), repeat)
+            t_raw = best_of(raw[name], repeat)
+            if name == "communities":
+                t_nx = best_of(partial(linkchart.communities, chart, engine="networkx", method="louvain"), 1)
+                label = "communities*"
+            elif name in SLOW_NETWORKX and n > SLOW_ABOVE and quick:
+                t_nx = float("nan")
+                label = name
+            else:
+                t_nx = best_of(partial(measure, chart, engine="networkx"), 1 if not fast else 2)
+                label = name
+            nx_txt = "skipped" if np.isnan(t_nx) else f"{t_nx:.4f} s"
+            ratio = "" if np.isnan(t_nx) else f"{t_nx / t_ig:.1f}"
+            print(f"{n:>6} {chart.number_of_edges:>6} {ties:>6}  {label:<20} {t_ig:>14.4f} s "
+                  f"{nx_txt:>18} {t_raw:>9.4f} s {ratio:>7} {t_ig / t_raw:>7.2f}", flush=True)
+    print("\n* communities: linkchart/networkx is networkx's Louvain, the others igraph's Leiden "
+          "(different algorithms; the ratio compares the engines' defaults).")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument("--quick", action="store_true", help="skip slow networkx runs above 2,000 nodes")
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore", RuntimeWarning)
+    run(args.sizes, args.quick)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
