@@ -18,7 +18,7 @@ import sys
 import textwrap
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -264,6 +264,8 @@ class Report:
         How many there are in all.
     per_type_shown
         How many nodes of each type the text and Markdown tables show.
+    sections
+        The measures and sections computed, in report order (see :data:`REPORT_MEASURES`).
     """
 
     title: str
@@ -277,7 +279,7 @@ class Report:
     bridges_total: int = 0
     articulation_points_total: int = 0
     per_type_shown: int = 3
-    _measures: tuple[str, ...] = field(default=REPORT_MEASURES, repr=False)
+    sections: tuple[str, ...] = REPORT_MEASURES
 
     def __str__(self) -> str:
         return self.to_text()
@@ -386,7 +388,7 @@ class Report:
             if rows:
                 out += [f"  top {self.per_type_shown} of each type:"]
                 out += ["    " + line for line in _table(["type", "nodes"], rows)]
-        if "bridges" in self._measures:
+        if "bridges" in self.sections:
             out += [
                 "",
                 f"== bridges: ties whose removal disconnects (undirected reading); "
@@ -406,7 +408,7 @@ class Report:
                         out += textwrap.wrap(
                             f'"{t.evidence}"', 100, initial_indent="      ", subsequent_indent="       "
                         )
-        if "articulation_points" in self._measures:
+        if "articulation_points" in self.sections:
             out += [
                 "",
                 f"== articulation points: nodes whose removal splits the network; "
@@ -421,7 +423,7 @@ class Report:
                     f"from the other {len(c.components[0])}"
                 )
                 out += [f"      {len(x)}: {_names(x)}" for x in c.components[1:]]
-        if BROKERAGE in self._measures:
+        if BROKERAGE in self.sections:
             part = self.parameters.get("partition", "type")
             out += ["", f"== brokerage (Gould-Fernandez, groups: {part}): top brokers per role"]
             rows = self._broker_rows()
@@ -447,7 +449,7 @@ class Report:
             if rows:
                 out += ["", f"Top {self.per_type_shown} of each type:", ""]
                 out += _md_table(["type", "nodes"], rows)
-        if "bridges" in self._measures:
+        if "bridges" in self.sections:
             out += [
                 "",
                 "## Bridges",
@@ -473,7 +475,7 @@ class Report:
                 out += _md_table(["tie", "cuts off", "from", "evidence"], rows, right=[2])
             else:
                 out.append("None.")
-        if "articulation_points" in self._measures:
+        if "articulation_points" in self.sections:
             out += [
                 "",
                 "## Articulation points",
@@ -489,7 +491,7 @@ class Report:
                 if rows
                 else ["None."]
             )
-        if BROKERAGE in self._measures:
+        if BROKERAGE in self.sections:
             out += [
                 "",
                 "## Brokerage",
@@ -796,7 +798,7 @@ def report(
         bridges_total=n_bridges if "bridges" in ordered else 0,
         articulation_points_total=n_cuts if "articulation_points" in ordered else 0,
         per_type_shown=min(3, top),
-        _measures=ordered,
+        sections=ordered,
     )
 
 
