@@ -17,9 +17,9 @@ from .load import *  # noqa: F403
 # isort: split
 from .analysis import *  # noqa: F403
 
-# -- report (linkchart.report) --
+# -- report (linkchart.report, in linkchart.reporting) --
 # isort: split
-from .report import *  # noqa: F403
+from .reporting import *  # noqa: F403
 
 # -- rendering (linkchart.render) --
 

@@ -125,7 +125,7 @@ def _positive(text: str) -> int:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from .report import report
+    from .reporting import report
 
     chart = _load(args.file)
     result = report(

@@ -11,7 +11,7 @@ import pytest
 
 import linkchart
 from linkchart import LinkchartError, Relation, UnknownNameError, Vocabulary
-from linkchart.report import RANKINGS, REPORT_MEASURES, Report, report
+from linkchart.reporting import RANKINGS, REPORT_MEASURES, Report, report
 
 GRAPH = Path(__file__).resolve().parents[1] / "graphs" / "central_asia.yaml"
 
@@ -193,8 +193,5 @@ def test_bad_arguments(small: linkchart.LinkChart) -> None:
         report(small, partition="side")
 
 
-def test_the_module_is_callable_as_the_function(small: linkchart.LinkChart) -> None:
-    import linkchart.report as module
-
-    assert isinstance(module(small, top=1, measures=["degree"]), Report)
+def test_linkchart_report_is_the_function(small: linkchart.LinkChart) -> None:
     assert isinstance(linkchart.report(small, top=1, measures=["degree"]), Report)

@@ -14,9 +14,7 @@ import csv
 import inspect
 import json
 import math
-import sys
 import textwrap
-import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -800,19 +798,3 @@ def report(
         per_type_shown=min(3, top),
         sections=ordered,
     )
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`report`.
-
-    ``linkchart.report`` is both this module and the function: the package re-exports
-    the function, but an import system that imports the module by path (pytest's
-    ``--import-mode=importlib``) rebinds the name to the module; calling the module
-    then still makes a report.
-    """
-
-    def __call__(self, chart: LinkChart, **kwargs: Any) -> Report:
-        return report(chart, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
