@@ -190,7 +190,9 @@ class Section:
     def column(self, name: str) -> list[Any]:
         """The column ``name``, all :data:`ABSENT` if it was never written."""
         col = self.columns.get(name)
-        return col if col is not None else [ABSENT] * self.length
+        if col is not None:
+            return col
+        return [""] * self.length if self.text else [ABSENT] * self.length
 
 
 @dataclass
@@ -746,22 +748,230 @@ def _unknown_node_hint(name: str, nodes: _Nodes) -> str:
     return "declare the node under 'nodes', or check the spelling"
 
 
-def _endpoints(values: list[Any], fld: str, sec: Section, nodes: _Nodes, problems: Problems) -> list[int]:
+def _by_distinct(values: list[Any], judge: Callable[[Any], Any], dtype: Any) -> Any:
+    """Encode a text column through its distinct values: ``judge(v)`` once per distinct value.
+
+    Returns a numpy array, or ``None`` when ``judge`` refuses some value (returns ``None``):
+    then the caller's row-by-row path finds and reports the bad rows.
+    """
+    table: dict[str, Any] = {}
+    for v in dict.fromkeys(values):
+        code = judge(v)
+        if code is None:
+            return None
+        table[v] = code
+    return np.fromiter(map(table.__getitem__, values), dtype=dtype, count=len(values))
+
+
+def _endpoints(values: list[Any], fld: str, sec: Section, nodes: _Nodes, problems: Problems) -> Any:
+    if sec.text:
+        codes = _by_distinct(values, nodes.index.get, np.int32)
+        if codes is not None:
+            return codes
     bad = set(_text_column(values, sec, fld, problems, required=True))
     get = nodes.index.get
-    codes = [get(v, -1) if v.__class__ is str else -1 for v in values]
+    out = [get(v, -1) if v.__class__ is str else -1 for v in values]
     unknown: dict[str, str] = {}
-    for k, c in enumerate(codes):
+    for k, c in enumerate(out):
         if c < 0 and k not in bad:
             name = values[k]
             hint = unknown.get(name)
             if hint is None:
                 hint = unknown[name] = _unknown_node_hint(name, nodes)
             problems.add("unknown-node", f"unknown node {name!r}", f"{sec.name}[{k}].{fld}", hint)
-    return codes
+    return np.asarray(out, dtype=np.int32)
+
+
+def _relation_codes(values: list[Any], sec: Section, relations: _Names, problems: Problems) -> Any:
+    """Relation codes; rows with a missing or unknown relation get ``-1``."""
+
+    def judge(v: str) -> int | None:
+        c = relations.code(v) if v else -1
+        return None if c < 0 else c
+
+    if sec.text:
+        codes = _by_distinct(values, judge, np.int16)
+        if codes is not None:
+            return codes
+    bad = set(_text_column(values, sec, "relation", problems, required=True))
+    out = np.full(len(values), -1, dtype=np.int16)
+    for k, v in enumerate(values):
+        if k in bad:
+            continue
+        c = relations.code(v)
+        if c < 0:
+            known = list(relations.codes)
+            problems.add("unknown-relation", f"unknown relation {v!r}", f"{sec.name}[{k}].relation",
+                         did_you_mean(v, known) or (f"declare it under 'relations'; the relations are "
+                                                    f"{', '.join(known)}" if known else
+                                                    "declare it under 'relations'"))
+        out[k] = c
+    return out
+
+
+def _check_allowed(sec: Section, nodes: _Nodes, type_names: Sequence[str], rels: Sequence[Relation],
+                   src: Any, dst: Any, rel: Any, problems: Problems) -> None:
+    """Report edges whose relation does not allow their pair of node types (one table lookup per edge)."""
+    if not rels or not nodes.types or all(r.source_types is None and r.target_types is None for r in rels):
+        return
+    nt = len(type_names)
+    allowed = np.ones((len(rels), nt, nt), dtype=bool)
+    for ri, r in enumerate(rels):
+        for a in range(nt):
+            for b in range(nt):
+                allowed[ri, a, b] = r.allows(type_names[a], type_names[b])
+    ntype = np.asarray(nodes.types, dtype=np.intp)
+    known = (src >= 0) & (dst >= 0) & (rel >= 0)
+    ok = np.ones(len(src), dtype=bool)
+    ok[known] = allowed[rel[known], ntype[src[known]], ntype[dst[known]]]
+    for k in np.flatnonzero(~ok).tolist():
+        r = rels[int(rel[k])]
+        i, j = int(src[k]), int(dst[k])
+        froms = " or ".join(sorted(r.source_types)) if r.source_types is not None else "any type"
+        tos = " or ".join(sorted(r.target_types)) if r.target_types is not None else "any type"
+        problems.add("relation-not-allowed",
+                     f"relation {r.name!r} does not allow {type_names[ntype[i]]} {nodes.ids[i]!r} -> "
+                     f"{type_names[ntype[j]]} {nodes.ids[j]!r}", f"{sec.name}[{k}].relation",
+                     f"'{r.name}' goes from {froms} to {tos}; swap from/to, pick another relation, "
+                     "or widen its types")
+
+
+def _confidence_codes(values: list[Any], sec: Section, scale: ConfidenceScale, default: int,
+                      problems: Problems) -> Any:
+    level_codes = {lv: i for i, lv in enumerate(scale.levels)}
+    if sec.text:
+        codes = _by_distinct(values, lambda v: level_codes.get(v) if v else default, np.int8)
+        if codes is not None:
+            return codes
+    out = np.full(len(values), default, dtype=np.int8)
+    for k, v in enumerate(values):
+        if not _present(v, sec.text):
+            continue
+        c = level_codes.get(v, -1) if v.__class__ is str else -1
+        if c < 0:
+            problems.add("bad-confidence", f"confidence {v!r} is not a level of the scale",
+                         f"{sec.name}[{k}].confidence",
+                         (did_you_mean(v, scale.levels) if isinstance(v, str) else "")
+                         or f"the levels are {', '.join(scale.levels)}")
+        else:
+            out[k] = c
+    return out
+
+
+def _source_codes(values: list[Any], sec: Section, sources: Sequence[Source], default: int,
+                  problems: Problems) -> Any:
+    scodes = {s.id: i for i, s in enumerate(sources)}
+    if sec.text:
+        codes = _by_distinct(values, lambda v: scodes.get(v) if v else default, np.int16)
+        if codes is not None:
+            return codes
+    out = np.full(len(values), default, dtype=np.int16)
+    for k, v in enumerate(values):
+        if v is ABSENT or (sec.text and v == ""):
+            continue
+        if v is None:
+            out[k] = -1
+            continue
+        c = scodes.get(v, -1) if v.__class__ is str else -1
+        if c < 0:
+            hint = did_you_mean(str(v), scodes) or (
+                f"the sources are {', '.join(scodes)}" if scodes else "declare it under 'sources'")
+            if isinstance(v, str):
+                problems.add("unknown-source", f"unknown source {v!r}", f"{sec.name}[{k}].source", hint)
+            else:
+                problems.add("wrong-type", f"'source' must be a source id (text), not {_type_name(v)}",
+                             f"{sec.name}[{k}].source", _quote_hint(v))
+        out[k] = c
+    return out
+
+
+_NO_TIME: Final = (NO_YEAR, NO_YEAR)
+
+
+def _times(values: list[Any], sec: Section, problems: Problems) -> tuple[Any, Any]:
+    if sec.text:
+        parsed: dict[str, tuple[int, int]] = {}
+        for v in dict.fromkeys(values):
+            p = parse_time(v) if v else _NO_TIME
+            if isinstance(p, str):
+                break
+            parsed[v] = p
+        else:
+            n = len(values)
+            tf = np.fromiter((parsed[v][0] for v in values), dtype=np.int32, count=n)
+            tt = np.fromiter((parsed[v][1] for v in values), dtype=np.int32, count=n)
+            return tf, tt
+    tfrom = np.full(len(values), NO_YEAR, dtype=np.int32)
+    tto = np.full(len(values), NO_YEAR, dtype=np.int32)
+    cache: dict[Any, tuple[int, int] | str] = {}
+    for k, v in enumerate(values):
+        if not _present(v, sec.text):
+            continue
+        key = _key(v)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = parse_time(v)
+        if isinstance(found, str):
+            problems.add("bad-year", found, f"{sec.name}[{k}].time",
+                         "write a year (1999), an interval ('1999-2001', '1999-', '-2001') "
+                         "or {from: 1999, to: 2001}")
+        else:
+            tfrom[k], tto[k] = found
+    return tfrom, tto
+
+
+def _text_weight(v: str) -> float | None:
+    """A CSV weight cell: NaN for an empty cell, ``None`` when not a positive finite number."""
+    if not v:
+        return math.nan
+    try:
+        w = float(v)
+    except ValueError:
+        return None
+    return w if math.isfinite(w) and w > 0 else None
+
+
+def _weights(values: list[Any], sec: Section, rels: Sequence[Relation], rel: Any, problems: Problems) -> Any:
+    """Weights, with the relation's weight where none is written."""
+    rel_weight = np.asarray([r.weight for r in rels] or [1.0], dtype=np.float64)
+    default = rel_weight[np.maximum(rel, 0)] if len(rel) else np.zeros(0)
+    if sec.text:
+        written = _by_distinct(values, _text_weight, np.float64)
+        if written is not None:
+            return np.where(np.isnan(written), default, written)
+    out = default.copy()
+    cache: dict[Any, float | None] = {}
+    for k, v in enumerate(values):
+        if not _present(v, sec.text):
+            continue
+        key = _key(v)
+        if key in cache:
+            w = cache[key]
+        else:
+            w = cache[key] = _text_weight(v) if sec.text else _number(v)
+            if w is not None and not w > 0:
+                w = cache[key] = None
+        if w is None:
+            problems.add("bad-weight", f"weight {v!r} is not a positive finite number",
+                         f"{sec.name}[{k}].weight", "write a number greater than 0, e.g. 'weight: 2'")
+        else:
+            out[k] = w
+    return out
+
+
+def _evidence(values: list[Any], sec: Section, problems: Problems) -> list[str]:
+    if sec.text:
+        return values
+    for k, v in enumerate(values):
+        if v.__class__ is not str and not _absent(v):
+            problems.add("wrong-type", f"'evidence' must be text, not {_type_name(v)}",
+                         f"{sec.name}[{k}].evidence", "quote the passage")
+    return [v if v.__class__ is str else "" for v in values]
 
 
 def _edge_ids(values: list[Any], sec: Section, problems: Problems) -> dict[int, str]:
+    if sec.text and all(not v for v in dict.fromkeys(values)):
+        return {}
     explicit: dict[int, str] = {}
     first: dict[str, int] = {}
     for k, v in enumerate(values):
@@ -802,164 +1012,22 @@ def _build_edges(
     default_confidence: int,
     problems: Problems,
 ) -> EdgeTable:
-    n = sec.length
-    name = sec.name
     src = _endpoints(sec.column("from"), "from", sec, nodes, problems)
     dst = _endpoints(sec.column("to"), "to", sec, nodes, problems)
-
-    # relations
-    rcol = sec.column("relation")
-    rbad = set(_text_column(rcol, sec, "relation", problems, required=True))
-    rmap: dict[str, int] = {}
-    for r in dict.fromkeys(v for k, v in enumerate(rcol) if k not in rbad):
-        rmap[r] = relations.code(r)
-    rel_codes = [0] * n
-    for k, v in enumerate(rcol):
-        if k in rbad:
-            continue
-        c = rmap[v]
-        if c < 0:
-            known = list(relations.codes)
-            problems.add("unknown-relation", f"unknown relation {v!r}", f"{name}[{k}].relation",
-                         did_you_mean(v, known) or (f"declare it under 'relations'; the relations are "
-                                                    f"{', '.join(known)}" if known else
-                                                    "declare it under 'relations'"))
-            c = 0
-        rel_codes[k] = c
+    rel = _relation_codes(sec.column("relation"), sec, relations, problems)
     rels = relation_list()
-
-    # allowed type pairs, as one table looked up per edge
-    type_names = [t.name for t in vocab_types]
-    if any(r.source_types is not None or r.target_types is not None for r in rels) and rels:
-        nt = len(type_names)
-        allowed = np.ones((len(rels), nt, nt), dtype=bool)
-        for ri, r in enumerate(rels):
-            for a in range(nt):
-                for b in range(nt):
-                    allowed[ri, a, b] = r.allows(type_names[a], type_names[b])
-        ntype = np.asarray(nodes.types, dtype=np.intp)
-        s_arr = np.asarray(src, dtype=np.intp)
-        d_arr = np.asarray(dst, dtype=np.intp)
-        r_arr = np.asarray(rel_codes, dtype=np.intp)
-        ok = (s_arr < 0) | (d_arr < 0) | allowed[r_arr, ntype[s_arr], ntype[d_arr]] if len(ntype) else \
-            np.ones(n, dtype=bool)
-        rbad_arr = np.zeros(n, dtype=bool)
-        if rbad:
-            rbad_arr[list(rbad)] = True
-        for k in np.flatnonzero(~ok & ~rbad_arr).tolist():
-            r = rels[rel_codes[k]]
-            if rmap.get(rcol[k], -1) < 0:
-                continue
-            ta, tb = type_names[nodes.types[src[k]]], type_names[nodes.types[dst[k]]]
-            froms = " or ".join(sorted(r.source_types)) if r.source_types is not None else "any type"
-            tos = " or ".join(sorted(r.target_types)) if r.target_types is not None else "any type"
-            want = f"from {froms} to {tos}"
-            problems.add("relation-not-allowed",
-                         f"relation {r.name!r} does not allow {ta} {nodes.ids[src[k]]!r} -> {tb} "
-                         f"{nodes.ids[dst[k]]!r}", f"{name}[{k}].relation",
-                         f"'{r.name}' goes {want}; swap from/to, pick another relation, or widen its types")
-
-    # confidence
-    ccol = sec.column("confidence")
-    level_codes = {lv: i for i, lv in enumerate(scale.levels)}
-    conf = [0] * n
-    for k, v in enumerate(ccol):
-        if not _present(v, sec.text):
-            conf[k] = default_confidence
-            continue
-        c = level_codes.get(v, -1) if v.__class__ is str else -1
-        if c < 0:
-            problems.add("bad-confidence", f"confidence {v!r} is not a level of the scale",
-                         f"{name}[{k}].confidence",
-                         (did_you_mean(v, scale.levels) if isinstance(v, str) else "")
-                         or f"the levels are {', '.join(scale.levels)}")
-            c = default_confidence
-        conf[k] = c
-    probs = np.asarray(scale.probabilities, dtype=np.float64)[np.asarray(conf, dtype=np.intp)] \
-        if n else np.zeros(0)
-
-    # evidence
-    ecol = sec.column("evidence")
-    evidence: list[str] = [v if v.__class__ is str else "" for v in ecol]
-    if not sec.text:
-        for k, v in enumerate(ecol):
-            if v.__class__ is not str and not _absent(v):
-                problems.add("wrong-type", f"'evidence' must be text, not {_type_name(v)}",
-                             f"{name}[{k}].evidence", "quote the passage")
-
-    # source
-    scol = sec.column("source")
-    scodes = {s.id: i for i, s in enumerate(sources)}
-    src_codes = [default_source] * n
-    for k, v in enumerate(scol):
-        if v is ABSENT or (sec.text and v == ""):
-            continue
-        if v is None:
-            src_codes[k] = -1
-            continue
-        c = scodes.get(v, -1) if v.__class__ is str else -1
-        if c < 0:
-            hint = did_you_mean(str(v), scodes) or (
-                f"the sources are {', '.join(scodes)}" if scodes else "declare it under 'sources'")
-            if isinstance(v, str):
-                problems.add("unknown-source", f"unknown source {v!r}", f"{name}[{k}].source", hint)
-            else:
-                problems.add("wrong-type", f"'source' must be a source id (text), not {_type_name(v)}",
-                             f"{name}[{k}].source", _quote_hint(v))
-        src_codes[k] = c
-
-    # time
-    tcol = sec.column("time")
-    tfrom = [NO_YEAR] * n
-    tto = [NO_YEAR] * n
-    cache: dict[Any, tuple[int, int] | str] = {}
-    for k, v in enumerate(tcol):
-        if not _present(v, sec.text):
-            continue
-        key = _key(v)
-        parsed = cache.get(key)
-        if parsed is None:
-            parsed = cache[key] = parse_time(v)
-        if isinstance(parsed, str):
-            problems.add("bad-year", parsed, f"{name}[{k}].time",
-                         "write a year (1999), an interval ('1999-2001', '1999-', '-2001') "
-                         "or {from: 1999, to: 2001}")
-        else:
-            tfrom[k], tto[k] = parsed
-
-    # weight
-    wcol = sec.column("weight")
-    rel_weight = [r.weight for r in rels] or [1.0]
-    weights = [rel_weight[c] for c in rel_codes]
-    wcache: dict[Any, float | None] = {}
-    for k, v in enumerate(wcol):
-        if not _present(v, sec.text):
-            continue
-        key = _key(v)
-        if key in wcache:
-            w = wcache[key]
-        else:
-            if sec.text:
-                try:
-                    w = float(v)
-                except ValueError:
-                    w = None
-            else:
-                w = _number(v)
-            if w is not None and not (math.isfinite(w) and w > 0):
-                w = None
-            wcache[key] = w
-        if w is None:
-            problems.add("bad-weight", f"weight {v!r} is not a positive finite number", f"{name}[{k}].weight",
-                         "write a number greater than 0, e.g. 'weight: 2'")
-        else:
-            weights[k] = w
-
+    _check_allowed(sec, nodes, [t.name for t in vocab_types], rels, src, dst, rel, problems)
+    conf = _confidence_codes(sec.column("confidence"), sec, scale, default_confidence, problems)
+    probs = np.asarray(scale.probabilities, dtype=np.float64)[conf.astype(np.intp)]
+    source = _source_codes(sec.column("source"), sec, sources, default_source, problems)
+    tfrom, tto = _times(sec.column("time"), sec, problems)
+    weights = _weights(sec.column("weight"), sec, rels, rel, problems)
+    evidence = _evidence(sec.column("evidence"), sec, problems)
     explicit = _edge_ids(sec.column("id"), sec, problems)
     attributes = _attribute_columns(sec, problems)
     return EdgeTable.build(
-        src, dst, rel_codes, conf, probs, weights, tfrom, tto, src_codes, evidence,
-        explicit_ids=explicit, attributes=attributes,
+        np.maximum(src, 0), np.maximum(dst, 0), np.maximum(rel, 0), conf, probs, weights, tfrom, tto,
+        source, evidence, explicit_ids=explicit, attributes=attributes,
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
@@ -21,7 +22,7 @@ from .build import EDGE_FIELDS, NODE_FIELDS, RESERVED_EDGE_NAMES, RESERVED_NODE_
 
 __all__ = ["CsvRows", "read_section"]
 
-_CHUNK: Final = 65536
+_CHUNK: Final = 1024  # rows per chunk: small enough to stay in the CPU cache
 _REQUIRED: Final = {"nodes": ("id", "type"), "edges": ("from", "relation", "to")}
 _SHARED: Final = frozenset({"type", "relation", "confidence", "source", "time", "weight"})
 
@@ -50,8 +51,14 @@ class CsvRows:
         return self._lines[k] if k < len(self._lines) else None
 
 
-def read_section(path: Path, name: str, file: str) -> tuple[Section | None, list[Problem], CsvRows]:
+def read_section(
+    path: Path, name: str, file: str, shared: Mapping[str, dict[str, str]] | None = None
+) -> tuple[Section | None, list[Problem], CsvRows]:
     """Read ``nodes.csv`` or ``edges.csv`` into a text :class:`~.build.Section`.
+
+    ``shared`` maps a column name to a dictionary of strings to reuse for its cells
+    (the node ids, for an edge file's ``from`` and ``to``); other low-cardinality
+    columns share their repeated cells among themselves.
 
     Returns the section (``None`` when the file could not be read at all), the
     problems found in the file itself (unreadable, malformed, missing or reserved
@@ -102,13 +109,15 @@ def read_section(path: Path, name: str, file: str) -> tuple[Section | None, list
                             1, "every extra column is a free attribute; rename it")
             width = len(header)
             columns: list[list[str]] = [[] for _ in header]
-            shares: list[dict[str, str] | None] = [{} if h in _SHARED else None for h in header]
+            given = shared or {}
+            shares: list[dict[str, str] | None] = [
+                given[h] if h in given else {} if h in _SHARED else None for h in header]
             k = 0
             while True:
                 chunk = list(itertools.islice(reader, _CHUNK))
                 if not chunk:
                     break
-                if any(len(r) != width for r in chunk):
+                if set(map(len, chunk)) != {width}:
                     kept: list[list[str]] = []
                     for r in chunk:
                         if not r:
@@ -125,8 +134,7 @@ def read_section(path: Path, name: str, file: str) -> tuple[Section | None, list
                     if share is None:
                         col.extend(values)
                     else:
-                        get = share.setdefault
-                        col.extend([get(v, v) for v in values])
+                        col.extend(map(share.setdefault, values, values))
                 k += len(chunk)
         except csv.Error as exc:
             problem("csv-syntax", f"malformed CSV: {exc}", reader.line_num, "check the quoting on that line")

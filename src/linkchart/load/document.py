@@ -43,7 +43,8 @@ class _Locator:
         return self.file, line_of(self.lines, path), None
 
 
-def _section(raw: Any, name: str, base: Path, locator: _Locator, problems: Problems) -> Section:
+def _section(raw: Any, name: str, base: Path, locator: _Locator, problems: Problems,
+             nodes: Section | None = None) -> Section:
     if raw is ABSENT:
         problems.add("missing-field", f"'{name}' is required", "",
                      f"add '{name}:' with a list of {name}, or '{name}: {{csv: {name}.csv}}'")
@@ -64,7 +65,11 @@ def _section(raw: Any, name: str, base: Path, locator: _Locator, problems: Probl
             return Section(name, 0)
         path = base / csv_name
         file = os.path.normpath(str(Path(locator.file).parent / csv_name))
-        section, found, rows = read_section(path, name, file)
+        shared = None
+        if nodes is not None:  # an edge file's endpoints reuse the node id strings
+            ids = {v: v for v in nodes.column("id") if v.__class__ is str}
+            shared = {"from": ids, "to": ids}
+        section, found, rows = read_section(path, name, file, shared)
         for p in found:
             if p.code == "source-unreadable":
                 f, line, _ = locator(f"{name}.csv")
@@ -149,9 +154,10 @@ def load(path: str | os.PathLike[str]) -> LinkChart:
                      f"this linkchart reads version {FORMAT_VERSION}; write 'linkchart: {FORMAT_VERSION}'")
         problems.raise_if_any()
     base = p.parent
+    nodes = _section(top.get("nodes", ABSENT), "nodes", base, locator, problems)
     doc = Document(
-        nodes=_section(top.get("nodes", ABSENT), "nodes", base, locator, problems),
-        edges=_section(top.get("edges", ABSENT), "edges", base, locator, problems),
+        nodes=nodes,
+        edges=_section(top.get("edges", ABSENT), "edges", base, locator, problems, nodes),
         version=version,
         title=top.get("title", ABSENT),
         description=top.get("description", ABSENT),
