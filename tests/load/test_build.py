@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -297,3 +299,16 @@ def test_parallel_edges_are_kept(graphs, base) -> None:
     c = linkchart.load(graphs.write(text))
     assert len(c.edges_between("Pakistan", "IMT")) == 3
     assert c.edges.ids == ["e0", "e1", "e2", "e3"]
+
+
+def test_the_error_table_matches_the_codes_emitted_and_tested() -> None:
+    root = Path(__file__).resolve().parents[2]
+    doc = (root / "docs" / "format.md").read_text(encoding="utf-8")
+    table = re.findall(r"^\| `([a-z-]+)` \|", doc.partition("## Errors")[2], flags=re.M)
+    source = "".join(
+        p.read_text(encoding="utf-8") for p in (root / "src" / "linkchart" / "load").glob("*.py")
+    )
+    emitted = set(re.findall(r'(?:add|Problem|problem)\(\s*"([a-z]+(?:-[a-z]+)+)"', source))
+    tests = "".join(p.read_text(encoding="utf-8") for p in (root / "tests" / "load").glob("test_*.py"))
+    assert len(table) == 20 and set(table) == emitted
+    assert [code for code in table if f'"{code}"' not in tests] == []

@@ -91,3 +91,8 @@ def test_loaded_values_are_plain(graphs, base, replace: Swap) -> None:
     )
     node = linkchart.load(graphs.write(text)).node("Pakistan")
     assert dict(node.attributes) == {"founded": 1947, "area": 0.88, "tags": ("a", 1)}
+
+
+def test_merge_keys_are_refused() -> None:
+    doc = parse_yaml("base: &b {type: state}\nnodes:\n  - <<: *b\n    id: A\n")
+    assert [(p.code, p.line) for p in doc.problems] == [("yaml-syntax", 3)]
