@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from linkchart import UnknownNameError, closeness, harmonic
@@ -72,3 +74,24 @@ def test_bad_mode_and_empty(chain, make_chart) -> None:  # type: ignore[no-untyp
         assert len(closeness(empty, engine=engine)) == 0
         assert len(harmonic(empty, engine=engine)) == 0
         assert closeness(chain, engine=engine, relations=[]).to_dict() == dict.fromkeys("abcd", 0.0)
+
+
+@pytest.mark.parametrize("limit", [0, 20_000])
+def test_directed_reach_both_ways_of_counting(make_chart, monkeypatch, limit) -> None:  # type: ignore[no-untyped-def]
+    # two cycles a->b->c->a and x->y->x joined by c -> x, a tail y -> t, an isolated z:
+    # the condensation route (bitsets) and the per-node search (limit 0) must agree
+    module = importlib.import_module("linkchart.analysis.closeness")
+    monkeypatch.setattr(module, "_BITSET_LIMIT", limit)
+    nodes = [(x, "person") for x in "abcxytz"]
+    arcs = [("a", "b"), ("b", "c"), ("c", "a"), ("c", "x"), ("x", "y"), ("y", "x"), ("y", "t")]
+    chart = make_chart(nodes, [(u, "p", v) for u, v in arcs], {"p": True})
+    for engine in ENGINES:
+        out = closeness(chart, engine=engine)
+        # a reaches b, c, x, y, t (5 of 6) at distances 1, 2, 3, 4, 5
+        assert out["a"] == pytest.approx((5 / 6) * (5 / 15))
+        # t reaches nobody; x reaches y, t
+        assert out["t"] == 0.0 and out["z"] == 0.0
+        assert out["x"] == pytest.approx((2 / 6) * (2 / 3))
+        inc = closeness(chart, engine=engine, mode="in")
+        # t is reached from y (1), x (2), c (3), a (5), b (4)
+        assert inc["t"] == pytest.approx((5 / 6) * (5 / 15))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +34,50 @@ def _networkx_graph(p: Projection, mode: Direction):  # type: ignore[no-untyped-
     return g
 
 
+_BITSET_LIMIT = 20_000  # strongly connected parts; above, one BFS per node instead
+
+
+def _reached_directed(p: Projection, g: Any, mode: Direction) -> npt.NDArray[np.float64]:
+    """How many other nodes each node reaches (``out``) or is reached from (``in``).
+
+    On the condensation (one vertex per strongly connected part, a DAG), the parts a
+    part reaches are itself and those its successors reach: one pass in reverse
+    topological order with bitsets, instead of a second breadth-first search per node.
+    """
+    import igraph as ig
+
+    if p.n == 0:
+        return np.zeros(0, dtype=np.float64)
+    part = np.asarray(g.connected_components(mode="strong").membership, dtype=np.int64)
+    k = int(part.max()) + 1
+    if k > _BITSET_LIMIT:
+        return np.asarray(g.neighborhood_size(order=p.n, mode=mode), dtype=np.float64) - 1.0
+    a, b = part[p.src], part[p.dst]
+    if mode == "in":
+        a, b = b, a
+    between = a != b
+    pairs = np.unique(a[between] * k + b[between])
+    heads, tails = pairs // k, pairs % k
+    order = ig.Graph(n=k, edges=np.column_stack([heads, tails]), directed=True).topological_sorting()
+    starts = np.searchsorted(heads, np.arange(k + 1))
+    words = (k + 63) // 64
+    reach = np.zeros((k, words), dtype=np.uint64)
+    own = np.arange(k)
+    reach[own, own // 64] = np.left_shift(np.uint64(1), (own % 64).astype(np.uint64))
+    for c in reversed(order):
+        lo, hi = starts[c], starts[c + 1]
+        if hi > lo:
+            reach[c] |= np.bitwise_or.reduce(reach[tails[lo:hi]], axis=0)
+    sizes = np.bincount(part, minlength=k).astype(np.float64)
+    totals = np.empty(k, dtype=np.float64)
+    for lo in range(0, k, 1024):  # unpack in slices to bound memory
+        chunk = reach[lo:lo + 1024].astype("<u8", copy=False).view(np.uint8)
+        bits = np.unpackbits(chunk, axis=1, bitorder="little")[:, :k]
+        totals[lo:lo + 1024] = bits @ sizes
+    out: npt.NDArray[np.float64] = totals[part] - 1.0
+    return out
+
+
 def _closeness(p: Projection, engine: Engine, mode: Direction) -> npt.NDArray[np.float64]:
     if p.n <= 1 or p.m == 0:
         return np.zeros(p.n, dtype=np.float64)
@@ -47,7 +91,7 @@ def _closeness(p: Projection, engine: Engine, mode: Direction) -> npt.NDArray[np
     # 1 / (mean distance to the reachable nodes), NaN where none is reachable
     per_component = np.asarray(g.closeness(mode=mode, weights=w, normalized=True), dtype=np.float64)
     if p.directed:
-        reached = np.asarray(g.neighborhood_size(order=p.n, mode=mode), dtype=np.float64) - 1.0
+        reached = _reached_directed(p, g, mode)
     else:  # everyone in the component is reached: its size, found in O(n + m)
         membership = np.asarray(g.connected_components().membership)
         reached = np.bincount(membership)[membership].astype(np.float64) - 1.0
