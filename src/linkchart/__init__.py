@@ -22,5 +22,7 @@ from .analysis import *  # noqa: F403
 from .reporting import *  # noqa: F403
 
 # -- rendering (linkchart.render) --
+# isort: split
+from .render.html import *  # noqa: F403
 
 __version__ = "0.1.0"

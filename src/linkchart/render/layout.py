@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..convert import by_id
-from ..errors import UnknownNameError
+from .measures import unknown_name
 
 if TYPE_CHECKING:
     from ..model import LinkChart
@@ -29,6 +29,10 @@ LAYOUTS: tuple[str, ...] = get_args(LayoutMethod)
 _SPACING = 110.0
 """Pixels per unit of the layout's typical edge length, before the page's own zoom."""
 
+_ROOM = 170.0
+"""The side, in pixels, of the square each node gets on average (the longer side of the
+drawing is at least ``_ROOM * sqrt(n)``), so that labels have room around a hub."""
+
 
 def node_positions(
     chart: LinkChart, *, method: str = "auto", seed: int = 0
@@ -36,8 +40,11 @@ def node_positions(
     """Pixel positions of the nodes of ``chart``, from a seeded igraph layout.
 
     The chart is read as a simple undirected graph (parallel edges and directions
-    collapse into one tie; self-loops are dropped), laid out, centred on the origin and
-    scaled so that a typical edge is about 110 px long. The same chart and seed give the
+    collapse into one tie; self-loops are dropped). Each connected component is laid
+    out on its own and the components are packed in rows, largest first, so that
+    isolated nodes do not fly off; the drawing is centred on the origin and
+    scaled so that a typical edge is at least 110 px long and each node has on average a
+    170 px square to itself. The same chart and seed give the
     same positions, to the last digit.
 
     Parameters
@@ -97,7 +104,7 @@ def node_positions(
 def positions_array(chart: LinkChart, *, method: str = "auto", seed: int = 0) -> npt.NDArray[np.float64]:
     """The positions of :func:`node_positions` as an ``(n, 2)`` array in node-index order."""
     if method not in LAYOUTS:
-        raise UnknownNameError("layout method", method, LAYOUTS)
+        raise unknown_name("layout method", method, LAYOUTS)
     n = chart.number_of_nodes
     if n == 0:
         return np.zeros((0, 2))
@@ -107,36 +114,64 @@ def positions_array(chart: LinkChart, *, method: str = "auto", seed: int = 0) ->
         angles = 2 * math.pi * np.arange(n) / n
         radius = _SPACING * n / (2 * math.pi)
         xy = np.column_stack([np.cos(angles), np.sin(angles)]) * max(radius, _SPACING)
-        return np.round(xy, 1)
+        return np.round(xy, 1) + 0.0  # + 0.0: no "-0.0" in the page
     import igraph as ig
 
     g = ig.Graph(n=n, edges=np.column_stack([chart.edges.src, chart.edges.dst]).tolist(), directed=False)
     g.simplify(multiple=True, loops=True)
+    groups = sorted(
+        (np.asarray(c, dtype=np.int64) for c in g.connected_components()), key=lambda c: (-len(c), int(c[0]))
+    )
+    parts: list[npt.NDArray[np.float64]] = []
     ig.set_random_number_generator(random.Random(seed))
     try:
-        if method == "kk":
-            coords = g.layout_kamada_kawai()
-        elif method == "drl":
-            coords = g.layout_drl()
-        else:
-            coords = g.layout_fruchterman_reingold()
+        for group in groups:
+            if len(group) == 1:
+                parts.append(np.zeros((1, 2)))
+                continue
+            sub = g.induced_subgraph(group.tolist())
+            if method == "kk":
+                coords = sub.layout_kamada_kawai()
+            elif method == "drl":
+                coords = sub.layout_drl()
+            else:
+                coords = sub.layout_fruchterman_reingold()
+            parts.append(_to_pixels(np.asarray(coords.coords, dtype=np.float64), sub.get_edgelist()))
     finally:
         ig.set_random_number_generator(random)
-    xy = np.asarray(coords.coords, dtype=np.float64)
-    return _to_pixels(xy, g.get_edgelist())
+    out = np.zeros((n, 2))
+    for group, xy in zip(groups, _pack(parts), strict=True):
+        out[group] = xy
+    centred: npt.NDArray[np.float64] = np.round(out - (out.min(axis=0) + out.max(axis=0)) / 2, 1)
+    return centred + 0.0  # + 0.0: no "-0.0" in the page
+
+
+def _pack(parts: list[npt.NDArray[np.float64]]) -> list[npt.NDArray[np.float64]]:
+    """Place the components' drawings side by side in rows (largest first), a gap apart."""
+    gap = _SPACING
+    boxes = [(np.ptp(p, axis=0) if len(p) else np.zeros(2)) + gap for p in parts]
+    width = max(max(float(b[0]) for b in boxes), math.sqrt(sum(float(b[0] * b[1]) for b in boxes)) * 1.1)
+    out = []
+    x = y = row_height = 0.0
+    for p, box in zip(parts, boxes, strict=True):
+        if x > 0 and x + box[0] > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        out.append(p - p.min(axis=0) + np.array([x, y]))
+        x += float(box[0])
+        row_height = max(row_height, float(box[1]))
+    return out
 
 
 def _to_pixels(xy: npt.NDArray[np.float64], edges: list[tuple[int, int]]) -> npt.NDArray[np.float64]:
-    """Centre ``xy`` and scale it so that the median edge is ``_SPACING`` px long."""
+    """Centre ``xy`` and scale it to pixels: edges of ``_SPACING`` px, nodes ``_ROOM`` px apart."""
     xy = xy - xy.mean(axis=0)
-    unit = 0.0
+    scale = 1.0
     if edges:
         pairs = np.asarray(edges)
-        lengths = np.hypot(*(xy[pairs[:, 0]] - xy[pairs[:, 1]]).T)
-        unit = float(np.median(lengths))
-    if not unit > 0:
-        spread = float(np.abs(xy).max())
-        unit = spread / math.sqrt(len(xy)) if spread > 0 else 1.0
-    out = np.round(xy * (_SPACING / unit), 1)
-    out[out == 0] = 0.0  # no "-0.0" in the page
-    return out
+        median = float(np.median(np.hypot(*(xy[pairs[:, 0]] - xy[pairs[:, 1]]).T)))
+        if median > 0:
+            scale = _SPACING / median
+    side = float(np.ptp(xy, axis=0).max())
+    if side > 1e-9:
+        scale = max(scale, _ROOM * math.sqrt(len(xy)) / side)
+    return xy * scale

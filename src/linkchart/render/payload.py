@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import LinkchartError, UnknownNameError
+from ..errors import LinkchartError
 from ..model import NO_YEAR
 from .layout import LAYOUTS, positions_array
 from .measures import (
@@ -29,6 +29,7 @@ from .measures import (
     call,
     compute_measures,
     ranks,
+    unknown_name,
 )
 from .style import LABEL_INSIDE, NODE_PALETTE, confidence_strokes, node_styles, relation_colors
 
@@ -48,7 +49,7 @@ HIGHLIGHTS: tuple[str, ...] = ("bridges", "articulation_points", "brokers")
 LARGE = 2000
 """Above this many edges, edge labels are off and edges hide while panning (by default)."""
 
-_MIN_SIZE, _MAX_SIZE = 10.0, 40.0
+_MIN_SIZE, _MAX_SIZE = 10.0, 32.0
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -97,16 +98,16 @@ class PageSpec:
     def check(self) -> None:
         """Raise for a choice that names nothing (before any work is done)."""
         if self.color_by not in COLOR_BY:
-            raise UnknownNameError("color_by", self.color_by, COLOR_BY)
+            raise unknown_name("color_by", self.color_by, COLOR_BY)
         if self.layout not in LAYOUTS:
-            raise UnknownNameError("layout method", self.layout, LAYOUTS)
+            raise unknown_name("layout method", self.layout, LAYOUTS)
         for h in self.highlight:
             if h not in HIGHLIGHTS:
-                raise UnknownNameError("highlight", h, HIGHLIGHTS)
+                raise unknown_name("highlight", h, HIGHLIGHTS)
         known = available_measures()
         for m in (*(self.measures or ()), *([self.size_by] if self.size_by else [])):
             if m not in known:
-                raise UnknownNameError("measure", m, known)
+                raise unknown_name("measure", m, known)
         top = self.top_brokers
         if isinstance(top, bool) or not isinstance(top, int) or top < 0:
             raise LinkchartError(f"top_brokers must be a non-negative integer, not {self.top_brokers!r}")
@@ -163,7 +164,7 @@ def _time_text(t0: int, t1: int) -> str:
 
 
 def _sizes(values: Sequence[float | None], lowest_first: bool) -> list[float]:
-    """Node sizes from measure values: area grows with the value, from 10 to 40 px."""
+    """Node sizes from measure values: area grows with the value, radius 10 to 32 px."""
     present = [v for v in values if v is not None]
     if not present:
         return [_MIN_SIZE] * len(values)

@@ -144,8 +144,15 @@
   var panel = document.getElementById("lc-panel");
   var panelBody = document.getElementById("lc-panel-body");
   var shown = null;
+  function setPanel(open) {
+    // the panel takes room from the canvas: resize it now, keeping the view's centre
+    if (panel.hidden === !open) { return; }
+    panel.hidden = !open;
+    network.setSize("100%", "100%");
+    network.redraw();
+  }
   document.getElementById("lc-panel-close").addEventListener("click", function () {
-    panel.hidden = true;
+    setPanel(false);
     shown = null;
     network.unselectAll();
   });
@@ -240,7 +247,7 @@
     });
     if (ties.length > 200) { ul.appendChild(el("li", "lc-muted", "\u2026 and " + (ties.length - 200) + " more")); }
     panelBody.appendChild(ul);
-    panel.hidden = false;
+    setPanel(true);
   }
 
   function showEdge(k) {
@@ -292,7 +299,7 @@
       section("Attributes");
       panelBody.appendChild(definitionList(einfo.attributes[k]));
     }
-    panel.hidden = false;
+    setPanel(true);
   }
 
   network.on("click", function (params) {
@@ -302,15 +309,15 @@
     } else if (params.edges.length) {
       showEdge(params.edges[0]);
     } else {
-      panel.hidden = true;
+      setPanel(false);
       shown = null;
     }
   });
 
   function focusNode(i) {
     network.selectNodes([i]);
-    network.focus(i, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 300}});
     showNode(i);
+    network.focus(i, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 300}});
   }
 
   // ------------------------------------------------------------------ search

@@ -1,0 +1,390 @@
+"""The rendered page in a real headless Chromium: offline, complete, interactive, safe.
+
+Every test opens a page from a file under ``tmp_path`` and records each request and
+console message. Screenshots are saved for review (see ``conftest.py``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import linkchart
+from linkchart.render.layout import positions_array
+from linkchart.vocabulary import ConfidenceScale
+
+pytestmark = pytest.mark.browser
+
+XSS = [
+    '<img src=x onerror="window.__xss=1">',
+    "</script><script>window.__xss=1</script>",
+    '"><svg onload=window.__xss=1>',
+    "<a href=\"javascript:window.__xss=1\">href</a>",
+]
+
+
+def _clean(opened: Any) -> None:
+    """No request besides the page, no console message of any kind, no script error."""
+    assert opened.foreign_requests == []
+    assert opened.errors == []
+    assert [m for m in opened.console if m[0] in ("error", "warning")] == []
+
+
+def _click(opened: Any, point: dict[str, float]) -> None:
+    opened.page.mouse.click(point["x"], point["y"])
+
+
+def _zoom_to(opened: Any, canvas_point: str, scale: float = 2.5) -> None:
+    opened.js(
+        f"() => {{ const p = {canvas_point}; "
+        f"linkchart.network.moveTo({{position: p, scale: {scale}, animation: false}}); }}"
+    )
+    opened.page.wait_for_timeout(50)
+
+
+def _click_node(opened: Any, index: int) -> None:
+    _zoom_to(opened, f"linkchart.network.getPositions([{index}])[{index}]")
+    _click(opened, opened.js(f"linkchart.nodePoint({index})"))
+
+
+def _click_edge(opened: Any, k: int) -> None:
+    _zoom_to(opened, f"linkchart.network.body.edges[{k}].edgeType.getPoint(0.5)", 4.0)
+    _click(opened, opened.js(f"linkchart.edgePoint({k})"))
+
+
+def _panel_text(opened: Any) -> str:
+    return str(opened.page.inner_text("#lc-panel"))
+
+
+# ---------------------------------------------------------------- opening
+
+
+def test_central_asia_opens_offline_with_every_node_and_edge(
+    central_asia: linkchart.LinkChart, open_page: Any, artifacts: Path
+) -> None:
+    opened = open_page(linkchart.render_html(central_asia, highlight=True), "central_asia.html")
+    counts = opened.js("[linkchart.nodes.length, linkchart.edges.length, linkchart.visibleCounts()]")
+    assert counts[:2] == [central_asia.number_of_nodes, central_asia.number_of_edges]
+    assert counts[2] == {"nodes": central_asia.number_of_nodes, "edges": central_asia.number_of_edges}
+    assert opened.page.inner_text("#lc-counts") == f"{central_asia.number_of_nodes} nodes, " \
+        f"{central_asia.number_of_edges} edges"
+    # the heading is printed once, as text
+    assert opened.page.locator("h1").count() == 1
+    assert opened.page.inner_text("h1") == central_asia.title
+    assert opened.page.title() == central_asia.title
+    opened.page.screenshot(path=str(artifacts / "central_asia.png"))
+    _clean(opened)
+
+
+def test_large_chart_opens_offline_with_every_node_and_edge(
+    large_chart: linkchart.LinkChart, open_page: Any, artifacts: Path
+) -> None:
+    opened = open_page(linkchart.render_html(large_chart, size_by="degree"), "large.html")
+    assert opened.js("[linkchart.nodes.length, linkchart.edges.length]") == [
+        large_chart.number_of_nodes,
+        large_chart.number_of_edges,
+    ]
+    # drawn where Python put them: physics is off, nothing moves after opening
+    before = opened.js("linkchart.network.getPositions([0, 1, 2])")
+    opened.page.wait_for_timeout(300)
+    assert opened.js("linkchart.network.getPositions([0, 1, 2])") == before
+    opened.page.screenshot(path=str(artifacts / "large_chart.png"))
+    _clean(opened)
+
+
+def test_the_content_security_policy_stops_an_injected_script(
+    central_asia: linkchart.LinkChart, open_page: Any
+) -> None:
+    opened = open_page(linkchart.render_html(central_asia))
+    opened.js(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.__injected = 1';"
+        " document.body.appendChild(s); }"
+    )
+    assert opened.js("window.__injected === undefined")
+    assert opened.js("() => fetch('data:text/plain,x').then(() => 'fetched', () => 'refused')") == "refused"
+
+
+# ---------------------------------------------------------------- evidence at hand
+
+
+def test_clicking_a_node_shows_its_type_attributes_and_ranked_measures(
+    central_asia: linkchart.LinkChart, open_page: Any, artifacts: Path
+) -> None:
+    opened = open_page(linkchart.render_html(central_asia))
+    index = opened.js("linkchart.nodeIndex('IMT')")
+    _click_node(opened, index)
+    assert opened.js("linkchart.shown") == {"kind": "node", "index": index}
+    text = _panel_text(opened)
+    node = central_asia.node("IMT")
+    assert node.label in text
+    assert node.type in text
+    for alias in node.aliases:
+        assert alias in text
+    # IMT is the chart's hub: first by degree and by betweenness
+    degree = linkchart.degree(central_asia)["IMT"]
+    assert f"degree\t{degree:g}\trank 1 of {central_asia.number_of_nodes}" in text
+    betweenness_row = opened.page.inner_text("table.lc-measures tr:nth-child(3)")
+    assert betweenness_row.startswith("betweenness")
+    assert f"rank 1 of {central_asia.number_of_nodes}" in betweenness_row
+    opened.page.screenshot(path=str(artifacts / "central_asia_node_panel.png"))
+    _clean(opened)
+
+
+def test_clicking_an_edge_shows_its_evidence_and_source(
+    central_asia: linkchart.LinkChart, open_page: Any, artifacts: Path
+) -> None:
+    opened = open_page(linkchart.render_html(central_asia))
+    edge = next(e for e in central_asia.iter_edges() if e.from_id == "Iraqi resistance groups")
+    k = opened.js(f"linkchart.edgeIndex({edge.id!r})")
+    _click_edge(opened, k)
+    assert opened.js("linkchart.shown") == {"kind": "edge", "index": k}
+    text = _panel_text(opened)
+    assert edge.relation in text
+    assert edge.confidence in text
+    assert opened.page.inner_text("#lc-panel blockquote") == edge.evidence
+    assert central_asia.source(edge.source or "").title in text
+    opened.page.screenshot(path=str(artifacts / "central_asia_edge_panel.png"))
+    _clean(opened)
+
+
+def _roomiest(points: np.ndarray, candidates: range) -> int:
+    """The candidate point farthest from every other point."""
+    best, where = -1.0, candidates[0]
+    for i in candidates:
+        d = np.hypot(*(points - points[i]).T)
+        d[i] = np.inf
+        if d.min() > best:
+            best, where = float(d.min()), i
+    return where
+
+
+def test_clicking_in_the_large_chart_shows_the_right_node_and_edge(
+    large_chart: linkchart.LinkChart, open_page: Any
+) -> None:
+    opened = open_page(linkchart.render_html(large_chart, size_by="degree"), "large.html")
+    xy = positions_array(large_chart)
+    i = _roomiest(xy, range(1000, 1300))
+    _click_node(opened, i)
+    assert opened.js("linkchart.shown") == {"kind": "node", "index": i}
+    assert opened.page.inner_text("#lc-panel h2") == f"Node {i}"
+    assert "alias-" + str(i) in _panel_text(opened)
+    e = large_chart.edges
+    middles = (xy[e.src] + xy[e.dst]) / 2
+    k = _roomiest(np.vstack([middles, xy]), range(4000, 4300))
+    _click_edge(opened, k)
+    assert opened.js("linkchart.shown") == {"kind": "edge", "index": k}
+    assert opened.page.inner_text("#lc-panel blockquote") == large_chart.edge_at(k).evidence
+    _clean(opened)
+
+
+# ---------------------------------------------------------------- search and filters
+
+
+def test_search_finds_a_node_by_alias_and_focuses_it(
+    central_asia: linkchart.LinkChart, open_page: Any
+) -> None:
+    opened = open_page(linkchart.render_html(central_asia))
+    opened.page.fill("#lc-search-input", "islamic movement of uzbek")
+    first = opened.page.locator("#lc-search-results button").first
+    assert "Islamic Movement of Turkestan" in first.inner_text()
+    opened.page.press("#lc-search-input", "Enter")
+    index = opened.js("linkchart.nodeIndex('IMT')")
+    assert opened.js("linkchart.network.getSelectedNodes()") == [index]
+    assert opened.js("linkchart.shown") == {"kind": "node", "index": index}
+    opened.page.wait_for_timeout(400)  # the focus animation
+    centre = opened.js(
+        "(() => { const r = document.getElementById('lc-network').getBoundingClientRect();"
+        " return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()"
+    )
+    point = opened.js(f"linkchart.nodePoint({index})")
+    assert abs(point["x"] - centre["x"]) < 2 and abs(point["y"] - centre["y"]) < 2
+    _clean(opened)
+
+
+def test_search_in_the_large_chart_by_label_and_by_alias(
+    large_chart: linkchart.LinkChart, open_page: Any
+) -> None:
+    opened = open_page(linkchart.render_html(large_chart, size_by="degree"), "large.html")
+    opened.page.fill("#lc-search-input", "alias-2718")
+    opened.page.locator("#lc-search-results button").first.click()
+    assert opened.js("linkchart.shown") == {"kind": "node", "index": 2718}
+    opened.page.fill("#lc-search-input", "Node 99")
+    labels = opened.page.locator("#lc-search-results button").all_inner_texts()
+    assert labels[0].startswith("Node 99\n")
+    _clean(opened)
+
+
+def _visible(opened: Any) -> list[int]:
+    return list(
+        opened.js(
+            "[linkchart.nodes.get({filter: n => !n.hidden}).length,"
+            " linkchart.edges.get({filter: e => !e.hidden}).length]"
+        )
+    )
+
+
+def test_filters_hide_and_show_what_the_chart_views_keep(
+    central_asia: linkchart.LinkChart, open_page: Any, artifacts: Path
+) -> None:
+    opened = open_page(linkchart.render_html(central_asia))
+    page = opened.page
+    n, m = central_asia.number_of_nodes, central_asia.number_of_edges
+    assert _visible(opened) == [n, m]
+
+    page.locator("#lc-filter-types label", has_text="region").click()
+    others = [t for t in central_asia.vocabulary.node_type_names if t != "region"]
+    view = central_asia.filter(node_types=others)
+    assert _visible(opened) == [view.number_of_nodes, view.number_of_edges]
+    shown = f"{view.number_of_nodes} of {n} nodes, {view.number_of_edges} of {m} edges"
+    assert page.inner_text("#lc-counts") == shown
+
+    page.select_option("#lc-filter-confidence", label="reported (0.75)")
+    view = central_asia.filter(node_types=others, min_confidence="reported")
+    assert _visible(opened) == [view.number_of_nodes, view.number_of_edges]
+
+    page.locator("#lc-filter-relations label", has_text="operates_in").click()
+    relations = [r for r in central_asia.vocabulary.relation_names if r != "operates_in"]
+    view = central_asia.filter(node_types=others, min_confidence="reported", relations=relations)
+    assert _visible(opened) == [view.number_of_nodes, view.number_of_edges]
+    page.screenshot(path=str(artifacts / "central_asia_filtered.png"))
+
+    page.locator("#lc-filter-types label", has_text="region").click()
+    page.locator("#lc-filter-relations label", has_text="operates_in").click()
+    page.select_option("#lc-filter-confidence", label="possible (0.25)")
+    assert _visible(opened) == [n, m]
+    _clean(opened)
+
+
+def test_filters_in_the_large_chart(large_chart: linkchart.LinkChart, open_page: Any) -> None:
+    opened = open_page(linkchart.render_html(large_chart, size_by="degree"), "large.html")
+    opened.page.select_option("#lc-filter-confidence", label="confirmed (0.95)")
+    view = large_chart.min_confidence("confirmed")
+    assert _visible(opened) == [view.number_of_nodes, view.number_of_edges]
+    counts = {"nodes": view.number_of_nodes, "edges": view.number_of_edges}
+    assert opened.js("linkchart.visibleCounts()") == counts
+    _clean(opened)
+
+
+# ---------------------------------------------------------------- safety
+
+
+def xss_chart() -> linkchart.LinkChart:
+    """A chart whose every text field carries script: ids, labels, aliases, types,
+    relations, confidence levels, evidence, attribute names and values, sources, title."""
+    a, b, c, d = XSS
+    nodes = [
+        {"id": a, "type": b, "label": c, "aliases": [d, "alias " + a], "attributes": {a: b, "href": d}},
+        {"id": b, "type": c, "label": d + " href", "aliases": [a], "attributes": {c: [a, d]}},
+        {"id": c, "type": d, "label": a, "attributes": {"note": "</script><!--"}},
+        {"id": d, "type": a, "label": b},
+    ]
+    edges = [
+        {"from": a, "relation": b, "to": b, "evidence": c + " href", "source": "src", "attributes": {d: a},
+         "confidence": "high"},
+        {"from": b, "relation": c, "to": c, "evidence": d, "source": "src", "time": 1999, "confidence": a},
+        {"from": c, "relation": d, "to": d, "evidence": a, "source": "src", "confidence": b, "id": c},
+        {"from": d, "relation": a, "to": a, "evidence": b, "confidence": a},
+    ]  # fmt: skip
+    sources = [{"id": "src", "title": a, "author": b, "date": c, "location": d}]
+    plain = linkchart.from_records(nodes, [{**e, "confidence": None} for e in edges], sources=sources)
+    vocab = dataclasses.replace(
+        plain.vocabulary, confidence=ConfidenceScale.from_mapping({"high": 0.9, a: 0.5, b: 0.2})
+    )
+    title = XSS[1] + " " + XSS[0]
+    return linkchart.from_records(nodes, edges, vocabulary=vocab, sources=sources, title=title)
+
+
+def _no_injected_elements(opened: Any) -> None:
+    assert opened.js("window.__xss === undefined")
+    # whatever the CSP would stop, the payloads must not even become elements
+    assert opened.js("document.querySelectorAll('img, iframe, object, embed, a, svg[onload]').length") == 0
+    assert opened.js("document.scripts.length") == 3  # the JSON payload, vis-network, linkchart
+
+
+def test_script_in_every_text_field_stays_text(open_page: Any, artifacts: Path) -> None:
+    chart = xss_chart()
+    opened = open_page(linkchart.render_html(chart, highlight=True, measures=["degree"]), "xss.html")
+    page = opened.page
+    assert page.title() == chart.title
+    assert page.inner_text("h1") == chart.title
+    for i in range(chart.number_of_nodes):
+        _zoom_to(opened, f"linkchart.network.getPositions([{i}])[{i}]")
+        point = opened.js(f"linkchart.nodePoint({i})")
+        page.mouse.move(point["x"], point["y"])
+        page.wait_for_timeout(250)
+        _click(opened, point)
+        assert opened.js("linkchart.shown") == {"kind": "node", "index": i}
+        text = _panel_text(opened)
+        assert chart.nodes.labels[i] in text and chart.node_ids[i] in text
+    assert XSS[0] in _panel_text(opened) or XSS[1] in _panel_text(opened)
+    for k in range(chart.number_of_edges):
+        _click_edge(opened, k)
+        assert opened.js("linkchart.shown") == {"kind": "edge", "index": k}
+        assert page.inner_text("#lc-panel blockquote") == chart.edge_at(k).evidence
+        page.mouse.move(0, 0)
+        point = opened.js(f"linkchart.edgePoint({k})")
+        page.mouse.move(point["x"], point["y"])
+        page.wait_for_timeout(250)
+    page.screenshot(path=str(artifacts / "xss_edge_panel.png"))
+    for label in page.locator(".lc-legend label").all():
+        label.hover()
+        label.click()
+        label.click()
+    for node_id in chart.node_ids:
+        page.fill("#lc-search-input", node_id)
+        first = page.locator("#lc-search-results button").first
+        i = int(first.get_attribute("data-index"))
+        node = chart.node(chart.node_ids[i])
+        assert node_id in (node.id, node.label, *node.aliases)  # an exact match comes first
+        assert first.inner_text().startswith(node.label)
+        first.click()
+        assert opened.js("linkchart.shown") == {"kind": "node", "index": i}
+        for _ in range(4):  # follow links from panel to panel (each click rebuilds the panel)
+            page.locator("#lc-panel button.lc-link").first.click()
+    _no_injected_elements(opened)
+    page.screenshot(path=str(artifacts / "xss_node_panel.png"))
+    _clean(opened)
+
+
+@pytest.mark.parametrize("payload", XSS)
+def test_a_title_payload_is_the_page_title_as_text(payload: str, open_page: Any) -> None:
+    chart = linkchart.from_records([{"id": "A", "type": "state"}], [])
+    opened = open_page(linkchart.render_html(chart, title=payload, size_by=None))
+    assert opened.page.title() == payload
+    _no_injected_elements(opened)
+    _clean(opened)
+
+
+def test_CONTROL_pyvis_default_page_runs_script_from_a_node_title(open_page: Any) -> None:
+    """CONTROL, not a test of linkchart: pyvis's own output runs the payload.
+
+    A title containing ``href`` switches pyvis to its custom popup, which assigns the
+    title through ``innerHTML``; hovering the node then runs the ``onerror`` handler.
+    This shows that the flag checked by the safety tests above can be set, i.e. that
+    they can fail.
+    """
+    from pyvis.network import Network
+
+    net = Network(cdn_resources="in_line")
+    net.add_node(1, label="IMT", title='<a href="#">IMT</a><img src=x onerror="window.__xss=1">', x=0, y=0)
+    net.add_node(2, label="Pakistan", x=200, y=0)
+    net.add_edge(1, 2)
+    net.toggle_physics(False)
+    html = net.generate_html()
+    opened = open_page(html, "pyvis.html", wait=False)
+    opened.page.wait_for_function("typeof network !== 'undefined'")
+    opened.page.wait_for_timeout(300)
+    point = opened.js(
+        "(() => { const p = network.canvasToDOM(network.getPositions([1])[1]);"
+        " const r = document.getElementById('mynetwork').getBoundingClientRect();"
+        " return {x: r.left + p.x, y: r.top + p.y}; })()"
+    )
+    opened.page.mouse.move(point["x"], point["y"])
+    opened.page.wait_for_function("window.__xss === 1", timeout=5000)
+    assert opened.js("window.__xss") == 1
+    # and it contacts a third party: Bootstrap from a CDN
+    assert any("cdn.jsdelivr.net" in u for u in opened.requests)

@@ -1,0 +1,139 @@
+"""The page's data: escaping of the JSON payload, parallel-edge curves, highlights."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import linkchart
+from linkchart.errors import UnknownNameError
+from linkchart.render.payload import PageSpec, build_network, page_payload, script_json
+
+
+@given(st.recursive(st.text() | st.integers() | st.booleans() | st.none(),
+                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=20))
+def test_script_json_never_closes_the_script_and_reads_back(value: object) -> None:
+    text = script_json(value)
+    for char in "<>&\u2028\u2029":
+        assert char not in text
+    assert json.loads(text) == value
+
+
+def test_script_json_is_byte_stable_with_sorted_keys() -> None:
+    assert script_json({"b": 1, "a": [2, {"d": 3, "c": 4}]}) == '{"a":[2,{"c":4,"d":3}],"b":1}'
+
+
+def test_script_json_refuses_non_finite_numbers() -> None:
+    with pytest.raises(ValueError):
+        script_json({"x": float("nan")})
+
+
+def _pair_chart() -> linkchart.LinkChart:
+    nodes = [{"id": "a", "type": "state"}, {"id": "b", "type": "state"}, {"id": "c", "type": "state"}]
+    edges = [
+        {"from": "a", "relation": "funds", "to": "b"},
+        {"from": "b", "relation": "funds", "to": "a"},
+        {"from": "a", "relation": "arms", "to": "b"},
+        {"from": "b", "relation": "funds", "to": "c"},
+        {"from": "c", "relation": "funds", "to": "c"},
+        {"from": "c", "relation": "arms", "to": "c"},
+    ]
+    return linkchart.from_records(nodes, edges)
+
+
+def _side(edge: dict[str, object], chart: linkchart.LinkChart) -> float:
+    """+roundness or -roundness, as seen from the lower node index to the higher one."""
+    smooth = edge.get("smooth")
+    if not isinstance(smooth, dict):
+        return 0.0
+    r = float(smooth["roundness"]) * (1 if smooth["type"] == "curvedCW" else -1)
+    return r if edge["from"] < edge["to"] else -r  # type: ignore[operator]
+
+
+def test_parallel_edges_curve_apart_whichever_way_they_point() -> None:
+    chart = _pair_chart()
+    net, _ = build_network(chart, PageSpec(size_by=None))
+    sides = [_side(e, chart) for e in net.edges[:3]]
+    # three edges between a and b, one of them written b -> a: one straight, two on opposite sides
+    assert sorted(sides) == [-0.2, 0.0, 0.2]
+    assert "smooth" not in net.edges[3]  # b -> c is alone
+    loops = [e["selfReference"]["size"] for e in net.edges[4:]]
+    assert len(set(loops)) == 2  # two self-loops on c, drawn at different sizes
+
+
+def test_arrows_follow_the_relation_direction() -> None:
+    vocab = linkchart.Vocabulary(
+        relations=(linkchart.Relation("finances"), linkchart.Relation("borders", directed=False))
+    )
+    chart = linkchart.from_records(
+        [{"id": "a", "type": "state"}, {"id": "b", "type": "state"}],
+        [{"from": "a", "relation": "finances", "to": "b"}, {"from": "a", "relation": "borders", "to": "b"}],
+        vocabulary=vocab,
+    )
+    net, _ = build_network(chart, PageSpec(size_by=None))
+    assert [e.get("arrows") for e in net.edges] == ["to", None]
+
+
+def test_low_confidence_edges_are_dashed_and_faded() -> None:
+    chart = linkchart.from_records(
+        [{"id": "a", "type": "state"}, {"id": "b", "type": "state"}],
+        [{"from": "a", "relation": "x", "to": "b", "confidence": c} for c in linkchart.DEFAULT_CONFIDENCE],
+    )
+    net, _ = build_network(chart, PageSpec(size_by=None))
+    assert [bool(e.get("dashes")) for e in net.edges] == [False, False, True, True]
+    opacities = [e["color"]["opacity"] for e in net.edges]
+    assert opacities == sorted(opacities, reverse=True) and opacities[-1] < 0.5
+
+
+def test_nodes_are_sized_by_the_measure(central_asia: linkchart.LinkChart) -> None:
+    net, info = build_network(central_asia, PageSpec(size_by="degree", measures=["degree"]))
+    degree = linkchart.degree(central_asia)
+    hub = max(degree, key=lambda n: degree[n])
+    sizes = {central_asia.node_ids[n["id"]]: n["size"] for n in net.nodes}
+    assert sizes[hub] == max(sizes.values())
+    assert info["measures"][0]["name"] == "degree"
+    assert info["measures"][0]["ranks"][central_asia.index_of(hub)] == 1
+
+
+def test_highlights_mark_bridges_articulation_points_and_brokers(central_asia: linkchart.LinkChart) -> None:
+    payload = page_payload(central_asia, PageSpec(highlight=("bridges", "articulation_points", "brokers")))
+    marks = payload["highlight"]
+    bridge_ids = {eid for b in linkchart.bridges(central_asia) for eid in b.edge_ids}
+    assert {central_asia.edges.id_of(k) for k in marks["bridges"]} == bridge_ids
+    cut = {p.node_id for p in linkchart.articulation_points(central_asia)}
+    assert {central_asia.node_ids[i] for i in marks["articulation_points"]} == cut
+    assert "IMT" in {central_asia.node_ids[i] for i in marks["brokers"]}
+    assert len(marks["brokers"]) == 5
+    widths = [e["width"] for e in payload["edges"]]
+    assert min(widths[k] for k in marks["bridges"]) > max(
+        w for k, w in enumerate(widths) if k not in set(marks["bridges"])
+    ) / 2.5 - 1e-9
+
+
+def test_color_by_community_colours_each_community_alike(central_asia: linkchart.LinkChart) -> None:
+    payload = page_payload(central_asia, PageSpec(color_by="community", size_by=None))
+    community = payload["node"]["community"]
+    colour = {}
+    for node, c in zip(payload["nodes"], community, strict=True):
+        colour.setdefault(c, set()).add(node["color"]["background"])
+    assert all(len(v) == 1 for v in colour.values())
+    assert community.count(0) == max(community.count(c) for c in set(community))
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind"),
+    [
+        (PageSpec(size_by="betweeness"), "measure"),
+        (PageSpec(color_by="types"), "color_by"),
+        (PageSpec(highlight=("bridge",)), "highlight"),
+        (PageSpec(layout="spring"), "layout method"),
+        (PageSpec(measures=("pagerank", "closenes")), "measure"),
+    ],
+)
+def test_a_name_that_names_nothing_is_refused_with_the_choices(spec: PageSpec, kind: str) -> None:
+    with pytest.raises(UnknownNameError, match=f"unknown {kind}") as err:
+        spec.check()
+    assert "did you mean" in str(err.value) or "choose from 'auto', 'fr'" in str(err.value)
