@@ -312,3 +312,29 @@ def test_the_error_table_matches_the_codes_emitted_and_tested() -> None:
     tests = "".join(p.read_text(encoding="utf-8") for p in (root / "tests" / "load").glob("test_*.py"))
     assert len(table) == 20 and set(table) == emitted
     assert [code for code in table if f'"{code}"' not in tests] == []
+
+
+def test_unknown_node_hints_for_labels_and_case() -> None:
+    nodes = [{"id": "IMT", "type": "organisation", "label": "Islamic Movement"}]
+    with pytest.raises(LoadError) as info:
+        linkchart.from_records(
+            nodes,
+            [
+                {"from": "Islamic Movement", "relation": "r", "to": "IMT"},
+                {"from": "imt", "relation": "r", "to": "IMT"},
+            ],
+        )
+    assert [p.hint for p in info.value.problems] == [
+        "'Islamic Movement' is the label of node 'IMT'; edges name nodes by id",
+        "did you mean 'IMT'? (ids are case-sensitive)",
+    ]
+
+
+def test_close_matches_are_sought_for_a_bounded_number_of_names() -> None:
+    nodes = [{"id": f"node{i}", "type": "state"} for i in range(10)]
+    edges = [{"from": f"node{i}x", "relation": "r", "to": "node0"} for i in range(40)]
+    with pytest.raises(LoadError) as info:
+        linkchart.from_records(nodes, edges)
+    hints = [p.hint for p in info.value.problems]
+    assert len(hints) == 40 and hints[0].startswith("did you mean 'node0'")
+    assert hints[-1] == "declare the node under 'nodes', or check the spelling"

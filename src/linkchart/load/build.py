@@ -726,26 +726,54 @@ def _key(v: Any) -> Any:
     return (v.__class__, v)
 
 
-def _unknown_node_hint(name: str, nodes: _Nodes) -> str:
-    folded = name.casefold()
-    for nid, label, aliases in zip(nodes.ids, nodes.labels, nodes.aliases, strict=True):
-        if name in aliases:
-            return f"{name!r} is an alias of node {nid!r}; edges name nodes by id"
-        if name == label:
-            return f"{name!r} is the label of node {nid!r}; edges name nodes by id"
-        if folded == nid.casefold():
-            return f"did you mean {nid!r}? (ids are case-sensitive)"
-    names = list(nodes.ids)
-    owner: dict[str, str] = {}
-    for nid, label, aliases in zip(nodes.ids, nodes.labels, nodes.aliases, strict=True):
-        for a in (label, *aliases):
-            owner.setdefault(a, nid)
-    matches = difflib.get_close_matches(name, [*names, *owner], n=3, cutoff=0.6)
-    if matches:
-        # name the id behind a close alias or label
-        ids = list(dict.fromkeys(m if m in nodes.index else owner[m] for m in matches))
-        return "did you mean " + " or ".join(repr(m) for m in ids) + "?"
-    return "declare the node under 'nodes', or check the spelling"
+_MAX_CLOSE_MATCHES: Final = 25
+"""Distinct unknown node names that get a did-you-mean hint (each costs a pass over every name)."""
+
+
+class _NodeNames:
+    """Hints for unknown node names: aliases, labels, case, close matches (built on first need)."""
+
+    def __init__(self, nodes: _Nodes) -> None:
+        self.nodes = nodes
+        self.hints: dict[str, str] = {}
+        self._owner: dict[str, tuple[str, str]] | None = None
+
+    def owner(self) -> dict[str, tuple[str, str]]:
+        """Alias, label or case-folded id -> (how it relates, node id); ids win, then aliases."""
+        if self._owner is None:
+            n = self.nodes
+            owner: dict[str, tuple[str, str]] = {}
+            for nid, label, aliases in zip(n.ids, n.labels, n.aliases, strict=True):
+                for a in aliases:
+                    owner.setdefault(a, ("alias", nid))
+                owner.setdefault(label, ("label", nid))
+                owner.setdefault(nid.casefold(), ("case", nid))
+            self._owner = owner
+        return self._owner
+
+    def hint(self, name: str) -> str:
+        found = self.hints.get(name)
+        if found is not None:
+            return found
+        owner = self.owner()
+        exact = owner.get(name)
+        folded = owner.get(name.casefold())
+        if exact is not None and exact[0] != "case":
+            what = "an alias" if exact[0] == "alias" else "the label"
+            hint = f"{name!r} is {what} of node {exact[1]!r}; edges name nodes by id"
+        elif folded is not None:
+            hint = f"did you mean {folded[1]!r}? (ids are case-sensitive)"
+        elif len(self.hints) < _MAX_CLOSE_MATCHES:
+            pool = [*self.nodes.ids, *(k for k, (kind, _) in owner.items() if kind != "case")]
+            matches = difflib.get_close_matches(name, pool, n=3, cutoff=0.6)
+            # name the id behind a close alias or label
+            ids = list(dict.fromkeys(m if m in self.nodes.index else owner[m][1] for m in matches))
+            hint = ("did you mean " + " or ".join(repr(m) for m in ids) + "?" if ids
+                    else "declare the node under 'nodes', or check the spelling")
+        else:
+            hint = "declare the node under 'nodes', or check the spelling"
+        self.hints[name] = hint
+        return hint
 
 
 def _by_distinct(values: list[Any], judge: Callable[[Any], Any], dtype: Any) -> Any:
@@ -763,7 +791,8 @@ def _by_distinct(values: list[Any], judge: Callable[[Any], Any], dtype: Any) -> 
     return np.fromiter(map(table.__getitem__, values), dtype=dtype, count=len(values))
 
 
-def _endpoints(values: list[Any], fld: str, sec: Section, nodes: _Nodes, problems: Problems) -> Any:
+def _endpoints(values: list[Any], fld: str, sec: Section, nodes: _Nodes, names: _NodeNames,
+               problems: Problems) -> Any:
     if sec.text:
         codes = _by_distinct(values, nodes.index.get, np.int32)
         if codes is not None:
@@ -771,14 +800,10 @@ def _endpoints(values: list[Any], fld: str, sec: Section, nodes: _Nodes, problem
     bad = set(_text_column(values, sec, fld, problems, required=True))
     get = nodes.index.get
     out = [get(v, -1) if v.__class__ is str else -1 for v in values]
-    unknown: dict[str, str] = {}
     for k, c in enumerate(out):
         if c < 0 and k not in bad:
             name = values[k]
-            hint = unknown.get(name)
-            if hint is None:
-                hint = unknown[name] = _unknown_node_hint(name, nodes)
-            problems.add("unknown-node", f"unknown node {name!r}", f"{sec.name}[{k}].{fld}", hint)
+            problems.add("unknown-node", f"unknown node {name!r}", f"{sec.name}[{k}].{fld}", names.hint(name))
     return np.asarray(out, dtype=np.int32)
 
 
@@ -1012,8 +1037,9 @@ def _build_edges(
     default_confidence: int,
     problems: Problems,
 ) -> EdgeTable:
-    src = _endpoints(sec.column("from"), "from", sec, nodes, problems)
-    dst = _endpoints(sec.column("to"), "to", sec, nodes, problems)
+    names = _NodeNames(nodes)
+    src = _endpoints(sec.column("from"), "from", sec, nodes, names, problems)
+    dst = _endpoints(sec.column("to"), "to", sec, nodes, names, problems)
     rel = _relation_codes(sec.column("relation"), sec, relations, problems)
     rels = relation_list()
     _check_allowed(sec, nodes, [t.name for t in vocab_types], rels, src, dst, rel, problems)
