@@ -150,6 +150,49 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .render.html import render_html
+
+    if args.open and args.output is None:
+        print("linkchart render: error: --open needs -o OUT.html", file=sys.stderr)
+        return 2
+    chart = _load(args.file)
+    if args.types or args.relations or args.min_confidence is not None or args.as_of is not None:
+        chart = chart.filter(node_types=args.types, relations=args.relations,
+                             min_confidence=args.min_confidence, as_of=args.as_of)
+    highlight = ("bridges", "articulation_points", "brokers") if "all" in (args.highlight or ()) \
+        else tuple(args.highlight or ())
+    page = render_html(
+        chart,
+        size_by=None if args.size_by == "none" else args.size_by,
+        color_by=args.color_by,
+        measures=args.measures,
+        highlight=highlight,
+        top_brokers=args.top_brokers,
+        layout=args.layout,
+        seed=args.seed,
+        edge_labels=args.edge_labels,
+        physics=args.physics,
+        title=args.title,
+    )
+    if args.output is None:
+        sys.stdout.write(page)
+        return 0
+    target = Path(args.output)
+    try:
+        target.write_text(page, encoding="utf-8")
+    except OSError as err:
+        raise LinkchartError(f"cannot write {str(target)!r}: {err.strerror or err}") from None
+    print(f"wrote {target} ({chart.number_of_nodes} nodes, {chart.number_of_edges} edges)", file=sys.stderr)
+    if args.open:
+        import webbrowser
+
+        webbrowser.open(target.resolve().as_uri())
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="linkchart",
@@ -186,6 +229,38 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_analyze)
 
     # -- render (linkchart.render) --
+    p = sub.add_parser(
+        "render",
+        help="write the chart as one self-contained, offline, interactive HTML page",
+        description="Render the chart as an interactive HTML page (vis-network, inlined; no network "
+        "access when opened). Without -o the page goes to standard output.",
+    )
+    p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
+    p.add_argument("-o", "--output", metavar="OUT.html",
+                   help="write the page here (default: standard output)")
+    p.add_argument("--open", action="store_true", help="open the written page in the default browser")
+    p.add_argument("--size-by", default="betweenness", metavar="MEASURE",
+                   help="node size: a measure (default betweenness), or 'none'")
+    p.add_argument("--color-by", choices=["type", "community"], default="type",
+                   help="node colour (default: type)")
+    p.add_argument("--measures", nargs="+", metavar="M", help="measures listed in the node panel")
+    p.add_argument("--highlight", nargs="+", metavar="WHAT",
+                   choices=["bridges", "articulation_points", "brokers", "all"],
+                   help="mark bridges, articulation_points, brokers, or all")
+    p.add_argument("--top-brokers", type=_positive, default=5, metavar="N",
+                   help="brokers marked by --highlight brokers (default 5)")
+    p.add_argument("--layout", choices=["auto", "fr", "kk", "drl", "circle"], default="auto",
+                   help="layout method (default auto: Fruchterman-Reingold)")
+    p.add_argument("--seed", type=int, default=0, help="layout seed (default 0); same seed, same bytes")
+    p.add_argument("--edge-labels", action=argparse.BooleanOptionalAction, default=None,
+                   help="write relation names on edges (default: up to 2,000 edges)")
+    p.add_argument("--physics", action="store_true", help="let the nodes move after opening")
+    p.add_argument("--title", help="page title (default: the chart's title)")
+    p.add_argument("--types", nargs="+", metavar="T", help="show only nodes of these types")
+    p.add_argument("--relations", nargs="+", metavar="R", help="show only edges of these relations")
+    p.add_argument("--min-confidence", metavar="LEVEL", help="show only ties at least this certain")
+    p.add_argument("--as-of", type=int, metavar="YEAR", help="show only ties in force in YEAR")
+    p.set_defaults(func=_cmd_render)
 
     return parser
 
