@@ -45,6 +45,7 @@ __all__ = [
     "build",
     "parse_time",
     "rows_to_section",
+    "top_level",
 ]
 
 
@@ -526,10 +527,6 @@ class _Names:
             c = self.codes[name] = len(self.codes)
             self.added.append(name)
         return -1 if c is None else c
-
-
-def _rows_where(values: Sequence[Any], bad: Callable[[Any], bool]) -> list[int]:
-    return [k for k, v in enumerate(values) if bad(v)]
 
 
 def _text_column(
