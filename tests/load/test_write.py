@@ -128,7 +128,7 @@ def charts(draw: st.DrawFn, *, csv: bool = False, declared: bool = False) -> lin
     return from_records(nodes, edges, vocabulary, title=draw(TEXT), description=draw(TEXT), sources=sources)
 
 
-ROUND_TRIP = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @ROUND_TRIP
