@@ -10,8 +10,9 @@ from .errors import *  # noqa: F403
 from .model import *  # noqa: F403
 from .vocabulary import *  # noqa: F403
 
-# -- loading (linkchart.load) --
-from .load import *  # noqa: F403
+# -- loading (linkchart.load, in linkchart.loading) --
+# isort: split
+from .loading import *  # noqa: F403
 
 # -- analysis (linkchart.analysis) --
 # isort: split

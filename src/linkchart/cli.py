@@ -35,7 +35,7 @@ def _print_problems(err: LoadError, out: TextIO) -> None:
 
 
 def _load(path: str) -> LinkChart:
-    from .load import load
+    from .loading import load
 
     return load(path)
 

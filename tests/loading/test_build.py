@@ -1,4 +1,4 @@
-"""Tests for linkchart.load.build: every validation rule, located in a YAML file."""
+"""Tests for linkchart.loading.build: every validation rule, located in a YAML file."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 import linkchart
 from linkchart import LoadError
-from linkchart.load.build import parse_time
+from linkchart.loading.build import parse_time
 from linkchart.model import NO_YEAR
 
 Swap = Callable[[str, str, str], str]
@@ -306,10 +306,10 @@ def test_the_error_table_matches_the_codes_emitted_and_tested() -> None:
     doc = (root / "docs" / "format.md").read_text(encoding="utf-8")
     table = re.findall(r"^\| `([a-z-]+)` \|", doc.partition("## Errors")[2], flags=re.M)
     source = "".join(
-        p.read_text(encoding="utf-8") for p in (root / "src" / "linkchart" / "load").glob("*.py")
+        p.read_text(encoding="utf-8") for p in (root / "src" / "linkchart" / "loading").glob("*.py")
     )
     emitted = set(re.findall(r'(?:add|Problem|problem)\(\s*"([a-z]+(?:-[a-z]+)+)"', source))
-    tests = "".join(p.read_text(encoding="utf-8") for p in (root / "tests" / "load").glob("test_*.py"))
+    tests = "".join(p.read_text(encoding="utf-8") for p in (root / "tests" / "loading").glob("test_*.py"))
     assert len(table) == 20 and set(table) == emitted
     assert [code for code in table if f'"{code}"' not in tests] == []
 

@@ -1,4 +1,4 @@
-"""Tests for linkchart.load.write: charts written to YAML and to CSV load back identical."""
+"""Tests for linkchart.loading.write: charts written to YAML and to CSV load back identical."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import linkchart
 from linkchart import LinkchartError, from_records, load, write_csv, write_yaml
-from linkchart.load.build import RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
+from linkchart.loading.build import RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
 from linkchart.vocabulary import ConfidenceScale, NodeType, Relation, Vocabulary
 
 # Any text but surrogates and NUL: unicode, quotes, newlines, YAML-looking words.

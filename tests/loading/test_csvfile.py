@@ -1,11 +1,11 @@
-"""Tests for linkchart.load.csvfile: CSV rows into columns, every CSV problem with its row and line."""
+"""Tests for linkchart.loading.csvfile: CSV rows into columns, every CSV problem with its row and line."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import linkchart
-from linkchart.load.csvfile import read_section
+from linkchart.loading.csvfile import read_section
 
 HEAD = """\
 linkchart: 1

@@ -1,4 +1,4 @@
-"""Tests for linkchart.load.evidence: quotes must occur in their source's text."""
+"""Tests for linkchart.loading.evidence: quotes must occur in their source's text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 import linkchart
-from linkchart.load.evidence import fold, is_remote, quote_occurs
+from linkchart.loading.evidence import fold, is_remote, quote_occurs
 
 Swap = Callable[[str, str, str], str]
 

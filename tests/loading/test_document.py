@@ -1,4 +1,4 @@
-"""Tests for linkchart.load.document: load(), the format version, CSV sections, unreadable files."""
+"""Tests for linkchart.loading.document: load(), the format version, CSV sections, unreadable files."""
 
 from __future__ import annotations
 

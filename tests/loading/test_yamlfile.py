@@ -1,11 +1,11 @@
-"""Tests for linkchart.load.yamlfile: safe YAML, line marks, duplicate keys."""
+"""Tests for linkchart.loading.yamlfile: safe YAML, line marks, duplicate keys."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import linkchart
-from linkchart.load.yamlfile import line_of, parse_yaml
+from linkchart.loading.yamlfile import line_of, parse_yaml
 
 Swap = Callable[[str, str, str], str]
 

@@ -1,4 +1,4 @@
-"""Tests for linkchart.load.records: from_records."""
+"""Tests for linkchart.loading.records: from_records."""
 
 from __future__ import annotations
 
