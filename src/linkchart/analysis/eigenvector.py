@@ -20,26 +20,24 @@ __all__ = ["eigenvector"]
 _TIE = 1e-9  # relative tolerance when comparing components' leading eigenvalues
 
 
-def _components(p: Projection) -> list[npt.NDArray[np.intp]]:
-    """Vertex sets of the (weakly) connected components with at least one tie."""
-    import igraph as ig
-
-    g = ig.Graph(n=p.n, edges=np.column_stack([p.src, p.dst]), directed=False)
-    return [np.array(c, dtype=np.intp) for c in g.connected_components() if len(c) > 1]
-
-
 Solved = tuple[npt.NDArray[np.float64], float]
 
 
-def _component_igraph(p: Projection, members: npt.NDArray[np.intp]) -> Solved:
+def _igraph_solver(p: Projection) -> Any:
     whole = p.to_igraph(weights="strength")
-    g = whole.induced_subgraph(members.tolist(), implementation="create_from_scratch")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        values, value = g.eigenvector_centrality(
-            directed=True, weights="weight" if p.weighted else None, return_eigenvalue=True
+    w = "weight" if p.weighted else None
+
+    def solve(members: npt.NDArray[np.intp] | None) -> Solved:
+        # members None: the whole graph, when its ties form a single component
+        g = whole if members is None else whole.induced_subgraph(
+            members.tolist(), implementation="create_from_scratch"
         )
-    return np.asarray(values, dtype=np.float64), float(value)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # "not connected": handled here
+            values, value = g.eigenvector_centrality(directed=True, weights=w, return_eigenvalue=True)
+        return np.asarray(values, dtype=np.float64), float(value)
+
+    return solve
 
 
 def _component_networkx(p: Projection, members: npt.NDArray[np.intp]) -> Solved:
@@ -67,19 +65,25 @@ def _component_networkx(p: Projection, members: npt.NDArray[np.intp]) -> Solved:
 
 
 def _eigenvector(p: Projection, engine: Engine) -> npt.NDArray[np.float64]:
+    import igraph as ig
+
     out = np.zeros(p.n, dtype=np.float64)
     if p.m == 0:
         return out
-    if p.directed:
-        import igraph as ig
-
-        if ig.Graph(n=p.n, edges=np.column_stack([p.src, p.dst]), directed=True).is_dag():
-            return out  # no cycle: the largest eigenvalue is 0, nobody is central
+    shape = ig.Graph(n=p.n, edges=np.column_stack([p.src, p.dst]), directed=p.directed)
+    if p.directed and shape.is_dag():
+        return out  # no cycle: the largest eigenvalue is 0, nobody is central
+    components = [np.array(c, dtype=np.intp) for c in shape.connected_components(mode="weak") if len(c) > 1]
     parts = []
-    for members in _components(p):
-        solve = _component_igraph if engine == "igraph" else _component_networkx
-        x, value = solve(p, members)
-        parts.append((members, x, value))
+    if engine == "igraph":
+        solve = _igraph_solver(p)
+        if len(components) == 1:  # isolated nodes score 0 anyway: no subgraph needed
+            x, value = solve(None)
+            parts.append((np.arange(p.n), x, value))
+        else:
+            parts.extend((members, *solve(members)) for members in components)
+    else:
+        parts.extend((members, *_component_networkx(p, members)) for members in components)
     top = max(value for _, _, value in parts)
     if top <= 0:
         return out
