@@ -139,7 +139,7 @@ def run(sizes: list[int], quick: bool) -> None:
         raw = raw_calls(chart)
         for name, measure in [*MEASURES.items(), ("communities", linkchart.communities)]:
             fast = n <= 2_000 or name not in ("betweenness", "closeness", "harmonic", "bridging_centrality")
-            repeat = 5 if fast else 1
+            repeat = 5 if fast else 3
             t_ig = best_of(partial(measure, chart, engine="igraph"), repeat)
             t_raw = best_of(raw[name], repeat)
             if name == "communities":
