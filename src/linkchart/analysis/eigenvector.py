@@ -65,25 +65,31 @@ def _component_networkx(p: Projection, members: npt.NDArray[np.intp]) -> Solved:
 
 
 def _eigenvector(p: Projection, engine: Engine) -> npt.NDArray[np.float64]:
-    import igraph as ig
-
     out = np.zeros(p.n, dtype=np.float64)
     if p.m == 0:
         return out
-    shape = ig.Graph(n=p.n, edges=np.column_stack([p.src, p.dst]), directed=p.directed)
-    if p.directed and shape.is_dag():
-        return out  # no cycle: the largest eigenvalue is 0, nobody is central
-    components = [np.array(c, dtype=np.intp) for c in shape.connected_components(mode="weak") if len(c) > 1]
-    parts = []
+    parts: list[tuple[npt.NDArray[np.intp], npt.NDArray[np.float64], float]] = []
     if engine == "igraph":
+        import igraph as ig
+
+        shape = ig.Graph(n=p.n, edges=np.column_stack([p.src, p.dst]), directed=p.directed)
+        if p.directed and shape.is_dag():
+            return out  # no cycle: the largest eigenvalue is 0, nobody is central
+        found = [np.array(c, dtype=np.intp) for c in shape.connected_components(mode="weak") if len(c) > 1]
         solve = _igraph_solver(p)
-        if len(components) == 1:  # isolated nodes score 0 anyway: no subgraph needed
-            x, value = solve(None)
-            parts.append((np.arange(p.n), x, value))
+        if len(found) == 1:  # isolated nodes score 0 anyway: no subgraph needed
+            parts.append((np.arange(p.n), *solve(None)))
         else:
-            parts.extend((members, *solve(members)) for members in components)
+            parts.extend((members, *solve(members)) for members in found)
     else:
-        parts.extend((members, *_component_networkx(p, members)) for members in components)
+        import networkx as nx
+
+        g = p.to_networkx()
+        if p.directed and nx.is_directed_acyclic_graph(g):
+            return out
+        split = nx.weakly_connected_components(g) if p.directed else nx.connected_components(g)
+        found = [np.array(sorted(c), dtype=np.intp) for c in split if len(c) > 1]
+        parts.extend((members, *_component_networkx(p, members)) for members in found)
     top = max(value for _, _, value in parts)
     if top <= 0:
         return out
