@@ -127,7 +127,7 @@ MEASURES: dict[str, Callable[..., Any]] = {
 }
 
 
-def run(sizes: list[int], quick: bool) -> None:
+def run(sizes: list[int], quick: bool, only: list[str] | None = None) -> None:
     print(f"# linkchart {linkchart.__version__}, igraph {ig.__version__}, networkx {nx.__version__}, "
           f"Python {platform.python_version()}, {platform.machine()}")
     header = f"{'nodes':>6} {'edges':>6} {'ties':>6}  {'measure':<20} {'linkchart/igraph':>16} " \
@@ -139,6 +139,8 @@ def run(sizes: list[int], quick: bool) -> None:
         ties = project(chart).m
         raw = raw_calls(chart)
         for name, measure in [*MEASURES.items(), ("communities", linkchart.communities)]:
+            if only and name not in only:
+                continue
             fast = n <= 2_000 or name not in ("betweenness", "closeness", "harmonic", "bridging_centrality")
             repeat = 5 if fast else 3
             t_ig = best_of(partial(measure, chart, engine="igraph"), repeat)
@@ -164,9 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
     parser.add_argument("--quick", action="store_true", help="skip slow networkx runs above 2,000 nodes")
+    parser.add_argument("--measures", nargs="+", choices=[*MEASURES, "communities"],
+                        help="only these measures (default: all)")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore", RuntimeWarning)
-    run(args.sizes, args.quick)
+    run(args.sizes, args.quick, args.measures)
     return 0
 
 
