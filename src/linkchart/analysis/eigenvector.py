@@ -23,8 +23,7 @@ _TIE = 1e-9  # relative tolerance when comparing components' leading eigenvalues
 Solved = tuple[npt.NDArray[np.float64], float]
 
 
-def _igraph_solver(p: Projection) -> Any:
-    whole = p.to_igraph(weights="strength")
+def _igraph_solver(p: Projection, whole: Any) -> Any:
     w = "weight" if p.weighted else None
 
     def solve(members: npt.NDArray[np.intp] | None) -> Solved:
@@ -70,13 +69,11 @@ def _eigenvector(p: Projection, engine: Engine) -> npt.NDArray[np.float64]:
         return out
     parts: list[tuple[npt.NDArray[np.intp], npt.NDArray[np.float64], float]] = []
     if engine == "igraph":
-        import igraph as ig
-
-        shape = ig.Graph(n=p.n, edges=np.column_stack([p.src, p.dst]), directed=p.directed)
-        if p.directed and shape.is_dag():
+        whole = p.to_igraph(weights="strength")
+        if p.directed and whole.is_dag():
             return out  # no cycle: the largest eigenvalue is 0, nobody is central
-        found = [np.array(c, dtype=np.intp) for c in shape.connected_components(mode="weak") if len(c) > 1]
-        solve = _igraph_solver(p)
+        found = [np.array(c, dtype=np.intp) for c in whole.connected_components(mode="weak") if len(c) > 1]
+        solve = _igraph_solver(p, whole)
         if len(found) == 1:  # isolated nodes score 0 anyway: no subgraph needed
             parts.append((np.arange(p.n), *solve(None)))
         else:
