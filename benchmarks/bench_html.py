@@ -106,7 +106,7 @@ def open_page(
         page.add_init_script(hook)
     try:
         start = time.perf_counter()
-        page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
+        page.goto(path.as_uri(), wait_until="load", timeout=timeout_s * 1000)
         page.wait_for_function(ready, timeout=timeout_s * 1000, polling=20)
         return time.perf_counter() - start
     except Exception:  # a timeout is a result here

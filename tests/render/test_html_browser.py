@@ -316,6 +316,8 @@ def test_script_in_every_text_field_stays_text(open_page: Any, artifacts: Path) 
         point = opened.js(f"linkchart.nodePoint({i})")
         page.mouse.move(point["x"], point["y"])
         page.wait_for_timeout(250)
+        assert page.is_visible("#lc-tooltip")
+        assert page.inner_text("#lc-tooltip strong") == chart.nodes.labels[i]
         _click(opened, point)
         assert opened.js("linkchart.shown") == {"kind": "node", "index": i}
         text = _panel_text(opened)
@@ -329,6 +331,7 @@ def test_script_in_every_text_field_stays_text(open_page: Any, artifacts: Path) 
         point = opened.js(f"linkchart.edgePoint({k})")
         page.mouse.move(point["x"], point["y"])
         page.wait_for_timeout(250)
+        assert chart.edge_at(k).evidence in page.inner_text("#lc-tooltip")
     page.screenshot(path=str(artifacts / "xss_edge_panel.png"))
     for label in page.locator(".lc-legend label").all():
         label.hover()

@@ -348,13 +348,13 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         if style.shape in LABEL_INSIDE:
             item["font"] = {"size": round(12 + (sizes[i] - _MIN_SIZE) / 3, 1)}
         community = communities[i] if communities is not None else None
-        if community is not None:
-            c = NODE_PALETTE[community % len(NODE_PALETTE)]
-            item["color"] = {"background": c, "border": c}
+        fill = style.color if community is None else NODE_PALETTE[community % len(NODE_PALETTE)]
+        if community is not None or i in marked:
+            ring = "#111111" if i in marked else fill
+            chosen = {"background": fill, "border": "#111111"}
+            item["color"] = {"background": fill, "border": ring, "highlight": chosen, "hover": chosen}
         if i in marked:
-            fill = item.get("color", {}).get("background", style.color)
             item["borderWidth"] = 5
-            item["color"] = {"background": fill, "border": "#111111"}
         net.nodes.append(item)
         net.node_ids.append(i)
         net.node_map[i] = item
@@ -429,6 +429,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
         },
         "edges": {
+            "color": {"highlight": "#111111", "hover": "#111111", "inherit": False},
             "smooth": False,
             "arrowStrikethrough": False,
             "selectionWidth": 2,
