@@ -97,3 +97,18 @@ def test_the_console_script_module_runs(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0 and "valid" in result.stdout
+
+
+def test_a_reader_that_goes_away_is_no_error() -> None:
+    # `linkchart info FILE | head -1`: the pipe is closed before the command writes.
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from linkchart.cli import main; sys.exit(main())",
+         "info", str(GRAPH)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in err and "BrokenPipeError" not in err

@@ -8,6 +8,7 @@ printed to stderr), 2 usage errors (argparse's own convention).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -284,6 +285,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LinkchartError as err:
         print(f"linkchart: error: {err}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader went away (``linkchart info FILE | head``): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     return code
 
 
