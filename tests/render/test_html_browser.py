@@ -131,6 +131,9 @@ def test_clicking_a_node_shows_its_type_attributes_and_ranked_measures(
     assert betweenness_row.startswith("betweenness")
     assert f"rank 1 of {central_asia.number_of_nodes}" in betweenness_row
     opened.page.screenshot(path=str(artifacts / "central_asia_node_panel.png"))
+    opened.page.keyboard.press("Escape")
+    assert opened.js("linkchart.shown") is None
+    assert not opened.page.is_visible("#lc-panel")
     _clean(opened)
 
 

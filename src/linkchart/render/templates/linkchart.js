@@ -151,10 +151,14 @@
     network.setSize("100%", "100%");
     network.redraw();
   }
-  document.getElementById("lc-panel-close").addEventListener("click", function () {
+  function closePanel() {
     setPanel(false);
     shown = null;
     network.unselectAll();
+  }
+  document.getElementById("lc-panel-close").addEventListener("click", closePanel);
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && ev.target !== input && shown) { closePanel(); }
   });
   function section(title) {
     panelBody.appendChild(el("h3", null, title));
