@@ -23,6 +23,8 @@ from .degree import *  # noqa: F403
 from .degree import __all__ as _degree
 from .eigenvector import *  # noqa: F403
 from .eigenvector import __all__ as _eigenvector
+from .key_players import *  # noqa: F403
+from .key_players import __all__ as _key_players
 from .pagerank import *  # noqa: F403
 from .pagerank import __all__ as _pagerank
 from .projection import *  # noqa: F403
@@ -45,4 +47,5 @@ __all__ = [
     *_projection,
     *_scores,
     *_structural_holes,
+    *_key_players,
 ]
