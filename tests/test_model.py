@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import html
 
 import numpy as np
 import pytest
@@ -145,3 +146,10 @@ def test_columns_are_numpy(chart: linkchart.LinkChart) -> None:
     assert e.src.dtype == np.int32 and e.relation.dtype == np.int16
     assert e.probability.tolist() == [0.5, 0.75, 0.95, 0.75, 0.25]
     assert e.time_from[2] == linkchart.NO_YEAR
+
+
+def test_jupyter_shows_the_chart_as_its_self_contained_page(chart: linkchart.LinkChart) -> None:
+    shown = chart._repr_html_()
+    assert shown.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in shown
+    page = html.unescape(shown.split('srcdoc="', 1)[1].split('" sandbox=', 1)[0])
+    assert page == linkchart.render_html(chart)

@@ -376,6 +376,12 @@ class LinkChart:
         title = f" {self.title!r}" if self.title else ""
         return f"<LinkChart{title}: {self.number_of_nodes} nodes, {self.number_of_edges} edges>"
 
+    def _repr_html_(self) -> str:
+        """Jupyter displays a chart as its interactive page (:func:`linkchart.show`, defaults)."""
+        from .render.html import show
+
+        return show(self)._repr_html_()
+
     # ------------------------------------------------------------------ ids
     @property
     def node_ids(self) -> tuple[str, ...]:

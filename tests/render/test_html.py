@@ -111,9 +111,15 @@ def test_write_html_writes_only_the_named_file(
     assert list(target.parent.iterdir()) == [target]
 
 
-def test_write_html_to_a_missing_folder_says_which(central_asia: linkchart.LinkChart, tmp_path: Path) -> None:
-    with pytest.raises(LinkchartError, match=r"cannot write .*nowhere"):
-        write_html(central_asia, tmp_path / "nowhere" / "chart.html")
+def test_write_html_creates_missing_folders(central_asia: linkchart.LinkChart, tmp_path: Path) -> None:
+    target = write_html(central_asia, tmp_path / "out" / "deeper" / "chart.html")
+    assert target.read_text(encoding="utf-8") == render_html(central_asia)
+
+
+def test_write_html_where_it_cannot_says_which(central_asia: linkchart.LinkChart, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(LinkchartError, match=r"cannot write .*a-file"):
+        write_html(central_asia, tmp_path / "a-file" / "chart.html")
 
 
 def test_show_displays_the_page_in_a_sandboxed_frame(central_asia: linkchart.LinkChart) -> None:

@@ -240,16 +240,20 @@ def render_html(
 def write_html(chart: LinkChart, path: str | os.PathLike[str], **options: Any) -> Path:
     """Write :func:`render_html` ``(chart, **options)`` to ``path`` (UTF-8) and return the path.
 
-    The parent folder must exist. Nothing else is written.
+    Missing parent folders are created. Nothing else is written.
 
     Raises
     ------
     LinkchartError
         When the file cannot be written (the message names it).
     """
-    page = render_html(chart, **options)
+    return _write(render_html(chart, **options), path)
+
+
+def _write(page: str, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
     except OSError as err:
         raise LinkchartError(f"cannot write {str(target)!r}: {err.strerror or err}") from None
@@ -281,13 +285,8 @@ class ChartHTML:
         )
 
     def write(self, path: str | os.PathLike[str]) -> Path:
-        """Write the page to ``path`` and return the path."""
-        target = Path(path)
-        try:
-            target.write_text(self.html, encoding="utf-8")
-        except OSError as err:
-            raise LinkchartError(f"cannot write {str(target)!r}: {err.strerror or err}") from None
-        return target
+        """Write the page to ``path`` (creating missing folders) and return the path."""
+        return _write(self.html, path)
 
 
 def show(chart: LinkChart, *, height: int = 640, **options: Any) -> ChartHTML:
