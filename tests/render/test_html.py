@@ -131,3 +131,10 @@ def test_show_displays_the_page_in_a_sandboxed_frame(central_asia: linkchart.Lin
     assert "<script" not in frame  # the page is escaped inside srcdoc, its CSP intact
     srcdoc = re.search(r'srcdoc="([^"]*)"', frame)
     assert srcdoc and html.unescape(srcdoc.group(1)) == render_html(central_asia, size_by="degree")
+
+
+def test_highlight_all_true_and_the_three_names_mean_the_same(central_asia: linkchart.LinkChart) -> None:
+    named = render_html(central_asia, highlight=("bridges", "articulation_points", "brokers"))
+    assert render_html(central_asia, highlight="all") == named
+    assert render_html(central_asia, highlight=True) == named
+    assert render_html(central_asia, highlight=False) != named

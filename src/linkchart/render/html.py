@@ -106,7 +106,7 @@ def content_security_policy() -> str:
 
 
 def _highlight(value: Iterable[str] | str | bool) -> tuple[str, ...]:
-    if value is True:
+    if value is True or value == "all":
         return HIGHLIGHTS
     if value is False or value is None:
         return ()
@@ -156,7 +156,7 @@ def render_html(
     highlight
         Any of ``"bridges"`` (thick, shadowed edges), ``"articulation_points"`` and
         ``"brokers"`` (the ``top_brokers`` nodes with most brokerage roles; both drawn
-        with a thick dark ring); ``True`` for all three.
+        with a thick dark ring); ``True`` or ``"all"`` for all three.
     top_brokers
         How many brokers ``highlight="brokers"`` marks.
     layout
