@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import combinations
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
@@ -23,12 +24,27 @@ from ..model import LinkChart
 from ._common import check_flag, parameters, relation_list
 from .projection import Engine, Projection, check_engine, project
 
-__all__ = ["CRITERIA", "STARTS", "Criterion", "KeyPlayers", "Start", "key_player_score", "key_players"]
+__all__ = [
+    "CRITERIA",
+    "EXHAUSTIVE_LIMIT",
+    "SEARCHES",
+    "STARTS",
+    "Criterion",
+    "KeyPlayers",
+    "Search",
+    "Start",
+    "key_player_score",
+    "key_players",
+]
 
 Criterion = Literal["fragmentation", "component_fragmentation", "reach", "distance_reach"]
 Start = Literal["greedy", "random"]
+Search = Literal["auto", "exhaustive", "swap"]
 CRITERIA: tuple[str, ...] = get_args(Criterion)
 STARTS: tuple[str, ...] = get_args(Start)
+SEARCHES: tuple[str, ...] = get_args(Search)
+EXHAUSTIVE_LIMIT = 2_000
+"""With ``search="auto"``, every set is scored when there are at most this many."""
 _REMOVAL = frozenset({"fragmentation", "component_fragmentation"})
 _TOL = 1e-12  # an improvement smaller than this (relative) is no improvement
 
@@ -59,8 +75,9 @@ class KeyPlayers:
     k
         The size of the set.
     converged
-        ``True`` when the swap search stopped because no swap improved the score
-        (a local optimum), ``False`` when it stopped at ``max_iter`` swaps.
+        ``True`` when every set was scored (the optimum) or the swap search stopped
+        because no swap improved the score (a local optimum); ``False`` when it
+        stopped at ``max_iter`` swaps.
     parameters
         The arguments the search ran with.
     """
@@ -216,6 +233,16 @@ def _swap(evaluate: Evaluate, n: int, start: tuple[int, ...], max_iter: int) -> 
     return current, False
 
 
+def _exhaustive(evaluate: Evaluate, n: int, k: int) -> tuple[int, ...]:
+    best: tuple[int, ...] = tuple(range(k))
+    best_score = evaluate(best)
+    for trial in combinations(range(n), k):
+        value = evaluate(trial)
+        if _better(value, best_score):
+            best, best_score = trial, value
+    return best
+
+
 # --------------------------------------------------------------------------- checks
 def _check_criterion(criterion: str) -> Criterion:
     if criterion not in CRITERIA:
@@ -306,6 +333,7 @@ def key_players(
     directed: bool | None = False,
     engine: Engine = "igraph",
     seed: int = 0,
+    search: Search = "auto",
     start: Start = "greedy",
     restarts: int = 0,
     max_iter: int = 100,
@@ -356,8 +384,12 @@ def key_players(
     engine
         ``"igraph"`` (default) or ``"networkx"``; they compute the same distances, hence
         the same scores and the same set.
+    search
+        ``"auto"`` (default): score every set when there are at most
+        :data:`EXHAUSTIVE_LIMIT` of them (:math:`\binom{n}{k}`), which gives the
+        optimum, else the swap search; ``"exhaustive"`` or ``"swap"`` to choose.
     seed
-        Seed of the random starts (``start="random"`` and ``restarts``); the same seed
+        Seed of the swap search's random starts (``start="random"`` and ``restarts``); the same seed
         gives the same set. The global random state is not touched.
     start
         ``"greedy"`` (default): add, one at a time, the node that improves the score
@@ -385,18 +417,21 @@ def key_players(
 
     Notes
     -----
-    *Search.* The optimum is NP-hard to find; as in the paper, a start set is improved
+    *Search.* The optimum is NP-hard to find in general. Small problems are solved
+    exactly by scoring every set. Otherwise, as in the paper, a start set is improved
     by swaps: every member is tried against every non-member and the best improving
-    swap is made, until none improves (steepest ascent). Ties between sets are broken
-    by the nodes' chart order, so the result is deterministic. It is a local optimum;
-    ``restarts`` explores further. Scores are compared from integer counts of pairs
+    swap is made, until none improves (steepest ascent). That is a local optimum, not
+    always the best set (a 5-node graph with :math:`k = 2` can trap it);
+    ``restarts`` explores further. Ties between sets are broken by the nodes' chart
+    order, so the result is deterministic. Scores are compared from integer counts of pairs
     per distance, so both engines make the same choices.
 
     *Weight semantics.* None: ties are unweighted, as in the paper; any number of
     parallel edges is one tie. *Multigraph handling.* The chart is projected
     (:func:`~linkchart.analysis.projection.project`); self-loops are dropped.
 
-    *Complexity.* The greedy start costs :math:`k n` evaluations and each swap round
+    *Complexity.* The exhaustive search costs :math:`\binom{n}{k}` evaluations, the
+    greedy start :math:`k n` evaluations and each swap round
     :math:`k (n - k)`. An evaluation of ``"fragmentation"`` runs a breadth-first search
     from every remaining node, :math:`O(n m)`; ``"component_fragmentation"`` on an
     undirected reading is :math:`O(n + m)`; the reach criteria take :math:`O(k n)`
@@ -422,11 +457,14 @@ def key_players(
     >>> found = key_players(chart, 1)
     >>> found.nodes, round(found.score, 3), round(found.baseline, 3)
     (('c',), 0.667, 0.358)
-    >>> key_players(chart, 2, criterion="reach").nodes
-    ('b', 'd')
+    >>> found = key_players(chart, 1, criterion="reach", max_distance=2)
+    >>> found.nodes, found.score
+    (('c',), 1.0)
     """
     criterion = _check_criterion(criterion)
     engine = check_engine(engine)
+    if search not in SEARCHES:
+        raise UnknownNameError("search", search, SEARCHES)
     if start not in STARTS:
         raise UnknownNameError("start", start, STARTS)
     max_distance = _check_count("max_distance", max_distance, 1)
@@ -449,12 +487,17 @@ def key_players(
     def random_start() -> tuple[int, ...]:
         return tuple(sorted(int(x) for x in rng.choice(n, size=k, replace=False)))
 
-    first = _greedy(evaluate, n, k) if start == "greedy" else random_start()
-    best, converged = _swap(evaluate, n, first, max_iter)
-    for _ in range(restarts):
-        found, done = _swap(evaluate, n, random_start(), max_iter)
-        if _better(evaluate(found), evaluate(best)):
-            best, converged = found, done
+    if search == "auto":
+        search = "exhaustive" if math.comb(n, k) <= EXHAUSTIVE_LIMIT else "swap"
+    if search == "exhaustive":
+        best, converged = _exhaustive(evaluate, n, k), True
+    else:
+        first = _greedy(evaluate, n, k) if start == "greedy" else random_start()
+        best, converged = _swap(evaluate, n, first, max_iter)
+        for _ in range(restarts):
+            found, done = _swap(evaluate, n, random_start(), max_iter)
+            if _better(evaluate(found), evaluate(best)):
+                best, converged = found, done
     score = evaluate(best)
     contributions = [score - evaluate(tuple(x for x in best if x != v)) for v in best]
     order = sorted(range(k), key=lambda i: (-contributions[i], best[i]))
@@ -470,7 +513,7 @@ def key_players(
         parameters=MappingProxyType(
             parameters(
                 k=k, criterion=criterion, max_distance=max_distance, relations=rels,
-                directed=p.directed, engine=engine, seed=seed, start=start, restarts=restarts,
+                directed=p.directed, engine=engine, search=search, seed=seed, start=start, restarts=restarts,
                 max_iter=max_iter,
             )
         ),
