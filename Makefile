@@ -19,7 +19,7 @@ demo: $(BIN)/.installed
 	mkdir -p out
 	$(BIN)/linkchart validate $(GRAPH)
 	$(BIN)/linkchart analyze $(GRAPH) --top 5
-	$(BIN)/linkchart render $(GRAPH) -o out/central_asia.html
+	$(BIN)/linkchart render $(GRAPH) -o out/central_asia.html --highlight all
 	$(BIN)/python examples/central_asia_report.py
 	@echo "wrote out/central_asia.html"
 
