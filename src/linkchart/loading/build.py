@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -412,6 +412,30 @@ def _confidence(raw: Any, problems: Problems) -> ConfidenceScale:
     return ConfidenceScale.from_mapping(levels) if levels else ConfidenceScale.default()
 
 
+def _declared(
+    raw: Mapping[Any, Any], section: str, kind: str, allowed: Sequence[str], example: str, problems: Problems
+) -> Iterator[tuple[str, Mapping[Any, Any], str]]:
+    """The ``name: {spec}`` entries of a declaration section, each with its path.
+
+    A name that is not text or a spec that is not a mapping is reported and skipped; an
+    empty spec (``name:``) reads as ``{}``; unknown keys of a spec are reported.
+    """
+    for name, spec in raw.items():
+        here = f"{section}.{name}"
+        if not isinstance(name, str):
+            problems.add("wrong-type", f"a {kind} must be named with text, not {_type_name(name)}",
+                         section, "quote the name")
+            continue
+        if spec is None:
+            spec = {}
+        if not isinstance(spec, Mapping):
+            problems.add("wrong-type", f"{kind} {name!r} must be a mapping, not {_type_name(spec)}", here,
+                         f"write '{example}' or '{{}}'")
+            continue
+        _check_keys(spec, allowed, here, problems)
+        yield name, spec, here
+
+
 def _node_types(raw: Any, problems: Problems) -> tuple[NodeType, ...]:
     if _absent(raw):
         return DEFAULT_NODE_TYPES
@@ -421,19 +445,8 @@ def _node_types(raw: Any, problems: Problems) -> tuple[NodeType, ...]:
                      "write e.g. 'node_types: {person: {color: \"#f00\"}}'")
         return DEFAULT_NODE_TYPES
     out: list[NodeType] = []
-    for name, spec in raw.items():
-        here = f"node_types.{name}"
-        if not isinstance(name, str):
-            problems.add("wrong-type", f"a node type must be named with text, not {_type_name(name)}",
-                         "node_types", "quote the name")
-            continue
-        if spec is None:
-            spec = {}
-        if not isinstance(spec, Mapping):
-            problems.add("wrong-type", f"node type {name!r} must be a mapping, not {_type_name(spec)}", here,
-                         "write '{color: ..., shape: ..., description: ...}' or '{}'")
-            continue
-        _check_keys(spec, _NODE_TYPE_KEYS, here, problems)
+    for name, spec, here in _declared(raw, "node_types", "node type", _NODE_TYPE_KEYS,
+                                      "{color: ..., shape: ..., description: ...}", problems):
         color = _text(spec.get("color", ABSENT), f"{here}.color", problems) or None
         shape = _text(spec.get("shape", ABSENT), f"{here}.shape", problems) or None
         out.append(NodeType(name, color, shape, _text(spec.get("description", ABSENT),
@@ -474,19 +487,8 @@ def _relations(raw: Any, type_names: Sequence[str], problems: Problems) -> tuple
                      "write e.g. 'relations: {finances: {directed: true}}'")
         return (), False
     out: list[Relation] = []
-    for name, spec in raw.items():
-        here = f"relations.{name}"
-        if not isinstance(name, str):
-            problems.add("wrong-type", f"a relation must be named with text, not {_type_name(name)}",
-                         "relations", "quote the name")
-            continue
-        if spec is None:
-            spec = {}
-        if not isinstance(spec, Mapping):
-            problems.add("wrong-type", f"relation {name!r} must be a mapping, not {_type_name(spec)}", here,
-                         "write '{directed: true, source_types: [...], target_types: [...]}' or '{}'")
-            continue
-        _check_keys(spec, _RELATION_KEYS, here, problems)
+    for name, spec, here in _declared(raw, "relations", "relation", _RELATION_KEYS,
+                                      "{directed: true, source_types: [...], target_types: [...]}", problems):
         directed = spec.get("directed", ABSENT)
         if _absent(directed):
             directed = True
