@@ -89,12 +89,28 @@ class LoadError(LinkchartError):
 
 
 class UnknownNameError(LinkchartError, KeyError):
-    """A name (node id, node type, relation, measure, engine ...) that does not exist."""
+    """A name (node id, node type, relation, measure, engine ...) that does not exist.
+
+    The message suggests the closest known names, or, where none is close and there are
+    few choices, lists them all.
+
+    Examples
+    --------
+    >>> str(UnknownNameError("engine", "nx", ["igraph", "networkx"]))
+    "unknown engine 'nx' — choose from 'igraph', 'networkx'"
+    >>> str(UnknownNameError("engine", "igraf", ["igraph", "networkx"]))
+    "unknown engine 'igraf' — did you mean 'igraph'?"
+    """
+
+    MAX_LISTED = 20
 
     def __init__(self, kind: str, name: object, known: Iterable[str] = ()) -> None:
         self.kind = kind
         self.name = name
-        hint = did_you_mean(str(name), known)
+        choices = list(dict.fromkeys(known))
+        hint = did_you_mean(str(name), choices)
+        if not hint and 0 < len(choices) <= self.MAX_LISTED:
+            hint = "choose from " + ", ".join(repr(c) for c in choices)
         msg = f"unknown {kind} {name!r}"
         if hint:
             msg += f" — {hint}"

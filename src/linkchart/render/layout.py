@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..convert import by_id
-from .measures import unknown_name
+from ..errors import UnknownNameError
 
 if TYPE_CHECKING:
     from ..model import LinkChart
@@ -104,7 +104,7 @@ def node_positions(
 def positions_array(chart: LinkChart, *, method: str = "auto", seed: int = 0) -> npt.NDArray[np.float64]:
     """The positions of :func:`node_positions` as an ``(n, 2)`` array in node-index order."""
     if method not in LAYOUTS:
-        raise unknown_name("layout method", method, LAYOUTS)
+        raise UnknownNameError("layout method", method, LAYOUTS)
     n = chart.number_of_nodes
     if n == 0:
         return np.zeros((0, 2))

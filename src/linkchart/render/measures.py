@@ -25,7 +25,6 @@ __all__ = [
     "available_measures",
     "compute_measures",
     "ranks",
-    "unknown_name",
 ]
 
 NODE_MEASURES: tuple[str, ...] = (
@@ -52,21 +51,6 @@ LOWER_IS_MORE: frozenset[str] = frozenset({"constraint"})
 constrained nodes are the brokers), ranked lowest first."""
 
 
-def unknown_name(kind: str, name: object, known: Iterable[str]) -> UnknownNameError:
-    """An :class:`UnknownNameError` that says "did you mean" or else lists every choice.
-
-    Examples
-    --------
-    >>> str(unknown_name("layout method", "spring", ["fr", "kk"]))
-    "unknown layout method 'spring' — choose from 'fr', 'kk'"
-    """
-    choices = list(known)
-    err = UnknownNameError(kind, name, choices)
-    if "did you mean" not in err.message:
-        err.message += " — choose from " + (", ".join(repr(c) for c in choices) if choices else "nothing")
-    return err
-
-
 def _analysis() -> Any:
     try:
         return importlib.import_module("linkchart.analysis")
@@ -85,7 +69,7 @@ def analysis_function(name: str, known: Iterable[str] | None = None) -> Callable
     mod = _analysis()
     fn = getattr(mod, name, None) if mod is not None else None
     if not callable(fn):
-        raise unknown_name("measure", name, available_measures() if known is None else known)
+        raise UnknownNameError("measure", name, available_measures() if known is None else known)
     return fn  # type: ignore[no-any-return]
 
 
@@ -123,7 +107,7 @@ def compute_measures(
     out: dict[str, list[float | None]] = {}
     for name in names:
         if name not in NODE_MEASURES:
-            raise unknown_name("measure", name, available_measures())
+            raise UnknownNameError("measure", name, available_measures())
         result = call(analysis_function(name), chart, seed)
         if not isinstance(result, Mapping):
             kind = type(result).__name__

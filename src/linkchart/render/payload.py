@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import LinkchartError
+from ..errors import LinkchartError, UnknownNameError
 from ..model import NO_YEAR
 from .layout import LAYOUTS, positions_array
 from .measures import (
@@ -29,7 +29,6 @@ from .measures import (
     call,
     compute_measures,
     ranks,
-    unknown_name,
 )
 from .style import LABEL_INSIDE, NODE_PALETTE, confidence_strokes, node_styles, relation_colors
 
@@ -98,16 +97,16 @@ class PageSpec:
     def check(self) -> None:
         """Raise for a choice that names nothing (before any work is done)."""
         if self.color_by not in COLOR_BY:
-            raise unknown_name("color_by", self.color_by, COLOR_BY)
+            raise UnknownNameError("color_by", self.color_by, COLOR_BY)
         if self.layout not in LAYOUTS:
-            raise unknown_name("layout method", self.layout, LAYOUTS)
+            raise UnknownNameError("layout method", self.layout, LAYOUTS)
         for h in self.highlight:
             if h not in HIGHLIGHTS:
-                raise unknown_name("highlight", h, HIGHLIGHTS)
+                raise UnknownNameError("highlight", h, HIGHLIGHTS)
         known = available_measures()
         for m in (*(self.measures or ()), *([self.size_by] if self.size_by else [])):
             if m not in known:
-                raise unknown_name("measure", m, known)
+                raise UnknownNameError("measure", m, known)
         top = self.top_brokers
         if isinstance(top, bool) or not isinstance(top, int) or top < 0:
             raise LinkchartError(f"top_brokers must be a non-negative integer, not {self.top_brokers!r}")
