@@ -155,6 +155,30 @@ def test_unknown_relation(graphs, base, replace: Swap) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("section", "kind", "example"),
+    [
+        ("node_types", "node type", "{color: ..., shape: ..., description: ...}"),
+        ("relations", "relation", "{directed: true, source_types: [...], target_types: [...]}"),
+    ],
+)
+def test_bad_declarations(graphs, section: str, kind: str, example: str) -> None:
+    text = (
+        f"linkchart: 1\ntitle: t\n{section}:\n  1: {{}}\n  two: 3\n  three:\n  four: {{colr: red}}\n"
+        "nodes: []\nedges: []\n"
+    )
+    found = graphs.problems(text)
+    assert [(p.code, p.path, p.line) for p in found] == [
+        ("wrong-type", section, 3),  # a bad name is located at the section
+        ("wrong-type", f"{section}.two", 5),
+        ("unknown-field", f"{section}.four.colr", 7),
+    ]
+    assert (found[0].message, found[0].hint) == (f"a {kind} must be named with text, not a number (1)",
+                                                 "quote the name")
+    assert (found[1].message, found[1].hint) == (f"{kind} 'two' must be a mapping, not a number (3)",
+                                                 f"write '{example}' or '{{}}'")
+
+
 def test_without_relations_they_are_taken_as_they_appear(graphs, base, replace: Swap) -> None:
     head, _, rest = base.partition("relations:\n")
     text = head + "nodes:\n" + rest.partition("nodes:\n")[2]
