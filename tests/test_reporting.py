@@ -195,3 +195,25 @@ def test_bad_arguments(small: linkchart.LinkChart) -> None:
 
 def test_linkchart_report_is_the_function(small: linkchart.LinkChart) -> None:
     assert isinstance(linkchart.report(small, top=1, measures=["degree"]), Report)
+
+
+def test_key_players_section(small: linkchart.LinkChart, full: Report) -> None:
+    r = report(small, measures=["key_players"])
+    neg, pos = r.key_players
+    assert (neg.criterion, neg.k, pos.criterion, pos.k) == ("fragmentation", 3, "reach", 3)
+    # two triangles joined by c - d, and z: no 3 nodes cover every tie, so at best one tie
+    # (2 ordered pairs of the 4 * 3 left) survives
+    assert neg.score == pytest.approx(1 - 2 / 12)
+    assert neg.baseline == pytest.approx(linkchart.key_player_score(small, []))
+    # one node of each triangle reaches the rest of it; the isolated z is covered only by
+    # being chosen (the first such set in chart order is a, d, z)
+    assert set(pos.nodes) == {"a", "d", "z"} and pos.score == 1.0
+    text = r.to_text()
+    assert "== key players (Borgatti 2006; undirected reading)" in text
+    assert f"from {neg.baseline:.3f} to 0.833" in text and "reach 100.0% of the other nodes" in text
+    assert "## Key players" in r.to_markdown()
+    data = json.loads(r.to_json())["key_players"]
+    assert [d["criterion"] for d in data] == ["fragmentation", "reach"] and data[0]["search"] == "exhaustive"
+    # on the Central Asia graph the IMT is the first key player of both kinds
+    assert [kp.nodes[0] for kp in full.key_players] == ["IMT", "IMT"]
+    assert report(linkchart.from_records([{"id": "a", "type": "state"}], [])).key_players == ()

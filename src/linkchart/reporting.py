@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .analysis.key_players import KeyPlayers
 from .analysis.projection import Engine, check_engine
 from .errors import LinkchartError, UnknownNameError
 from .model import LinkChart
@@ -59,7 +60,8 @@ RANKINGS: Mapping[str, str] = MappingProxyType(
 
 _CUTS: tuple[str, ...] = ("bridges", "articulation_points")
 BROKERAGE = "brokerage"
-REPORT_MEASURES: tuple[str, ...] = (*RANKINGS, *_CUTS, BROKERAGE)
+KEY_PLAYERS = "key_players"
+REPORT_MEASURES: tuple[str, ...] = (*RANKINGS, *_CUTS, BROKERAGE, KEY_PLAYERS)
 """Every name ``report(measures=...)`` accepts, in report order."""
 
 _ASCENDING = frozenset({"constraint"})
@@ -264,6 +266,10 @@ class Report:
         How many nodes of each type the text and Markdown tables show.
     sections
         The measures and sections computed, in report order (see :data:`REPORT_MEASURES`).
+    key_players
+        Borgatti's key player sets (undirected reading, k = 3 or fewer on a tiny chart):
+        the set whose removal fragments most (distance-weighted fragmentation), then the
+        set that reaches most others in one step; empty for a chart of fewer than 2 nodes.
     """
 
     title: str
@@ -278,6 +284,7 @@ class Report:
     articulation_points_total: int = 0
     per_type_shown: int = 3
     sections: tuple[str, ...] = REPORT_MEASURES
+    key_players: tuple[KeyPlayers, ...] = ()
 
     def __str__(self) -> str:
         return self.to_text()
@@ -334,6 +341,18 @@ class Report:
                 }
                 for b in self.brokers
             ],
+            "key_players": [
+                {
+                    "criterion": kp.criterion,
+                    "k": kp.k,
+                    "nodes": list(kp.nodes),
+                    "contributions": list(kp.contributions),
+                    "score": kp.score,
+                    "baseline": kp.baseline,
+                    "search": kp.parameters.get("search"),
+                }
+                for kp in self.key_players
+            ],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -359,6 +378,22 @@ class Report:
 
     def _broker_rows(self) -> list[list[str]]:
         return [[b.role, b.node, b.group, str(b.count), _num(b.expected), _num(b.z)] for b in self.brokers]
+
+    def _key_player_lines(self) -> list[str]:
+        out = []
+        for kp in self.key_players:
+            how = "exact" if kp.parameters.get("search") == "exhaustive" else "swap search, local optimum"
+            if kp.criterion == "fragmentation":
+                out.append(
+                    f"KPP-Neg (k={kp.k}, {how}): removing {', '.join(kp.nodes)} raises the "
+                    f"distance-weighted fragmentation from {kp.baseline:.3f} to {kp.score:.3f}"
+                )
+            else:
+                out.append(
+                    f"KPP-Pos (k={kp.k}, m={kp.parameters.get('max_distance')}, {how}): "
+                    f"{', '.join(kp.nodes)} reach {kp.score:.1%} of the other nodes"
+                )
+        return out or ["none (fewer than 2 nodes)"]
 
     @staticmethod
     def _shown(shown: int, total: int) -> str:
@@ -435,6 +470,9 @@ class Report:
                 if rows
                 else ["  none"]
             )
+        if KEY_PLAYERS in self.sections:
+            out += ["", "== key players (Borgatti 2006; undirected reading)"]
+            out += ["  " + line for line in self._key_player_lines()]
         return "\n".join(out) + "\n"
 
     def to_markdown(self) -> str:
@@ -503,6 +541,9 @@ class Report:
                 if rows
                 else ["None."]
             )
+        if KEY_PLAYERS in self.sections:
+            out += ["", "## Key players", "", "Borgatti (2006), undirected reading.", ""]
+            out += [f"- {line}" for line in self._key_player_lines()]
         return "\n".join(out) + "\n"
 
     def to_csv(self, folder: str | Path) -> list[Path]:
@@ -679,6 +720,20 @@ def _brokers(
     return tuple(out)
 
 
+def _key_players(chart: LinkChart, relations: Sequence[str] | None, engine: Engine) -> tuple[KeyPlayers, ...]:
+    """KPP-Neg (fragmentation) and KPP-Pos (reach in one step) sets of 3, on an undirected reading."""
+    from .analysis.key_players import key_players
+
+    n = chart.number_of_nodes
+    if n < 2:
+        return ()
+    k = min(3, n - 1)
+    return tuple(
+        key_players(chart, k, criterion=c, relations=relations, engine=engine)
+        for c in ("fragmentation", "reach")
+    )
+
+
 def report(
     chart: LinkChart,
     *,
@@ -702,7 +757,7 @@ def report(
     measures
         Which sections to compute, by name (default: all of :data:`REPORT_MEASURES`):
         the ranking measures of :data:`RANKINGS`, ``"bridges"``,
-        ``"articulation_points"`` and ``"brokerage"``.
+        ``"articulation_points"``, ``"brokerage"`` and ``"key_players"``.
     engine
         ``"igraph"`` (default) or ``"networkx"``, for every measure.
     partition
@@ -774,6 +829,7 @@ def report(
     if "bridges" in ordered or "articulation_points" in ordered:
         bridges_found, n_bridges, cuts, n_cuts = _split(chart, rels, engine, top)
     brokers = _brokers(chart, partition, rels, engine, directed, top) if BROKERAGE in ordered else ()
+    players = _key_players(chart, rels, engine) if KEY_PLAYERS in ordered else ()
     shown_partition = partition if isinstance(partition, str) else "custom mapping"
     return Report(
         title=chart.title,
@@ -797,4 +853,5 @@ def report(
         articulation_points_total=n_cuts if "articulation_points" in ordered else 0,
         per_type_shown=min(3, top),
         sections=ordered,
+        key_players=players,
     )
