@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import LinkchartError
 
-__all__ = ["check_flag", "parameters", "relation_list"]
+if TYPE_CHECKING:
+    from ..model import LinkChart
+
+__all__ = ["NodeMapping", "check_flag", "parameters", "relation_list"]
+
+V = TypeVar("V")
 
 
 def check_flag(name: str, value: object) -> bool:
@@ -31,3 +36,30 @@ def parameters(**kwargs: Any) -> dict[str, Any]:
     if "relations" in kwargs:
         kwargs["relations"] = relation_list(kwargs["relations"])
     return kwargs
+
+
+class NodeMapping(Mapping[str, V]):
+    """A read-only mapping from node id to a value of one chart (base of the results).
+
+    Subclasses set ``chart`` and ``_data`` (node id -> value, in chart order). Looking up
+    an id the chart lacks raises :class:`~linkchart.errors.UnknownNameError` with a
+    did-you-mean hint (a ``KeyError`` too), rather than a bare ``KeyError``.
+    """
+
+    __slots__ = ("_data", "chart")
+
+    chart: LinkChart
+    _data: Mapping[str, V]
+
+    def __getitem__(self, node_id: str) -> V:
+        try:
+            return self._data[node_id]
+        except KeyError:
+            self.chart.index_of(node_id)  # UnknownNameError with a did-you-mean hint
+            raise
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)

@@ -8,7 +8,7 @@ communities, the connectors an analyst looks for between cells, factions or regi
 from __future__ import annotations
 
 import random
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import parameters, relation_list
+from ._common import NodeMapping, parameters, relation_list
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .scores import Scores
 
@@ -27,7 +27,7 @@ Method = Literal["leiden", "louvain"]
 METHODS: tuple[str, ...] = get_args(Method)
 
 
-class Communities(Mapping[str, int]):
+class Communities(NodeMapping[int]):
     """A partition of a chart's nodes into communities: node id -> community number.
 
     Communities are numbered 0, 1, ... from the largest; equal sizes are ordered by
@@ -46,13 +46,11 @@ class Communities(Mapping[str, int]):
         The arguments it was found with.
     """
 
-    __slots__ = ("_data", "chart", "groups", "modularity", "parameters")
+    __slots__ = ("groups", "modularity", "parameters")
 
-    chart: LinkChart
     groups: tuple[frozenset[str], ...]
     modularity: float
     parameters: Mapping[str, Any]
-    _data: Mapping[str, int]
 
     def __init__(
         self,
@@ -84,19 +82,6 @@ class Communities(Mapping[str, int]):
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Communities are immutable; cannot set {name!r}")
-
-    def __getitem__(self, node_id: str) -> int:
-        try:
-            return self._data[node_id]
-        except KeyError:
-            self.chart.index_of(node_id)  # UnknownNameError with a did-you-mean hint
-            raise
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
 
     def __repr__(self) -> str:
         sizes = ", ".join(str(len(g)) for g in self.groups[:8])

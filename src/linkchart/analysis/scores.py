@@ -9,7 +9,7 @@ deterministically: descending values, ties broken by node id, ``NaN`` last.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -19,6 +19,7 @@ import numpy.typing as npt
 from ..convert import by_id
 from ..errors import LinkchartError
 from ..model import LinkChart
+from ._common import NodeMapping
 
 __all__ = ["Scores"]
 
@@ -30,7 +31,7 @@ def _order_key(item: tuple[str, float]) -> tuple[int, float, str]:
     return (0, -value, node_id)
 
 
-class Scores(Mapping[str, float]):
+class Scores(NodeMapping[float]):
     """Per-node values of one measure, keyed by node id in chart order; immutable.
 
     Parameters
@@ -75,12 +76,10 @@ class Scores(Mapping[str, float]):
     [('b', 3.0), ('c', 3.0)]
     """
 
-    __slots__ = ("_array", "_data", "chart", "measure", "parameters")
+    __slots__ = ("_array", "measure", "parameters")
 
-    chart: LinkChart
     measure: str
     parameters: Mapping[str, Any]
-    _data: Mapping[str, float]
     _array: npt.NDArray[np.float64]
 
     def __init__(
@@ -110,20 +109,6 @@ class Scores(Mapping[str, float]):
         raise AttributeError(f"Scores are immutable; cannot delete {name!r}")
 
     # ------------------------------------------------------------------ Mapping
-    def __getitem__(self, node_id: str) -> float:
-        try:
-            return self._data[node_id]
-        except KeyError:
-            # index_of raises UnknownNameError with a did-you-mean hint
-            self.chart.index_of(node_id)
-            raise
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
     def __repr__(self) -> str:
         head = ", ".join(f"{k!r}: {v:.4g}" for k, v in self.top(3))
         more = ", ..." if len(self) > 3 else ""
