@@ -7,7 +7,6 @@ communities, the connectors an analyst looks for between cells, factions or regi
 
 from __future__ import annotations
 
-import random
 from collections.abc import Hashable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Literal, get_args
@@ -15,6 +14,7 @@ from typing import Any, Literal, get_args
 import numpy as np
 import numpy.typing as npt
 
+from .._igraph import seeded
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
 from ._common import NodeMapping, parameters, relation_list
@@ -100,22 +100,15 @@ def _check_method(method: str) -> Method:
 
 
 def _seeded_igraph(p: Projection, method: Method, resolution: float, seed: int) -> list[int]:
-    import igraph as ig
-
     g = p.to_igraph(weights="strength")
     w = "weight" if p.weighted else None
-    # igraph draws from a Python generator: give it a private one and never touch the
-    # global ``random`` state; afterwards put back igraph's default (the ``random`` module)
-    ig.set_random_number_generator(random.Random(seed))
-    try:
+    with seeded(seed):  # a private generator; the global ``random`` state is never touched
         if method == "leiden":
             found = g.community_leiden(
                 objective_function="modularity", weights=w, resolution=resolution, n_iterations=-1
             )
         else:
             found = g.community_multilevel(weights=w, resolution=resolution)
-    finally:
-        ig.set_random_number_generator(random)
     return list(found.membership)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .._igraph import seeded
 from ..errors import LinkchartError
 from ..model import LinkChart
 from ._common import parameters, relation_list
@@ -18,12 +19,15 @@ from .scores import Scores
 __all__ = ["eigenvector"]
 
 _TIE = 1e-9  # relative tolerance when comparing components' leading eigenvalues
+_ATTEMPTS = 4  # seeded ARPACK starts tried by the igraph engine
 
 
 Solved = tuple[npt.NDArray[np.float64], float]
 
 
 def _igraph_solver(p: Projection, whole: Any) -> Any:
+    import igraph as ig
+
     w = "weight" if p.weighted else None
 
     def solve(members: npt.NDArray[np.intp] | None) -> Solved:
@@ -31,10 +35,23 @@ def _igraph_solver(p: Projection, whole: Any) -> Any:
         g = whole if members is None else whole.induced_subgraph(
             members.tolist(), implementation="create_from_scratch"
         )
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # "not connected": handled here
-            values, value = g.eigenvector_centrality(directed=True, weights=w, return_eigenvalue=True)
-        return np.asarray(values, dtype=np.float64), float(value)
+        # ARPACK starts from a random vector and, now and then, fails in LAPACK from one:
+        # draw it from seeded generators (the same graph always gets the same tries) and
+        # try a few before giving up
+        failure: Exception | None = None
+        for attempt in range(_ATTEMPTS):
+            try:
+                with seeded(attempt), warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)  # "not connected": handled here
+                    values, value = g.eigenvector_centrality(
+                        directed=True, weights=w, return_eigenvalue=True
+                    )
+            except ig.InternalError as err:
+                failure = err
+                continue
+            return np.asarray(values, dtype=np.float64), float(value)
+        assert failure is not None
+        raise failure
 
     return solve
 
@@ -158,7 +175,9 @@ def eigenvector(
 
     *Multigraph handling and weights.* Parallel edges combine into one tie whose
     strength is the chosen weighting; strengths are read as strengths.
-    *Complexity.* Iterative (ARPACK), about :math:`O(m)` per iteration.
+    *Complexity.* Iterative (ARPACK), about :math:`O(m)` per iteration. ARPACK starts
+    from a random vector; the igraph engine draws it from seeded generators (never the
+    global :mod:`random` state), so the same chart always gives the same result.
 
     References
     ----------

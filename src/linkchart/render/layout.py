@@ -8,12 +8,12 @@ written into the page, and the page draws them as they are.
 from __future__ import annotations
 
 import math
-import random
 from typing import TYPE_CHECKING, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 
+from .._igraph import seeded
 from ..convert import by_id
 from ..errors import UnknownNameError
 
@@ -123,8 +123,7 @@ def positions_array(chart: LinkChart, *, method: str = "auto", seed: int = 0) ->
         (np.asarray(c, dtype=np.int64) for c in g.connected_components()), key=lambda c: (-len(c), int(c[0]))
     )
     parts: list[npt.NDArray[np.float64]] = []
-    ig.set_random_number_generator(random.Random(seed))
-    try:
+    with seeded(seed):  # a private generator; the global ``random`` state is never touched
         for group in groups:
             if len(group) == 1:
                 parts.append(np.zeros((1, 2)))
@@ -137,8 +136,6 @@ def positions_array(chart: LinkChart, *, method: str = "auto", seed: int = 0) ->
             else:
                 coords = sub.layout_fruchterman_reingold()
             parts.append(_to_pixels(np.asarray(coords.coords, dtype=np.float64), sub.get_edgelist()))
-    finally:
-        ig.set_random_number_generator(random)
     out = np.zeros((n, 2))
     for group, xy in zip(groups, _pack(parts), strict=True):
         out[group] = xy
