@@ -217,3 +217,19 @@ def test_key_players_section(small: linkchart.LinkChart, full: Report) -> None:
     # on the Central Asia graph the IMT is the first key player of both kinds
     assert [kp.nodes[0] for kp in full.key_players] == ["IMT", "IMT"]
     assert report(linkchart.from_records([{"id": "a", "type": "state"}], [])).key_players == ()
+
+
+def test_key_players_on_larger_charts_use_component_fragmentation_then_are_left_out(
+    small: linkchart.LinkChart, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import linkchart.reporting as reporting
+
+    n = small.number_of_nodes
+    monkeypatch.setattr(reporting, "KEY_PLAYERS_DISTANCE_MAX_NODES", n - 1)
+    neg, pos = report(small, measures=["key_players"]).key_players
+    assert (neg.criterion, pos.criterion) == ("component_fragmentation", "reach")
+    assert "component fragmentation from" in report(small, measures=["key_players"]).to_text()
+    monkeypatch.setattr(reporting, "KEY_PLAYERS_MAX_NODES", n - 1)
+    r = report(small, measures=["key_players"])
+    assert r.key_players == ()
+    assert f"not computed for charts of over {n - 1:,} nodes" in r.to_text()

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .analysis.key_players import KeyPlayers
+from .analysis.key_players import Criterion, KeyPlayers
 from .analysis.projection import Engine, check_engine
 from .errors import LinkchartError, UnknownNameError
 from .model import LinkChart
@@ -61,6 +61,10 @@ RANKINGS: Mapping[str, str] = MappingProxyType(
 _CUTS: tuple[str, ...] = ("bridges", "articulation_points")
 BROKERAGE = "brokerage"
 KEY_PLAYERS = "key_players"
+KEY_PLAYERS_DISTANCE_MAX_NODES = 300
+"""Above this many nodes the report's KPP-Neg uses component fragmentation (F), not DF."""
+KEY_PLAYERS_MAX_NODES = 2000
+"""Above this many nodes the report leaves key players out (call linkchart.key_players)."""
 REPORT_MEASURES: tuple[str, ...] = (*RANKINGS, *_CUTS, BROKERAGE, KEY_PLAYERS)
 """Every name ``report(measures=...)`` accepts, in report order."""
 
@@ -268,8 +272,10 @@ class Report:
         The measures and sections computed, in report order (see :data:`REPORT_MEASURES`).
     key_players
         Borgatti's key player sets (undirected reading, k = 3 or fewer on a tiny chart):
-        the set whose removal fragments most (distance-weighted fragmentation), then the
-        set that reaches most others in one step; empty for a chart of fewer than 2 nodes.
+        the set whose removal fragments most (distance-weighted fragmentation; component
+        fragmentation above :data:`KEY_PLAYERS_DISTANCE_MAX_NODES` nodes), then the set
+        that reaches most others in one step; empty for a chart of fewer than 2 nodes or
+        more than :data:`KEY_PLAYERS_MAX_NODES`.
     """
 
     title: str
@@ -383,16 +389,20 @@ class Report:
         out = []
         for kp in self.key_players:
             how = "exact" if kp.parameters.get("search") == "exhaustive" else "swap search, local optimum"
-            if kp.criterion == "fragmentation":
+            if kp.criterion in ("fragmentation", "component_fragmentation"):
+                which = "distance-weighted" if kp.criterion == "fragmentation" else "component"
                 out.append(
                     f"KPP-Neg (k={kp.k}, {how}): removing {', '.join(kp.nodes)} raises the "
-                    f"distance-weighted fragmentation from {kp.baseline:.3f} to {kp.score:.3f}"
+                    f"{which} fragmentation from {kp.baseline:.3f} to {kp.score:.3f}"
                 )
             else:
                 out.append(
                     f"KPP-Pos (k={kp.k}, m={kp.parameters.get('max_distance')}, {how}): "
                     f"{', '.join(kp.nodes)} reach {kp.score:.1%} of the other nodes"
                 )
+        if not out and self.nodes > KEY_PLAYERS_MAX_NODES:
+            return [f"not computed for charts of over {KEY_PLAYERS_MAX_NODES:,} nodes; "
+                    "call linkchart.key_players"]
         return out or ["none (fewer than 2 nodes)"]
 
     @staticmethod
@@ -725,13 +735,16 @@ def _key_players(chart: LinkChart, relations: Sequence[str] | None, engine: Engi
     from .analysis.key_players import key_players
 
     n = chart.number_of_nodes
-    if n < 2:
+    if n < 2 or n > KEY_PLAYERS_MAX_NODES:
         return ()
     k = min(3, n - 1)
-    return tuple(
-        key_players(chart, k, criterion=c, relations=relations, engine=engine)
-        for c in ("fragmentation", "reach")
+    # distance-weighted fragmentation costs all-pairs distances per candidate set: on
+    # larger charts the report uses the component-size form (Borgatti's F) instead
+    negative: Criterion = (
+        "fragmentation" if n <= KEY_PLAYERS_DISTANCE_MAX_NODES else "component_fragmentation"
     )
+    criteria: tuple[Criterion, Criterion] = (negative, "reach")
+    return tuple(key_players(chart, k, criterion=c, relations=relations, engine=engine) for c in criteria)
 
 
 def report(
