@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from ..model import LinkChart
 from ._common import relation_list
-from .projection import Engine, Projection, check_engine, project
+from .projection import Engine, Projection, _relation_mask, check_engine, project
 
 __all__ = ["ArticulationPoint", "Bridge", "articulation_points", "bridges"]
 
@@ -124,11 +124,7 @@ Rows = npt.NDArray[np.int64]
 def _edge_rows(chart: LinkChart, relations: list[str] | None) -> tuple[Rows, Rows]:
     """Undirected pair keys of the counted edges, sorted, and their rows."""
     e = chart.edges
-    rows = np.arange(len(e), dtype=np.int64)
-    if relations is not None:
-        names = chart.vocabulary.relation_names
-        codes = [names.index(chart.vocabulary.relation(r).name) for r in relations]
-        rows = rows[np.isin(e.relation, codes)]
+    rows = np.flatnonzero(_relation_mask(chart, relations)).astype(np.int64)
     n = max(chart.number_of_nodes, 1)
     a, b = e.src[rows].astype(np.int64), e.dst[rows].astype(np.int64)
     keys = np.minimum(a, b) * n + np.maximum(a, b)
