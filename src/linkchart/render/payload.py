@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
 from ..model import NO_YEAR
 from .layout import LAYOUTS, positions_array
@@ -226,40 +227,14 @@ def _curves(chart: LinkChart) -> list[dict[str, Any] | None]:
 def _highlights(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
     """Edge rows of bridges, node indices of articulation points and of the top brokers."""
     out: dict[str, Any] = {}
-    index = {nid: i for i, nid in enumerate(chart.node_ids)}
     if "bridges" in spec.highlight:
         found = call(analysis_function("bridges", HIGHLIGHTS), chart, spec.seed)
-        out["bridges"] = _bridge_rows(chart, found, index)
+        named = {eid for bridge in found for eid in bridge.edge_ids}
+        out["bridges"] = [k for k, eid in enumerate(chart.edges.ids) if eid in named]
     if "articulation_points" in spec.highlight:
         found = call(analysis_function("articulation_points", HIGHLIGHTS), chart, spec.seed)
-        ids = [str(getattr(item, "node_id", item)) for item in found]
-        out["articulation_points"] = sorted(index[n] for n in ids if n in index)
+        out["articulation_points"] = sorted(positions(chart, (point.node_id for point in found)).tolist())
     return out
-
-
-def _bridge_rows(chart: LinkChart, found: Iterable[Any], index: Mapping[str, int]) -> list[int]:
-    """Edge rows named by ``bridges``' result: items with ``edge_ids``, edge ids, or ``(a, b)`` pairs."""
-    edge_rows = {eid: k for k, eid in enumerate(chart.edges.ids)}
-    pair_rows: dict[tuple[int, int], list[int]] = {}
-    for k, (a, b) in enumerate(zip(chart.edges.src.tolist(), chart.edges.dst.tolist(), strict=True)):
-        pair_rows.setdefault((min(a, b), max(a, b)), []).append(k)
-    rows: set[int] = set()
-    for item in found:
-        named = getattr(item, "edge_ids", None)
-        if named is not None:
-            rows.update(edge_rows[eid] for eid in named if eid in edge_rows)
-            continue
-        if isinstance(item, str):
-            if item in edge_rows:
-                rows.add(edge_rows[item])
-            continue
-        ends = (getattr(item, "from_id", None), getattr(item, "to_id", None))
-        if ends[0] is None and isinstance(item, Sequence) and len(item) >= 2:
-            ends = (item[0], item[1])
-        a, b = index.get(str(ends[0]), -1), index.get(str(ends[1]), -1)
-        if a >= 0 and b >= 0:
-            rows.update(pair_rows.get((min(a, b), max(a, b)), []))
-    return sorted(rows)
 
 
 def _brokerage(chart: LinkChart, spec: PageSpec) -> tuple[list[dict[str, int]] | None, list[int]]:
