@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .analysis._common import relation_list
 from .analysis.key_players import Criterion, KeyPlayers
 from .analysis.projection import Engine, check_engine
 from .errors import LinkchartError, UnknownNameError
@@ -818,7 +819,7 @@ def report(
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise LinkchartError(f"top must be a positive integer, not {top!r}")
     engine = check_engine(engine)
-    rels = [relations] if isinstance(relations, str) else (list(relations) if relations is not None else None)
+    rels = relation_list(relations)
     if rels is not None:
         for r in rels:
             chart.vocabulary.relation(r)  # UnknownNameError with a hint
