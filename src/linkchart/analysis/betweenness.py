@@ -27,7 +27,7 @@ def _raw_networkx(p: Projection) -> npt.NDArray[np.float64]:
     g = p.to_networkx(weights="distance")
     # normalized=False counts unordered pairs once on an undirected graph, like igraph
     values = nx.betweenness_centrality(g, normalized=False, weight="weight" if p.weighted else None)
-    return np.array([values[i] for i in range(p.n)], dtype=np.float64)
+    return p.as_array(values)
 
 
 def betweenness_of(p: Projection, engine: Engine, normalized: bool) -> npt.NDArray[np.float64]:

@@ -86,7 +86,7 @@ def _closeness(p: Projection, engine: Engine, mode: Direction) -> npt.NDArray[np
         import networkx as nx
 
         values = nx.closeness_centrality(_networkx_graph(p, mode), distance=w, wf_improved=True)
-        return np.array([values[i] for i in range(p.n)], dtype=np.float64)
+        return p.as_array(values)
     g = p.to_igraph(weights="distance")
     # 1 / (mean distance to the reachable nodes), NaN where none is reachable
     per_component = np.asarray(g.closeness(mode=mode, weights=w, normalized=True), dtype=np.float64)
@@ -205,7 +205,7 @@ def _harmonic(p: Projection, engine: Engine, mode: Direction) -> npt.NDArray[np.
         import networkx as nx
 
         values = nx.harmonic_centrality(_networkx_graph(p, mode), distance=w)
-        return np.array([values[i] for i in range(p.n)], dtype=np.float64)
+        return p.as_array(values)
     g = p.to_igraph(weights="distance")
     return np.asarray(g.harmonic_centrality(mode=mode, weights=w, normalized=False), dtype=np.float64)
 

@@ -42,7 +42,7 @@ def _sum_of_ties(p: Projection, engine: Engine, mode: Mode, weighted: bool) -> n
     else:
         view = g.degree(weight=w)
     values = dict(view)
-    return np.array([values[i] for i in range(p.n)], dtype=np.float64)
+    return p.as_array(values)
 
 
 def degree(

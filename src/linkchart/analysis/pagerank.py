@@ -29,7 +29,7 @@ def _pagerank(p: Projection, engine: Engine, damping: float) -> npt.NDArray[np.f
 
     g = p.to_networkx(weights="strength")
     values = nx.pagerank(g, alpha=damping, weight=w, tol=1e-12, max_iter=10_000)
-    return np.array([values[i] for i in range(p.n)], dtype=np.float64)
+    return p.as_array(values)
 
 
 def pagerank(

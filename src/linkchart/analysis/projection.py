@@ -30,7 +30,7 @@ is the classic pitfall: passing a strength to a distance-based algorithm silentl
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, get_args
 
@@ -103,6 +103,10 @@ class Projection:
     def m(self) -> int:
         """Number of ties."""
         return len(self.src)
+
+    def as_array(self, values: Mapping[int, float]) -> npt.NDArray[np.float64]:
+        """``values`` keyed by vertex ``0..n-1`` (a networkx result), as an array in position order."""
+        return np.array([values[i] for i in range(self.n)], dtype=np.float64)
 
     def distance(self) -> npt.NDArray[np.float64]:
         """The cost of each tie for path-based measures: ``1 / strength``."""

@@ -159,7 +159,7 @@ def constraint(
 
         g = _networkx_mutual(p)
         result = nx.constraint(g, nodes=list(g), weight="weight")
-        values = np.array([result[i] for i in range(p.n)], dtype=np.float64)
+        values = p.as_array(result)
     return Scores(
         chart,
         values,
@@ -293,7 +293,7 @@ def effective_size(
 
         g = _networkx_mutual(p)
         result = nx.effective_size(g, nodes=list(g), weight="weight")
-        size = np.array([result[i] for i in range(p.n)], dtype=np.float64)
+        size = p.as_array(result)
         contacts = np.array([g.degree(i) for i in range(p.n)], dtype=np.float64)
     if normalized:
         with np.errstate(invalid="ignore", divide="ignore"):
