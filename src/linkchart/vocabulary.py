@@ -6,7 +6,7 @@ All three are immutable values. A :class:`Vocabulary` is part of every
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -154,10 +154,6 @@ DEFAULT_NODE_TYPES: tuple[NodeType, ...] = (
     NodeType("event", "#8c564b", "star", "An incursion, treaty, war or meeting"),
 )
 """The node types a file gets when it declares none."""
-
-
-def _frozen_map(items: Iterable[tuple[str, object]]) -> Mapping[str, object]:
-    return MappingProxyType(dict(items))
 
 
 @dataclass(frozen=True, slots=True)
