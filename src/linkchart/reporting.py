@@ -671,13 +671,20 @@ def _tie(chart: LinkChart, edge_id: str) -> TieEvidence:
 
 
 def _split(
-    chart: LinkChart, relations: Sequence[str] | None, engine: Engine, top: int
+    chart: LinkChart, relations: Sequence[str] | None, engine: Engine, top: int, sections: Sequence[str]
 ) -> tuple[tuple[BridgeEntry, ...], int, tuple[CutEntry, ...], int]:
-    """The ``top`` bridges and articulation points (most consequential first) and their totals."""
+    """The ``top`` bridges and articulation points (most consequential first) and their totals.
+
+    Only the kinds named in ``sections`` are computed; the other comes back empty.
+    """
     from .analysis.bridges import articulation_points, bridges
 
-    found = bridges(chart, engine=engine, relations=relations)
-    cut = articulation_points(chart, engine=engine, relations=relations)
+    found = bridges(chart, engine=engine, relations=relations) if "bridges" in sections else []
+    cut = (
+        articulation_points(chart, engine=engine, relations=relations)
+        if "articulation_points" in sections
+        else []
+    )
     index = chart.index_of
 
     def ordered(ids: Iterable[str]) -> tuple[str, ...]:
@@ -841,7 +848,7 @@ def report(
     cuts: tuple[CutEntry, ...] = ()
     n_bridges = n_cuts = 0
     if "bridges" in ordered or "articulation_points" in ordered:
-        bridges_found, n_bridges, cuts, n_cuts = _split(chart, rels, engine, top)
+        bridges_found, n_bridges, cuts, n_cuts = _split(chart, rels, engine, top, ordered)
     brokers = _brokers(chart, partition, rels, engine, directed, top) if BROKERAGE in ordered else ()
     players = _key_players(chart, rels, engine) if KEY_PLAYERS in ordered else ()
     shown_partition = partition if isinstance(partition, str) else "custom mapping"
@@ -860,11 +867,11 @@ def report(
             }
         ),
         rankings=rankings,
-        bridges=bridges_found if "bridges" in ordered else (),
-        articulation_points=cuts if "articulation_points" in ordered else (),
+        bridges=bridges_found,
+        articulation_points=cuts,
         brokers=brokers,
-        bridges_total=n_bridges if "bridges" in ordered else 0,
-        articulation_points_total=n_cuts if "articulation_points" in ordered else 0,
+        bridges_total=n_bridges,
+        articulation_points_total=n_cuts,
         per_type_shown=min(3, top),
         sections=ordered,
         key_players=players,
