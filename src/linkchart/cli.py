@@ -152,9 +152,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .render.html import render_html
+    from .render.html import render_html, write_page
 
     if args.open and args.output is None:
         print("linkchart render: error: --open needs -o OUT.html", file=sys.stderr)
@@ -181,11 +179,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(page)
         return 0
-    target = Path(args.output)
-    try:
-        target.write_text(page, encoding="utf-8")
-    except OSError as err:
-        raise LinkchartError(f"cannot write {str(target)!r}: {err.strerror or err}") from None
+    target = write_page(page, args.output)
     print(f"wrote {target} ({chart.number_of_nodes} nodes, {chart.number_of_edges} edges)", file=sys.stderr)
     if args.open:
         import webbrowser

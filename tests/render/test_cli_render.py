@@ -30,7 +30,7 @@ def test_render_without_output_prints_the_page(capsys: pytest.CaptureFixture[str
 
 
 def test_render_a_view(tmp_path: Path) -> None:
-    out = tmp_path / "view.html"
+    out = tmp_path / "new" / "folder" / "view.html"  # missing folders are made, as by write_html
     assert main(["render", GRAPH, "-o", str(out), "--min-confidence", "reported", "--types", "state",
                  "organisation", "--size-by", "degree"]) == 0  # fmt: skip
     view = linkchart.load(GRAPH).filter(min_confidence="reported", node_types=["state", "organisation"])

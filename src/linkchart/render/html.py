@@ -35,7 +35,7 @@ from .payload import HIGHLIGHTS, PageSpec, page_payload, script_json
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = ["ChartHTML", "content_security_policy", "render_html", "show", "write_html"]
+__all__ = ["ChartHTML", "content_security_policy", "render_html", "show", "write_html", "write_page"]
 
 VIS_NETWORK = "lib/vis-9.1.2"
 """The vis-network build, inside pyvis's ``templates`` folder, that pages inline."""
@@ -247,10 +247,17 @@ def write_html(chart: LinkChart, path: str | os.PathLike[str], **options: Any) -
     LinkchartError
         When the file cannot be written (the message names it).
     """
-    return _write(render_html(chart, **options), path)
+    return write_page(render_html(chart, **options), path)
 
 
-def _write(page: str, path: str | os.PathLike[str]) -> Path:
+def write_page(page: str, path: str | os.PathLike[str]) -> Path:
+    """Write a page that :func:`render_html` returned to ``path`` (UTF-8), creating missing folders.
+
+    Raises
+    ------
+    LinkchartError
+        When the file cannot be written (the message names it).
+    """
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -286,7 +293,7 @@ class ChartHTML:
 
     def write(self, path: str | os.PathLike[str]) -> Path:
         """Write the page to ``path`` (creating missing folders) and return the path."""
-        return _write(self.html, path)
+        return write_page(self.html, path)
 
 
 def show(chart: LinkChart, *, height: int = 640, **options: Any) -> ChartHTML:
