@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from .model import NO_YEAR
+from .model import _year
 
 if TYPE_CHECKING:
     import igraph
@@ -47,10 +47,6 @@ def by_id(chart: LinkChart, values: Iterable[T]) -> dict[str, T]:
 def positions(chart: LinkChart, node_ids: Iterable[str]) -> npt.NDArray[np.intp]:
     """The positions of ``node_ids`` (raises ``UnknownNameError`` for an unknown id)."""
     return np.array([chart.index_of(n) for n in node_ids], dtype=np.intp)
-
-
-def _year(v: int) -> int | None:
-    return None if v == NO_YEAR else int(v)
 
 
 def _edge_attributes(chart: LinkChart) -> list[dict[str, Any]]:
@@ -169,8 +165,7 @@ def to_igraph(chart: LinkChart, *, attributes: bool = True) -> igraph.Graph:
     return g
 
 
-def _time_record(tf: int, tt: int) -> int | dict[str, int | None] | None:
-    a, b = _year(tf), _year(tt)
+def _time_record(a: int | None, b: int | None) -> int | dict[str, int | None] | None:
     if a is None and b is None:
         return None
     if a is not None and a == b:
@@ -214,10 +209,7 @@ def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, A
                 "confidence": attrs["confidence"],
                 "evidence": attrs["evidence"],
                 "source": attrs["source"],
-                "time": _time_record(
-                    NO_YEAR if attrs["time_from"] is None else attrs["time_from"],
-                    NO_YEAR if attrs["time_to"] is None else attrs["time_to"],
-                ),
+                "time": _time_record(attrs["time_from"], attrs["time_to"]),
                 "weight": attrs["weight"],
                 "attributes": {k: v for k, v in attrs.items() if k not in fixed},
             }
