@@ -147,7 +147,7 @@ def table(rows: list[list[str]], headers: list[str], right: Iterable[int] = ()) 
 def bridges_between_regions(chart: LinkChart) -> None:
     heading("1. Which actors and places bridge South Asia and Central Asia?")
     region = macro_regions(chart)
-    result = linkchart.brokerage_scores(chart, partition=region)
+    result = linkchart.brokerage(chart, partition=region)
     say(f"""Gould-Fernandez brokerage with the nodes grouped by macro-region ({SOUTH}, {CENTRAL}, and
         actors that are {BEYOND}). A broker b on a path a -> b -> c with no tie a -> c mediates
         between regions in every role but coordinator. Cross-region brokerage, with the z-score of
@@ -282,7 +282,7 @@ def open_paths(chart: LinkChart, broker: str, role: str, groups: Mapping[str, st
 def brokers_between_organisations_and_states(chart: LinkChart) -> None:
     heading("4. Who brokers between organisations and states?")
     sub = chart.of_types("organisation", "state")
-    result = linkchart.brokerage_scores(sub)  # groups: the node type
+    result = linkchart.brokerage(sub)  # groups: the node type
     say("""Gould-Fernandez brokerage on the organisations and states alone, grouped by type. An
         itinerant state passes something between two organisations; a representative
         organisation carries its side's ties to a state; a gatekeeper takes a state's ties in

@@ -63,7 +63,7 @@ def test_bad_file_prints_located_problems(tmp_path: Path, capsys: pytest.Capture
 def test_usage_and_name_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", GRAPH, "--top", "0"]) == 2
     assert "must be at least 1" in capsys.readouterr().err
-    assert main(["analyze", GRAPH, "--measures", "betweeness"]) == 1
+    assert main(["analyze", GRAPH, "--measures", "betweeness"]) == 2
     assert "did you mean 'betweenness'" in capsys.readouterr().err
     assert main(["analyze", GRAPH, "--relations", "finance"]) == 1
     assert "did you mean 'finances'" in capsys.readouterr().err

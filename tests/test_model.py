@@ -10,6 +10,7 @@ import pytest
 
 import linkchart
 from linkchart import LinkchartError, UnknownNameError
+from linkchart.model import NO_YEAR
 from linkchart.vocabulary import Relation, Vocabulary
 
 VOCAB = Vocabulary(
@@ -145,11 +146,25 @@ def test_columns_are_numpy(chart: linkchart.LinkChart) -> None:
     e = chart.edges
     assert e.src.dtype == np.int32 and e.relation.dtype == np.int16
     assert e.probability.tolist() == [0.5, 0.75, 0.95, 0.75, 0.25]
-    assert e.time_from[2] == linkchart.NO_YEAR
+    assert e.time_from[2] == NO_YEAR
 
 
 def test_jupyter_shows_the_chart_as_its_self_contained_page(chart: linkchart.LinkChart) -> None:
-    shown = chart._repr_html_()
+    from linkchart.render.notebook import register_jupyter_display
+
+    registered: dict[type, object] = {}
+
+    class Formatter:
+        def for_type(self, cls: type, show: object) -> None:
+            registered[cls] = show
+
+    class Shell:
+        display_formatter = type("Display", (), {"formatters": {"text/html": Formatter()}})()
+
+    assert register_jupyter_display() is False  # no IPython kernel here: nothing registered
+    assert register_jupyter_display(Shell()) is True
+    assert not hasattr(chart, "_repr_html_")  # the model knows nothing of the page
+    shown = registered[linkchart.LinkChart](chart)  # type: ignore[operator]
     assert shown.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in shown
     page = html.unescape(shown.split('srcdoc="', 1)[1].split('" sandbox=', 1)[0])
     assert page == linkchart.render_html(chart)

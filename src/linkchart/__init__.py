@@ -1,29 +1,133 @@
 """linkchart: link analysis of dark networks.
 
 Build a typed multigraph from a declarative edge list (:func:`load`,
-:func:`from_records`), analyse it for centrality, bridging and brokerage, and render
-it as a self-contained interactive HTML chart.
+:func:`from_records`), analyse it for centrality, bridging and brokerage (every measure
+is in :data:`MEASURES`), and render it as a self-contained interactive HTML chart
+(:func:`render_html`).
+
+The public API is exactly :data:`__all__`: functions, classes and constants, never a
+module or a private helper. The subpackages (``linkchart.analysis``,
+``linkchart.loading``, ``linkchart.render``, ``linkchart.reporting``) hold the rest.
 """
 
-from .convert import *  # noqa: F403
-from .errors import *  # noqa: F403
-from .model import *  # noqa: F403
-from .vocabulary import *  # noqa: F403
+from .analysis.betweenness import betweenness
+from .analysis.bridges import ArticulationPoint, Bridge, articulation_points, bridges
+from .analysis.bridging import bridging_centrality, bridging_coefficient
+from .analysis.brokerage import ROLES, BrokerageResult, brokerage
+from .analysis.closeness import closeness, harmonic
+from .analysis.communities import Communities, communities, participation
+from .analysis.degree import degree, strength
+from .analysis.eigenvector import eigenvector
+from .analysis.key_players import KeyPlayers, key_player_score, key_players
+from .analysis.pagerank import pagerank
+from .analysis.projection import ENGINES, WEIGHTINGS, Engine, Projection, Weighting, project
+from .analysis.registry import MEASURES, Measure, Registry
+from .analysis.scores import Scores
+from .analysis.structural_holes import constraint, effective_size
+from .errors import (
+    ERROR_CODES,
+    PROBLEM_CODES,
+    LinkchartError,
+    LoadError,
+    Problem,
+    UnknownNameError,
+)
+from .loading.document import FORMAT_VERSION, load
+from .loading.records import from_records
+from .loading.write import write_csv, write_yaml
+from .model import Edge, EdgeTable, LinkChart, Node, NodeTable, Source
+from .render.html import (
+    ChartHTML,
+    PageSpec,
+    page_spec,
+    render_html,
+    render_page,
+    show,
+    write_html,
+    write_page,
+)
+from .render.notebook import register_jupyter_display
+from .reporting import Report, report
+from .vocabulary import (
+    DEFAULT_CONFIDENCE,
+    DEFAULT_NODE_TYPES,
+    ConfidenceScale,
+    NodeType,
+    Relation,
+    Vocabulary,
+)
 
-# -- loading (linkchart.load, in linkchart.loading) --
-# isort: split
-from .loading import *  # noqa: F403
+__version__ = "0.2.0"
 
-# -- analysis (linkchart.analysis) --
-# isort: split
-from .analysis import *  # noqa: F403
+register_jupyter_display()  # only inside a running IPython kernel
 
-# -- report (linkchart.report, in linkchart.reporting) --
-# isort: split
-from .reporting import *  # noqa: F403
-
-# -- rendering (linkchart.render) --
-# isort: split
-from .render.html import *  # noqa: F403
-
-__version__ = "0.1.0"
+__all__ = [
+    "DEFAULT_CONFIDENCE",
+    "DEFAULT_NODE_TYPES",
+    "ENGINES",
+    "ERROR_CODES",
+    "FORMAT_VERSION",
+    "MEASURES",
+    "PROBLEM_CODES",
+    "ROLES",
+    "WEIGHTINGS",
+    "ArticulationPoint",
+    "Bridge",
+    "BrokerageResult",
+    "ChartHTML",
+    "Communities",
+    "ConfidenceScale",
+    "Edge",
+    "EdgeTable",
+    "Engine",
+    "KeyPlayers",
+    "LinkChart",
+    "LinkchartError",
+    "LoadError",
+    "Measure",
+    "Node",
+    "NodeTable",
+    "NodeType",
+    "PageSpec",
+    "Problem",
+    "Projection",
+    "Registry",
+    "Relation",
+    "Report",
+    "Scores",
+    "Source",
+    "UnknownNameError",
+    "Vocabulary",
+    "Weighting",
+    "__version__",
+    "articulation_points",
+    "betweenness",
+    "bridges",
+    "bridging_centrality",
+    "bridging_coefficient",
+    "brokerage",
+    "closeness",
+    "communities",
+    "constraint",
+    "degree",
+    "effective_size",
+    "eigenvector",
+    "from_records",
+    "harmonic",
+    "key_player_score",
+    "key_players",
+    "load",
+    "page_spec",
+    "pagerank",
+    "participation",
+    "project",
+    "render_html",
+    "render_page",
+    "report",
+    "show",
+    "strength",
+    "write_csv",
+    "write_html",
+    "write_page",
+    "write_yaml",
+]

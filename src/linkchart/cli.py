@@ -11,10 +11,11 @@ import argparse
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from .errors import LinkchartError, LoadError
+from .analysis.registry import MEASURES, Registry
+from .errors import LinkchartError, LoadError, UnknownNameError
 
 if TYPE_CHECKING:
     from .model import LinkChart
@@ -59,6 +60,19 @@ def _summary(chart: LinkChart, out: TextIO) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    if args.json:
+        import json
+
+        try:
+            chart = _load(args.file)
+        except LoadError as err:
+            doc = {"file": args.file, "valid": False, "problems": err.errors()}
+            sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+            return 1
+        doc = {"file": args.file, "valid": True, "nodes": chart.number_of_nodes,
+               "edges": chart.number_of_edges, "problems": []}
+        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        return 0
     chart = _load(args.file)
     print(f"{args.file}: valid", file=sys.stdout)
     _summary(chart, sys.stdout)
@@ -125,6 +139,18 @@ def _positive(text: str) -> int:
     return value
 
 
+def _name_in(kind: str, names: Sequence[str]) -> Callable[[str], str]:
+    """An argparse ``type`` that accepts one of ``names`` and otherwise says which was meant."""
+
+    def check(text: str) -> str:
+        if text not in names:
+            raise argparse.ArgumentTypeError(str(UnknownNameError(kind, text, names)))
+        return text
+
+    check.__name__ = kind  # argparse names the type in its messages
+    return check
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .reporting import report
 
@@ -137,6 +163,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         engine=args.engine,
         partition=args.partition,
         directed=False if args.undirected else None,
+        registry=args.registry,
     )
     if args.csv:
         paths = result.to_csv(args.csv)
@@ -152,7 +179,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from .render.html import render_html, write_page
+    from .render.html import page_spec, render_page, write_page
 
     if args.open and args.output is None:
         print("linkchart render: error: --open needs -o OUT.html", file=sys.stderr)
@@ -163,8 +190,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
                              min_confidence=args.min_confidence, as_of=args.as_of)
     highlight = ("bridges", "articulation_points", "brokers") if "all" in (args.highlight or ()) \
         else tuple(args.highlight or ())
-    page = render_html(
-        chart,
+    spec = page_spec(
         size_by=None if args.size_by == "none" else args.size_by,
         color_by=args.color_by,
         measures=args.measures,
@@ -175,7 +201,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
         edge_labels=args.edge_labels,
         physics=args.physics,
         title=args.title,
+        registry=args.registry,
     )
+    page = render_page(chart, spec)
     if args.output is None:
         sys.stdout.write(page)
         return 0
@@ -188,7 +216,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
+    from .render.measures import node_measures
+    from .reporting import report_measures
+
+    sections = report_measures(registry)
+    per_node = node_measures(registry)
     parser = argparse.ArgumentParser(
         prog="linkchart",
         description="Link analysis of dark networks: validate, describe, analyse and chart a graph file.",
@@ -197,6 +230,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a graph file and print a summary, or every problem")
     p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
+    p.add_argument("--json", action="store_true",
+                   help="print the result as JSON: {file, valid, problems: [{code, loc, message, ...}]}")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("info", help="describe a graph file: sources, vocabulary, counts, time span")
@@ -216,7 +251,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="DIR", help="also write one CSV file per table into DIR")
     p.add_argument("--top", type=_positive, default=10, metavar="N", help="nodes per ranking (default 10)")
     p.add_argument("--relations", nargs="+", metavar="R", help="count only these relations (default: all)")
-    p.add_argument("--measures", nargs="+", metavar="M", help="only these sections (default: all)")
+    p.add_argument("--measures", nargs="+", metavar="M", type=_name_in("measure", sections),
+                   help="only these sections (default: the report's); one of: " + ", ".join(sections))
     p.add_argument("--engine", choices=["igraph", "networkx"], default="igraph", help="default: igraph")
     p.add_argument("--partition", default="type", metavar="ATTR",
                    help="groups for brokerage: 'type' (default) or a node attribute")
@@ -235,10 +271,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="write the page here (default: standard output)")
     p.add_argument("--open", action="store_true", help="open the written page in the default browser")
     p.add_argument("--size-by", default="betweenness", metavar="MEASURE",
-                   help="node size: a measure (default betweenness), or 'none'")
+                   type=_name_in("measure", [*per_node, "none"]),
+                   help="node size: a per-node measure (default betweenness), or 'none'")
     p.add_argument("--color-by", choices=["type", "community"], default="type",
                    help="node colour (default: type)")
-    p.add_argument("--measures", nargs="+", metavar="M", help="measures listed in the node panel")
+    p.add_argument("--measures", nargs="+", metavar="M", type=_name_in("measure", per_node),
+                   help="measures listed in the node panel; one of: " + ", ".join(per_node))
     p.add_argument("--highlight", nargs="+", metavar="WHAT",
                    choices=["bridges", "articulation_points", "brokers", "all"],
                    help="mark bridges, articulation_points, brokers, or all")
@@ -257,16 +295,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=int, metavar="YEAR", help="show only ties in force in YEAR")
     p.set_defaults(func=_cmd_render)
 
+    parser.set_defaults(registry=registry)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, registry: Registry = MEASURES) -> int:
     """Run the ``linkchart`` command; return the exit code.
 
     Exit codes: 0 on success, 1 for invalid data (every problem printed to stderr),
-    2 for usage errors.
+    2 for usage errors. ``registry`` is where ``--measures`` and ``--size-by`` find
+    their choices and the commands their measures (default :data:`linkchart.MEASURES`).
     """
-    parser = _parser()
+    parser = _parser(registry)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from .model import _year
+from .model import year_value
 
 if TYPE_CHECKING:
     import igraph
@@ -81,8 +81,8 @@ def _edge_attributes(chart: LinkChart) -> list[dict[str, Any]]:
             "weight": w,
             "evidence": ev,
             "source": src_ids[s] if s >= 0 else None,
-            "time_from": _year(tf),
-            "time_to": _year(tt),
+            "time_from": year_value(tf),
+            "time_to": year_value(tt),
         }
         for name, col in extra:
             if col[k] is not None:

@@ -9,10 +9,10 @@ share the vocabulary. Nothing here ever changes once built.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -32,7 +32,10 @@ __all__ = [
     "Node",
     "NodeTable",
     "Source",
+    "year_value",
 ]
+
+T = TypeVar("T")
 
 NO_YEAR: int = int(np.iinfo(np.int32).min)
 """Sentinel in the year columns: no bound (undated, or an open end)."""
@@ -290,7 +293,8 @@ class EdgeTable:
         )
 
 
-def _year(value: int) -> int | None:
+def year_value(value: int) -> int | None:
+    """A year column cell as a year, or ``None`` for :data:`NO_YEAR` (open or undated)."""
     return None if value == NO_YEAR else int(value)
 
 
@@ -376,12 +380,6 @@ class LinkChart:
         title = f" {self.title!r}" if self.title else ""
         return f"<LinkChart{title}: {self.number_of_nodes} nodes, {self.number_of_edges} edges>"
 
-    def _repr_html_(self) -> str:
-        """Jupyter displays a chart as its interactive page (:func:`linkchart.show`, defaults)."""
-        from .render.html import show
-
-        return show(self)._repr_html_()
-
     # ------------------------------------------------------------------ ids
     @property
     def node_ids(self) -> tuple[str, ...]:
@@ -430,6 +428,19 @@ class LinkChart:
             if any(n.casefold() == key for n in names):
                 return str(self.nodes.ids[i])
         raise UnknownNameError("node", name, self._names())
+
+    def memoized(self, key: str, make: Callable[[], T]) -> T:
+        """The value stored under ``key``, made by ``make()`` the first time it is asked for.
+
+        For data derived from a chart that never changes (projections, indexes): the
+        chart is immutable, so what is made from it once stays right. A view is a new
+        chart with a store of its own.
+        """
+        try:
+            return cast(T, self._cache[key])
+        except KeyError:
+            value = self._cache[key] = make()
+            return value
 
     def _edge_index(self) -> dict[str, int]:
         cached = self._cache.get("edge_index")
@@ -486,8 +497,8 @@ class LinkChart:
             weight=float(e.weight[k]),
             evidence=str(e.evidence[k]),
             source=self.sources[src].id if src >= 0 else None,
-            time_from=_year(int(e.time_from[k])),
-            time_to=_year(int(e.time_to[k])),
+            time_from=year_value(int(e.time_from[k])),
+            time_to=year_value(int(e.time_to[k])),
             attributes=MappingProxyType(attrs),
         )
 

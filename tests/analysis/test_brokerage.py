@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import linkchart
 from linkchart import LinkchartError, Relation, UnknownNameError, Vocabulary
-from linkchart.analysis.brokerage import ROLES, _moments, brokerage, brokerage_scores, groups_of
+from linkchart.analysis.brokerage import ROLES, _moments, brokerage, groups_of
 
 DIRECTED = Vocabulary(relations=(Relation("pays"), Relation("knows", directed=False)))
 ENGINES = ["igraph", "networkx"]
@@ -185,11 +185,11 @@ def test_unknown_names_have_did_you_mean_hints() -> None:
 def test_empty_and_tieless_charts() -> None:
     empty = linkchart.from_records([], [])
     assert brokerage(empty) == {}
-    r = brokerage_scores(empty)
+    r = brokerage(empty)
     assert dict(r.counts) == {} and r.density == 0.0
     lone = linkchart.from_records([{"id": "a", "type": "state"}, {"id": "b", "type": "state"}], [])
     assert brokerage(lone, engine="networkx") == {"a": ZERO, "b": ZERO}
-    scores = brokerage_scores(lone)
+    scores = brokerage(lone)
     assert scores.counts["a"]["total"] == 0
     assert math.isnan(scores.z["a"]["coordinator"])  # impossible role: sd 0, z NaN
 
@@ -213,7 +213,7 @@ def test_z_scores_worked_by_hand() -> None:
     c = chart({"a": "X", "b": "X", "c": "Y", "d": "Y"}, [("a", "pays", "b"), ("b", "pays", "c"),
                                                          ("c", "pays", "d")])
     for engine in ENGINES:
-        r = brokerage_scores(c, engine=engine)  # type: ignore[arg-type]
+        r = brokerage(c, engine=engine)  # type: ignore[arg-type]
         assert r.density == pytest.approx(0.25)
         assert r.counts["b"] == {**only("representative"), "total": 1}
         assert r.expected["b"]["representative"] == pytest.approx(6 / 64)
@@ -318,7 +318,7 @@ def test_engines_agree_with_each_other_and_the_definition(
     assert fast == _definition(nodes, edges, {"pays": True, "knows": False}, undirected)
     if undirected:  # symmetric data: every representative path is a gatekeeper path reversed
         assert sum(r["representative"] for r in fast.values()) == sum(r["gatekeeper"] for r in fast.values())
-    scores = brokerage_scores(c, directed=directed, engine="networkx")
+    scores = brokerage(c, directed=directed, engine="networkx")
     assert {k: {r: v[r] for r in ROLES} for k, v in scores.counts.items()} == fast
 
 
@@ -331,4 +331,4 @@ def test_engines_agree_on_the_central_asia_graph() -> None:
     assert fast == brokerage(c, engine="networkx")
     # The IMT ties organisations, states, places and events: it brokers in several roles.
     assert sum(fast["IMT"].values()) > 0
-    assert brokerage_scores(c).counts["IMT"]["liaison"] == fast["IMT"]["liaison"]
+    assert brokerage(c).counts["IMT"]["liaison"] == fast["IMT"]["liaison"]

@@ -20,7 +20,7 @@ def test_kite_fernando_and_garth_closest(kite, engine) -> None:  # type: ignore[
     h = harmonic(kite, engine=engine, normalized=False)
     # Diane: six neighbours at 1, Heather 2, Ike 3, Jane 4
     assert h["Diane"] == pytest.approx(6 + 1 / 2 + 1 / 3 + 1 / 4)
-    assert harmonic(kite, engine=engine)["Diane"] == pytest.approx((6 + 1 / 2 + 1 / 3 + 1 / 4) / 9)
+    assert harmonic(kite, engine=engine, normalized=True)["Diane"] == pytest.approx((6 + 1 / 2 + 1 / 3 + 1 / 4) / 9)
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_directed_out_and_in(chain, engine) -> None:  # type: ignore[no-untyped-
     assert inc.to_dict() == pytest.approx({"a": 0.0, "b": 1 / 3, "c": 4 / 9, "d": 0.0})
     h = harmonic(chain, engine=engine, normalized=False)
     assert h.to_dict() == pytest.approx({"a": 1.5, "b": 1.0, "c": 0.0, "d": 0.0})
-    hi = harmonic(chain, engine=engine, mode="in")
+    hi = harmonic(chain, engine=engine, mode="in", normalized=True)
     assert hi.to_dict() == pytest.approx({"a": 0.0, "b": 1 / 3, "c": 0.5, "d": 0.0})
 
 

@@ -65,7 +65,7 @@ def test_empty(make_chart) -> None:  # type: ignore[no-untyped-def]
     empty = make_chart([], [], {"k": False})
     found = communities(empty)
     assert len(found) == 0 and found.groups == ()
-    assert len(participation(empty, "type")) == 0
+    assert len(participation(empty, partition="type")) == 0
 
 
 def test_participation_by_hand(two_cliques) -> None:  # type: ignore[no-untyped-def]
@@ -75,26 +75,26 @@ def test_participation_by_hand(two_cliques) -> None:  # type: ignore[no-untyped-
     assert p["a1"] == 0.0
     assert p["z"] == 0.0
     assert p.top(2) == [("a0", pytest.approx(0.32)), ("b0", pytest.approx(0.32))]
-    by_type = participation(two_cliques, "type")
+    by_type = participation(two_cliques, partition="type")
     assert by_type.to_dict() == p.to_dict()
     mapping = {n: (0 if n in ("a0", "b0") else 1) for n in two_cliques.node_ids}
     # a0: 1 tie to b0 (group 0), 4 to group 1
-    assert participation(two_cliques, mapping)["a0"] == pytest.approx(0.32)
-    assert participation(two_cliques, mapping)["a1"] == pytest.approx(1 - (1 / 4) ** 2 - (3 / 4) ** 2)
+    assert participation(two_cliques, partition=mapping)["a0"] == pytest.approx(0.32)
+    assert participation(two_cliques, partition=mapping)["a1"] == pytest.approx(1 - (1 / 4) ** 2 - (3 / 4) ** 2)
 
 
 def test_participation_bad_partition(two_cliques) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(LinkchartError, match="leaves 10 nodes without a group: 'a1', 'a2'"):
-        participation(two_cliques, {"a0": 1})
+        participation(two_cliques, partition={"a0": 1})
     with pytest.raises(UnknownNameError, match="did you mean 'a1'"):
-        participation(two_cliques, {"a11": 1})
+        participation(two_cliques, partition={"a11": 1})
     with pytest.raises(UnknownNameError, match="partition"):
-        participation(two_cliques, "types")
+        participation(two_cliques, partition="types")
 
 
 def test_participation_weighted(make_chart) -> None:  # type: ignore[no-untyped-def]
     nodes = [("h", "o"), ("x", "o"), ("y", "s")]
     chart = make_chart(nodes, [("h", "k", "x", 3.0), ("h", "k", "y", 1.0)], {"k": False})
-    assert participation(chart, "type")["h"] == pytest.approx(0.5)
-    weighted = participation(chart, "type", weight="weight")
+    assert participation(chart, partition="type")["h"] == pytest.approx(0.5)
+    weighted = participation(chart, partition="type", weight="weight")
     assert weighted["h"] == pytest.approx(1 - (3 / 4) ** 2 - (1 / 4) ** 2)

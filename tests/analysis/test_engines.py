@@ -96,7 +96,7 @@ def test_closeness_and_harmonic(chart: LinkChart) -> None:
             for weight in (None, "confidence_max"):
                 agree(linkchart.closeness, chart, mode=mode, weight=weight, **reading)
                 agree(linkchart.harmonic, chart, mode=mode, weight=weight, **reading)
-                agree(linkchart.harmonic, chart, mode=mode, weight=weight, normalized=False, **reading)
+                agree(linkchart.harmonic, chart, mode=mode, weight=weight, normalized=True, **reading)
 
 
 @SETTINGS

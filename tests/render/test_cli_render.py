@@ -39,7 +39,7 @@ def test_render_a_view(tmp_path: Path) -> None:
 
 def test_an_unknown_measure_is_a_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "chart.html"
-    assert main(["render", GRAPH, "-o", str(out), "--size-by", "betweeness"]) == 1
+    assert main(["render", GRAPH, "-o", str(out), "--size-by", "betweeness"]) == 2
     assert "did you mean 'betweenness'" in capsys.readouterr().err
     assert not out.exists()
 

@@ -13,7 +13,7 @@ import pytest
 
 import linkchart
 from linkchart.errors import LinkchartError, UnknownNameError
-from linkchart.render import ChartHTML, content_security_policy, render_html, show, write_html
+from linkchart.render import ChartHTML, content_security_policy, page_spec, render_html, show, write_html
 
 SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
 
@@ -105,7 +105,7 @@ def test_write_html_writes_only_the_named_file(
     monkeypatch.chdir(work)
     target = tmp_path / "out" / "chart.html"
     target.parent.mkdir()
-    assert write_html(central_asia, target, size_by="degree") == target
+    assert write_html(central_asia, target, page_spec(size_by="degree")) == target
     assert target.read_text(encoding="utf-8") == render_html(central_asia, size_by="degree")
     assert list(work.iterdir()) == []
     assert list(target.parent.iterdir()) == [target]
@@ -123,7 +123,7 @@ def test_write_html_where_it_cannot_says_which(central_asia: linkchart.LinkChart
 
 
 def test_show_displays_the_page_in_a_sandboxed_frame(central_asia: linkchart.LinkChart) -> None:
-    shown = show(central_asia, size_by="degree", height=500)
+    shown = show(central_asia, page_spec(size_by="degree"), height=500)
     assert isinstance(shown, ChartHTML)
     frame = shown._repr_html_()
     assert frame.startswith('<iframe srcdoc="') and 'sandbox="allow-scripts"' in frame

@@ -1,4 +1,4 @@
-"""The measures a page shows, looked up by name in linkchart.analysis."""
+"""The measures a page shows, read from the measure registry."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 import linkchart
 from linkchart.errors import UnknownNameError
-from linkchart.render.measures import available_measures, compute_measures, ranks
+from linkchart.render.measures import compute_measures, node_measures, page_defaults, ranks
 
 
 def test_ranks_are_competition_ranks() -> None:
@@ -15,9 +15,10 @@ def test_ranks_are_competition_ranks() -> None:
     assert ranks([None, 1.0]) == [None, 1]
 
 
-def test_every_node_measure_of_the_analysis_is_available() -> None:
-    for name in ("degree", "betweenness", "pagerank", "constraint"):
-        assert name in available_measures()
+def test_the_page_offers_the_registry_per_node_measures() -> None:
+    assert node_measures() == linkchart.MEASURES.names(returns="node")
+    assert "bridges" not in node_measures() and "constraint" in node_measures()
+    assert page_defaults() == ("degree", "strength", "betweenness", "pagerank", "constraint")
 
 
 def test_values_follow_node_order_and_come_from_the_analysis(central_asia: linkchart.LinkChart) -> None:
@@ -32,3 +33,9 @@ def test_an_unknown_measure_names_the_ones_that_exist(central_asia: linkchart.Li
         compute_measures(central_asia, ["page_rank"])
     with pytest.raises(UnknownNameError, match="unknown measure 'bridges'"):
         compute_measures(central_asia, ["bridges"])  # not one number per node
+
+
+def test_the_page_runs_a_measure_with_its_registry_options(central_asia: linkchart.LinkChart) -> None:
+    values = compute_measures(central_asia, ["harmonic"])
+    normalised = linkchart.harmonic(central_asia, normalized=True)
+    assert values["harmonic"] == [pytest.approx(normalised[n]) for n in central_asia.node_ids]

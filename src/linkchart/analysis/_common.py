@@ -10,9 +10,20 @@ from ..errors import LinkchartError
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = ["NodeMapping", "check_flag", "parameters", "relation_list"]
+__all__ = [
+    "NodeMapping",
+    "Relations",
+    "check_flag",
+    "parameters",
+    "relation_list",
+    "topological",
+    "undirected_only",
+]
 
 V = TypeVar("V")
+
+Relations = Iterable[str] | str | None
+"""The ``relations`` argument of every measure: names, one name, or ``None`` for all."""
 
 
 def check_flag(name: str, value: object) -> bool:
@@ -22,7 +33,26 @@ def check_flag(name: str, value: object) -> bool:
     return value
 
 
-def relation_list(relations: Iterable[str] | str | None) -> list[str] | None:
+def undirected_only(measure: str, directed: object) -> None:
+    """Accept ``directed`` of ``None`` or ``False``; a measure defined on the undirected reading
+    refuses ``True`` rather than silently reading the ties another way."""
+    if directed is True:
+        raise LinkchartError(
+            f"{measure} is defined on the undirected reading: directed must be None or False, not True"
+        )
+    if directed is not None and directed is not False:
+        raise LinkchartError(f"directed must be True, False or None, not {directed!r}")
+
+
+def topological(measure: str, weight: object) -> None:
+    """Accept only ``weight=None`` for a measure that counts ties and never weighs them."""
+    if weight is not None:
+        raise LinkchartError(
+            f"{measure} is topological (it counts ties): weight must be None, not {weight!r}"
+        )
+
+
+def relation_list(relations: Relations) -> list[str] | None:
     """The relations argument as recorded in a result's parameters."""
     if relations is None:
         return None

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._common import check_flag, parameters, relation_list
+from ._common import Relations, check_flag, parameters, relation_list
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .scores import Scores
 
@@ -50,7 +48,7 @@ def betweenness(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
     normalized: bool = False,

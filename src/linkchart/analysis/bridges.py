@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._common import relation_list
+from ._common import Relations, relation_list, topological, undirected_only
 from .projection import Engine, Projection, _relation_mask, check_engine, project
 
 __all__ = ["ArticulationPoint", "Bridge", "articulation_points", "bridges"]
@@ -185,7 +185,9 @@ def bridges(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
+    weight: None = None,
+    directed: bool | None = None,
 ) -> list[Bridge]:
     """The ties whose removal would disconnect their two ends, with what each separates.
 
@@ -197,6 +199,11 @@ def bridges(
         ``"igraph"`` (default) or ``"networkx"`` (the reference); they agree.
     relations
         Relations whose edges count (default: all).
+    weight
+        Only ``None``: bridges are topological.
+    directed
+        ``None`` or ``False``: the undirected reading, always (see Notes; ``True`` is
+        refused).
 
     Returns
     -------
@@ -250,6 +257,8 @@ def bridges(
     [['a', 'b', 'c'], ['d', 'e', 'f']]
     """
     engine = check_engine(engine)
+    topological("bridges", weight)
+    undirected_only("bridges", directed)
     rels = relation_list(relations)
     p = project(chart, relations=rels, directed=False)
     found = _bridges_igraph(p) if engine == "igraph" else _bridges_networkx(p)
@@ -325,7 +334,9 @@ def articulation_points(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
+    weight: None = None,
+    directed: bool | None = None,
 ) -> list[ArticulationPoint]:
     """The nodes whose removal breaks their component apart, with the pieces left.
 
@@ -337,6 +348,10 @@ def articulation_points(
         ``"igraph"`` (default) or ``"networkx"`` (the reference); they agree.
     relations
         Relations whose edges count (default: all).
+    weight
+        Only ``None``: articulation points are topological.
+    directed
+        ``None`` or ``False``: the undirected reading, always (``True`` is refused).
 
     Returns
     -------
@@ -379,6 +394,8 @@ def articulation_points(
     [('c', [['a', 'b'], ['d'], ['e']]), ('b', [['c', 'd', 'e'], ['a']])]
     """
     engine = check_engine(engine)
+    topological("articulation_points", weight)
+    undirected_only("articulation_points", directed)
     rels = relation_list(relations)
     p = project(chart, relations=rels, directed=False)
     found = _articulation_igraph(p) if engine == "igraph" else _articulation_networkx(p)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._common import check_flag, parameters, relation_list
+from ._common import Relations, check_flag, parameters, relation_list, topological, undirected_only
 from .betweenness import betweenness_of
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .scores import Scores
@@ -30,7 +28,10 @@ def _coefficient(p: Projection) -> npt.NDArray[np.float64]:
 def bridging_coefficient(
     chart: LinkChart,
     *,
-    relations: Iterable[str] | str | None = None,
+    engine: Engine = "igraph",
+    relations: Relations = None,
+    weight: None = None,
+    directed: bool | None = None,
 ) -> Scores:
     r"""The bridging coefficient of every node (Hwang et al.).
 
@@ -46,8 +47,15 @@ def bridging_coefficient(
     ----------
     chart
         The chart; it is not changed.
+    engine
+        Checked like every measure's; one numpy implementation serves both engines.
     relations
         Relations whose edges count (default: all).
+    weight
+        Only ``None``: the coefficient is made of degrees (ties counted).
+    directed
+        ``None`` or ``False``: the undirected reading, as in the paper (``True`` is
+        refused).
 
     Returns
     -------
@@ -81,10 +89,16 @@ def bridging_coefficient(
     >>> bridging_coefficient(c).to_dict()
     {'a': 2.0, 'b': 0.25, 'c': 2.0}
     """
+    engine = check_engine(engine)
+    topological("bridging_coefficient", weight)
+    undirected_only("bridging_coefficient", directed)
     rels = relation_list(relations)
     p = project(chart, relations=rels, directed=False)
     return Scores(
-        chart, _coefficient(p), measure="bridging_coefficient", parameters=parameters(relations=rels)
+        chart,
+        _coefficient(p),
+        measure="bridging_coefficient",
+        parameters=parameters(engine=engine, relations=rels, directed=False),
     )
 
 
@@ -92,8 +106,9 @@ def bridging_centrality(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     weight: Weighting | None = None,
+    directed: bool | None = None,
     normalized: bool = False,
 ) -> Scores:
     r"""Bridging centrality of every node: betweenness times the bridging coefficient.
@@ -120,6 +135,9 @@ def bridging_centrality(
         For the betweenness only: ``None`` (default, every tie length 1) or a weighting
         whose strength is read as the distance ``1 / strength``. The coefficient always
         uses the unweighted degree, as in the paper.
+    directed
+        ``None`` or ``False``: the undirected reading, as in the paper (``True`` is
+        refused).
     normalized
         Whether the betweenness is normalised (by :math:`(n-1)(n-2)/2`); default
         ``False``, the raw pair count.
@@ -167,6 +185,7 @@ def bridging_centrality(
     """
     engine = check_engine(engine)
     check_flag("normalized", normalized)
+    undirected_only("bridging_centrality", directed)
     rels = relation_list(relations)
     p = project(chart, relations=rels, directed=False, weight=weight)
     values = betweenness_of(p, engine, normalized) * _coefficient(p)
@@ -174,5 +193,7 @@ def bridging_centrality(
         chart,
         values,
         measure="bridging_centrality",
-        parameters=parameters(engine=engine, relations=rels, weight=weight, normalized=normalized),
+        parameters=parameters(
+            engine=engine, relations=rels, weight=weight, directed=False, normalized=normalized
+        ),
     )

@@ -15,14 +15,13 @@ role               groups of :math:`(a, b, c)`         sna / UCINET column
 ``liaison``        all three in different groups       :math:`b_O`
 =================  ==================================  =========================
 
-:func:`brokerage` gives the counts; :func:`brokerage_scores` adds the expected counts,
-standard deviations and z-scores under the paper's null model.
+:func:`brokerage` gives, in one :class:`BrokerageResult`, the counts and the expected
+counts, standard deviations and z-scores under the paper's null model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Hashable, Mapping
 from math import comb
 from types import MappingProxyType
 from typing import Literal, TypeVar, get_args
@@ -33,6 +32,7 @@ import numpy.typing as npt
 from ..convert import by_id
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
+from ._common import NodeMapping, Relations, relation_list, topological
 from .projection import Engine, Projection, check_engine, project
 
 __all__ = [
@@ -41,7 +41,6 @@ __all__ = [
     "Partition",
     "Role",
     "brokerage",
-    "brokerage_scores",
     "groups_of",
 ]
 
@@ -144,7 +143,7 @@ def _codes(chart: LinkChart, partition: Partition) -> tuple[npt.NDArray[np.int64
     return codes, groups
 
 
-def _arcs(chart: LinkChart, relations: Iterable[str] | str | None, directed: bool | None) -> Projection:
+def _arcs(chart: LinkChart, relations: Relations, directed: bool | None) -> Projection:
     """The directed reading the roles are counted on (see :func:`brokerage`)."""
     if directed is not None and not isinstance(directed, bool):
         raise LinkchartError(f"directed must be True, False or None, not {directed!r}")
@@ -239,7 +238,7 @@ def _count(
     chart: LinkChart,
     partition: Partition,
     engine: Engine,
-    relations: Iterable[str] | str | None,
+    relations: Relations,
     directed: bool | None,
 ) -> tuple[IntArray, IntArray, dict[str, Hashable], int]:
     """Role counts (n x 5), group codes, groups by id, and the number of arcs."""
@@ -252,99 +251,6 @@ def _count(
     else:
         counts = _counts_networkx(p, group)
     return counts, group, groups, len(src)
-
-
-def brokerage(
-    chart: LinkChart,
-    *,
-    partition: Partition = "type",
-    engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
-    directed: bool | None = None,
-) -> dict[str, dict[str, int]]:
-    r"""Gould-Fernandez brokerage counts: for each node, how often it brokers in each role.
-
-    For every ordered path :math:`a \to b \to c` with :math:`a \ne c` and no tie
-    :math:`a \to c`, the broker :math:`b` scores one in the role fixed by the groups of
-    :math:`a`, :math:`b` and :math:`c`: *coordinator* (all three in one group),
-    *itinerant* (:math:`a` and :math:`c` in one group, :math:`b` in another),
-    *representative* (:math:`a` and :math:`b` in one group, :math:`c` in another),
-    *gatekeeper* (:math:`b` and :math:`c` in one group, :math:`a` in another) or
-    *liaison* (three different groups).
-
-    Parameters
-    ----------
-    chart
-        The chart; it is not changed.
-    partition
-        The groups: ``"type"`` (default, the node type), the name of a node attribute, or
-        a mapping from node id to group. Every node needs a group.
-    engine
-        ``"igraph"`` (default): a vectorised count over all two-paths with numpy (igraph
-        has no brokerage routine; the name selects the fast engine). ``"networkx"``: the
-        plain triple loop on a ``networkx.DiGraph``, the reference.
-    relations
-        Relations whose edges count (default: all).
-    directed
-        ``None`` or ``True`` (default): ties are arcs, and an undirected relation's tie
-        counts in both directions. ``False``: every tie is read as mutual.
-
-    Returns
-    -------
-    dict
-        Node id -> {role -> count}, with all five roles (see :data:`ROLES`) for every
-        node, zeros included.
-
-    Raises
-    ------
-    LinkchartError
-        For nodes without a group, a bad ``directed``; :class:`UnknownNameError` for an
-        unknown engine, relation or partition attribute.
-
-    See Also
-    --------
-    brokerage_scores : the same counts with expected values and z-scores.
-
-    Notes
-    -----
-    *Weight semantics*: none. Brokerage is about whether ties exist, so ``weight`` does
-    not apply. *Multigraph handling*: parallel edges (of one or several relations)
-    between the same ordered pair are one arc; self-loops are dropped. A tie of an
-    undirected relation, or any tie with ``directed=False``, is a pair of arcs: a path
-    :math:`a - b - c` with no :math:`a - c` tie then counts twice for :math:`b`, once in
-    each direction, so on symmetric data representative and gatekeeper counts are equal
-    in total, as in UCINET and R's ``sna::brokerage``. The counts equal ``sna``'s
-    (``w_I, w_O, b_IO, b_OI, b_O``). An empty chart gives ``{}``; a chart without ties
-    gives zeros.
-
-    *Complexity*: :math:`O(\sum_b d^-(b)\, d^+(b) \log m)` for in- and out-degrees
-    :math:`d^\pm` and :math:`m` arcs.
-
-    References
-    ----------
-    .. [1] Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
-       approach to brokerage in transaction networks. *Sociological Methodology* 19,
-       89-126. https://doi.org/10.2307/270949
-
-    Examples
-    --------
-    A state passes money from a person to an organisation that has no tie to the person:
-
-    >>> import linkchart
-    >>> c = linkchart.from_records(
-    ...     [{"id": "p", "type": "person"}, {"id": "s", "type": "state"},
-    ...      {"id": "o", "type": "organisation"}],
-    ...     [{"from": "p", "relation": "pays", "to": "s"},
-    ...      {"from": "s", "relation": "pays", "to": "o"}],
-    ... )
-    >>> brokerage(c)["s"]
-    {'coordinator': 0, 'itinerant': 0, 'representative': 0, 'gatekeeper': 0, 'liaison': 1}
-    >>> brokerage(c, partition={"p": "x", "s": "y", "o": "x"})["s"]["itinerant"]
-    1
-    """
-    counts, _, _, _ = _count(chart, partition, engine, relations, directed)
-    rows = [dict(zip(ROLES, r, strict=True)) for r in counts.tolist()]
-    return by_id(chart, rows)
 
 
 # ---------------------------------------------------------------------------- null model
@@ -394,15 +300,17 @@ def _moments(sizes: FloatArray, d: float) -> tuple[FloatArray, FloatArray]:
     return mean, var
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class BrokerageResult:
+class BrokerageResult(NodeMapping[Mapping[str, int]]):
     """Brokerage counts with their expected values and z-scores under the null model.
 
-    Every mapping is keyed by node id, then by statistic: the five roles of
-    :data:`ROLES` and ``"total"`` (their sum).
+    As a mapping, node id -> {role -> count} for the five roles of :data:`ROLES`
+    (zeros included). The tables below are keyed by node id, then by statistic: the
+    five roles and ``"total"`` (their sum). Immutable.
 
     Attributes
     ----------
+    chart
+        The chart the counts were made on.
     counts
         Observed counts.
     expected
@@ -416,7 +324,11 @@ class BrokerageResult:
         Node id -> its group.
     density
         The arc density ``m / (N (N - 1))`` the null model uses.
+    parameters
+        The arguments it ran with.
     """
+
+    __slots__ = ("counts", "density", "expected", "groups", "parameters", "sd", "z")
 
     counts: Mapping[str, Mapping[str, int]]
     expected: Mapping[str, Mapping[str, float]]
@@ -424,6 +336,39 @@ class BrokerageResult:
     z: Mapping[str, Mapping[str, float]]
     groups: Mapping[str, Hashable]
     density: float
+    parameters: Mapping[str, object]
+
+    def __init__(
+        self,
+        chart: LinkChart,
+        *,
+        counts: Mapping[str, Mapping[str, int]],
+        expected: Mapping[str, Mapping[str, float]],
+        sd: Mapping[str, Mapping[str, float]],
+        z: Mapping[str, Mapping[str, float]],
+        groups: Mapping[str, Hashable],
+        density: float,
+        parameters: Mapping[str, object],
+    ) -> None:
+        roles = {n: MappingProxyType({r: row[r] for r in ROLES}) for n, row in counts.items()}
+        for name, value in (
+            ("chart", chart),
+            ("_data", MappingProxyType(roles)),
+            ("counts", counts),
+            ("expected", expected),
+            ("sd", sd),
+            ("z", z),
+            ("groups", groups),
+            ("density", density),
+            ("parameters", MappingProxyType(dict(parameters))),
+        ):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"BrokerageResult is immutable; cannot set {name!r}")
+
+    def __repr__(self) -> str:
+        return f"<BrokerageResult of {len(self)} nodes, density {self.density:.4g}>"
 
     def role(
         self, role: str, statistic: Literal["count", "expected", "sd", "z"] = "count"
@@ -436,7 +381,7 @@ class BrokerageResult:
         >>> c = linkchart.from_records([{"id": "a", "type": "state"}, {"id": "b", "type": "state"},
         ...     {"id": "c", "type": "state"}], [{"from": "a", "relation": "r", "to": "b"},
         ...     {"from": "b", "relation": "r", "to": "c"}])
-        >>> brokerage_scores(c).role("coordinator")
+        >>> brokerage(c).role("coordinator")
         {'a': 0, 'b': 1, 'c': 0}
         """
         if role not in STATISTICS:
@@ -453,17 +398,26 @@ def _table(chart: LinkChart, values: npt.NDArray[np.generic]) -> Mapping[str, Ma
     return MappingProxyType({n: MappingProxyType(r) for n, r in by_id(chart, rows).items()})
 
 
-def brokerage_scores(
+def brokerage(
     chart: LinkChart,
     *,
     partition: Partition = "type",
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
+    weight: None = None,
     directed: bool | None = None,
 ) -> BrokerageResult:
-    r"""Brokerage counts, expected counts, standard deviations and z-scores (Gould & Fernandez 1989).
+    r"""Gould-Fernandez brokerage: counts per role, expected counts, standard deviations, z-scores.
 
-    The counts are those of :func:`brokerage`. The null model keeps the group sizes and
+    For every ordered path :math:`a \to b \to c` with :math:`a \ne c` and no tie
+    :math:`a \to c`, the broker :math:`b` scores one in the role fixed by the groups of
+    :math:`a`, :math:`b` and :math:`c`: *coordinator* (all three in one group),
+    *itinerant* (:math:`a` and :math:`c` in one group, :math:`b` in another),
+    *representative* (:math:`a` and :math:`b` in one group, :math:`c` in another),
+    *gatekeeper* (:math:`b` and :math:`c` in one group, :math:`a` in another) or
+    *liaison* (three different groups).
+
+    The null model keeps the group sizes and
     places each of the :math:`N (N-1)` possible arcs independently with the observed
     density :math:`d = m / (N (N-1))`. A given open path has probability
     :math:`p = d^2 (1-d)`; for a broker in a group of size :math:`n_i`, with
@@ -491,25 +445,48 @@ def brokerage_scores(
 
     Parameters
     ----------
-    chart, partition, engine, relations, directed
-        As for :func:`brokerage`.
+    chart
+        The chart; it is not changed.
+    partition
+        The groups: ``"type"`` (default, the node type), the name of a node attribute, or
+        a mapping from node id to group. Every node needs a group.
+    engine
+        ``"igraph"`` (default): a vectorised count over all two-paths with numpy (igraph
+        has no brokerage routine; the name selects the fast engine). ``"networkx"``: the
+        plain triple loop on a ``networkx.DiGraph``, the reference.
+    relations
+        Relations whose edges count (default: all).
+    weight
+        Only ``None``: brokerage is about whether ties exist.
+    directed
+        ``None`` or ``True`` (default): ties are arcs, and an undirected relation's tie
+        counts in both directions. ``False``: every tie is read as mutual.
 
     Returns
     -------
     BrokerageResult
+        A mapping node id -> {role -> count} (all five roles, zeros included), with the
+        tables ``counts``, ``expected``, ``sd`` and ``z``.
 
     Raises
     ------
     LinkchartError
-        As for :func:`brokerage`.
+        For nodes without a group, a bad ``directed`` or a ``weight``;
+        :class:`UnknownNameError` for an unknown engine, relation or partition attribute.
 
     Notes
     -----
-    *Weight semantics*: none (ties exist or not). *Multigraph handling*: as for
-    :func:`brokerage`; :math:`m` counts arcs after parallel edges are merged, an
-    undirected tie being two arcs. :math:`N` counts every node of the chart, isolated
-    ones included. z-scores are NaN where the standard deviation is 0. The null model
-    assumes independent arcs, which transaction networks rarely satisfy: read the
+    *Weight semantics*: none (ties exist or not). *Multigraph handling*: parallel edges
+    (of one or several relations) between the same ordered pair are one arc; self-loops
+    are dropped. A tie of an undirected relation, or any tie with ``directed=False``, is
+    a pair of arcs: a path :math:`a - b - c` with no :math:`a - c` tie then counts twice
+    for :math:`b`, once in each direction, so on symmetric data representative and
+    gatekeeper counts are equal in total, as in UCINET and R's ``sna::brokerage``. The
+    counts equal ``sna``'s (``w_I, w_O, b_IO, b_OI, b_O``). An empty chart gives an
+    empty result; a chart without ties gives zeros. :math:`m` counts arcs after
+    parallel edges are merged, an undirected tie being two arcs. :math:`N` counts every
+    node of the chart, isolated ones included. z-scores are NaN where the standard
+    deviation is 0. The null model assumes independent arcs, which transaction networks rarely satisfy: read the
     z-scores as a yardstick between brokers, not as p-values.
 
     References
@@ -518,20 +495,37 @@ def brokerage_scores(
        approach to brokerage in transaction networks. *Sociological Methodology* 19,
        89-126. https://doi.org/10.2307/270949
 
+    *Complexity*: :math:`O(\sum_b d^-(b)\, d^+(b) \log m)` for in- and out-degrees
+    :math:`d^\pm` and :math:`m` arcs.
+
     Examples
     --------
-    A directed path a -> b -> c in one group: two of the six possible arcs, d = 1/3.
+    A state passes money from a person to an organisation that has no tie to the person:
 
     >>> import linkchart
+    >>> c = linkchart.from_records(
+    ...     [{"id": "p", "type": "person"}, {"id": "s", "type": "state"},
+    ...      {"id": "o", "type": "organisation"}],
+    ...     [{"from": "p", "relation": "pays", "to": "s"},
+    ...      {"from": "s", "relation": "pays", "to": "o"}],
+    ... )
+    >>> dict(brokerage(c)["s"])
+    {'coordinator': 0, 'itinerant': 0, 'representative': 0, 'gatekeeper': 0, 'liaison': 1}
+    >>> brokerage(c, partition={"p": "x", "s": "y", "o": "x"})["s"]["itinerant"]
+    1
+
+    A directed path a -> b -> c in one group: two of the six possible arcs, d = 1/3.
+
     >>> c = linkchart.from_records(
     ...     [{"id": x, "type": "state"} for x in "abc"],
     ...     [{"from": "a", "relation": "r", "to": "b"}, {"from": "b", "relation": "r", "to": "c"}],
     ... )
-    >>> r = brokerage_scores(c)
+    >>> r = brokerage(c)
     >>> b = "coordinator"
     >>> r.counts["b"][b], round(r.expected["b"][b], 4), round(r.z["b"][b], 3)
     (1, 0.1481, 2.3)
     """
+    topological("brokerage", weight)
     counts, group, groups, m = _count(chart, partition, engine, relations, directed)
     n = chart.number_of_nodes
     d = m / (n * (n - 1)) if n > 1 else 0.0
@@ -543,10 +537,17 @@ def brokerage_scores(
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(sd > 0, (full - mean) / np.where(sd > 0, sd, 1.0), np.nan)
     return BrokerageResult(
+        chart,
         counts=_table(chart, full),
         expected=_table(chart, mean),
         sd=_table(chart, sd),
         z=_table(chart, z),
         groups=MappingProxyType(groups),
         density=float(d),
+        parameters={
+            "partition": partition if isinstance(partition, str) else "mapping",
+            "engine": engine,
+            "relations": relation_list(relations),
+            "directed": directed,
+        },
     )

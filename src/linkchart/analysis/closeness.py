@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, Literal, get_args
 
 import numpy as np
@@ -10,7 +9,7 @@ import numpy.typing as npt
 
 from ..errors import UnknownNameError
 from ..model import LinkChart
-from ._common import check_flag, parameters, relation_list
+from ._common import Relations, check_flag, parameters, relation_list
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .scores import Scores
 
@@ -104,7 +103,7 @@ def closeness(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
     mode: Direction = "out",
@@ -214,17 +213,18 @@ def harmonic(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
     mode: Direction = "out",
-    normalized: bool = True,
+    normalized: bool = False,
 ) -> Scores:
     r"""Harmonic closeness of every node: the mean inverse distance to the others.
 
     .. math::
 
-       H(v) = \frac{1}{n - 1} \sum_{u \ne v} \frac{1}{d(v, u)}
+       H(v) = \sum_{u \ne v} \frac{1}{d(v, u)}, \qquad
+       H_{norm}(v) = \frac{H(v)}{n - 1}
 
     with :math:`1 / d = 0` for a node that cannot be reached, so it is well defined
     on disconnected graphs (the usual case in a partial picture of a dark network).
@@ -246,8 +246,9 @@ def harmonic(
         On a directed reading, ``"out"`` (default, distances from the node) or ``"in"``
         (distances to it; networkx's own ``harmonic_centrality`` uses these).
     normalized
-        ``True`` (default): divided by :math:`n - 1`, so 1 means adjacent to everyone.
-        ``False``: the plain sum, as networkx returns it.
+        ``False`` (default, as every measure): the plain sum, as networkx returns it.
+        ``True``: divided by :math:`n - 1`, so 1 means adjacent to everyone (the
+        report and the page show this form: ``linkchart.MEASURES["harmonic"].options``).
 
     Returns
     -------
@@ -283,6 +284,8 @@ def harmonic(
     ...     vocabulary=Vocabulary(relations=(Relation("knows", directed=False),)),
     ... )
     >>> {k: round(v, 3) for k, v in harmonic(c).items()}
+    {'a': 1.5, 'b': 2.0, 'c': 1.5, 'd': 0.0}
+    >>> {k: round(v, 3) for k, v in harmonic(c, normalized=True).items()}
     {'a': 0.5, 'b': 0.667, 'c': 0.5, 'd': 0.0}
     """
     engine = check_engine(engine)

@@ -17,7 +17,7 @@ import numpy.typing as npt
 from .._igraph import seeded
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import NodeMapping, parameters, relation_list
+from ._common import NodeMapping, Relations, parameters, relation_list, undirected_only
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .scores import Scores
 
@@ -146,8 +146,9 @@ def communities(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     weight: Weighting | None = "weight",
+    directed: bool | None = None,
     method: Method = "leiden",
     resolution: float = 1.0,
     seed: int = 0,
@@ -175,7 +176,13 @@ def communities(
     weight
         How parallel edges combine into a tie's strength, read as a **strength**:
         ``"weight"`` (default, repeated reports strengthen a tie), ``"count"``,
-        ``"confidence_sum"``, ``"confidence_max"``, or ``None``.
+        ``"confidence_sum"``, ``"confidence_max"``, or ``None``. The default is
+        ``"weight"``, unlike the path measures' ``None``: modularity compares tie
+        strengths with their expectation, and a tie reported three times is stronger
+        evidence of a group than one reported once.
+    directed
+        ``None`` or ``False``: the undirected reading (modularity is defined on it here;
+        ``True`` is refused).
     method
         ``"leiden"`` (default; guarantees connected communities, run until stable) or
         ``"louvain"``.
@@ -238,6 +245,7 @@ def communities(
     """
     engine = check_engine(engine)
     method = _check_method(method)
+    undirected_only("communities", directed)
     if isinstance(resolution, bool) or not isinstance(resolution, int | float) or resolution <= 0:
         raise LinkchartError(f"resolution must be a positive number, not {resolution!r}")
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
@@ -284,10 +292,12 @@ def _groups(chart: LinkChart, partition: str | Mapping[str, Hashable]) -> npt.ND
 
 def participation(
     chart: LinkChart,
-    partition: str | Mapping[str, Hashable] | None = None,
     *,
-    relations: Iterable[str] | str | None = None,
+    partition: str | Mapping[str, Hashable] | None = None,
+    engine: Engine = "igraph",
+    relations: Relations = None,
     weight: Weighting | None = None,
+    directed: bool | None = None,
     seed: int = 0,
 ) -> Scores:
     r"""Participation coefficient of every node: how evenly its ties spread over groups.
@@ -308,11 +318,17 @@ def participation(
         The groups: ``None`` (default) for the :func:`communities` found on the same
         projection with ``seed``; ``"type"`` for the node types; or a mapping from
         every node id to its group (a :class:`Communities` is one).
+    engine
+        The engine that finds the communities when ``partition`` is ``None``: Leiden
+        with ``"igraph"`` (default), Louvain with ``"networkx"`` (it has no Leiden). The
+        coefficient itself is one numpy computation.
     relations
         Relations whose edges count (default: all).
     weight
         ``None`` (default): ties are counted, as in the paper. A weighting uses tie
         strengths for :math:`k_i` and :math:`k_{is}` (and for finding communities).
+    directed
+        ``None`` or ``False``: the undirected reading (``True`` is refused).
     seed
         Seed for the community detection when ``partition`` is ``None``.
 
@@ -332,7 +348,7 @@ def participation(
     -----
     *Undirected reading, always* (``directed=False`` is forced). *Multigraph
     handling.* Parallel edges make one tie (with ``weight=None``). Computed with
-    numpy in :math:`O(n + m)`; there is one implementation, no engine choice.
+    numpy in :math:`O(n + m)` once the groups are known.
 
     References
     ----------
@@ -347,13 +363,18 @@ def participation(
     ...      {"id": "pk", "type": "state"}, {"id": "jui", "type": "organisation"}],
     ...     [{"from": "imt", "relation": "tie", "to": x} for x in ("af", "pk", "jui")],
     ... )
-    >>> {k: round(v, 3) for k, v in participation(chart, "type").items()}
+    >>> {k: round(v, 3) for k, v in participation(chart, partition="type").items()}
     {'imt': 0.444, 'af': 0.0, 'pk': 0.0, 'jui': 0.0}
     """
+    engine = check_engine(engine)
+    undirected_only("participation", directed)
     rels = relation_list(relations)
     p = project(chart, relations=rels, directed=False, weight=weight)
     if partition is None:
-        partition = communities(chart, relations=rels, weight=weight, seed=seed)
+        method: Method = "leiden" if engine == "igraph" else "louvain"
+        partition = communities(
+            chart, engine=engine, relations=rels, weight=weight, method=method, seed=seed
+        )
         label: object = "communities"
     else:
         label = partition if isinstance(partition, str) else "mapping"
@@ -376,5 +397,7 @@ def participation(
         chart,
         values,
         measure="participation",
-        parameters=parameters(partition=label, relations=rels, weight=weight, seed=seed),
+        parameters=parameters(
+            partition=label, engine=engine, relations=rels, weight=weight, directed=False, seed=seed
+        ),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Literal, get_args
 
 import numpy as np
@@ -10,7 +9,7 @@ import numpy.typing as npt
 
 from ..errors import UnknownNameError
 from ..model import LinkChart
-from ._common import check_flag, parameters, relation_list
+from ._common import Relations, check_flag, parameters, relation_list, topological
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .scores import Scores
 
@@ -27,30 +26,40 @@ def _check_mode(mode: str) -> Mode:
 
 
 def _sum_of_ties(p: Projection, engine: Engine, mode: Mode, weighted: bool) -> npt.NDArray[np.float64]:
+    """Per vertex, the number (or total strength) of its ties in ``mode``.
+
+    The ``"igraph"`` engine counts straight from the projection's arrays with numpy (no
+    graph is built); ``"networkx"`` asks a networkx graph, as the reference.
+    """
     if p.n == 0:
         return np.zeros(0, dtype=np.float64)
     if engine == "igraph":
-        g = p.to_igraph(weights="strength" if weighted else None)
-        w = "weight" if weighted and p.weighted else None
-        return np.asarray(g.strength(mode=mode, weights=w, loops=False), dtype=np.float64)
+        w = p.strength if weighted else None
+        out = np.bincount(p.src, weights=w, minlength=p.n).astype(np.float64)
+        into = np.bincount(p.dst, weights=w, minlength=p.n).astype(np.float64)
+        if p.directed and mode == "out":
+            return out
+        if p.directed and mode == "in":
+            return into
+        return out + into
     g = p.to_networkx(weights="strength" if weighted else None)
-    w = "weight" if weighted and p.weighted else None
+    w_name = "weight" if weighted and p.weighted else None
     if p.directed and mode == "in":
-        view = g.in_degree(weight=w)
+        view = g.in_degree(weight=w_name)
     elif p.directed and mode == "out":
-        view = g.out_degree(weight=w)
+        view = g.out_degree(weight=w_name)
     else:
-        view = g.degree(weight=w)
-    values = dict(view)
-    return p.as_array(values)
+        view = g.degree(weight=w_name)
+    return p.as_array(dict(view))
 
 
 def degree(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     directed: bool | None = None,
+    weight: None = None,
     mode: Mode = "all",
     normalized: bool = False,
 ) -> Scores:
@@ -70,6 +79,8 @@ def degree(
         Relations whose edges count (default: all).
     directed
         ``None`` follows the vocabulary; ``False`` reads every tie as undirected.
+    weight
+        Only ``None``: degree counts ties. For weighted ties use :func:`strength`.
     mode
         On a directed reading: ``"in"`` (ties received), ``"out"`` (ties sent) or
         ``"all"`` (default: in + out, so a mutual tie counts twice, as in networkx and
@@ -94,7 +105,8 @@ def degree(
     *Multigraph handling.* Degree counts **ties, not reports**: the chart is projected
     first, so five edges between the same pair (of the counted relations, in one
     direction) make one tie. Use :func:`strength` to let repeated reports add up.
-    *Weight semantics.* None: degree is topological. *Complexity.* :math:`O(n + m)`.
+    *Weight semantics.* None: degree is topological. *Complexity.* :math:`O(n + m)`,
+    counted from the projection's arrays (no graph is built).
 
     References
     ----------
@@ -119,6 +131,7 @@ def degree(
     engine = check_engine(engine)
     mode = _check_mode(mode)
     check_flag("normalized", normalized)
+    topological("degree", weight)
     rels = relation_list(relations)
     p = project(chart, relations=rels, directed=directed, weight=None)
     values = _sum_of_ties(p, engine, mode, weighted=False)
@@ -138,7 +151,7 @@ def strength(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     weight: Weighting | None = "weight",
     directed: bool | None = None,
     mode: Mode = "all",
@@ -181,10 +194,12 @@ def strength(
 
     Notes
     -----
-    *Weight semantics.* The weight is read as a strength (larger is stronger).
+    *Weight semantics.* The weight is read as a strength (larger is stronger). The
+    default is ``"weight"``, unlike the path measures' ``None``: a strength without a
+    weighting is just the degree. *Complexity.* :math:`O(n + m)`, from the
+    projection's arrays.
     *Multigraph handling.* With the default ``weight="weight"`` each edge adds its
-    weight, so a tie reported three times counts three times. *Complexity.*
-    :math:`O(n + m)`.
+    weight, so a tie reported three times counts three times.
 
     References
     ----------

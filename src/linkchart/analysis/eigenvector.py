@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -12,7 +11,7 @@ import numpy.typing as npt
 from .._igraph import seeded
 from ..errors import LinkchartError
 from ..model import LinkChart
-from ._common import parameters, relation_list
+from ._common import Relations, parameters, relation_list
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .scores import Scores
 
@@ -117,7 +116,7 @@ def eigenvector(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     weight: Weighting | None = "weight",
     directed: bool | None = None,
 ) -> Scores:

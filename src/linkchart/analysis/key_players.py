@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import check_flag, parameters, relation_list
+from ._common import Relations, check_flag, parameters, relation_list, topological
 from .projection import Engine, Projection, check_engine, project
 
 __all__ = [
@@ -273,8 +273,9 @@ def key_player_score(
     *,
     criterion: Criterion = "fragmentation",
     max_distance: int = 1,
-    relations: Iterable[str] | str | None = None,
-    directed: bool | None = False,
+    relations: Relations = None,
+    weight: None = None,
+    directed: bool | None = None,
     engine: Engine = "igraph",
 ) -> float:
     """The key-player criterion of a given set of nodes (see :func:`key_players`).
@@ -288,7 +289,7 @@ def key_player_score(
         The chart; it is not changed.
     nodes
         The node ids of the set (repeats count once); an empty set gives the baseline.
-    criterion, max_distance, relations, directed, engine
+    criterion, max_distance, relations, weight, directed, engine
         As for :func:`key_players`.
 
     Returns
@@ -316,6 +317,7 @@ def key_player_score(
     criterion = _check_criterion(criterion)
     engine = check_engine(engine)
     max_distance = _check_count("max_distance", max_distance, 1)
+    topological("key_player_score", weight)
     p = _projection(chart, relation_list(relations), directed)
     positions = tuple(sorted({chart.index_of(x) for x in ([nodes] if isinstance(nodes, str) else nodes)}))
     if len(positions) >= p.n:
@@ -329,8 +331,9 @@ def key_players(
     *,
     criterion: Criterion = "fragmentation",
     max_distance: int = 1,
-    relations: Iterable[str] | str | None = None,
-    directed: bool | None = False,
+    relations: Relations = None,
+    weight: None = None,
+    directed: bool | None = None,
     engine: Engine = "igraph",
     seed: int = 0,
     search: Search = "auto",
@@ -376,11 +379,13 @@ def key_players(
         :math:`m` for ``"reach"`` (default 1: the set's direct contacts).
     relations
         Relations whose edges count (default: all).
+    weight
+        Only ``None``: the criteria count steps along ties (topological).
     directed
-        ``False`` (default): every tie is read as undirected, as in the paper.
-        ``None`` follows the vocabulary and ``True`` forces a directed reading: pairs
-        are then ordered (:math:`d_{ij}` may differ from :math:`d_{ji}`) and reach
-        follows ties outwards from the set.
+        ``None`` (default) follows the vocabulary, as every measure does; ``True``
+        forces a directed reading: pairs are then ordered (:math:`d_{ij}` may differ
+        from :math:`d_{ji}`) and reach follows ties outwards from the set. ``False``
+        reads every tie as undirected, as in the paper (the report reads it so).
     engine
         ``"igraph"`` (default) or ``"networkx"``; they compute the same distances, hence
         the same scores and the same set.
@@ -473,6 +478,7 @@ def key_players(
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
         raise LinkchartError(f"seed must be an integer, not {seed!r}")
     rels = relation_list(relations)
+    topological("key_players", weight)
     p = _projection(chart, rels, directed)
     n = p.n
     if isinstance(k, bool) or not isinstance(k, int | np.integer) or not 1 <= k < n:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import numpy.typing as npt
 
 from ..errors import LinkchartError
 from ..model import LinkChart
-from ._common import parameters, relation_list
+from ._common import Relations, parameters, relation_list
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .scores import Scores
 
@@ -36,7 +34,7 @@ def pagerank(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     weight: Weighting | None = "weight",
     directed: bool | None = None,
     damping: float = 0.85,

@@ -30,15 +30,16 @@ is the classic pitfall: passing a strength to a distance-based algorithm silentl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, get_args
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
+from ._common import Relations
 
 if TYPE_CHECKING:
     import igraph
@@ -84,6 +85,13 @@ class Projection:
         How many chart edges (or arcs) each tie combines (``int64``).
     weighted
         Whether a weighting was asked for (``weight`` is not ``None``).
+
+    Notes
+    -----
+    A projection is made once per chart and reading (see :func:`project`), and so is
+    each graph that :meth:`to_igraph` and :meth:`to_networkx` build from it: the measures
+    of one report share them. Callers must not change a graph they are given (copy it
+    first, as ``graph.copy()``).
     """
 
     chart: LinkChart
@@ -93,6 +101,7 @@ class Projection:
     strength: npt.NDArray[np.float64]
     multiplicity: npt.NDArray[np.int64]
     weighted: bool
+    _graphs: dict[tuple[str, str | None], Any] = field(default_factory=dict, repr=False)
 
     @property
     def n(self) -> int:
@@ -118,7 +127,30 @@ class Projection:
         return self.strength if as_ == "strength" else self.distance()
 
     def to_igraph(self, weights: Literal["strength", "distance"] | None = None) -> igraph.Graph:
-        """An ``igraph.Graph``; with ``weights``, edges carry ``"weight"`` read that way."""
+        """An ``igraph.Graph``; with ``weights``, edges carry ``"weight"`` read that way.
+
+        Built once and shared (see the class notes): do not change it.
+        """
+        key = ("igraph", weights if self.weighted else None)
+        cached = self._graphs.get(key)
+        if cached is None:
+            cached = self._graphs[key] = self._build_igraph(weights)
+        return cached
+
+    def to_networkx(
+        self, weights: Literal["strength", "distance"] | None = None
+    ) -> networkx.Graph | networkx.DiGraph:
+        """A ``networkx`` (Di)Graph on positions ``0..n-1``; with ``weights``, edges carry ``"weight"``.
+
+        Built once and shared (see the class notes): do not change it.
+        """
+        key = ("networkx", weights if self.weighted else None)
+        cached = self._graphs.get(key)
+        if cached is None:
+            cached = self._graphs[key] = self._build_networkx(weights)
+        return cached
+
+    def _build_igraph(self, weights: Literal["strength", "distance"] | None) -> igraph.Graph:
         import igraph as ig
 
         g = ig.Graph(n=self.n, edges=np.column_stack([self.src, self.dst]), directed=self.directed)
@@ -127,10 +159,9 @@ class Projection:
             g.es["weight"] = values.tolist()
         return g
 
-    def to_networkx(
-        self, weights: Literal["strength", "distance"] | None = None
+    def _build_networkx(
+        self, weights: Literal["strength", "distance"] | None
     ) -> networkx.Graph | networkx.DiGraph:
-        """A ``networkx`` (Di)Graph on positions ``0..n-1``; with ``weights``, edges carry ``"weight"``."""
         import networkx as nx
 
         g: networkx.Graph = nx.DiGraph() if self.directed else nx.Graph()
@@ -146,20 +177,27 @@ class Projection:
         return g
 
 
-def _relation_mask(chart: LinkChart, relations: Iterable[str] | None) -> npt.NDArray[np.bool_]:
+def _relation_codes(chart: LinkChart, relations: Relations) -> tuple[int, ...] | None:
+    """The vocabulary codes of ``relations`` (sorted, unique), or ``None`` for all."""
     if relations is None:
-        return np.ones(chart.number_of_edges, dtype=bool)
+        return None
     if isinstance(relations, str):
         relations = [relations]
     names = chart.vocabulary.relation_names
-    codes = [names.index(chart.vocabulary.relation(r).name) for r in relations]
+    return tuple(sorted({names.index(chart.vocabulary.relation(r).name) for r in relations}))
+
+
+def _relation_mask(chart: LinkChart, relations: Relations) -> npt.NDArray[np.bool_]:
+    codes = _relation_codes(chart, relations)
+    if codes is None:
+        return np.ones(chart.number_of_edges, dtype=bool)
     return np.isin(chart.edges.relation, codes)
 
 
 def project(
     chart: LinkChart,
     *,
-    relations: Iterable[str] | None = None,
+    relations: Relations = None,
     directed: bool | None = None,
     weight: Weighting | None = None,
 ) -> Projection:
@@ -190,7 +228,9 @@ def project(
     Notes
     -----
     Runs in :math:`O(m \\log m)` for :math:`m` edges, with numpy and no Python object
-    per edge.
+    per edge. The chart keeps each projection it has made, one per distinct
+    ``(relations, directed, weight)``, so the measures of a report project it once; a
+    view of the chart is a new chart with projections of its own.
 
     Examples
     --------
@@ -207,8 +247,20 @@ def project(
         raise UnknownNameError("weighting", weight, WEIGHTINGS)
     if directed is not None and not isinstance(directed, bool):
         raise LinkchartError(f"directed must be True, False or None, not {directed!r}")
+    codes = _relation_codes(chart, relations)
+    cache: dict[tuple[Any, ...], Projection] = chart.memoized("projections", dict)
+    key = (codes, directed, weight)
+    cached = cache.get(key)
+    if cached is None:
+        cached = cache[key] = _project(chart, codes, directed, weight)
+    return cached
+
+
+def _project(
+    chart: LinkChart, codes: tuple[int, ...] | None, directed: bool | None, weight: Weighting | None
+) -> Projection:
     e = chart.edges
-    mask = _relation_mask(chart, relations)
+    mask = np.ones(len(e), dtype=bool) if codes is None else np.isin(e.relation, codes)
     rel_directed = np.array([r.directed for r in chart.vocabulary.relations] or [True], dtype=bool)
     arc = rel_directed[e.relation[mask]] if mask.any() else np.zeros(0, dtype=bool)
     if directed is None:

@@ -15,14 +15,13 @@ is a broker in Burt's sense.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._common import check_flag, parameters, relation_list
+from ._common import Relations, check_flag, parameters, relation_list
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .scores import Scores
 
@@ -71,7 +70,7 @@ def constraint(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
 ) -> Scores:
@@ -206,7 +205,7 @@ def effective_size(
     chart: LinkChart,
     *,
     engine: Engine = "igraph",
-    relations: Iterable[str] | str | None = None,
+    relations: Relations = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
     normalized: bool = False,

@@ -26,7 +26,7 @@ from typing import Any, Final
 
 import numpy as np
 
-from ..errors import LoadError, Problem, did_you_mean
+from ..errors import LoadError, Problem, ProblemCode, did_you_mean
 from ..model import NO_YEAR, EdgeTable, LinkChart, NodeTable, Source
 from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation, Vocabulary
 
@@ -132,7 +132,7 @@ class Problems:
         self.locate = locate
         self.items: list[Problem] = []
 
-    def add(self, code: str, message: str, path: str = "", hint: str = "") -> None:
+    def add(self, code: ProblemCode, message: str, path: str = "", hint: str = "") -> None:
         """Record one problem at ``path``."""
         file, line, row = self.locate(path)
         self.items.append(Problem(code, message, path, file, line, row, hint))

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
-from ..errors import Problem
+from ..errors import Problem, ProblemCode
 from .build import EDGE_FIELDS, NODE_FIELDS, RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES, Section
 
 __all__ = ["CsvRows", "read_section"]
@@ -67,7 +67,7 @@ def read_section(
     rows_at = CsvRows(path)
     problems: list[Problem] = []
 
-    def problem(code: str, message: str, line: int | None, hint: str = "", row: int | None = None,
+    def problem(code: ProblemCode, message: str, line: int | None, hint: str = "", row: int | None = None,
                 where: str = name) -> None:
         problems.append(Problem(code, message, where, file, line, row, hint))
 

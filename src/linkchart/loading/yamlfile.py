@@ -22,7 +22,7 @@ from typing import Any, Final
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import Problem
+from ..errors import Problem, ProblemCode
 
 __all__ = ["YamlDocument", "line_of", "parse_yaml"]
 
@@ -100,7 +100,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.budget = 0
 
-    def problem(self, code: str, message: str, node: Node, path: str, hint: str = "") -> None:
+    def problem(self, code: ProblemCode, message: str, node: Node, path: str, hint: str = "") -> None:
         self.problems.append(Problem(code, message, path, self.file, node.start_mark.line + 1, None, hint))
 
     def value(self, node: Node, path: str, depth: int) -> Any:

@@ -25,46 +25,31 @@ import html
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.registry import MEASURES, Registry
 from ..errors import LinkchartError
+from .assets import own_asset, page_assets
 from .payload import HIGHLIGHTS, PageSpec, page_payload, script_json
 
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = ["ChartHTML", "content_security_policy", "render_html", "show", "write_html", "write_page"]
-
-VIS_NETWORK = "lib/vis-9.1.2"
-"""The vis-network build, inside pyvis's ``templates`` folder, that pages inline."""
-
-
-def _pyvis_asset(name: str) -> str:
-    return (resources.files("pyvis") / "templates" / VIS_NETWORK / name).read_text(encoding="utf-8")
-
-
-def _own_asset(name: str) -> str:
-    return (resources.files("linkchart.render") / "templates" / name).read_text(encoding="utf-8")
-
+__all__ = [
+    "ChartHTML",
+    "PageSpec",
+    "content_security_policy",
+    "page_spec",
+    "render_html",
+    "render_page",
+    "show",
+    "write_html",
+    "write_page",
+]
 
 def _script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
-@functools.lru_cache(maxsize=1)
-def _assets() -> dict[str, str]:
-    assets = {
-        "vis_js": _pyvis_asset("vis-network.min.js"),
-        "vis_css": _pyvis_asset("vis-network.css"),
-        "app_js": _own_asset("linkchart.js"),
-        "css": _own_asset("linkchart.css"),
-    }
-    for key, text in assets.items():
-        if "</script" in text.lower() or "</style" in text.lower() or "<!--" in text:
-            raise LinkchartError(f"the page asset {key!r} cannot be inlined (it contains a closing tag)")
-    return assets
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,7 +57,7 @@ def _template() -> Any:
     import jinja2
 
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
-    return env.from_string(_own_asset("page.html"))
+    return env.from_string(own_asset("page.html"))
 
 
 def content_security_policy() -> str:
@@ -92,7 +77,7 @@ def content_security_policy() -> str:
     >>> "connect-src" in csp, "img-src data:" in csp
     (False, True)
     """
-    a = _assets()
+    a = page_assets()
     return "; ".join(
         [
             "default-src 'none'",
@@ -128,6 +113,7 @@ def render_html(
     edge_labels: bool | None = None,
     physics: bool = False,
     title: str | None = None,
+    registry: Registry = MEASURES,
 ) -> str:
     """The chart as one self-contained, offline, interactive HTML page.
 
@@ -150,8 +136,8 @@ def render_html(
         ``"type"`` (the node type's colour) or ``"community"``
         (:func:`linkchart.analysis.communities`).
     measures
-        The measures the details panel lists, with value and rank; default
-        :data:`~linkchart.render.measures.DEFAULT_MEASURES` (those available).
+        The measures the details panel lists, with value and rank; default the
+        registry's ``on_page`` measures.
         ``size_by`` is always included.
     highlight
         Any of ``"bridges"`` (thick, shadowed edges), ``"articulation_points"`` and
@@ -173,6 +159,9 @@ def render_html(
         default: the computed positions are final).
     title
         The page title; default the chart's title.
+    registry
+        Where measures are looked up (default :data:`linkchart.MEASURES`): the page
+        lists its ``on_page`` measures unless ``measures`` is given.
 
     Returns
     -------
@@ -206,6 +195,48 @@ def render_html(
     >>> page == render_html(c, title="Who pays <A>?")
     True
     """
+    spec = page_spec(
+        size_by=size_by,
+        color_by=color_by,
+        measures=measures,
+        highlight=highlight,
+        top_brokers=top_brokers,
+        layout=layout,
+        seed=seed,
+        edge_labels=edge_labels,
+        physics=physics,
+        title=title,
+        registry=registry,
+    )
+    return render_page(chart, spec)
+
+
+def page_spec(
+    *,
+    size_by: str | None = "betweenness",
+    color_by: str = "type",
+    measures: Sequence[str] | None = None,
+    highlight: Iterable[str] | str | bool = (),
+    top_brokers: int = 5,
+    layout: str = "auto",
+    seed: int = 0,
+    edge_labels: bool | None = None,
+    physics: bool = False,
+    title: str | None = None,
+    registry: Registry = MEASURES,
+) -> PageSpec:
+    """The choices of one page, checked, as a :class:`PageSpec` (arguments as for :func:`render_html`).
+
+    Raises
+    ------
+    UnknownNameError
+        For a choice that names nothing (a measure, colouring, highlight or layout).
+
+    Examples
+    --------
+    >>> page_spec(size_by="pagerank", highlight="all").highlight
+    ('bridges', 'articulation_points', 'brokers')
+    """
     spec = PageSpec(
         size_by=size_by,
         color_by=color_by,
@@ -217,13 +248,25 @@ def render_html(
         edge_labels=edge_labels,
         physics=physics,
         title=title,
+        registry=registry,
     )
+    spec.check()
+    return spec
+
+
+def render_page(chart: LinkChart, spec: PageSpec | None = None) -> str:
+    """The page of ``chart`` with the choices of ``spec`` (default: :func:`page_spec` ``()``).
+
+    :func:`render_html` with its choices gathered in one value, for :func:`write_html`,
+    :func:`show` and code that renders several charts alike.
+    """
+    spec = spec if spec is not None else page_spec()
     payload = page_payload(chart, spec)
     from markupsafe import Markup
 
     from .. import __version__
 
-    a = _assets()
+    a = page_assets()
     page: str = _template().render(
         csp=content_security_policy(),
         version=__version__,
@@ -237,17 +280,18 @@ def render_html(
     return page
 
 
-def write_html(chart: LinkChart, path: str | os.PathLike[str], **options: Any) -> Path:
-    """Write :func:`render_html` ``(chart, **options)`` to ``path`` (UTF-8) and return the path.
+def write_html(chart: LinkChart, path: str | os.PathLike[str], spec: PageSpec | None = None) -> Path:
+    """Write the page of ``chart`` (:func:`render_page` with ``spec``) to ``path`` (UTF-8).
 
-    Missing parent folders are created. Nothing else is written.
+    Missing parent folders are created. Nothing else is written. Returns the path.
+    Choices go in ``spec``: ``write_html(c, "c.html", page_spec(size_by="pagerank"))``.
 
     Raises
     ------
     LinkchartError
         When the file cannot be written (the message names it).
     """
-    return write_page(render_html(chart, **options), path)
+    return write_page(render_page(chart, spec), path)
 
 
 def write_page(page: str, path: str | os.PathLike[str]) -> Path:
@@ -296,18 +340,19 @@ class ChartHTML:
         return write_page(self.html, path)
 
 
-def show(chart: LinkChart, *, height: int = 640, **options: Any) -> ChartHTML:
+def show(chart: LinkChart, spec: PageSpec | None = None, *, height: int = 640) -> ChartHTML:
     """The chart as a :class:`ChartHTML` that displays inline in Jupyter.
 
-    Takes the options of :func:`render_html`. Make it the last expression of a cell
-    (or pass it to ``IPython.display.display``).
+    ``spec`` holds the page's choices (:func:`page_spec`); ``height`` is the inline
+    frame's. Make it the last expression of a cell (or pass it to
+    ``IPython.display.display``).
 
     Examples
     --------
     >>> import linkchart
     >>> c = linkchart.from_records([{"id": "A", "type": "state"}], [])
-    >>> frame = show(c, size_by=None)._repr_html_()
+    >>> frame = show(c, page_spec(size_by=None))._repr_html_()
     >>> frame.startswith("<iframe srcdoc="), 'sandbox="allow-scripts"' in frame
     (True, True)
     """
-    return ChartHTML(render_html(chart, **options), height=height)
+    return ChartHTML(render_page(chart, spec), height=height)

@@ -1,87 +1,43 @@
-"""The measures a chart page shows: looked up by name in :mod:`linkchart.analysis`.
+"""The measures a chart page shows: read from the measure registry.
 
-Rendering never computes a measure itself; it calls the functions of
-:mod:`linkchart.analysis` by name, so a page shows exactly what the analysis API
-returns. A name that :mod:`linkchart.analysis` does not provide raises
-:class:`~linkchart.errors.UnknownNameError` listing the ones it does.
+Rendering never computes a measure itself: it runs the entries of
+:data:`linkchart.MEASURES` (or of the registry it is given), so a page shows exactly
+what the analysis API returns, with the same options as the report. A name the
+registry lacks raises :class:`~linkchart.errors.UnknownNameError` listing the
+per-node measures it has.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.registry import MEASURES, Registry
 from ..errors import LinkchartError, UnknownNameError
 
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = [
-    "DEFAULT_MEASURES",
-    "NODE_MEASURES",
-    "available_measures",
-    "compute_measures",
-    "ranks",
-]
-
-NODE_MEASURES: tuple[str, ...] = (
-    "degree",
-    "strength",
-    "betweenness",
-    "closeness",
-    "harmonic",
-    "eigenvector",
-    "pagerank",
-    "bridging_centrality",
-    "constraint",
-    "effective_size",
-    "participation",
-)
-"""Measures that give one number per node, in the order the page lists them."""
-
-DEFAULT_MEASURES: tuple[str, ...] = ("degree", "strength", "betweenness", "pagerank", "constraint")
-"""The measures a page shows when ``measures`` is not given (each one near-linear or,
-for betweenness, :math:`O(nm)`; closeness and harmonic closeness are left to a request)."""
-
-LOWER_IS_MORE: frozenset[str] = frozenset({"constraint"})
-"""Measures where a lower value means more of the quality (Burt's constraint: less
-constrained nodes are the brokers), ranked lowest first."""
+__all__ = ["compute_measures", "node_measures", "page_defaults", "ranks"]
 
 
-def _analysis() -> Any:
-    try:
-        return importlib.import_module("linkchart.analysis")
-    except ImportError:  # pragma: no cover - only while the package is incomplete
-        return None
+def node_measures(registry: Registry = MEASURES) -> tuple[str, ...]:
+    """The per-node measures of ``registry``, in page order (any of them can size nodes)."""
+    return registry.names(returns="node")
 
 
-def available_measures() -> tuple[str, ...]:
-    """The per-node measures that :mod:`linkchart.analysis` provides, in page order."""
-    mod = _analysis()
-    return tuple(m for m in NODE_MEASURES if mod is not None and callable(getattr(mod, m, None)))
+def page_defaults(registry: Registry = MEASURES) -> tuple[str, ...]:
+    """The measures a page lists when none are asked for (``on_page`` in the registry)."""
+    return registry.names(returns="node", on_page=True)
 
 
-def analysis_function(name: str, known: Iterable[str] | None = None) -> Callable[..., Any]:
-    """The function ``linkchart.analysis.<name>``, or :class:`UnknownNameError`."""
-    mod = _analysis()
-    fn = getattr(mod, name, None) if mod is not None else None
-    if not callable(fn):
-        raise UnknownNameError("measure", name, available_measures() if known is None else known)
-    return fn  # type: ignore[no-any-return]
-
-
-def call(fn: Callable[..., Any], chart: LinkChart, seed: int) -> Any:
-    """Call an analysis function with its defaults, passing ``seed`` where it takes one."""
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):  # pragma: no cover - builtins
-        params = {}  # type: ignore[assignment]
-    if "seed" in params:
-        return fn(chart, seed=seed)
-    return fn(chart)
+def run(registry: Registry, name: str, chart: LinkChart, seed: int, **kwargs: Any) -> Any:
+    """Run the registered measure ``name`` with its options, passing ``seed`` where it takes one."""
+    measure = registry[name]
+    if measure.seeded:
+        kwargs["seed"] = seed
+    return measure(chart, **kwargs)
 
 
 def _number(value: Any) -> float | None:
@@ -93,22 +49,23 @@ def _number(value: Any) -> float | None:
 
 
 def compute_measures(
-    chart: LinkChart, names: Sequence[str], *, seed: int = 0
+    chart: LinkChart, names: Sequence[str], *, seed: int = 0, registry: Registry = MEASURES
 ) -> dict[str, list[float | None]]:
     """Each named measure as a list of values in node-index order (``None`` where undefined).
 
     Raises
     ------
     UnknownNameError
-        For a name that is not a per-node measure of :mod:`linkchart.analysis`.
+        For a name that is not a per-node measure of ``registry``.
     LinkchartError
         When a measure does not return one value per node id.
     """
+    known = node_measures(registry)
     out: dict[str, list[float | None]] = {}
     for name in names:
-        if name not in NODE_MEASURES:
-            raise UnknownNameError("measure", name, available_measures())
-        result = call(analysis_function(name), chart, seed)
+        if name not in known:
+            raise UnknownNameError("measure", name, known)
+        result = run(registry, name, chart, seed)
         if not isinstance(result, Mapping):
             kind = type(result).__name__
             raise LinkchartError(f"measure {name!r} returned {kind}, not a dict keyed by node id")

@@ -12,24 +12,22 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..analysis.registry import MEASURES, Registry
 from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
 from ..model import NO_YEAR
 from .layout import LAYOUTS, positions_array
 from .measures import (
-    DEFAULT_MEASURES,
-    LOWER_IS_MORE,
-    NODE_MEASURES,
-    analysis_function,
-    available_measures,
-    call,
     compute_measures,
+    node_measures,
+    page_defaults,
     ranks,
+    run,
 )
 from .style import LABEL_INSIDE, NODE_PALETTE, confidence_strokes, node_styles, relation_colors
 
@@ -94,6 +92,7 @@ class PageSpec:
     edge_labels: bool | None = None
     physics: bool = False
     title: str | None = None
+    registry: Registry = field(default_factory=lambda: MEASURES)
 
     def check(self) -> None:
         """Raise for a choice that names nothing (before any work is done)."""
@@ -104,7 +103,7 @@ class PageSpec:
         for h in self.highlight:
             if h not in HIGHLIGHTS:
                 raise UnknownNameError("highlight", h, HIGHLIGHTS)
-        known = available_measures()
+        known = node_measures(self.registry)
         for m in (*(self.measures or ()), *([self.size_by] if self.size_by else [])):
             if m not in known:
                 raise UnknownNameError("measure", m, known)
@@ -114,13 +113,14 @@ class PageSpec:
 
     def measure_names(self) -> tuple[str, ...]:
         """The measures the page shows, in page order (``size_by`` always among them)."""
-        wanted = set(self.measures if self.measures is not None else DEFAULT_MEASURES)
-        known = set(available_measures())
-        if self.measures is None:
-            wanted &= known
+        wanted = set(self.measures if self.measures is not None else page_defaults(self.registry))
         if self.size_by:
             wanted.add(self.size_by)
-        return tuple(m for m in NODE_MEASURES if m in wanted)
+        return tuple(m for m in node_measures(self.registry) if m in wanted)
+
+    def lowest_first(self, name: str) -> bool:
+        """Whether a lower value of ``name`` means more (constraint): ranked and sized so."""
+        return not self.registry[name].higher_is_more
 
 
 def _display(value: Any) -> str:
@@ -228,11 +228,11 @@ def _highlights(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
     """Edge rows of bridges, node indices of articulation points and of the top brokers."""
     out: dict[str, Any] = {}
     if "bridges" in spec.highlight:
-        found = call(analysis_function("bridges", HIGHLIGHTS), chart, spec.seed)
+        found = run(spec.registry, "bridges", chart, spec.seed)
         named = {eid for bridge in found for eid in bridge.edge_ids}
         out["bridges"] = [k for k, eid in enumerate(chart.edges.ids) if eid in named]
     if "articulation_points" in spec.highlight:
-        found = call(analysis_function("articulation_points", HIGHLIGHTS), chart, spec.seed)
+        found = run(spec.registry, "articulation_points", chart, spec.seed)
         out["articulation_points"] = sorted(positions(chart, (point.node_id for point in found)).tolist())
     return out
 
@@ -241,7 +241,7 @@ def _brokerage(chart: LinkChart, spec: PageSpec) -> tuple[list[dict[str, int]] |
     """Per node ``{role: count}`` (or ``None`` if not asked for) and the top broker indices."""
     if "brokers" not in spec.highlight:
         return None, []
-    result = call(analysis_function("brokerage", HIGHLIGHTS), chart, spec.seed)
+    result = run(spec.registry, "brokerage", chart, spec.seed)
     roles: list[dict[str, int]] = []
     for nid in chart.node_ids:
         counts = result.get(nid) or {}
@@ -254,7 +254,7 @@ def _brokerage(chart: LinkChart, spec: PageSpec) -> tuple[list[dict[str, int]] |
 
 def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
     """Per node, its community number, 0 for the largest community (ties by first node)."""
-    result = call(analysis_function("communities", COLOR_BY), chart, spec.seed)
+    result = run(spec.registry, "communities", chart, spec.seed)
     raw = [result.get(nid) for nid in chart.node_ids]
     sizes: dict[Any, int] = {}
     first: dict[Any, int] = {}
@@ -285,18 +285,18 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     levels = vocab.confidence.levels
 
     names = spec.measure_names()
-    values = compute_measures(chart, names, seed=spec.seed)
+    values = compute_measures(chart, names, seed=spec.seed, registry=spec.registry)
     measure_rows = [
         {
             "name": name,
-            "lowest_first": name in LOWER_IS_MORE,
+            "lowest_first": spec.lowest_first(name),
             "values": [_round(v) for v in values[name]],
-            "ranks": ranks(values[name], lowest_first=name in LOWER_IS_MORE),
+            "ranks": ranks(values[name], lowest_first=spec.lowest_first(name)),
         }
         for name in names
     ]
     sizes = (
-        _sizes(values[spec.size_by], spec.size_by in LOWER_IS_MORE) if spec.size_by else [_MIN_SIZE * 1.5] * n
+        _sizes(values[spec.size_by], spec.lowest_first(spec.size_by)) if spec.size_by else [_MIN_SIZE * 1.5] * n
     )
     communities = _communities(chart, spec) if spec.color_by == "community" else None
     highlights = _highlights(chart, spec)

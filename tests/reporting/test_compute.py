@@ -11,9 +11,9 @@ import pytest
 
 import linkchart
 from linkchart import LinkchartError, Relation, UnknownNameError, Vocabulary
-from linkchart.reporting import RANKINGS, REPORT_MEASURES, Report, report
+from linkchart.reporting import Report, report
 
-GRAPH = Path(__file__).resolve().parents[1] / "graphs" / "central_asia.yaml"
+GRAPH = Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def small() -> linkchart.LinkChart:
 def test_small_chart_rankings_cuts_and_brokers(small: linkchart.LinkChart) -> None:
     r = report(small, top=3)
     assert r.title == "Two cells" and (r.nodes, r.edges) == (7, 8)
-    assert [x.measure for x in r.rankings] == [m for m in REPORT_MEASURES if m in RANKINGS]
+    assert [x.measure for x in r.rankings] == list(linkchart.MEASURES.names(returns="node", in_report=True))
     between = next(x for x in r.rankings if x.measure == "betweenness")
     # c and d carry every path between the two cells.
     assert {x.node for x in between.overall[:2]} == {"c", "d"}
@@ -222,13 +222,15 @@ def test_key_players_section(small: linkchart.LinkChart, full: Report) -> None:
 def test_key_players_on_larger_charts_use_component_fragmentation_then_are_left_out(
     small: linkchart.LinkChart, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import linkchart.reporting as reporting
+    import linkchart.reporting.compute as reporting
+    import linkchart.reporting.text as text
 
     n = small.number_of_nodes
     monkeypatch.setattr(reporting, "KEY_PLAYERS_DISTANCE_MAX_NODES", n - 1)
     neg, pos = report(small, measures=["key_players"]).key_players
     assert (neg.criterion, pos.criterion) == ("component_fragmentation", "reach")
     assert "component fragmentation from" in report(small, measures=["key_players"]).to_text()
+    monkeypatch.setattr(text, "KEY_PLAYERS_MAX_NODES", n - 1)
     monkeypatch.setattr(reporting, "KEY_PLAYERS_MAX_NODES", n - 1)
     r = report(small, measures=["key_players"])
     assert r.key_players == ()

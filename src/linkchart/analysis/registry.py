@@ -1,0 +1,230 @@
+"""The measure registry: every measure declared once, read by the report, the page, the CLI and the docs.
+
+:data:`MEASURES` maps a measure's name to a frozen :class:`Measure`: its function, what
+it returns, which way is "more", what it means in one line, whether the report and the
+page show it by default, its cost class and the options those two call it with (their
+*reading*: ``harmonic`` normalised, key players on the undirected reading ...).
+
+Adding a measure is one module plus one entry here. The report, the page and the CLI
+never look a measure up by any other route, so a registry with one more entry
+(:meth:`Registry.with_measure`) reaches all three.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal, get_args
+
+from ..errors import LinkchartError, UnknownNameError
+from .betweenness import betweenness
+from .bridges import articulation_points, bridges
+from .bridging import bridging_centrality, bridging_coefficient
+from .brokerage import brokerage
+from .closeness import closeness, harmonic
+from .communities import communities, participation
+from .degree import degree, strength
+from .eigenvector import eigenvector
+from .key_players import key_players
+from .pagerank import pagerank
+from .structural_holes import constraint, effective_size
+
+__all__ = ["COSTS", "MEASURES", "RETURNS", "Cost", "Measure", "Registry", "Returns"]
+
+Returns = Literal["node", "edge", "structure"]
+"""What a measure returns: one value per node (a :class:`~linkchart.analysis.Scores`),
+a list of ties (bridges), or a structure (articulation points with their pieces,
+brokerage tables, communities, a key-player set)."""
+RETURNS: tuple[str, ...] = get_args(Returns)
+
+Cost = Literal["linear", "local", "O(nm)", "exponential"]
+"""How a measure's time grows: ``linear`` in nodes and ties (near-linear for a sort or
+an eigen-solver); ``local``, with the sum over nodes of the squared degree (every pair of
+a node's contacts: structural holes, brokerage); ``O(nm)``, a shortest-path search from
+every node (betweenness, closeness); ``exponential``, a combinatorial search
+(key players, exact only on small charts)."""
+COSTS: tuple[str, ...] = get_args(Cost)
+
+VOCABULARY: tuple[str, ...] = ("relations", "directed", "weight", "engine")
+"""The keyword-only parameters every measure takes, with the same meaning and default
+(``None``, ``None``, ``None`` or a documented strength default, ``"igraph"``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One measure, as the report, the page and the CLI know it.
+
+    Attributes
+    ----------
+    name
+        Its name (``"betweenness"``), also the name of its function.
+    function
+        ``function(chart, *, relations, directed, weight, engine, ...)``.
+    returns
+        ``"node"``, ``"edge"`` or ``"structure"`` (see :data:`Returns`).
+    higher_is_more
+        Whether a higher value means more of the quality (``False`` for constraint:
+        the least constrained node is the broker). ``True`` for non-node measures.
+    meaning
+        What it measures, in one line (with its weight reading).
+    in_report
+        Whether :func:`linkchart.report` computes it by default.
+    on_page
+        Whether the chart page lists it by default in the node panel.
+    cost
+        Its cost class (see :data:`Cost`).
+    options
+        The arguments that fix the reading the report and the page use (they win over
+        the common ones: key players always on the undirected reading).
+    seeded
+        Whether it takes a ``seed`` (the page passes its own).
+    """
+
+    name: str
+    function: Callable[..., Any]
+    returns: Returns
+    higher_is_more: bool
+    meaning: str
+    in_report: bool
+    on_page: bool
+    cost: Cost
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    seeded: bool = False
+
+    def __post_init__(self) -> None:
+        if self.returns not in RETURNS:
+            raise UnknownNameError("measure result kind", self.returns, RETURNS)
+        if self.cost not in COSTS:
+            raise UnknownNameError("cost class", self.cost, COSTS)
+        if self.on_page and self.returns != "node":
+            raise LinkchartError(f"measure {self.name!r}: only per-node measures can be on the page")
+        object.__setattr__(self, "options", MappingProxyType(dict(self.options)))
+
+    def __call__(self, chart: Any, **kwargs: Any) -> Any:
+        """Run the measure with ``kwargs`` and the registry's :attr:`options` (which win)."""
+        return self.function(chart, **{**kwargs, **self.options})
+
+
+class Registry(Mapping[str, Measure]):
+    """A read-only, ordered mapping from measure name to :class:`Measure`.
+
+    The order is the report's and the page's order. Looking up a name that is not
+    registered raises :class:`~linkchart.errors.UnknownNameError` with a did-you-mean
+    hint.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> m = linkchart.MEASURES["constraint"]
+    >>> m.returns, m.higher_is_more, m.cost
+    ('node', False, 'local')
+    >>> linkchart.MEASURES.names(returns="node")[:3]
+    ('degree', 'strength', 'betweenness')
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, measures: Iterable[Measure]) -> None:
+        items: dict[str, Measure] = {}
+        for m in measures:
+            if m.name in items:
+                raise LinkchartError(f"measure {m.name!r} is registered twice")
+            items[m.name] = m
+        self._items: Mapping[str, Measure] = MappingProxyType(items)
+
+    def __getitem__(self, name: str) -> Measure:
+        try:
+            return self._items[name]
+        except KeyError:
+            raise UnknownNameError("measure", name, self._items) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"<Registry of {len(self)} measures: {', '.join(self)}>"
+
+    def with_measure(self, measure: Measure) -> Registry:
+        """A new registry with ``measure`` added at the end (or replacing one of its name)."""
+        items = dict(self._items)
+        items[measure.name] = measure
+        return Registry(items.values())
+
+    def names(
+        self,
+        *,
+        returns: Returns | None = None,
+        in_report: bool | None = None,
+        on_page: bool | None = None,
+    ) -> tuple[str, ...]:
+        """The names that match every filter given, in registry order."""
+        return tuple(
+            name
+            for name, m in self._items.items()
+            if (returns is None or m.returns == returns)
+            and (in_report is None or m.in_report == in_report)
+            and (on_page is None or m.on_page == on_page)
+        )
+
+
+MEASURES: Registry = Registry(
+    [
+        Measure("degree", degree, "node", True,
+                "number of distinct partners (in + out on a directed reading)",
+                in_report=True, on_page=True, cost="linear"),
+        Measure("strength", strength, "node", True,
+                "sum of edge weights: repeated reports strengthen a tie",
+                in_report=True, on_page=True, cost="linear"),
+        Measure("betweenness", betweenness, "node", True,
+                "shortest paths through the node (raw; every tie length 1)",
+                in_report=True, on_page=True, cost="O(nm)"),
+        Measure("bridging_centrality", bridging_centrality, "node", True,
+                "betweenness x bridging coefficient (Hwang et al. 2006; undirected)",
+                in_report=True, on_page=False, cost="O(nm)"),
+        Measure("closeness", closeness, "node", True,
+                "inverse mean distance to the nodes it reaches (Wasserman-Faust)",
+                in_report=True, on_page=False, cost="O(nm)"),
+        Measure("harmonic", harmonic, "node", True,
+                "mean inverse distance to all others (defined on disconnected graphs)",
+                in_report=True, on_page=False, cost="O(nm)", options={"normalized": True}),
+        Measure("eigenvector", eigenvector, "node", True,
+                "tied to well-tied nodes (weights as strengths; top = 1)",
+                in_report=True, on_page=False, cost="linear"),
+        Measure("pagerank", pagerank, "node", True,
+                "random-walk share (damping 0.85; weights as strengths)",
+                in_report=True, on_page=True, cost="linear"),
+        Measure("constraint", constraint, "node", False,
+                "Burt's constraint, lowest first: contacts not tied to each other (a broker)",
+                in_report=True, on_page=True, cost="local"),
+        Measure("effective_size", effective_size, "node", True,
+                "Burt's effective size: non-redundant contacts",
+                in_report=True, on_page=False, cost="local"),
+        Measure("participation", participation, "node", True,
+                "participation coefficient over Leiden communities (seed 0): a connector",
+                in_report=True, on_page=False, cost="linear", seeded=True),
+        Measure("bridging_coefficient", bridging_coefficient, "node", True,
+                "bridging coefficient: low degree between high-degree neighbours (Hwang et al.)",
+                in_report=False, on_page=False, cost="linear"),
+        Measure("bridges", bridges, "edge", True,
+                "ties whose removal disconnects (undirected reading)",
+                in_report=True, on_page=False, cost="linear", options={"directed": False}),
+        Measure("articulation_points", articulation_points, "structure", True,
+                "nodes whose removal splits the network (undirected reading)",
+                in_report=True, on_page=False, cost="linear", options={"directed": False}),
+        Measure("brokerage", brokerage, "structure", True,
+                "Gould-Fernandez brokerage roles per node type, with z-scores",
+                in_report=True, on_page=False, cost="local"),
+        Measure("key_players", key_players, "structure", True,
+                "Borgatti's key player sets: who fragments, who reaches (undirected reading)",
+                in_report=True, on_page=False, cost="exponential", options={"directed": False},
+                seeded=True),
+        Measure("communities", communities, "structure", True,
+                "Leiden communities (seeded; weights as strengths)",
+                in_report=False, on_page=False, cost="linear", seeded=True),
+    ]
+)
+"""Every measure linkchart has, in report order."""

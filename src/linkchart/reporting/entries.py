@@ -1,0 +1,120 @@
+"""The rows of a report: ranked nodes, bridges with their evidence, cut points, brokers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+__all__ = ["BridgeEntry", "BrokerEntry", "CutEntry", "Ranked", "Ranking", "TieEvidence"]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """One node in a ranking: its id, type and value."""
+
+    node: str
+    type: str
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The top nodes of one measure, overall and within each node type.
+
+    Attributes
+    ----------
+    measure
+        The measure's name.
+    description
+        What it measures, in one line (with its weight reading).
+    ascending
+        ``True`` when low values come first (constraint: the least constrained broker).
+    overall
+        The top nodes overall, best first; ties broken by node id, NaN last.
+    by_type
+        Node type -> its top nodes, for the types present in the chart.
+    """
+
+    measure: str
+    description: str
+    ascending: bool
+    overall: tuple[Ranked, ...]
+    by_type: Mapping[str, tuple[Ranked, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class TieEvidence:
+    """One edge of the chart, as quoted in a report."""
+
+    id: str
+    from_id: str
+    relation: str
+    to_id: str
+    confidence: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class BridgeEntry:
+    """A tie whose removal disconnects its component.
+
+    Attributes
+    ----------
+    a, b
+        Its two ends.
+    sides
+        The node ids on ``a``'s side and on ``b``'s side once it is cut.
+    ties
+        Every edge of the chart between ``a`` and ``b`` among the counted relations,
+        with its evidence.
+    """
+
+    a: str
+    b: str
+    sides: tuple[tuple[str, ...], tuple[str, ...]]
+    ties: tuple[TieEvidence, ...]
+
+    @property
+    def smaller_side(self) -> tuple[str, ...]:
+        """The side the tie alone holds to the rest (``b``'s side on a tie)."""
+        return self.sides[0] if len(self.sides[0]) < len(self.sides[1]) else self.sides[1]
+
+    @property
+    def cut_off_from(self) -> int:
+        """The size of the larger side."""
+        return max(len(self.sides[0]), len(self.sides[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class CutEntry:
+    """An articulation point: a node whose removal splits its component.
+
+    Attributes
+    ----------
+    node, type
+        The node and its type.
+    components
+        The node ids of each part its removal leaves, largest first.
+    """
+
+    node: str
+    type: str
+    components: tuple[tuple[str, ...], ...]
+
+    @property
+    def cut_off(self) -> int:
+        """How many nodes end up outside the largest remaining part."""
+        return sum(len(c) for c in self.components[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class BrokerEntry:
+    """A node's brokerage in one Gould-Fernandez role, with its null-model statistics."""
+
+    role: str
+    node: str
+    type: str
+    group: str
+    count: int
+    expected: float
+    z: float

@@ -1,0 +1,230 @@
+"""The :class:`Report` value: what :func:`linkchart.report` found, to print or export."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..analysis.key_players import KeyPlayers
+from ..errors import LinkchartError
+from . import text
+from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
+from .text import json_value
+
+__all__ = ["Report"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Report:
+    """What :func:`report` found; print it, or export it.
+
+    Attributes
+    ----------
+    title
+        The chart's title.
+    nodes, edges
+        The chart's size (edges counted one by one, parallel ones included).
+    parameters
+        The arguments the report ran with.
+    rankings
+        One :class:`Ranking` per ranking measure, in report order.
+    bridges
+        The ``top`` bridges that cut off the most nodes (their smaller side), most first.
+    articulation_points
+        The ``top`` articulation points that cut off the most nodes, most first.
+    brokers
+        For each role, its top brokers (count > 0), by count then z-score.
+    bridges_total, articulation_points_total
+        How many there are in all.
+    per_type_shown
+        How many nodes of each type the text and Markdown tables show.
+    sections
+        The measures and sections computed, in report order (see
+        :func:`~linkchart.reporting.report_measures`).
+    key_players
+        Borgatti's key player sets (undirected reading, k = 3 or fewer on a tiny chart):
+        the set whose removal fragments most (distance-weighted fragmentation; component
+        fragmentation above ``KEY_PLAYERS_DISTANCE_MAX_NODES`` nodes), then the set
+        that reaches most others in one step; empty for a chart of fewer than 2 nodes or
+        more than ``KEY_PLAYERS_MAX_NODES``.
+    """
+
+    title: str
+    nodes: int
+    edges: int
+    parameters: Mapping[str, Any]
+    rankings: tuple[Ranking, ...]
+    bridges: tuple[BridgeEntry, ...]
+    articulation_points: tuple[CutEntry, ...]
+    brokers: tuple[BrokerEntry, ...]
+    bridges_total: int = 0
+    articulation_points_total: int = 0
+    per_type_shown: int = 3
+    sections: tuple[str, ...] = ()
+    key_players: tuple[KeyPlayers, ...] = ()
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    # ------------------------------------------------------------------ data
+    def to_dict(self) -> dict[str, Any]:
+        """Everything as plain JSON-ready values (NaN as ``None``)."""
+
+        def ranked(rows: Iterable[Ranked]) -> list[dict[str, Any]]:
+            return [{"node": r.node, "type": r.type, "value": json_value(r.value)} for r in rows]
+
+        def tie(t: TieEvidence) -> dict[str, Any]:
+            return {
+                "id": t.id,
+                "from": t.from_id,
+                "relation": t.relation,
+                "to": t.to_id,
+                "confidence": t.confidence,
+                "evidence": t.evidence,
+            }
+
+        return {
+            "title": self.title,
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "parameters": dict(self.parameters),
+            "rankings": [
+                {
+                    "measure": r.measure,
+                    "description": r.description,
+                    "order": "ascending" if r.ascending else "descending",
+                    "overall": ranked(r.overall),
+                    "by_type": {t: ranked(rows) for t, rows in r.by_type.items()},
+                }
+                for r in self.rankings
+            ],
+            "bridges": [
+                {"a": b.a, "b": b.b, "sides": [list(s) for s in b.sides], "ties": [tie(t) for t in b.ties]}
+                for b in self.bridges
+            ],
+            "articulation_points": [
+                {"node": c.node, "type": c.type, "components": [list(x) for x in c.components]}
+                for c in self.articulation_points
+            ],
+            "brokers": [
+                {
+                    "role": b.role,
+                    "node": b.node,
+                    "type": b.type,
+                    "group": b.group,
+                    "count": b.count,
+                    "expected": json_value(b.expected),
+                    "z": json_value(b.z),
+                }
+                for b in self.brokers
+            ],
+            "key_players": [
+                {
+                    "criterion": kp.criterion,
+                    "k": kp.k,
+                    "nodes": list(kp.nodes),
+                    "contributions": list(kp.contributions),
+                    "score": kp.score,
+                    "baseline": kp.baseline,
+                    "search": kp.parameters.get("search"),
+                }
+                for kp in self.key_players
+            ],
+        }
+
+    def to_text(self) -> str:
+        """Aligned tables for a terminal."""
+        return text.text(self)
+
+    def to_markdown(self) -> str:
+        """The same tables as Markdown (GitHub pipe tables)."""
+        return text.markdown(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text (NaN written as ``null``)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    # ------------------------------------------------------------------ tables
+    def to_csv(self, folder: str | Path) -> list[Path]:
+        """Write one CSV per table into ``folder`` (created if needed); return the paths.
+
+        ``rankings.csv`` (measure, scope ``overall`` or a node type, rank, node, type,
+        value), ``bridges.csv`` (one row per tie of each bridge, with its evidence),
+        ``articulation_points.csv`` and ``brokers.csv``.
+        """
+        folder = Path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise LinkchartError(f"cannot create the CSV folder {str(folder)!r}: {err.strerror}") from None
+        tables: dict[str, tuple[list[str], list[list[Any]]]] = {
+            "rankings.csv": (
+                ["measure", "scope", "rank", "node", "type", "value"],
+                [
+                    [r.measure, "overall", i, x.node, x.type, json_value(x.value)]
+                    for r in self.rankings
+                    for i, x in enumerate(r.overall, start=1)
+                ]
+                + [
+                    [r.measure, t, i, x.node, x.type, json_value(x.value)]
+                    for r in self.rankings
+                    for t, rows in r.by_type.items()
+                    for i, x in enumerate(rows, start=1)
+                ],
+            ),
+            "bridges.csv": (
+                ["a", "b", "side_a", "side_b", "edge", "from", "relation", "to", "confidence", "evidence"],
+                [
+                    [
+                        b.a,
+                        b.b,
+                        len(b.sides[0]),
+                        len(b.sides[1]),
+                        t.id,
+                        t.from_id,
+                        t.relation,
+                        t.to_id,
+                        t.confidence,
+                        t.evidence,
+                    ]
+                    for b in self.bridges
+                    for t in b.ties
+                ],
+            ),
+            "articulation_points.csv": (
+                ["node", "type", "parts", "sizes", "members"],
+                [
+                    [
+                        c.node,
+                        c.type,
+                        len(c.components),
+                        " ".join(str(len(x)) for x in c.components),
+                        " | ".join("; ".join(x) for x in c.components),
+                    ]
+                    for c in self.articulation_points
+                ],
+            ),
+            "brokers.csv": (
+                ["role", "node", "type", "group", "count", "expected", "z"],
+                [
+                    [b.role, b.node, b.type, b.group, b.count, json_value(b.expected), json_value(b.z)]
+                    for b in self.brokers
+                ],
+            ),
+        }
+        paths = []
+        for name, (headers, rows) in tables.items():
+            path = folder / name
+            try:
+                with path.open("w", newline="", encoding="utf-8") as f:
+                    writer = csv.writer(f)
+                    writer.writerow(headers)
+                    writer.writerows(["" if v is None else v for v in row] for row in rows)
+            except OSError as err:
+                raise LinkchartError(f"cannot write {str(path)!r}: {err.strerror}") from None
+            paths.append(path)
+        return paths

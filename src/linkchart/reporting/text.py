@@ -1,0 +1,267 @@
+"""A report as aligned text tables for a terminal, or as Markdown."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .entries import Ranking
+
+if TYPE_CHECKING:
+    from .report import Report
+
+__all__ = ["json_value", "markdown", "text"]
+
+BROKERAGE = "brokerage"
+KEY_PLAYERS = "key_players"
+KEY_PLAYERS_MAX_NODES = 2000
+"""Above this many nodes the report leaves key players out (call linkchart.key_players)."""
+
+
+def _num(value: float) -> str:
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
+        return str(int(value))
+    if math.isnan(value):
+        return "NaN"
+    return f"{value:.4g}"
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Iterable[int] = ()) -> list[str]:
+    """Aligned columns; ``right`` lists the columns to right-align (numbers)."""
+    right = set(right)
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Iterable[int] = ()) -> list[str]:
+    right = set(right)
+    head = "| " + " | ".join(_md_escape(h) for h in headers) + " |"
+    rule = "|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|"
+    return [head, rule, *("| " + " | ".join(_md_escape(c) for c in r) + " |" for r in rows)]
+
+
+def _names(ids: Sequence[str], shown: int = 6) -> str:
+    return ", ".join(ids[:shown]) + (f", ... ({len(ids) - shown} more)" if len(ids) > shown else "")
+
+
+def _pieces(components: Sequence[Sequence[str]]) -> str:
+    """The pieces cut off (all but the largest), with their members."""
+    return "; ".join(f"{len(c)}: {_names(c)}" for c in components[1:])
+
+
+def json_value(value: float) -> float | None:
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def _ranking_rows(report: Report, r: Ranking) -> list[list[str]]:
+    return [[str(i), x.node, x.type, _num(x.value)] for i, x in enumerate(r.overall, start=1)]
+
+
+def _type_rows(report: Report, r: Ranking) -> list[list[str]]:
+    return [
+        [t, ", ".join(f"{x.node} ({_num(x.value)})" for x in rows[: report.per_type_shown])]
+        for t, rows in r.by_type.items()
+        if rows
+    ]
+
+
+def _cut_rows(report: Report) -> list[list[str]]:
+    return [
+        [c.node, c.type, str(c.cut_off), str(len(c.components[0])), _pieces(c.components)]
+        for c in report.articulation_points
+    ]
+
+
+def _broker_rows(report: Report) -> list[list[str]]:
+    return [[b.role, b.node, b.group, str(b.count), _num(b.expected), _num(b.z)] for b in report.brokers]
+
+
+def _key_player_lines(report: Report) -> list[str]:
+    out = []
+    for kp in report.key_players:
+        how = "exact" if kp.parameters.get("search") == "exhaustive" else "swap search, local optimum"
+        if kp.criterion in ("fragmentation", "component_fragmentation"):
+            which = "distance-weighted" if kp.criterion == "fragmentation" else "component"
+            out.append(
+                f"KPP-Neg (k={kp.k}, {how}): removing {', '.join(kp.nodes)} raises the "
+                f"{which} fragmentation from {kp.baseline:.3f} to {kp.score:.3f}"
+            )
+        else:
+            out.append(
+                f"KPP-Pos (k={kp.k}, m={kp.parameters.get('max_distance')}, {how}): "
+                f"{', '.join(kp.nodes)} reach {kp.score:.1%} of the other nodes"
+            )
+    if not out and report.nodes > KEY_PLAYERS_MAX_NODES:
+        return [f"not computed for charts of over {KEY_PLAYERS_MAX_NODES:,} nodes; "
+                "call linkchart.key_players"]
+    return out or ["none (fewer than 2 nodes)"]
+
+
+def _shown(shown: int, total: int) -> str:
+    return f"all {total}" if shown == total else f"the {shown} that cut off most, of {total}"
+
+
+def _header(report: Report) -> list[str]:
+    p = report.parameters
+    rels = ", ".join(p.get("relations") or []) or "all"
+    return [
+        report.title or "(untitled chart)",
+        f"{report.nodes} nodes, {report.edges} edges; relations: {rels}; engine: {p.get('engine')}; "
+        f"top {p.get('top')}",
+    ]
+
+
+def text(report: Report) -> str:
+    """Aligned tables for a terminal."""
+    out = _header(report)
+    for r in report.rankings:
+        out += ["", f"== {r.measure}: {r.description}"]
+        out += [
+            "  " + line
+            for line in _table(["#", "node", "type", r.measure], _ranking_rows(report, r), right=[0, 3])
+        ]
+        rows = _type_rows(report, r)
+        if rows:
+            out += [f"  top {report.per_type_shown} of each type:"]
+            out += ["    " + line for line in _table(["type", "nodes"], rows)]
+    if "bridges" in report.sections:
+        out += [
+            "",
+            f"== bridges: ties whose removal disconnects (undirected reading); "
+            f"{_shown(len(report.bridges), report.bridges_total)}",
+        ]
+        if not report.bridges:
+            out.append("  none")
+        for b in report.bridges:
+            small = b.smaller_side
+            out.append(
+                f"  {b.a} -- {b.b}: cuts off {len(small)} node{'s' if len(small) != 1 else ''} "
+                f"({_names(small)}) from the other {b.cut_off_from}"
+            )
+            for t in b.ties:
+                out.append(f"    [{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence})")
+                if t.evidence:
+                    out += textwrap.wrap(
+                        f'"{t.evidence}"', 100, initial_indent="      ", subsequent_indent="       "
+                    )
+    if "articulation_points" in report.sections:
+        out += [
+            "",
+            f"== articulation points: nodes whose removal splits the network; "
+            f"{_shown(len(report.articulation_points), report.articulation_points_total)}",
+        ]
+        if not report.articulation_points:
+            out.append("  none")
+        for c in report.articulation_points:
+            out.append(
+                f"  {c.node} ({c.type}): cuts off {c.cut_off} node{'s' if c.cut_off != 1 else ''} "
+                f"in {len(c.components) - 1} piece{'s' if len(c.components) != 2 else ''} "
+                f"from the other {len(c.components[0])}"
+            )
+            out += [f"      {len(x)}: {_names(x)}" for x in c.components[1:]]
+    if BROKERAGE in report.sections:
+        part = report.parameters.get("partition", "type")
+        out += ["", f"== brokerage (Gould-Fernandez, groups: {part}): top brokers per role"]
+        rows = _broker_rows(report)
+        out += (
+            [
+                "  " + line
+                for line in _table(
+                    ["role", "broker", "group", "count", "expected", "z"], rows, right=[3, 4, 5]
+                )
+            ]
+            if rows
+            else ["  none"]
+        )
+    if KEY_PLAYERS in report.sections:
+        out += ["", "== key players (Borgatti 2006; undirected reading)"]
+        out += ["  " + line for line in _key_player_lines(report)]
+    return "\n".join(out) + "\n"
+
+
+def markdown(report: Report) -> str:
+    """The same tables as Markdown (GitHub pipe tables)."""
+    out = [f"# {report.title or 'Untitled chart'}", "", _header(report)[1]]
+    for r in report.rankings:
+        out += ["", f"## {r.measure}", "", r.description, ""]
+        out += _md_table(["#", "node", "type", r.measure], _ranking_rows(report, r), right=[0, 3])
+        rows = _type_rows(report, r)
+        if rows:
+            out += ["", f"Top {report.per_type_shown} of each type:", ""]
+            out += _md_table(["type", "nodes"], rows)
+    if "bridges" in report.sections:
+        out += [
+            "",
+            "## Bridges",
+            "",
+            "Ties whose removal disconnects the network (undirected reading); "
+            + _shown(len(report.bridges), report.bridges_total)
+            + ".",
+            "",
+        ]
+        if report.bridges:
+            rows = [
+                [
+                    f"{b.a} -- {b.b}",
+                    f"{len(b.smaller_side)}: {_names(b.smaller_side)}",
+                    str(b.cut_off_from),
+                    "; ".join(
+                        f'[{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence}): "{t.evidence}"'
+                        for t in b.ties
+                    ),
+                ]
+                for b in report.bridges
+            ]
+            out += _md_table(["tie", "cuts off", "from", "evidence"], rows, right=[2])
+        else:
+            out.append("None.")
+    if "articulation_points" in report.sections:
+        out += [
+            "",
+            "## Articulation points",
+            "",
+            "Nodes whose removal splits the network; "
+            + _shown(len(report.articulation_points), report.articulation_points_total)
+            + ".",
+            "",
+        ]
+        rows = _cut_rows(report)
+        out += (
+            _md_table(["node", "type", "cuts off", "from", "pieces cut off"], rows, right=[2, 3])
+            if rows
+            else ["None."]
+        )
+    if BROKERAGE in report.sections:
+        out += [
+            "",
+            "## Brokerage",
+            "",
+            f"Gould-Fernandez roles, groups: {report.parameters.get('partition', 'type')}.",
+            "",
+        ]
+        rows = _broker_rows(report)
+        out += (
+            _md_table(["role", "broker", "group", "count", "expected", "z"], rows, right=[3, 4, 5])
+            if rows
+            else ["None."]
+        )
+    if KEY_PLAYERS in report.sections:
+        out += ["", "## Key players", "", "Borgatti (2006), undirected reading.", ""]
+        out += [f"- {line}" for line in _key_player_lines(report)]
+    return "\n".join(out) + "\n"
