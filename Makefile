@@ -9,13 +9,18 @@ export LINKCHART_ARTIFACTS ?= $(CURDIR)/test-artifacts
 
 .PHONY: demo test lint typecheck browser bench clean
 
-$(BIN)/.installed: pyproject.toml
+# the demo needs only linkchart and its runtime dependencies; the tests add the dev tools
+$(BIN)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed: $(BIN)/.runtime
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-demo: $(BIN)/.installed
+demo: $(BIN)/.runtime
 	mkdir -p out
 	$(BIN)/linkchart validate $(GRAPH)
 	$(BIN)/linkchart analyze $(GRAPH) --top 5
@@ -32,6 +37,7 @@ browser:
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/ruff format --check src tests benchmarks examples
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy src

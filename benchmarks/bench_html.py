@@ -143,8 +143,9 @@ def fmt(seconds: float | None, timeout: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 5000, 20000])
-    parser.add_argument("--timeout", type=float, default=300.0,
-                        help="seconds to wait for a page (default 300)")
+    parser.add_argument(
+        "--timeout", type=float, default=300.0, help="seconds to wait for a page (default 300)"
+    )
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--keep", metavar="DIR", help="keep the generated pages in DIR")
     args = parser.parse_args(argv)
@@ -177,9 +178,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"done {n} nodes", file=sys.stderr, flush=True)
         browser.close()
 
-    print(f"{'nodes':>6} {'edges':>6} | {'generate: linkchart':>19} {'pyvis':>9} | "
-          f"{'interactive: linkchart':>22} {'pyvis':>10} {'ratio':>8} | {'pan':>7} | "
-          f"{'MB: ours':>8} {'pyvis':>6}")
+    print(
+        f"{'nodes':>6} {'edges':>6} | {'generate: linkchart':>19} {'pyvis':>9} | "
+        f"{'interactive: linkchart':>22} {'pyvis':>10} {'ratio':>8} | {'pan':>7} | "
+        f"{'MB: ours':>8} {'pyvis':>6}"
+    )
     for n, m, go, gt, oo, ot, pan, so, st in rows:
         if oo is not None and ot is not None:
             ratio = f"{ot / oo:.0f}x"

@@ -69,8 +69,15 @@ def synthetic(n: int, *, per_node: int = 5, parallel: float = 0.1, seed: int = 4
     levels = vocab.confidence.probabilities
     conf = rng.integers(0, len(levels), m)
     edges = EdgeTable.build(
-        src, dst, rng.integers(0, len(relations), m), conf, np.asarray(levels)[conf],
-        rng.choice([1.0, 2.0, 3.0], m), np.full(m, NO_YEAR), np.full(m, NO_YEAR), np.full(m, -1),
+        src,
+        dst,
+        rng.integers(0, len(relations), m),
+        conf,
+        np.asarray(levels)[conf],
+        rng.choice([1.0, 2.0, 3.0], m),
+        np.full(m, NO_YEAR),
+        np.full(m, NO_YEAR),
+        np.full(m, -1),
         np.full(m, "", dtype=object),
     )
     ids = [f"n{i}" for i in range(n)]
@@ -128,10 +135,14 @@ MEASURES: dict[str, Callable[..., Any]] = {
 
 
 def run(sizes: list[int], quick: bool, only: list[str] | None = None) -> None:
-    print(f"# linkchart {linkchart.__version__}, igraph {ig.__version__}, networkx {nx.__version__}, "
-          f"Python {platform.python_version()}, {platform.machine()}")
-    header = f"{'nodes':>6} {'edges':>6} {'ties':>6}  {'measure':<20} {'linkchart/igraph':>16} " \
-             f"{'linkchart/networkx':>18} {'raw igraph':>11} {'nx/ig':>7} {'ig/raw':>7}"
+    print(
+        f"# linkchart {linkchart.__version__}, igraph {ig.__version__}, networkx {nx.__version__}, "
+        f"Python {platform.python_version()}, {platform.machine()}"
+    )
+    header = (
+        f"{'nodes':>6} {'edges':>6} {'ties':>6}  {'measure':<20} {'linkchart/igraph':>16} "
+        f"{'linkchart/networkx':>18} {'raw igraph':>11} {'nx/ig':>7} {'ig/raw':>7}"
+    )
     print(header)
     print("-" * len(header))
     for n in sizes:
@@ -156,18 +167,24 @@ def run(sizes: list[int], quick: bool, only: list[str] | None = None) -> None:
                 label = name
             nx_txt = "skipped" if np.isnan(t_nx) else f"{t_nx:.4f} s"
             ratio = "" if np.isnan(t_nx) else f"{t_nx / t_ig:.1f}"
-            print(f"{n:>6} {chart.number_of_edges:>6} {ties:>6}  {label:<20} {t_ig:>14.4f} s "
-                  f"{nx_txt:>18} {t_raw:>9.4f} s {ratio:>7} {t_ig / t_raw:>7.2f}", flush=True)
-    print("\n* communities: linkchart/networkx is networkx's Louvain, the others igraph's Leiden "
-          "(different algorithms; the ratio compares the engines' defaults).")
+            print(
+                f"{n:>6} {chart.number_of_edges:>6} {ties:>6}  {label:<20} {t_ig:>14.4f} s "
+                f"{nx_txt:>18} {t_raw:>9.4f} s {ratio:>7} {t_ig / t_raw:>7.2f}",
+                flush=True,
+            )
+    print(
+        "\n* communities: linkchart/networkx is networkx's Louvain, the others igraph's Leiden "
+        "(different algorithms; the ratio compares the engines' defaults)."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
     parser.add_argument("--quick", action="store_true", help="skip slow networkx runs above 2,000 nodes")
-    parser.add_argument("--measures", nargs="+", choices=[*MEASURES, "communities"],
-                        help="only these measures (default: all)")
+    parser.add_argument(
+        "--measures", nargs="+", choices=[*MEASURES, "communities"], help="only these measures (default: all)"
+    )
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore", RuntimeWarning)
     run(args.sizes, args.quick, args.measures)

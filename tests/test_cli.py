@@ -1,17 +1,20 @@
-"""Tests for linkchart.cli: the validate and info subcommands, exit codes, problems on stderr."""
+"""Tests for linkchart.cli: every subcommand (validate, info, analyze, render), exit codes, problems on stderr."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import linkchart
 from linkchart.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 GRAPH = ROOT / "graphs" / "central_asia.yaml"
+G = str(GRAPH)
 
 GOOD = """\
 linkchart: 1
@@ -58,6 +61,18 @@ def test_validate_a_bad_file_prints_every_problem(tmp_path: Path, capsys: pytest
     assert "hint: did you mean 'IMT'?" in captured.err
 
 
+def test_validate_json_lists_problems_as_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = GOOD.replace('to: IMT, time: "2001', 'to: IMTT, time: "2001')
+    path = write(tmp_path, bad)
+    assert main(["validate", str(path), "--json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["valid"] is False and [p["code"] for p in doc["problems"]] == ["unknown-node"]
+    assert doc["problems"][0]["loc"] == ["edges", 1, "to"] and doc["problems"][0]["line"] == 12
+    assert main(["validate", str(write(tmp_path, GOOD)), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc == {"file": str(tmp_path / "g.yaml"), "valid": True, "nodes": 4, "edges": 3, "problems": []}
+
+
 def test_validate_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(tmp_path / "none.yaml")]) == 1
     assert "[source-unreadable]" in capsys.readouterr().err
@@ -102,8 +117,13 @@ def test_the_console_script_module_runs(tmp_path: Path) -> None:
 def test_a_reader_that_goes_away_is_no_error() -> None:
     # `linkchart info FILE | head -1`: the pipe is closed before the command writes.
     proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from linkchart.cli import main; sys.exit(main())",
-         "info", str(GRAPH)],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from linkchart.cli import main; sys.exit(main())",
+            "info",
+            str(GRAPH),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -112,3 +132,130 @@ def test_a_reader_that_goes_away_is_no_error() -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0
     assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+# --------------------------------------------------------------------------- analyze
+def test_prints_the_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", G, "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("The IMT network in Central Asia (Smith)\n50 nodes, 97 edges; relations: all")
+    assert "== betweenness:" in out and "== bridges:" in out and "== brokerage" in out
+    assert "  1  IMT " in out
+
+
+def test_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", G, "--json", "--top", "2", "--measures", "degree", "brokerage"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [r["measure"] for r in data["rankings"]] == ["degree"]
+    assert [x["node"] for x in data["rankings"][0]["overall"]] == ["IMT", "Pakistan"]
+    assert data["brokers"] and data["bridges"] == []
+
+
+def test_markdown_and_relations(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["analyze", G, "--markdown", "--relations", "borders", "located_in", "--measures", "degree"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "relations: borders, located_in" in out and "| # | node | type | degree |" in out
+
+
+def test_csv_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "tables"
+    assert main(["analyze", G, "--csv", str(folder), "--top", "2"]) == 0
+    captured = capsys.readouterr()
+    assert "wrote 4 CSV files" in captured.err and "== degree" in captured.out
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "articulation_points.csv",
+        "bridges.csv",
+        "brokers.csv",
+        "rankings.csv",
+    ]
+    header = (folder / "rankings.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "measure,scope,rank,node,type,value"
+
+
+def test_bad_file_prints_located_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "linkchart: 1\ntitle: t\nnodes:\n  - {id: Tajikistan, type: state}\n"
+        "edges:\n  - {from: Tajikstan, relation: borders, to: Tajikistan}\n",
+        encoding="utf-8",
+    )
+    assert main(["analyze", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.yaml:6" in err and "unknown-node" in err and "did you mean 'Tajikistan'" in err
+
+
+def test_usage_and_name_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", G, "--top", "0"]) == 2
+    assert "must be at least 1" in capsys.readouterr().err
+    assert main(["analyze", G, "--measures", "betweeness"]) == 2
+    assert "did you mean 'betweenness'" in capsys.readouterr().err
+    assert main(["analyze", G, "--relations", "finance"]) == 1
+    assert "did you mean 'finances'" in capsys.readouterr().err
+    assert main(["analyze", G, "--partition", "contry"]) == 1
+    assert "did you mean 'country'" in capsys.readouterr().err
+    assert main(["analyze", G, "--json", "--markdown"]) == 2
+    assert main(["analyze", str(Path(G).with_name("missing.yaml"))]) == 1
+
+
+def test_runs_as_a_console_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "linkchart.cli", "analyze", G, "--top", "1", "--measures", "pagerank"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "== pagerank:" in done.stdout
+
+
+# --------------------------------------------------------------------------- render
+def test_render_writes_the_same_page_as_the_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "chart.html"
+    assert main(["render", G, "-o", str(out), "--highlight", "all", "--seed", "3"]) == 0
+    chart = linkchart.load(G)
+    assert out.read_text(encoding="utf-8") == linkchart.render_html(chart, highlight=True, seed=3)
+    err = capsys.readouterr().err
+    assert f"({chart.number_of_nodes} nodes, {chart.number_of_edges} edges)" in err
+
+
+def test_render_without_output_prints_the_page(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", G, "--size-by", "none", "--color-by", "community"]) == 0
+    chart = linkchart.load(G)
+    assert capsys.readouterr().out == linkchart.render_html(chart, size_by=None, color_by="community")
+
+
+def test_render_a_view(tmp_path: Path) -> None:
+    out = tmp_path / "new" / "folder" / "view.html"  # missing folders are made, as by write_html
+    assert main(["render", G, "-o", str(out), "--min-confidence", "reported", "--types", "state",
+                 "organisation", "--size-by", "degree"]) == 0  # fmt: skip
+    view = linkchart.load(G).filter(min_confidence="reported", node_types=["state", "organisation"])
+    assert out.read_text(encoding="utf-8") == linkchart.render_html(view, size_by="degree")
+
+
+def test_an_unknown_measure_is_a_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "chart.html"
+    assert main(["render", G, "-o", str(out), "--size-by", "betweeness"]) == 2
+    assert "did you mean 'betweenness'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_open_asks_for_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", G, "--open"]) == 2
+    assert "--open needs -o" in capsys.readouterr().err
+
+
+def test_open_opens_the_written_file_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    out = tmp_path / "chart.html"
+    assert main(["render", G, "-o", str(out), "--open", "--size-by", "degree"]) == 0
+    assert opened == [out.resolve().as_uri()]

@@ -22,8 +22,13 @@ def chart() -> linkchart.LinkChart:
         ],
         [
             {"from": "B", "relation": "finances", "to": "A", "evidence": "x", "time": 1999, "weight": 2},
-            {"from": "B", "relation": "finances", "to": "A", "evidence": "y",
-             "attributes": {"amount": "large"}},
+            {
+                "from": "B",
+                "relation": "finances",
+                "to": "A",
+                "evidence": "y",
+                "attributes": {"amount": "large"},
+            },
             {"from": "C", "relation": "borders", "to": "B", "confidence": "possible"},
         ],
         vocabulary=VOCAB,

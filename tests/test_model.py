@@ -33,8 +33,14 @@ EDGES = [
     {"from": "Pakistan", "relation": "finances", "to": "IMT", "confidence": "reported", "evidence": "b"},
     {"from": "Tajikistan", "relation": "borders", "to": "Kyrgyzstan", "confidence": "confirmed"},
     {"from": "IMT", "relation": "hides_in", "to": "Khushad", "confidence": "reported", "time": "1999-2001"},
-    {"from": "IMT", "relation": "hides_in", "to": "Tajikistan", "confidence": "possible", "time": 2004,
-     "id": "hide-tj"},
+    {
+        "from": "IMT",
+        "relation": "hides_in",
+        "to": "Tajikistan",
+        "confidence": "possible",
+        "time": 2004,
+        "id": "hide-tj",
+    },
 ]
 
 
@@ -111,8 +117,10 @@ def test_as_of(chart: linkchart.LinkChart) -> None:
 def test_open_intervals() -> None:
     c = linkchart.from_records(
         [{"id": "a", "type": "state"}, {"id": "b", "type": "state"}],
-        [{"from": "a", "relation": "r", "to": "b", "time": "1999-"},
-         {"from": "a", "relation": "r", "to": "b", "time": "-1990"}],
+        [
+            {"from": "a", "relation": "r", "to": "b", "time": "1999-"},
+            {"from": "a", "relation": "r", "to": "b", "time": "-1990"},
+        ],
     )
     assert [e.id for e in c.as_of(2050).iter_edges()] == ["e0"]
     assert [e.id for e in c.as_of(1900).iter_edges()] == ["e1"]

@@ -69,8 +69,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             doc = {"file": args.file, "valid": False, "problems": err.errors()}
             sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
             return 1
-        doc = {"file": args.file, "valid": True, "nodes": chart.number_of_nodes,
-               "edges": chart.number_of_edges, "problems": []}
+        doc = {
+            "file": args.file,
+            "valid": True,
+            "nodes": chart.number_of_nodes,
+            "edges": chart.number_of_edges,
+            "problems": [],
+        }
         sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         return 0
     chart = _load(args.file)
@@ -100,16 +105,22 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
     declared = "" if vocab.declared_relations else " (taken as they appear)"
     print(f"relations{declared}: " + ", ".join(rel_words), file=out)
     scale = vocab.confidence
-    print("confidence: " + ", ".join(f"{lv} {p:g}" for lv, p in zip(scale.levels, scale.probabilities,
-                                                                      strict=True)), file=out)
+    print(
+        "confidence: "
+        + ", ".join(f"{lv} {p:g}" for lv, p in zip(scale.levels, scale.probabilities, strict=True)),
+        file=out,
+    )
     _summary(chart, out)
     conf = Counter(scale.levels[c] for c in e.confidence.tolist())
     _counts("edges by confidence", conf, scale.levels, out)
     years = np.concatenate([e.time_from[e.time_from != NO_YEAR], e.time_to[e.time_to != NO_YEAR]])
     dated = int(np.count_nonzero((e.time_from != NO_YEAR) | (e.time_to != NO_YEAR)))
     if len(years):
-        print(f"time span: {int(years.min())}-{int(years.max())} ({dated} dated edges, "
-              f"{len(e) - dated} undated)", file=out)
+        print(
+            f"time span: {int(years.min())}-{int(years.max())} ({dated} dated edges, "
+            f"{len(e) - dated} undated)",
+            file=out,
+        )
     else:
         print("time span: none (no dated edges)", file=out)
     low, high = np.minimum(e.src, e.dst).astype(np.int64), np.maximum(e.src, e.dst)
@@ -186,10 +197,17 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return 2
     chart = _load(args.file)
     if args.types or args.relations or args.min_confidence is not None or args.as_of is not None:
-        chart = chart.filter(node_types=args.types, relations=args.relations,
-                             min_confidence=args.min_confidence, as_of=args.as_of)
-    highlight = ("bridges", "articulation_points", "brokers") if "all" in (args.highlight or ()) \
+        chart = chart.filter(
+            node_types=args.types,
+            relations=args.relations,
+            min_confidence=args.min_confidence,
+            as_of=args.as_of,
+        )
+    highlight = (
+        ("bridges", "articulation_points", "brokers")
+        if "all" in (args.highlight or ())
         else tuple(args.highlight or ())
+    )
     spec = page_spec(
         size_by=None if args.size_by == "none" else args.size_by,
         color_by=args.color_by,
@@ -230,8 +248,11 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a graph file and print a summary, or every problem")
     p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
-    p.add_argument("--json", action="store_true",
-                   help="print the result as JSON: {file, valid, problems: [{code, loc, message, ...}]}")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the result as JSON: {file, valid, problems: [{code, loc, message, ...}]}",
+    )
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("info", help="describe a graph file: sources, vocabulary, counts, time span")
@@ -251,11 +272,20 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="DIR", help="also write one CSV file per table into DIR")
     p.add_argument("--top", type=_positive, default=10, metavar="N", help="nodes per ranking (default 10)")
     p.add_argument("--relations", nargs="+", metavar="R", help="count only these relations (default: all)")
-    p.add_argument("--measures", nargs="+", metavar="M", type=_name_in("measure", sections),
-                   help="only these sections (default: the report's); one of: " + ", ".join(sections))
+    p.add_argument(
+        "--measures",
+        nargs="+",
+        metavar="M",
+        type=_name_in("measure", sections),
+        help="only these sections (default: the report's); one of: " + ", ".join(sections),
+    )
     p.add_argument("--engine", choices=["igraph", "networkx"], default="igraph", help="default: igraph")
-    p.add_argument("--partition", default="type", metavar="ATTR",
-                   help="groups for brokerage: 'type' (default) or a node attribute")
+    p.add_argument(
+        "--partition",
+        default="type",
+        metavar="ATTR",
+        help="groups for brokerage: 'type' (default) or a node attribute",
+    )
     p.add_argument("--undirected", action="store_true", help="read every tie as undirected")
     p.set_defaults(func=_cmd_analyze)
 
@@ -267,26 +297,54 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         "access when opened). Without -o the page goes to standard output.",
     )
     p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
-    p.add_argument("-o", "--output", metavar="OUT.html",
-                   help="write the page here (default: standard output)")
+    p.add_argument(
+        "-o", "--output", metavar="OUT.html", help="write the page here (default: standard output)"
+    )
     p.add_argument("--open", action="store_true", help="open the written page in the default browser")
-    p.add_argument("--size-by", default="betweenness", metavar="MEASURE",
-                   type=_name_in("measure", [*per_node, "none"]),
-                   help="node size: a per-node measure (default betweenness), or 'none'")
-    p.add_argument("--color-by", choices=["type", "community"], default="type",
-                   help="node colour (default: type)")
-    p.add_argument("--measures", nargs="+", metavar="M", type=_name_in("measure", per_node),
-                   help="measures listed in the node panel; one of: " + ", ".join(per_node))
-    p.add_argument("--highlight", nargs="+", metavar="WHAT",
-                   choices=["bridges", "articulation_points", "brokers", "all"],
-                   help="mark bridges, articulation_points, brokers, or all")
-    p.add_argument("--top-brokers", type=_positive, default=5, metavar="N",
-                   help="brokers marked by --highlight brokers (default 5)")
-    p.add_argument("--layout", choices=["auto", "fr", "kk", "drl", "circle"], default="auto",
-                   help="layout method (default auto: Fruchterman-Reingold)")
+    p.add_argument(
+        "--size-by",
+        default="betweenness",
+        metavar="MEASURE",
+        type=_name_in("measure", [*per_node, "none"]),
+        help="node size: a per-node measure (default betweenness), or 'none'",
+    )
+    p.add_argument(
+        "--color-by", choices=["type", "community"], default="type", help="node colour (default: type)"
+    )
+    p.add_argument(
+        "--measures",
+        nargs="+",
+        metavar="M",
+        type=_name_in("measure", per_node),
+        help="measures listed in the node panel; one of: " + ", ".join(per_node),
+    )
+    p.add_argument(
+        "--highlight",
+        nargs="+",
+        metavar="WHAT",
+        choices=["bridges", "articulation_points", "brokers", "all"],
+        help="mark bridges, articulation_points, brokers, or all",
+    )
+    p.add_argument(
+        "--top-brokers",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="brokers marked by --highlight brokers (default 5)",
+    )
+    p.add_argument(
+        "--layout",
+        choices=["auto", "fr", "kk", "drl", "circle"],
+        default="auto",
+        help="layout method (default auto: Fruchterman-Reingold)",
+    )
     p.add_argument("--seed", type=int, default=0, help="layout seed (default 0); same seed, same bytes")
-    p.add_argument("--edge-labels", action=argparse.BooleanOptionalAction, default=None,
-                   help="write relation names on edges (default: up to 2,000 edges)")
+    p.add_argument(
+        "--edge-labels",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="write relation names on edges (default: up to 2,000 edges)",
+    )
     p.add_argument("--physics", action="store_true", help="let the nodes move after opening")
     p.add_argument("--title", help="page title (default: the chart's title)")
     p.add_argument("--types", nargs="+", metavar="T", help="show only nodes of these types")

@@ -195,11 +195,22 @@ def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, A
             }
         )
     ids = chart.node_ids
-    fixed = {"id", "relation", "directed", "confidence", "probability", "weight", "evidence",
-             "source", "time_from", "time_to"}
+    fixed = {
+        "id",
+        "relation",
+        "directed",
+        "confidence",
+        "probability",
+        "weight",
+        "evidence",
+        "source",
+        "time_from",
+        "time_to",
+    }
     edges = []
-    for a, b, attrs in zip(chart.edges.src.tolist(), chart.edges.dst.tolist(),
-                           _edge_attributes(chart), strict=True):
+    for a, b, attrs in zip(
+        chart.edges.src.tolist(), chart.edges.dst.tolist(), _edge_attributes(chart), strict=True
+    ):
         edges.append(
             {
                 "id": attrs["id"],

@@ -15,9 +15,15 @@ def barbell(make_chart):  # type: ignore[no-untyped-def]
     # two triangles a-b-c and d-e-f; c -> d reported twice (two relations), a pendant g on f
     nodes = [(x, "person") for x in "abcdefg"]
     edges = [
-        ("a", "k", "b"), ("b", "k", "c"), ("c", "k", "a"),
-        ("c", "pays", "d"), ("d", "k", "c"),
-        ("d", "k", "e"), ("e", "k", "f"), ("f", "k", "d"), ("g", "k", "f"),
+        ("a", "k", "b"),
+        ("b", "k", "c"),
+        ("c", "k", "a"),
+        ("c", "pays", "d"),
+        ("d", "k", "c"),
+        ("d", "k", "e"),
+        ("e", "k", "f"),
+        ("f", "k", "d"),
+        ("g", "k", "f"),
     ]
     return make_chart(nodes, edges, {"k": False, "pays": True})
 

@@ -107,8 +107,14 @@ def test_undirected_relation_counts_both_ways_in_a_mixed_chart(engine: str) -> N
 def test_parallel_edges_and_self_loops_do_not_count(engine: str) -> None:
     c = chart(
         {"a": "X", "b": "Y", "c": "X"},
-        [("a", "pays", "b"), ("a", "pays", "b"), ("a", "knows", "b"), ("b", "pays", "c"),
-         ("b", "pays", "c"), ("b", "pays", "b")],
+        [
+            ("a", "pays", "b"),
+            ("a", "pays", "b"),
+            ("a", "knows", "b"),
+            ("b", "pays", "c"),
+            ("b", "pays", "c"),
+            ("b", "pays", "b"),
+        ],
     )
     # a -> b -> c once; a - b is also b -> a, but c -> b -> a would need c -> b.
     assert brokerage(c, engine=engine)["b"] == only("itinerant")  # type: ignore[arg-type]
@@ -165,9 +171,7 @@ def test_nodes_without_a_group_are_named() -> None:
 
 
 def test_unknown_names_have_did_you_mean_hints() -> None:
-    c = linkchart.from_records(
-        [{"id": "Tajikistan", "type": "state", "attributes": {"side": "x"}}], []
-    )
+    c = linkchart.from_records([{"id": "Tajikistan", "type": "state", "attributes": {"side": "x"}}], [])
     with pytest.raises(UnknownNameError, match="did you mean 'side'"):
         brokerage(c, partition="sides")
     with pytest.raises(UnknownNameError, match="did you mean 'Tajikistan'"):
@@ -210,8 +214,9 @@ def test_z_scores_worked_by_hand() -> None:
     #   Var = (18*61 + 12*27)/4096 = 1422/4096, z = (1 - 18/64) / (sqrt(1422)/64) = 46/sqrt(1422).
     #   coordinator: (n_i-1)(n_i-2) = 0 pairs: E = 0, sd = 0, z NaN; liaison likewise.
     # Broker c (group Y): b->c->d, b in X, c and d in Y: gatekeeper, same moments.
-    c = chart({"a": "X", "b": "X", "c": "Y", "d": "Y"}, [("a", "pays", "b"), ("b", "pays", "c"),
-                                                         ("c", "pays", "d")])
+    c = chart(
+        {"a": "X", "b": "X", "c": "Y", "d": "Y"}, [("a", "pays", "b"), ("b", "pays", "c"), ("c", "pays", "d")]
+    )
     for engine in ENGINES:
         r = brokerage(c, engine=engine)  # type: ignore[arg-type]
         assert r.density == pytest.approx(0.25)
@@ -254,7 +259,7 @@ def test_moments_match_a_simulation_of_the_null_model() -> None:
                 continue
             path = adj[:, a, b] & adj[:, b, c] & ~adj[:, a, c]
             ga, gb, gc = group[a], group[b], group[c]
-            role = (0 if ga == gb == gc else 1 if ga == gc else 2 if ga == gb else 3 if gb == gc else 4)
+            role = 0 if ga == gb == gc else 1 if ga == gc else 2 if ga == gb else 3 if gb == gc else 4
             sims[:, role] += path
             sims[:, 5] += path
     mean, var = _moments(np.bincount(group).astype(np.float64), d)
@@ -265,8 +270,12 @@ def test_moments_match_a_simulation_of_the_null_model() -> None:
 
 
 # ---------------------------------------------------------------------------- engines agree
-def _definition(nodes: Sequence[tuple[str, str]], edges: Sequence[tuple[str, str, str]],
-                directed_rel: Mapping[str, bool], undirected: bool) -> dict[str, dict[str, int]]:
+def _definition(
+    nodes: Sequence[tuple[str, str]],
+    edges: Sequence[tuple[str, str, str]],
+    directed_rel: Mapping[str, bool],
+    undirected: bool,
+) -> dict[str, dict[str, int]]:
     """Brokerage straight from the records, without the projection: the definition."""
     arcs = set()
     for a, r, b in edges:
@@ -282,8 +291,17 @@ def _definition(nodes: Sequence[tuple[str, str]], edges: Sequence[tuple[str, str
             if b2 != b or a == c or (a, c) in arcs:
                 continue
             ga, gb, gc = group[a], group[b], group[c]
-            role = ("coordinator" if ga == gb == gc else "itinerant" if ga == gc
-                    else "representative" if ga == gb else "gatekeeper" if gb == gc else "liaison")
+            role = (
+                "coordinator"
+                if ga == gb == gc
+                else "itinerant"
+                if ga == gc
+                else "representative"
+                if ga == gb
+                else "gatekeeper"
+                if gb == gc
+                else "liaison"
+            )
             out[b][role] += 1
     return out
 

@@ -20,7 +20,9 @@ def test_kite_fernando_and_garth_closest(kite, engine) -> None:  # type: ignore[
     h = harmonic(kite, engine=engine, normalized=False)
     # Diane: six neighbours at 1, Heather 2, Ike 3, Jane 4
     assert h["Diane"] == pytest.approx(6 + 1 / 2 + 1 / 3 + 1 / 4)
-    assert harmonic(kite, engine=engine, normalized=True)["Diane"] == pytest.approx((6 + 1 / 2 + 1 / 3 + 1 / 4) / 9)
+    assert harmonic(kite, engine=engine, normalized=True)["Diane"] == pytest.approx(
+        (6 + 1 / 2 + 1 / 3 + 1 / 4) / 9
+    )
 
 
 @pytest.fixture

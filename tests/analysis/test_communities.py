@@ -16,7 +16,7 @@ def two_cliques(make_chart):  # type: ignore[no-untyped-def]
     a = [f"a{i}" for i in range(5)]
     b = [f"b{i}" for i in range(5)]
     nodes = [(x, "organisation") for x in a] + [(x, "state") for x in b] + [("z", "region")]
-    edges = [(x, "k", y) for grp in (a, b) for i, x in enumerate(grp) for y in grp[i + 1:]]
+    edges = [(x, "k", y) for grp in (a, b) for i, x in enumerate(grp) for y in grp[i + 1 :]]
     edges.append(("a0", "k", "b0"))
     return make_chart(nodes, edges, {"k": False})
 
@@ -80,7 +80,9 @@ def test_participation_by_hand(two_cliques) -> None:  # type: ignore[no-untyped-
     mapping = {n: (0 if n in ("a0", "b0") else 1) for n in two_cliques.node_ids}
     # a0: 1 tie to b0 (group 0), 4 to group 1
     assert participation(two_cliques, partition=mapping)["a0"] == pytest.approx(0.32)
-    assert participation(two_cliques, partition=mapping)["a1"] == pytest.approx(1 - (1 / 4) ** 2 - (3 / 4) ** 2)
+    assert participation(two_cliques, partition=mapping)["a1"] == pytest.approx(
+        1 - (1 / 4) ** 2 - (3 / 4) ** 2
+    )
 
 
 def test_participation_bad_partition(two_cliques) -> None:  # type: ignore[no-untyped-def]

@@ -41,7 +41,9 @@ def test_strength_adds_reports(chart, engine) -> None:  # type: ignore[no-untype
     assert s.to_dict() == {"a": 3.5, "b": 5.0, "c": 2.5}
     assert strength(chart, engine=engine, mode="out").to_dict() == {"a": 3.0, "b": 1.0, "c": 1.5}
     assert strength(chart, engine=engine, weight="count", mode="in").to_dict() == {
-        "a": 1.0, "b": 3.0, "c": 1.0,
+        "a": 1.0,
+        "b": 3.0,
+        "c": 1.0,
     }
     assert strength(chart, engine=engine, weight=None).to_dict() == degree(chart).to_dict()
     assert s.parameters["weight"] == "weight"

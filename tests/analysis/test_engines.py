@@ -164,8 +164,9 @@ MEASURES: list[tuple[Any, dict[str, Any], float]] = [
 
 
 @pytest.mark.parametrize(("measure", "kwargs", "rel"), MEASURES, ids=lambda x: getattr(x, "__name__", str(x)))
-def test_central_asia_engines_agree(central_asia: LinkChart, measure: Any, kwargs: dict[str, Any],
-                                    rel: float) -> None:
+def test_central_asia_engines_agree(
+    central_asia: LinkChart, measure: Any, kwargs: dict[str, Any], rel: float
+) -> None:
     agree(measure, central_asia, rel=rel, **kwargs)
 
 

@@ -116,7 +116,9 @@ def test_directed_reading_reaches_outwards() -> None:
     # out-reach: only a reaches everyone
     assert key_players(chart, 1, criterion="reach", max_distance=3, directed=True).nodes == ("a",)
     assert key_player_score(chart, ["d"], criterion="reach", directed=True) == 0.0
-    assert key_player_score(chart, ["d"], criterion="reach", directed=False) == pytest.approx(1 / 3)  # undirected
+    assert key_player_score(chart, ["d"], criterion="reach", directed=False) == pytest.approx(
+        1 / 3
+    )  # undirected
 
 
 # --------------------------------------------------------------------------- Central Asia

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import linkchart
@@ -97,3 +99,47 @@ def test_no_edges_of_the_chosen_relation() -> None:
     c = linkchart.from_records([{"id": "a", "type": "state"}], [])
     p = project(c)
     assert (p.n, p.m) == (1, 0)
+
+
+# --------------------------------------------------------------------------- the cache
+def test_a_chart_projects_once_per_reading_and_shares_the_graphs() -> None:
+    import linkchart
+    from linkchart.analysis import projection
+
+    chart = linkchart.load(Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml")
+    first = projection.project(chart, relations=["finances", "protects"], weight="count")
+    assert projection.project(chart, relations=("protects", "finances"), weight="count") is first
+    assert projection.project(chart, relations=["finances"], weight="count") is not first
+    assert first.to_igraph(weights="distance") is first.to_igraph(weights="distance")
+    assert chart.with_relations("finances") is not chart  # a view has projections of its own
+    assert projection.project(chart.with_relations("finances", "protects"), weight="count") is not first
+
+
+def test_a_report_builds_each_reading_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import linkchart
+    from linkchart.analysis import projection
+
+    made: list[tuple[object, ...]] = []
+    real = projection._project
+
+    def counting(*args: object) -> object:
+        made.append(args[1:])
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(projection, "_project", counting)
+    chart = linkchart.load(Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml")
+    linkchart.report(chart)
+    assert len(made) == len(set(made))  # no reading projected twice
+    assert len(made) <= 5  # directed/undirected x weighted/unweighted, and the weighted undirected one
+
+
+def test_degree_and_strength_count_from_the_arrays_without_a_graph() -> None:
+    import linkchart
+    from linkchart.analysis import projection
+
+    chart = linkchart.load(Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml")
+    linkchart.degree(chart)
+    linkchart.strength(chart, mode="in")
+    built = [p._graphs for p in chart.memoized("projections", dict).values()]
+    assert built and all(not graphs for graphs in built)
+    assert projection.project(chart).m > 0

@@ -21,8 +21,16 @@ KNOWS = Vocabulary(relations=(Relation("knows", directed=False), Relation("pays"
 # Borgatti, "Structural holes: unpacking Burt's redundancy measures", Connections 20(1),
 # 1997: the ego network of A, with the values UCINET gives (also networkx's test values).
 BORGATTI = [
-    ("A", "B", 2), ("A", "F", 3), ("A", "G", 5), ("A", "E", 2), ("E", "G", 8),
-    ("F", "G", 3), ("B", "G", 4), ("B", "D", 1), ("D", "G", 3), ("G", "C", 10),
+    ("A", "B", 2),
+    ("A", "F", 3),
+    ("A", "G", 5),
+    ("A", "E", 2),
+    ("E", "G", 8),
+    ("F", "G", 3),
+    ("B", "G", 4),
+    ("B", "D", 1),
+    ("D", "G", 3),
+    ("G", "C", 10),
 ]
 # A small digraph with UCINET values: 0 -> 1, 0 -> 2, 1 -> 0, 2 -> 1 (weights 2, 2, 1, 1).
 DIGRAPH = [("0", "1", 2), ("0", "2", 2), ("1", "0", 1), ("2", "1", 1)]
@@ -142,8 +150,12 @@ def multigraphs(draw: Any) -> linkchart.LinkChart:
     n = draw(st.integers(1, 14))
     ids = [f"n{i}" for i in range(n)]
     pick = st.sampled_from(ids)
-    edges = draw(st.lists(st.tuples(pick, st.sampled_from(["knows", "pays"]), pick,
-                                    st.sampled_from([0.5, 1.0, 2.0, 3.0])), max_size=45))
+    edges = draw(
+        st.lists(
+            st.tuples(pick, st.sampled_from(["knows", "pays"]), pick, st.sampled_from([0.5, 1.0, 2.0, 3.0])),
+            max_size=45,
+        )
+    )
     edges += draw(st.lists(st.sampled_from(edges), max_size=10)) if edges else []
     return linkchart.from_records(
         [{"id": x, "type": "person"} for x in ids],

@@ -173,10 +173,14 @@ def test_bad_declarations(graphs, section: str, kind: str, example: str) -> None
         ("wrong-type", f"{section}.two", 5),
         ("unknown-field", f"{section}.four.colr", 7),
     ]
-    assert (found[0].message, found[0].hint) == (f"a {kind} must be named with text, not a number (1)",
-                                                 "quote the name")
-    assert (found[1].message, found[1].hint) == (f"{kind} 'two' must be a mapping, not a number (3)",
-                                                 f"write '{example}' or '{{}}'")
+    assert (found[0].message, found[0].hint) == (
+        f"a {kind} must be named with text, not a number (1)",
+        "quote the name",
+    )
+    assert (found[1].message, found[1].hint) == (
+        f"{kind} 'two' must be a mapping, not a number (3)",
+        f"write '{example}' or '{{}}'",
+    )
 
 
 def test_without_relations_they_are_taken_as_they_appear(graphs, base, replace: Swap) -> None:

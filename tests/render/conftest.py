@@ -135,8 +135,9 @@ def open_page(browser: Any, tmp_path: Path) -> Iterator[Callable[..., Opened]]:
     """``open_page(html, name)``: write ``html`` under ``tmp_path``, open it, wait until drawn."""
     contexts: list[Any] = []
 
-    def opener(html: str, name: str = "chart.html", *, wait: bool = True, width: int = 1400,
-               height: int = 900) -> Opened:
+    def opener(
+        html: str, name: str = "chart.html", *, wait: bool = True, width: int = 1400, height: int = 900
+    ) -> Opened:
         path = tmp_path / name
         path.write_text(html, encoding="utf-8")
         context = browser.new_context(viewport={"width": width, "height": height})

@@ -23,7 +23,7 @@ XSS = [
     '<img src=x onerror="window.__xss=1">',
     "</script><script>window.__xss=1</script>",
     '"><svg onload=window.__xss=1>',
-    "<a href=\"javascript:window.__xss=1\">href</a>",
+    '<a href="javascript:window.__xss=1">href</a>',
 ]
 
 
@@ -70,8 +70,10 @@ def test_central_asia_opens_offline_with_every_node_and_edge(
     counts = opened.js("[linkchart.nodes.length, linkchart.edges.length, linkchart.visibleCounts()]")
     assert counts[:2] == [central_asia.number_of_nodes, central_asia.number_of_edges]
     assert counts[2] == {"nodes": central_asia.number_of_nodes, "edges": central_asia.number_of_edges}
-    assert opened.page.inner_text("#lc-counts") == f"{central_asia.number_of_nodes} nodes, " \
+    assert (
+        opened.page.inner_text("#lc-counts") == f"{central_asia.number_of_nodes} nodes, "
         f"{central_asia.number_of_edges} edges"
+    )
     # the heading is printed once, as text
     assert opened.page.locator("h1").count() == 1
     assert opened.page.inner_text("h1") == central_asia.title

@@ -13,8 +13,13 @@ from linkchart.errors import UnknownNameError
 from linkchart.render.payload import PageSpec, build_network, page_payload, script_json
 
 
-@given(st.recursive(st.text() | st.integers() | st.booleans() | st.none(),
-                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=20))
+@given(
+    st.recursive(
+        st.text() | st.integers() | st.booleans() | st.none(),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        max_leaves=20,
+    )
+)
 def test_script_json_never_closes_the_script_and_reads_back(value: object) -> None:
     text = script_json(value)
     for char in "<>&\u2028\u2029":
@@ -108,9 +113,10 @@ def test_highlights_mark_bridges_articulation_points_and_brokers(central_asia: l
     assert "IMT" in {central_asia.node_ids[i] for i in marks["brokers"]}
     assert len(marks["brokers"]) == 5
     widths = [e["width"] for e in payload["edges"]]
-    assert min(widths[k] for k in marks["bridges"]) > max(
-        w for k, w in enumerate(widths) if k not in set(marks["bridges"])
-    ) / 2.5 - 1e-9
+    assert (
+        min(widths[k] for k in marks["bridges"])
+        > max(w for k, w in enumerate(widths) if k not in set(marks["bridges"])) / 2.5 - 1e-9
+    )
 
 
 def test_color_by_community_colours_each_community_alike(central_asia: linkchart.LinkChart) -> None:

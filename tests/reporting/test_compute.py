@@ -93,12 +93,18 @@ def test_text_tables_are_aligned(full: Report) -> None:
     text = str(full)
     assert text == full.to_text()
     assert text.startswith("The IMT network in Central Asia (Smith)\n50 nodes, 97 edges; relations: all")
-    for section in ("== degree:", "== betweenness:", "== constraint:", "== bridges:",
-                    "== articulation points:", "== brokerage (Gould-Fernandez, groups: type)"):
+    for section in (
+        "== degree:",
+        "== betweenness:",
+        "== constraint:",
+        "== bridges:",
+        "== articulation points:",
+        "== brokerage (Gould-Fernandez, groups: type)",
+    ):
         assert section in text
     lines = text.splitlines()
     head = lines.index("== betweenness: shortest paths through the node (raw; every tie length 1)")
-    header, rule, first = lines[head + 1: head + 4]
+    header, rule, first = lines[head + 1 : head + 4]
     assert header.split() == ["#", "node", "type", "betweenness"]
     assert len(rule) == len(header) and first.split()[:3] == ["1", "IMT", "organisation"]
     assert first.endswith("458")  # right-aligned under the header
@@ -131,8 +137,14 @@ def test_csv_one_file_per_table(full: Report, tmp_path: Path) -> None:
     assert [p.name for p in paths] == names
     with (tmp_path / "out" / "rankings.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert rows[0] == {"measure": "degree", "scope": "overall", "rank": "1", "node": "IMT",
-                       "type": "organisation", "value": "34.0"}
+    assert rows[0] == {
+        "measure": "degree",
+        "scope": "overall",
+        "rank": "1",
+        "node": "IMT",
+        "type": "organisation",
+        "value": "34.0",
+    }
     assert any((r["scope"], r["measure"], r["node"]) == ("state", "betweenness", "Pakistan") for r in rows)
     with (tmp_path / "out" / "bridges.csv").open(encoding="utf-8") as f:
         bridges = list(csv.DictReader(f))
@@ -165,7 +177,10 @@ def test_engines_give_the_same_report(central_asia: linkchart.LinkChart) -> None
         assert [x["node"] for x in ra["overall"]] == [x["node"] for x in rb["overall"]]
         assert [x["value"] for x in ra["overall"]] == pytest.approx([x["value"] for x in rb["overall"]])
     assert (a["bridges"], a["articulation_points"], a["brokers"]) == (
-        b["bridges"], b["articulation_points"], b["brokers"])
+        b["bridges"],
+        b["articulation_points"],
+        b["brokers"],
+    )
 
 
 def test_empty_and_tieless_charts() -> None:

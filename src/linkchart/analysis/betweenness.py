@@ -32,8 +32,10 @@ def betweenness_of(p: Projection, engine: Engine, normalized: bool) -> npt.NDArr
     """Betweenness of every vertex of a projection, in position order (for other measures)."""
     if p.n == 0:
         return np.zeros(0, dtype=np.float64)
-    raw = np.zeros(p.n, dtype=np.float64) if p.m == 0 else (
-        _raw_igraph(p) if engine == "igraph" else _raw_networkx(p)
+    raw = (
+        np.zeros(p.n, dtype=np.float64)
+        if p.m == 0
+        else (_raw_igraph(p) if engine == "igraph" else _raw_networkx(p))
     )
     if normalized:
         pairs = (p.n - 1) * (p.n - 2)

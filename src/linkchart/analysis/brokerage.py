@@ -171,8 +171,9 @@ def _role_codes(ga: IntArray, gb: IntArray, gc: IntArray) -> IntArray:
     return role
 
 
-def _counts_vectorised(n: int, src: npt.NDArray[np.int64], dst: npt.NDArray[np.int64],
-                       group: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+def _counts_vectorised(
+    n: int, src: npt.NDArray[np.int64], dst: npt.NDArray[np.int64], group: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
     """Role counts (n x 5) from the sorted arcs, with numpy: every two-path at once, in chunks."""
     counts = np.zeros(n * len(ROLES), dtype=np.int64)
     m = len(src)
@@ -486,8 +487,8 @@ def brokerage(
     empty result; a chart without ties gives zeros. :math:`m` counts arcs after
     parallel edges are merged, an undirected tie being two arcs. :math:`N` counts every
     node of the chart, isolated ones included. z-scores are NaN where the standard
-    deviation is 0. The null model assumes independent arcs, which transaction networks rarely satisfy: read the
-    z-scores as a yardstick between brokers, not as p-values.
+    deviation is 0. The null model assumes independent arcs, which transaction networks
+    rarely satisfy: read the z-scores as a yardstick between brokers, not as p-values.
 
     References
     ----------

@@ -70,9 +70,9 @@ def _reached_directed(p: Projection, g: Any, mode: Direction) -> npt.NDArray[np.
     sizes = np.bincount(part, minlength=k).astype(np.float64)
     totals = np.empty(k, dtype=np.float64)
     for lo in range(0, k, 1024):  # unpack in slices to bound memory
-        chunk = reach[lo:lo + 1024].astype("<u8", copy=False).view(np.uint8)
+        chunk = reach[lo : lo + 1024].astype("<u8", copy=False).view(np.uint8)
         bits = np.unpackbits(chunk, axis=1, bitorder="little")[:, :k]
-        totals[lo:lo + 1024] = bits @ sizes
+        totals[lo : lo + 1024] = bits @ sizes
     out: npt.NDArray[np.float64] = totals[part] - 1.0
     return out
 
@@ -301,7 +301,11 @@ def harmonic(
         values,
         measure="harmonic",
         parameters=parameters(
-            engine=engine, relations=rels, weight=weight, directed=p.directed, mode=mode,
+            engine=engine,
+            relations=rels,
+            weight=weight,
+            directed=p.directed,
+            mode=mode,
             normalized=normalized,
         ),
     )

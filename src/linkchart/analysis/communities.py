@@ -264,8 +264,12 @@ def communities(
         array,
         modularity=_modularity(p, array, float(resolution)) if p.n else float("nan"),
         parameters=parameters(
-            engine=engine, relations=rels, weight=weight, method=method,
-            resolution=float(resolution), seed=seed,
+            engine=engine,
+            relations=rels,
+            weight=weight,
+            method=method,
+            resolution=float(resolution),
+            seed=seed,
         ),
     )
 
@@ -372,9 +376,7 @@ def participation(
     p = project(chart, relations=rels, directed=False, weight=weight)
     if partition is None:
         method: Method = "leiden" if engine == "igraph" else "louvain"
-        partition = communities(
-            chart, engine=engine, relations=rels, weight=weight, method=method, seed=seed
-        )
+        partition = communities(chart, engine=engine, relations=rels, weight=weight, method=method, seed=seed)
         label: object = "communities"
     else:
         label = partition if isinstance(partition, str) else "mapping"

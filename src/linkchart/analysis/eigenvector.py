@@ -31,8 +31,10 @@ def _igraph_solver(p: Projection, whole: Any) -> Any:
 
     def solve(members: npt.NDArray[np.intp] | None) -> Solved:
         # members None: the whole graph, when its ties form a single component
-        g = whole if members is None else whole.induced_subgraph(
-            members.tolist(), implementation="create_from_scratch"
+        g = (
+            whole
+            if members is None
+            else whole.induced_subgraph(members.tolist(), implementation="create_from_scratch")
         )
         # ARPACK starts from a random vector and, now and then, fails in LAPACK from one:
         # draw it from seeded generators (the same graph always gets the same tries) and
@@ -42,9 +44,7 @@ def _igraph_solver(p: Projection, whole: Any) -> Any:
             try:
                 with seeded(attempt), warnings.catch_warnings():
                     warnings.simplefilter("ignore", RuntimeWarning)  # "not connected": handled here
-                    values, value = g.eigenvector_centrality(
-                        directed=True, weights=w, return_eigenvalue=True
-                    )
+                    values, value = g.eigenvector_centrality(directed=True, weights=w, return_eigenvalue=True)
             except ig.InternalError as err:
                 failure = err
                 continue

@@ -171,9 +171,7 @@ class Projection:
         if values is None:
             g.add_edges_from(pairs)
         else:
-            g.add_weighted_edges_from(
-                (a, b, w) for (a, b), w in zip(pairs, values.tolist(), strict=True)
-            )
+            g.add_weighted_edges_from((a, b, w) for (a, b), w in zip(pairs, values.tolist(), strict=True))
         return g
 
 

@@ -73,7 +73,16 @@ NODE_FIELDS: Final = ("id", "type", "label", "aliases", "attributes")
 """The keys a node may have."""
 
 EDGE_FIELDS: Final = (
-    "id", "from", "relation", "to", "confidence", "evidence", "source", "time", "weight", "attributes",
+    "id",
+    "from",
+    "relation",
+    "to",
+    "confidence",
+    "evidence",
+    "source",
+    "time",
+    "weight",
+    "attributes",
 )
 """The keys an edge may have."""
 
@@ -81,8 +90,21 @@ RESERVED_NODE_NAMES: Final = frozenset({"id", "type", "label", "aliases"})
 """Names a free node attribute may not take."""
 
 RESERVED_EDGE_NAMES: Final = frozenset(
-    {"id", "from", "to", "relation", "directed", "confidence", "probability", "weight", "evidence",
-     "source", "time", "time_from", "time_to"}
+    {
+        "id",
+        "from",
+        "to",
+        "relation",
+        "directed",
+        "confidence",
+        "probability",
+        "weight",
+        "evidence",
+        "source",
+        "time",
+        "time_from",
+        "time_to",
+    }
 )
 """Names a free edge attribute may not take."""
 
@@ -90,8 +112,16 @@ MIN_YEAR: Final = 1
 MAX_YEAR: Final = 9999
 
 _TOP_KEYS: Final = (
-    "linkchart", "title", "description", "sources", "confidence", "defaults", "node_types",
-    "relations", "nodes", "edges",
+    "linkchart",
+    "title",
+    "description",
+    "sources",
+    "confidence",
+    "defaults",
+    "node_types",
+    "relations",
+    "nodes",
+    "edges",
 )
 _SOURCE_KEYS: Final = ("id", "title", "author", "date", "location")
 _NODE_TYPE_KEYS: Final = ("color", "shape", "description")
@@ -248,9 +278,7 @@ def _quote_hint(v: Any) -> str:
     return ""
 
 
-def _check_keys(
-    mapping: Mapping[Any, Any], allowed: Sequence[str], path: str, problems: Problems
-) -> None:
+def _check_keys(mapping: Mapping[Any, Any], allowed: Sequence[str], path: str, problems: Problems) -> None:
     for key in mapping:
         if key not in allowed:
             hint = _KEY_HINTS.get(str(key)) or did_you_mean(str(key), allowed)
@@ -263,9 +291,7 @@ def _check_keys(
 
 
 # --------------------------------------------------------------------------- rows -> columns
-def rows_to_section(
-    rows: Any, name: str, problems: Problems, *, path: str | None = None
-) -> Section:
+def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | None = None) -> Section:
     """Turn a list of node or edge mappings into a :class:`Section`.
 
     Checks that each row is a mapping with known keys, and that ``attributes`` is a
@@ -275,8 +301,12 @@ def rows_to_section(
     allowed = NODE_FIELDS if name == "nodes" else EDGE_FIELDS
     reserved = RESERVED_NODE_NAMES if name == "nodes" else RESERVED_EDGE_NAMES
     if not isinstance(rows, list | tuple):
-        problems.add("wrong-type", f"'{path}' must be a list of mappings, not {_type_name(rows)}", path,
-                     f"write '{path}:' followed by '- ' items, or '{{csv: {name}.csv}}'")
+        problems.add(
+            "wrong-type",
+            f"'{path}' must be a list of mappings, not {_type_name(rows)}",
+            path,
+            f"write '{path}:' followed by '- ' items, or '{{csv: {name}.csv}}'",
+        )
         return Section(name, 0)
     n = len(rows)
     fields = [f for f in allowed if f != "attributes"]
@@ -285,9 +315,14 @@ def rows_to_section(
     for k, row in enumerate(rows):
         here = f"{path}[{k}]"
         if not isinstance(row, Mapping):
-            problems.add("wrong-type", f"each of '{path}' must be a mapping, not {_type_name(row)}", here,
-                         "write '- {id: ..., type: ...}'" if name == "nodes"
-                         else "write '- {from: ..., relation: ..., to: ...}'")
+            problems.add(
+                "wrong-type",
+                f"each of '{path}' must be a mapping, not {_type_name(row)}",
+                here,
+                "write '- {id: ..., type: ...}'"
+                if name == "nodes"
+                else "write '- {from: ..., relation: ..., to: ...}'",
+            )
             continue
         for key, value in row.items():
             col = columns.get(key) if isinstance(key, str) else None
@@ -297,20 +332,29 @@ def rows_to_section(
                 if value is None:
                     continue
                 if not isinstance(value, Mapping):
-                    problems.add("wrong-type", f"attributes must be a mapping, not {_type_name(value)}",
-                                 f"{here}.attributes", "write 'attributes: {name: value}'")
+                    problems.add(
+                        "wrong-type",
+                        f"attributes must be a mapping, not {_type_name(value)}",
+                        f"{here}.attributes",
+                        "write 'attributes: {name: value}'",
+                    )
                     continue
                 for aname, avalue in value.items():
                     if not isinstance(aname, str):
-                        problems.add("wrong-type", f"an attribute name must be text, not {_type_name(aname)}",
-                                     f"{here}.attributes", "quote the name")
+                        problems.add(
+                            "wrong-type",
+                            f"an attribute name must be text, not {_type_name(aname)}",
+                            f"{here}.attributes",
+                            "quote the name",
+                        )
                     elif aname in reserved:
                         problems.add(
                             "unknown-field",
                             f"'{aname}' is a reserved name and cannot be a free attribute",
                             f"{here}.attributes.{aname}",
                             f"write it as the {name[:-1]}'s own '{aname}' field, or rename the attribute"
-                            if aname in allowed else "rename the attribute",
+                            if aname in allowed
+                            else "rename the attribute",
                         )
                     else:
                         acol = attributes.get(aname)
@@ -319,9 +363,12 @@ def rows_to_section(
                         acol[k] = avalue
             else:
                 hint = _KEY_HINTS.get(str(key)) or did_you_mean(str(key), allowed)
-                problems.add("unknown-field", f"unknown field {key!r}", f"{here}.{key}",
-                             hint or f"free attributes go under 'attributes'; the fields are "
-                                     f"{', '.join(allowed)}")
+                problems.add(
+                    "unknown-field",
+                    f"unknown field {key!r}",
+                    f"{here}.{key}",
+                    hint or f"free attributes go under 'attributes'; the fields are {', '.join(allowed)}",
+                )
     return Section(name, n, columns, attributes)
 
 
@@ -341,29 +388,47 @@ def _sources(raw: Any, problems: Problems) -> tuple[Source, ...]:
     if _absent(raw):
         return ()
     if not isinstance(raw, list | tuple):
-        problems.add("wrong-type", f"'sources' must be a list, not {_type_name(raw)}", "sources",
-                     "write 'sources:' followed by '- id: ...' items")
+        problems.add(
+            "wrong-type",
+            f"'sources' must be a list, not {_type_name(raw)}",
+            "sources",
+            "write 'sources:' followed by '- id: ...' items",
+        )
         return ()
     out: list[Source] = []
     seen: set[str] = set()
     for i, item in enumerate(raw):
         here = f"sources[{i}]"
         if isinstance(item, Source):
-            item = {"id": item.id, "title": item.title, "author": item.author, "date": item.date,
-                    "location": item.location}
+            item = {
+                "id": item.id,
+                "title": item.title,
+                "author": item.author,
+                "date": item.date,
+                "location": item.location,
+            }
         if not isinstance(item, Mapping):
-            problems.add("wrong-type", f"a source must be a mapping, not {_type_name(item)}", here,
-                         "write '- {id: ..., title: ..., location: ...}'")
+            problems.add(
+                "wrong-type",
+                f"a source must be a mapping, not {_type_name(item)}",
+                here,
+                "write '- {id: ..., title: ..., location: ...}'",
+            )
             continue
         _check_keys(item, _SOURCE_KEYS, here, problems)
-        values = {k: _text(item.get(k, ABSENT), f"{here}.{k}", problems, required=k == "id")
-                  for k in _SOURCE_KEYS}
+        values = {
+            k: _text(item.get(k, ABSENT), f"{here}.{k}", problems, required=k == "id") for k in _SOURCE_KEYS
+        }
         sid = values["id"]
         if not sid:
             continue
         if sid in seen:
-            problems.add("duplicate-name", f"source {sid!r} is declared twice", f"{here}.id",
-                         "give each source its own id")
+            problems.add(
+                "duplicate-name",
+                f"source {sid!r} is declared twice",
+                f"{here}.id",
+                "give each source its own id",
+            )
             continue
         seen.add(sid)
         out.append(Source(**values))
@@ -384,27 +449,40 @@ def _confidence(raw: Any, problems: Problems) -> ConfidenceScale:
     if _absent(raw):
         return ConfidenceScale.default()
     if not isinstance(raw, Mapping) or not raw:
-        problems.add("wrong-type", f"'confidence' must be a mapping of level: probability, not "
-                     f"{_type_name(raw)}", "confidence",
-                     "write e.g. 'confidence: {confirmed: 0.95, alleged: 0.5}'")
+        problems.add(
+            "wrong-type",
+            f"'confidence' must be a mapping of level: probability, not {_type_name(raw)}",
+            "confidence",
+            "write e.g. 'confidence: {confirmed: 0.95, alleged: 0.5}'",
+        )
         return ConfidenceScale.default()
     levels: dict[str, float] = {}
     for name, p in raw.items():
         here = f"confidence.{name}"
         if not isinstance(name, str):
-            problems.add("wrong-type", f"a confidence level must be named with text, not {_type_name(name)}",
-                         "confidence", "quote the level's name")
+            problems.add(
+                "wrong-type",
+                f"a confidence level must be named with text, not {_type_name(name)}",
+                "confidence",
+                "quote the level's name",
+            )
             continue
         prob = _number(p)
         if prob is None or not 0.0 < prob <= 1.0:
-            problems.add("bad-confidence",
-                         f"level {name!r} has probability {p!r}; it must be a number in (0, 1]",
-                         here, "write a probability such as 0.75")
+            problems.add(
+                "bad-confidence",
+                f"level {name!r} has probability {p!r}; it must be a number in (0, 1]",
+                here,
+                "write a probability such as 0.75",
+            )
             continue
         if prob in levels.values():
-            problems.add("bad-confidence",
-                         f"level {name!r} has the same probability ({prob}) as another level",
-                         here, "the scale is ordinal: give every level a different probability")
+            problems.add(
+                "bad-confidence",
+                f"level {name!r} has the same probability ({prob}) as another level",
+                here,
+                "the scale is ordinal: give every level a different probability",
+            )
             continue
         levels[name] = prob
     if len(levels) > np.iinfo(np.int8).max:
@@ -423,14 +501,22 @@ def _declared(
     for name, spec in raw.items():
         here = f"{section}.{name}"
         if not isinstance(name, str):
-            problems.add("wrong-type", f"a {kind} must be named with text, not {_type_name(name)}",
-                         section, "quote the name")
+            problems.add(
+                "wrong-type",
+                f"a {kind} must be named with text, not {_type_name(name)}",
+                section,
+                "quote the name",
+            )
             continue
         if spec is None:
             spec = {}
         if not isinstance(spec, Mapping):
-            problems.add("wrong-type", f"{kind} {name!r} must be a mapping, not {_type_name(spec)}", here,
-                         f"write '{example}' or '{{}}'")
+            problems.add(
+                "wrong-type",
+                f"{kind} {name!r} must be a mapping, not {_type_name(spec)}",
+                here,
+                f"write '{example}' or '{{}}'",
+            )
             continue
         _check_keys(spec, allowed, here, problems)
         yield name, spec, here
@@ -440,17 +526,29 @@ def _node_types(raw: Any, problems: Problems) -> tuple[NodeType, ...]:
     if _absent(raw):
         return DEFAULT_NODE_TYPES
     if not isinstance(raw, Mapping) or not raw:
-        problems.add("wrong-type", f"'node_types' must be a mapping of name: {{color, shape, description}}, "
-                     f"not {_type_name(raw)}", "node_types",
-                     "write e.g. 'node_types: {person: {color: \"#f00\"}}'")
+        problems.add(
+            "wrong-type",
+            f"'node_types' must be a mapping of name: {{color, shape, description}}, not {_type_name(raw)}",
+            "node_types",
+            "write e.g. 'node_types: {person: {color: \"#f00\"}}'",
+        )
         return DEFAULT_NODE_TYPES
     out: list[NodeType] = []
-    for name, spec, here in _declared(raw, "node_types", "node type", _NODE_TYPE_KEYS,
-                                      "{color: ..., shape: ..., description: ...}", problems):
+    for name, spec, here in _declared(
+        raw,
+        "node_types",
+        "node type",
+        _NODE_TYPE_KEYS,
+        "{color: ..., shape: ..., description: ...}",
+        problems,
+    ):
         color = _text(spec.get("color", ABSENT), f"{here}.color", problems) or None
         shape = _text(spec.get("shape", ABSENT), f"{here}.shape", problems) or None
-        out.append(NodeType(name, color, shape, _text(spec.get("description", ABSENT),
-                                                      f"{here}.description", problems)))
+        out.append(
+            NodeType(
+                name, color, shape, _text(spec.get("description", ABSENT), f"{here}.description", problems)
+            )
+        )
     if len(out) > np.iinfo(np.int16).max:
         problems.add("wrong-type", "too many node types; at most 32767", "node_types")
     return tuple(out) or DEFAULT_NODE_TYPES
@@ -462,17 +560,26 @@ def _type_list(raw: Any, path: str, known: Sequence[str], problems: Problems) ->
     if isinstance(raw, str):
         raw = [raw]
     if not isinstance(raw, list | tuple):
-        problems.add("wrong-type", f"'{path}' must be a list of node types, not {_type_name(raw)}", path,
-                     "write e.g. '[state, organisation]'")
+        problems.add(
+            "wrong-type",
+            f"'{path}' must be a list of node types, not {_type_name(raw)}",
+            path,
+            "write e.g. '[state, organisation]'",
+        )
         return None
     out: set[str] = set()
     for i, t in enumerate(raw):
         if not isinstance(t, str):
-            problems.add("wrong-type", f"a node type must be text, not {_type_name(t)}", f"{path}[{i}]",
-                         _quote_hint(t))
+            problems.add(
+                "wrong-type", f"a node type must be text, not {_type_name(t)}", f"{path}[{i}]", _quote_hint(t)
+            )
         elif t not in known:
-            problems.add("unknown-node-type", f"unknown node type {t!r}", f"{path}[{i}]",
-                         did_you_mean(t, known) or f"the node types are {', '.join(known)}")
+            problems.add(
+                "unknown-node-type",
+                f"unknown node type {t!r}",
+                f"{path}[{i}]",
+                did_you_mean(t, known) or f"the node types are {', '.join(known)}",
+            )
         else:
             out.add(t)
     return frozenset(out)
@@ -482,35 +589,53 @@ def _relations(raw: Any, type_names: Sequence[str], problems: Problems) -> tuple
     if _absent(raw):
         return (), False
     if not isinstance(raw, Mapping):
-        problems.add("wrong-type", f"'relations' must be a mapping of name: {{directed, ...}}, not "
-                     f"{_type_name(raw)}", "relations",
-                     "write e.g. 'relations: {finances: {directed: true}}'")
+        problems.add(
+            "wrong-type",
+            f"'relations' must be a mapping of name: {{directed, ...}}, not {_type_name(raw)}",
+            "relations",
+            "write e.g. 'relations: {finances: {directed: true}}'",
+        )
         return (), False
     out: list[Relation] = []
-    for name, spec, here in _declared(raw, "relations", "relation", _RELATION_KEYS,
-                                      "{directed: true, source_types: [...], target_types: [...]}", problems):
+    for name, spec, here in _declared(
+        raw,
+        "relations",
+        "relation",
+        _RELATION_KEYS,
+        "{directed: true, source_types: [...], target_types: [...]}",
+        problems,
+    ):
         directed = spec.get("directed", ABSENT)
         if _absent(directed):
             directed = True
         elif not isinstance(directed, bool):
-            problems.add("wrong-type", f"'directed' must be true or false, not {_type_name(directed)}",
-                         f"{here}.directed", "write 'directed: true' or 'directed: false'")
+            problems.add(
+                "wrong-type",
+                f"'directed' must be true or false, not {_type_name(directed)}",
+                f"{here}.directed",
+                "write 'directed: true' or 'directed: false'",
+            )
             directed = True
         weight = spec.get("weight", ABSENT)
         w = 1.0 if _absent(weight) else _number(weight)
         if w is None or w <= 0:
-            problems.add("bad-weight",
-                         f"relation {name!r} has weight {weight!r}; it must be a positive number",
-                         f"{here}.weight", "write e.g. 'weight: 1'")
+            problems.add(
+                "bad-weight",
+                f"relation {name!r} has weight {weight!r}; it must be a positive number",
+                f"{here}.weight",
+                "write e.g. 'weight: 1'",
+            )
             w = 1.0
-        out.append(Relation(
-            name,
-            directed,
-            _type_list(spec.get("source_types", ABSENT), f"{here}.source_types", type_names, problems),
-            _type_list(spec.get("target_types", ABSENT), f"{here}.target_types", type_names, problems),
-            w,
-            _text(spec.get("description", ABSENT), f"{here}.description", problems),
-        ))
+        out.append(
+            Relation(
+                name,
+                directed,
+                _type_list(spec.get("source_types", ABSENT), f"{here}.source_types", type_names, problems),
+                _type_list(spec.get("target_types", ABSENT), f"{here}.target_types", type_names, problems),
+                w,
+                _text(spec.get("description", ABSENT), f"{here}.description", problems),
+            )
+        )
     return tuple(out), True
 
 
@@ -540,24 +665,40 @@ def _text_column(
         if required:
             bad = [k for k, v in enumerate(values) if not v]
             for k in bad:
-                problems.add("missing-field", f"'{fld}' is required", f"{sec.name}[{k}].{fld}",
-                             f"fill in the '{fld}' cell")
+                problems.add(
+                    "missing-field",
+                    f"'{fld}' is required",
+                    f"{sec.name}[{k}].{fld}",
+                    f"fill in the '{fld}' cell",
+                )
         return bad
     for k, v in enumerate(values):
         if v.__class__ is str and (v or not required):
             continue
         if v is ABSENT or v is None:
             if required:
-                problems.add("missing-field", f"'{fld}' is required", f"{sec.name}[{k}]",
-                             f"every {sec.name[:-1]} needs '{fld}'")
+                problems.add(
+                    "missing-field",
+                    f"'{fld}' is required",
+                    f"{sec.name}[{k}]",
+                    f"every {sec.name[:-1]} needs '{fld}'",
+                )
                 bad.append(k)
         elif not isinstance(v, str):
-            problems.add("wrong-type", f"'{fld}' must be text, not {_type_name(v)}",
-                         f"{sec.name}[{k}].{fld}", _quote_hint(v))
+            problems.add(
+                "wrong-type",
+                f"'{fld}' must be text, not {_type_name(v)}",
+                f"{sec.name}[{k}].{fld}",
+                _quote_hint(v),
+            )
             bad.append(k)
         elif not v:
-            problems.add("missing-field", f"'{fld}' is empty", f"{sec.name}[{k}].{fld}",
-                         f"every {sec.name[:-1]} needs a non-empty '{fld}'")
+            problems.add(
+                "missing-field",
+                f"'{fld}' is empty",
+                f"{sec.name}[{k}].{fld}",
+                f"every {sec.name[:-1]} needs a non-empty '{fld}'",
+            )
             bad.append(k)
     return bad
 
@@ -584,9 +725,13 @@ def _attribute_columns(sec: Section, problems: Problems) -> dict[str, list[Any]]
             ):
                 values.append(tuple(v))
             else:
-                problems.add("wrong-type", f"attribute {name!r} must be text, a number, a boolean or a list "
-                             f"of those, not {_type_name(v)}", f"{sec.name}[{k}].attributes.{name}",
-                             "write the value as text")
+                problems.add(
+                    "wrong-type",
+                    f"attribute {name!r} must be text, a number, a boolean or a list "
+                    f"of those, not {_type_name(v)}",
+                    f"{sec.name}[{k}].attributes.{name}",
+                    "write the value as text",
+                )
                 values.append(None)
         if any(v is not None for v in values):
             out[name] = values
@@ -613,13 +758,18 @@ def _aliases(v: Any, k: int, sec: Section, problems: Problems) -> tuple[str, ...
         return (v,)
     if isinstance(v, list | tuple) and all(isinstance(a, str) for a in v):
         return tuple(v)
-    problems.add("wrong-type", f"'aliases' must be a list of text, not {_type_name(v)}",
-                 f"{sec.name}[{k}].aliases", "write e.g. 'aliases: [IMU, \"Islamic Movement\"]'")
+    problems.add(
+        "wrong-type",
+        f"'aliases' must be a list of text, not {_type_name(v)}",
+        f"{sec.name}[{k}].aliases",
+        "write e.g. 'aliases: [IMU, \"Islamic Movement\"]'",
+    )
     return ()
 
 
-def _build_nodes(sec: Section, types: _Names, type_names: Callable[[], Sequence[str]],
-                 problems: Problems) -> _Nodes:
+def _build_nodes(
+    sec: Section, types: _Names, type_names: Callable[[], Sequence[str]], problems: Problems
+) -> _Nodes:
     n = sec.length
     ids = sec.column("id")
     bad = set(_text_column(ids, sec, "id", problems, required=True))
@@ -629,8 +779,12 @@ def _build_nodes(sec: Section, types: _Names, type_names: Callable[[], Sequence[
             continue
         first = index.setdefault(v, k)
         if first != k:
-            problems.add("duplicate-node", f"node {v!r} is declared twice (first as {sec.name}[{first}])",
-                         f"{sec.name}[{k}].id", "merge the two nodes, or give one another id")
+            problems.add(
+                "duplicate-node",
+                f"node {v!r} is declared twice (first as {sec.name}[{first}])",
+                f"{sec.name}[{k}].id",
+                "merge the two nodes, or give one another id",
+            )
     # types
     tcol = sec.column("type")
     tbad = set(_text_column(tcol, sec, "type", problems, required=True))
@@ -641,21 +795,30 @@ def _build_nodes(sec: Section, types: _Names, type_names: Callable[[], Sequence[
         c = types.code(t)
         if c < 0:
             known = type_names()
-            problems.add("unknown-node-type", f"unknown node type {t!r}", f"{sec.name}[{k}].type",
-                         did_you_mean(t, known) or f"declare it under 'node_types'; the types are "
-                                                   f"{', '.join(known)}")
+            problems.add(
+                "unknown-node-type",
+                f"unknown node type {t!r}",
+                f"{sec.name}[{k}].type",
+                did_you_mean(t, known) or f"declare it under 'node_types'; the types are {', '.join(known)}",
+            )
             c = 0
         type_codes[k] = c
     # labels
     lcol = sec.column("label")
     _text_column(lcol, sec, "label", problems, required=False)
-    labels = [v if (v.__class__ is str and v) else (i if i.__class__ is str else "")
-              for v, i in zip(lcol, ids, strict=True)]
+    labels = [
+        v if (v.__class__ is str and v) else (i if i.__class__ is str else "")
+        for v, i in zip(lcol, ids, strict=True)
+    ]
     acol = sec.column("aliases")
     aliases = [_aliases(v, k, sec, problems) for k, v in enumerate(acol)]
     return _Nodes(
-        [v if v.__class__ is str else "" for v in ids], type_codes, labels, aliases,
-        _attribute_columns(sec, problems), index,
+        [v if v.__class__ is str else "" for v in ids],
+        type_codes,
+        labels,
+        aliases,
+        _attribute_columns(sec, problems),
+        index,
     )
 
 
@@ -767,8 +930,11 @@ class _NodeNames:
             matches = difflib.get_close_matches(name, pool, n=3, cutoff=0.6)
             # name the id behind a close alias or label
             ids = list(dict.fromkeys(m if m in self.nodes.index else owner[m][1] for m in matches))
-            hint = ("did you mean " + " or ".join(repr(m) for m in ids) + "?" if ids
-                    else "declare the node under 'nodes', or check the spelling")
+            hint = (
+                "did you mean " + " or ".join(repr(m) for m in ids) + "?"
+                if ids
+                else "declare the node under 'nodes', or check the spelling"
+            )
         else:
             hint = "declare the node under 'nodes', or check the spelling"
         self.hints[name] = hint
@@ -790,8 +956,9 @@ def _by_distinct(values: list[Any], judge: Callable[[Any], Any], dtype: Any) -> 
     return np.fromiter(map(table.__getitem__, values), dtype=dtype, count=len(values))
 
 
-def _endpoints(values: list[Any], fld: str, sec: Section, nodes: _Nodes, names: _NodeNames,
-               problems: Problems) -> Any:
+def _endpoints(
+    values: list[Any], fld: str, sec: Section, nodes: _Nodes, names: _NodeNames, problems: Problems
+) -> Any:
     if sec.text:
         codes = _by_distinct(values, nodes.index.get, np.int32)
         if codes is not None:
@@ -825,16 +992,31 @@ def _relation_codes(values: list[Any], sec: Section, relations: _Names, problems
         c = relations.code(v)
         if c < 0:
             known = list(relations.codes)
-            problems.add("unknown-relation", f"unknown relation {v!r}", f"{sec.name}[{k}].relation",
-                         did_you_mean(v, known) or (f"declare it under 'relations'; the relations are "
-                                                    f"{', '.join(known)}" if known else
-                                                    "declare it under 'relations'"))
+            problems.add(
+                "unknown-relation",
+                f"unknown relation {v!r}",
+                f"{sec.name}[{k}].relation",
+                did_you_mean(v, known)
+                or (
+                    f"declare it under 'relations'; the relations are {', '.join(known)}"
+                    if known
+                    else "declare it under 'relations'"
+                ),
+            )
         out[k] = c
     return out
 
 
-def _check_allowed(sec: Section, nodes: _Nodes, type_names: Sequence[str], rels: Sequence[Relation],
-                   src: Any, dst: Any, rel: Any, problems: Problems) -> None:
+def _check_allowed(
+    sec: Section,
+    nodes: _Nodes,
+    type_names: Sequence[str],
+    rels: Sequence[Relation],
+    src: Any,
+    dst: Any,
+    rel: Any,
+    problems: Problems,
+) -> None:
     """Report edges whose relation does not allow their pair of node types (one table lookup per edge)."""
     if not rels or not nodes.types or all(r.source_types is None and r.target_types is None for r in rels):
         return
@@ -853,15 +1035,18 @@ def _check_allowed(sec: Section, nodes: _Nodes, type_names: Sequence[str], rels:
         i, j = int(src[k]), int(dst[k])
         froms = " or ".join(sorted(r.source_types)) if r.source_types is not None else "any type"
         tos = " or ".join(sorted(r.target_types)) if r.target_types is not None else "any type"
-        problems.add("relation-not-allowed",
-                     f"relation {r.name!r} does not allow {type_names[ntype[i]]} {nodes.ids[i]!r} -> "
-                     f"{type_names[ntype[j]]} {nodes.ids[j]!r}", f"{sec.name}[{k}].relation",
-                     f"'{r.name}' goes from {froms} to {tos}; swap from/to, pick another relation, "
-                     "or widen its types")
+        problems.add(
+            "relation-not-allowed",
+            f"relation {r.name!r} does not allow {type_names[ntype[i]]} {nodes.ids[i]!r} -> "
+            f"{type_names[ntype[j]]} {nodes.ids[j]!r}",
+            f"{sec.name}[{k}].relation",
+            f"'{r.name}' goes from {froms} to {tos}; swap from/to, pick another relation, or widen its types",
+        )
 
 
-def _confidence_codes(values: list[Any], sec: Section, scale: ConfidenceScale, default: int,
-                      problems: Problems) -> Any:
+def _confidence_codes(
+    values: list[Any], sec: Section, scale: ConfidenceScale, default: int, problems: Problems
+) -> Any:
     level_codes = {lv: i for i, lv in enumerate(scale.levels)}
     if sec.text:
         codes = _by_distinct(values, lambda v: level_codes.get(v) if v else default, np.int8)
@@ -873,17 +1058,21 @@ def _confidence_codes(values: list[Any], sec: Section, scale: ConfidenceScale, d
             continue
         c = level_codes.get(v, -1) if v.__class__ is str else -1
         if c < 0:
-            problems.add("bad-confidence", f"confidence {v!r} is not a level of the scale",
-                         f"{sec.name}[{k}].confidence",
-                         (did_you_mean(v, scale.levels) if isinstance(v, str) else "")
-                         or f"the levels are {', '.join(scale.levels)}")
+            problems.add(
+                "bad-confidence",
+                f"confidence {v!r} is not a level of the scale",
+                f"{sec.name}[{k}].confidence",
+                (did_you_mean(v, scale.levels) if isinstance(v, str) else "")
+                or f"the levels are {', '.join(scale.levels)}",
+            )
         else:
             out[k] = c
     return out
 
 
-def _source_codes(values: list[Any], sec: Section, sources: Sequence[Source], default: int,
-                  problems: Problems) -> Any:
+def _source_codes(
+    values: list[Any], sec: Section, sources: Sequence[Source], default: int, problems: Problems
+) -> Any:
     scodes = {s.id: i for i, s in enumerate(sources)}
     if sec.text:
         codes = _by_distinct(values, lambda v: scodes.get(v) if v else default, np.int16)
@@ -899,12 +1088,17 @@ def _source_codes(values: list[Any], sec: Section, sources: Sequence[Source], de
         c = scodes.get(v, -1) if v.__class__ is str else -1
         if c < 0:
             hint = did_you_mean(str(v), scodes) or (
-                f"the sources are {', '.join(scodes)}" if scodes else "declare it under 'sources'")
+                f"the sources are {', '.join(scodes)}" if scodes else "declare it under 'sources'"
+            )
             if isinstance(v, str):
                 problems.add("unknown-source", f"unknown source {v!r}", f"{sec.name}[{k}].source", hint)
             else:
-                problems.add("wrong-type", f"'source' must be a source id (text), not {_type_name(v)}",
-                             f"{sec.name}[{k}].source", _quote_hint(v))
+                problems.add(
+                    "wrong-type",
+                    f"'source' must be a source id (text), not {_type_name(v)}",
+                    f"{sec.name}[{k}].source",
+                    _quote_hint(v),
+                )
         out[k] = c
     return out
 
@@ -936,9 +1130,12 @@ def _times(values: list[Any], sec: Section, problems: Problems) -> tuple[Any, An
         if found is None:
             found = cache[key] = parse_time(v)
         if isinstance(found, str):
-            problems.add("bad-year", found, f"{sec.name}[{k}].time",
-                         "write a year (1999), an interval ('1999-2001', '1999-', '-2001') "
-                         "or {from: 1999, to: 2001}")
+            problems.add(
+                "bad-year",
+                found,
+                f"{sec.name}[{k}].time",
+                "write a year (1999), an interval ('1999-2001', '1999-', '-2001') or {from: 1999, to: 2001}",
+            )
         else:
             tfrom[k], tto[k] = found
     return tfrom, tto
@@ -976,8 +1173,12 @@ def _weights(values: list[Any], sec: Section, rels: Sequence[Relation], rel: Any
             if w is not None and not w > 0:
                 w = cache[key] = None
         if w is None:
-            problems.add("bad-weight", f"weight {v!r} is not a positive finite number",
-                         f"{sec.name}[{k}].weight", "write a number greater than 0, e.g. 'weight: 2'")
+            problems.add(
+                "bad-weight",
+                f"weight {v!r} is not a positive finite number",
+                f"{sec.name}[{k}].weight",
+                "write a number greater than 0, e.g. 'weight: 2'",
+            )
         else:
             out[k] = w
     return out
@@ -988,8 +1189,12 @@ def _evidence(values: list[Any], sec: Section, problems: Problems) -> list[str]:
         return values
     for k, v in enumerate(values):
         if v.__class__ is not str and not _absent(v):
-            problems.add("wrong-type", f"'evidence' must be text, not {_type_name(v)}",
-                         f"{sec.name}[{k}].evidence", "quote the passage")
+            problems.add(
+                "wrong-type",
+                f"'evidence' must be text, not {_type_name(v)}",
+                f"{sec.name}[{k}].evidence",
+                "quote the passage",
+            )
     return [v if v.__class__ is str else "" for v in values]
 
 
@@ -1002,12 +1207,20 @@ def _edge_ids(values: list[Any], sec: Section, problems: Problems) -> dict[int, 
         if not _present(v, sec.text):
             continue
         if not isinstance(v, str) or not v:
-            problems.add("wrong-type", f"an edge id must be text, not {_type_name(v)}", f"{sec.name}[{k}].id",
-                         _quote_hint(v))
+            problems.add(
+                "wrong-type",
+                f"an edge id must be text, not {_type_name(v)}",
+                f"{sec.name}[{k}].id",
+                _quote_hint(v),
+            )
             continue
         if v in first:
-            problems.add("duplicate-edge", f"edge id {v!r} is used twice (first at {sec.name}[{first[v]}])",
-                         f"{sec.name}[{k}].id", "give each edge its own id")
+            problems.add(
+                "duplicate-edge",
+                f"edge id {v!r} is used twice (first at {sec.name}[{first[v]}])",
+                f"{sec.name}[{k}].id",
+                "give each edge its own id",
+            )
             continue
         first[v] = k
         if v != f"e{k}":
@@ -1018,9 +1231,12 @@ def _edge_ids(values: list[Any], sec: Section, problems: Problems) -> dict[int, 
         if v[:1] == "e" and v[1:].isdigit() and v != f"e{k}":
             j = int(v[1:])
             if j < sec.length and j not in written and v == f"e{j}":
-                problems.add("duplicate-edge", f"edge id {v!r} is also the default id of {sec.name}[{j}]",
-                             f"{sec.name}[{k}].id", f"ids e<position> are taken by unnamed edges; "
-                             f"rename it or give {sec.name}[{j}] an id")
+                problems.add(
+                    "duplicate-edge",
+                    f"edge id {v!r} is also the default id of {sec.name}[{j}]",
+                    f"{sec.name}[{k}].id",
+                    f"ids e<position> are taken by unnamed edges; rename it or give {sec.name}[{j}] an id",
+                )
     return explicit
 
 
@@ -1051,38 +1267,65 @@ def _build_edges(
     explicit = _edge_ids(sec.column("id"), sec, problems)
     attributes = _attribute_columns(sec, problems)
     return EdgeTable.build(
-        np.maximum(src, 0), np.maximum(dst, 0), np.maximum(rel, 0), conf, probs, weights, tfrom, tto,
-        source, evidence, explicit_ids=explicit, attributes=attributes,
+        np.maximum(src, 0),
+        np.maximum(dst, 0),
+        np.maximum(rel, 0),
+        conf,
+        probs,
+        weights,
+        tfrom,
+        tto,
+        source,
+        evidence,
+        explicit_ids=explicit,
+        attributes=attributes,
     )
 
 
 # --------------------------------------------------------------------------- the whole document
-def _defaults(raw: Any, sources: tuple[Source, ...], scale: ConfidenceScale,
-              problems: Problems) -> tuple[int, int]:
+def _defaults(
+    raw: Any, sources: tuple[Source, ...], scale: ConfidenceScale, problems: Problems
+) -> tuple[int, int]:
     source, confidence = -1, 0
     if _absent(raw):
         return source, confidence
     if not isinstance(raw, Mapping):
-        problems.add("wrong-type", f"'defaults' must be a mapping, not {_type_name(raw)}", "defaults",
-                     "write e.g. 'defaults: {source: smith, confidence: reported}'")
+        problems.add(
+            "wrong-type",
+            f"'defaults' must be a mapping, not {_type_name(raw)}",
+            "defaults",
+            "write e.g. 'defaults: {source: smith, confidence: reported}'",
+        )
         return source, confidence
     _check_keys(raw, _DEFAULT_KEYS, "defaults", problems)
     s = raw.get("source", ABSENT)
     if not _absent(s):
         ids = [x.id for x in sources]
         if not isinstance(s, str):
-            problems.add("wrong-type", f"'defaults.source' must be a source id, not {_type_name(s)}",
-                         "defaults.source", _quote_hint(s))
+            problems.add(
+                "wrong-type",
+                f"'defaults.source' must be a source id, not {_type_name(s)}",
+                "defaults.source",
+                _quote_hint(s),
+            )
         elif s not in ids:
-            problems.add("unknown-source", f"unknown source {s!r}", "defaults.source",
-                         did_you_mean(s, ids) or "declare it under 'sources'")
+            problems.add(
+                "unknown-source",
+                f"unknown source {s!r}",
+                "defaults.source",
+                did_you_mean(s, ids) or "declare it under 'sources'",
+            )
         else:
             source = ids.index(s)
     c = raw.get("confidence", ABSENT)
     if not _absent(c):
         if not isinstance(c, str) or c not in scale.levels:
-            problems.add("bad-confidence", f"default confidence {c!r} is not a level of the scale",
-                         "defaults.confidence", f"the levels are {', '.join(scale.levels)}")
+            problems.add(
+                "bad-confidence",
+                f"default confidence {c!r} is not a level of the scale",
+                "defaults.confidence",
+                f"the levels are {', '.join(scale.levels)}",
+            )
         else:
             confidence = scale.levels.index(c)
     return source, confidence
@@ -1131,11 +1374,22 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     def relation_list() -> list[Relation]:
         return [*relation_objs, *(Relation(r) for r in relations.added)]
 
-    edges = _build_edges(doc.edges, nodes, all_types, relations, relation_list, scale, sources,
-                         default_source, default_confidence, problems)
+    edges = _build_edges(
+        doc.edges,
+        nodes,
+        all_types,
+        relations,
+        relation_list,
+        scale,
+        sources,
+        default_source,
+        default_confidence,
+        problems,
+    )
     if len(relations.codes) > np.iinfo(np.int16).max:
-        problems.add("unknown-relation", f"too many relations ({len(relations.codes)}); at most 32767",
-                     "edges")
+        problems.add(
+            "unknown-relation", f"too many relations ({len(relations.codes)}); at most 32767", "edges"
+        )
 
     if doc.base is not None and sources:
         from .evidence import check_evidence
@@ -1145,15 +1399,26 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     problems.raise_if_any()
     vocabulary = Vocabulary(all_types, tuple(relation_list()), scale, declared)
     node_table = NodeTable.build(nodes.ids, nodes.types, nodes.labels, nodes.aliases, nodes.attributes)
-    return LinkChart(vocabulary=vocabulary, nodes=node_table, edges=edges, title=title,
-                     description=description, sources=sources, path=doc.path)
+    return LinkChart(
+        vocabulary=vocabulary,
+        nodes=node_table,
+        edges=edges,
+        title=title,
+        description=description,
+        sources=sources,
+        path=doc.path,
+    )
 
 
 def top_level(raw: Any, problems: Problems) -> dict[str, Any]:
     """Check the top-level keys of a file; return them (unknown keys reported)."""
     if not isinstance(raw, Mapping):
-        problems.add("wrong-type", f"the file must be a mapping of sections, not {_type_name(raw)}", "",
-                     "start the file with 'linkchart: 1' and 'title: ...'")
+        problems.add(
+            "wrong-type",
+            f"the file must be a mapping of sections, not {_type_name(raw)}",
+            "",
+            "start the file with 'linkchart: 1' and 'title: ...'",
+        )
         return {}
     _check_keys(raw, _TOP_KEYS, "", problems)
     return {k: v for k, v in raw.items() if k in _TOP_KEYS}

@@ -67,23 +67,37 @@ def read_section(
     rows_at = CsvRows(path)
     problems: list[Problem] = []
 
-    def problem(code: ProblemCode, message: str, line: int | None, hint: str = "", row: int | None = None,
-                where: str = name) -> None:
+    def problem(
+        code: ProblemCode,
+        message: str,
+        line: int | None,
+        hint: str = "",
+        row: int | None = None,
+        where: str = name,
+    ) -> None:
         problems.append(Problem(code, message, where, file, line, row, hint))
 
     try:
         f = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
-        problem("source-unreadable", f"cannot read the {name} CSV file: {exc.strerror or exc}", None,
-                "the path is relative to the YAML file")
+        problem(
+            "source-unreadable",
+            f"cannot read the {name} CSV file: {exc.strerror or exc}",
+            None,
+            "the path is relative to the YAML file",
+        )
         return None, problems, rows_at
     with f:
         reader = csv.reader(f, strict=True)
         try:
             header = next(reader, None)
             if header is None:
-                problem("csv-syntax", "the file is empty; it needs a header row", 1,
-                        f"write the column names first: {','.join(_REQUIRED[name])},...")
+                problem(
+                    "csv-syntax",
+                    "the file is empty; it needs a header row",
+                    1,
+                    f"write the column names first: {','.join(_REQUIRED[name])},...",
+                )
                 return None, problems, rows_at
             header = [h.strip() for h in header]
             known = NODE_FIELDS if name == "nodes" else EDGE_FIELDS
@@ -92,26 +106,38 @@ def read_section(
             for h in _REQUIRED[name]:
                 if h not in header:
                     ok = False
-                    problem("csv-syntax", f"the column {h!r} is missing", 1,
-                            f"the header must name {', '.join(_REQUIRED[name])}; "
-                            f"it names {', '.join(header)}")
+                    problem(
+                        "csv-syntax",
+                        f"the column {h!r} is missing",
+                        1,
+                        f"the header must name {', '.join(_REQUIRED[name])}; it names {', '.join(header)}",
+                    )
             for j, h in enumerate(header):
                 if h in header[:j]:
                     ok = False
-                    problem("csv-syntax", f"the column {h!r} appears twice in the header", 1,
-                            "name every column once")
+                    problem(
+                        "csv-syntax",
+                        f"the column {h!r} appears twice in the header",
+                        1,
+                        "name every column once",
+                    )
                 elif not h:
                     ok = False
                     problem("csv-syntax", f"column {j + 1} has no name", 1, "name every column")
                 elif h == "attributes" or (h in reserved and h not in known):
                     ok = False
-                    problem("unknown-field", f"the column {h!r} is a reserved name, not a free attribute",
-                            1, "every extra column is a free attribute; rename it")
+                    problem(
+                        "unknown-field",
+                        f"the column {h!r} is a reserved name, not a free attribute",
+                        1,
+                        "every extra column is a free attribute; rename it",
+                    )
             width = len(header)
             columns: list[list[str]] = [[] for _ in header]
             given = shared or {}
             shares: list[dict[str, str] | None] = [
-                given[h] if h in given else {} if h in _SHARED else None for h in header]
+                given[h] if h in given else {} if h in _SHARED else None for h in header
+            ]
             k = 0
             while True:
                 chunk = list(itertools.islice(reader, _CHUNK))
@@ -123,10 +149,17 @@ def read_section(
                         if not r:
                             continue
                         if len(r) != width:
-                            problems.append(Problem(
-                                "csv-syntax", f"the row has {len(r)} cells; the header has {width}",
-                                f"{name}[{k + len(kept)}]", file, None, k + len(kept) + 1,
-                                "quote cells that contain commas; check for a missing or extra comma"))
+                            problems.append(
+                                Problem(
+                                    "csv-syntax",
+                                    f"the row has {len(r)} cells; the header has {width}",
+                                    f"{name}[{k + len(kept)}]",
+                                    file,
+                                    None,
+                                    k + len(kept) + 1,
+                                    "quote cells that contain commas; check for a missing or extra comma",
+                                )
+                            )
                             r = (r + [""] * width)[:width]
                         kept.append(r)
                     chunk = kept
@@ -151,7 +184,10 @@ def read_section(
         else:
             section.attributes[h] = col
     # fill in located rows for the problems made while reading
-    problems = [p if p.row is None or p.line is not None else
-                Problem(p.code, p.message, p.path, p.file, rows_at.line(p.row - 1), p.row, p.hint)
-                for p in problems]
+    problems = [
+        p
+        if p.row is None or p.line is not None
+        else Problem(p.code, p.message, p.path, p.file, rows_at.line(p.row - 1), p.row, p.hint)
+        for p in problems
+    ]
     return section, problems, rows_at

@@ -43,25 +43,42 @@ class _Locator:
         return self.file, line_of(self.lines, path), None
 
 
-def _section(raw: Any, name: str, base: Path, locator: _Locator, problems: Problems,
-             nodes: Section | None = None) -> Section:
+def _section(
+    raw: Any, name: str, base: Path, locator: _Locator, problems: Problems, nodes: Section | None = None
+) -> Section:
     if raw is ABSENT:
-        problems.add("missing-field", f"'{name}' is required", "",
-                     f"add '{name}:' with a list of {name}, or '{name}: {{csv: {name}.csv}}'")
+        problems.add(
+            "missing-field",
+            f"'{name}' is required",
+            "",
+            f"add '{name}:' with a list of {name}, or '{name}: {{csv: {name}.csv}}'",
+        )
         return Section(name, 0)
     if isinstance(raw, Mapping):
         extra = [k for k in raw if k != "csv"]
         for k in extra:
-            problems.add("unknown-field", f"unknown field {k!r}", f"{name}.{k}",
-                         f"write '{name}: {{csv: {name}.csv}}' or a list of {name}")
+            problems.add(
+                "unknown-field",
+                f"unknown field {k!r}",
+                f"{name}.{k}",
+                f"write '{name}: {{csv: {name}.csv}}' or a list of {name}",
+            )
         csv_name = raw.get("csv")
         if not isinstance(csv_name, str) or not csv_name:
             if "csv" not in raw:
-                problems.add("missing-field", f"'{name}' as a mapping needs 'csv'", name,
-                             f"write '{name}: {{csv: {name}.csv}}' or a list of {name}")
+                problems.add(
+                    "missing-field",
+                    f"'{name}' as a mapping needs 'csv'",
+                    name,
+                    f"write '{name}: {{csv: {name}.csv}}' or a list of {name}",
+                )
             else:
-                problems.add("wrong-type", f"'{name}.csv' must be a file name", f"{name}.csv",
-                             f"write '{name}: {{csv: {name}.csv}}'")
+                problems.add(
+                    "wrong-type",
+                    f"'{name}.csv' must be a file name",
+                    f"{name}.csv",
+                    f"write '{name}: {{csv: {name}.csv}}'",
+                )
             return Section(name, 0)
         path = base / csv_name
         file = os.path.normpath(str(Path(locator.file).parent / csv_name))
@@ -134,8 +151,19 @@ def load(path: str | os.PathLike[str]) -> LinkChart:
         text = p.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise LoadError([Problem("source-unreadable", f"cannot read the graph file: {reason}", "", file,
-                                 None, None, "check the path; the file must be UTF-8 text")]) from None
+        raise LoadError(
+            [
+                Problem(
+                    "source-unreadable",
+                    f"cannot read the graph file: {reason}",
+                    "",
+                    file,
+                    None,
+                    None,
+                    "check the path; the file must be UTF-8 text",
+                )
+            ]
+        ) from None
     parsed = parse_yaml(text, file)
     if parsed.data is None or any(p.code == "yaml-syntax" for p in parsed.problems):
         raise LoadError(parsed.problems)
@@ -147,11 +175,19 @@ def load(path: str | os.PathLike[str]) -> LinkChart:
         problems.raise_if_any()
     version = top.get("linkchart", ABSENT)
     if version is ABSENT:
-        problems.add("unsupported-version", "the format version 'linkchart: 1' is missing", "",
-                     "start the file with 'linkchart: 1'")
+        problems.add(
+            "unsupported-version",
+            "the format version 'linkchart: 1' is missing",
+            "",
+            "start the file with 'linkchart: 1'",
+        )
     elif isinstance(version, bool) or version != FORMAT_VERSION:
-        problems.add("unsupported-version", f"format version {version!r} is not supported", "linkchart",
-                     f"this linkchart reads version {FORMAT_VERSION}; write 'linkchart: {FORMAT_VERSION}'")
+        problems.add(
+            "unsupported-version",
+            f"format version {version!r} is not supported",
+            "linkchart",
+            f"this linkchart reads version {FORMAT_VERSION}; write 'linkchart: {FORMAT_VERSION}'",
+        )
         problems.raise_if_any()
     base = p.parent
     nodes = _section(top.get("nodes", ABSENT), "nodes", base, locator, problems)

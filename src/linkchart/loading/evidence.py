@@ -97,9 +97,12 @@ def check_evidence(sources: Sequence[Source], edges: EdgeTable, base: Path, prob
             texts[i] = fold(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            problems.add("source-unreadable", f"cannot read the text of source {s.id!r} at {str(path)!r}: "
-                         f"{reason}", f"sources[{i}].location",
-                         "the location is relative to the graph file; fix it, or remove 'location'")
+            problems.add(
+                "source-unreadable",
+                f"cannot read the text of source {s.id!r} at {str(path)!r}: {reason}",
+                f"sources[{i}].location",
+                "the location is relative to the graph file; fix it, or remove 'location'",
+            )
     if not texts:
         return
     for k, (code, quote) in enumerate(zip(edges.source.tolist(), edges.evidence.tolist(), strict=True)):
@@ -110,9 +113,15 @@ def check_evidence(sources: Sequence[Source], edges: EdgeTable, base: Path, prob
         if missing is None:
             continue
         prefix = _matched_prefix(missing, text)
-        hint = (f"the text matches up to {prefix!r} and then differs" if len(prefix) >= 8
-                else "copy the passage verbatim (whitespace, quotes and dashes are forgiven; "
-                     "'...' marks omitted words)")
-        problems.add("evidence-not-found",
-                     f"evidence {missing!r} does not occur in the text of source {sources[code].id!r}",
-                     f"edges[{k}].evidence", hint)
+        hint = (
+            f"the text matches up to {prefix!r} and then differs"
+            if len(prefix) >= 8
+            else "copy the passage verbatim (whitespace, quotes and dashes are forgiven; "
+            "'...' marks omitted words)"
+        )
+        problems.add(
+            "evidence-not-found",
+            f"evidence {missing!r} does not occur in the text of source {sources[code].id!r}",
+            f"edges[{k}].evidence",
+            hint,
+        )

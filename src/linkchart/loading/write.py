@@ -222,28 +222,53 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
         for rec in nodes:
             for a in rec["aliases"]:
                 if "|" in a or a != a.strip() or not a:
-                    raise LinkchartError(f"node {rec['id']!r}: the alias {a!r} cannot be written to CSV "
-                                         "(aliases are separated by '|' and trimmed)")
+                    raise LinkchartError(
+                        f"node {rec['id']!r}: the alias {a!r} cannot be written to CSV "
+                        "(aliases are separated by '|' and trimmed)"
+                    )
             attrs = rec["attributes"]
-            w.writerow([
-                _cell(rec["id"], "nodes"), rec["type"],
-                "" if rec["label"] == rec["id"] else _cell(rec["label"], "nodes"),
-                "|".join(rec["aliases"]),
-                *(_cell(attrs.get(a), f"node {rec['id']!r} attribute {a!r}") for a in node_attrs),
-            ])
+            w.writerow(
+                [
+                    _cell(rec["id"], "nodes"),
+                    rec["type"],
+                    "" if rec["label"] == rec["id"] else _cell(rec["label"], "nodes"),
+                    "|".join(rec["aliases"]),
+                    *(_cell(attrs.get(a), f"node {rec['id']!r} attribute {a!r}") for a in node_attrs),
+                ]
+            )
     with (target / "edges.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\r\n")
-        w.writerow(["id", "from", "relation", "to", "confidence", "evidence", "source", "time", "weight",
-                    *edge_attrs])
+        w.writerow(
+            [
+                "id",
+                "from",
+                "relation",
+                "to",
+                "confidence",
+                "evidence",
+                "source",
+                "time",
+                "weight",
+                *edge_attrs,
+            ]
+        )
         for k, row in enumerate(_edge_rows(chart)):
             attrs = row.get("attributes", {})
             weight = row.get("weight")
-            w.writerow([
-                row.get("id", ""), _cell(row["from"], "edges"), row["relation"], _cell(row["to"], "edges"),
-                row["confidence"], _cell(row.get("evidence"), f"edge {k} evidence"), row.get("source", ""),
-                _time_text(row.get("time")), "" if weight is None else repr(float(weight)),
-                *(_cell(attrs.get(a), f"edge {k} attribute {a!r}") for a in edge_attrs),
-            ])
+            w.writerow(
+                [
+                    row.get("id", ""),
+                    _cell(row["from"], "edges"),
+                    row["relation"],
+                    _cell(row["to"], "edges"),
+                    row["confidence"],
+                    _cell(row.get("evidence"), f"edge {k} evidence"),
+                    row.get("source", ""),
+                    _time_text(row.get("time")),
+                    "" if weight is None else repr(float(weight)),
+                    *(_cell(attrs.get(a), f"edge {k} attribute {a!r}") for a in edge_attrs),
+                ]
+            )
     path = target / "chart.yaml"
     _dump(doc, path)
     return path

@@ -113,33 +113,58 @@ class _Builder:
         if isinstance(node, ScalarNode):
             make = _SCALARS.get(node.tag)
             if make is None:
-                self.problem("yaml-syntax", f"the tag {node.tag!r} is not allowed", node, path,
-                             "a graph file holds plain data only: text, numbers, booleans, lists, mappings")
+                self.problem(
+                    "yaml-syntax",
+                    f"the tag {node.tag!r} is not allowed",
+                    node,
+                    path,
+                    "a graph file holds plain data only: text, numbers, booleans, lists, mappings",
+                )
                 return None
             try:
                 return make(node)
             except (ValueError, yaml.YAMLError):
-                self.problem("yaml-syntax", f"cannot read {node.value!r} as {node.tag.rsplit(':', 1)[-1]}",
-                             node, path, "quote it to keep it as text")
+                self.problem(
+                    "yaml-syntax",
+                    f"cannot read {node.value!r} as {node.tag.rsplit(':', 1)[-1]}",
+                    node,
+                    path,
+                    "quote it to keep it as text",
+                )
                 return None
         if isinstance(node, SequenceNode):
             if node.tag != _TAG + "seq":
-                self.problem("yaml-syntax", f"the tag {node.tag!r} is not allowed", node, path,
-                             "a graph file holds plain data only: write a plain list")
+                self.problem(
+                    "yaml-syntax",
+                    f"the tag {node.tag!r} is not allowed",
+                    node,
+                    path,
+                    "a graph file holds plain data only: write a plain list",
+                )
                 return None
             return [self.value(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
             if node.tag != _TAG + "map":
-                self.problem("yaml-syntax", f"the tag {node.tag!r} is not allowed", node, path,
-                             "a graph file holds plain data only: write a plain mapping")
+                self.problem(
+                    "yaml-syntax",
+                    f"the tag {node.tag!r} is not allowed",
+                    node,
+                    path,
+                    "a graph file holds plain data only: write a plain mapping",
+                )
                 return None
             out: dict[Any, Any] = {}
             seen: dict[Any, int] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode) or key_node.tag == _TAG + "merge":
                     what = "a merge key '<<'" if key_node.tag == _TAG + "merge" else "a list or mapping"
-                    self.problem("yaml-syntax", f"a key must be text, not {what}", key_node, path,
-                                 "write each key out in full")
+                    self.problem(
+                        "yaml-syntax",
+                        f"a key must be text, not {what}",
+                        key_node,
+                        path,
+                        "write each key out in full",
+                    )
                     continue
                 key = self.value(key_node, path, depth + 1)
                 try:
@@ -150,9 +175,13 @@ class _Builder:
                 here = f"{path}.{key}" if path else str(key)
                 line = key_node.start_mark.line + 1
                 if kid in seen:
-                    self.problem("duplicate-key", f"the key {key!r} is written twice in one mapping "
-                                 f"(first on line {seen[kid]})", key_node, here,
-                                 "YAML would keep only the last one; remove or rename one")
+                    self.problem(
+                        "duplicate-key",
+                        f"the key {key!r} is written twice in one mapping (first on line {seen[kid]})",
+                        key_node,
+                        here,
+                        "YAML would keep only the last one; remove or rename one",
+                    )
                     continue
                 seen[kid] = line
                 self.lines[here] = line
@@ -192,24 +221,73 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
-        return YamlDocument(None, {}, [Problem("yaml-syntax", what, "", file, line, None,
-                                               "check the indentation and quoting on that line")])
+        return YamlDocument(
+            None,
+            {},
+            [
+                Problem(
+                    "yaml-syntax",
+                    what,
+                    "",
+                    file,
+                    line,
+                    None,
+                    "check the indentation and quoting on that line",
+                )
+            ],
+        )
     except yaml.YAMLError as exc:
-        return YamlDocument(None, {}, [Problem("yaml-syntax", str(exc).splitlines()[0], "", file, None, None,
-                                               "save the file as UTF-8 text")])
+        return YamlDocument(
+            None,
+            {},
+            [
+                Problem(
+                    "yaml-syntax",
+                    str(exc).splitlines()[0],
+                    "",
+                    file,
+                    None,
+                    None,
+                    "save the file as UTF-8 text",
+                )
+            ],
+        )
     if root is None:
-        return YamlDocument(None, {}, [Problem("yaml-syntax", "the file is empty", "", file, 1, None,
-                                               "start the file with 'linkchart: 1' and 'title: ...'")])
+        return YamlDocument(
+            None,
+            {},
+            [
+                Problem(
+                    "yaml-syntax",
+                    "the file is empty",
+                    "",
+                    file,
+                    1,
+                    None,
+                    "start the file with 'linkchart: 1' and 'title: ...'",
+                )
+            ],
+        )
     builder = _Builder(file)
     builder.budget = _MAX_EXPANSION * len(text) + 10_000  # a node takes at least one character
     try:
         data = builder.value(root, "", 0)
     except _TooDeep as stop:
-        builder.problem("yaml-syntax", f"the document is nested more than {_MAX_DEPTH} levels deep "
-                        "(a recursive alias?)", stop.node, stop.path, "flatten it")
+        builder.problem(
+            "yaml-syntax",
+            f"the document is nested more than {_MAX_DEPTH} levels deep (a recursive alias?)",
+            stop.node,
+            stop.path,
+            "flatten it",
+        )
         data = None
     except _TooBig as stop:
-        builder.problem("yaml-syntax", "aliases expand the document too much", stop.node, stop.path,
-                        "write the data out instead of nesting aliases")
+        builder.problem(
+            "yaml-syntax",
+            "aliases expand the document too much",
+            stop.node,
+            stop.path,
+            "write the data out instead of nesting aliases",
+        )
         data = None
     return YamlDocument(data, builder.lines, builder.problems)

@@ -48,6 +48,7 @@ __all__ = [
     "write_page",
 ]
 
+
 def _script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 

@@ -296,7 +296,9 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         for name in names
     ]
     sizes = (
-        _sizes(values[spec.size_by], spec.lowest_first(spec.size_by)) if spec.size_by else [_MIN_SIZE * 1.5] * n
+        _sizes(values[spec.size_by], spec.lowest_first(spec.size_by))
+        if spec.size_by
+        else [_MIN_SIZE * 1.5] * n
     )
     communities = _communities(chart, spec) if spec.color_by == "community" else None
     highlights = _highlights(chart, spec)

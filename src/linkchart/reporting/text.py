@@ -108,8 +108,9 @@ def _key_player_lines(report: Report) -> list[str]:
                 f"{', '.join(kp.nodes)} reach {kp.score:.1%} of the other nodes"
             )
     if not out and report.nodes > KEY_PLAYERS_MAX_NODES:
-        return [f"not computed for charts of over {KEY_PLAYERS_MAX_NODES:,} nodes; "
-                "call linkchart.key_players"]
+        return [
+            f"not computed for charts of over {KEY_PLAYERS_MAX_NODES:,} nodes; call linkchart.key_players"
+        ]
     return out or ["none (fewer than 2 nodes)"]
 
 
