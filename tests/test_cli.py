@@ -1,4 +1,4 @@
-"""Tests for linkchart.cli: every subcommand (validate, info, analyze, render), exit codes, problems on stderr."""
+"""Tests for linkchart.cli: every subcommand, exit codes, problems on stderr."""
 
 from __future__ import annotations
 

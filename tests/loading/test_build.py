@@ -10,7 +10,7 @@ import pytest
 
 import linkchart
 from linkchart import LoadError
-from linkchart.loading.build import parse_time
+from linkchart.loading.timegrammar import parse_time
 from linkchart.model import NO_YEAR
 
 Swap = Callable[[str, str, str], str]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import linkchart
 from linkchart import LinkchartError, from_records, load, write_csv, write_yaml
-from linkchart.loading.build import RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
+from linkchart.loading.columns import RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
 from linkchart.vocabulary import ConfidenceScale, NodeType, Relation, Vocabulary
 
 # Any text but surrogates and NUL: unicode, quotes, newlines, YAML-looking words.

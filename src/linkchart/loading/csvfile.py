@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import Problem, ProblemCode
-from .build import EDGE_FIELDS, NODE_FIELDS, RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES, Section
+from .columns import EDGE_FIELDS, NODE_FIELDS, RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES, Section
 
 __all__ = ["CsvRows", "read_section"]
 

@@ -15,8 +15,10 @@ from typing import Any
 
 from ..errors import LoadError, Problem
 from ..model import LinkChart
-from .build import ABSENT, Document, Problems, Section, build, rows_to_section, top_level
+from .build import build, top_level
+from .columns import ABSENT, Document, Section, rows_to_section
 from .csvfile import CsvRows, read_section
+from .problems import Problems
 from .yamlfile import line_of, parse_yaml
 
 __all__ = ["FORMAT_VERSION", "load"]

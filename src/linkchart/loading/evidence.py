@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from ..model import EdgeTable, Source
-    from .build import Problems
+    from .problems import Problems
 
 __all__ = ["check_evidence", "fold", "is_remote", "quote_occurs"]
 

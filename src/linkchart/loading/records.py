@@ -7,7 +7,9 @@ from typing import Any
 
 from ..model import LinkChart, Source
 from ..vocabulary import Vocabulary
-from .build import Document, Problems, build, rows_to_section
+from .build import build
+from .columns import Document, rows_to_section
+from .problems import Problems
 
 __all__ = ["from_records"]
 

@@ -1,0 +1,283 @@
+"""A document as columns: the field names, :class:`Section` and :class:`Document`, rows -> columns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from ..errors import did_you_mean
+from ..vocabulary import Vocabulary
+from .problems import Problems
+
+__all__ = [
+    "ABSENT",
+    "EDGE_FIELDS",
+    "KEY_HINTS",
+    "NODE_FIELDS",
+    "RESERVED_EDGE_NAMES",
+    "RESERVED_NODE_NAMES",
+    "Document",
+    "Section",
+    "absent",
+    "check_keys",
+    "quote_hint",
+    "rows_to_section",
+    "type_name",
+]
+
+
+class _Absent:
+    """The marker for a field that was not written (distinct from an explicit ``null``)."""
+
+    _instance: _Absent | None = None
+
+    def __new__(cls) -> _Absent:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+ABSENT: Final = _Absent()
+"""A field that was not written. An explicit ``null`` is ``None``."""
+
+NODE_FIELDS: Final = ("id", "type", "label", "aliases", "attributes")
+"""The keys a node may have."""
+
+EDGE_FIELDS: Final = (
+    "id",
+    "from",
+    "relation",
+    "to",
+    "confidence",
+    "evidence",
+    "source",
+    "time",
+    "weight",
+    "attributes",
+)
+"""The keys an edge may have."""
+
+RESERVED_NODE_NAMES: Final = frozenset({"id", "type", "label", "aliases"})
+"""Names a free node attribute may not take."""
+
+RESERVED_EDGE_NAMES: Final = frozenset(
+    {
+        "id",
+        "from",
+        "to",
+        "relation",
+        "directed",
+        "confidence",
+        "probability",
+        "weight",
+        "evidence",
+        "source",
+        "time",
+        "time_from",
+        "time_to",
+    }
+)
+
+"""Names a free edge attribute may not take."""
+
+
+# Keys people write by habit, and what the format calls them.
+KEY_HINTS: Final[Mapping[str, str]] = {
+    "source_id": "write 'source'",
+    "target": "did you mean 'to'? (edges go from -> to)",
+    "dst": "did you mean 'to'?",
+    "src": "did you mean 'from'?",
+    "directed": "directedness belongs to the relation: declare it under 'relations'",
+    "time_from": "write the time as 'time: {from: 1999, to: 2001}' or 'time: 1999-2001'",
+    "time_to": "write the time as 'time: {from: 1999, to: 2001}' or 'time: 1999-2001'",
+    "probability": "write a 'confidence' level; its probability comes from the scale",
+    "alias": "did you mean 'aliases'?",
+    "name": "write the display name as 'label'",
+}
+
+
+# --------------------------------------------------------------------------- documents
+@dataclass
+class Section:
+    """Nodes or edges as columns.
+
+    Attributes
+    ----------
+    name
+        ``"nodes"`` or ``"edges"``.
+    length
+        The number of rows.
+    columns
+        Field name -> one value per row (:data:`ABSENT` where not written).
+    attributes
+        Free attribute name -> one value per row (:data:`ABSENT` where not written).
+    text
+        ``True`` for CSV columns: every value is a string and ``""`` means absent.
+    """
+
+    name: str
+    length: int
+    columns: dict[str, list[Any]] = field(default_factory=dict)
+    attributes: dict[str, list[Any]] = field(default_factory=dict)
+    text: bool = False
+
+    def column(self, name: str) -> list[Any]:
+        """The column ``name``, all :data:`ABSENT` if it was never written."""
+        col = self.columns.get(name)
+        if col is not None:
+            return col
+        return [""] * self.length if self.text else [ABSENT] * self.length
+
+
+@dataclass
+class Document:
+    """A graph document, before validation.
+
+    Header values are as parsed (``ABSENT`` where the key was not written). With
+    ``vocabulary`` set, the vocabulary sections are ignored and that vocabulary is
+    used; with ``open_node_types`` node types are taken as they appear.
+    """
+
+    nodes: Section
+    edges: Section
+    version: Any = ABSENT
+    title: Any = ABSENT
+    description: Any = ABSENT
+    sources: Any = ABSENT
+    confidence: Any = ABSENT
+    defaults: Any = ABSENT
+    node_types: Any = ABSENT
+    relations: Any = ABSENT
+    vocabulary: Vocabulary | None = None
+    open_node_types: bool = False
+    require_title: bool = True
+    base: Path | None = None
+    path: str | None = None
+
+
+def absent(v: Any) -> bool:
+    return v is ABSENT or v is None
+
+
+def type_name(v: Any) -> str:
+    if isinstance(v, bool):
+        return f"a boolean ({str(v).lower()})"
+    if isinstance(v, int):
+        return f"a number ({v})"
+    if isinstance(v, float):
+        return f"a number ({v!r})"
+    if isinstance(v, str):
+        return f"text ({v!r})"
+    if isinstance(v, Mapping):
+        return "a mapping"
+    if isinstance(v, list | tuple):
+        return "a list"
+    return type(v).__name__
+
+
+def quote_hint(v: Any) -> str:
+    if isinstance(v, bool | int | float) or v is None:
+        return "quote it: YAML reads unquoted yes/no/on/off/true/false and numbers as non-text"
+    return ""
+
+
+def check_keys(mapping: Mapping[Any, Any], allowed: Sequence[str], path: str, problems: Problems) -> None:
+    for key in mapping:
+        if key not in allowed:
+            hint = KEY_HINTS.get(str(key)) or did_you_mean(str(key), allowed)
+            problems.add(
+                "unknown-field",
+                f"unknown field {key!r}",
+                f"{path}.{key}" if path else str(key),
+                hint or f"the known fields are {', '.join(allowed)}",
+            )
+
+
+# --------------------------------------------------------------------------- rows -> columns
+def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | None = None) -> Section:
+    """Turn a list of node or edge mappings into a :class:`Section`.
+
+    Checks that each row is a mapping with known keys, and that ``attributes`` is a
+    mapping whose names are text and not reserved. Nothing passed in is changed.
+    """
+    path = path or name
+    allowed = NODE_FIELDS if name == "nodes" else EDGE_FIELDS
+    reserved = RESERVED_NODE_NAMES if name == "nodes" else RESERVED_EDGE_NAMES
+    if not isinstance(rows, list | tuple):
+        problems.add(
+            "wrong-type",
+            f"'{path}' must be a list of mappings, not {type_name(rows)}",
+            path,
+            f"write '{path}:' followed by '- ' items, or '{{csv: {name}.csv}}'",
+        )
+        return Section(name, 0)
+    n = len(rows)
+    fields = [f for f in allowed if f != "attributes"]
+    columns: dict[str, list[Any]] = {f: [ABSENT] * n for f in fields}
+    attributes: dict[str, list[Any]] = {}
+    for k, row in enumerate(rows):
+        here = f"{path}[{k}]"
+        if not isinstance(row, Mapping):
+            problems.add(
+                "wrong-type",
+                f"each of '{path}' must be a mapping, not {type_name(row)}",
+                here,
+                "write '- {id: ..., type: ...}'"
+                if name == "nodes"
+                else "write '- {from: ..., relation: ..., to: ...}'",
+            )
+            continue
+        for key, value in row.items():
+            col = columns.get(key) if isinstance(key, str) else None
+            if col is not None:
+                col[k] = value
+            elif key == "attributes":
+                if value is None:
+                    continue
+                if not isinstance(value, Mapping):
+                    problems.add(
+                        "wrong-type",
+                        f"attributes must be a mapping, not {type_name(value)}",
+                        f"{here}.attributes",
+                        "write 'attributes: {name: value}'",
+                    )
+                    continue
+                for aname, avalue in value.items():
+                    if not isinstance(aname, str):
+                        problems.add(
+                            "wrong-type",
+                            f"an attribute name must be text, not {type_name(aname)}",
+                            f"{here}.attributes",
+                            "quote the name",
+                        )
+                    elif aname in reserved:
+                        problems.add(
+                            "unknown-field",
+                            f"'{aname}' is a reserved name and cannot be a free attribute",
+                            f"{here}.attributes.{aname}",
+                            f"write it as the {name[:-1]}'s own '{aname}' field, or rename the attribute"
+                            if aname in allowed
+                            else "rename the attribute",
+                        )
+                    else:
+                        acol = attributes.get(aname)
+                        if acol is None:
+                            acol = attributes[aname] = [ABSENT] * n
+                        acol[k] = avalue
+            else:
+                hint = KEY_HINTS.get(str(key)) or did_you_mean(str(key), allowed)
+                problems.add(
+                    "unknown-field",
+                    f"unknown field {key!r}",
+                    f"{here}.{key}",
+                    hint or f"free attributes go under 'attributes'; the fields are {', '.join(allowed)}",
+                )
+    return Section(name, n, columns, attributes)

@@ -1,0 +1,316 @@
+"""The header of a document: sources, the confidence scale, node types and relations."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Final
+
+import numpy as np
+
+from ..errors import did_you_mean
+from ..model import Source
+from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation
+from .columns import ABSENT, absent, check_keys, quote_hint, type_name
+from .problems import Problems
+
+__all__ = [
+    "DEFAULT_KEYS",
+    "TOP_KEYS",
+    "number",
+    "parse_confidence",
+    "parse_node_types",
+    "parse_relations",
+    "parse_sources",
+    "text_value",
+]
+
+TOP_KEYS: Final = (
+    "linkchart",
+    "title",
+    "description",
+    "sources",
+    "confidence",
+    "defaults",
+    "node_types",
+    "relations",
+    "nodes",
+    "edges",
+)
+_SOURCE_KEYS: Final = ("id", "title", "author", "date", "location")
+_NODE_TYPE_KEYS: Final = ("color", "shape", "description")
+_RELATION_KEYS: Final = ("directed", "source_types", "target_types", "weight", "description")
+DEFAULT_KEYS: Final = ("source", "confidence")
+
+
+# --------------------------------------------------------------------------- header
+def text_value(v: Any, path: str, problems: Problems, *, required: bool = False, default: str = "") -> str:
+    if v is ABSENT or v is None:
+        if required:
+            problems.add("missing-field", f"'{path}' is required", path)
+        return default
+    if not isinstance(v, str):
+        problems.add("wrong-type", f"'{path}' must be text, not {type_name(v)}", path, quote_hint(v))
+        return default
+    return v
+
+
+def parse_sources(raw: Any, problems: Problems) -> tuple[Source, ...]:
+    if absent(raw):
+        return ()
+    if not isinstance(raw, list | tuple):
+        problems.add(
+            "wrong-type",
+            f"'sources' must be a list, not {type_name(raw)}",
+            "sources",
+            "write 'sources:' followed by '- id: ...' items",
+        )
+        return ()
+    out: list[Source] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw):
+        here = f"sources[{i}]"
+        if isinstance(item, Source):
+            item = {
+                "id": item.id,
+                "title": item.title,
+                "author": item.author,
+                "date": item.date,
+                "location": item.location,
+            }
+        if not isinstance(item, Mapping):
+            problems.add(
+                "wrong-type",
+                f"a source must be a mapping, not {type_name(item)}",
+                here,
+                "write '- {id: ..., title: ..., location: ...}'",
+            )
+            continue
+        check_keys(item, _SOURCE_KEYS, here, problems)
+        values = {
+            k: text_value(item.get(k, ABSENT), f"{here}.{k}", problems, required=k == "id")
+            for k in _SOURCE_KEYS
+        }
+        sid = values["id"]
+        if not sid:
+            continue
+        if sid in seen:
+            problems.add(
+                "duplicate-name",
+                f"source {sid!r} is declared twice",
+                f"{here}.id",
+                "give each source its own id",
+            )
+            continue
+        seen.add(sid)
+        out.append(Source(**values))
+    if len(out) > np.iinfo(np.int16).max:
+        problems.add("wrong-type", f"too many sources ({len(out)}); at most 32767", "sources")
+    return tuple(out)
+
+
+def number(v: Any) -> float | None:
+    """``v`` as a finite float if it is a real number (not a boolean), else ``None``."""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return None
+    f = float(v)
+    return f if math.isfinite(f) else None
+
+
+def parse_confidence(raw: Any, problems: Problems) -> ConfidenceScale:
+    if absent(raw):
+        return ConfidenceScale.default()
+    if not isinstance(raw, Mapping) or not raw:
+        problems.add(
+            "wrong-type",
+            f"'confidence' must be a mapping of level: probability, not {type_name(raw)}",
+            "confidence",
+            "write e.g. 'confidence: {confirmed: 0.95, alleged: 0.5}'",
+        )
+        return ConfidenceScale.default()
+    levels: dict[str, float] = {}
+    for name, p in raw.items():
+        here = f"confidence.{name}"
+        if not isinstance(name, str):
+            problems.add(
+                "wrong-type",
+                f"a confidence level must be named with text, not {type_name(name)}",
+                "confidence",
+                "quote the level's name",
+            )
+            continue
+        prob = number(p)
+        if prob is None or not 0.0 < prob <= 1.0:
+            problems.add(
+                "bad-confidence",
+                f"level {name!r} has probability {p!r}; it must be a number in (0, 1]",
+                here,
+                "write a probability such as 0.75",
+            )
+            continue
+        if prob in levels.values():
+            problems.add(
+                "bad-confidence",
+                f"level {name!r} has the same probability ({prob}) as another level",
+                here,
+                "the scale is ordinal: give every level a different probability",
+            )
+            continue
+        levels[name] = prob
+    if len(levels) > np.iinfo(np.int8).max:
+        problems.add("bad-confidence", "too many confidence levels; at most 127", "confidence")
+    return ConfidenceScale.from_mapping(levels) if levels else ConfidenceScale.default()
+
+
+def _declared(
+    raw: Mapping[Any, Any], section: str, kind: str, allowed: Sequence[str], example: str, problems: Problems
+) -> Iterator[tuple[str, Mapping[Any, Any], str]]:
+    """The ``name: {spec}`` entries of a declaration section, each with its path.
+
+    A name that is not text or a spec that is not a mapping is reported and skipped; an
+    empty spec (``name:``) reads as ``{}``; unknown keys of a spec are reported.
+    """
+    for name, spec in raw.items():
+        here = f"{section}.{name}"
+        if not isinstance(name, str):
+            problems.add(
+                "wrong-type",
+                f"a {kind} must be named with text, not {type_name(name)}",
+                section,
+                "quote the name",
+            )
+            continue
+        if spec is None:
+            spec = {}
+        if not isinstance(spec, Mapping):
+            problems.add(
+                "wrong-type",
+                f"{kind} {name!r} must be a mapping, not {type_name(spec)}",
+                here,
+                f"write '{example}' or '{{}}'",
+            )
+            continue
+        check_keys(spec, allowed, here, problems)
+        yield name, spec, here
+
+
+def parse_node_types(raw: Any, problems: Problems) -> tuple[NodeType, ...]:
+    if absent(raw):
+        return DEFAULT_NODE_TYPES
+    if not isinstance(raw, Mapping) or not raw:
+        problems.add(
+            "wrong-type",
+            f"'node_types' must be a mapping of name: {{color, shape, description}}, not {type_name(raw)}",
+            "node_types",
+            "write e.g. 'node_types: {person: {color: \"#f00\"}}'",
+        )
+        return DEFAULT_NODE_TYPES
+    out: list[NodeType] = []
+    for name, spec, here in _declared(
+        raw,
+        "node_types",
+        "node type",
+        _NODE_TYPE_KEYS,
+        "{color: ..., shape: ..., description: ...}",
+        problems,
+    ):
+        color = text_value(spec.get("color", ABSENT), f"{here}.color", problems) or None
+        shape = text_value(spec.get("shape", ABSENT), f"{here}.shape", problems) or None
+        out.append(
+            NodeType(
+                name,
+                color,
+                shape,
+                text_value(spec.get("description", ABSENT), f"{here}.description", problems),
+            )
+        )
+    if len(out) > np.iinfo(np.int16).max:
+        problems.add("wrong-type", "too many node types; at most 32767", "node_types")
+    return tuple(out) or DEFAULT_NODE_TYPES
+
+
+def _type_list(raw: Any, path: str, known: Sequence[str], problems: Problems) -> frozenset[str] | None:
+    if absent(raw):
+        return None
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list | tuple):
+        problems.add(
+            "wrong-type",
+            f"'{path}' must be a list of node types, not {type_name(raw)}",
+            path,
+            "write e.g. '[state, organisation]'",
+        )
+        return None
+    out: set[str] = set()
+    for i, t in enumerate(raw):
+        if not isinstance(t, str):
+            problems.add(
+                "wrong-type", f"a node type must be text, not {type_name(t)}", f"{path}[{i}]", quote_hint(t)
+            )
+        elif t not in known:
+            problems.add(
+                "unknown-node-type",
+                f"unknown node type {t!r}",
+                f"{path}[{i}]",
+                did_you_mean(t, known) or f"the node types are {', '.join(known)}",
+            )
+        else:
+            out.add(t)
+    return frozenset(out)
+
+
+def parse_relations(
+    raw: Any, type_names: Sequence[str], problems: Problems
+) -> tuple[tuple[Relation, ...], bool]:
+    if absent(raw):
+        return (), False
+    if not isinstance(raw, Mapping):
+        problems.add(
+            "wrong-type",
+            f"'relations' must be a mapping of name: {{directed, ...}}, not {type_name(raw)}",
+            "relations",
+            "write e.g. 'relations: {finances: {directed: true}}'",
+        )
+        return (), False
+    out: list[Relation] = []
+    for name, spec, here in _declared(
+        raw,
+        "relations",
+        "relation",
+        _RELATION_KEYS,
+        "{directed: true, source_types: [...], target_types: [...]}",
+        problems,
+    ):
+        directed = spec.get("directed", ABSENT)
+        if absent(directed):
+            directed = True
+        elif not isinstance(directed, bool):
+            problems.add(
+                "wrong-type",
+                f"'directed' must be true or false, not {type_name(directed)}",
+                f"{here}.directed",
+                "write 'directed: true' or 'directed: false'",
+            )
+            directed = True
+        weight = spec.get("weight", ABSENT)
+        w = 1.0 if absent(weight) else number(weight)
+        if w is None or w <= 0:
+            problems.add(
+                "bad-weight",
+                f"relation {name!r} has weight {weight!r}; it must be a positive number",
+                f"{here}.weight",
+                "write e.g. 'weight: 1'",
+            )
+            w = 1.0
+        out.append(
+            Relation(
+                name,
+                directed,
+                _type_list(spec.get("source_types", ABSENT), f"{here}.source_types", type_names, problems),
+                _type_list(spec.get("target_types", ABSENT), f"{here}.target_types", type_names, problems),
+                w,
+                text_value(spec.get("description", ABSENT), f"{here}.description", problems),
+            )
+        )
+    return tuple(out), True

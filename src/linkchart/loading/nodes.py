@@ -1,0 +1,197 @@
+"""Node columns: names to codes, ids, labels, aliases, attributes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import did_you_mean
+from .columns import ABSENT, Section, quote_hint, type_name
+from .problems import Problems
+
+__all__ = ["Names", "Nodes", "attribute_columns", "build_nodes", "present", "text_column"]
+
+
+# --------------------------------------------------------------------------- names -> codes
+class Names:
+    """Names of a vocabulary list -> codes; open lists take new names as they appear."""
+
+    def __init__(self, names: Sequence[str], *, open_: bool) -> None:
+        self.codes: dict[str, int] = {n: i for i, n in enumerate(names)}
+        self.added: list[str] = []
+        self.open = open_
+
+    def code(self, name: str) -> int:
+        c = self.codes.get(name)
+        if c is None and self.open:
+            c = self.codes[name] = len(self.codes)
+            self.added.append(name)
+        return -1 if c is None else c
+
+
+def text_column(
+    values: list[Any], sec: Section, fld: str, problems: Problems, *, required: bool
+) -> list[int]:
+    """Report non-text and (if ``required``) missing values; return the bad rows."""
+    bad: list[int] = []
+    if sec.text:
+        if required:
+            bad = [k for k, v in enumerate(values) if not v]
+            for k in bad:
+                problems.add(
+                    "missing-field",
+                    f"'{fld}' is required",
+                    f"{sec.name}[{k}].{fld}",
+                    f"fill in the '{fld}' cell",
+                )
+        return bad
+    for k, v in enumerate(values):
+        if v.__class__ is str and (v or not required):
+            continue
+        if v is ABSENT or v is None:
+            if required:
+                problems.add(
+                    "missing-field",
+                    f"'{fld}' is required",
+                    f"{sec.name}[{k}]",
+                    f"every {sec.name[:-1]} needs '{fld}'",
+                )
+                bad.append(k)
+        elif not isinstance(v, str):
+            problems.add(
+                "wrong-type",
+                f"'{fld}' must be text, not {type_name(v)}",
+                f"{sec.name}[{k}].{fld}",
+                quote_hint(v),
+            )
+            bad.append(k)
+        elif not v:
+            problems.add(
+                "missing-field",
+                f"'{fld}' is empty",
+                f"{sec.name}[{k}].{fld}",
+                f"every {sec.name[:-1]} needs a non-empty '{fld}'",
+            )
+            bad.append(k)
+    return bad
+
+
+def present(v: Any, text: bool) -> bool:
+    return not (v is ABSENT or v is None or (text and v == ""))
+
+
+def attribute_columns(sec: Section, problems: Problems) -> dict[str, list[Any]]:
+    """Free attributes with ``None`` where absent; lists become tuples."""
+    out: dict[str, list[Any]] = {}
+    for name, col in sec.attributes.items():
+        if sec.text:
+            out[name] = [v if v else None for v in col]
+            continue
+        values: list[Any] = []
+        for k, v in enumerate(col):
+            if v is ABSENT or v is None:
+                values.append(None)
+            elif isinstance(v, str | int | float):
+                values.append(v)
+            elif isinstance(v, list | tuple) and all(
+                isinstance(x, str | int | float) and x is not None for x in v
+            ):
+                values.append(tuple(v))
+            else:
+                problems.add(
+                    "wrong-type",
+                    f"attribute {name!r} must be text, a number, a boolean or a list "
+                    f"of those, not {type_name(v)}",
+                    f"{sec.name}[{k}].attributes.{name}",
+                    "write the value as text",
+                )
+                values.append(None)
+        if any(v is not None for v in values):
+            out[name] = values
+    return out
+
+
+# --------------------------------------------------------------------------- nodes
+@dataclass
+class Nodes:
+    ids: list[str]
+    types: list[int]
+    labels: list[str]
+    aliases: list[tuple[str, ...]]
+    attributes: dict[str, list[Any]]
+    index: dict[str, int]
+
+
+def _aliases(v: Any, k: int, sec: Section, problems: Problems) -> tuple[str, ...]:
+    if not present(v, sec.text):
+        return ()
+    if sec.text:
+        return tuple(a.strip() for a in v.split("|") if a.strip())
+    if isinstance(v, str):
+        return (v,)
+    if isinstance(v, list | tuple) and all(isinstance(a, str) for a in v):
+        return tuple(v)
+    problems.add(
+        "wrong-type",
+        f"'aliases' must be a list of text, not {type_name(v)}",
+        f"{sec.name}[{k}].aliases",
+        "write e.g. 'aliases: [IMU, \"Islamic Movement\"]'",
+    )
+    return ()
+
+
+def build_nodes(
+    sec: Section, types: Names, type_names: Callable[[], Sequence[str]], problems: Problems
+) -> Nodes:
+
+    n = sec.length
+    ids = sec.column("id")
+    bad = set(text_column(ids, sec, "id", problems, required=True))
+    index: dict[str, int] = {}
+    for k, v in enumerate(ids):
+        if k in bad:
+            continue
+        first = index.setdefault(v, k)
+        if first != k:
+            problems.add(
+                "duplicate-node",
+                f"node {v!r} is declared twice (first as {sec.name}[{first}])",
+                f"{sec.name}[{k}].id",
+                "merge the two nodes, or give one another id",
+            )
+    # types
+    tcol = sec.column("type")
+    tbad = set(text_column(tcol, sec, "type", problems, required=True))
+    type_codes = [0] * n
+    for k, t in enumerate(tcol):
+        if k in tbad:
+            continue
+        c = types.code(t)
+        if c < 0:
+            known = type_names()
+            problems.add(
+                "unknown-node-type",
+                f"unknown node type {t!r}",
+                f"{sec.name}[{k}].type",
+                did_you_mean(t, known) or f"declare it under 'node_types'; the types are {', '.join(known)}",
+            )
+            c = 0
+        type_codes[k] = c
+    # labels
+    lcol = sec.column("label")
+    text_column(lcol, sec, "label", problems, required=False)
+    labels = [
+        v if (v.__class__ is str and v) else (i if i.__class__ is str else "")
+        for v, i in zip(lcol, ids, strict=True)
+    ]
+    acol = sec.column("aliases")
+    aliases = [_aliases(v, k, sec, problems) for k, v in enumerate(acol)]
+    return Nodes(
+        [v if v.__class__ is str else "" for v in ids],
+        type_codes,
+        labels,
+        aliases,
+        attribute_columns(sec, problems),
+        index,
+    )
