@@ -173,3 +173,11 @@ def test_a_measure_that_returns_no_scores_is_a_clear_error(chart: linkchart.Link
     with pytest.raises(LinkchartError, match="returned list"):
         linkchart.report(chart, measures=["broken"], registry=MEASURES.with_measure(bad))
     assert np.isfinite(linkchart.degree(chart).values_array).all()
+
+
+def test_the_readme_measure_table_is_the_registry() -> None:
+    from linkchart.analysis.registry import markdown_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- measures:start -->\n", 1)[1].split("<!-- measures:end -->", 1)[0]
+    assert table == markdown_table(), "regenerate the README table with registry.markdown_table()"

@@ -38,12 +38,21 @@ def _click(opened: Any, point: dict[str, float]) -> None:
     opened.page.mouse.click(point["x"], point["y"])
 
 
+def _frames(page: Any, count: int = 2) -> None:
+    """Wait until the browser has drawn ``count`` more frames (an event, not a fixed time)."""
+    page.evaluate(
+        "(n) => new Promise((done) => { const step = (k) => k ? requestAnimationFrame(() => step(k - 1))"
+        " : done(); step(n); })",
+        count,
+    )
+
+
 def _zoom_to(opened: Any, canvas_point: str, scale: float = 2.5) -> None:
     opened.js(
         f"() => {{ const p = {canvas_point}; "
         f"linkchart.network.moveTo({{position: p, scale: {scale}, animation: false}}); }}"
     )
-    opened.page.wait_for_timeout(50)
+    _frames(opened.page)
 
 
 def _click_node(opened: Any, index: int) -> None:
@@ -92,7 +101,7 @@ def test_large_chart_opens_offline_with_every_node_and_edge(
     ]
     # drawn where Python put them: physics is off, nothing moves after opening
     before = opened.js("linkchart.network.getPositions([0, 1, 2])")
-    opened.page.wait_for_timeout(300)
+    _frames(opened.page, 20)  # twenty drawn frames later
     assert opened.js("linkchart.network.getPositions([0, 1, 2])") == before
     opened.page.screenshot(path=str(artifacts / "large_chart.png"))
     _clean(opened)
@@ -200,13 +209,14 @@ def test_search_finds_a_node_by_alias_and_focuses_it(
     index = opened.js("linkchart.nodeIndex('IMT')")
     assert opened.js("linkchart.network.getSelectedNodes()") == [index]
     assert opened.js("linkchart.shown") == {"kind": "node", "index": index}
-    opened.page.wait_for_timeout(400)  # the focus animation
-    centre = opened.js(
-        "(() => { const r = document.getElementById('lc-network').getBoundingClientRect();"
-        " return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()"
+    # the focus animation ends with the node in the middle of the canvas, however long it takes
+    opened.page.wait_for_function(
+        "(i) => { const r = document.getElementById('lc-network').getBoundingClientRect();"
+        " const p = linkchart.nodePoint(i);"
+        " return Math.abs(p.x - (r.left + r.width / 2)) < 2 && Math.abs(p.y - (r.top + r.height / 2)) < 2; }",
+        arg=index,
+        timeout=30_000,
     )
-    point = opened.js(f"linkchart.nodePoint({index})")
-    assert abs(point["x"] - centre["x"]) < 2 and abs(point["y"] - centre["y"]) < 2
     _clean(opened)
 
 
@@ -320,9 +330,12 @@ def test_script_in_every_text_field_stays_text(open_page: Any, artifacts: Path) 
         _zoom_to(opened, f"linkchart.network.getPositions([{i}])[{i}]")
         point = opened.js(f"linkchart.nodePoint({i})")
         page.mouse.move(point["x"], point["y"])
-        page.wait_for_timeout(250)
+        page.wait_for_function(
+            "(label) => { const t = document.getElementById('lc-tooltip');"
+            " const s = t.querySelector('strong'); return !t.hidden && s && s.textContent === label; }",
+            arg=chart.nodes.labels[i],
+        )
         assert page.is_visible("#lc-tooltip")
-        assert page.inner_text("#lc-tooltip strong") == chart.nodes.labels[i]
         _click(opened, point)
         assert opened.js("linkchart.shown") == {"kind": "node", "index": i}
         text = _panel_text(opened)
@@ -335,7 +348,7 @@ def test_script_in_every_text_field_stays_text(open_page: Any, artifacts: Path) 
         page.mouse.move(0, 0)
         point = opened.js(f"linkchart.edgePoint({k})")
         page.mouse.move(point["x"], point["y"])
-        page.wait_for_timeout(250)
+        page.wait_for_function("(k) => linkchart.hovered === k", arg=k)  # vis-network's hoverEdge
         assert chart.edge_at(k).evidence in page.inner_text("#lc-tooltip")
     page.screenshot(path=str(artifacts / "xss_edge_panel.png"))
     for label in page.locator(".lc-legend label").all():
@@ -385,7 +398,7 @@ def test_CONTROL_pyvis_default_page_runs_script_from_a_node_title(open_page: Any
     html = net.generate_html()
     opened = open_page(html, "pyvis.html", wait=False)
     opened.page.wait_for_function("typeof network !== 'undefined'")
-    opened.page.wait_for_timeout(300)
+    _frames(opened.page)
     point = opened.js(
         "(() => { const p = network.canvasToDOM(network.getPositions([1])[1]);"
         " const r = document.getElementById('mynetwork').getBoundingClientRect();"

@@ -30,7 +30,7 @@ from .key_players import key_players
 from .pagerank import pagerank
 from .structural_holes import constraint, effective_size
 
-__all__ = ["COSTS", "MEASURES", "RETURNS", "Cost", "Measure", "Registry", "Returns"]
+__all__ = ["COSTS", "MEASURES", "RETURNS", "Cost", "Measure", "Registry", "Returns", "markdown_table"]
 
 Returns = Literal["node", "edge", "structure"]
 """What a measure returns: one value per node (a :class:`~linkchart.analysis.Scores`),
@@ -353,3 +353,26 @@ MEASURES: Registry = Registry(
     ]
 )
 """Every measure linkchart has, in report order."""
+
+
+def markdown_table(registry: Registry = MEASURES) -> str:
+    """The registry as the Markdown table the README shows (a test keeps the two equal).
+
+    Examples
+    --------
+    >>> print(markdown_table().splitlines()[0])
+    | measure | returns | more is | cost | report | page | what it tells an analyst |
+    """
+    rows = [
+        "| measure | returns | more is | cost | report | page | what it tells an analyst |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for m in registry.values():
+        more = "higher" if m.higher_is_more else "lower"
+        options = ", ".join(f"{k}={v!r}" for k, v in m.options.items())
+        meaning = m.meaning + (f" ({options})" if options else "")
+        rows.append(
+            f"| `{m.name}` | {m.returns} | {more if m.returns == 'node' else ''} | {m.cost} | "
+            f"{'yes' if m.in_report else ''} | {'yes' if m.on_page else ''} | {meaning} |"
+        )
+    return "\n".join(rows) + "\n"

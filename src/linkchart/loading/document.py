@@ -167,7 +167,7 @@ def load(path: str | os.PathLike[str]) -> LinkChart:
             ]
         ) from None
     parsed = parse_yaml(text, file)
-    if parsed.data is None or any(p.code == "yaml-syntax" for p in parsed.problems):
+    if any(p.code == "yaml-syntax" for p in parsed.problems):
         raise LoadError(parsed.problems)
     locator = _Locator(file, parsed.lines)
     problems = Problems(locator)
@@ -183,7 +183,7 @@ def load(path: str | os.PathLike[str]) -> LinkChart:
             "",
             "start the file with 'linkchart: 1'",
         )
-    elif isinstance(version, bool) or version != FORMAT_VERSION:
+    elif type(version) is not int or version != FORMAT_VERSION:  # not True, not 1.0
         problems.add(
             "unsupported-version",
             f"format version {version!r} is not supported",

@@ -113,7 +113,10 @@ def number(v: Any) -> float | None:
     """``v`` as a finite float if it is a real number (not a boolean), else ``None``."""
     if isinstance(v, bool) or not isinstance(v, int | float):
         return None
-    f = float(v)
+    try:
+        f = float(v)
+    except OverflowError:  # an integer of hundreds of digits
+        return None
     return f if math.isfinite(f) else None
 
 

@@ -10,7 +10,12 @@ loader, and the Python values are built here from those nodes, so that:
   silently keep the last one);
 - every value's line is recorded under its path (``edges[12].to``), so that later
   problems can be located;
-- dates stay text (``date: 2005-03-01`` is the string ``"2005-03-01"``).
+- dates stay text (``date: 2005-03-01`` is the string ``"2005-03-01"``);
+- plain scalars are read with YAML 1.2 core-schema rules, not PyYAML's YAML 1.1 ones:
+  ``33:19`` is the text ``"33:19"`` (YAML 1.1 reads it as the base-60 number 1999),
+  ``on``/``off``/``yes``/``no`` are text (only ``true``/``false`` are booleans), ``017`` is
+  17 and ``1_000`` is text. A field that needs a number or a boolean then reports the
+  text as a located problem instead of silently taking another value.
 """
 
 from __future__ import annotations
@@ -26,7 +31,31 @@ from ..errors import Problem, ProblemCode
 
 __all__ = ["YamlDocument", "line_of", "parse_yaml"]
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG: Final = "tag:yaml.org,2002:"
+_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader with the YAML 1.2 core schema's implicit types for plain scalars."""
+
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
+_CORE: Final = (
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
+)
+for _name, _pattern, _first in _CORE:
+    _Loader.add_implicit_resolver(_TAG + _name, re.compile(_pattern), _first)
+
 _constructor: Final[Any] = yaml.constructor.SafeConstructor()
 
 
@@ -38,13 +67,43 @@ def _null(node: ScalarNode) -> Any:
     return None
 
 
-_TAG: Final = "tag:yaml.org,2002:"
+def _bool(node: ScalarNode) -> Any:
+    if node.value in ("true", "True", "TRUE"):
+        return True
+    if node.value in ("false", "False", "FALSE"):
+        return False
+    return _constructor.construct_yaml_bool(node)  # an explicit !!bool: YAML 1.1 words
+
+
+def _int(node: ScalarNode) -> Any:
+    v = str(node.value)
+    if v.startswith("0o"):
+        return int(v[2:], 8)
+    if v.startswith("0x"):
+        return int(v[2:], 16)
+    if re.fullmatch(r"[-+]?[0-9]+", v):
+        return int(v, 10)
+    return _constructor.construct_yaml_int(node)  # an explicit !!int
+
+
+def _float(node: ScalarNode) -> Any:
+    v = str(node.value)
+    lowered = v.lower()
+    if lowered in (".inf", "+.inf"):
+        return float("inf")
+    if lowered == "-.inf":
+        return float("-inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(v)
+
+
 _SCALARS: Final[dict[str, Callable[[ScalarNode], Any]]] = {
     _TAG + "str": _text,
     _TAG + "null": _null,
-    _TAG + "bool": _constructor.construct_yaml_bool,
-    _TAG + "int": _constructor.construct_yaml_int,
-    _TAG + "float": _constructor.construct_yaml_float,
+    _TAG + "bool": _bool,
+    _TAG + "int": _int,
+    _TAG + "float": _float,
     _TAG + "timestamp": _text,
 }
 _MAX_DEPTH: Final = 64
@@ -123,7 +182,7 @@ class _Builder:
                 return None
             try:
                 return make(node)
-            except (ValueError, yaml.YAMLError):
+            except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError):
                 self.problem(
                     "yaml-syntax",
                     f"cannot read {node.value!r} as {node.tag.rsplit(':', 1)[-1]}",

@@ -105,6 +105,7 @@
 
   // ------------------------------------------------------------------ tooltip
   var tooltip = document.getElementById("lc-tooltip");
+  var hovered = null;  // the edge under the pointer (tests wait on it)
   function showTooltip(lines, event) {
     clear(tooltip);
     lines.forEach(function (line, j) { tooltip.appendChild(el(j === 0 ? "strong" : "div", null, line)); });
@@ -130,13 +131,14 @@
   });
   network.on("hoverEdge", function (params) {
     var k = params.edge;
+    hovered = k;
     var rel = vocab.relations[einfo.relation[k]];
     var lines = [rel.name + " (" + vocab.confidence[einfo.confidence[k]].name + ")", edgeSummary(k)];
     if (einfo.evidence[k]) { lines.push("\u201c" + short(einfo.evidence[k], 240) + "\u201d"); }
     showTooltip(lines, params.event);
   });
   network.on("blurNode", hideTooltip);
-  network.on("blurEdge", hideTooltip);
+  network.on("blurEdge", function () { hovered = null; hideTooltip(); });
   network.on("dragStart", hideTooltip);
   network.on("zoom", hideTooltip);
 
@@ -495,6 +497,7 @@
     get ready() { return ready; },
     get readyAt() { return readyAt; },
     get shown() { return shown ? {kind: shown.kind, index: shown.index} : null; },
+    get hovered() { return hovered; },
     nodes: nodes,
     edges: edges,
     network: network,
