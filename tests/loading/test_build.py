@@ -43,10 +43,13 @@ def test_missing_field(graphs, base, replace: Swap) -> None:
 
 
 def test_wrong_type_says_quote_it(graphs, base, replace: Swap) -> None:
-    text = replace(base, "{id: Pakistan, type: state}", "{id: Pakistan, type: state, label: yes}")
+    text = replace(base, "{id: Pakistan, type: state}", "{id: Pakistan, type: state, label: true}")
     p = graphs.one(text, "wrong-type")
-    assert (p.path, p.line) == ("nodes[1].label", graphs.line(text, "label: yes"))
+    assert (p.path, p.line) == ("nodes[1].label", graphs.line(text, "label: true"))
     assert "boolean" in p.message and "quote it" in p.hint
+    # YAML 1.2: 'yes' is text, not a boolean, so the label is kept as written
+    text = replace(base, "{id: Pakistan, type: state}", "{id: Pakistan, type: state, label: yes}")
+    assert linkchart.load(graphs.write(text)).node("Pakistan").label == "yes"
     text = replace(base, "{id: Kyrgyzstan, type: state}", "{id: 1999, type: state}")
     found = graphs.problems(text)
     assert found[0].code == "wrong-type" and found[0].path == "nodes[3].id"

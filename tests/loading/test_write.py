@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import linkchart
-from linkchart import LinkchartError, from_records, load, write_csv, write_yaml
+from linkchart import LinkchartError, LoadError, from_records, load, write_csv, write_yaml
 from linkchart.loading.columns import RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
 from linkchart.vocabulary import ConfidenceScale, NodeType, Relation, Vocabulary
 
@@ -198,7 +198,10 @@ def test_relative_source_locations_follow_the_file(tmp_path: Path) -> None:
     )
     c = load(tmp_path / "g.yaml")
     (tmp_path / "out" / "deeper").mkdir(parents=True)
-    again = load(write_yaml(c, tmp_path / "out" / "deeper" / "g.yaml"))
+    copy = write_yaml(c, tmp_path / "out" / "deeper" / "g.yaml")
+    with pytest.raises(LoadError, match="outside the graph file's folder"):
+        load(copy)  # the text now lies outside the copy's folder: read only when asked
+    again = load(copy, allow_outside=True)
     assert again.sources[0].location == "../../src/a.txt"
     assert again.edge("e0").evidence == "P pays IMT"
 

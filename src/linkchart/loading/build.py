@@ -159,7 +159,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     if doc.base is not None and sources:
         from .evidence import check_evidence
 
-        check_evidence(sources, edges, doc.base, problems)
+        check_evidence(sources, edges, doc.base, problems, allow_outside=doc.allow_outside)
 
     problems.raise_if_any()
     vocabulary = Vocabulary(all_types, tuple(relation_list()), scale, declared)

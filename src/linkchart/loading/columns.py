@@ -22,6 +22,7 @@ __all__ = [
     "Section",
     "absent",
     "check_keys",
+    "plain",
     "quote_hint",
     "rows_to_section",
     "type_name",
@@ -160,6 +161,7 @@ class Document:
     open_node_types: bool = False
     require_title: bool = True
     base: Path | None = None
+    allow_outside: bool = False
     path: str | None = None
 
 
@@ -185,7 +187,7 @@ def type_name(v: Any) -> str:
 
 def quote_hint(v: Any) -> str:
     if isinstance(v, bool | int | float) or v is None:
-        return "quote it: YAML reads unquoted yes/no/on/off/true/false and numbers as non-text"
+        return "quote it: YAML reads unquoted true/false, null and numbers as non-text"
     return ""
 
 
@@ -202,6 +204,31 @@ def check_keys(mapping: Mapping[Any, Any], allowed: Sequence[str], path: str, pr
 
 
 # --------------------------------------------------------------------------- rows -> columns
+_PLAIN_DEPTH: Final = 64
+
+
+def plain(value: Any, depth: int = 0) -> bool:
+    """Whether ``value`` is plain data, as a YAML file can hold: text, a number, a boolean,
+    ``None``, or lists and mappings (with text keys) of these, nested at most 64 deep.
+
+    Records from Python may hold anything (a set, an object); only plain data is taken.
+
+    Examples
+    --------
+    >>> plain({"a": [1, "x", None]}), plain({1, 2}), plain([object()])
+    (True, False, False)
+    """
+    if value is None or isinstance(value, str | bool | int | float):
+        return True
+    if depth >= _PLAIN_DEPTH:
+        return False
+    if isinstance(value, list | tuple):
+        return all(plain(v, depth + 1) for v in value)
+    if isinstance(value, Mapping):
+        return all(isinstance(k, str) and plain(v, depth + 1) for k, v in value.items())
+    return False
+
+
 def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | None = None) -> Section:
     """Turn a list of node or edge mappings into a :class:`Section`.
 
@@ -237,7 +264,15 @@ def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | Non
             continue
         for key, value in row.items():
             col = columns.get(key) if isinstance(key, str) else None
-            if col is not None:
+            if col is not None and not plain(value):
+                problems.add(
+                    "wrong-type",
+                    f"'{key}' must be plain data (text, a number, a list, a mapping), "
+                    f"not {type_name(value)}",
+                    f"{here}.{key}",
+                    "pass the value as text, a number, a list or a dict",
+                )
+            elif col is not None:
                 col[k] = value
             elif key == "attributes":
                 if value is None:
@@ -266,6 +301,13 @@ def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | Non
                             f"write it as the {name[:-1]}'s own '{aname}' field, or rename the attribute"
                             if aname in allowed
                             else "rename the attribute",
+                        )
+                    elif not plain(avalue):
+                        problems.add(
+                            "wrong-type",
+                            f"attribute {aname!r} must be plain data, not {type_name(avalue)}",
+                            f"{here}.attributes.{aname}",
+                            "pass the value as text, a number, a list or a dict",
                         )
                     else:
                         acol = attributes.get(aname)

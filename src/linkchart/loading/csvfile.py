@@ -19,6 +19,7 @@ from typing import Final
 
 from ..errors import Problem, ProblemCode
 from .columns import EDGE_FIELDS, NODE_FIELDS, RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES, Section
+from .files import MAX_TABLE_BYTES, Refused, open_text
 
 __all__ = ["CsvRows", "read_section"]
 
@@ -52,7 +53,12 @@ class CsvRows:
 
 
 def read_section(
-    path: Path, name: str, file: str, shared: Mapping[str, dict[str, str]] | None = None
+    path: Path,
+    name: str,
+    file: str,
+    shared: Mapping[str, dict[str, str]] | None = None,
+    *,
+    echo: bool = True,
 ) -> tuple[Section | None, list[Problem], CsvRows]:
     """Read ``nodes.csv`` or ``edges.csv`` into a text :class:`~.build.Section`.
 
@@ -78,7 +84,10 @@ def read_section(
         problems.append(Problem(code, message, where, file, line, row, hint))
 
     try:
-        f = path.open(encoding="utf-8-sig", newline="")
+        f = open_text(path, MAX_TABLE_BYTES, newline="")
+    except Refused as refused:
+        problem("source-unreadable", f"the {name} CSV file is not read: {refused.reason}", None, refused.hint)
+        return None, problems, rows_at
     except OSError as exc:
         problem(
             "source-unreadable",
@@ -110,7 +119,8 @@ def read_section(
                         "csv-syntax",
                         f"the column {h!r} is missing",
                         1,
-                        f"the header must name {', '.join(_REQUIRED[name])}; it names {', '.join(header)}",
+                        f"the header must name {', '.join(_REQUIRED[name])}"
+                        + (f"; it names {', '.join(header)}" if echo else ""),
                     )
             for j, h in enumerate(header):
                 if h in header[:j]:

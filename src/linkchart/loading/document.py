@@ -18,6 +18,7 @@ from ..model import LinkChart
 from .build import build, top_level
 from .columns import ABSENT, Document, Section, rows_to_section
 from .csvfile import CsvRows, read_section
+from .files import MAX_GRAPH_BYTES, Refused, inside, read_text, resolve_named
 from .problems import Problems
 from .yamlfile import line_of, parse_yaml
 
@@ -46,7 +47,14 @@ class _Locator:
 
 
 def _section(
-    raw: Any, name: str, base: Path, locator: _Locator, problems: Problems, nodes: Section | None = None
+    raw: Any,
+    name: str,
+    base: Path,
+    locator: _Locator,
+    problems: Problems,
+    nodes: Section | None = None,
+    *,
+    allow_outside: bool = False,
 ) -> Section:
     if raw is ABSENT:
         problems.add(
@@ -82,13 +90,22 @@ def _section(
                     f"write '{name}: {{csv: {name}.csv}}'",
                 )
             return Section(name, 0)
-        path = base / csv_name
+        try:
+            path = resolve_named(base, csv_name, allow_outside=allow_outside)
+        except Refused as refused:
+            problems.add(
+                "source-unreadable",
+                f"the {name} CSV file {csv_name!r} is not read: {refused.reason}",
+                f"{name}.csv",
+                refused.hint,
+            )
+            return Section(name, 0)
         file = os.path.normpath(str(Path(locator.file).parent / csv_name))
         shared = None
         if nodes is not None:  # an edge file's endpoints reuse the node id strings
             ids = {v: v for v in nodes.column("id") if v.__class__ is str}
             shared = {"from": ids, "to": ids}
-        section, found, rows = read_section(path, name, file, shared)
+        section, found, rows = read_section(path, name, file, shared, echo=inside(base, path))
         for p in found:
             if p.code == "source-unreadable":
                 f, line, _ = locator(f"{name}.csv")
@@ -99,7 +116,7 @@ def _section(
     return rows_to_section(raw, name, problems)
 
 
-def load(path: str | os.PathLike[str]) -> LinkChart:
+def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkChart:
     """Load and validate a graph file (format version 1, see ``docs/format.md``).
 
     Parameters
@@ -107,6 +124,11 @@ def load(path: str | os.PathLike[str]) -> LinkChart:
     path
         A linkchart YAML file. Its CSV files and its sources' local texts are found
         relative to its folder.
+    allow_outside
+        ``False`` (default): a CSV file or source text is read only if it is a regular
+        file inside the graph file's folder (links followed); one outside is a located
+        ``source-unreadable`` problem. ``True`` reads it wherever it is (still only a
+        regular file, within the size caps), and never quotes its content in a message.
 
     Returns
     -------
@@ -150,7 +172,21 @@ def load(path: str | os.PathLike[str]) -> LinkChart:
     file = os.fspath(path)
     p = Path(file)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        text = read_text(p, MAX_GRAPH_BYTES)
+    except Refused as refused:
+        raise LoadError(
+            [
+                Problem(
+                    "source-unreadable",
+                    f"the graph file is not read: {refused.reason}",
+                    "",
+                    file,
+                    None,
+                    None,
+                    refused.hint,
+                )
+            ]
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise LoadError(
@@ -192,10 +228,12 @@ def load(path: str | os.PathLike[str]) -> LinkChart:
         )
         problems.raise_if_any()
     base = p.parent
-    nodes = _section(top.get("nodes", ABSENT), "nodes", base, locator, problems)
+    nodes = _section(top.get("nodes", ABSENT), "nodes", base, locator, problems, allow_outside=allow_outside)
     doc = Document(
         nodes=nodes,
-        edges=_section(top.get("edges", ABSENT), "edges", base, locator, problems, nodes),
+        edges=_section(
+            top.get("edges", ABSENT), "edges", base, locator, problems, nodes, allow_outside=allow_outside
+        ),
         version=version,
         title=top.get("title", ABSENT),
         description=top.get("description", ABSENT),
@@ -206,5 +244,6 @@ def load(path: str | os.PathLike[str]) -> LinkChart:
         relations=top.get("relations", ABSENT),
         base=base,
         path=file,
+        allow_outside=allow_outside,
     )
     return build(doc, problems)

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from .files import MAX_TEXT_BYTES, Refused, inside, read_text, resolve_named
+
 if TYPE_CHECKING:
     from ..model import EdgeTable, Source
     from .problems import Problems
@@ -81,28 +83,50 @@ def _matched_prefix(part: str, text: str) -> str:
     return part[:lo]
 
 
-def check_evidence(sources: Sequence[Source], edges: EdgeTable, base: Path, problems: Problems) -> None:
+def check_evidence(
+    sources: Sequence[Source],
+    edges: EdgeTable,
+    base: Path,
+    problems: Problems,
+    *,
+    allow_outside: bool = False,
+) -> None:
     """Report every quote that does not occur in its source's local text.
 
-    A local location that cannot be read is a ``source-unreadable`` problem at
+    A local location that cannot be read, or that is refused (outside the graph's folder
+    unless ``allow_outside``, not a regular file, larger than
+    :data:`~.files.MAX_TEXT_BYTES`), is a ``source-unreadable`` problem at
     ``sources[i].location``; a quote that is not found is ``evidence-not-found`` at
-    ``edges[k].evidence``.
+    ``edges[k].evidence``. The hint quotes how far a quote matches only for a text inside
+    the graph's folder: a file outside it is never echoed.
     """
     texts: dict[int, str] = {}
+    echo: set[int] = set()
     for i, s in enumerate(sources):
         if not s.location or is_remote(s.location):
             continue
-        path = base / s.location
         try:
-            texts[i] = fold(path.read_text(encoding="utf-8"))
+            path = resolve_named(base, s.location, allow_outside=allow_outside)
+            texts[i] = fold(read_text(path, MAX_TEXT_BYTES, encoding="utf-8"))
+        except Refused as refused:
+            problems.add(
+                "source-unreadable",
+                f"the text of source {s.id!r} is not read: {refused.reason}",
+                f"sources[{i}].location",
+                refused.hint,
+            )
+            continue
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             problems.add(
                 "source-unreadable",
-                f"cannot read the text of source {s.id!r} at {str(path)!r}: {reason}",
+                f"cannot read the text of source {s.id!r} at {s.location!r}: {reason}",
                 f"sources[{i}].location",
                 "the location is relative to the graph file; fix it, or remove 'location'",
             )
+            continue
+        if inside(base, path):
+            echo.add(i)
     if not texts:
         return
     for k, (code, quote) in enumerate(zip(edges.source.tolist(), edges.evidence.tolist(), strict=True)):
@@ -112,7 +136,7 @@ def check_evidence(sources: Sequence[Source], edges: EdgeTable, base: Path, prob
         missing = quote_occurs(quote, text)
         if missing is None:
             continue
-        prefix = _matched_prefix(missing, text)
+        prefix = _matched_prefix(missing, text) if code in echo else ""
         hint = (
             f"the text matches up to {prefix!r} and then differs"
             if len(prefix) >= 8

@@ -14,6 +14,17 @@ from .problems import Problems
 __all__ = ["from_records"]
 
 
+def _rows(rows: Any) -> Any:
+    """A list of the records, or ``rows`` itself when it is no iterable of records
+    (text, a mapping, a number: reported by :func:`rows_to_section` as a wrong type)."""
+    if isinstance(rows, list | tuple) or isinstance(rows, str | bytes | Mapping):
+        return rows
+    try:
+        return list(rows)
+    except TypeError:
+        return rows
+
+
 def from_records(
     nodes: Iterable[Mapping[str, Any]],
     edges: Iterable[Mapping[str, Any]],
@@ -83,14 +94,14 @@ def from_records(
         hint: did you mean 'IMT'?
     """
     problems = Problems()
-    node_rows = nodes if isinstance(nodes, list | tuple) else list(nodes)
-    edge_rows = edges if isinstance(edges, list | tuple) else list(edges)
+    node_rows = _rows(nodes)
+    edge_rows = _rows(edges)
     doc = Document(
         nodes=rows_to_section(node_rows, "nodes", problems),
         edges=rows_to_section(edge_rows, "edges", problems),
         title=title,
         description=description,
-        sources=list(sources),
+        sources=_rows(sources),
         vocabulary=vocabulary,
         open_node_types=vocabulary is None,
         require_title=False,

@@ -20,10 +20,9 @@ from ..convert import to_records
 from ..errors import LinkchartError
 from ..model import LinkChart, Source
 from .evidence import is_remote
+from .yamlfile import Dumper
 
 __all__ = ["write_csv", "write_yaml"]
-
-_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _source(s: Source, origin: Path | None, target: Path) -> dict[str, str]:
@@ -113,7 +112,7 @@ def _edge_rows(chart: LinkChart) -> list[dict[str, Any]]:
 
 
 def _dump(doc: Mapping[str, Any], path: Path) -> None:
-    text = yaml.dump(_plain_tree(doc), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump(_plain_tree(doc), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
     path.write_text(text, encoding="utf-8")
 
 

@@ -22,23 +22,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problem, ProblemCode
 
-__all__ = ["YamlDocument", "line_of", "parse_yaml"]
+__all__ = ["Dumper", "YamlDocument", "line_of", "parse_yaml"]
 
 _TAG: Final = "tag:yaml.org,2002:"
 _BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BASE):  # type: ignore[misc, valid-type]
+class _Loader(_BASE):  # type: ignore[misc]
     """PyYAML's safe loader with the YAML 1.2 core schema's implicit types for plain scalars."""
 
-    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+    yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}
 
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
@@ -55,8 +55,24 @@ _CORE: Final = (
 )
 for _name, _pattern, _first in _CORE:
     _Loader.add_implicit_resolver(_TAG + _name, re.compile(_pattern), _first)
+_Loader.add_implicit_resolver(_TAG + "merge", re.compile(r"^<<$"), ["<"])  # refused as a key below
 
 _constructor: Final[Any] = yaml.constructor.SafeConstructor()
+
+_DUMPER_BASE: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class Dumper(_DUMPER_BASE):  # type: ignore[misc]
+    """PyYAML's safe dumper that also quotes any text YAML 1.2 would read as another type.
+
+    The dumper quotes a string when its resolvers would read it back as something else;
+    it knows YAML 1.1's rules, and this one adds the 1.2 core schema's, so that text such
+    as ``0.`` or ``017`` is written quoted and :func:`parse_yaml` reads it back as text.
+    """
+
+
+for _name, _pattern, _first in _CORE:
+    Dumper.add_implicit_resolver(_TAG + _name, re.compile(_pattern), _first)
 
 
 def _text(node: ScalarNode) -> Any:
