@@ -8,7 +8,9 @@ printed to stderr), 2 usage errors (argparse's own convention).
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -225,7 +227,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(page)
         return 0
-    target = write_page(page, args.output)
+    target = write_page(page, args.output, inputs=[args.file])
     print(f"wrote {target} ({chart.number_of_nodes} nodes, {chart.number_of_edges} edges)", file=sys.stderr)
     if args.open:
         import webbrowser
@@ -244,6 +246,9 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         prog="linkchart",
         description="Link analysis of dark networks: validate, describe, analyse and chart a graph file.",
     )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"linkchart {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("validate", help="check a graph file and print a summary, or every problem")
@@ -357,6 +362,37 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     return parser
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _escape_controls(text: str) -> str:
+    """Control characters from the data shown as ``\\x1b`` escapes, never sent to the terminal.
+
+    Examples
+    --------
+    >>> _escape_controls("title\x1b]0;OWNED\x07\ttab\n")
+    'title\\x1b]0;OWNED\\x07\ttab\n'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class _Escaped(io.TextIOBase):
+    """A text stream that escapes control characters (except tab and newline) on the way out."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(_escape_controls(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
 def main(argv: Sequence[str] | None = None, *, registry: Registry = MEASURES) -> int:
     """Run the ``linkchart`` command; return the exit code.
 
@@ -364,13 +400,20 @@ def main(argv: Sequence[str] | None = None, *, registry: Registry = MEASURES) ->
     2 for usage errors. ``registry`` is where ``--measures`` and ``--size-by`` find
     their choices and the commands their measures (default :data:`linkchart.MEASURES`).
     """
+    for stream in (sys.stdout, sys.stderr):  # a terminal or pipe that cannot encode a name
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser(registry)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code) if isinstance(exc.code, int) else 2
+    real_out, real_err = sys.stdout, sys.stderr
+    if args.command != "render":  # what is printed from the data never drives the terminal
+        sys.stdout, sys.stderr = _Escaped(real_out), _Escaped(real_err)
     try:
         code: int = args.func(args)
+        sys.stdout.flush()
     except LoadError as err:
         _print_problems(err, sys.stderr)
         return 1
@@ -380,8 +423,17 @@ def main(argv: Sequence[str] | None = None, *, registry: Registry = MEASURES) ->
     except BrokenPipeError:
         # the reader went away (``linkchart info FILE | head``): stop quietly, as Unix tools do
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, real_out.fileno())
         return 0
+    except KeyboardInterrupt:
+        return 130  # interrupted (Ctrl-C), quietly, as shells expect
+    except OSError as err:  # standard output on a full disk (> /dev/full), a closed terminal ...
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, real_out.fileno())
+        print(f"linkchart: error: cannot write the output: {err.strerror or err}", file=real_err)
+        return 1
+    finally:
+        sys.stdout, sys.stderr = real_out, real_err
     return code
 
 

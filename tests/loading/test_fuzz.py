@@ -52,7 +52,9 @@ HOSTILE_PLAIN = st.one_of(
     st.booleans(),
     st.none(),
     st.lists(st.one_of(st.text(max_size=5), st.integers(), st.none()), max_size=3),
-    st.dictionaries(st.text(max_size=5), st.one_of(st.text(max_size=5), st.integers(), st.none()), max_size=3),
+    st.dictionaries(
+        st.text(max_size=5), st.one_of(st.text(max_size=5), st.integers(), st.none()), max_size=3
+    ),
     st.just(10**401),
     st.just(float("nan")),
     st.just(-math.inf),

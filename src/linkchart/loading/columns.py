@@ -267,8 +267,7 @@ def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | Non
             if col is not None and not plain(value):
                 problems.add(
                     "wrong-type",
-                    f"'{key}' must be plain data (text, a number, a list, a mapping), "
-                    f"not {type_name(value)}",
+                    f"'{key}' must be plain data (text, a number, a list, a mapping), not {type_name(value)}",
                     f"{here}.{key}",
                     "pass the value as text, a number, a list or a dict",
                 )

@@ -9,6 +9,7 @@ relation's weight, an empty evidence), everything else is written explicitly.
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,6 +19,7 @@ import yaml
 
 from ..convert import to_records
 from ..errors import LinkchartError
+from ..files import same_file, write_all, write_atomic
 from ..model import LinkChart, Source
 from .evidence import is_remote
 from .yamlfile import Dumper
@@ -111,9 +113,9 @@ def _edge_rows(chart: LinkChart) -> list[dict[str, Any]]:
     return out
 
 
-def _dump(doc: Mapping[str, Any], path: Path) -> None:
+def _yaml_text(doc: Mapping[str, Any]) -> str:
     text = yaml.dump(_plain_tree(doc), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
-    path.write_text(text, encoding="utf-8")
+    return text
 
 
 def _plain_tree(value: Any) -> Any:
@@ -125,8 +127,13 @@ def _plain_tree(value: Any) -> Any:
     return value
 
 
-def write_yaml(chart: LinkChart, path: str | os.PathLike[str]) -> Path:
+def write_yaml(chart: LinkChart, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
     """Write ``chart`` as one YAML graph file; return its path.
+
+    The file is written to a temporary file and then moved into place, so a failed
+    write leaves an existing file whole. Writing over the file the chart was loaded
+    from is refused unless ``overwrite=True``: the hand-written file's comments and
+    layout would be lost.
 
     The file declares the chart's node types, confidence scale and (when the chart's
     relations were declared) its relations, then every node and edge. Loading it gives
@@ -163,8 +170,13 @@ def write_yaml(chart: LinkChart, path: str | os.PathLike[str]) -> Path:
         nodes.append(row)
     doc["nodes"] = nodes
     doc["edges"] = _edge_rows(chart)
-    _dump(doc, target)
-    return target
+    if not overwrite and chart.path and same_file(target, chart.path):
+        raise LinkchartError(
+            f"will not write over {str(target)!r}, the file this chart was loaded from: its comments "
+            "and layout would be lost; write elsewhere, or pass overwrite=True",
+            code="write-failed",
+        )
+    return write_atomic(target, _yaml_text(doc))
 
 
 def _cell(value: Any, what: str) -> str:
@@ -215,7 +227,8 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
     for name in (*node_attrs, *edge_attrs):
         if not name or name != name.strip() or name == "attributes":
             raise LinkchartError(f"the attribute name {name!r} cannot be a CSV column")
-    with (target / "nodes.csv").open("w", encoding="utf-8", newline="") as f:
+    node_text = io.StringIO()
+    with node_text as f:
         w = csv.writer(f, lineterminator="\r\n")
         w.writerow(["id", "type", "label", "aliases", *node_attrs])
         for rec in nodes:
@@ -235,7 +248,9 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
                     *(_cell(attrs.get(a), f"node {rec['id']!r} attribute {a!r}") for a in node_attrs),
                 ]
             )
-    with (target / "edges.csv").open("w", encoding="utf-8", newline="") as f:
+        nodes_csv = f.getvalue()
+    edge_text = io.StringIO()
+    with edge_text as f:
         w = csv.writer(f, lineterminator="\r\n")
         w.writerow(
             [
@@ -268,6 +283,11 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
                     *(_cell(attrs.get(a), f"edge {k} attribute {a!r}") for a in edge_attrs),
                 ]
             )
+        edges_csv = f.getvalue()
     path = target / "chart.yaml"
-    _dump(doc, path)
+    inputs = [chart.path] if chart.path else []
+    write_all(
+        {target / "nodes.csv": nodes_csv, target / "edges.csv": edges_csv, path: _yaml_text(doc)},
+        inputs=inputs,
+    )
     return path

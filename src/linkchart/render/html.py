@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.registry import MEASURES, Registry
-from ..errors import LinkchartError
+from ..files import write_atomic
 from .assets import own_asset, page_assets
 from .payload import HIGHLIGHTS, PageSpec, page_payload, script_json
 
@@ -292,24 +292,25 @@ def write_html(chart: LinkChart, path: str | os.PathLike[str], spec: PageSpec | 
     LinkchartError
         When the file cannot be written (the message names it).
     """
-    return write_page(render_page(chart, spec), path)
+    inputs = [chart.path] if chart.path else []
+    return write_page(render_page(chart, spec), path, inputs=inputs)
 
 
-def write_page(page: str, path: str | os.PathLike[str]) -> Path:
+def write_page(
+    page: str, path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Path:
     """Write a page that :func:`render_html` returned to ``path`` (UTF-8), creating missing folders.
+
+    The page goes to a temporary file beside ``path`` and then replaces it in one step
+    (:func:`linkchart.files.write_atomic`): a failed write leaves the old file whole.
 
     Raises
     ------
     LinkchartError
-        When the file cannot be written (the message names it).
+        When the file cannot be written, or ``path`` is one of ``inputs`` (the graph
+        file the page was made from); the message names it.
     """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
-    except OSError as err:
-        raise LinkchartError(f"cannot write {str(target)!r}: {err.strerror or err}") from None
-    return target
+    return write_atomic(path, page, inputs=inputs)
 
 
 @dataclass(frozen=True, slots=True)

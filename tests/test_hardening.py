@@ -1,0 +1,169 @@
+"""Hostile input ends in a located error: paths, writes, the command line (issue: hardening)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import linkchart
+from linkchart import LinkchartError, LoadError
+from linkchart.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+GRAPH = ROOT / "graphs" / "central_asia.yaml"
+HEAD = "linkchart: 1\ntitle: t\n"
+
+
+def test_a_csv_path_outside_the_folder_is_refused_and_never_echoed(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("password,hunter2\n", encoding="utf-8")
+    (tmp_path / "g").mkdir()
+    graph = tmp_path / "g" / "g.yaml"
+    for name in ("../secret.csv", str(secret)):
+        graph.write_text(HEAD + f"nodes: {{csv: '{name}'}}\nedges: []\n", encoding="utf-8")
+        with pytest.raises(LoadError, match="outside the graph file's folder") as info:
+            linkchart.load(graph)
+        assert "hunter2" not in str(info.value) and "password" not in str(info.value)
+    os.symlink(secret, tmp_path / "g" / "link.csv")
+    graph.write_text(HEAD + "nodes: {csv: link.csv}\nedges: []\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="outside"):
+        linkchart.load(graph)
+    with pytest.raises(LoadError) as info:  # allowed: read, but its header is not quoted
+        linkchart.load(graph, allow_outside=True)
+    assert "hunter2" not in str(info.value) and "password" not in str(info.value)
+
+
+def test_source_text_outside_is_no_oracle(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("the launch code is 0000", encoding="utf-8")
+    (tmp_path / "g").mkdir()
+    graph = tmp_path / "g" / "g.yaml"
+    graph.write_text(
+        HEAD + "sources: [{id: s, location: ../secret.txt}]\nnodes: [{id: A, type: state}]\n"
+        "edges: [{from: A, relation: r, to: A, source: s, evidence: 'the launch code is 1'}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError, match="outside"):
+        linkchart.load(graph)
+    with pytest.raises(LoadError) as info:
+        linkchart.load(graph, allow_outside=True)
+    assert "matches up to" not in str(info.value) and info.value.codes == ["evidence-not-found"]
+
+
+def test_devices_fifos_and_nul_bytes_are_refused_without_hanging(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fifo.csv")
+    for nodes in ("{csv: fifo.csv}", "{csv: /dev/zero}"):
+        (tmp_path / "g.yaml").write_text(HEAD + f"nodes: {nodes}\nedges: []\n", encoding="utf-8")
+        with pytest.raises(LoadError) as info:
+            linkchart.load(tmp_path / "g.yaml", allow_outside=True)
+        assert info.value.codes == ["source-unreadable"]
+    (tmp_path / "g.yaml").write_text(
+        HEAD + 'sources: [{id: s, location: "/dev/zero"}]\nnodes: []\nedges: []\n', encoding="utf-8"
+    )
+    with pytest.raises(LoadError, match="not a regular file"):
+        linkchart.load(tmp_path / "g.yaml", allow_outside=True)
+    with pytest.raises(LoadError, match="not a regular file"):
+        linkchart.load(tmp_path / "fifo.csv")
+    with pytest.raises(LinkchartError):
+        linkchart.from_records([], [], sources=[{"id": "s", "location": "a\x00b"}])
+        linkchart.load(tmp_path / "g.yaml")
+
+
+def test_yaml_1_1_lookalikes_are_not_silently_converted(tmp_path: Path) -> None:
+    (tmp_path / "g.yaml").write_text(
+        HEAD + "nodes: [{id: A, type: state}]\nedges: [{from: A, relation: r, to: A, time: 33:19}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as info:
+        linkchart.load(tmp_path / "g.yaml")
+    assert info.value.codes == ["bad-year"] and "'33:19'" in str(info.value)
+    (tmp_path / "g.yaml").write_text("linkchart: 1.0\ntitle: t\nnodes: []\nedges: []\n", encoding="utf-8")
+    with pytest.raises(LoadError, match=r"format version 1\.0 is not supported"):
+        linkchart.load(tmp_path / "g.yaml")
+
+
+def test_render_never_writes_over_its_input_and_writes_are_atomic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = tmp_path / "g.yaml"
+    graph.write_text(GRAPH.read_text(encoding="utf-8").replace("location: sources/", "location: x/"), "utf-8")
+    before = graph.read_bytes()
+    assert main(["render", str(GRAPH), "-o", str(GRAPH)]) == 1
+    chart = linkchart.load(GRAPH)
+    with pytest.raises(LinkchartError, match="loaded from"):
+        linkchart.write_yaml(chart, GRAPH)
+    with pytest.raises(LinkchartError, match="input of this run"):
+        linkchart.write_html(chart, GRAPH)
+    assert graph.read_bytes() == before
+    out = tmp_path / "page.html"
+    out.write_text("old page", encoding="utf-8")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)  # the write fails half-way
+    with pytest.raises(LinkchartError, match="No space left"):
+        linkchart.write_html(chart, out)
+    assert out.read_text(encoding="utf-8") == "old page"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.yaml", "page.html"]
+
+
+def test_a_failed_multi_file_write_changes_nothing(tmp_path: Path) -> None:
+    from linkchart.files import write_all
+
+    (tmp_path / "a.txt").write_text("A", encoding="utf-8")
+    (tmp_path / "dir").mkdir()
+    with pytest.raises(LinkchartError, match="cannot write"):
+        write_all({tmp_path / "a.txt": "new A", tmp_path / "dir": "a folder cannot be replaced by a file"})
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "A"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "dir"]
+
+
+def test_cli_escapes_terminal_control_sequences(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    graph = tmp_path / "g.yaml"
+    graph.write_text(
+        'linkchart: 1\ntitle: "T\\e]0;OWNED\\a\\e[2J"\nnodes: [{id: A, type: state}]\nedges: []\n',
+        encoding="utf-8",
+    )
+    assert main(["info", str(graph)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "T\\x1b]0;OWNED\\x07\\x1b[2J" in out
+
+
+def test_cli_full_disk_odd_encoding_interrupt_version_and_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "linkchart", "info", str(GRAPH)], stdout=full, capture_output=False,
+            stderr=subprocess.PIPE, text=True, check=False,
+        )  # fmt: skip
+    assert run.returncode == 1 and "Traceback" not in run.stderr and "No space left" in run.stderr
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    run = subprocess.run(
+        [sys.executable, "-m", "linkchart", "analyze", str(GRAPH), "--top", "2"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0 and "Traceback" not in run.stderr
+    version = subprocess.run([sys.executable, "-m", "linkchart", "--version"], capture_output=True, text=True)
+    assert version.stdout.strip() == f"linkchart {linkchart.__version__}"
+
+    def interrupted(args: object) -> int:
+        raise KeyboardInterrupt
+
+    import linkchart.cli as cli
+
+    monkeypatch.setattr(cli, "_cmd_info", interrupted)
+    assert cli.main(["info", str(GRAPH)]) == 130
+
+
+def test_formula_cells_in_csv_exports_round_trip(tmp_path: Path) -> None:
+    chart = linkchart.from_records(
+        [{"id": '=HYPERLINK("http://x")', "type": "state", "label": "+1"}, {"id": "-A", "type": "state"}],
+        [{"from": '=HYPERLINK("http://x")', "relation": "r", "to": "-A", "evidence": "@SUM(A1)"}],
+    )
+    out = linkchart.write_csv(chart, tmp_path / "csv")
+    assert linkchart.load(out) == chart
