@@ -366,12 +366,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _escape_controls(text: str) -> str:
-    """Control characters from the data shown as ``\\x1b`` escapes, never sent to the terminal.
+    r"""Control characters from the data shown as ``\x1b`` escapes, never sent to the terminal.
 
     Examples
     --------
-    >>> _escape_controls("title\x1b]0;OWNED\x07\ttab\n")
-    'title\\x1b]0;OWNED\\x07\ttab\n'
+    >>> print(_escape_controls("title\x1b]0;OWNED\x07 end"))
+    title\x1b]0;OWNED\x07 end
     """
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
