@@ -393,6 +393,12 @@ class _Escaped(io.TextIOBase):
         return self.stream.fileno()
 
 
+def _discard_output(stream: TextIO) -> None:
+    """Point ``stream``'s file at ``/dev/null``, so the interpreter's final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stream.fileno())
+
+
 def main(argv: Sequence[str] | None = None, *, registry: Registry = MEASURES) -> int:
     """Run the ``linkchart`` command; return the exit code.
 
@@ -422,14 +428,12 @@ def main(argv: Sequence[str] | None = None, *, registry: Registry = MEASURES) ->
         return 1
     except BrokenPipeError:
         # the reader went away (``linkchart info FILE | head``): stop quietly, as Unix tools do
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, real_out.fileno())
+        _discard_output(real_out)
         return 0
     except KeyboardInterrupt:
         return 130  # interrupted (Ctrl-C), quietly, as shells expect
     except OSError as err:  # standard output on a full disk (> /dev/full), a closed terminal ...
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, real_out.fileno())
+        _discard_output(real_out)
         print(f"linkchart: error: cannot write the output: {err.strerror or err}", file=real_err)
         return 1
     finally:

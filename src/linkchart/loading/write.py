@@ -21,6 +21,7 @@ from ..convert import to_records
 from ..errors import LinkchartError
 from ..files import same_file, write_all, write_atomic
 from ..model import LinkChart, Source
+from .columns import EDGE_FIELDS, NODE_FIELDS
 from .evidence import is_remote
 from .yamlfile import Dumper
 
@@ -230,7 +231,7 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
     node_text = io.StringIO()
     with node_text as f:
         w = csv.writer(f, lineterminator="\r\n")
-        w.writerow(["id", "type", "label", "aliases", *node_attrs])
+        w.writerow([*(f for f in NODE_FIELDS if f != "attributes"), *node_attrs])
         for rec in nodes:
             for a in rec["aliases"]:
                 if "|" in a or a != a.strip() or not a:
@@ -252,20 +253,7 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
     edge_text = io.StringIO()
     with edge_text as f:
         w = csv.writer(f, lineterminator="\r\n")
-        w.writerow(
-            [
-                "id",
-                "from",
-                "relation",
-                "to",
-                "confidence",
-                "evidence",
-                "source",
-                "time",
-                "weight",
-                *edge_attrs,
-            ]
-        )
+        w.writerow([*(f for f in EDGE_FIELDS if f != "attributes"), *edge_attrs])
         for k, row in enumerate(_edge_rows(chart)):
             attrs = row.get("attributes", {})
             weight = row.get("weight")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 
 from ..analysis.key_players import KeyPlayers
 from ..errors import LinkchartError
+from ..files import write_all
 from . import text
 from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
 from .text import json_value
@@ -152,6 +155,8 @@ class Report:
     def to_csv(self, folder: str | Path) -> list[Path]:
         """Write one CSV per table into ``folder`` (created if needed); return the paths.
 
+        The four files are written all or nothing (:func:`linkchart.files.write_all`).
+
         ``rankings.csv`` (measure, scope ``overall`` or a node type, rank, node, type,
         value), ``bridges.csv`` (one row per tie of each bridge, with its evidence),
         ``articulation_points.csv`` and ``brokers.csv``.
@@ -216,15 +221,11 @@ class Report:
                 ],
             ),
         }
-        paths = []
+        texts: dict[str | os.PathLike[str], str] = {}
         for name, (headers, rows) in tables.items():
-            path = folder / name
-            try:
-                with path.open("w", newline="", encoding="utf-8") as f:
-                    writer = csv.writer(f)
-                    writer.writerow(headers)
-                    writer.writerows(["" if v is None else v for v in row] for row in rows)
-            except OSError as err:
-                raise LinkchartError(f"cannot write {str(path)!r}: {err.strerror}") from None
-            paths.append(path)
-        return paths
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            writer.writerow(headers)
+            writer.writerows(["" if v is None else v for v in row] for row in rows)
+            texts[folder / name] = buffer.getvalue()
+        return write_all(texts)  # all four tables or none, each replaced atomically
