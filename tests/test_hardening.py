@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import subprocess
 import sys
@@ -160,10 +161,91 @@ def test_cli_full_disk_odd_encoding_interrupt_version_and_module(
     assert cli.main(["info", str(GRAPH)]) == 130
 
 
-def test_formula_cells_in_csv_exports_round_trip(tmp_path: Path) -> None:
+def test_formula_cells_in_csv_exports_are_inert_and_round_trip(tmp_path: Path) -> None:
     chart = linkchart.from_records(
-        [{"id": '=HYPERLINK("http://x")', "type": "state", "label": "+1"}, {"id": "-A", "type": "state"}],
-        [{"from": '=HYPERLINK("http://x")', "relation": "r", "to": "-A", "evidence": "@SUM(A1)"}],
+        [
+            {"id": '=HYPERLINK("x")', "type": "state", "label": "+cmd|' /C calc'!A0", "aliases": ["@a", "b"]},
+            {"id": "-A", "type": "state", "label": "'=already marked", "attributes": {"note": "\t=1+1"}},
+        ],
+        [{"from": '=HYPERLINK("x")', "relation": "r", "to": "-A", "evidence": "@SUM(A1)"}],
     )
     out = linkchart.write_csv(chart, tmp_path / "csv")
+    for name in ("nodes.csv", "edges.csv"):
+        for row in csv.reader((out.parent / name).open(encoding="utf-8", newline="")):
+            assert all(cell[:1] not in ("=", "+", "-", "@", "\t", "\r") for cell in row), row
     assert linkchart.load(out) == chart
+    report = linkchart.report(chart)
+    for path in report.to_csv(tmp_path / "report"):
+        for row in csv.reader(path.open(encoding="utf-8", newline="")):
+            assert all(cell[:1] not in ("=", "+", "@") for cell in row), (path.name, row)
+
+
+def test_an_alias_names_one_node_only(tmp_path: Path) -> None:
+    graph = tmp_path / "g.yaml"
+    graph.write_text(
+        HEAD + "nodes:\n  - {id: IMT, type: organisation, aliases: [IMU]}\n"
+        "  - {id: IJU, type: organisation, aliases: [imu]}\n"
+        "  - {id: X, type: organisation, aliases: [ijU]}\nedges: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as info:
+        linkchart.load(graph)
+    assert info.value.codes == ["duplicate-name", "duplicate-name"]
+    assert [(p.path, p.line) for p in info.value.problems] == [
+        ("nodes[1].aliases[0]", 5),
+        ("nodes[2].aliases[0]", 6),
+    ]
+    # two nodes may share a label (two people of one name): resolve refuses to guess
+    chart = linkchart.from_records(
+        [{"id": "p1", "type": "person", "label": "Ahmed"}, {"id": "p2", "type": "person", "label": "ahmed"}],
+        [],
+    )
+    with pytest.raises(LinkchartError, match="label of 2 nodes"):
+        chart.resolve("Ahmed")
+    assert chart.resolve("p2") == "p2"
+
+
+def test_evidence_of_only_ellipses_is_not_evidence(tmp_path: Path) -> None:
+    (tmp_path / "text.txt").write_text("IMT fighters retained connections.", encoding="utf-8")
+    for quote in ("...", " … ... ", "…"):
+        (tmp_path / "g.yaml").write_text(
+            HEAD + "sources: [{id: s, location: text.txt}]\nnodes: [{id: A, type: state}]\n"
+            f"edges: [{{from: A, relation: r, to: A, source: s, evidence: '{quote}'}}]\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(LoadError, match="quotes no words") as info:
+            linkchart.load(tmp_path / "g.yaml")
+        assert info.value.problems[0].path == "edges[0].evidence"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint"),
+    [
+        ("nodes: [{id: A, type: state},\n  {id: B, type: state}\nedges: []\n", 4, "close the '[' of line 2"),
+        ("nodes:\n  - {id: A, type: state\n  - {id: B}\nedges: []\n", 4, "close the '{' of line 3"),
+        ('title: "unclosed\nnodes: []\nedges: []\n', 5, "close the '\"' of line 2"),
+    ],
+)
+def test_yaml_syntax_errors_say_where_the_construct_opened(
+    tmp_path: Path, text: str, line: int, hint: str
+) -> None:
+    (tmp_path / "g.yaml").write_text("linkchart: 1\n" + text, encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        linkchart.load(tmp_path / "g.yaml")
+    (p,) = info.value.problems
+    assert (p.code, p.line) == ("yaml-syntax", line)
+    assert "opened at line" in p.message and (p.hint or "").startswith(hint)
+
+
+def test_cli_reads_outside_the_folder_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "nodes.csv").write_text("id,type\nA,state\n", encoding="utf-8")
+    (tmp_path / "g").mkdir()
+    graph = tmp_path / "g" / "g.yaml"
+    graph.write_text(HEAD + "nodes: {csv: ../nodes.csv}\nedges: []\n", encoding="utf-8")
+    for command in ("validate", "info", "analyze", "render"):
+        assert main([command, str(graph)]) == 1, command
+        assert "--allow-outside" in capsys.readouterr().err
+        assert main([command, "--allow-outside", str(graph)]) == 0, command
+        capsys.readouterr()

@@ -38,10 +38,21 @@ def _print_problems(err: LoadError, out: TextIO) -> None:
         print(f"... and {count - len(shown)} more", file=out)
 
 
-def _load(path: str) -> LinkChart:
+def _load(args: argparse.Namespace) -> LinkChart:
     from .loading import load
 
-    return load(path)
+    return load(args.file, allow_outside=args.allow_outside)
+
+
+def _file_argument(p: argparse.ArgumentParser) -> None:
+    """The graph file, and the opt-in to read files it names outside its folder."""
+    p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
+    p.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="read CSV files and source texts that the graph names outside its own folder "
+        "(refused by default: a graph from someone else must not read your files)",
+    )
 
 
 def _counts(title: str, counter: Counter[str], order: Sequence[str], out: TextIO) -> None:
@@ -66,7 +77,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         import json
 
         try:
-            chart = _load(args.file)
+            chart = _load(args)
         except LoadError as err:
             doc = {"file": args.file, "valid": False, "problems": err.errors()}
             sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
@@ -80,7 +91,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         return 0
-    chart = _load(args.file)
+    chart = _load(args)
     print(f"{args.file}: valid", file=sys.stdout)
     _summary(chart, sys.stdout)
     return 0
@@ -137,7 +148,7 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    chart = _load(args.file)
+    chart = _load(args)
     _describe(chart, sys.stdout)
     return 0
 
@@ -167,7 +178,7 @@ def _name_in(kind: str, names: Sequence[str]) -> Callable[[str], str]:
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .reporting import report
 
-    chart = _load(args.file)
+    chart = _load(args)
     result = report(
         chart,
         top=args.top,
@@ -197,7 +208,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.open and args.output is None:
         print("linkchart render: error: --open needs -o OUT.html", file=sys.stderr)
         return 2
-    chart = _load(args.file)
+    chart = _load(args)
     if args.types or args.relations or args.min_confidence is not None or args.as_of is not None:
         chart = chart.filter(
             node_types=args.types,
@@ -252,7 +263,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("validate", help="check a graph file and print a summary, or every problem")
-    p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
+    _file_argument(p)
     p.add_argument(
         "--json",
         action="store_true",
@@ -261,7 +272,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("info", help="describe a graph file: sources, vocabulary, counts, time span")
-    p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
+    _file_argument(p)
     p.set_defaults(func=_cmd_info)
 
     # -- analyze (linkchart.analysis) --
@@ -270,7 +281,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         help="print the analyst's report: top nodes per measure, bridges, articulation points, brokers",
         description="Run the centrality, bridging and brokerage measures and print their top results.",
     )
-    p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
+    _file_argument(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print JSON instead of text tables")
     fmt.add_argument("--markdown", action="store_true", help="print Markdown tables instead of text")
@@ -301,7 +312,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         description="Render the chart as an interactive HTML page (vis-network, inlined; no network "
         "access when opened). Without -o the page goes to standard output.",
     )
-    p.add_argument("file", metavar="FILE", help="a linkchart YAML file")
+    _file_argument(p)
     p.add_argument(
         "-o", "--output", metavar="OUT.html", help="write the page here (default: standard output)"
     )

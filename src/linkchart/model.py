@@ -422,12 +422,29 @@ class LinkChart:
         """
         if name in self._index:
             return name
-        key = name.casefold()
-        for i in range(self.number_of_nodes):
-            names = (self.nodes.ids[i], self.nodes.labels[i], *self.nodes.aliases[i])
-            if any(n.casefold() == key for n in names):
-                return str(self.nodes.ids[i])
+        owners = self.memoized("names", self._name_owners).get(name.casefold(), ())
+        if len(owners) == 1:
+            return owners[0]
+        if owners:
+            raise LinkchartError(
+                f"{name!r} is the label of {len(owners)} nodes ({', '.join(owners)}); name one by its id",
+                code="bad-argument",
+            )
         raise UnknownNameError("node", name, self._names())
+
+    def _name_owners(self) -> dict[str, tuple[str, ...]]:
+        """Case-folded id, alias or label -> the ids of the nodes it names (ids and aliases first)."""
+        owners: dict[str, tuple[str, ...]] = {}
+        n = self.nodes
+        for nid, aliases in zip(n.ids, n.aliases, strict=True):
+            for a in (nid, *aliases):
+                owners.setdefault(a.casefold(), (nid,))
+        by_label: dict[str, list[str]] = {}
+        for nid, label in zip(n.ids, n.labels, strict=True):
+            by_label.setdefault(label.casefold(), []).append(nid)
+        for key, ids in by_label.items():
+            owners.setdefault(key, tuple(ids))
+        return owners
 
     def memoized(self, key: str, make: Callable[[], T]) -> T:
         """The value stored under ``key``, made by ``make()`` the first time it is asked for.

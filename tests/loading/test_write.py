@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import linkchart
 from linkchart import LinkchartError, LoadError, from_records, load, write_csv, write_yaml
 from linkchart.loading.columns import RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
+from linkchart.loading.evidence import has_words
 from linkchart.vocabulary import ConfidenceScale, NodeType, Relation, Vocabulary
 
 # Any text but surrogates and NUL: unicode, quotes, newlines, YAML-looking words.
@@ -84,11 +85,14 @@ def charts(draw: st.DrawFn, *, csv: bool = False, declared: bool = False) -> lin
         )
     )
     nodes = []
+    taken = {i.casefold() for i in ids}  # an alias names one node only
     for nid in ids:
         rec: dict[str, Any] = {"id": nid, "type": draw(st.sampled_from(type_names))}
         if draw(st.booleans()):
             rec["label"] = draw(WORD)
-        rec["aliases"] = draw(st.lists(ALIAS if csv else WORD, max_size=2))
+        aliases = draw(st.lists(ALIAS if csv else WORD, max_size=2))
+        rec["aliases"] = [a for a in aliases if a.casefold() == nid.casefold() or a.casefold() not in taken]
+        taken.update(a.casefold() for a in rec["aliases"])
         names = st.one_of(COLUMN if csv else WORD).filter(lambda s: s not in reserved_node)
         rec["attributes"] = draw(st.dictionaries(names, attr_value, max_size=2))
         nodes.append(rec)
@@ -99,7 +103,7 @@ def charts(draw: st.DrawFn, *, csv: bool = False, declared: bool = False) -> lin
             "relation": draw(st.sampled_from(rel_names)),
             "to": draw(st.sampled_from(ids)),
             "confidence": draw(st.sampled_from(["confirmed", "reported", "alleged", "possible"])),
-            "evidence": draw(TEXT),
+            "evidence": draw(TEXT.filter(lambda t: not t or has_words(t))),  # a quote quotes words
             "time": draw(TIME),
         }
         if sources and draw(st.booleans()):

@@ -292,8 +292,14 @@ def xss_chart() -> linkchart.LinkChart:
     relations, confidence levels, evidence, attribute names and values, sources, title."""
     a, b, c, d = XSS
     nodes = [
-        {"id": a, "type": b, "label": c, "aliases": [d, "alias " + a], "attributes": {a: b, "href": d}},
-        {"id": b, "type": c, "label": d + " href", "aliases": [a], "attributes": {c: [a, d]}},
+        {
+            "id": a,
+            "type": b,
+            "label": c,
+            "aliases": ["alias " + d, "alias " + a],
+            "attributes": {a: b, "href": d},
+        },
+        {"id": b, "type": c, "label": d + " href", "aliases": [a + " alias"], "attributes": {c: [a, d]}},
         {"id": c, "type": d, "label": a, "attributes": {"note": "</script><!--"}},
         {"id": d, "type": a, "label": b},
     ]

@@ -6,18 +6,21 @@ transposed into the per-column lists of a :class:`~.build.Section`: no dictionar
 record is made per row. Repeated cells of low-cardinality columns (relation, type,
 confidence, source, time, weight) are shared, so a million edges cost a few columns.
 Row problems are located lazily: the physical line of a row is found by reading the
-file again only when a problem needs it.
+file again only when a problem needs it. A cell written spreadsheet-safe
+(``'=...``, see :mod:`~.cells`) is read back as the text it stands for.
 """
 
 from __future__ import annotations
 
 import csv
 import itertools
+import operator
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
 from ..errors import Problem, ProblemCode
+from .cells import from_cell
 from .columns import EDGE_FIELDS, NODE_FIELDS, RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES, Section
 from .files import MAX_TABLE_BYTES, Refused, open_text
 
@@ -25,6 +28,7 @@ __all__ = ["CsvRows", "read_section"]
 
 _CHUNK: Final = 1024  # rows per chunk: small enough to stay in the CPU cache
 _REQUIRED: Final = {"nodes": ("id", "type"), "edges": ("from", "relation", "to")}
+_marked: Final = operator.methodcaller("startswith", "'")
 _SHARED: Final = frozenset({"type", "relation", "confidence", "source", "time", "weight"})
 
 
@@ -108,7 +112,7 @@ def read_section(
                     f"write the column names first: {','.join(_REQUIRED[name])},...",
                 )
                 return None, problems, rows_at
-            header = [h.strip() for h in header]
+            header = [from_cell(h.strip()) for h in header]
             known = NODE_FIELDS if name == "nodes" else EDGE_FIELDS
             reserved = RESERVED_NODE_NAMES if name == "nodes" else RESERVED_EDGE_NAMES
             ok = True
@@ -188,6 +192,9 @@ def read_section(
     if not ok:
         return None, problems, rows_at
     section = Section(name, k, text=True)
+    for col in columns:
+        if any(map(_marked, col)):
+            col[:] = map(from_cell, col)
     for h, col in zip(header, columns, strict=True):
         if h in known:
             section.columns[h] = col

@@ -13,6 +13,7 @@ from ..errors import did_you_mean
 from ..model import NO_YEAR, EdgeTable, Source
 from ..vocabulary import ConfidenceScale, NodeType, Relation
 from .columns import ABSENT, Section, absent, quote_hint, type_name
+from .evidence import has_words
 from .header import number
 from .nodes import Names, Nodes, attribute_columns, present, text_column
 from .problems import Problems
@@ -327,17 +328,31 @@ def _weights(values: list[Any], sec: Section, rels: Sequence[Relation], rel: Any
 
 
 def _evidence(values: list[Any], sec: Section, problems: Problems) -> list[str]:
-    if sec.text:
+    texts = values if sec.text else [v for v in values if v.__class__ is str]
+    wordless = {v for v in dict.fromkeys(texts) if v and not has_words(v)}
+    if sec.text and not wordless:
         return values
+    out: list[str] = []
     for k, v in enumerate(values):
-        if v.__class__ is not str and not absent(v):
+        if v.__class__ is str:
+            if v in wordless:
+                problems.add(
+                    "evidence-not-found",
+                    f"evidence {v!r} quotes no words",
+                    f"{sec.name}[{k}].evidence",
+                    "quote the passage that asserts the tie ('...' marks words left out between parts)",
+                )
+            out.append(v)
+            continue
+        if not absent(v):
             problems.add(
                 "wrong-type",
                 f"'evidence' must be text, not {type_name(v)}",
                 f"{sec.name}[{k}].evidence",
                 "quote the passage",
             )
-    return [v if v.__class__ is str else "" for v in values]
+        out.append("")
+    return out
 
 
 def _edge_ids(values: list[Any], sec: Section, problems: Problems) -> dict[int, str]:

@@ -21,13 +21,14 @@ if TYPE_CHECKING:
     from ..model import EdgeTable, Source
     from .problems import Problems
 
-__all__ = ["check_evidence", "fold", "is_remote", "quote_occurs"]
+__all__ = ["check_evidence", "fold", "has_words", "is_remote", "quote_occurs"]
 
 _FOLD: Final = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
 )
 _SPACE: Final = re.compile(r"\s+")
 _ELLIPSIS: Final = re.compile("\\.\\.\\.|\u2026")
+_WORD: Final = re.compile(r"[^\W_]")
 
 
 def fold(text: str) -> str:
@@ -39,6 +40,17 @@ def fold(text: str) -> str:
     "Tajikistan's territory - or"
     """
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+def has_words(quote: str) -> bool:
+    """Whether ``quote`` has a letter or digit besides its ellipses (``"..."`` alone quotes nothing).
+
+    Examples
+    --------
+    >>> has_words("... IMT ..."), has_words(" … ... ")
+    (True, False)
+    """
+    return _WORD.search(quote) is not None
 
 
 def is_remote(location: str) -> bool:

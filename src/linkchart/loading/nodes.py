@@ -141,6 +141,29 @@ def _aliases(v: Any, k: int, sec: Section, problems: Problems) -> tuple[str, ...
     return ()
 
 
+def _alias_clashes(ids: list[Any], aliases: list[tuple[str, ...]], sec: Section, problems: Problems) -> None:
+    """An alias that names another node too (its id or one of its aliases, ignoring case).
+
+    :meth:`~linkchart.LinkChart.resolve` and the edge list's name hints must find one
+    node for a name, so an alias is owned by exactly one node.
+    """
+    owner: dict[str, int] = {}
+    for k, v in enumerate(ids):
+        if v.__class__ is str:
+            owner.setdefault(v.casefold(), k)
+    for k, names in enumerate(aliases):
+        for j, a in enumerate(names):
+            first = owner.setdefault(a.casefold(), k)
+            if first != k:
+                other = ids[first]
+                problems.add(
+                    "duplicate-name",
+                    f"alias {a!r} of node {ids[k]!r} also names node {other!r} ({sec.name}[{first}])",
+                    f"{sec.name}[{k}].aliases[{j}]",
+                    "an alias names one node only: remove it here, or merge the two nodes",
+                )
+
+
 def build_nodes(
     sec: Section, types: Names, type_names: Callable[[], Sequence[str]], problems: Problems
 ) -> Nodes:
@@ -187,6 +210,7 @@ def build_nodes(
     ]
     acol = sec.column("aliases")
     aliases = [_aliases(v, k, sec, problems) for k, v in enumerate(acol)]
+    _alias_clashes(ids, aliases, sec, problems)
     return Nodes(
         [v if v.__class__ is str else "" for v in ids],
         type_codes,

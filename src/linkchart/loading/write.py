@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from ..convert import to_records
 from ..errors import LinkchartError
 from ..files import same_file, write_all, write_atomic
 from ..model import LinkChart, Source
+from .cells import to_cell
 from .columns import EDGE_FIELDS, NODE_FIELDS
 from .evidence import is_remote
 from .yamlfile import Dumper
@@ -191,12 +192,24 @@ def _cell(value: Any, what: str) -> str:
     return text
 
 
+class _SafeWriter:
+    """A CSV writer whose text cells are spreadsheet-safe (:func:`~.cells.to_cell`)."""
+
+    def __init__(self, f: io.StringIO) -> None:
+        self._w = csv.writer(f, lineterminator="\r\n")
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._w.writerow([to_cell(v) if isinstance(v, str) else v for v in row])
+
+
 def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
     """Write ``chart`` as ``chart.yaml`` with ``nodes.csv`` and ``edges.csv`` in ``folder``.
 
     Returns the path of ``chart.yaml``. Loading it gives a chart equal to ``chart``
     as long as every free attribute value is non-empty text (CSV cells are text, and
-    an empty cell means absent).
+    an empty cell means absent). Cells are spreadsheet-safe: text that a spreadsheet
+    would run as a formula (``=``, ``+``, ``-``, ``@`` first) is written behind an
+    apostrophe, which loading removes again (:mod:`linkchart.loading.cells`).
 
     Raises
     ------
@@ -208,7 +221,7 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
     Examples
     --------
     >>> import linkchart, pathlib, tempfile
-    >>> c = linkchart.from_records([{"id": "A", "type": "state", "aliases": ["a", "b"]},
+    >>> c = linkchart.from_records([{"id": "A", "type": "state", "aliases": ["x", "y"]},
     ...                             {"id": "B", "type": "state"}],
     ...                            [{"from": "A", "relation": "borders", "to": "B", "time": "1999-"}])
     >>> out = write_csv(c, tempfile.mkdtemp())
@@ -230,7 +243,7 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
             raise LinkchartError(f"the attribute name {name!r} cannot be a CSV column")
     node_text = io.StringIO()
     with node_text as f:
-        w = csv.writer(f, lineterminator="\r\n")
+        w = _SafeWriter(f)
         w.writerow([*(f for f in NODE_FIELDS if f != "attributes"), *node_attrs])
         for rec in nodes:
             for a in rec["aliases"]:
@@ -252,7 +265,7 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
         nodes_csv = f.getvalue()
     edge_text = io.StringIO()
     with edge_text as f:
-        w = csv.writer(f, lineterminator="\r\n")
+        w = _SafeWriter(f)
         w.writerow([*(f for f in EDGE_FIELDS if f != "attributes"), *edge_attrs])
         for k, row in enumerate(_edge_rows(chart)):
             attrs = row.get("attributes", {})

@@ -279,6 +279,39 @@ class _TooDeep(_Stop):
     pass
 
 
+_OPENERS: Final = {"[": "']'", "{": "'}'", '"': "a closing '\"'", "'": 'a closing "\'"'}
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None, str]:
+    """The message, line and hint of a YAML syntax error, naming where an unclosed construct opened.
+
+    PyYAML fails where it notices the error, which for an unclosed ``[``, ``{`` or quote
+    is often lines later; its *context mark* is where the construct began.
+
+    Examples
+    --------
+    >>> p = parse_yaml("a: [1, 2\\nb: 3\\n").problems[0]
+    >>> p.line, p.message
+    (2, "did not find expected ',' or ']' (in the flow sequence opened at line 1, column 4)")
+    >>> p.hint
+    "close the '[' of line 1 with ']'"
+    """
+    problem, context = exc.problem_mark, exc.context_mark
+    mark = problem or context
+    line = mark.line + 1 if mark is not None else None
+    what = exc.problem or exc.context or "invalid YAML"
+    hint = "check the indentation and quoting on that line"
+    if context is not None and exc.context and (problem is None or context.index != problem.index):
+        thing = exc.context.removeprefix("while parsing ").removeprefix("while scanning ").removeprefix("a ")
+        what = f"{what} (in the {thing} opened at line {context.line + 1}, column {context.column + 1})"
+        opener = text[context.index : context.index + 1]
+        if opener in _OPENERS:
+            hint = f"close the {opener!r} of line {context.line + 1} with {_OPENERS[opener]}"
+        else:
+            hint = f"check the indentation and quoting from line {context.line + 1} to line {line}"
+    return what, line, hint
+
+
 def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
     """Read YAML ``text`` safely into plain data, with line marks and located problems.
 
@@ -293,24 +326,8 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
-        return YamlDocument(
-            None,
-            {},
-            [
-                Problem(
-                    "yaml-syntax",
-                    what,
-                    "",
-                    file,
-                    line,
-                    None,
-                    "check the indentation and quoting on that line",
-                )
-            ],
-        )
+        what, line, hint = _syntax_error(exc, text)
+        return YamlDocument(None, {}, [Problem("yaml-syntax", what, "", file, line, None, hint)])
     except yaml.YAMLError as exc:
         return YamlDocument(
             None,

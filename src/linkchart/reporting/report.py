@@ -14,6 +14,7 @@ from typing import Any
 from ..analysis.key_players import KeyPlayers
 from ..errors import LinkchartError
 from ..files import write_all
+from ..loading.cells import to_cell
 from . import text
 from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
 from .text import json_value
@@ -226,6 +227,8 @@ class Report:
             buffer = io.StringIO()
             writer = csv.writer(buffer)
             writer.writerow(headers)
-            writer.writerows(["" if v is None else v for v in row] for row in rows)
+            writer.writerows(
+                ["" if v is None else to_cell(v) if isinstance(v, str) else v for v in row] for row in rows
+            )
             texts[folder / name] = buffer.getvalue()
         return write_all(texts)  # all four tables or none, each replaced atomically
