@@ -138,9 +138,11 @@ def test_a_reader_that_goes_away_is_no_error() -> None:
 def test_prints_the_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", G, "--top", "3"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("The IMT network in Central Asia (Smith)\n50 nodes, 97 edges; relations: all")
+    assert out.startswith(
+        "The IMT network in Central Asia (Smith)\n50 nodes, 97 edges; engine: igraph; top 3\n"
+    )
     assert "== betweenness:" in out and "== bridges:" in out and "== brokerage" in out
-    assert "  1  IMT " in out
+    assert "  1  Islamic Movement of Turkestan [IMT] " in out
 
 
 def test_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -157,7 +159,7 @@ def test_markdown_and_relations(capsys: pytest.CaptureFixture[str]) -> None:
         == 0
     )
     out = capsys.readouterr().out
-    assert "relations: borders, located_in" in out and "| # | node | type | degree |" in out
+    assert "of relations not asked for" in out and "| # | node | type | degree |" in out
 
 
 def test_csv_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -172,7 +174,7 @@ def test_csv_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "rankings.csv",
     ]
     header = (folder / "rankings.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "measure,scope,rank,node,type,value"
+    assert header == "measure,scope,rank,node,label,type,value,note"
 
 
 def test_bad_file_prints_located_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

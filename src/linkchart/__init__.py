@@ -21,8 +21,10 @@ from .analysis.eigenvector import eigenvector
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
 from .analysis.pagerank import pagerank
 from .analysis.projection import ENGINES, WEIGHTINGS, Engine, Projection, Weighting, project
+from .analysis.reading import Reading, reading
 from .analysis.registry import MEASURES, Measure, Registry
 from .analysis.scores import Scores
+from .analysis.signed import BalanceResult, SignedTriangle, balance, pn_centrality
 from .analysis.structural_holes import constraint, effective_size
 from .errors import (
     ERROR_CODES,
@@ -72,6 +74,7 @@ __all__ = [
     "ROLES",
     "WEIGHTINGS",
     "ArticulationPoint",
+    "BalanceResult",
     "Bridge",
     "BrokerageResult",
     "ChartHTML",
@@ -91,16 +94,19 @@ __all__ = [
     "PageSpec",
     "Problem",
     "Projection",
+    "Reading",
     "Registry",
     "Relation",
     "Report",
     "Scores",
+    "SignedTriangle",
     "Source",
     "UnknownNameError",
     "Vocabulary",
     "Weighting",
     "__version__",
     "articulation_points",
+    "balance",
     "betweenness",
     "bridges",
     "bridging_centrality",
@@ -120,7 +126,9 @@ __all__ = [
     "page_spec",
     "pagerank",
     "participation",
+    "pn_centrality",
     "project",
+    "reading",
     "render_html",
     "render_page",
     "report",

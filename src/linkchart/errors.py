@@ -44,6 +44,7 @@ ProblemCode = Literal[
     "unknown-node-type",
     "unknown-relation",
     "relation-not-allowed",
+    "unknown-layer",
     "bad-confidence",
     "bad-year",
     "bad-weight",

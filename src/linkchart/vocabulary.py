@@ -9,17 +9,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Final, Literal, get_args
 
 from .errors import UnknownNameError
 
 __all__ = [
+    "COMMON_LAYER",
     "DEFAULT_CONFIDENCE",
     "DEFAULT_NODE_TYPES",
+    "SIGNS",
     "ConfidenceScale",
     "NodeType",
     "Relation",
+    "Sign",
     "Vocabulary",
 ]
+
+Sign = Literal["positive", "negative"]
+"""The sign of a relation: ``positive`` (cooperation, any channel) or ``negative`` (hostile)."""
+
+SIGNS: tuple[str, ...] = get_args(Sign)
+"""Every :data:`Sign`."""
+
+COMMON_LAYER: Final = "common"
+"""The layer of a relation that names none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +75,15 @@ class Relation:
         The default weight of an edge of this relation.
     description
         Free text.
+    sign
+        ``"positive"`` (default): a tie that can carry cooperation, goods or
+        information; ``"negative"``: a hostile tie (fights, counters, threatens,
+        sanctions). The unsigned measures never use a negative tie as a path, a broker's
+        channel or community glue unless asked to (``signs="all"``).
+    layer
+        A free name grouping relations by what they are about (``operational``,
+        ``political``, ``geography``, ``event`` ...); :data:`COMMON_LAYER` when none
+        is given. The measures read the chart's default layers unless told otherwise.
     """
 
     name: str
@@ -70,6 +92,13 @@ class Relation:
     target_types: frozenset[str] | None = None
     weight: float = 1.0
     description: str = ""
+    sign: Sign = "positive"
+    layer: str = COMMON_LAYER
+
+    @property
+    def negative(self) -> bool:
+        """Whether the relation is hostile (``sign == "negative"``)."""
+        return self.sign == "negative"
 
     def allows(self, from_type: str, to_type: str) -> bool:
         """Whether an edge from a ``from_type`` node to a ``to_type`` node is allowed.
@@ -171,12 +200,34 @@ class Vocabulary:
     declared_relations
         ``False`` when relations were taken as they appeared (no ``relations:``
         section): then any relation name is accepted and is directed.
+    default_layers
+        The layers the measures read unless told otherwise (the file's
+        ``analysis: {layers: [...]}``), or ``None`` for every layer.
     """
 
     node_types: tuple[NodeType, ...] = DEFAULT_NODE_TYPES
     relations: tuple[Relation, ...] = ()
     confidence: ConfidenceScale = field(default_factory=ConfidenceScale.default)
     declared_relations: bool = True
+    default_layers: tuple[str, ...] | None = None
+
+    @property
+    def layers(self) -> tuple[str, ...]:
+        """The layers of the relations, each once, in the order relations name them.
+
+        Examples
+        --------
+        >>> v = Vocabulary(relations=(Relation("funds", layer="operational"), Relation("borders",
+        ...     layer="geography"), Relation("arms", layer="operational")))
+        >>> v.layers
+        ('operational', 'geography')
+        """
+        return tuple(dict.fromkeys(r.layer for r in self.relations))
+
+    @property
+    def signed(self) -> bool:
+        """Whether any relation is negative (the chart has hostile ties to read)."""
+        return any(r.negative for r in self.relations)
 
     @property
     def node_type_names(self) -> tuple[str, ...]:

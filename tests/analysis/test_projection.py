@@ -123,14 +123,16 @@ def test_a_report_builds_each_reading_once(monkeypatch: pytest.MonkeyPatch) -> N
     real = projection._project
 
     def counting(*args: object) -> object:
-        made.append(args[1:])
+        made.append((id(args[0]), *args[1:]))
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(projection, "_project", counting)
     chart = linkchart.load(Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml")
     linkchart.report(chart)
-    assert len(made) == len(set(made))  # no reading projected twice
-    assert len(made) <= 5  # directed/undirected x weighted/unweighted, and the weighted undirected one
+    assert len(made) == len(set(made))  # no reading of a chart projected twice
+    assert len({m[0] for m in made}) == 2  # the chart and its firm-ties view (report notes)
+    for chart_id in {m[0] for m in made}:  # directed/undirected x weighted/unweighted
+        assert len([m for m in made if m[0] == chart_id]) <= 5
 
 
 def test_degree_and_strength_count_from_the_arrays_without_a_graph() -> None:

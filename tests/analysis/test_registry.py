@@ -33,7 +33,13 @@ def test_every_measure_speaks_the_common_vocabulary(name: str) -> None:
         assert word in params, f"{name} lacks {word}"
         assert params[word].kind is inspect.Parameter.KEYWORD_ONLY, f"{name}: {word} is not keyword-only"
     assert params["relations"].default is None and params["directed"].default is None
-    assert params["engine"].default == "igraph"
+    assert params["layers"].default is None and params["engine"].default == "igraph"
+    if measure.signed:  # reads signs itself
+        assert "signs" not in params
+    else:
+        assert (
+            params["signs"].default == "positive" and params["signs"].kind is inspect.Parameter.KEYWORD_ONLY
+        )
     if "normalized" in params:
         assert params["normalized"].default is False, f"{name}: normalized defaults to True"
     assert ("seed" in params) == measure.seeded
@@ -111,6 +117,7 @@ TOY = Measure(
     in_report=True,
     on_page=True,
     cost="linear",
+    reads_layers=False,  # it takes relations only: the registry passes the reading as relations
 )
 
 

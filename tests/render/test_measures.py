@@ -18,7 +18,7 @@ def test_ranks_are_competition_ranks() -> None:
 def test_the_page_offers_the_registry_per_node_measures() -> None:
     assert node_measures() == linkchart.MEASURES.names(returns="node")
     assert "bridges" not in node_measures() and "constraint" in node_measures()
-    assert page_defaults() == ("degree", "strength", "betweenness", "pagerank", "constraint")
+    assert page_defaults() == ("degree", "strength", "betweenness", "pn_centrality", "pagerank", "constraint")
 
 
 def test_values_follow_node_order_and_come_from_the_analysis(central_asia: linkchart.LinkChart) -> None:

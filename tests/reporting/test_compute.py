@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,12 @@ def small() -> linkchart.LinkChart:
 def test_small_chart_rankings_cuts_and_brokers(small: linkchart.LinkChart) -> None:
     r = report(small, top=3)
     assert r.title == "Two cells" and (r.nodes, r.edges) == (7, 8)
-    assert [x.measure for x in r.rankings] == list(linkchart.MEASURES.names(returns="node", in_report=True))
+    unsigned = [
+        m
+        for m in linkchart.MEASURES.names(returns="node", in_report=True)
+        if not linkchart.MEASURES[m].signed
+    ]
+    assert [x.measure for x in r.rankings] == unsigned  # no hostile relation: no signed measure
     between = next(x for x in r.rankings if x.measure == "betweenness")
     # c and d carry every path between the two cells.
     assert {x.node for x in between.overall[:2]} == {"c", "d"}
@@ -92,7 +98,10 @@ def test_central_asia_answers(full: Report) -> None:
 def test_text_tables_are_aligned(full: Report) -> None:
     text = str(full)
     assert text == full.to_text()
-    assert text.startswith("The IMT network in Central Asia (Smith)\n50 nodes, 97 edges; relations: all")
+    assert text.startswith(
+        "The IMT network in Central Asia (Smith)\n50 nodes, 97 edges; engine: igraph; top 5\n"
+    )
+    assert "\nReading: read on " in text
     for section in (
         "== degree:",
         "== betweenness:",
@@ -105,9 +114,20 @@ def test_text_tables_are_aligned(full: Report) -> None:
     lines = text.splitlines()
     head = lines.index("== betweenness: shortest paths through the node (raw; every tie length 1)")
     header, rule, first = lines[head + 1 : head + 4]
-    assert header.split() == ["#", "node", "type", "betweenness"]
-    assert len(rule) == len(header) and first.split()[:3] == ["1", "IMT", "organisation"]
-    assert first.endswith("458")  # right-aligned under the header
+    assert header.split()[:4] == ["#", "node", "type", "betweenness"]
+    starts = [m.start() for m in re.finditer(r"-+", rule)]
+    assert starts == [header.index(h) for h in ("#", "node", "type", "betweenness", "note")]
+    assert first.split()[:6] == [
+        "1",
+        "Islamic",
+        "Movement",
+        "of",
+        "Turkestan",
+        "[IMT]",
+    ]
+    assert header.index("betweenness") + len("betweenness") == len(
+        first.split("  *")[0].rstrip()
+    )  # right-aligned
     assert '"especially if the IMT follows the path of Al Qaeda' in text
 
 
@@ -126,8 +146,8 @@ def test_json_round_trips_with_nan_as_null(full: Report) -> None:
 def test_markdown_has_pipe_tables(full: Report) -> None:
     md = full.to_markdown()
     assert md.startswith("# The IMT network in Central Asia (Smith)\n")
-    assert "## betweenness" in md and "| 1 | IMT | organisation | 458 |" in md
-    assert "|---:|---|---|---:|" in md
+    assert "## betweenness" in md and "| 1 | Islamic Movement of Turkestan [IMT] | organisation |" in md
+    assert "|---:|---|---|---:|" in md and "Reading: read on" in md
     assert "## Bridges" in md and "## Articulation points" in md and "## Brokerage" in md
 
 
@@ -142,15 +162,27 @@ def test_csv_one_file_per_table(full: Report, tmp_path: Path) -> None:
         "scope": "overall",
         "rank": "1",
         "node": "IMT",
+        "label": "Islamic Movement of Turkestan",
         "type": "organisation",
         "value": "34.0",
+        "note": "",
     }
     assert any((r["scope"], r["measure"], r["node"]) == ("state", "betweenness", "Pakistan") for r in rows)
     with (tmp_path / "out" / "bridges.csv").open(encoding="utf-8") as f:
         bridges = list(csv.DictReader(f))
     assert any(b["evidence"].startswith("especially if the IMT") for b in bridges)
     with (tmp_path / "out" / "brokers.csv").open(encoding="utf-8") as f:
-        assert next(csv.reader(f)) == ["role", "node", "type", "group", "count", "expected", "z"]
+        assert next(csv.reader(f)) == [
+            "role",
+            "node",
+            "label",
+            "type",
+            "group",
+            "count",
+            "expected",
+            "z",
+            "note",
+        ]
 
 
 def test_csv_into_an_unwritable_place_is_a_linkchart_error(full: Report, tmp_path: Path) -> None:
@@ -164,7 +196,7 @@ def test_selected_measures_and_relations(central_asia: linkchart.LinkChart) -> N
     r = report(central_asia, top=2, measures=["degree", "bridges"], relations=["borders", "located_in"])
     assert [x.measure for x in r.rankings] == ["degree"]
     assert r.brokers == () and r.articulation_points == ()
-    assert r.parameters["relations"] == ["borders", "located_in"]
+    assert sorted(r.parameters["relations"]) == ["borders", "located_in"]
     # Geography only: every bridge is a borders or located_in tie.
     assert r.bridges and all(t.relation in {"borders", "located_in"} for b in r.bridges for t in b.ties)
     assert "== brokerage" not in r.to_text() and "== articulation points" not in r.to_text()

@@ -29,8 +29,12 @@ from .pagerank import *  # noqa: F403
 from .pagerank import __all__ as _pagerank
 from .projection import *  # noqa: F403
 from .projection import __all__ as _projection
+from .reading import *  # noqa: F403
+from .reading import __all__ as _reading
 from .scores import *  # noqa: F403
 from .scores import __all__ as _scores
+from .signed import *  # noqa: F403
+from .signed import __all__ as _signed
 from .structural_holes import *  # noqa: F403
 from .structural_holes import __all__ as _structural_holes
 
@@ -45,7 +49,9 @@ __all__ = [
     *_communities,
     *_brokerage,
     *_projection,
+    *_reading,
     *_scores,
+    *_signed,
     *_structural_holes,
     *_key_players,
 ]

@@ -6,8 +6,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters, relation_list
+from ._common import Relations, check_flag, parameters
 from .projection import Engine, Projection, Weighting, check_engine, project
+from .reading import Layers, SignReading, read_relations
 from .scores import Scores
 
 __all__ = ["betweenness"]
@@ -51,6 +52,8 @@ def betweenness(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = None,
     directed: bool | None = None,
     normalized: bool = False,
@@ -73,6 +76,9 @@ def betweenness(
         ``"igraph"`` (default, fast) or ``"networkx"`` (the reference); they agree.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): every tie has length 1, however many edges report it.
         Otherwise the weighting (``"count"``, ``"weight"``, ``"confidence_sum"``,
@@ -144,7 +150,7 @@ def betweenness(
     """
     engine = check_engine(engine)
     check_flag("normalized", normalized)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     values = betweenness_of(p, engine, normalized)
     return Scores(

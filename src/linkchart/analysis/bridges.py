@@ -15,8 +15,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._common import Relations, relation_list, topological, undirected_only
+from ._common import Relations, topological, undirected_only
 from .projection import Engine, Projection, _relation_mask, check_engine, project
+from .reading import Layers, SignReading, read_relations
 
 __all__ = ["ArticulationPoint", "Bridge", "articulation_points", "bridges"]
 
@@ -186,6 +187,8 @@ def bridges(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: None = None,
     directed: bool | None = None,
 ) -> list[Bridge]:
@@ -199,6 +202,9 @@ def bridges(
         ``"igraph"`` (default) or ``"networkx"`` (the reference); they agree.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         Only ``None``: bridges are topological.
     directed
@@ -259,7 +265,7 @@ def bridges(
     engine = check_engine(engine)
     topological("bridges", weight)
     undirected_only("bridges", directed)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False)
     found = _bridges_igraph(p) if engine == "igraph" else _bridges_networkx(p)
     keys, rows = _edge_rows(chart, rels)
@@ -335,6 +341,8 @@ def articulation_points(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: None = None,
     directed: bool | None = None,
 ) -> list[ArticulationPoint]:
@@ -348,6 +356,9 @@ def articulation_points(
         ``"igraph"`` (default) or ``"networkx"`` (the reference); they agree.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         Only ``None``: articulation points are topological.
     directed
@@ -396,7 +407,7 @@ def articulation_points(
     engine = check_engine(engine)
     topological("articulation_points", weight)
     undirected_only("articulation_points", directed)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False)
     found = _articulation_igraph(p) if engine == "igraph" else _articulation_networkx(p)
     out = []

@@ -6,9 +6,10 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters, relation_list, topological, undirected_only
+from ._common import Relations, check_flag, parameters, topological, undirected_only
 from .betweenness import betweenness_of
 from .projection import Engine, Projection, Weighting, check_engine, project
+from .reading import Layers, SignReading, read_relations
 from .scores import Scores
 
 __all__ = ["bridging_centrality", "bridging_coefficient"]
@@ -30,6 +31,8 @@ def bridging_coefficient(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: None = None,
     directed: bool | None = None,
 ) -> Scores:
@@ -51,6 +54,9 @@ def bridging_coefficient(
         Checked like every measure's; one numpy implementation serves both engines.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         Only ``None``: the coefficient is made of degrees (ties counted).
     directed
@@ -92,7 +98,7 @@ def bridging_coefficient(
     engine = check_engine(engine)
     topological("bridging_coefficient", weight)
     undirected_only("bridging_coefficient", directed)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False)
     return Scores(
         chart,
@@ -107,6 +113,8 @@ def bridging_centrality(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = None,
     directed: bool | None = None,
     normalized: bool = False,
@@ -131,6 +139,9 @@ def bridging_centrality(
         ``"igraph"`` (default) or ``"networkx"``, for the betweenness; they agree.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         For the betweenness only: ``None`` (default, every tie length 1) or a weighting
         whose strength is read as the distance ``1 / strength``. The coefficient always
@@ -186,7 +197,7 @@ def bridging_centrality(
     engine = check_engine(engine)
     check_flag("normalized", normalized)
     undirected_only("bridging_centrality", directed)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False, weight=weight)
     values = betweenness_of(p, engine, normalized) * _coefficient(p)
     return Scores(

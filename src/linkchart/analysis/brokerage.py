@@ -32,8 +32,9 @@ import numpy.typing as npt
 from ..convert import by_id
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import NodeMapping, Relations, relation_list, topological
+from ._common import NodeMapping, Relations, topological
 from .projection import Engine, Projection, check_engine, project
+from .reading import Layers, SignReading, read_relations
 
 __all__ = [
     "ROLES",
@@ -405,6 +406,8 @@ def brokerage(
     partition: Partition = "type",
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: None = None,
     directed: bool | None = None,
 ) -> BrokerageResult:
@@ -457,6 +460,9 @@ def brokerage(
         plain triple loop on a ``networkx.DiGraph``, the reference.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         Only ``None``: brokerage is about whether ties exist.
     directed
@@ -527,7 +533,8 @@ def brokerage(
     (1, 0.1481, 2.3)
     """
     topological("brokerage", weight)
-    counts, group, groups, m = _count(chart, partition, engine, relations, directed)
+    rels = read_relations(chart, relations, layers, signs)
+    counts, group, groups, m = _count(chart, partition, engine, rels, directed)
     n = chart.number_of_nodes
     d = m / (n * (n - 1)) if n > 1 else 0.0
     sizes = np.bincount(group).astype(np.float64)
@@ -548,7 +555,7 @@ def brokerage(
         parameters={
             "partition": partition if isinstance(partition, str) else "mapping",
             "engine": engine,
-            "relations": relation_list(relations),
+            "relations": rels,
             "directed": directed,
         },
     )

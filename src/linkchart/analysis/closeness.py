@@ -9,8 +9,9 @@ import numpy.typing as npt
 
 from ..errors import UnknownNameError
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters, relation_list
+from ._common import Relations, check_flag, parameters
 from .projection import Engine, Projection, Weighting, check_engine, project
+from .reading import Layers, SignReading, read_relations
 from .scores import Scores
 
 __all__ = ["DIRECTIONS", "Direction", "closeness", "harmonic"]
@@ -104,6 +105,8 @@ def closeness(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = None,
     directed: bool | None = None,
     mode: Direction = "out",
@@ -129,6 +132,9 @@ def closeness(
         ``"igraph"`` (default) or ``"networkx"``; they agree.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): every tie has length 1. Otherwise the weighting whose
         strength is read as the **distance** ``1 / strength``.
@@ -185,7 +191,7 @@ def closeness(
     """
     engine = check_engine(engine)
     mode = _check_direction(mode)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     values = _closeness(p, engine, mode)
     return Scores(
@@ -214,6 +220,8 @@ def harmonic(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = None,
     directed: bool | None = None,
     mode: Direction = "out",
@@ -237,6 +245,9 @@ def harmonic(
         ``"igraph"`` (default) or ``"networkx"``; they agree.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): every tie has length 1. Otherwise the weighting whose
         strength is read as the **distance** ``1 / strength``.
@@ -291,7 +302,7 @@ def harmonic(
     engine = check_engine(engine)
     mode = _check_direction(mode)
     check_flag("normalized", normalized)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     values = _harmonic(p, engine, mode)
     if normalized and p.n > 1:

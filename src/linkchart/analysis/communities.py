@@ -17,8 +17,9 @@ import numpy.typing as npt
 from .._igraph import seeded
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import NodeMapping, Relations, parameters, relation_list, undirected_only
+from ._common import NodeMapping, Relations, parameters, undirected_only
 from .projection import Engine, Projection, Weighting, check_engine, project
+from .reading import Layers, SignReading, read_relations
 from .scores import Scores
 
 __all__ = ["METHODS", "Communities", "Method", "communities", "participation"]
@@ -147,6 +148,8 @@ def communities(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = "weight",
     directed: bool | None = None,
     method: Method = "leiden",
@@ -173,6 +176,9 @@ def communities(
         modularity, not identical ones.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         How parallel edges combine into a tie's strength, read as a **strength**:
         ``"weight"`` (default, repeated reports strengthen a tie), ``"count"``,
@@ -250,7 +256,7 @@ def communities(
         raise LinkchartError(f"resolution must be a positive number, not {resolution!r}")
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
         raise LinkchartError(f"seed must be an integer, not {seed!r}")
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False, weight=weight)
     if engine == "networkx":
         membership = _networkx(p, method, float(resolution), int(seed))
@@ -300,6 +306,8 @@ def participation(
     partition: str | Mapping[str, Hashable] | None = None,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = None,
     directed: bool | None = None,
     seed: int = 0,
@@ -328,6 +336,9 @@ def participation(
         coefficient itself is one numpy computation.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): ties are counted, as in the paper. A weighting uses tie
         strengths for :math:`k_i` and :math:`k_{is}` (and for finding communities).
@@ -372,7 +383,7 @@ def participation(
     """
     engine = check_engine(engine)
     undirected_only("participation", directed)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False, weight=weight)
     if partition is None:
         method: Method = "leiden" if engine == "igraph" else "louvain"

@@ -9,8 +9,9 @@ import numpy.typing as npt
 
 from ..errors import UnknownNameError
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters, relation_list, topological
+from ._common import Relations, check_flag, parameters, topological
 from .projection import Engine, Projection, Weighting, check_engine, project
+from .reading import Layers, SignReading, read_relations
 from .scores import Scores
 
 __all__ = ["MODES", "Mode", "degree", "strength"]
@@ -58,6 +59,8 @@ def degree(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     directed: bool | None = None,
     weight: None = None,
     mode: Mode = "all",
@@ -77,6 +80,9 @@ def degree(
         ``"igraph"`` (default) or ``"networkx"``; they agree.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     directed
         ``None`` follows the vocabulary; ``False`` reads every tie as undirected.
     weight
@@ -132,7 +138,7 @@ def degree(
     mode = _check_mode(mode)
     check_flag("normalized", normalized)
     topological("degree", weight)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=None)
     values = _sum_of_ties(p, engine, mode, weighted=False)
     if normalized and p.n > 1:
@@ -152,6 +158,8 @@ def strength(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = "weight",
     directed: bool | None = None,
     mode: Mode = "all",
@@ -172,6 +180,9 @@ def strength(
         ``"igraph"`` (default) or ``"networkx"``; they agree.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         How parallel edges combine into a tie's strength: ``"weight"`` (default: the
         sum of the edges' weights, so every report adds), ``"count"``,
@@ -223,7 +234,7 @@ def strength(
     """
     engine = check_engine(engine)
     mode = _check_mode(mode)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     values = _sum_of_ties(p, engine, mode, weighted=True)
     return Scores(

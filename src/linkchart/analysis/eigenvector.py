@@ -11,8 +11,9 @@ import numpy.typing as npt
 from .._igraph import seeded
 from ..errors import LinkchartError
 from ..model import LinkChart
-from ._common import Relations, parameters, relation_list
+from ._common import Relations, parameters
 from .projection import Engine, Projection, Weighting, check_engine, project
+from .reading import Layers, SignReading, read_relations
 from .scores import Scores
 
 __all__ = ["eigenvector"]
@@ -65,8 +66,14 @@ def _component_networkx(p: Projection, members: npt.NDArray[np.intp]) -> Solved:
     if p.directed:
         # networkx's ARPACK route refuses graphs that are not strongly connected;
         # its power iteration (on A + I, so periodic graphs converge) does not
-        values = nx.eigenvector_centrality(g, weight=w, max_iter=100_000, tol=1e-13)
-        x = np.array([values[i] for i in order], dtype=np.float64)
+        try:
+            values = nx.eigenvector_centrality(g, weight=w, max_iter=100_000, tol=1e-13)
+            x = np.array([values[i] for i in order], dtype=np.float64)
+        except nx.PowerIterationFailedConvergence:
+            # several sink components with the same leading eigenvalue: the iteration
+            # oscillates between them; take the leading eigenvector of the dense matrix
+            vals, vecs = np.linalg.eig(np.asarray(a.toarray()).T)
+            x = np.abs(np.real(vecs[:, int(np.argmax(np.real(vals)))]))
     elif len(order) <= 3:
         # networkx's ARPACK route needs more than three nodes; solve the small case exactly
         vals, vecs = np.linalg.eigh(np.asarray(a.toarray()))
@@ -117,6 +124,8 @@ def eigenvector(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = "weight",
     directed: bool | None = None,
 ) -> Scores:
@@ -140,6 +149,9 @@ def eigenvector(
         unique (see Notes).
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         How parallel edges combine into a tie's strength, read as a **strength**:
         ``"weight"`` (default: the sum of the edges' weights, so repeated reports
@@ -200,7 +212,7 @@ def eigenvector(
     {'h': 1.0, 'a': 0.577, 'b': 0.577, 'c': 0.577}
     """
     engine = check_engine(engine)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     try:
         values = _eigenvector(p, engine)

@@ -21,8 +21,9 @@ import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters, relation_list, topological
+from ._common import Relations, check_flag, parameters, topological
 from .projection import Engine, Projection, check_engine, project
+from .reading import Layers, SignReading, read_relations
 
 __all__ = [
     "CRITERIA",
@@ -272,6 +273,8 @@ def key_player_score(
     criterion: Criterion = "fragmentation",
     max_distance: int = 1,
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: None = None,
     directed: bool | None = None,
     engine: Engine = "igraph",
@@ -287,7 +290,7 @@ def key_player_score(
         The chart; it is not changed.
     nodes
         The node ids of the set (repeats count once); an empty set gives the baseline.
-    criterion, max_distance, relations, weight, directed, engine
+    criterion, max_distance, relations, layers, signs, weight, directed, engine
         As for :func:`key_players`.
 
     Returns
@@ -318,7 +321,7 @@ def key_player_score(
     engine = check_engine(engine)
     max_distance = _check_count("max_distance", max_distance, 1)
     topological("key_player_score", weight)
-    p = _projection(chart, relation_list(relations), directed)
+    p = _projection(chart, read_relations(chart, relations, layers, signs), directed)
     positions = tuple(sorted({chart.index_of(x) for x in ([nodes] if isinstance(nodes, str) else nodes)}))
     if len(positions) >= p.n:
         raise LinkchartError(f"key players: the set holds all {p.n} nodes; leave at least one out")
@@ -332,6 +335,8 @@ def key_players(
     criterion: Criterion = "fragmentation",
     max_distance: int = 1,
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: None = None,
     directed: bool | None = None,
     engine: Engine = "igraph",
@@ -379,6 +384,9 @@ def key_players(
         :math:`m` for ``"reach"`` (default 1: the set's direct contacts).
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         Only ``None``: the criteria count steps along ties (topological).
     directed
@@ -478,7 +486,7 @@ def key_players(
     max_iter = _check_count("max_iter", max_iter, 0)
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
         raise LinkchartError(f"seed must be an integer, not {seed!r}")
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     topological("key_players", weight)
     p = _projection(chart, rels, directed)
     n = p.n

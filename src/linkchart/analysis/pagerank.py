@@ -7,8 +7,9 @@ import numpy.typing as npt
 
 from ..errors import LinkchartError
 from ..model import LinkChart
-from ._common import Relations, parameters, relation_list
+from ._common import Relations, parameters
 from .projection import Engine, Projection, Weighting, check_engine, project
+from .reading import Layers, SignReading, read_relations
 from .scores import Scores
 
 __all__ = ["pagerank"]
@@ -35,6 +36,8 @@ def pagerank(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = "weight",
     directed: bool | None = None,
     damping: float = 0.85,
@@ -57,6 +60,9 @@ def pagerank(
         ``"igraph"`` (default, PRPACK) or ``"networkx"`` (power iteration); they agree.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         How parallel edges combine into a tie's strength, read as a **strength** (the
         walker takes stronger ties more often): ``"weight"`` (default),
@@ -106,7 +112,7 @@ def pagerank(
     engine = check_engine(engine)
     if isinstance(damping, bool) or not isinstance(damping, int | float) or not 0.0 <= damping < 1.0:
         raise LinkchartError(f"damping must be a number in [0, 1), not {damping!r}")
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     values = _pagerank(p, engine, float(damping))
     return Scores(

@@ -28,6 +28,8 @@ from .degree import degree, strength
 from .eigenvector import eigenvector
 from .key_players import key_players
 from .pagerank import pagerank
+from .reading import read_relations
+from .signed import balance, pn_centrality
 from .structural_holes import constraint, effective_size
 
 __all__ = ["COSTS", "MEASURES", "RETURNS", "Cost", "Measure", "Registry", "Returns", "markdown_table"]
@@ -38,17 +40,20 @@ a list of ties (bridges), or a structure (articulation points with their pieces,
 brokerage tables, communities, a key-player set)."""
 RETURNS: tuple[str, ...] = get_args(Returns)
 
-Cost = Literal["linear", "local", "O(nm)", "exponential"]
+Cost = Literal["linear", "local", "solve", "O(nm)", "exponential"]
 """How a measure's time grows: ``linear`` in nodes and ties (near-linear for a sort or
 an eigen-solver); ``local``, with the sum over nodes of the squared degree (every pair of
-a node's contacts: structural holes, brokerage); ``O(nm)``, a shortest-path search from
-every node (betweenness, closeness); ``exponential``, a combinatorial search
-(key players, exact only on small charts)."""
+a node's contacts: structural holes, brokerage, triangles); ``solve``, a sparse linear
+solve (near-linear on a sparse chart, up to :math:`O(n^3)` as the factor fills in);
+``O(nm)``, a shortest-path search from every node (betweenness, closeness);
+``exponential``, a combinatorial search (key players, exact only on small charts)."""
 COSTS: tuple[str, ...] = get_args(Cost)
 
-VOCABULARY: tuple[str, ...] = ("relations", "directed", "weight", "engine")
+VOCABULARY: tuple[str, ...] = ("relations", "layers", "directed", "weight", "engine")
 """The keyword-only parameters every measure takes, with the same meaning and default
-(``None``, ``None``, ``None`` or a documented strength default, ``"igraph"``)."""
+(``None``, ``None``, ``None``, ``None`` or a documented strength default, ``"igraph"``).
+Every unsigned measure also takes ``signs`` (default ``"positive"``); the signed ones
+(:attr:`Measure.signed`) read signs themselves, and the registry does not pass it to them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,15 @@ class Measure:
         the common ones: key players always on the undirected reading).
     seeded
         Whether it takes a ``seed`` (the page passes its own).
+    signed
+        Whether it reads the sign of a tie itself (PN centrality, balance): it takes no
+        ``signs`` argument (one passed in common is dropped), and the report and the page
+        run it only on a chart with hostile relations.
+    reads_layers
+        Whether the function takes ``layers=`` (and ``signs=`` unless signed), as every
+        built-in measure does. For a function that does not (one written for
+        ``relations`` only), set ``False``: the registry then passes the reading as the
+        relations it stands for.
     """
 
     name: str
@@ -91,6 +105,8 @@ class Measure:
     cost: Cost
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     seeded: bool = False
+    signed: bool = False
+    reads_layers: bool = True
 
     def __post_init__(self) -> None:
         if self.returns not in RETURNS:
@@ -102,8 +118,24 @@ class Measure:
         object.__setattr__(self, "options", MappingProxyType(dict(self.options)))
 
     def __call__(self, chart: Any, **kwargs: Any) -> Any:
-        """Run the measure with ``kwargs`` and the registry's :attr:`options` (which win)."""
-        return self.function(chart, **{**kwargs, **self.options})
+        """Run the measure with ``kwargs`` and the registry's :attr:`options` (which win).
+
+        A function that takes no ``layers`` or ``signs`` (:attr:`reads_layers` false)
+        still reads the same ties: the reading is turned into the ``relations`` it
+        stands for (:func:`~linkchart.analysis.reading.read_relations`).
+        """
+        if self.signed:
+            kwargs.pop("signs", None)
+        kwargs = {**kwargs, **self.options}
+        if not self.reads_layers and ("layers" in kwargs or "signs" in kwargs):
+            layers, signs = kwargs.pop("layers", None), kwargs.pop("signs", "positive")
+            kwargs["relations"] = read_relations(chart, kwargs.get("relations"), layers, signs)
+        return self.function(chart, **kwargs)
+
+    def applies_to(self, chart: Any) -> bool:
+        """Whether the report and the page run it on ``chart`` by default (a signed measure
+        only where some relation is negative)."""
+        return not self.signed or bool(chart.vocabulary.signed)
 
 
 class Registry(Mapping[str, Measure]):
@@ -202,6 +234,17 @@ MEASURES: Registry = Registry(
             in_report=True,
             on_page=True,
             cost="O(nm)",
+        ),
+        Measure(
+            "pn_centrality",
+            pn_centrality,
+            "node",
+            True,
+            "PN centrality: positive ties raise it, ties to enemies lower it (Everett & Borgatti 2014)",
+            in_report=True,
+            on_page=True,
+            cost="solve",
+            signed=True,
         ),
         Measure(
             "bridging_centrality",
@@ -340,6 +383,18 @@ MEASURES: Registry = Registry(
             seeded=True,
         ),
         Measure(
+            "balance",
+            balance,
+            "structure",
+            True,
+            "structural balance: signed triangles, unbalanced ones, camps of least frustration (seeded)",
+            in_report=True,
+            on_page=False,
+            cost="local",
+            seeded=True,
+            signed=True,
+        ),
+        Measure(
             "communities",
             communities,
             "structure",
@@ -371,6 +426,8 @@ def markdown_table(registry: Registry = MEASURES) -> str:
         more = "higher" if m.higher_is_more else "lower"
         options = ", ".join(f"{k}={v!r}" for k, v in m.options.items())
         meaning = m.meaning + (f" ({options})" if options else "")
+        if m.signed:
+            meaning += "; reads signs, shown where some relation is hostile"
         rows.append(
             f"| `{m.name}` | {m.returns} | {more if m.returns == 'node' else ''} | {m.cost} | "
             f"{'yes' if m.in_report else ''} | {'yes' if m.on_page else ''} | {meaning} |"

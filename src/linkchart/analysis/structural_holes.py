@@ -21,8 +21,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters, relation_list
+from ._common import Relations, check_flag, parameters
 from .projection import Engine, Projection, Weighting, check_engine, project
+from .reading import Layers, SignReading, read_relations
 from .scores import Scores
 
 if TYPE_CHECKING:
@@ -71,6 +72,8 @@ def constraint(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = None,
     directed: bool | None = None,
 ) -> Scores:
@@ -94,6 +97,9 @@ def constraint(
         (``networkx.constraint``).
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): every tie counts 1, however many edges report it. Or a
         weighting of :func:`~linkchart.analysis.projection.project` (``"weight"``,
@@ -146,7 +152,7 @@ def constraint(
     (0.25, 1.0)
     """
     engine = check_engine(engine)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     if p.n == 0:
         values = np.zeros(0, dtype=np.float64)
@@ -206,6 +212,8 @@ def effective_size(
     *,
     engine: Engine = "igraph",
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
     weight: Weighting | None = None,
     directed: bool | None = None,
     normalized: bool = False,
@@ -231,6 +239,9 @@ def effective_size(
         no effective size). ``"networkx"``: ``networkx.effective_size``.
     relations
         Relations whose edges count (default: all).
+    layers, signs
+        The reading: which layers (default: the chart's default layers) and signs
+        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): every tie counts 1. Or a weighting read as a **strength**
         (see :func:`constraint`).
@@ -283,7 +294,7 @@ def effective_size(
     """
     engine = check_engine(engine)
     check_flag("normalized", normalized)
-    rels = relation_list(relations)
+    rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     if engine == "igraph":
         size, contacts = _effective_size_numpy(p)

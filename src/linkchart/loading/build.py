@@ -35,6 +35,7 @@ from .edges import build_edges
 from .header import (
     DEFAULT_KEYS,
     TOP_KEYS,
+    parse_analysis,
     parse_confidence,
     parse_node_types,
     parse_relations,
@@ -117,12 +118,14 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         relation_objs = vocab.relations
         declared = vocab.declared_relations
         scale = vocab.confidence
+        default_layers = vocab.default_layers
         open_types = False
     else:
         scale = parse_confidence(doc.confidence, problems)
         open_types = doc.open_node_types
         node_types = () if open_types else parse_node_types(doc.node_types, problems)
         relation_objs, declared = parse_relations(doc.relations, [t.name for t in node_types], problems)
+        default_layers = parse_analysis(doc.analysis, relation_objs, problems)
     default_source, default_confidence = _defaults(doc.defaults, sources, scale, problems)
 
     types = Names([t.name for t in node_types], open_=open_types)
@@ -162,7 +165,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         check_evidence(sources, edges, doc.base, problems, allow_outside=doc.allow_outside)
 
     problems.raise_if_any()
-    vocabulary = Vocabulary(all_types, tuple(relation_list()), scale, declared)
+    vocabulary = Vocabulary(all_types, tuple(relation_list()), scale, declared, default_layers)
     node_table = NodeTable.build(nodes.ids, nodes.types, nodes.labels, nodes.aliases, nodes.attributes)
     return LinkChart(
         vocabulary=vocabulary,

@@ -157,6 +157,7 @@ class Document:
     defaults: Any = ABSENT
     node_types: Any = ABSENT
     relations: Any = ABSENT
+    analysis: Any = ABSENT
     vocabulary: Vocabulary | None = None
     open_node_types: bool = False
     require_title: bool = True

@@ -242,6 +242,7 @@ def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkCh
         defaults=top.get("defaults", ABSENT),
         node_types=top.get("node_types", ABSENT),
         relations=top.get("relations", ABSENT),
+        analysis=top.get("analysis", ABSENT),
         base=base,
         path=file,
         allow_outside=allow_outside,

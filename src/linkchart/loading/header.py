@@ -1,4 +1,4 @@
-"""The header of a document: sources, the confidence scale, node types and relations."""
+"""The header of a document: sources, the confidence scale, node types, relations and the analysis."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 
 from ..errors import did_you_mean
 from ..model import Source
-from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation
+from ..vocabulary import COMMON_LAYER, DEFAULT_NODE_TYPES, SIGNS, ConfidenceScale, NodeType, Relation, Sign
 from .columns import ABSENT, absent, check_keys, quote_hint, type_name
 from .problems import Problems
 
@@ -18,6 +18,7 @@ __all__ = [
     "DEFAULT_KEYS",
     "TOP_KEYS",
     "number",
+    "parse_analysis",
     "parse_confidence",
     "parse_node_types",
     "parse_relations",
@@ -34,12 +35,14 @@ TOP_KEYS: Final = (
     "defaults",
     "node_types",
     "relations",
+    "analysis",
     "nodes",
     "edges",
 )
 _SOURCE_KEYS: Final = ("id", "title", "author", "date", "location")
 _NODE_TYPE_KEYS: Final = ("color", "shape", "description")
-_RELATION_KEYS: Final = ("directed", "source_types", "target_types", "weight", "description")
+_RELATION_KEYS: Final = ("directed", "source_types", "target_types", "weight", "description", "sign", "layer")
+_ANALYSIS_KEYS: Final = ("layers",)
 DEFAULT_KEYS: Final = ("source", "confidence")
 
 
@@ -314,6 +317,70 @@ def parse_relations(
                 _type_list(spec.get("target_types", ABSENT), f"{here}.target_types", type_names, problems),
                 w,
                 text_value(spec.get("description", ABSENT), f"{here}.description", problems),
+                _sign(spec.get("sign", ABSENT), f"{here}.sign", problems),
+                text_value(spec.get("layer", ABSENT), f"{here}.layer", problems) or COMMON_LAYER,
             )
         )
     return tuple(out), True
+
+
+def _sign(raw: Any, path: str, problems: Problems) -> Sign:
+    if absent(raw):
+        return "positive"
+    if raw in SIGNS:
+        return raw  # type: ignore[no-any-return]
+    problems.add(
+        "wrong-type",
+        f"'sign' must be positive or negative, not {raw!r}",
+        path,
+        "write 'sign: negative' for a hostile relation, 'sign: positive' (the default) for any other",
+    )
+    return "positive"
+
+
+def parse_analysis(raw: Any, relations: Sequence[Relation], problems: Problems) -> tuple[str, ...] | None:
+    """The ``analysis:`` section: the layers the measures read by default (``None``: all)."""
+    if absent(raw):
+        return None
+    if not isinstance(raw, Mapping):
+        problems.add(
+            "wrong-type",
+            f"'analysis' must be a mapping, not {type_name(raw)}",
+            "analysis",
+            "write e.g. 'analysis: {layers: [operational, political]}'",
+        )
+        return None
+    check_keys(raw, _ANALYSIS_KEYS, "analysis", problems)
+    layers = raw.get("layers", ABSENT)
+    if absent(layers) or layers == "all":
+        return None
+    if isinstance(layers, str):
+        layers = [layers]
+    if not isinstance(layers, list) or not layers:
+        problems.add(
+            "wrong-type",
+            f"'analysis.layers' must be a list of layer names or 'all', not {type_name(layers)}",
+            "analysis.layers",
+            "write e.g. 'layers: [operational, political]'",
+        )
+        return None
+    known = list(dict.fromkeys(r.layer for r in relations))
+    out: list[str] = []
+    for i, name in enumerate(layers):
+        if not isinstance(name, str):
+            problems.add(
+                "wrong-type",
+                f"a layer must be named with text, not {type_name(name)}",
+                f"analysis.layers[{i}]",
+                quote_hint(name),
+            )
+        elif name not in known:
+            problems.add(
+                "unknown-layer",
+                f"no relation is in the layer {name!r}",
+                f"analysis.layers[{i}]",
+                did_you_mean(name, known) or f"the layers are {', '.join(known) or '(none)'}",
+            )
+        elif name not in out:
+            out.append(name)
+    return tuple(out)

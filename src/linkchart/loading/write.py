@@ -21,6 +21,7 @@ from ..convert import to_records
 from ..errors import LinkchartError
 from ..files import same_file, write_all, write_atomic
 from ..model import LinkChart, Source
+from ..vocabulary import COMMON_LAYER
 from .cells import to_cell
 from .columns import EDGE_FIELDS, NODE_FIELDS
 from .evidence import is_remote
@@ -75,8 +76,14 @@ def _header(chart: LinkChart, target: Path) -> dict[str, Any]:
                 rspec["weight"] = r.weight
             if r.description:
                 rspec["description"] = r.description
+            if r.negative:
+                rspec["sign"] = r.sign
+            if r.layer != COMMON_LAYER:
+                rspec["layer"] = r.layer
             rels[r.name] = rspec
         doc["relations"] = rels
+    if vocab.default_layers is not None:
+        doc["analysis"] = {"layers": list(vocab.default_layers)}
     return doc
 
 

@@ -115,11 +115,14 @@ def render_html(
     physics: bool = False,
     title: str | None = None,
     registry: Registry = MEASURES,
+    layers: Iterable[str] | str | None = None,
+    signs: str = "positive",
 ) -> str:
     """The chart as one self-contained, offline, interactive HTML page.
 
     Nodes are coloured and shaped by type (or coloured by community) and sized by a
-    measure; edges are coloured by relation, dashed and faded by confidence, with
+    measure; edges are coloured by layer (hostile ties red; by relation when the chart
+    has neither layers nor hostile relations), dashed and faded by confidence, with
     arrows on directed relations, and parallel edges curve apart. Clicking a node shows
     its type, aliases, attributes and measures (value and rank); clicking an edge shows
     its relation, confidence, time, evidence quote and source. A search box finds a
@@ -163,6 +166,12 @@ def render_html(
     registry
         Where measures are looked up (default :data:`linkchart.MEASURES`): the page
         lists its ``on_page`` measures unless ``measures`` is given.
+    layers, signs
+        The reading every measure and highlight of the page uses (see
+        :mod:`~linkchart.analysis.reading`): by default the positive ties of the chart's
+        default layers. Every tie is drawn whatever the reading: hostile ties in red
+        with a bar where the hostility lands, and the legend's layer and hostile-tie
+        boxes hide or show them.
 
     Returns
     -------
@@ -208,6 +217,8 @@ def render_html(
         physics=physics,
         title=title,
         registry=registry,
+        layers=layers,
+        signs=signs,
     )
     return render_page(chart, spec)
 
@@ -225,6 +236,8 @@ def page_spec(
     physics: bool = False,
     title: str | None = None,
     registry: Registry = MEASURES,
+    layers: Iterable[str] | str | None = None,
+    signs: str = "positive",
 ) -> PageSpec:
     """The choices of one page, checked, as a :class:`PageSpec` (arguments as for :func:`render_html`).
 
@@ -250,6 +263,8 @@ def page_spec(
         physics=physics,
         title=title,
         registry=registry,
+        layers=layers if layers is None or isinstance(layers, str) else tuple(layers),
+        signs=signs,
     )
     spec.check()
     return spec

@@ -49,9 +49,11 @@ def _number(value: Any) -> float | None:
 
 
 def compute_measures(
-    chart: LinkChart, names: Sequence[str], *, seed: int = 0, registry: Registry = MEASURES
+    chart: LinkChart, names: Sequence[str], *, seed: int = 0, registry: Registry = MEASURES, **reading: Any
 ) -> dict[str, list[float | None]]:
     """Each named measure as a list of values in node-index order (``None`` where undefined).
+
+    ``reading`` (``layers=``, ``signs=``) is passed to every measure.
 
     Raises
     ------
@@ -65,7 +67,7 @@ def compute_measures(
     for name in names:
         if name not in known:
             raise UnknownNameError("measure", name, known)
-        result = run(registry, name, chart, seed)
+        result = run(registry, name, chart, seed, **reading)
         if not isinstance(result, Mapping):
             kind = type(result).__name__
             raise LinkchartError(f"measure {name!r} returned {kind}, not a dict keyed by node id")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..analysis.reading import SIGN_READINGS, reading
 from ..analysis.registry import MEASURES, Registry
 from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
@@ -29,7 +30,15 @@ from .measures import (
     ranks,
     run,
 )
-from .style import LABEL_INSIDE, NODE_PALETTE, confidence_strokes, node_styles, relation_colors
+from .style import (
+    HOSTILE_COLOR,
+    LABEL_INSIDE,
+    NODE_PALETTE,
+    confidence_strokes,
+    layer_colors,
+    node_styles,
+    relation_colors,
+)
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -93,6 +102,12 @@ class PageSpec:
     physics: bool = False
     title: str | None = None
     registry: Registry = field(default_factory=lambda: MEASURES)
+    layers: tuple[str, ...] | str | None = None
+    signs: str = "positive"
+
+    def reading(self) -> dict[str, Any]:
+        """The reading arguments every measure of the page runs with."""
+        return {"layers": self.layers, "signs": self.signs}
 
     def check(self) -> None:
         """Raise for a choice that names nothing (before any work is done)."""
@@ -110,10 +125,21 @@ class PageSpec:
         top = self.top_brokers
         if isinstance(top, bool) or not isinstance(top, int) or top < 0:
             raise LinkchartError(f"top_brokers must be a non-negative integer, not {self.top_brokers!r}")
+        if self.signs not in SIGN_READINGS:
+            raise UnknownNameError("signs", self.signs, SIGN_READINGS)
 
-    def measure_names(self) -> tuple[str, ...]:
-        """The measures the page shows, in page order (``size_by`` always among them)."""
-        wanted = set(self.measures if self.measures is not None else page_defaults(self.registry))
+    def measure_names(self, chart: LinkChart | None = None) -> tuple[str, ...]:
+        """The measures the page shows, in page order (``size_by`` always among them).
+
+        By default the registry's ``on_page`` measures that apply to ``chart`` (the
+        signed ones only where some relation is hostile).
+        """
+        if self.measures is not None:
+            wanted = set(self.measures)
+        else:
+            wanted = {
+                m for m in page_defaults(self.registry) if chart is None or self.registry[m].applies_to(chart)
+            }
         if self.size_by:
             wanted.add(self.size_by)
         return tuple(m for m in node_measures(self.registry) if m in wanted)
@@ -228,11 +254,11 @@ def _highlights(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
     """Edge rows of bridges, node indices of articulation points and of the top brokers."""
     out: dict[str, Any] = {}
     if "bridges" in spec.highlight:
-        found = run(spec.registry, "bridges", chart, spec.seed)
+        found = run(spec.registry, "bridges", chart, spec.seed, **spec.reading())
         named = {eid for bridge in found for eid in bridge.edge_ids}
         out["bridges"] = [k for k, eid in enumerate(chart.edges.ids) if eid in named]
     if "articulation_points" in spec.highlight:
-        found = run(spec.registry, "articulation_points", chart, spec.seed)
+        found = run(spec.registry, "articulation_points", chart, spec.seed, **spec.reading())
         out["articulation_points"] = sorted(positions(chart, (point.node_id for point in found)).tolist())
     return out
 
@@ -241,7 +267,7 @@ def _brokerage(chart: LinkChart, spec: PageSpec) -> tuple[list[dict[str, int]] |
     """Per node ``{role: count}`` (or ``None`` if not asked for) and the top broker indices."""
     if "brokers" not in spec.highlight:
         return None, []
-    result = run(spec.registry, "brokerage", chart, spec.seed)
+    result = run(spec.registry, "brokerage", chart, spec.seed, **spec.reading())
     roles: list[dict[str, int]] = []
     for nid in chart.node_ids:
         counts = result.get(nid) or {}
@@ -254,7 +280,7 @@ def _brokerage(chart: LinkChart, spec: PageSpec) -> tuple[list[dict[str, int]] |
 
 def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
     """Per node, its community number, 0 for the largest community (ties by first node)."""
-    result = run(spec.registry, "communities", chart, spec.seed)
+    result = run(spec.registry, "communities", chart, spec.seed, **spec.reading())
     raw = [result.get(nid) for nid in chart.node_ids]
     sizes: dict[Any, int] = {}
     first: dict[Any, int] = {}
@@ -265,6 +291,14 @@ def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
     order = sorted(sizes, key=lambda c: (-sizes[c], first[c]))
     number = {c: j for j, c in enumerate(order)}
     return [None if c is None else number[c] for c in raw]
+
+
+def _camps(chart: LinkChart, spec: PageSpec) -> list[int | None] | None:
+    """Per node, its camp of least frustration (structural balance), on a chart with hostile ties."""
+    if not chart.vocabulary.signed or "balance" not in spec.registry:
+        return None
+    result = run(spec.registry, "balance", chart, spec.seed, layers=spec.layers)
+    return [result.camps.get(nid) for nid in chart.node_ids]
 
 
 def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, Any]]:
@@ -284,8 +318,8 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     strokes = confidence_strokes(vocab.confidence)
     levels = vocab.confidence.levels
 
-    names = spec.measure_names()
-    values = compute_measures(chart, names, seed=spec.seed, registry=spec.registry)
+    names = spec.measure_names(chart)
+    values = compute_measures(chart, names, seed=spec.seed, registry=spec.registry, **spec.reading())
     measure_rows = [
         {
             "name": name,
@@ -340,6 +374,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     bridges = set(highlights.get("bridges", []))
     rel_names = vocab.relation_names
     directed = [r.directed for r in vocab.relations]
+    hostile = [r.negative for r in vocab.relations]
     e = chart.edges
     for k, (a, b, rel, conf) in enumerate(
         zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
@@ -352,7 +387,11 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "color": {"color": rel_colors[rel_names[rel]], "opacity": stroke.opacity},
             "width": stroke.width * (2.5 if k in bridges else 1),
         }
-        if directed[rel]:
+        if hostile[rel]:  # the inhibition mark: a bar where the hostility lands
+            edge["arrows"] = {"to": {"enabled": True, "type": "bar"}}
+            if not directed[rel]:
+                edge["arrows"]["from"] = {"enabled": True, "type": "bar"}
+        elif directed[rel]:
             edge["arrows"] = "to"
         if stroke.dashes:
             edge["dashes"] = True
@@ -427,6 +466,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "aliases": [list(a) for a in chart.nodes.aliases.tolist()],
             "attributes": _attributes(chart.nodes.attributes, n),
             "community": communities,
+            "camp": _camps(chart, spec),
             "brokerage": roles,
         },
         "edge": {
@@ -450,9 +490,11 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             ],
             "relations": [
                 {"name": r.name, "description": r.description, "color": rel_colors[r.name],
-                 "directed": r.directed}
+                 "directed": r.directed, "negative": r.negative, "layer": vocab.layers.index(r.layer)}
                 for r in vocab.relations
             ],
+            "layers": [{"name": name, "color": color} for name, color in layer_colors(vocab).items()],
+            "hostile_color": HOSTILE_COLOR,
             "confidence": [
                 {"name": lv, "probability": p, "dashes": strokes[lv].dashes, "opacity": strokes[lv].opacity,
                  "width": strokes[lv].width}
@@ -461,6 +503,10 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         },
         "size_by": spec.size_by,
         "color_by": spec.color_by,
+        "community_colors": list(NODE_PALETTE),
+        "reading": reading(
+            chart, layers=spec.layers, signs=spec.signs  # type: ignore[arg-type]
+        ).describe(),
     }  # fmt: skip
     return net, info
 

@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from ..vocabulary import ConfidenceScale, Vocabulary
 
 __all__ = [
+    "HOSTILE_COLOR",
+    "LAYER_PALETTE",
     "NODE_PALETTE",
     "NODE_SHAPES",
     "RELATION_PALETTE",
     "EdgeStroke",
     "NodeStyle",
     "confidence_strokes",
+    "layer_colors",
     "node_styles",
     "relation_colors",
 ]
@@ -36,6 +39,14 @@ RELATION_PALETTE: tuple[str, ...] = (
     "#2f4b7c", "#a05195", "#665191", "#d45087", "#003f5c",
 )  # fmt: skip
 """Colours of relations, in declaration order (Tableau 10, then five darker tones), cycling."""
+
+LAYER_PALETTE: tuple[str, ...] = (
+    "#4e79a7", "#59a14f", "#b07aa1", "#f28e2b", "#76b7b2", "#9c755f", "#7f7f7f", "#bcbd22",
+)  # fmt: skip
+"""Colours of layers, in the order relations name them (no red, which means hostile)."""
+
+HOSTILE_COLOR = "#c0392b"
+"""The colour of every hostile (negative) tie."""
 
 NODE_SHAPES: frozenset[str] = frozenset(
     {"dot", "square", "triangle", "triangleDown", "diamond", "star", "hexagon",
@@ -113,16 +124,42 @@ def node_styles(vocabulary: Vocabulary) -> dict[str, NodeStyle]:
     return out
 
 
+def layer_colors(vocabulary: Vocabulary) -> dict[str, str]:
+    """The colour of each layer's positive ties, keyed by layer name (no red: red is hostile).
+
+    Examples
+    --------
+    >>> from linkchart.vocabulary import Relation, Vocabulary
+    >>> layer_colors(Vocabulary(relations=(Relation("funds", layer="operational"),
+    ...     Relation("lies_in", layer="geography"))))
+    {'operational': '#4e79a7', 'geography': '#59a14f'}
+    """
+    return {name: LAYER_PALETTE[i % len(LAYER_PALETTE)] for i, name in enumerate(vocabulary.layers)}
+
+
 def relation_colors(vocabulary: Vocabulary) -> dict[str, str]:
     """The colour of each relation, keyed by name, in declaration order.
+
+    With layers or hostile relations, a colour means something: every positive relation
+    of one layer has the layer's colour (:func:`layer_colors`), and every hostile
+    relation is :data:`HOSTILE_COLOR`; the relation's name is on the edge. Without
+    either (one layer, all positive), each relation gets its own colour.
 
     Examples
     --------
     >>> from linkchart.vocabulary import Relation, Vocabulary
     >>> relation_colors(Vocabulary(relations=(Relation("finances"), Relation("borders"))))
     {'finances': '#4e79a7', 'borders': '#e15759'}
+    >>> relation_colors(Vocabulary(relations=(Relation("funds", layer="ops"),
+    ...     Relation("fights", layer="ops", sign="negative"), Relation("arms", layer="ops"))))
+    {'funds': '#4e79a7', 'fights': '#c0392b', 'arms': '#4e79a7'}
     """
-    return {r.name: RELATION_PALETTE[i % len(RELATION_PALETTE)] for i, r in enumerate(vocabulary.relations)}
+    if len(vocabulary.layers) <= 1 and not vocabulary.signed:
+        return {
+            r.name: RELATION_PALETTE[i % len(RELATION_PALETTE)] for i, r in enumerate(vocabulary.relations)
+        }
+    by_layer = layer_colors(vocabulary)
+    return {r.name: HOSTILE_COLOR if r.negative else by_layer[r.layer] for r in vocabulary.relations}
 
 
 def confidence_strokes(scale: ConfidenceScale) -> dict[str, EdgeStroke]:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from ..analysis._common import Relations, relation_list
+import numpy as np
+
+from ..analysis._common import Relations
 from ..analysis.bridges import ArticulationPoint, Bridge
 from ..analysis.brokerage import ROLES, BrokerageResult
 from ..analysis.key_players import Criterion, KeyPlayers
 from ..analysis.projection import Engine, check_engine
+from ..analysis.reading import Layers, SignReading, reading
 from ..analysis.registry import MEASURES, Measure, Registry
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
@@ -24,7 +28,7 @@ __all__ = ["KEY_PLAYERS_DISTANCE_MAX_NODES", "SECTIONS", "report", "report_measu
 KEY_PLAYERS_DISTANCE_MAX_NODES = 300
 """Above this many nodes the report's KPP-Neg uses component fragmentation (F), not DF."""
 
-SECTIONS: tuple[str, ...] = ("bridges", "articulation_points", "brokerage", "key_players")
+SECTIONS: tuple[str, ...] = ("bridges", "articulation_points", "brokerage", "key_players", "balance")
 """The registered structures the report has a section of its own for; every per-node
 measure of the registry gets a ranking."""
 
@@ -36,8 +40,56 @@ def report_measures(registry: Registry = MEASURES) -> tuple[str, ...]:
     return tuple(n for n, m in registry.items() if m.returns == "node" or n in SECTIONS)
 
 
-def _ranked(chart: LinkChart, items: Iterable[tuple[str, float]]) -> tuple[Ranked, ...]:
-    return tuple(Ranked(n, chart.node_type_of(n), float(v)) for n, v in items)
+def _label(chart: LinkChart, node_id: str) -> str:
+    return str(chart.nodes.labels[chart.index_of(node_id)])
+
+
+def _ranked(
+    chart: LinkChart, items: Iterable[tuple[str, float]], notes: Mapping[str, str] | None = None
+) -> tuple[Ranked, ...]:
+    notes = notes or {}
+    return tuple(
+        Ranked(n, chart.node_type_of(n), float(v), _label(chart, n), notes.get(n, "")) for n, v in items
+    )
+
+
+@dataclass(frozen=True)
+class _Firm:
+    """The chart of firm ties (at least the firm confidence level), when weaker ones are read."""
+
+    chart: LinkChart
+    level: str
+    weak: frozenset[str]
+
+    def levels(self, chart: LinkChart) -> tuple[str, ...]:
+        """The weak levels, most certain first."""
+        return tuple(sorted(self.weak, key=chart.vocabulary.confidence.levels.index))
+
+    def weak_note(self, ties: Sequence[TieEvidence]) -> str:
+        """``"rests on 1 possible tie"`` when every tie is below the firm level, else ``""``."""
+        if not ties or any(t.confidence not in self.weak for t in ties):
+            return ""
+        levels = sorted({t.confidence for t in ties}, key=lambda c: c)
+        n = len(ties)
+        return f"rests on {n} {'/'.join(levels)} tie{'s' if n != 1 else ''}"
+
+
+def _firm(chart: LinkChart, rels: Sequence[str], firm: str | None) -> _Firm | None:
+    """The firm-ties view of ``chart``, or ``None`` if no tie read is below ``firm``."""
+    if firm is None:
+        return None
+    scale = chart.vocabulary.confidence
+    if firm not in scale.levels:
+        raise UnknownNameError("confidence level", firm, scale.levels)
+    weak = frozenset(scale.levels[scale.levels.index(firm) + 1 :])
+    if not weak:
+        return None
+    e = chart.edges
+    read = np.isin(e.relation, [chart.vocabulary.relation_names.index(r) for r in rels])
+    weak_codes = [scale.levels.index(w) for w in weak]
+    if not np.any(read & np.isin(e.confidence, weak_codes)):
+        return None
+    return _Firm(chart.min_confidence(firm), firm, weak)
 
 
 def _order(items: Iterable[tuple[str, float]], ascending: bool) -> list[tuple[str, float]]:
@@ -50,12 +102,30 @@ def _order(items: Iterable[tuple[str, float]], ascending: bool) -> list[tuple[st
     return sorted(items, key=key)
 
 
-def _ranking(chart: LinkChart, measure: Measure, scores: Mapping[str, float], top: int) -> Ranking:
+def _check_scores(measure: Measure, scores: Any) -> None:
     if not isinstance(scores, Mapping):
         kind = type(scores).__name__
         raise LinkchartError(f"measure {measure.name!r} returned {kind}, not scores keyed by node id")
+
+
+def _ranking(
+    chart: LinkChart,
+    measure: Measure,
+    scores: Mapping[str, float],
+    top: int,
+    firm_scores: Mapping[str, float] | None = None,
+) -> Ranking:
+    _check_scores(measure, scores)
     ascending = not measure.higher_is_more
     ordered = _order(scores.items(), ascending)
+    notes: dict[str, str] = {}
+    if firm_scores is not None:
+        _check_scores(measure, firm_scores)
+        firm_order = [n for n, _ in _order(firm_scores.items(), ascending)]
+        firm_rank = {n: r for r, n in enumerate(firm_order, start=1)}
+        for n, _ in ordered[:top]:
+            if firm_rank[n] > top:
+                notes[n] = f"rank {firm_rank[n]} on firm ties"
     by_type: dict[str, tuple[Ranked, ...]] = {}
     types = [chart.node_type_of(n) for n, _ in ordered]
     for t in chart.vocabulary.node_type_names:
@@ -63,7 +133,11 @@ def _ranking(chart: LinkChart, measure: Measure, scores: Mapping[str, float], to
         if rows:
             by_type[t] = _ranked(chart, rows[:top])
     return Ranking(
-        measure.name, measure.meaning, ascending, _ranked(chart, ordered[:top]), MappingProxyType(by_type)
+        measure.name,
+        measure.meaning,
+        ascending,
+        _ranked(chart, ordered[:top], notes),
+        MappingProxyType(by_type),
     )
 
 
@@ -76,44 +150,87 @@ def _ordered(chart: LinkChart, ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(ids, key=chart.index_of))
 
 
-def _bridges(chart: LinkChart, found: Sequence[Bridge], top: int) -> tuple[BridgeEntry, ...]:
+def _bridges(
+    chart: LinkChart, found: Sequence[Bridge], top: int, firm: _Firm | None
+) -> tuple[BridgeEntry, ...]:
     """The ``top`` bridges, most consequential first, each with its evidence."""
-    return tuple(
-        BridgeEntry(
-            b.from_id,
-            b.to_id,
-            (_ordered(chart, b.separated[0]), _ordered(chart, b.separated[1])),
-            tuple(_tie(chart, e) for e in b.edge_ids),
+    out = []
+    for b in found[:top]:
+        ties = tuple(_tie(chart, e) for e in b.edge_ids)
+        out.append(
+            BridgeEntry(
+                b.from_id,
+                b.to_id,
+                (_ordered(chart, b.separated[0]), _ordered(chart, b.separated[1])),
+                ties,
+                (_label(chart, b.from_id), _label(chart, b.to_id)),
+                firm.weak_note(ties) if firm else "",
+            )
         )
-        for b in found[:top]
-    )
+    return tuple(out)
 
 
-def _cuts(chart: LinkChart, found: Sequence[ArticulationPoint], top: int) -> tuple[CutEntry, ...]:
+def _cut_note(
+    chart: LinkChart, node: str, pieces: Sequence[Sequence[str]], rels: set[str], firm: _Firm
+) -> str:
+    """Which pieces ``node`` holds to the rest only through weak ties."""
+    held = []
+    for piece in pieces:
+        inside = set(piece)
+        ties = [
+            _tie(chart, e.id)
+            for e in chart.edges_of(node)
+            if e.relation in rels and (e.to_id if e.from_id == node else e.from_id) in inside
+        ]
+        note = firm.weak_note(ties)
+        if note:
+            held.append(
+                f"{', '.join(piece[:3])}{' ...' if len(piece) > 3 else ''} {note.removeprefix('rests ')}"
+            )
+    return ("holds " + "; ".join(held)) if held else ""
+
+
+def _cuts(
+    chart: LinkChart, found: Sequence[ArticulationPoint], top: int, rels: Sequence[str], firm: _Firm | None
+) -> tuple[CutEntry, ...]:
     """The ``top`` articulation points, most consequential first, with their pieces."""
-    return tuple(
-        CutEntry(c.node_id, chart.node_type_of(c.node_id), tuple(_ordered(chart, x) for x in c.components))
-        for c in found[:top]
-    )
+    out = []
+    for c in found[:top]:
+        pieces = tuple(_ordered(chart, x) for x in c.components)
+        out.append(
+            CutEntry(
+                c.node_id,
+                chart.node_type_of(c.node_id),
+                pieces,
+                _label(chart, c.node_id),
+                _cut_note(chart, c.node_id, pieces[1:], set(rels), firm) if firm else "",
+            )
+        )
+    return tuple(out)
 
 
-def _brokers(chart: LinkChart, result: BrokerageResult, top: int) -> tuple[BrokerEntry, ...]:
+def _brokers(
+    chart: LinkChart, result: BrokerageResult, top: int, firm: BrokerageResult | None = None
+) -> tuple[BrokerEntry, ...]:
     out: list[BrokerEntry] = []
     for role in ROLES:
         rows = [(n, c[role], result.z[n][role]) for n, c in result.counts.items() if c[role] > 0]
         rows.sort(key=lambda r: (-r[1], -(r[2] if not math.isnan(r[2]) else -math.inf), r[0]))
-        out += [
-            BrokerEntry(
-                role,
-                n,
-                chart.node_type_of(n),
-                str(result.groups[n]),
-                int(count),
-                float(result.expected[n][role]),
-                float(z),
+        for n, count, z in rows[:top]:
+            firm_count = firm.counts[n][role] if firm is not None else count
+            out.append(
+                BrokerEntry(
+                    role,
+                    n,
+                    chart.node_type_of(n),
+                    str(result.groups[n]),
+                    int(count),
+                    float(result.expected[n][role]),
+                    float(z),
+                    _label(chart, n),
+                    f"{firm_count} of {count} on firm ties" if firm_count < count else "",
+                )
             )
-            for n, count, z in rows[:top]
-        ]
     return tuple(out)
 
 
@@ -132,11 +249,24 @@ def _key_players(chart: LinkChart, measure: Measure, common: Mapping[str, Any]) 
     return tuple(measure(chart, k=k, criterion=c, **common) for c in criteria)
 
 
+def _key_player_note(kp: KeyPlayers, firm: LinkChart, measure: Measure, common: Mapping[str, Any]) -> str:
+    """``""`` if the same set is found on firm ties, else the set found there."""
+    again = measure(
+        firm, k=kp.k, criterion=kp.criterion, max_distance=kp.parameters.get("max_distance", 1), **common
+    )
+    if set(again.nodes) == set(kp.nodes):
+        return ""
+    return f"on firm ties: {', '.join(again.nodes)}"
+
+
 def report(
     chart: LinkChart,
     *,
     top: int = 10,
     relations: Relations = None,
+    layers: Layers = None,
+    signs: SignReading = "positive",
+    firm: str | None = "reported",
     measures: Iterable[str] | str | None = None,
     engine: Engine = "igraph",
     partition: str | Mapping[str, Any] = "type",
@@ -153,11 +283,23 @@ def report(
         How many nodes each ranking and each role lists (overall and per node type).
     relations
         Relations whose edges count, for every measure (default: all).
+    layers, signs
+        The reading (see :mod:`~linkchart.analysis.reading`): by default the positive
+        ties of the chart's default layers. The report opens with a sentence saying what
+        was read and what was left out.
+    firm
+        The confidence level at and above which a tie is *firm* (default
+        ``"reported"``; ``None`` turns the check off). Every headline finding that needs
+        ties below it says so: a top-ranked node that leaves the top on firm ties alone,
+        a bridge whose ties are all weaker, an articulation point that holds a piece
+        only through weak ties, brokered paths that use a weak tie, a key-player set
+        that differs on firm ties. The measures run a second time on the firm ties.
     measures
         Which sections to compute, by name (default: those of the registry marked
-        ``in_report``): any per-node measure of the registry (a ranking), and
-        ``"bridges"``, ``"articulation_points"``, ``"brokerage"`` and ``"key_players"``
-        (see :func:`report_measures`).
+        ``in_report``; the signed ones only on a chart with hostile relations): any
+        per-node measure of the registry (a ranking), and ``"bridges"``,
+        ``"articulation_points"``, ``"brokerage"``, ``"key_players"`` and
+        ``"balance"`` (see :func:`report_measures`).
     engine
         ``"igraph"`` (default) or ``"networkx"``, for every measure.
     partition
@@ -203,29 +345,37 @@ def report(
     ... )
     >>> r = report(c, top=1, measures=["betweenness", "brokerage"])
     >>> r.rankings[0].overall[0]
-    Ranked(node='hub', type='organisation', value=1.0)
+    Ranked(node='hub', type='organisation', value=1.0, label='hub', note='')
     >>> r.brokers[0].role, r.brokers[0].node
     ('itinerant', 'hub')
     """
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise LinkchartError(f"top must be a positive integer, not {top!r}")
     engine = check_engine(engine)
-    rels = relation_list(relations)
-    if rels is not None:
-        for r in rels:
-            chart.vocabulary.relation(r)  # UnknownNameError with a hint
+    read = reading(chart, relations=relations, layers=layers, signs=signs)
     known = report_measures(registry)
     if measures is None:
-        chosen = [n for n in known if registry[n].in_report]
+        chosen = [n for n in known if registry[n].in_report and registry[n].applies_to(chart)]
     else:
         chosen = list([measures] if isinstance(measures, str) else measures)
     for name in chosen:
         if name not in known:
             raise UnknownNameError("measure", name, known)
     ordered = tuple(m for m in known if m in chosen)
-    common: dict[str, Any] = {"engine": engine, "relations": rels, "directed": directed}
+    firm_view = _firm(chart, read.relations, firm)
+    common: dict[str, Any] = {
+        "engine": engine,
+        "relations": relations,
+        "layers": layers,
+        "signs": signs,
+        "directed": directed,
+    }
+
+    def on_firm(name: str, **kwargs: Any) -> Any:
+        return registry[name](firm_view.chart, **kwargs, **common) if firm_view else None
+
     rankings = tuple(
-        _ranking(chart, registry[name], registry[name](chart, **common), top)
+        _ranking(chart, registry[name], registry[name](chart, **common), top, on_firm(name))
         for name in ordered
         if registry[name].returns == "node"
     )
@@ -234,11 +384,21 @@ def report(
         registry["articulation_points"](chart, **common) if "articulation_points" in ordered else []
     )
     brokers = (
-        _brokers(chart, registry["brokerage"](chart, partition=partition, **common), top)
+        _brokers(
+            chart,
+            registry["brokerage"](chart, partition=partition, **common),
+            top,
+            on_firm("brokerage", partition=partition),
+        )
         if "brokerage" in ordered
         else ()
     )
     players = _key_players(chart, registry["key_players"], common) if "key_players" in ordered else ()
+    player_notes = tuple(
+        _key_player_note(kp, firm_view.chart, registry["key_players"], common) if firm_view else ""
+        for kp in players
+    )
+    balanced = registry["balance"](chart, seed=0, **common) if "balance" in ordered else None
     shown_partition = partition if isinstance(partition, str) else "custom mapping"
     return Report(
         title=chart.title,
@@ -247,7 +407,10 @@ def report(
         parameters=MappingProxyType(
             {
                 "top": top,
-                "relations": rels,
+                "relations": None if read.everything else list(read.relations),
+                "layers": list(read.layers),
+                "signs": signs,
+                "firm": firm,
                 "measures": list(ordered),
                 "engine": engine,
                 "partition": shown_partition,
@@ -255,12 +418,18 @@ def report(
             }
         ),
         rankings=rankings,
-        bridges=_bridges(chart, found_bridges, top),
-        articulation_points=_cuts(chart, found_cuts, top),
+        bridges=_bridges(chart, found_bridges, top, firm_view),
+        articulation_points=_cuts(chart, found_cuts, top, read.relations, firm_view),
         brokers=brokers,
         bridges_total=len(found_bridges),
         articulation_points_total=len(found_cuts),
         per_type_shown=min(3, top),
         sections=ordered,
         key_players=players,
+        key_player_notes=player_notes,
+        reading=read.describe(),
+        weak_levels=tuple(sorted(firm_view.weak, key=chart.vocabulary.confidence.levels.index))
+        if firm_view
+        else (),
+        balance=balanced,
     )

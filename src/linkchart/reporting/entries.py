@@ -10,11 +10,17 @@ __all__ = ["BridgeEntry", "BrokerEntry", "CutEntry", "Ranked", "Ranking", "TieEv
 
 @dataclass(frozen=True, slots=True)
 class Ranked:
-    """One node in a ranking: its id, type and value."""
+    """One node in a ranking: its id, type, value, label, and a note if it rests on weak ties.
+
+    ``note`` is empty unless the finding needs ties below the report's firm confidence
+    level (``"rank 14 on firm ties"``: without those ties the node leaves the top).
+    """
 
     node: str
     type: str
     value: float
+    label: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +73,18 @@ class BridgeEntry:
     ties
         Every edge of the chart between ``a`` and ``b`` among the counted relations,
         with its evidence.
+    labels
+        The labels of ``a`` and ``b``.
+    note
+        Empty, or what weak ties the bridge rests on (``"rests on 1 possible tie"``).
     """
 
     a: str
     b: str
     sides: tuple[tuple[str, ...], tuple[str, ...]]
     ties: tuple[TieEvidence, ...]
+    labels: tuple[str, str] = ("", "")
+    note: str = ""
 
     @property
     def smaller_side(self) -> tuple[str, ...]:
@@ -95,11 +107,17 @@ class CutEntry:
         The node and its type.
     components
         The node ids of each part its removal leaves, largest first.
+    label
+        The node's label.
+    note
+        Empty, or which parts it holds only through weak ties.
     """
 
     node: str
     type: str
     components: tuple[tuple[str, ...], ...]
+    label: str = ""
+    note: str = ""
 
     @property
     def cut_off(self) -> int:
@@ -109,7 +127,11 @@ class CutEntry:
 
 @dataclass(frozen=True, slots=True)
 class BrokerEntry:
-    """A node's brokerage in one Gould-Fernandez role, with its null-model statistics."""
+    """A node's brokerage in one Gould-Fernandez role, with its null-model statistics.
+
+    ``note`` is empty unless some of the brokered paths use a weak tie (``"2 of 5 on
+    firm ties"``).
+    """
 
     role: str
     node: str
@@ -118,3 +140,5 @@ class BrokerEntry:
     count: int
     expected: float
     z: float
+    label: str = ""
+    note: str = ""

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.key_players import KeyPlayers
+from ..analysis.signed import BalanceResult
 from ..errors import LinkchartError
 from ..files import write_all
 from ..loading.cells import to_cell
@@ -20,6 +21,22 @@ from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvi
 from .text import json_value
 
 __all__ = ["Report"]
+
+
+def _balance_dict(b: BalanceResult) -> dict[str, Any]:
+    camps: dict[int, list[str]] = {}
+    for node, camp in b.camps.items():
+        if camp is not None:
+            camps.setdefault(camp, []).append(node)
+    return {
+        "triangles": len(b.triangles),
+        "census": dict(zip(("+++", "++-", "+--", "---"), b.census, strict=True)),
+        "ratio": json_value(b.ratio),
+        "unbalanced": [{"nodes": list(t.nodes), "signs": list(t.signs)} for t in b.unbalanced],
+        "camps": [camps[k] for k in sorted(camps)],
+        "frustration": b.frustration,
+        "ambivalent": [list(p) for p in b.ambivalent],
+    }
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -55,6 +72,15 @@ class Report:
         fragmentation above ``KEY_PLAYERS_DISTANCE_MAX_NODES`` nodes), then the set
         that reaches most others in one step; empty for a chart of fewer than 2 nodes or
         more than ``KEY_PLAYERS_MAX_NODES``.
+    key_player_notes
+        For each key-player set, ``""`` or the set found on firm ties alone.
+    reading
+        What the measures read and what they left out, in one sentence.
+    weak_levels
+        The confidence levels below the firm level among the ties read (empty when no
+        finding can rest on weak ties); rows with a ``note`` rest on them.
+    balance
+        Structural balance (signed triangles, camps), on a chart with hostile relations.
     """
 
     title: str
@@ -70,6 +96,10 @@ class Report:
     per_type_shown: int = 3
     sections: tuple[str, ...] = ()
     key_players: tuple[KeyPlayers, ...] = ()
+    key_player_notes: tuple[str, ...] = ()
+    reading: str = ""
+    weak_levels: tuple[str, ...] = ()
+    balance: BalanceResult | None = None
 
     def __str__(self) -> str:
         return self.to_text()
@@ -79,7 +109,16 @@ class Report:
         """Everything as plain JSON-ready values (NaN as ``None``)."""
 
         def ranked(rows: Iterable[Ranked]) -> list[dict[str, Any]]:
-            return [{"node": r.node, "type": r.type, "value": json_value(r.value)} for r in rows]
+            return [
+                {
+                    "node": r.node,
+                    "label": r.label,
+                    "type": r.type,
+                    "value": json_value(r.value),
+                    "note": r.note,
+                }
+                for r in rows
+            ]
 
         def tie(t: TieEvidence) -> dict[str, Any]:
             return {
@@ -96,6 +135,8 @@ class Report:
             "nodes": self.nodes,
             "edges": self.edges,
             "parameters": dict(self.parameters),
+            "reading": self.reading,
+            "weak_levels": list(self.weak_levels),
             "rankings": [
                 {
                     "measure": r.measure,
@@ -107,22 +148,37 @@ class Report:
                 for r in self.rankings
             ],
             "bridges": [
-                {"a": b.a, "b": b.b, "sides": [list(s) for s in b.sides], "ties": [tie(t) for t in b.ties]}
+                {
+                    "a": b.a,
+                    "b": b.b,
+                    "labels": list(b.labels),
+                    "sides": [list(s) for s in b.sides],
+                    "ties": [tie(t) for t in b.ties],
+                    "note": b.note,
+                }
                 for b in self.bridges
             ],
             "articulation_points": [
-                {"node": c.node, "type": c.type, "components": [list(x) for x in c.components]}
+                {
+                    "node": c.node,
+                    "label": c.label,
+                    "type": c.type,
+                    "components": [list(x) for x in c.components],
+                    "note": c.note,
+                }
                 for c in self.articulation_points
             ],
             "brokers": [
                 {
                     "role": b.role,
                     "node": b.node,
+                    "label": b.label,
                     "type": b.type,
                     "group": b.group,
                     "count": b.count,
                     "expected": json_value(b.expected),
                     "z": json_value(b.z),
+                    "note": b.note,
                 }
                 for b in self.brokers
             ],
@@ -135,9 +191,13 @@ class Report:
                     "score": kp.score,
                     "baseline": kp.baseline,
                     "search": kp.parameters.get("search"),
+                    "note": note,
                 }
-                for kp in self.key_players
+                for kp, note in zip(
+                    self.key_players, self.key_player_notes or [""] * len(self.key_players), strict=True
+                )
             ],
+            "balance": None if self.balance is None else _balance_dict(self.balance),
         }
 
     def to_text(self) -> str:
@@ -158,9 +218,10 @@ class Report:
 
         The four files are written all or nothing (:func:`linkchart.files.write_all`).
 
-        ``rankings.csv`` (measure, scope ``overall`` or a node type, rank, node, type,
-        value), ``bridges.csv`` (one row per tie of each bridge, with its evidence),
-        ``articulation_points.csv`` and ``brokers.csv``.
+        ``rankings.csv`` (measure, scope ``overall`` or a node type, rank, node, label,
+        type, value, note), ``bridges.csv`` (one row per tie of each bridge, with its
+        evidence), ``articulation_points.csv`` and ``brokers.csv``; ``note`` says what
+        weak ties a finding rests on.
         """
         folder = Path(folder)
         try:
@@ -169,21 +230,33 @@ class Report:
             raise LinkchartError(f"cannot create the CSV folder {str(folder)!r}: {err.strerror}") from None
         tables: dict[str, tuple[list[str], list[list[Any]]]] = {
             "rankings.csv": (
-                ["measure", "scope", "rank", "node", "type", "value"],
+                ["measure", "scope", "rank", "node", "label", "type", "value", "note"],
                 [
-                    [r.measure, "overall", i, x.node, x.type, json_value(x.value)]
+                    [r.measure, "overall", i, x.node, x.label, x.type, json_value(x.value), x.note]
                     for r in self.rankings
                     for i, x in enumerate(r.overall, start=1)
                 ]
                 + [
-                    [r.measure, t, i, x.node, x.type, json_value(x.value)]
+                    [r.measure, t, i, x.node, x.label, x.type, json_value(x.value), x.note]
                     for r in self.rankings
                     for t, rows in r.by_type.items()
                     for i, x in enumerate(rows, start=1)
                 ],
             ),
             "bridges.csv": (
-                ["a", "b", "side_a", "side_b", "edge", "from", "relation", "to", "confidence", "evidence"],
+                [
+                    "a",
+                    "b",
+                    "side_a",
+                    "side_b",
+                    "edge",
+                    "from",
+                    "relation",
+                    "to",
+                    "confidence",
+                    "evidence",
+                    "note",
+                ],
                 [
                     [
                         b.a,
@@ -196,28 +269,41 @@ class Report:
                         t.to_id,
                         t.confidence,
                         t.evidence,
+                        b.note,
                     ]
                     for b in self.bridges
                     for t in b.ties
                 ],
             ),
             "articulation_points.csv": (
-                ["node", "type", "parts", "sizes", "members"],
+                ["node", "label", "type", "parts", "sizes", "members", "note"],
                 [
                     [
                         c.node,
+                        c.label,
                         c.type,
                         len(c.components),
                         " ".join(str(len(x)) for x in c.components),
                         " | ".join("; ".join(x) for x in c.components),
+                        c.note,
                     ]
                     for c in self.articulation_points
                 ],
             ),
             "brokers.csv": (
-                ["role", "node", "type", "group", "count", "expected", "z"],
+                ["role", "node", "label", "type", "group", "count", "expected", "z", "note"],
                 [
-                    [b.role, b.node, b.type, b.group, b.count, json_value(b.expected), json_value(b.z)]
+                    [
+                        b.role,
+                        b.node,
+                        b.label,
+                        b.type,
+                        b.group,
+                        b.count,
+                        json_value(b.expected),
+                        json_value(b.z),
+                        b.note,
+                    ]
                     for b in self.brokers
                 ],
             ),

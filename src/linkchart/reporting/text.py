@@ -12,7 +12,7 @@ from .entries import Ranking
 if TYPE_CHECKING:
     from .report import Report
 
-__all__ = ["json_value", "markdown", "text"]
+__all__ = ["json_value", "markdown", "text", "who"]
 
 BROKERAGE = "brokerage"
 KEY_PLAYERS = "key_players"
@@ -69,32 +69,87 @@ def json_value(value: float) -> float | None:
     return None if isinstance(value, float) and math.isnan(value) else value
 
 
+def who(node: str, label: str) -> str:
+    """A node as a report shows it: its label, with its id where they differ."""
+    return node if not label or label == node else f"{label} [{node}]"
+
+
+def _noted(report: Report, rows: list[list[str]], notes: Sequence[str]) -> list[list[str]]:
+    """Rows with a last ``note`` column when any row rests on weak ties."""
+    if not any(notes):
+        return rows
+    return [[*row, f"* {n}" if n else ""] for row, n in zip(rows, notes, strict=True)]
+
+
 def _ranking_rows(report: Report, r: Ranking) -> list[list[str]]:
-    return [[str(i), x.node, x.type, _num(x.value)] for i, x in enumerate(r.overall, start=1)]
+    rows = [[str(i), who(x.node, x.label), x.type, _num(x.value)] for i, x in enumerate(r.overall, start=1)]
+    return _noted(report, rows, [x.note for x in r.overall])
 
 
 def _type_rows(report: Report, r: Ranking) -> list[list[str]]:
     return [
-        [t, ", ".join(f"{x.node} ({_num(x.value)})" for x in rows[: report.per_type_shown])]
+        [t, ", ".join(f"{x.label or x.node} ({_num(x.value)})" for x in rows[: report.per_type_shown])]
         for t, rows in r.by_type.items()
         if rows
     ]
 
 
 def _cut_rows(report: Report) -> list[list[str]]:
-    return [
-        [c.node, c.type, str(c.cut_off), str(len(c.components[0])), _pieces(c.components)]
+    rows = [
+        [who(c.node, c.label), c.type, str(c.cut_off), str(len(c.components[0])), _pieces(c.components)]
         for c in report.articulation_points
     ]
+    return _noted(report, rows, [c.note for c in report.articulation_points])
 
 
 def _broker_rows(report: Report) -> list[list[str]]:
-    return [[b.role, b.node, b.group, str(b.count), _num(b.expected), _num(b.z)] for b in report.brokers]
+    rows = [
+        [b.role, who(b.node, b.label), b.group, str(b.count), _num(b.expected), _num(b.z)]
+        for b in report.brokers
+    ]
+    return _noted(report, rows, [b.note for b in report.brokers])
+
+
+def _headers(headers: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """``headers``, with ``note`` added when the rows carry one."""
+    return [*headers, "note"] if rows and len(rows[0]) > len(headers) else headers
+
+
+def _balance_lines(report: Report) -> list[str]:
+    b = report.balance
+    if b is None:
+        return []
+    total = len(b.triangles)
+    out = [
+        f"{total} signed triangle{'s' if total != 1 else ''}: "
+        + ", ".join(f"{k} {v}" for k, v in zip(("+++", "++-", "+--", "---"), b.census, strict=True))
+        + (f"; balanced {b.balanced} of {total} ({b.ratio:.0%})" if total else ""),
+    ]
+    out += [f"unbalanced: {t}" for t in b.unbalanced[:10]]
+    if len(b.unbalanced) > 10:
+        out.append(f"... and {len(b.unbalanced) - 10} more unbalanced")
+    camps: dict[int, list[str]] = {}
+    for node, camp in b.camps.items():
+        if camp is not None:
+            camps.setdefault(camp, []).append(node)
+    for k in sorted(camps):
+        out.append(f"camp {k + 1} ({len(camps[k])}): {_names(camps[k], 12)}")
+    out.append(
+        f"frustration {b.frustration}: hostile ties inside a camp plus positive ties between camps "
+        f"(seeded local search, {b.parameters.get('restarts')} starts)"
+    )
+    if b.ambivalent:
+        out.append(
+            "ambivalent pairs (positive and hostile ties, read as hostile): "
+            + "; ".join(f"{x} / {y}" for x, y in b.ambivalent)
+        )
+    return out
 
 
 def _key_player_lines(report: Report) -> list[str]:
     out = []
-    for kp in report.key_players:
+    notes = report.key_player_notes or ("",) * len(report.key_players)
+    for kp, note in zip(report.key_players, notes, strict=True):
         how = "exact" if kp.parameters.get("search") == "exhaustive" else "swap search, local optimum"
         if kp.criterion in ("fragmentation", "component_fragmentation"):
             which = "distance-weighted" if kp.criterion == "fragmentation" else "component"
@@ -107,6 +162,8 @@ def _key_player_lines(report: Report) -> list[str]:
                 f"KPP-Pos (k={kp.k}, m={kp.parameters.get('max_distance')}, {how}): "
                 f"{', '.join(kp.nodes)} reach {kp.score:.1%} of the other nodes"
             )
+        if note:
+            out[-1] += f"  * rests on weak ties: {note}"
     if not out and report.nodes > KEY_PLAYERS_MAX_NODES:
         return [
             f"not computed for charts of over {KEY_PLAYERS_MAX_NODES:,} nodes; call linkchart.key_players"
@@ -120,12 +177,18 @@ def _shown(shown: int, total: int) -> str:
 
 def _header(report: Report) -> list[str]:
     p = report.parameters
-    rels = ", ".join(p.get("relations") or []) or "all"
-    return [
+    out = [
         report.title or "(untitled chart)",
-        f"{report.nodes} nodes, {report.edges} edges; relations: {rels}; engine: {p.get('engine')}; "
-        f"top {p.get('top')}",
+        f"{report.nodes} nodes, {report.edges} edges; engine: {p.get('engine')}; top {p.get('top')}",
     ]
+    if report.reading:
+        out.append(f"Reading: {report.reading}.")
+    if report.weak_levels:
+        out.append(
+            f"Confidence: a finding marked * rests on ties below {p.get('firm')} "
+            f"({', '.join(report.weak_levels)}); without them it does not hold as shown."
+        )
+    return out
 
 
 def text(report: Report) -> str:
@@ -133,9 +196,10 @@ def text(report: Report) -> str:
     out = _header(report)
     for r in report.rankings:
         out += ["", f"== {r.measure}: {r.description}"]
+        ranked = _ranking_rows(report, r)
         out += [
             "  " + line
-            for line in _table(["#", "node", "type", r.measure], _ranking_rows(report, r), right=[0, 3])
+            for line in _table(_headers(["#", "node", "type", r.measure], ranked), ranked, right=[0, 3])
         ]
         rows = _type_rows(report, r)
         if rows:
@@ -152,8 +216,9 @@ def text(report: Report) -> str:
         for b in report.bridges:
             small = b.smaller_side
             out.append(
-                f"  {b.a} -- {b.b}: cuts off {len(small)} node{'s' if len(small) != 1 else ''} "
-                f"({_names(small)}) from the other {b.cut_off_from}"
+                f"  {who(b.a, b.labels[0])} -- {who(b.b, b.labels[1])}: cuts off {len(small)} "
+                f"node{'s' if len(small) != 1 else ''} ({_names(small)}) from the other {b.cut_off_from}"
+                + (f"  * {b.note}" if b.note else "")
             )
             for t in b.ties:
                 out.append(f"    [{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence})")
@@ -171,9 +236,10 @@ def text(report: Report) -> str:
             out.append("  none")
         for c in report.articulation_points:
             out.append(
-                f"  {c.node} ({c.type}): cuts off {c.cut_off} node{'s' if c.cut_off != 1 else ''} "
+                f"  {who(c.node, c.label)} ({c.type}): cuts off {c.cut_off} "
+                f"node{'s' if c.cut_off != 1 else ''} "
                 f"in {len(c.components) - 1} piece{'s' if len(c.components) != 2 else ''} "
-                f"from the other {len(c.components[0])}"
+                f"from the other {len(c.components[0])}" + (f"  * {c.note}" if c.note else "")
             )
             out += [f"      {len(x)}: {_names(x)}" for x in c.components[1:]]
     if BROKERAGE in report.sections:
@@ -184,7 +250,9 @@ def text(report: Report) -> str:
             [
                 "  " + line
                 for line in _table(
-                    ["role", "broker", "group", "count", "expected", "z"], rows, right=[3, 4, 5]
+                    _headers(["role", "broker", "group", "count", "expected", "z"], rows),
+                    rows,
+                    right=[3, 4, 5],
                 )
             ]
             if rows
@@ -193,15 +261,19 @@ def text(report: Report) -> str:
     if KEY_PLAYERS in report.sections:
         out += ["", "== key players (Borgatti 2006; undirected reading)"]
         out += ["  " + line for line in _key_player_lines(report)]
+    if report.balance is not None:
+        out += ["", "== structural balance (Cartwright & Harary; signed, undirected reading)"]
+        out += ["  " + line for line in _balance_lines(report)]
     return "\n".join(out) + "\n"
 
 
 def markdown(report: Report) -> str:
     """The same tables as Markdown (GitHub pipe tables)."""
-    out = [f"# {report.title or 'Untitled chart'}", "", _header(report)[1]]
+    out = [f"# {report.title or 'Untitled chart'}", "", "  \n".join(_header(report)[1:])]
     for r in report.rankings:
         out += ["", f"## {r.measure}", "", r.description, ""]
-        out += _md_table(["#", "node", "type", r.measure], _ranking_rows(report, r), right=[0, 3])
+        rows = _ranking_rows(report, r)
+        out += _md_table(_headers(["#", "node", "type", r.measure], rows), rows, right=[0, 3])
         rows = _type_rows(report, r)
         if rows:
             out += ["", f"Top {report.per_type_shown} of each type:", ""]
@@ -219,7 +291,8 @@ def markdown(report: Report) -> str:
         if report.bridges:
             rows = [
                 [
-                    f"{b.a} -- {b.b}",
+                    f"{who(b.a, b.labels[0])} -- {who(b.b, b.labels[1])}"
+                    + (f" (* {b.note})" if b.note else ""),
                     f"{len(b.smaller_side)}: {_names(b.smaller_side)}",
                     str(b.cut_off_from),
                     "; ".join(
@@ -244,7 +317,9 @@ def markdown(report: Report) -> str:
         ]
         rows = _cut_rows(report)
         out += (
-            _md_table(["node", "type", "cuts off", "from", "pieces cut off"], rows, right=[2, 3])
+            _md_table(
+                _headers(["node", "type", "cuts off", "from", "pieces cut off"], rows), rows, right=[2, 3]
+            )
             if rows
             else ["None."]
         )
@@ -258,11 +333,16 @@ def markdown(report: Report) -> str:
         ]
         rows = _broker_rows(report)
         out += (
-            _md_table(["role", "broker", "group", "count", "expected", "z"], rows, right=[3, 4, 5])
+            _md_table(
+                _headers(["role", "broker", "group", "count", "expected", "z"], rows), rows, right=[3, 4, 5]
+            )
             if rows
             else ["None."]
         )
     if KEY_PLAYERS in report.sections:
         out += ["", "## Key players", "", "Borgatti (2006), undirected reading.", ""]
         out += [f"- {line}" for line in _key_player_lines(report)]
+    if report.balance is not None:
+        out += ["", "## Structural balance", "", "Cartwright & Harary; signed, undirected reading.", ""]
+        out += [f"- {line}" for line in _balance_lines(report)]
     return "\n".join(out) + "\n"

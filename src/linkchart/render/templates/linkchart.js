@@ -202,6 +202,7 @@
     var pairs = [["id", info.ids[i]], ["type", typeLine]];
     if (info.aliases[i].length) { pairs.push(["aliases", info.aliases[i].join(", ")]); }
     if (info.community) { pairs.push(["community", fmt(info.community[i])]); }
+    if (info.camp) { pairs.push(["camp", info.camp[i] === null ? "none (no signed tie)" : fmt(info.camp[i] + 1)]); }
     panelBody.appendChild(definitionList(pairs));
     var flags = el("div");
     if (cutSet.has(i)) { flags.appendChild(badge("articulation point")); }
@@ -274,7 +275,9 @@
     ends.appendChild(nodeLink(e.to));
     panelBody.appendChild(ends);
     if (bridgeSet.has(k)) { panelBody.appendChild(badge("bridge")); }
+    if (rel.negative) { panelBody.appendChild(badge("hostile")); }
     var pairs = [
+      ["layer", vocab.layers[rel.layer].name + (rel.negative ? " (hostile)" : "")],
       ["confidence", conf.name + " (" + fmt(conf.probability) + ")"],
       ["time", einfo.time[k] || "undated"],
       ["weight", fmt(einfo.weight[k])],
@@ -390,6 +393,8 @@
   // ------------------------------------------------------------------ legend and filters
   var typeOn = vocab.node_types.map(function () { return true; });
   var relOn = vocab.relations.map(function () { return true; });
+  var layerOn = vocab.layers.map(function () { return true; });
+  var hostileOn = true;
   var maxLevel = vocab.confidence.length - 1;
 
   function legendItem(list, swatch, text, count, onChange, extraClass) {
@@ -407,19 +412,58 @@
     list.appendChild(li);
   }
   var typeList = document.getElementById("lc-filter-types");
+  var byCommunity = Boolean(info.community);
   vocab.node_types.forEach(function (t, code) {
     if (!typeCounts[code]) { return; }
-    legendItem(typeList, shapeSwatch(t.shape, t.color), t.name, typeCounts[code],
+    // coloured by community, a type is its shape only: its colour would say the wrong thing
+    legendItem(typeList, shapeSwatch(t.shape, byCommunity ? "#bbbbbb" : t.color), t.name, typeCounts[code],
       function (on) { typeOn[code] = on; applyFilters(); });
     typeList.lastChild.title = t.description || "";
   });
+  if (byCommunity) {
+    var sizes = [];
+    info.community.forEach(function (c) { if (c !== null) { sizes[c] = (sizes[c] || 0) + 1; } });
+    var communityList = document.getElementById("lc-communities");
+    sizes.forEach(function (size, c) {
+      var li = el("li");
+      var label = el("label");
+      label.appendChild(shapeSwatch("dot", data.community_colors[c % data.community_colors.length]));
+      label.appendChild(el("span", "lc-name", "community " + c));
+      label.appendChild(el("span", "lc-count", size));
+      li.appendChild(label);
+      communityList.appendChild(li);
+    });
+    document.getElementById("lc-legend-communities").hidden = false;
+  }
   var relList = document.getElementById("lc-filter-relations");
   vocab.relations.forEach(function (r, code) {
     if (!relCounts[code]) { return; }
-    legendItem(relList, lineSwatch(r.color, false, 1, 3), r.name + (r.directed ? " \u2192" : ""), relCounts[code],
+    legendItem(relList, lineSwatch(r.color, false, 1, 3),
+      (r.negative ? "\u2212 " : "") + r.name + (r.directed ? " \u2192" : ""), relCounts[code],
       function (on) { relOn[code] = on; applyFilters(); });
-    relList.lastChild.title = r.description || "";
+    relList.lastChild.title = (r.negative ? "hostile; " : "") + "layer " + vocab.layers[r.layer].name +
+      (r.description ? ": " + r.description : "");
   });
+  var layerCounts = vocab.layers.map(function () { return 0; });
+  var hostileCount = 0;
+  einfo.relation.forEach(function (r) {
+    layerCounts[vocab.relations[r].layer] += 1;
+    if (vocab.relations[r].negative) { hostileCount += 1; }
+  });
+  var layerList = document.getElementById("lc-filter-layers");
+  if (vocab.layers.length > 1 || hostileCount) {
+    vocab.layers.forEach(function (layer, code) {
+      if (!layerCounts[code]) { return; }
+      legendItem(layerList, lineSwatch(layer.color, false, 1, 3), layer.name, layerCounts[code],
+        function (on) { layerOn[code] = on; applyFilters(); }, "lc-layer");
+    });
+    if (hostileCount) {
+      legendItem(layerList, lineSwatch(vocab.hostile_color, false, 1, 3), "\u2212 hostile ties (\u22a3)",
+        hostileCount, function (on) { hostileOn = on; applyFilters(); }, "lc-hostile");
+    }
+    document.getElementById("lc-legend-layers").hidden = false;
+  }
+  if (data.reading) { document.getElementById("lc-reading").textContent = "Measures " + data.reading + "."; }
   var select = document.getElementById("lc-filter-confidence");
   var strokes = document.getElementById("lc-confidence-strokes");
   vocab.confidence.forEach(function (c, code) {
@@ -478,7 +522,9 @@
     }
     for (k = 0; k < M; k++) {
       var e = data.edges[k];
-      var eh = !relOn[einfo.relation[k]] || einfo.confidence[k] > maxLevel || nodeHidden[e.from] || nodeHidden[e.to];
+      var rel = vocab.relations[einfo.relation[k]];
+      var eh = !relOn[einfo.relation[k]] || !layerOn[rel.layer] || (rel.negative && !hostileOn) ||
+        einfo.confidence[k] > maxLevel || nodeHidden[e.from] || nodeHidden[e.to];
       if (eh !== edgeHidden[k]) { edgeHidden[k] = eh; edgeUpdates.push({id: k, hidden: eh}); }
     }
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }

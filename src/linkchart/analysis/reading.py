@@ -1,0 +1,211 @@
+"""The reading: which ties a measure reads, by relation, layer and sign.
+
+A link chart mixes cooperation (money, shelter, joint operations), hostility (fighting,
+countering, threatening) and context (where a place lies, which event an actor took part
+in). The unsigned measures treat every tie they read as a channel, so what they read
+decides what they find: a state that *counters* two groups is not their broker, and a
+region that *contains* three actors is not their hub.
+
+Every measure therefore takes three keyword arguments beside ``relations``:
+
+``layers``
+    ``None`` (default): the chart's default layers (the file's
+    ``analysis: {layers: [...]}``, else every layer); ``"all"``: every layer; or layer
+    names.
+``signs``
+    ``"positive"`` (default): only relations that are not hostile; ``"negative"``: only
+    hostile ones; ``"all"``: every tie as a plain tie (the reading of a chart without
+    signs). The signed measures (:func:`~linkchart.analysis.signed.pn_centrality`,
+    :func:`~linkchart.analysis.signed.balance`) read the signs themselves and take only
+    ``layers``.
+``relations``
+    Relation names (default: all); intersected with the layers and signs.
+
+Since sign and layer belong to a relation, a reading is a set of relations, and a
+measure read this way equals the same measure on
+``chart.with_relations(reading.relations)``. A chart without signs or layers (every
+relation positive, one layer) reads every tie, exactly as before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, get_args
+
+import numpy as np
+
+from ..errors import LinkchartError, UnknownNameError
+
+if TYPE_CHECKING:
+    from ..model import LinkChart
+    from ._common import Relations
+
+__all__ = ["SIGN_READINGS", "Layers", "Reading", "SignReading", "read_relations", "reading"]
+
+Layers = Iterable[str] | str | None
+"""The ``layers`` argument: layer names, one name, ``"all"``, or ``None`` for the defaults."""
+
+SignReading = Literal["positive", "negative", "all"]
+"""The ``signs`` argument: which signs of tie a measure reads."""
+
+SIGN_READINGS: tuple[str, ...] = get_args(SignReading)
+"""Every :data:`SignReading`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Which ties of a chart a measure reads, and which it leaves out and why.
+
+    Attributes
+    ----------
+    chart
+        The chart read.
+    relations
+        The names of the relations read, in vocabulary order.
+    layers
+        The layers read.
+    signs
+        The signs read (``"positive"``, ``"negative"`` or ``"all"``).
+    total, read
+        How many edges the chart has, and how many of them are read.
+    left_out
+        Edges not read, by reason: ``"hostile"`` (a negative relation),
+        ``"positive"`` (a positive relation, when only negative ties are read),
+        ``"layer <name>"`` (a layer not read) and ``"relation"`` (a relation not asked
+        for). An edge left out for several reasons counts under the first.
+    """
+
+    chart: LinkChart
+    relations: tuple[str, ...]
+    layers: tuple[str, ...]
+    signs: SignReading
+    total: int
+    read: int
+    left_out: dict[str, int]
+
+    @property
+    def everything(self) -> bool:
+        """Whether every relation is read (the measures see the whole chart)."""
+        return len(self.relations) == len(self.chart.vocabulary.relations)
+
+    def describe(self) -> str:
+        """One sentence: what is read, what is left out, and how to read it otherwise.
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> from linkchart.vocabulary import Relation, Vocabulary
+        >>> v = Vocabulary(relations=(Relation("funds", layer="operational"),
+        ...     Relation("fights", sign="negative", layer="operational"),
+        ...     Relation("located_in", layer="geography")), default_layers=("operational",))
+        >>> c = linkchart.from_records([{"id": "a", "type": "state"}, {"id": "b", "type": "region"}],
+        ...     [{"from": "a", "relation": r, "to": "b"} for r in ("funds", "fights", "located_in")],
+        ...     vocabulary=v)
+        >>> print(reading(c).describe())
+        read on 1 of 3 ties: positive ties of the layer operational; left out: 1 hostile tie, \
+1 geography tie — see --layers, --signs
+        """
+        what = {"positive": "positive ties", "negative": "hostile ties", "all": "ties of either sign"}[
+            self.signs
+        ]
+        all_layers = self.chart.vocabulary.layers
+        if len(all_layers) > 1 or self.layers != all_layers:
+            s = "s" if len(self.layers) != 1 else ""
+            what += f" of the layer{s} {', '.join(self.layers) or '(none)'}"
+        if self.read == self.total and not self.left_out:
+            return f"read on all {self.total} ties: {what}"
+        out = []
+        for reason, count in self.left_out.items():
+            s = "" if count == 1 else "s"
+            if reason.startswith("layer "):
+                out.append(f"{count} {reason.removeprefix('layer ')} tie{s}")
+            elif reason == "relation":
+                out.append(f"{count} tie{s} of relations not asked for")
+            else:
+                out.append(f"{count} {reason} tie{s}")
+        left = f"; left out: {', '.join(out)}" if out else ""
+        return f"read on {self.read} of {self.total} ties: {what}{left} — see --layers, --signs"
+
+
+def _layers(chart: LinkChart, layers: Layers) -> tuple[str, ...]:
+    vocab = chart.vocabulary
+    known = vocab.layers
+    if layers is None:
+        return vocab.default_layers if vocab.default_layers is not None else known
+    if isinstance(layers, str):
+        layers = known if layers == "all" else [layers]
+    names = list(layers)
+    for name in names:
+        if not isinstance(name, str):
+            raise LinkchartError(f"a layer is named with text, not {name!r}", code="bad-argument")
+        if name not in known:
+            raise UnknownNameError("layer", name, known)
+    return tuple(dict.fromkeys(names))
+
+
+def reading(
+    chart: LinkChart, *, relations: Relations = None, layers: Layers = None, signs: SignReading = "positive"
+) -> Reading:
+    """The ties that a measure called with these arguments reads (see the module notes).
+
+    Raises
+    ------
+    UnknownNameError
+        For a relation or layer the chart lacks, or an unknown ``signs``.
+    """
+    if signs not in SIGN_READINGS:
+        raise UnknownNameError("signs", str(signs), SIGN_READINGS)
+    vocab = chart.vocabulary
+    chosen = _layers(chart, layers)
+    asked: set[str] | None = None
+    if relations is not None:
+        names = [relations] if isinstance(relations, str) else list(relations)
+        asked = {vocab.relation(r).name for r in names}
+    reasons: list[str | None] = []
+    for r in vocab.relations:
+        if signs == "positive" and r.negative:
+            reasons.append("hostile")
+        elif signs == "negative" and not r.negative:
+            reasons.append("positive")
+        elif r.layer not in chosen:
+            reasons.append(f"layer {r.layer}")
+        elif asked is not None and r.name not in asked:
+            reasons.append("relation")
+        else:
+            reasons.append(None)
+    counts: list[int] = chart.memoized(
+        "relation_counts",
+        lambda: np.bincount(chart.edges.relation, minlength=len(vocab.relations)).tolist(),
+    )
+    left: Counter[str] = Counter()
+    for reason, count in zip(reasons, counts, strict=True):
+        if reason is not None and count:
+            left[reason] += count
+    kept = tuple(r.name for r, reason in zip(vocab.relations, reasons, strict=True) if reason is None)
+    total = chart.number_of_edges
+    return Reading(chart, kept, chosen, signs, total, total - sum(left.values()), dict(left))
+
+
+def read_relations(
+    chart: LinkChart, relations: Relations, layers: Layers, signs: SignReading
+) -> list[str] | None:
+    """The relations a measure reads, or ``None`` when it reads every relation.
+
+    What a measure records as its ``relations`` parameter, and passes to
+    :func:`~linkchart.analysis.projection.project`.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> from linkchart.vocabulary import Relation, Vocabulary
+    >>> v = Vocabulary(relations=(Relation("funds"), Relation("fights", sign="negative")))
+    >>> c = linkchart.from_records([{"id": "a", "type": "state"}], [], vocabulary=v)
+    >>> read_relations(c, None, None, "positive"), read_relations(c, None, None, "all")
+    (['funds'], None)
+    """
+    r = reading(chart, relations=relations, layers=layers, signs=signs)
+    if r.everything:
+        return None
+    return list(r.relations)

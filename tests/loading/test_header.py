@@ -1,0 +1,89 @@
+"""The header: a relation's sign and layer, and the analysis section's default layers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import linkchart
+from linkchart import LoadError
+
+HEAD = "linkchart: 1\ntitle: t\n"
+BODY = "nodes: [{id: A, type: state}, {id: B, type: state}]\nedges: [{from: A, relation: funds, to: B}]\n"
+
+
+def load(tmp_path: Path, header: str) -> linkchart.LinkChart:
+    (tmp_path / "g.yaml").write_text(HEAD + header + BODY, encoding="utf-8")
+    return linkchart.load(tmp_path / "g.yaml")
+
+
+def test_sign_and_layer_are_read_with_their_defaults(tmp_path: Path) -> None:
+    c = load(
+        tmp_path,
+        "relations:\n  funds: {layer: operational}\n  fights: {sign: negative, layer: operational}\n"
+        "  borders: {directed: false, layer: geography}\n  knows: {}\nanalysis: {layers: [operational]}\n",
+    )
+    v = c.vocabulary
+    assert [(r.name, r.sign, r.layer) for r in v.relations] == [
+        ("funds", "positive", "operational"),
+        ("fights", "negative", "operational"),
+        ("borders", "positive", "geography"),
+        ("knows", "positive", "common"),
+    ]
+    assert v.layers == ("operational", "geography", "common") and v.default_layers == ("operational",)
+    assert v.signed
+
+
+def test_a_v1_file_reads_as_before(tmp_path: Path) -> None:
+    c = load(tmp_path, "relations: {funds: {}}\n")
+    assert c.vocabulary.layers == ("common",) and c.vocabulary.default_layers is None
+    assert not c.vocabulary.signed
+    assert linkchart.reading(c).everything
+
+
+@pytest.mark.parametrize(
+    ("header", "code", "path", "hint"),
+    [
+        (
+            "relations: {funds: {sign: hostile}}\n",
+            "wrong-type",
+            "relations.funds.sign",
+            "write 'sign: negative'",
+        ),
+        (
+            "relations: {funds: {sign: negatve}}\n",
+            "wrong-type",
+            "relations.funds.sign",
+            "write 'sign: negative'",
+        ),
+        ("relations: {funds: {layer: 3}}\n", "wrong-type", "relations.funds.layer", ""),
+        (
+            "relations: {funds: {layer: operational}}\nanalysis: {layers: [operatonal]}\n",
+            "unknown-layer",
+            "analysis.layers[0]",
+            "did you mean 'operational'?",
+        ),
+        ("relations: {funds: {}}\nanalysis: {layer: [common]}\n", "unknown-field", "analysis.layer", ""),
+        ("relations: {funds: {}}\nanalysis: [common]\n", "wrong-type", "analysis", ""),
+        ("relations: {funds: {}}\nanalysis: {layers: {a: 1}}\n", "wrong-type", "analysis.layers", ""),
+    ],
+)
+def test_bad_signs_layers_and_analysis_are_located(
+    tmp_path: Path, header: str, code: str, path: str, hint: str
+) -> None:
+    with pytest.raises(LoadError) as info:
+        load(tmp_path, header)
+    (p,) = info.value.problems
+    assert (p.code, p.path) == (code, path)
+    assert p.line is not None and hint in (p.hint or "")
+
+
+def test_signs_layers_and_analysis_round_trip_through_yaml(tmp_path: Path) -> None:
+    c = load(
+        tmp_path,
+        "relations:\n  funds: {layer: ops}\n  fights: {sign: negative, layer: ops}\n"
+        "  lies_in: {layer: geo}\nanalysis: {layers: [ops]}\n",
+    )
+    out = linkchart.write_yaml(c, tmp_path / "copy.yaml")
+    assert linkchart.load(out) == c
