@@ -11,6 +11,10 @@ the answer rests on:
 2. Which state is the staging ground?
 3. Which ties and places are single points of failure?
 4. Who brokers between organisations and states?
+
+Every measure reads the graph's default reading unless the question needs another: the
+positive ties of the layers the file names in ``analysis:`` (operational and political
+ties between actors). Where a question is about places, it says which layers it reads.
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ OTHER_REGION = {
             "Regional extremist groups",
             "Northern Alliance",
             "Northern Alliance field commanders",
+            "Al-Qaeda or Taliban units",
         ],
         SOUTH,
     ),
@@ -85,6 +90,7 @@ OTHER_REGION = {
     ),
 }
 STAGING = ["stages_from", "launched_from", "hides_in", "located_in"]
+PLACES = ["presence", "geography"]  # the layers that say where actors are and where places lie
 
 
 def macro_regions(chart: LinkChart) -> dict[str, str]:
@@ -148,11 +154,11 @@ def bridges_between_regions(chart: LinkChart) -> None:
     heading("1. Which actors and places bridge South Asia and Central Asia?")
     region = macro_regions(chart)
     result = linkchart.brokerage(chart, partition=region)
-    say(f"""Gould-Fernandez brokerage with the nodes grouped by macro-region ({SOUTH}, {CENTRAL}, and
-        actors that are {BEYOND}). A broker b on a path a -> b -> c with no tie a -> c mediates
-        between regions in every role but coordinator. Cross-region brokerage, with the z-score of
-        the node's total against the null model of random ties at the observed density
-        (d = {result.density:.3f}):""")
+    say(f"""Gould-Fernandez brokerage on the actors' cooperative ties, with the nodes grouped by
+        macro-region ({SOUTH}, {CENTRAL}, and actors that are {BEYOND}). A broker b on a path
+        a -> b -> c with no tie a -> c mediates between regions in every role but coordinator.
+        Cross-region brokerage, with the z-score of the node's total against the null model of
+        random ties at the observed density (d = {result.density:.3f}):""")
     rows = []
     for node, counts in result.counts.items():
         cross = counts["total"] - counts["coordinator"]
@@ -176,33 +182,36 @@ def bridges_between_regions(chart: LinkChart) -> None:
     top = rows[0][1]
     say(f"""{top} is the bridge: no other node comes close. Its ties on each side, strongest
         evidence first:""")
+    actors = chart.with_relations(*linkchart.reading(chart).relations)
     for side in (SOUTH, CENTRAL):
-        partners = [m for m in chart.neighbors(top) if region[m] == side]
+        partners = [m for m in actors.neighbors(top) if region[m] == side]
         print(f"  to {side} ({len(partners)} nodes), e.g.:")
-        shown = sorted(partners, key=lambda m: -max(e.probability for e in chart.edges_between(top, m)))[:2]
+        shown = sorted(partners, key=lambda m: -max(e.probability for e in actors.edges_between(top, m)))[:2]
         for m in shown:
-            quote(best_ties(chart, top, m)[0])
-    between = linkchart.betweenness(chart)
+            quote(best_ties(actors, top, m)[0])
+    # places: read the layers that put actors in places and places in places
+    geo = chart.with_relations(*linkchart.reading(chart, layers=PLACES).relations)
+    between = linkchart.betweenness(chart, layers=PLACES)
     places = [
         n
-        for n in chart.node_ids
-        if chart.node_type_of(n) in ("state", "region")
-        and {region[m] for m in chart.neighbors(n)} >= {SOUTH, CENTRAL}
+        for n in geo.node_ids
+        if geo.node_type_of(n) in ("state", "region")
+        and {region[m] for m in geo.neighbors(n)} >= {SOUTH, CENTRAL}
     ]
     places.sort(key=lambda n: (-between[n], n))
-    say(f"""Places tied to both regions, by betweenness (shortest paths through them):
-        {", ".join(f"{p} ({between[p]:g})" for p in places)}. The ties that cross between the
-        regions there:""")
+    say(f"""Places tied to both regions on the {" and ".join(PLACES)} layers, by betweenness
+        there (shortest paths through them): {", ".join(f"{p} ({between[p]:g})" for p in places)}.
+        The ties that cross between the regions there:""")
     quoted = set()
     for place in places:
         for side in (SOUTH, CENTRAL):
             if region[place] == side:
                 continue
             partner = min(
-                (m for m in chart.neighbors(place) if region[m] == side),
-                key=lambda m: (-max(e.probability for e in chart.edges_between(place, m)), m),
+                (m for m in geo.neighbors(place) if region[m] == side),
+                key=lambda m: (-max(e.probability for e in geo.edges_between(place, m)), m),
             )
-            edge = best_ties(chart, place, partner)[0]
+            edge = best_ties(geo, place, partner)[0]
             if edge.id not in quoted:
                 quoted.add(edge.id)
                 quote(edge)
@@ -228,8 +237,9 @@ def single_points_of_failure(chart: LinkChart) -> None:
     heading("3. Which ties and places are single points of failure?")
     found = linkchart.bridges(chart)
     cuts = linkchart.articulation_points(chart)
-    say(f"""{len(found)} ties are bridges (cutting one disconnects the network) and {len(cuts)} nodes
-        are articulation points. The most consequential of each:""")
+    say(f"""On the actors' cooperative ties, {len(found)} ties are bridges (cutting one disconnects
+        the network) and {len(cuts)} nodes are articulation points. The most consequential of
+        each:""")
     for b in found[:3]:
         small = min(b.separated, key=len)
         print(f"  bridge {b.from_id} -- {b.to_id}: cuts off {', '.join(sorted(small))}")
@@ -282,27 +292,45 @@ def open_paths(chart: LinkChart, broker: str, role: str, groups: Mapping[str, st
 def brokers_between_organisations_and_states(chart: LinkChart) -> None:
     heading("4. Who brokers between organisations and states?")
     sub = chart.of_types("organisation", "state")
-    result = linkchart.brokerage(sub)  # groups: the node type
     say("""Gould-Fernandez brokerage on the organisations and states alone, grouped by type. An
         itinerant state passes something between two organisations; a representative
         organisation carries its side's ties to a state; a gatekeeper takes a state's ties in
         to organisations. The top broker in each role, with one path and its evidence:""")
     groups = {n: sub.node_type_of(n) for n in sub.node_ids}
     for role in ("itinerant", "representative", "gatekeeper"):
-        counts = result.role(role)
-        broker, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if not count:
-            continue
-        z = result.z[broker][role]
-        print(
-            f"  {role}: {broker} ({groups[broker]}), {count} paths, z = {z:.1f}"
-            if not math.isnan(z)
-            else f"  {role}: {broker}, {count} paths"
-        )
-        a, c = open_paths(sub, broker, role, groups)[0]
-        print(f"    e.g. {a} -> {broker} -> {c}, with no tie {a} -> {c}:")
-        quote(best_ties(sub, a, broker, arc=True)[0], "      ")
-        quote(best_ties(sub, broker, c, arc=True)[0], "      ")
+        show_broker(sub, linkchart.brokerage(sub), role, groups, linkchart.reading(sub).relations)
+    say("""Read every tie as a channel instead, hostile ones included (--signs all --layers all, the
+        reading of round 1), and a state turns up as the itinerant broker. Its paths are
+        counter-terrorism and threats: a state that fights two groups does not broker between
+        them, which is why the default reading leaves hostile ties out:""")
+    everything = linkchart.brokerage(sub, signs="all", layers="all")
+    show_broker(sub, everything, "itinerant", groups, sub.vocabulary.relation_names)
+
+
+def show_broker(
+    sub: LinkChart,
+    result: linkchart.BrokerageResult,
+    role: str,
+    groups: Mapping[str, str],
+    read: Iterable[str],
+) -> None:
+    """The top broker in ``role``, with one of its open paths and the evidence of both ties."""
+    counts = result.role(role)
+    broker, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not count:
+        print(f"  {role}: none")
+        return
+    z = result.z[broker][role]
+    print(
+        f"  {role}: {broker} ({groups[broker]}), {count} paths, z = {z:.1f}"
+        if not math.isnan(z)
+        else f"  {role}: {broker}, {count} paths"
+    )
+    ties = sub.with_relations(*read)
+    a, c = open_paths(ties, broker, role, groups)[0]
+    print(f"    e.g. {a} -> {broker} -> {c}, with no tie {a} -> {c}:")
+    quote(best_ties(ties, a, broker, arc=True)[0], "      ")
+    quote(best_ties(ties, broker, c, arc=True)[0], "      ")
 
 
 def main() -> None:

@@ -139,7 +139,7 @@ def test_prints_the_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", G, "--top", "3"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        "The IMT network in Central Asia (Smith)\n50 nodes, 97 edges; engine: igraph; top 3\n"
+        "The IMT network in Central Asia (Smith)\n48 nodes, 98 edges; engine: igraph; top 3\n"
     )
     assert "== betweenness:" in out and "== bridges:" in out and "== brokerage" in out
     assert "  1  Islamic Movement of Turkestan [IMT] " in out
@@ -149,7 +149,7 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", G, "--json", "--top", "2", "--measures", "degree", "brokerage"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [r["measure"] for r in data["rankings"]] == ["degree"]
-    assert [x["node"] for x in data["rankings"][0]["overall"]] == ["IMT", "Pakistan"]
+    assert [x["node"] for x in data["rankings"][0]["overall"]] == ["IMT", "Al-Qaeda or Taliban units"]
     assert data["brokers"] and data["bridges"] == []
 
 
@@ -194,8 +194,8 @@ def test_usage_and_name_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert "must be at least 1" in capsys.readouterr().err
     assert main(["analyze", G, "--measures", "betweeness"]) == 2
     assert "did you mean 'betweenness'" in capsys.readouterr().err
-    assert main(["analyze", G, "--relations", "finance"]) == 1
-    assert "did you mean 'finances'" in capsys.readouterr().err
+    assert main(["analyze", G, "--relations", "help"]) == 1
+    assert "did you mean 'helps'" in capsys.readouterr().err
     assert main(["analyze", G, "--partition", "contry"]) == 1
     assert "did you mean 'country'" in capsys.readouterr().err
     assert main(["analyze", G, "--json", "--markdown"]) == 2
@@ -261,3 +261,44 @@ def test_open_opens_the_written_file_and_nothing_else(
     out = tmp_path / "chart.html"
     assert main(["render", G, "-o", str(out), "--open", "--size-by", "degree"]) == 0
     assert opened == [out.resolve().as_uri()]
+
+
+def test_layers_and_signs_choose_the_reading(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", G, "--json", "--measures", "betweenness", "--top", "3"]) == 0
+    default = json.loads(capsys.readouterr().out)
+    assert (
+        default["reading"].startswith("read on 22 of 98 ties")
+        and default["parameters"]["signs"] == "positive"
+    )
+    argv = [
+        "analyze",
+        G,
+        "--json",
+        "--measures",
+        "betweenness",
+        "--top",
+        "3",
+        "--layers",
+        "all",
+        "--signs",
+        "all",
+    ]
+    assert main(argv) == 0
+    everything = json.loads(capsys.readouterr().out)
+    assert everything["reading"].startswith("read on all 98 ties")
+    assert "Pakistan" in [x["node"] for x in everything["rankings"][0]["overall"]]
+    assert "Pakistan" not in [x["node"] for x in default["rankings"][0]["overall"]]
+    assert main(["analyze", G, "--layers", "politcal"]) == 1
+    assert "did you mean 'political'" in capsys.readouterr().err
+    assert main(["analyze", G, "--signs", "hostile"]) == 2
+    capsys.readouterr()
+    assert main(["analyze", G, "--firm", "none", "--measures", "bridges"]) == 0
+    assert "Confidence:" not in capsys.readouterr().out
+
+
+def test_render_reads_layers_and_signs(tmp_path: Path) -> None:
+    default, everything = tmp_path / "a.html", tmp_path / "b.html"
+    assert main(["render", G, "-o", str(default)]) == 0
+    assert main(["render", G, "-o", str(everything), "--signs", "all", "--layers", "all"]) == 0
+    assert default.read_text(encoding="utf-8") != everything.read_text(encoding="utf-8")
+    assert "read on all 98 ties" in everything.read_text(encoding="utf-8")

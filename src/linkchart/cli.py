@@ -175,6 +175,30 @@ def _name_in(kind: str, names: Sequence[str]) -> Callable[[str], str]:
     return check
 
 
+def _layers(args: argparse.Namespace) -> list[str] | str | None:
+    """``--layers``: ``None`` (the file's default layers), ``"all"``, or names."""
+    if not args.layers:
+        return None
+    return "all" if args.layers == ["all"] else list(args.layers)
+
+
+def _reading_arguments(p: argparse.ArgumentParser) -> None:
+    """``--layers`` and ``--signs``: which ties the measures read."""
+    p.add_argument(
+        "--layers",
+        nargs="+",
+        metavar="L",
+        help="read ties of these layers, or 'all' (default: the file's analysis.layers, else all)",
+    )
+    p.add_argument(
+        "--signs",
+        choices=["positive", "negative", "all"],
+        default=None,
+        help="which ties the unsigned measures read: positive (default: no hostile tie), negative, "
+        "or all (every tie as a plain tie)",
+    )
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .reporting import report
 
@@ -183,6 +207,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         chart,
         top=args.top,
         relations=args.relations,
+        layers=_layers(args),
+        signs=args.signs,
+        firm=None if args.firm == "none" else args.firm,
         measures=args.measures,
         engine=args.engine,
         partition=args.partition,
@@ -233,6 +260,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         physics=args.physics,
         title=args.title,
         registry=args.registry,
+        layers=_layers(args),
+        signs=args.signs,
     )
     page = render_page(chart, spec)
     if args.output is None:
@@ -303,6 +332,13 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         help="groups for brokerage: 'type' (default) or a node attribute",
     )
     p.add_argument("--undirected", action="store_true", help="read every tie as undirected")
+    _reading_arguments(p)
+    p.add_argument(
+        "--firm",
+        default="reported",
+        metavar="LEVEL",
+        help="mark findings that rest on ties below this confidence level (default: reported; 'none': off)",
+    )
     p.set_defaults(func=_cmd_analyze)
 
     # -- render (linkchart.render) --
@@ -367,6 +403,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     p.add_argument("--relations", nargs="+", metavar="R", help="show only edges of these relations")
     p.add_argument("--min-confidence", metavar="LEVEL", help="show only ties at least this certain")
     p.add_argument("--as-of", type=int, metavar="YEAR", help="show only ties in force in YEAR")
+    _reading_arguments(p)
     p.set_defaults(func=_cmd_render)
 
     parser.set_defaults(registry=registry)

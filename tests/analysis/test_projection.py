@@ -107,12 +107,12 @@ def test_a_chart_projects_once_per_reading_and_shares_the_graphs() -> None:
     from linkchart.analysis import projection
 
     chart = linkchart.load(Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml")
-    first = projection.project(chart, relations=["finances", "protects"], weight="count")
-    assert projection.project(chart, relations=("protects", "finances"), weight="count") is first
-    assert projection.project(chart, relations=["finances"], weight="count") is not first
+    first = projection.project(chart, relations=["helps", "protects"], weight="count")
+    assert projection.project(chart, relations=("protects", "helps"), weight="count") is first
+    assert projection.project(chart, relations=["helps"], weight="count") is not first
     assert first.to_igraph(weights="distance") is first.to_igraph(weights="distance")
-    assert chart.with_relations("finances") is not chart  # a view has projections of its own
-    assert projection.project(chart.with_relations("finances", "protects"), weight="count") is not first
+    assert chart.with_relations("helps") is not chart  # a view has projections of its own
+    assert projection.project(chart.with_relations("helps", "protects"), weight="count") is not first
 
 
 def test_a_report_builds_each_reading_once(monkeypatch: pytest.MonkeyPatch) -> None:

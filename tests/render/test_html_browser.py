@@ -7,6 +7,7 @@ console message. Screenshots are saved for review (see ``conftest.py``).
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
@@ -415,3 +416,50 @@ def test_CONTROL_pyvis_default_page_runs_script_from_a_node_title(open_page: Any
     assert opened.js("window.__xss") == 1
     # and it contacts a third party: Bootstrap from a CDN
     assert any("cdn.jsdelivr.net" in u for u in opened.requests)
+
+
+# ---------------------------------------------------------------- signs, layers, camps
+
+
+def test_hostile_ties_and_layers_toggle_and_the_panel_shows_camp_and_pn(
+    central_asia: linkchart.LinkChart, open_page: Any, artifacts: Path
+) -> None:
+    opened = open_page(linkchart.render_html(central_asia))
+    page = opened.page
+    n, m = central_asia.number_of_nodes, central_asia.number_of_edges
+    vocab = central_asia.vocabulary
+    hostile = [r.name for r in vocab.relations if r.negative]
+    assert page.is_visible("#lc-legend-layers") and "Measures read on 22 of 98 ties" in page.inner_text(
+        "#lc-reading"
+    )
+    page.locator("#lc-filter-layers label", has_text="hostile ties").click()
+    view = central_asia.with_relations(*(r for r in vocab.relation_names if r not in hostile))
+    assert _visible(opened) == [n, view.number_of_edges] and view.number_of_edges < m
+    page.locator("#lc-filter-layers label", has_text="geography").click()
+    kept = [r.name for r in vocab.relations if not r.negative and r.layer != "geography"]
+    assert _visible(opened) == [n, central_asia.with_relations(*kept).number_of_edges]
+    page.screenshot(path=str(artifacts / "central_asia_no_hostile_no_geography.png"))
+    page.locator("#lc-filter-layers label", has_text="hostile ties").click()
+    page.locator("#lc-filter-layers label", has_text="geography").click()
+    assert _visible(opened) == [n, m]
+    # a hostile edge says so, and Rakhmonov's panel shows his camp and PN centrality
+    k = next(i for i, e in enumerate(central_asia.iter_edges()) if e.relation == "counters")
+    _click_edge(opened, k)
+    page.wait_for_function("() => linkchart.shown && linkchart.shown.kind === 'edge'")
+    assert "hostile" in _panel_text(opened)
+    _click_node(opened, central_asia.index_of("Emomali Rakhmonov"))
+    page.wait_for_function("() => linkchart.shown && linkchart.shown.kind === 'node'")
+    text = _panel_text(opened)
+    camp = linkchart.balance(central_asia).camps["Emomali Rakhmonov"]
+    assert camp is not None and re.search(rf"camp\s+{camp + 1}\b", text), text
+    assert re.search(r"pn centrality\s+-?\d", text), text
+    _clean(opened)
+
+
+def test_colour_by_community_has_its_own_legend(central_asia: linkchart.LinkChart, open_page: Any) -> None:
+    opened = open_page(linkchart.render_html(central_asia, color_by="community"))
+    page = opened.page
+    assert page.is_visible("#lc-legend-communities")
+    communities = linkchart.communities(central_asia)
+    assert page.locator("#lc-communities li").count() == len(communities.groups)
+    _clean(opened)

@@ -82,24 +82,88 @@ def test_small_chart_rankings_cuts_and_brokers(small: linkchart.LinkChart) -> No
 
 def test_central_asia_answers(full: Report) -> None:
     top = {x.measure: x.overall[0].node for x in full.rankings}
-    assert top["degree"] == top["betweenness"] == top["effective_size"] == "IMT"
+    assert top["degree"] == top["betweenness"] == top["effective_size"] == top["pn_centrality"] == "IMT"
     assert top["constraint"] == "IMT"  # least constrained: the broker of the network
     by_type = {x.measure: x.by_type for x in full.rankings}
-    assert by_type["betweenness"]["state"][0].node == "Pakistan"
+    # Read on the actors' positive ties, no state brokers anything: Pakistan counters and
+    # deprioritises groups (hostile), and the money only passes through it (presence).
+    assert all(x.value == 0 for x in by_type["betweenness"]["state"])
     assert full.articulation_points[0].node == "IMT"
-    iraq = next(b for b in full.bridges if "Iraqi resistance groups" in (b.a, b.b))
-    assert iraq.smaller_side == ("Iraqi resistance groups", "Iraq")
-    assert iraq.ties[0].evidence.startswith("especially if the IMT follows the path of Al Qaeda")
+    assert "Central Asia" not in {c.node for c in full.articulation_points}
+    assert not any("Iraqi resistance groups" in (b.a, b.b) for b in full.bridges)  # the hypothetical is out
     best = {b.role: b for b in reversed(full.brokers)}  # first listed per role wins
     assert best["representative"].node == "IMT" and best["representative"].z > 3
-    assert best["itinerant"].node == "Pakistan"
+    assert "Pakistan" not in {b.node for b in full.brokers}
+
+
+def test_central_asia_reading_and_weak_ties(full: Report, central_asia: linkchart.LinkChart) -> None:
+    assert full.reading.startswith(
+        "read on 22 of 98 ties: positive ties of the layers operational, political"
+    )
+    assert "left out: 12 hostile ties, 31 presence ties, 22 geography ties" in full.reading
+    assert full.weak_levels == ("alleged", "possible")
+    # the bridge to the Northern Alliance rests on the one "possibly protected by" tie
+    na = next(
+        b for b in full.bridges if "Northern Alliance field commanders" in (b.a, b.b) and "IMT" in (b.a, b.b)
+    )
+    assert na.note == "rests on 1 possible tie"
+    assert all(
+        b.note == "" for b in full.bridges if all(t.confidence in ("confirmed", "reported") for t in b.ties)
+    )
+    imt = next(c for c in full.articulation_points if c.node == "IMT")
+    assert "Northern Alliance" in imt.note and "possible" in imt.note
+    # a ranked node that leaves the top on firm ties says where it lands
+    between = {x.node: x for x in next(r for r in full.rankings if r.measure == "betweenness").overall}
+    assert between["IMT"].note == ""
+    # the units broker between the IMT and Al-Qaeda/Taliban only through the two alleged ties
+    assert linkchart.betweenness(central_asia.min_confidence("reported"))["Al-Qaeda or Taliban units"] == 0
+    assert between["Al-Qaeda or Taliban units"].note == "rank 4-48 (tied) on firm ties"
+    # brokered paths through a weak tie are counted
+    coordinator = next(b for b in full.brokers if b.role == "coordinator" and b.node == "IMT")
+    firm_count = linkchart.brokerage(central_asia.min_confidence("reported")).counts["IMT"]["coordinator"]
+    assert (
+        firm_count < coordinator.count
+        and coordinator.note == f"{firm_count} of {coordinator.count} on firm ties"
+    )
+    # text and Markdown say it
+    assert "Confidence: a finding marked * rests on ties below reported (alleged, possible)" in full.to_text()
+    assert "* rests on 1 possible tie" in full.to_markdown()
+
+
+def test_every_reading_is_available(central_asia: linkchart.LinkChart) -> None:
+    everything = report(central_asia, top=5, layers="all", signs="all", measures=["betweenness"])
+    assert everything.reading == "read on all 98 ties: ties of either sign of the layers " + ", ".join(
+        central_asia.vocabulary.layers
+    )
+    ranking = [x.node for x in everything.rankings[0].overall]
+    assert ranking[0] == "IMT" and "Pakistan" in ranking[:3]  # the round-1 artefact, on request
+    hostile = report(central_asia, signs="negative", layers="all", measures=["degree"], top=3)
+    assert hostile.rankings[0].overall[0].node == "Pakistan"  # the state with most hostile ties
+
+
+def test_balance_section(full: Report) -> None:
+    b = full.balance
+    assert b is not None and sum(b.census) == len(b.triangles) > 0
+    # the commanders integrated in the government that Rakhmonov leads, yet beyond his control
+    assert any(
+        set(t.nodes) == {"Tajik field commanders", "Government of Tajikistan", "Emomali Rakhmonov"}
+        for t in b.unbalanced
+    )
+    assert ("Emomali Rakhmonov", "Tajikistan") in b.ambivalent or (
+        "Tajikistan",
+        "Emomali Rakhmonov",
+    ) in b.ambivalent
+    assert (
+        "== structural balance" in full.to_text()
+        and full.to_dict()["balance"]["frustration"] == b.frustration
+    )
 
 
 def test_text_tables_are_aligned(full: Report) -> None:
     text = str(full)
     assert text == full.to_text()
     assert text.startswith(
-        "The IMT network in Central Asia (Smith)\n50 nodes, 97 edges; engine: igraph; top 5\n"
+        "The IMT network in Central Asia (Smith)\n48 nodes, 98 edges; engine: igraph; top 5\n"
     )
     assert "\nReading: read on " in text
     for section in (
@@ -128,19 +192,20 @@ def test_text_tables_are_aligned(full: Report) -> None:
     assert header.index("betweenness") + len("betweenness") == len(
         first.split("  *")[0].rstrip()
     )  # right-aligned
-    assert '"especially if the IMT follows the path of Al Qaeda' in text
+    assert '"small groups of IMT fighters have been spotted in mountain passes' in text
 
 
 def test_json_round_trips_with_nan_as_null(full: Report) -> None:
     data = json.loads(full.to_json())
-    assert data["nodes"] == 50 and data["parameters"]["top"] == 5
+    assert data["nodes"] == 48 and data["parameters"]["top"] == 5
     constraint = next(r for r in data["rankings"] if r["measure"] == "constraint")
     assert constraint["order"] == "ascending"
     assert {"node": "IMT", "type": "organisation"}.items() <= constraint["overall"][0].items()
     # Nodes without ties have no constraint: NaN in Python, null in JSON.
     assert data["bridges"][0]["ties"][0]["evidence"]
     brokers = [b for b in data["brokers"] if b["role"] == "coordinator"]
-    assert brokers[0]["node"] == "IMT" and brokers[0]["count"] == 29
+    expected = linkchart.brokerage(linkchart.load(GRAPH)).counts["IMT"]["coordinator"]
+    assert brokers[0]["node"] == "IMT" and brokers[0]["count"] == expected
 
 
 def test_markdown_has_pipe_tables(full: Report) -> None:
@@ -164,13 +229,14 @@ def test_csv_one_file_per_table(full: Report, tmp_path: Path) -> None:
         "node": "IMT",
         "label": "Islamic Movement of Turkestan",
         "type": "organisation",
-        "value": "34.0",
+        "value": str(float(linkchart.degree(linkchart.load(GRAPH))["IMT"])),
         "note": "",
     }
     assert any((r["scope"], r["measure"], r["node"]) == ("state", "betweenness", "Pakistan") for r in rows)
     with (tmp_path / "out" / "bridges.csv").open(encoding="utf-8") as f:
         bridges = list(csv.DictReader(f))
-    assert any(b["evidence"].startswith("especially if the IMT") for b in bridges)
+    assert any(b["evidence"].startswith("small groups of IMT fighters") for b in bridges)
+    assert {b["note"] for b in bridges} >= {"rests on 1 possible tie", ""}
     with (tmp_path / "out" / "brokers.csv").open(encoding="utf-8") as f:
         assert next(csv.reader(f)) == [
             "role",

@@ -53,7 +53,7 @@ def betweenness(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
     normalized: bool = False,
@@ -77,8 +77,9 @@ def betweenness(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): every tie has length 1, however many edges report it.
         Otherwise the weighting (``"count"``, ``"weight"``, ``"confidence_sum"``,

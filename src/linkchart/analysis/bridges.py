@@ -188,7 +188,7 @@ def bridges(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: None = None,
     directed: bool | None = None,
 ) -> list[Bridge]:
@@ -203,8 +203,9 @@ def bridges(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         Only ``None``: bridges are topological.
     directed
@@ -342,7 +343,7 @@ def articulation_points(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: None = None,
     directed: bool | None = None,
 ) -> list[ArticulationPoint]:
@@ -357,8 +358,9 @@ def articulation_points(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         Only ``None``: articulation points are topological.
     directed

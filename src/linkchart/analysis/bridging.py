@@ -32,7 +32,7 @@ def bridging_coefficient(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: None = None,
     directed: bool | None = None,
 ) -> Scores:
@@ -55,8 +55,9 @@ def bridging_coefficient(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         Only ``None``: the coefficient is made of degrees (ties counted).
     directed
@@ -114,7 +115,7 @@ def bridging_centrality(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
     normalized: bool = False,
@@ -140,8 +141,9 @@ def bridging_centrality(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         For the betweenness only: ``None`` (default, every tie length 1) or a weighting
         whose strength is read as the distance ``1 / strength``. The coefficient always

@@ -407,7 +407,7 @@ def brokerage(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: None = None,
     directed: bool | None = None,
 ) -> BrokerageResult:
@@ -461,8 +461,9 @@ def brokerage(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         Only ``None``: brokerage is about whether ties exist.
     directed

@@ -106,7 +106,7 @@ def closeness(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
     mode: Direction = "out",
@@ -133,8 +133,9 @@ def closeness(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): every tie has length 1. Otherwise the weighting whose
         strength is read as the **distance** ``1 / strength``.
@@ -221,7 +222,7 @@ def harmonic(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
     mode: Direction = "out",
@@ -246,8 +247,9 @@ def harmonic(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): every tie has length 1. Otherwise the weighting whose
         strength is read as the **distance** ``1 / strength``.

@@ -149,7 +149,7 @@ def communities(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = "weight",
     directed: bool | None = None,
     method: Method = "leiden",
@@ -177,8 +177,9 @@ def communities(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         How parallel edges combine into a tie's strength, read as a **strength**:
         ``"weight"`` (default, repeated reports strengthen a tie), ``"count"``,
@@ -307,7 +308,7 @@ def participation(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
     seed: int = 0,
@@ -337,8 +338,9 @@ def participation(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): ties are counted, as in the paper. A weighting uses tie
         strengths for :math:`k_i` and :math:`k_{is}` (and for finding communities).

@@ -60,7 +60,7 @@ def degree(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     directed: bool | None = None,
     weight: None = None,
     mode: Mode = "all",
@@ -81,8 +81,9 @@ def degree(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     directed
         ``None`` follows the vocabulary; ``False`` reads every tie as undirected.
     weight
@@ -159,7 +160,7 @@ def strength(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = "weight",
     directed: bool | None = None,
     mode: Mode = "all",
@@ -181,8 +182,9 @@ def strength(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         How parallel edges combine into a tie's strength: ``"weight"`` (default: the
         sum of the edges' weights, so every report adds), ``"count"``,

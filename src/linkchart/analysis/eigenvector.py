@@ -125,7 +125,7 @@ def eigenvector(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = "weight",
     directed: bool | None = None,
 ) -> Scores:
@@ -150,8 +150,9 @@ def eigenvector(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         How parallel edges combine into a tie's strength, read as a **strength**:
         ``"weight"`` (default: the sum of the edges' weights, so repeated reports

@@ -274,7 +274,7 @@ def key_player_score(
     max_distance: int = 1,
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: None = None,
     directed: bool | None = None,
     engine: Engine = "igraph",
@@ -336,7 +336,7 @@ def key_players(
     max_distance: int = 1,
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: None = None,
     directed: bool | None = None,
     engine: Engine = "igraph",
@@ -385,8 +385,9 @@ def key_players(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         Only ``None``: the criteria count steps along ties (topological).
     directed

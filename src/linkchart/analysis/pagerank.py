@@ -37,7 +37,7 @@ def pagerank(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = "weight",
     directed: bool | None = None,
     damping: float = 0.85,
@@ -61,8 +61,9 @@ def pagerank(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         How parallel edges combine into a tie's strength, read as a **strength** (the
         walker takes stronger ties more often): ``"weight"`` (default),

@@ -13,13 +13,16 @@ Every measure therefore takes three keyword arguments beside ``relations``:
     ``analysis: {layers: [...]}``, else every layer); ``"all"``: every layer; or layer
     names.
 ``signs``
-    ``"positive"`` (default): only relations that are not hostile; ``"negative"``: only
-    hostile ones; ``"all"``: every tie as a plain tie (the reading of a chart without
-    signs). The signed measures (:func:`~linkchart.analysis.signed.pn_centrality`,
+    ``None`` (default): ``"positive"``; ``"positive"``: only relations that are not
+    hostile; ``"negative"``: only hostile ones; ``"all"``: every tie as a plain tie (the
+    reading of a chart without signs). The signed measures
+    (:func:`~linkchart.analysis.signed.pn_centrality`,
     :func:`~linkchart.analysis.signed.balance`) read the signs themselves and take only
     ``layers``.
 ``relations``
-    Relation names (default: all); intersected with the layers and signs.
+    Relation names (default: all). Relations named here are read as they are, whatever
+    their layer and sign — an analyst who names ``counters`` wants to read it — unless
+    ``layers`` or ``signs`` are given too, which then narrow them.
 
 Since sign and layer belong to a relation, a reading is a set of relations, and a
 measure read this way equals the same measure on
@@ -146,18 +149,34 @@ def _layers(chart: LinkChart, layers: Layers) -> tuple[str, ...]:
 
 
 def reading(
-    chart: LinkChart, *, relations: Relations = None, layers: Layers = None, signs: SignReading = "positive"
+    chart: LinkChart, *, relations: Relations = None, layers: Layers = None, signs: SignReading | None = None
 ) -> Reading:
     """The ties that a measure called with these arguments reads (see the module notes).
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> from linkchart.vocabulary import Relation, Vocabulary
+    >>> v = Vocabulary(relations=(Relation("funds", layer="ops"), Relation("fights", sign="negative",
+    ...     layer="ops"), Relation("lies_in", layer="geo")), default_layers=("ops",))
+    >>> c = linkchart.from_records([{"id": "a", "type": "state"}], [], vocabulary=v)
+    >>> reading(c).relations, reading(c, signs="all").relations, reading(c, layers="all").relations
+    (('funds',), ('funds', 'fights'), ('funds', 'lies_in'))
+    >>> reading(c, relations=["fights", "lies_in"]).relations  # named: read as they are
+    ('fights', 'lies_in')
 
     Raises
     ------
     UnknownNameError
         For a relation or layer the chart lacks, or an unknown ``signs``.
     """
-    if signs not in SIGN_READINGS:
+    if signs is not None and signs not in SIGN_READINGS:
         raise UnknownNameError("signs", str(signs), SIGN_READINGS)
     vocab = chart.vocabulary
+    if relations is not None:  # named relations are read as they are, unless narrowed
+        layers = "all" if layers is None else layers
+        signs = "all" if signs is None else signs
+    signs = "positive" if signs is None else signs
     chosen = _layers(chart, layers)
     asked: set[str] | None = None
     if relations is not None:
@@ -185,11 +204,13 @@ def reading(
             left[reason] += count
     kept = tuple(r.name for r, reason in zip(vocab.relations, reasons, strict=True) if reason is None)
     total = chart.number_of_edges
-    return Reading(chart, kept, chosen, signs, total, total - sum(left.values()), dict(left))
+    # hostile ties first (the reason an analyst asks about), then the largest groups
+    ordered = dict(sorted(left.items(), key=lambda kv: (kv[0] != "hostile", -kv[1], kv[0])))
+    return Reading(chart, kept, chosen, signs, total, total - sum(left.values()), ordered)
 
 
 def read_relations(
-    chart: LinkChart, relations: Relations, layers: Layers, signs: SignReading
+    chart: LinkChart, relations: Relations, layers: Layers, signs: SignReading | None
 ) -> list[str] | None:
     """The relations a measure reads, or ``None`` when it reads every relation.
 
@@ -202,7 +223,7 @@ def read_relations(
     >>> from linkchart.vocabulary import Relation, Vocabulary
     >>> v = Vocabulary(relations=(Relation("funds"), Relation("fights", sign="negative")))
     >>> c = linkchart.from_records([{"id": "a", "type": "state"}], [], vocabulary=v)
-    >>> read_relations(c, None, None, "positive"), read_relations(c, None, None, "all")
+    >>> read_relations(c, None, None, None), read_relations(c, None, None, "all")
     (['funds'], None)
     """
     r = reading(chart, relations=relations, layers=layers, signs=signs)

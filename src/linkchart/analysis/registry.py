@@ -52,7 +52,7 @@ COSTS: tuple[str, ...] = get_args(Cost)
 VOCABULARY: tuple[str, ...] = ("relations", "layers", "directed", "weight", "engine")
 """The keyword-only parameters every measure takes, with the same meaning and default
 (``None``, ``None``, ``None``, ``None`` or a documented strength default, ``"igraph"``).
-Every unsigned measure also takes ``signs`` (default ``"positive"``); the signed ones
+Every unsigned measure also takes ``signs`` (default ``None``: positive ties); the signed ones
 (:attr:`Measure.signed`) read signs themselves, and the registry does not pass it to them."""
 
 
@@ -128,7 +128,7 @@ class Measure:
             kwargs.pop("signs", None)
         kwargs = {**kwargs, **self.options}
         if not self.reads_layers and ("layers" in kwargs or "signs" in kwargs):
-            layers, signs = kwargs.pop("layers", None), kwargs.pop("signs", "positive")
+            layers, signs = kwargs.pop("layers", None), kwargs.pop("signs", None)
             kwargs["relations"] = read_relations(chart, kwargs.get("relations"), layers, signs)
         return self.function(chart, **kwargs)
 

@@ -13,6 +13,7 @@ it as negative (a hostile tie is the one an analyst cannot ignore) and lists it.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -154,7 +155,9 @@ def pn_centrality(
     UnknownNameError
         For an unknown mode, engine, relation or layer.
     LinkchartError
-        For a weight, or a ``directed`` that contradicts ``mode``.
+        For a weight, a ``directed`` that contradicts ``mode``, or a chart where the
+        matrix is singular (the index is undefined: two nodes joined only by a hostile
+        tie is the one case, since negative ties weigh two).
 
     Notes
     -----
@@ -210,12 +213,20 @@ def pn_centrality(
     eye = identity(n, format="csc")
     ones = np.ones(n)
     c = 1.0 / (2 * n - 2) if n > 1 else 0.0
-    if mode == "all":
-        pn = spsolve((eye - c * a).tocsc(), ones) if n > 1 else ones
-    else:
-        m = a if mode == "out" else a.T.tocsr()
-        rhs = ones + c * (m @ ones)
-        pn = spsolve((eye - (c * c) * (m @ m.T)).tocsc(), rhs) if n > 1 else ones
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a singular matrix is reported below, in our words
+        if mode == "all":
+            pn = spsolve((eye - c * a).tocsc(), ones) if n > 1 else ones
+        else:
+            m = a if mode == "out" else a.T.tocsr()
+            rhs = ones + c * (m @ ones)
+            pn = spsolve((eye - (c * c) * (m @ m.T)).tocsc(), rhs) if n > 1 else ones
+    if not np.all(np.isfinite(pn)):
+        raise LinkchartError(
+            "PN centrality is undefined here: I - A/(2n-2) is singular (as for two nodes joined "
+            "only by a hostile tie); read more nodes, or use degree by sign",
+            code="bad-argument",
+        )
     r = reading(chart, relations=relations, layers=layers, signs="all")
     return Scores(
         chart,

@@ -73,7 +73,7 @@ def constraint(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
 ) -> Scores:
@@ -98,8 +98,9 @@ def constraint(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): every tie counts 1, however many edges report it. Or a
         weighting of :func:`~linkchart.analysis.projection.project` (``"weight"``,
@@ -213,7 +214,7 @@ def effective_size(
     engine: Engine = "igraph",
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
     normalized: bool = False,
@@ -240,8 +241,9 @@ def effective_size(
     relations
         Relations whose edges count (default: all).
     layers, signs
-        The reading: which layers (default: the chart's default layers) and signs
-        (default: ``"positive"``, no hostile tie) count; see :mod:`~linkchart.analysis.reading`.
+        The reading: which layers and signs count (default: the positive ties of the
+        chart's default layers; the relations given, as they are, when ``relations``
+        is given); see :mod:`~linkchart.analysis.reading`.
     weight
         ``None`` (default): every tie counts 1. Or a weighting read as a **strength**
         (see :func:`constraint`).

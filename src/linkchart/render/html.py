@@ -116,7 +116,7 @@ def render_html(
     title: str | None = None,
     registry: Registry = MEASURES,
     layers: Iterable[str] | str | None = None,
-    signs: str = "positive",
+    signs: str | None = None,
 ) -> str:
     """The chart as one self-contained, offline, interactive HTML page.
 
@@ -237,7 +237,7 @@ def page_spec(
     title: str | None = None,
     registry: Registry = MEASURES,
     layers: Iterable[str] | str | None = None,
-    signs: str = "positive",
+    signs: str | None = None,
 ) -> PageSpec:
     """The choices of one page, checked, as a :class:`PageSpec` (arguments as for :func:`render_html`).
 

@@ -103,7 +103,7 @@ class PageSpec:
     title: str | None = None
     registry: Registry = field(default_factory=lambda: MEASURES)
     layers: tuple[str, ...] | str | None = None
-    signs: str = "positive"
+    signs: str | None = None
 
     def reading(self) -> dict[str, Any]:
         """The reading arguments every measure of the page runs with."""
@@ -125,7 +125,7 @@ class PageSpec:
         top = self.top_brokers
         if isinstance(top, bool) or not isinstance(top, int) or top < 0:
             raise LinkchartError(f"top_brokers must be a non-negative integer, not {self.top_brokers!r}")
-        if self.signs not in SIGN_READINGS:
+        if self.signs is not None and self.signs not in SIGN_READINGS:
             raise UnknownNameError("signs", self.signs, SIGN_READINGS)
 
     def measure_names(self, chart: LinkChart | None = None) -> tuple[str, ...]:

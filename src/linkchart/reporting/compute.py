@@ -97,6 +97,7 @@ def _order(items: Iterable[tuple[str, float]], ascending: bool) -> list[tuple[st
         n, v = kv
         if math.isnan(v):
             return (1, 0.0, n)
+        v = float(f"{v:.12g}")  # engines differ in the last bits: equal values tie, by id
         return (0, v if ascending else -v, n)
 
     return sorted(items, key=key)
@@ -106,6 +107,19 @@ def _check_scores(measure: Measure, scores: Any) -> None:
     if not isinstance(scores, Mapping):
         kind = type(scores).__name__
         raise LinkchartError(f"measure {measure.name!r} returned {kind}, not scores keyed by node id")
+
+
+def _rank_spans(ordered: Sequence[tuple[str, float]]) -> dict[str, tuple[int, int]]:
+    """Each node's best and worst rank in ``ordered`` (equal values share a span of ranks)."""
+    keys = [(1, 0.0) if math.isnan(v) else (0, float(f"{v:.12g}")) for _, v in ordered]
+    out: dict[str, tuple[int, int]] = {}
+    start = 0
+    for end in range(1, len(ordered) + 1):
+        if end == len(ordered) or keys[end] != keys[start]:
+            for n, _ in ordered[start:end]:
+                out[n] = (start + 1, end)
+            start = end
+    return out
 
 
 def _ranking(
@@ -121,11 +135,15 @@ def _ranking(
     notes: dict[str, str] = {}
     if firm_scores is not None:
         _check_scores(measure, firm_scores)
-        firm_order = [n for n, _ in _order(firm_scores.items(), ascending)]
-        firm_rank = {n: r for r, n in enumerate(firm_order, start=1)}
+        firm_rank = _rank_spans(_order(firm_scores.items(), ascending))
+        rank = _rank_spans(ordered)
         for n, _ in ordered[:top]:
-            if firm_rank[n] > top:
-                notes[n] = f"rank {firm_rank[n]} on firm ties"
+            if rank[n][1] > top:
+                continue  # only tied into the top (a value shared with many): not a finding
+            best, worst = firm_rank[n]
+            if worst > top:  # not surely in the top on firm ties alone
+                where = f"rank {best}" if best == worst else f"rank {best}-{worst} (tied)"
+                notes[n] = f"{where} on firm ties"
     by_type: dict[str, tuple[Ranked, ...]] = {}
     types = [chart.node_type_of(n) for n, _ in ordered]
     for t in chart.vocabulary.node_type_names:
@@ -265,7 +283,7 @@ def report(
     top: int = 10,
     relations: Relations = None,
     layers: Layers = None,
-    signs: SignReading = "positive",
+    signs: SignReading | None = None,
     firm: str | None = "reported",
     measures: Iterable[str] | str | None = None,
     engine: Engine = "igraph",
@@ -409,7 +427,7 @@ def report(
                 "top": top,
                 "relations": None if read.everything else list(read.relations),
                 "layers": list(read.layers),
-                "signs": signs,
+                "signs": read.signs,
                 "firm": firm,
                 "measures": list(ordered),
                 "engine": engine,
