@@ -157,6 +157,8 @@ def test_balance_counts_each_kind_of_signed_triangle() -> None:
         assert {t.nodes for t in b.unbalanced} == {("a", "b", "d"), ("g", "h", "i")}
         abd = next(t for t in b.triangles if t.nodes == ("a", "b", "d"))
         assert abd.signs == (1, -1, 1) and str(abd) == "a + b, a - d, b + d"
+        relations = [[c.edge(k).relation for k in side] for side in abd.edges]
+        assert relations == [["ally"], ["fights"], ["ally"]]
 
 
 def test_a_clusterable_graph_splits_into_camps_without_frustration() -> None:

@@ -252,10 +252,15 @@ class SignedTriangle:
     signs
         The signs of the ties ``nodes[0]-nodes[1]``, ``nodes[0]-nodes[2]``,
         ``nodes[1]-nodes[2]``: ``+1`` or ``-1`` (an ambivalent pair is ``-1``).
+    edges
+        The ids of the chart's edges behind each of the three ties, same order (every
+        edge read between the pair, either direction), so each tie's evidence is a
+        lookup away (``chart.edge(id).evidence``).
     """
 
     nodes: tuple[str, str, str]
     signs: tuple[int, int, int]
+    edges: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
 
     @property
     def balanced(self) -> bool:
@@ -345,6 +350,24 @@ def _triangles(n: int, src: IntArray, dst: IntArray, engine: Engine) -> list[tup
             if w > b:
                 out.append((a, b, w))
     return out
+
+
+def _edges_behind(
+    chart: LinkChart, pairs: set[tuple[int, int]], relations: Relations, layers: Layers
+) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The ids of the edges read between each pair of node positions (``a < b``)."""
+    out: dict[tuple[int, int], list[str]] = {p: [] for p in pairs}
+    if not pairs:
+        return {}
+    r = reading(chart, relations=relations, layers=layers, signs="all")
+    names = chart.vocabulary.relation_names
+    codes = {names.index(x) for x in r.relations}
+    e = chart.edges
+    for k, (a, b, rel) in enumerate(zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), strict=True)):
+        key = (a, b) if a < b else (b, a)
+        if rel in codes and key in out:
+            out[key].append(e.id_of(k))
+    return {p: tuple(v) for p, v in out.items()}
 
 
 def _frustration(camp: IntArray, src: IntArray, dst: IntArray, sign: IntArray) -> int:
@@ -492,10 +515,15 @@ def balance(
     pair_sign = {(a, b): s for a, b, s in zip(src.tolist(), dst.tolist(), sign.tolist(), strict=True)}
     triangles = []
     census = [0, 0, 0, 0]
-    for a, b, c in sorted(_triangles(n, src, dst, engine)):
+    found = sorted(_triangles(n, src, dst, engine))
+    behind = _edges_behind(
+        chart, {p for a, b, c in found for p in ((a, b), (a, c), (b, c))}, relations, layers
+    )
+    for a, b, c in found:
         signs = (pair_sign[(a, b)], pair_sign[(a, c)], pair_sign[(b, c)])
         census[sum(s < 0 for s in signs)] += 1
-        triangles.append(SignedTriangle((ids[a], ids[b], ids[c]), signs))
+        edges = (behind[(a, b)], behind[(a, c)], behind[(b, c)])
+        triangles.append(SignedTriangle((ids[a], ids[b], ids[c]), signs, edges))
     camp, frustration = _camps(n, src, dst, sign, camps, restarts, seed)
     touched = np.zeros(n, dtype=bool)
     touched[src] = touched[dst] = True

@@ -32,7 +32,10 @@ def _balance_dict(b: BalanceResult) -> dict[str, Any]:
         "triangles": len(b.triangles),
         "census": dict(zip(("+++", "++-", "+--", "---"), b.census, strict=True)),
         "ratio": json_value(b.ratio),
-        "unbalanced": [{"nodes": list(t.nodes), "signs": list(t.signs)} for t in b.unbalanced],
+        "unbalanced": [
+            {"nodes": list(t.nodes), "signs": list(t.signs), "edges": [list(x) for x in t.edges]}
+            for t in b.unbalanced
+        ],
         "camps": [camps[k] for k in sorted(camps)],
         "frustration": b.frustration,
         "ambivalent": [list(p) for p in b.ambivalent],

@@ -125,7 +125,7 @@ def _balance_lines(report: Report) -> list[str]:
         + ", ".join(f"{k} {v}" for k, v in zip(("+++", "++-", "+--", "---"), b.census, strict=True))
         + (f"; balanced {b.balanced} of {total} ({b.ratio:.0%})" if total else ""),
     ]
-    out += [f"unbalanced: {t}" for t in b.unbalanced[:10]]
+    out += [f"unbalanced: {t}  [{', '.join(k for ks in t.edges for k in ks)}]" for t in b.unbalanced[:10]]
     if len(b.unbalanced) > 10:
         out.append(f"... and {len(b.unbalanced) - 10} more unbalanced")
     camps: dict[int, list[str]] = {}
