@@ -45,7 +45,16 @@ if TYPE_CHECKING:
     import igraph
     import networkx
 
-__all__ = ["ENGINES", "WEIGHTINGS", "Engine", "Projection", "Weighting", "check_engine", "project"]
+__all__ = [
+    "ENGINES",
+    "WEIGHTINGS",
+    "Engine",
+    "Projection",
+    "Weighting",
+    "check_engine",
+    "draw_chart",
+    "project",
+]
 
 Weighting = Literal["count", "weight", "confidence_sum", "confidence_max"]
 Engine = Literal["igraph", "networkx"]
@@ -102,6 +111,7 @@ class Projection:
     multiplicity: npt.NDArray[np.int64]
     weighted: bool
     _graphs: dict[tuple[str, str | None], Any] = field(default_factory=dict, repr=False)
+    _arcs: tuple[Any, ...] | None = field(default=None, repr=False)
 
     @property
     def n(self) -> int:
@@ -116,6 +126,39 @@ class Projection:
     def as_array(self, values: Mapping[int, float]) -> npt.NDArray[np.float64]:
         """``values`` keyed by vertex ``0..n-1`` (a networkx result), as an array in position order."""
         return np.array([values[i] for i in range(self.n)], dtype=np.float64)
+
+    def masked(self, keep: npt.NDArray[np.bool_], chart: LinkChart) -> Projection:
+        """This projection with only the chart edges where ``keep`` is true (one Monte Carlo draw).
+
+        The ties are this projection's, less those whose every edge is dropped, with
+        their strength recombined from the kept edges: the same result as projecting a
+        view of the chart that keeps those edges, without building the view (and with
+        this projection's direction, so a draw never flips the reading's directedness).
+        """
+        if self._arcs is None:
+            raise LinkchartError("this projection cannot be masked (it was itself masked)")
+        arc_edge, arc_tie, arc_value, weighting = self._arcs
+        kept = keep[arc_edge]
+        tie = arc_tie[kept]
+        m = len(self.src)
+        count = np.bincount(tie, minlength=m)
+        present = count > 0
+        if weighting is None:
+            strength = np.ones(m, dtype=np.float64)
+        elif weighting == "confidence_max":
+            strength = np.zeros(m, dtype=np.float64)
+            np.maximum.at(strength, tie, arc_value[kept])
+        else:
+            strength = np.bincount(tie, weights=arc_value[kept], minlength=m).astype(np.float64)
+        return Projection(
+            chart,
+            self.directed,
+            self.src[present],
+            self.dst[present],
+            strength[present],
+            count[present].astype(np.int64),
+            self.weighted,
+        )
 
     def distance(self) -> npt.NDArray[np.float64]:
         """The cost of each tie for path-based measures: ``1 / strength``."""
@@ -250,8 +293,39 @@ def project(
     key = (codes, directed, weight)
     cached = cache.get(key)
     if cached is None:
-        cached = cache[key] = _project(chart, codes, directed, weight)
+        draw = chart.memoized("draw_of", lambda: None)
+        if draw is not None:  # one Monte Carlo draw: the parent's projection, masked
+            parent, keep = draw
+            cached = project(parent, relations=relations, directed=directed, weight=weight).masked(
+                keep, chart
+            )
+        else:
+            cached = _project(chart, codes, directed, weight)
+        cache[key] = cached
     return cached
+
+
+def draw_chart(chart: LinkChart, keep: npt.NDArray[np.bool_]) -> LinkChart:
+    """The chart as one Monte Carlo draw sees it: the edges where ``keep`` is true.
+
+    Nothing is copied: the draw shares the chart's tables, and :func:`project` on it masks
+    the chart's own projections (:meth:`Projection.masked`), so a measure that reads the
+    chart through :func:`project` (every measure of :mod:`linkchart.analysis` that returns
+    per-node scores) computes on the draw at the cost of the measure alone. Anything else
+    (``draw.edges``, ``draw.number_of_edges``) still shows the whole chart: a draw is for
+    :func:`~linkchart.analysis.uncertainty.rank_uncertainty`, not for users.
+    """
+    draw = LinkChart(
+        vocabulary=chart.vocabulary,
+        nodes=chart.nodes,
+        edges=chart.edges,
+        title=chart.title,
+        description=chart.description,
+        sources=chart.sources,
+        path=chart.path,
+    )
+    draw.memoized("draw_of", lambda: (chart, keep))
+    return draw
 
 
 def _project(
@@ -263,6 +337,7 @@ def _project(
     arc = rel_directed[e.relation[mask]] if mask.any() else np.zeros(0, dtype=bool)
     if directed is None:
         directed = bool(arc.any())
+    rows = np.flatnonzero(mask)
     src = e.src[mask].astype(np.int64)
     dst = e.dst[mask].astype(np.int64)
     if weight in (None, "count"):
@@ -275,10 +350,11 @@ def _project(
         both = ~arc
         src, dst = np.concatenate([src, dst[both]]), np.concatenate([dst, src[both]])
         values = np.concatenate([values, values[both]])
+        rows = np.concatenate([rows, rows[both]])
     else:
         src, dst = np.minimum(src, dst), np.maximum(src, dst)
     keep = src != dst
-    src, dst, values = src[keep], dst[keep], values[keep]
+    src, dst, values, rows = src[keep], dst[keep], values[keep], rows[keep]
     n = max(chart.number_of_nodes, 1)
     keys, inverse, counts = np.unique(src * n + dst, return_inverse=True, return_counts=True)
     if weight is None:
@@ -293,4 +369,7 @@ def _project(
     multiplicity = counts.astype(np.int64)
     for a in (out_src, out_dst, strength, multiplicity):
         a.flags.writeable = False
-    return Projection(chart, directed, out_src, out_dst, strength, multiplicity, weight is not None)
+    arcs = (rows, inverse.reshape(-1), values, weight)  # each arc's edge row and tie: for masked()
+    return Projection(
+        chart, directed, out_src, out_dst, strength, multiplicity, weight is not None, _arcs=arcs
+    )
