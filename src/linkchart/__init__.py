@@ -26,6 +26,7 @@ from .analysis.registry import MEASURES, Measure, Registry
 from .analysis.scores import Scores
 from .analysis.signed import BalanceResult, SignedTriangle, balance, pn_centrality
 from .analysis.structural_holes import constraint, effective_size
+from .analysis.uncertainty import RankUncertainty, rank_uncertainty
 from .errors import (
     ERROR_CODES,
     PROBLEM_CODES,
@@ -94,6 +95,7 @@ __all__ = [
     "PageSpec",
     "Problem",
     "Projection",
+    "RankUncertainty",
     "Reading",
     "Registry",
     "Relation",
@@ -128,6 +130,7 @@ __all__ = [
     "participation",
     "pn_centrality",
     "project",
+    "rank_uncertainty",
     "reading",
     "render_html",
     "render_page",

@@ -37,6 +37,8 @@ from .signed import *  # noqa: F403
 from .signed import __all__ as _signed
 from .structural_holes import *  # noqa: F403
 from .structural_holes import __all__ as _structural_holes
+from .uncertainty import *  # noqa: F403
+from .uncertainty import __all__ as _uncertainty
 
 __all__ = [
     *_betweenness,
@@ -54,4 +56,5 @@ __all__ = [
     *_signed,
     *_structural_holes,
     *_key_players,
+    *_uncertainty,
 ]
