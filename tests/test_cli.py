@@ -302,3 +302,30 @@ def test_render_reads_layers_and_signs(tmp_path: Path) -> None:
     assert main(["render", G, "-o", str(everything), "--signs", "all", "--layers", "all"]) == 0
     assert default.read_text(encoding="utf-8") != everything.read_text(encoding="utf-8")
     assert "read on all 98 ties" in everything.read_text(encoding="utf-8")
+
+
+def test_robust_prints_intervals_and_p_top(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["robust", G, "--measure", "betweenness", "--draws", "300"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("betweenness: how sure is the top 5? 300 draws") and "P(top 5)" in out
+    assert "IMT" in out and "1-1" in out
+    assert (
+        main(["robust", G, "--json", "--draws", "50", "--model", "missing", "--drop", "0.2", "--top", "3"])
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert data["parameters"]["model"] == "missing" and data["top"] == 3 and data["rows"][0]["node"] == "IMT"
+    assert main(["robust", G, "--measure", "bridges"]) == 2  # not a per-node measure
+    capsys.readouterr()
+
+
+def test_ego_views_in_analyze_and_render(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", G, "--ego", "Rakhmonov", "--measures", "degree", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    ego = linkchart.load(G).ego("Emomali Rakhmonov")
+    assert data["nodes"] == ego.number_of_nodes < 48
+    out = tmp_path / "ego.html"
+    assert main(["render", G, "--ego", "IMU", "--radius", "1", "-o", str(out)]) == 0
+    assert f"({linkchart.load(G).ego('IMT').number_of_nodes} nodes" in capsys.readouterr().err
+    assert main(["analyze", G, "--ego", "Rakhmonv"]) == 1
+    assert "did you mean" in capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import html
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -176,3 +177,17 @@ def test_jupyter_shows_the_chart_as_its_self_contained_page(chart: linkchart.Lin
     assert shown.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in shown
     page = html.unescape(shown.split('srcdoc="', 1)[1].split('" sandbox=', 1)[0])
     assert page == linkchart.render_html(chart)
+
+
+def test_ego_is_a_view_around_one_node_found_by_any_name() -> None:
+    chart = linkchart.load(Path(__file__).resolve().parents[1] / "graphs" / "central_asia.yaml")
+    ego = chart.ego("IMU")  # an alias of IMT
+    assert "IMT" in ego and set(ego.node_ids) == {"IMT", *chart.neighbors("IMT")}
+    assert all(e.from_id in ego and e.to_id in ego for e in ego.iter_edges())
+    assert chart.ego("IMT", radius=0).node_ids == ("IMT",)
+    wider = chart.ego("IMT", radius=2)
+    assert set(ego.node_ids) < set(wider.node_ids) and chart.number_of_nodes == 48  # the chart is unchanged
+    with pytest.raises(linkchart.UnknownNameError, match="did you mean"):
+        chart.ego("Tajikstan")
+    with pytest.raises(linkchart.LinkchartError, match="radius"):
+        chart.ego("IMT", radius=-1)

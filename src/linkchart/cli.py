@@ -199,10 +199,51 @@ def _reading_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _ego(args: argparse.Namespace, chart: LinkChart) -> LinkChart:
+    """``--ego NODE [--radius R]``: the view around one node (name resolved through aliases)."""
+    if getattr(args, "ego", None) is None:
+        return chart
+    return chart.ego(args.ego, args.radius)
+
+
+def _ego_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--ego", metavar="NODE", help="only NODE (id, label or alias) and its neighbourhood")
+    p.add_argument(
+        "--radius", type=int, default=1, metavar="R", help="with --ego: ties away from NODE (default 1)"
+    )
+
+
+def _cmd_robust(args: argparse.Namespace) -> int:
+    from .analysis.uncertainty import rank_uncertainty
+
+    chart = _ego(args, _load(args))
+    result = rank_uncertainty(
+        chart,
+        args.measure,
+        draws=args.draws,
+        seed=args.seed,
+        model=args.model,
+        top=args.top,
+        drop=args.drop,
+        unit=args.unit,
+        workers=args.workers,
+        registry=args.registry,
+        layers=_layers(args),
+        signs=args.signs,
+    )
+    if args.json:
+        import json
+
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(result.text())
+    return 0
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .reporting import report
 
-    chart = _load(args)
+    chart = _ego(args, _load(args))
     result = report(
         chart,
         top=args.top,
@@ -235,7 +276,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.open and args.output is None:
         print("linkchart render: error: --open needs -o OUT.html", file=sys.stderr)
         return 2
-    chart = _load(args)
+    chart = _ego(args, _load(args))
     if args.types or args.relations or args.min_confidence is not None or args.as_of is not None:
         chart = chart.filter(
             node_types=args.types,
@@ -339,7 +380,48 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         metavar="LEVEL",
         help="mark findings that rest on ties below this confidence level (default: reported; 'none': off)",
     )
+    _ego_arguments(p)
     p.set_defaults(func=_cmd_analyze)
+
+    # -- robust (linkchart.rank_uncertainty) --
+    p = sub.add_parser(
+        "robust",
+        help="how sure is a ranking: the measure over random versions of the chart (Monte Carlo)",
+        description="Recompute a measure on many random versions of the chart (each tie kept with its "
+        "confidence probability, or a fraction of edges or nodes dropped) and print, for the top nodes, "
+        "the median score, its 90%% interval, the rank interval and P(top k).",
+    )
+    _file_argument(p)
+    p.add_argument(
+        "--measure",
+        default="betweenness",
+        type=_name_in("measure", per_node),
+        metavar="M",
+        help="a per-node measure (default betweenness); one of: " + ", ".join(per_node),
+    )
+    p.add_argument(
+        "--draws", type=_positive, default=1000, metavar="N", help="random versions (default 1000)"
+    )
+    p.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="seed (default 0): same seed, same numbers"
+    )
+    p.add_argument(
+        "--model", choices=["confidence", "missing"], default="confidence", help="default: confidence"
+    )
+    p.add_argument(
+        "--drop", type=float, default=0.1, metavar="F", help="with --model missing: fraction dropped"
+    )
+    p.add_argument(
+        "--unit", choices=["edge", "node"], default="edge", help="with --model missing: what is dropped"
+    )
+    p.add_argument("--top", type=_positive, default=5, metavar="K", help="the k of P(top k) (default 5)")
+    p.add_argument(
+        "--workers", type=_positive, metavar="W", help="processes (default: by the size of the work)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _reading_arguments(p)
+    _ego_arguments(p)
+    p.set_defaults(func=_cmd_robust)
 
     # -- render (linkchart.render) --
     p = sub.add_parser(
@@ -404,6 +486,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     p.add_argument("--min-confidence", metavar="LEVEL", help="show only ties at least this certain")
     p.add_argument("--as-of", type=int, metavar="YEAR", help="show only ties in force in YEAR")
     _reading_arguments(p)
+    _ego_arguments(p)
     p.set_defaults(func=_cmd_render)
 
     parser.set_defaults(registry=registry)

@@ -639,6 +639,39 @@ class LinkChart:
         """A view with only edges at least ``minimum`` certain (level name or probability)."""
         return self.filter(min_confidence=minimum)
 
+    def ego(self, node: str, radius: int = 1) -> LinkChart:
+        """A view of ``node`` and every node within ``radius`` ties of it, and the edges among them.
+
+        ``node`` may be an id, label or alias (:meth:`resolve`). Ties count in either
+        direction, whatever their relation, sign or layer: the view is what an analyst
+        looks at around one actor; a measure on it still reads its default reading.
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> c = linkchart.from_records([{"id": x, "type": "state"} for x in "abcd"],
+        ...     [{"from": "a", "relation": "r", "to": "b"}, {"from": "c", "relation": "r", "to": "b"},
+        ...      {"from": "c", "relation": "r", "to": "d"}])
+        >>> c.ego("b").node_ids, c.ego("b", radius=2).number_of_nodes
+        (('a', 'b', 'c'), 4)
+        """
+        if isinstance(radius, bool) or not isinstance(radius, int) or radius < 0:
+            raise LinkchartError(
+                f"radius must be a non-negative integer, not {radius!r}", code="bad-argument"
+            )
+        inside = np.zeros(self.number_of_nodes, dtype=bool)
+        inside[self.index_of(self.resolve(node))] = True
+        src, dst = self.edges.src, self.edges.dst
+        for _ in range(radius):
+            touching = inside[src] | inside[dst]
+            grown = inside.copy()
+            grown[src[touching]] = True
+            grown[dst[touching]] = True
+            if np.array_equal(grown, inside):
+                break
+            inside = grown
+        return self._view(np.flatnonzero(inside), np.ones(self.number_of_edges, dtype=bool))
+
     def as_of(self, year: int, *, undated: bool = True) -> LinkChart:
         """A view of the ties in force in ``year`` (undated ties kept unless ``undated=False``)."""
         return self.filter(as_of=year, undated=undated)

@@ -184,3 +184,14 @@ def test_an_unsigned_chart_has_no_camps_and_no_pn() -> None:
     payload = page_payload(c, PageSpec())
     assert payload["node"]["camp"] is None
     assert "pn_centrality" not in [m["name"] for m in payload["measures"]]
+
+
+def test_the_panel_gets_rank_intervals_from_seeded_draws(central_asia: linkchart.LinkChart) -> None:
+    payload = page_payload(central_asia, PageSpec(draws=100))
+    between = next(m for m in payload["measures"] if m["name"] == "betweenness")
+    expected = linkchart.rank_uncertainty(central_asia, "betweenness", draws=100, seed=0, workers=1)
+    assert between["rank_interval"] == [list(expected.rank_interval(n)) for n in central_asia.node_ids]
+    assert between["rank_interval"][central_asia.index_of("IMT")] == [1, 1]
+    assert all(
+        m["rank_interval"] is None for m in page_payload(central_asia, PageSpec(draws=None))["measures"]
+    )

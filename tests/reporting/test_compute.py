@@ -269,8 +269,8 @@ def test_selected_measures_and_relations(central_asia: linkchart.LinkChart) -> N
 
 
 def test_engines_give_the_same_report(central_asia: linkchart.LinkChart) -> None:
-    a = report(central_asia, top=5).to_dict()
-    b = report(central_asia, top=5, engine="networkx").to_dict()
+    a = report(central_asia, top=5, draws=50).to_dict()
+    b = report(central_asia, top=5, engine="networkx", draws=50).to_dict()
     for ra, rb in zip(a["rankings"], b["rankings"], strict=True):
         assert [x["node"] for x in ra["overall"]] == [x["node"] for x in rb["overall"]]
         assert [x["value"] for x in ra["overall"]] == pytest.approx([x["value"] for x in rb["overall"]])
@@ -279,6 +279,21 @@ def test_engines_give_the_same_report(central_asia: linkchart.LinkChart) -> None
         b["articulation_points"],
         b["brokers"],
     )
+    for ua, ub in zip(a["how_sure"], b["how_sure"], strict=True):  # the same draws on both engines
+        assert [(r["node"], r["rank_interval"], r["p_top"]) for r in ua["rows"]] == [
+            (r["node"], r["rank_interval"], r["p_top"]) for r in ub["rows"]
+        ]
+
+
+def test_how_sure_section(full: Report, central_asia: linkchart.LinkChart) -> None:
+    assert [u.measure for u in full.how_sure] == ["betweenness", "pagerank", "degree"]
+    between = full.how_sure[0]
+    assert between.draws == 1000 and between.parameters["seed"] == 0 and between.top == 5
+    again = linkchart.rank_uncertainty(central_asia, "betweenness", draws=1000, seed=0, top=5, workers=1)
+    assert between.table() == again.table()  # seeded and stated: reproducible from the call
+    assert "== how sure" in full.to_text() and "## How sure" in full.to_markdown()
+    assert full.to_dict()["how_sure"][0]["rows"][0]["node"] == "IMT"
+    assert report(central_asia, measures=["degree"], draws=None).how_sure == ()
 
 
 def test_empty_and_tieless_charts() -> None:

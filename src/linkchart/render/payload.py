@@ -104,6 +104,7 @@ class PageSpec:
     registry: Registry = field(default_factory=lambda: MEASURES)
     layers: tuple[str, ...] | str | None = None
     signs: str | None = None
+    draws: int | None = 200
 
     def reading(self) -> dict[str, Any]:
         """The reading arguments every measure of the page runs with."""
@@ -293,6 +294,19 @@ def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
     return [None if c is None else number[c] for c in raw]
 
 
+def _rank_intervals(chart: LinkChart, spec: PageSpec, name: str) -> list[list[int]] | None:
+    """Per node, the 5-95 % interval of its rank over ``spec.draws`` confidence draws (seed 0),
+    or ``None`` when the page leaves it out (``draws=None``, or above 2,000 edges)."""
+    if spec.draws is None or chart.number_of_edges > LARGE or chart.number_of_nodes < 2:
+        return None
+    from ..analysis.uncertainty import rank_uncertainty
+
+    result = rank_uncertainty(
+        chart, name, draws=spec.draws, seed=0, registry=spec.registry, progress=False, **spec.reading()
+    )
+    return [list(result.rank_interval(nid)) for nid in chart.node_ids]
+
+
 def _camps(chart: LinkChart, spec: PageSpec) -> list[int | None] | None:
     """Per node, its camp of least frustration (structural balance), on a chart with hostile ties."""
     if not chart.vocabulary.signed or "balance" not in spec.registry:
@@ -326,6 +340,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "lowest_first": spec.lowest_first(name),
             "values": [_round(v) for v in values[name]],
             "ranks": ranks(values[name], lowest_first=spec.lowest_first(name)),
+            "rank_interval": _rank_intervals(chart, spec, name),
         }
         for name in names
     ]

@@ -17,13 +17,27 @@ from ..analysis.key_players import Criterion, KeyPlayers
 from ..analysis.projection import Engine, check_engine
 from ..analysis.reading import Layers, SignReading, reading
 from ..analysis.registry import MEASURES, Measure, Registry
+from ..analysis.uncertainty import RankUncertainty, rank_uncertainty
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
 from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
 from .report import Report
 from .text import KEY_PLAYERS_MAX_NODES
 
-__all__ = ["KEY_PLAYERS_DISTANCE_MAX_NODES", "SECTIONS", "report", "report_measures"]
+__all__ = [
+    "HOW_SURE",
+    "HOW_SURE_MAX_EDGES",
+    "KEY_PLAYERS_DISTANCE_MAX_NODES",
+    "SECTIONS",
+    "report",
+    "report_measures",
+]
+
+HOW_SURE: tuple[str, ...] = ("betweenness", "pagerank", "degree")
+"""The measures whose top nodes the report's "How sure" section tests."""
+
+HOW_SURE_MAX_EDGES = 5000
+"""Above this many edges the report leaves the Monte Carlo section out."""
 
 KEY_PLAYERS_DISTANCE_MAX_NODES = 300
 """Above this many nodes the report's KPP-Neg uses component fragmentation (F), not DF."""
@@ -285,6 +299,7 @@ def report(
     layers: Layers = None,
     signs: SignReading | None = None,
     firm: str | None = "reported",
+    draws: int | None = 1000,
     measures: Iterable[str] | str | None = None,
     engine: Engine = "igraph",
     partition: str | Mapping[str, Any] = "type",
@@ -312,6 +327,12 @@ def report(
         a bridge whose ties are all weaker, an articulation point that holds a piece
         only through weak ties, brokered paths that use a weak tie, a key-player set
         that differs on firm ties. The measures run a second time on the firm ties.
+    draws
+        Monte Carlo draws of the "How sure" section (default 1000; ``None`` leaves it
+        out): for the top nodes of betweenness, PageRank and degree, the median score,
+        its interval, the rank interval and P(top k) when each tie is kept with its
+        confidence probability (:func:`linkchart.rank_uncertainty`, seed 0). Left out
+        above :data:`HOW_SURE_MAX_EDGES` edges (call ``rank_uncertainty`` there).
     measures
         Which sections to compute, by name (default: those of the registry marked
         ``in_report``; the signed ones only on a chart with hostile relations): any
@@ -417,6 +438,26 @@ def report(
         for kp in players
     )
     balanced = registry["balance"](chart, seed=0, **common) if "balance" in ordered else None
+    how_sure: tuple[RankUncertainty, ...] = ()
+    if draws is not None and chart.number_of_edges <= HOW_SURE_MAX_EDGES and chart.number_of_nodes > 1:
+        how_sure = tuple(
+            rank_uncertainty(
+                chart,
+                name,
+                draws=draws,
+                seed=0,
+                top=min(5, top),
+                registry=registry,
+                progress=False,
+                **{
+                    k: v
+                    for k, v in common.items()
+                    if k in ("relations", "layers", "signs", "directed", "engine")
+                },
+            )
+            for name in HOW_SURE
+            if name in ordered and name in registry
+        )
     shown_partition = partition if isinstance(partition, str) else "custom mapping"
     return Report(
         title=chart.title,
@@ -450,4 +491,5 @@ def report(
         if firm_view
         else (),
         balance=balanced,
+        how_sure=how_sure,
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..analysis.key_players import KeyPlayers
 from ..analysis.signed import BalanceResult
+from ..analysis.uncertainty import RankUncertainty
 from ..errors import LinkchartError
 from ..files import write_all
 from ..loading.cells import to_cell
@@ -84,6 +85,9 @@ class Report:
         finding can rest on weak ties); rows with a ``note`` rest on them.
     balance
         Structural balance (signed triangles, camps), on a chart with hostile relations.
+    how_sure
+        For the main measures, how their top nodes hold up over Monte Carlo draws of the
+        ties (:func:`linkchart.rank_uncertainty`).
     """
 
     title: str
@@ -103,6 +107,7 @@ class Report:
     reading: str = ""
     weak_levels: tuple[str, ...] = ()
     balance: BalanceResult | None = None
+    how_sure: tuple[RankUncertainty, ...] = ()
 
     def __str__(self) -> str:
         return self.to_text()
@@ -201,6 +206,7 @@ class Report:
                 )
             ],
             "balance": None if self.balance is None else _balance_dict(self.balance),
+            "how_sure": [u.to_dict() for u in self.how_sure],
         }
 
     def to_text(self) -> str:

@@ -264,6 +264,10 @@ def text(report: Report) -> str:
     if report.balance is not None:
         out += ["", "== structural balance (Cartwright & Harary; signed, undirected reading)"]
         out += ["  " + line for line in _balance_lines(report)]
+    if report.how_sure:
+        out += ["", "== how sure: the top nodes over random versions of the chart (Monte Carlo)"]
+        for u in report.how_sure:
+            out += ["  " + line for line in u.text().splitlines()]
     return "\n".join(out) + "\n"
 
 
@@ -345,4 +349,26 @@ def markdown(report: Report) -> str:
     if report.balance is not None:
         out += ["", "## Structural balance", "", "Cartwright & Harary; signed, undirected reading.", ""]
         out += [f"- {line}" for line in _balance_lines(report)]
+    if report.how_sure:
+        out += ["", "## How sure", ""]
+        for u in report.how_sure:
+            p = u.parameters
+            out += [f"{u.measure}, {u.draws} draws ({p['model']} model, seed {p['seed']}):", ""]
+            rows = [
+                [
+                    who(r["node"], r["label"]),
+                    _num(r["value"]),
+                    _num(r["median"]),
+                    f"{_num(r['interval'][0])} to {_num(r['interval'][1])}",
+                    f"{r['rank_interval'][0]}-{r['rank_interval'][1]}",
+                    f"{r['p_top']:.2f}",
+                ]
+                for r in u.table()
+            ]
+            out += _md_table(
+                ["node", "value", "median", "90% interval", "rank 90%", f"P(top {u.top})"],
+                rows,
+                right=[1, 2, 5],
+            )
+            out.append("")
     return "\n".join(out) + "\n"

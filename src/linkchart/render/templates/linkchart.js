@@ -220,8 +220,11 @@
         tr.appendChild(el("td", null, m.name.replace(/_/g, " ")));
         tr.appendChild(el("td", "lc-num", fmt(m.values[i])));
         var rank = m.ranks[i];
+        var span = m.rank_interval ? m.rank_interval[i] : null;
+        var sure = span && span[0] > 0 ? " (" + (span[0] === span[1] ? span[0] : span[0] + "\u2013" + span[1]) +
+          " in 90% of draws)" : "";
         tr.appendChild(el("td", "lc-num lc-muted",
-          rank === null ? "" : "rank " + rank + " of " + N + (m.lowest_first ? " (lowest first)" : "")));
+          rank === null ? "" : "rank " + rank + " of " + N + sure + (m.lowest_first ? " (lowest first)" : "")));
         table.appendChild(tr);
       });
       panelBody.appendChild(table);
