@@ -329,3 +329,27 @@ def test_ego_views_in_analyze_and_render(tmp_path: Path, capsys: pytest.CaptureF
     assert f"({linkchart.load(G).ego('IMT').number_of_nodes} nodes" in capsys.readouterr().err
     assert main(["analyze", G, "--ego", "Rakhmonv"]) == 1
     assert "did you mean" in capsys.readouterr().err
+
+
+def test_path_prints_an_evidence_chain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["path", G, "JUI", "Kyrgyzstan"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("JUI to Kyrgyzstan: 3 best paths by confidence")
+    assert "JUI > IMT > Kyrgyzstan" in out and '"Patronage of the Pakistani Jamaat-e-Ulema-e-Islam' in out
+    assert main(["path", G, "IMU", "Kyrgyzstan", "--json", "--k", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)["paths"][0]["nodes"] == ["IMT", "Kyrgyzstan"]
+    assert main(["path", G, "JUI", "Kyrgystan"]) == 1
+    assert "did you mean 'Kyrgyzstan'" in capsys.readouterr().err
+
+
+def test_disrupt_writes_the_curves(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    svg, png = tmp_path / "curves.svg", tmp_path / "curves.png"
+    assert main(["disrupt", G, "-o", str(svg), "--steps", "3", "--runs", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "betweenness: remove one node per step" in out and "random" in out and "IMT" in out
+    assert svg.read_bytes().startswith(b"<?xml")
+    assert main(["disrupt", G, "-o", str(png), "--steps", "2", "--strategies", "degree"]) == 0
+    assert png.read_bytes().startswith(b"\x89PNG")
+    capsys.readouterr()
+    assert main(["disrupt", G, "-o", G]) == 1  # never over an input
+    assert "input" in capsys.readouterr().err

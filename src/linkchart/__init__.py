@@ -17,9 +17,11 @@ from .analysis.brokerage import ROLES, BrokerageResult, brokerage
 from .analysis.closeness import closeness, harmonic
 from .analysis.communities import Communities, communities, participation
 from .analysis.degree import degree, strength
+from .analysis.disruption import Disruption, disruption, plot_disruption
 from .analysis.eigenvector import eigenvector
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
 from .analysis.pagerank import pagerank
+from .analysis.paths import EvidencePath, PathExplanation, explain_path
 from .analysis.projection import ENGINES, WEIGHTINGS, Engine, Projection, Weighting, project
 from .analysis.reading import Reading, reading
 from .analysis.registry import MEASURES, Measure, Registry
@@ -81,9 +83,11 @@ __all__ = [
     "ChartHTML",
     "Communities",
     "ConfidenceScale",
+    "Disruption",
     "Edge",
     "EdgeTable",
     "Engine",
+    "EvidencePath",
     "KeyPlayers",
     "LinkChart",
     "LinkchartError",
@@ -93,6 +97,7 @@ __all__ = [
     "NodeTable",
     "NodeType",
     "PageSpec",
+    "PathExplanation",
     "Problem",
     "Projection",
     "RankUncertainty",
@@ -118,8 +123,10 @@ __all__ = [
     "communities",
     "constraint",
     "degree",
+    "disruption",
     "effective_size",
     "eigenvector",
+    "explain_path",
     "from_records",
     "harmonic",
     "key_player_score",
@@ -128,6 +135,7 @@ __all__ = [
     "page_spec",
     "pagerank",
     "participation",
+    "plot_disruption",
     "pn_centrality",
     "project",
     "rank_uncertainty",

@@ -240,6 +240,57 @@ def _cmd_robust(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_path(args: argparse.Namespace) -> int:
+    from .analysis.paths import explain_path
+
+    chart = _load(args)
+    result = explain_path(
+        chart,
+        args.a,
+        args.b,
+        k=args.k,
+        by=args.by,
+        layers="all" if args.layers is None else _layers(args),
+        signs=args.signs,
+        directed=args.directed,
+    )
+    if args.json:
+        import json
+
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(result.text())
+    return 0 if result.paths else 1
+
+
+def _cmd_disrupt(args: argparse.Namespace) -> int:
+    from .analysis.disruption import disruption, plot_disruption
+    from .files import write_atomic
+
+    chart = _load(args)
+    results = [
+        disruption(
+            chart,
+            strategy=s,
+            steps=args.steps,
+            recompute=not args.initial,
+            seed=args.seed,
+            runs=args.runs,
+            layers=_layers(args),
+            signs=args.signs,
+        )
+        for s in args.strategies
+    ]
+    for r in results:
+        sys.stdout.write(r.text())
+    if args.output:
+        svg, png = plot_disruption(results, title=chart.title)
+        data = png if str(args.output).lower().endswith(".png") else svg
+        target = write_atomic(args.output, data, inputs=[args.file])
+        print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .reporting import report
 
@@ -382,6 +433,49 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     )
     _ego_arguments(p)
     p.set_defaults(func=_cmd_analyze)
+
+    # -- path (linkchart.explain_path) --
+    p = sub.add_parser(
+        "path",
+        help="why is A tied to B: the best chains of quoted ties between two nodes",
+        description="The k most probable (or shortest) chains of ties from A to B, each tie with its "
+        "relation, direction, confidence and quote. Names may be ids, labels or aliases. Every layer "
+        "is read by default; hostile ties only with --signs all.",
+    )
+    _file_argument(p)
+    p.add_argument("a", metavar="A", help="a node: id, label or alias")
+    p.add_argument("b", metavar="B", help="another node")
+    p.add_argument("--k", type=_positive, default=3, metavar="K", help="how many paths (default 3)")
+    p.add_argument("--by", choices=["confidence", "hops"], default="confidence", help="default: confidence")
+    p.add_argument("--directed", action="store_true", help="walk directed ties only along their arrows")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _reading_arguments(p)
+    p.set_defaults(func=_cmd_path)
+
+    # -- disrupt (linkchart.disruption) --
+    p = sub.add_parser(
+        "disrupt",
+        help="remove actors one at a time and plot how the network fragments",
+        description="Remove one node per step (by betweenness, degree, key players or at random) and print "
+        "the fragmentation, largest component share and global efficiency after each step; -o writes "
+        "the curves as SVG or PNG.",
+    )
+    _file_argument(p)
+    p.add_argument("-o", "--output", metavar="OUT.svg", help="write the curves here (.svg or .png)")
+    p.add_argument(
+        "--strategies",
+        nargs="+",
+        choices=["betweenness", "degree", "key_players", "random"],
+        default=["betweenness", "degree", "random"],
+        metavar="S",
+        help="strategies to compare (default: betweenness degree random)",
+    )
+    p.add_argument("--steps", type=_positive, default=10, metavar="N", help="nodes to remove (default 10)")
+    p.add_argument("--runs", type=_positive, default=50, metavar="R", help="random runs (default 50)")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the random strategy (default 0)")
+    p.add_argument("--initial", action="store_true", help="keep the whole chart's order (no recomputing)")
+    _reading_arguments(p)
+    p.set_defaults(func=_cmd_disrupt)
 
     # -- robust (linkchart.rank_uncertainty) --
     p = sub.add_parser(

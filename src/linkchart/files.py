@@ -40,12 +40,12 @@ def _check_target(target: Path, inputs: Iterable[str | os.PathLike[str]]) -> Non
             )
 
 
-def _write_temporary(target: Path, text: str) -> Path:
-    """``text`` in a new temporary file beside ``target``, flushed to disk."""
+def _write_temporary(target: Path, text: str | bytes) -> Path:
+    """``text`` (UTF-8) or bytes in a new temporary file beside ``target``, flushed to disk."""
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
             f.flush()
             os.fsync(f.fileno())
     except BaseException:
@@ -56,9 +56,9 @@ def _write_temporary(target: Path, text: str) -> Path:
 
 
 def write_all(
-    files: Mapping[str | os.PathLike[str], str], *, inputs: Iterable[str | os.PathLike[str]] = ()
+    files: Mapping[str | os.PathLike[str], str | bytes], *, inputs: Iterable[str | os.PathLike[str]] = ()
 ) -> list[Path]:
-    """Write every ``path: text`` of ``files``, all or nothing; return the paths.
+    """Write every ``path: text`` of ``files`` (text as UTF-8, or bytes), all or nothing; return the paths.
 
     Missing folders are created. Each text goes to a temporary file beside its target
     first; the targets are replaced only when every temporary file is written, so a
@@ -125,7 +125,7 @@ def _replace_all(written: list[tuple[Path, Path]]) -> None:
 
 
 def write_atomic(
-    path: str | os.PathLike[str], text: str, *, inputs: Iterable[str | os.PathLike[str]] = ()
+    path: str | os.PathLike[str], text: str | bytes, *, inputs: Iterable[str | os.PathLike[str]] = ()
 ) -> Path:
-    """Write ``text`` to ``path`` (UTF-8) atomically; see :func:`write_all`."""
+    """Write ``text`` (UTF-8) or bytes to ``path`` atomically; see :func:`write_all`."""
     return write_all({path: text}, inputs=inputs)[0]

@@ -21,12 +21,16 @@ from .communities import *  # noqa: F403
 from .communities import __all__ as _communities
 from .degree import *  # noqa: F403
 from .degree import __all__ as _degree
+from .disruption import *  # noqa: F403
+from .disruption import __all__ as _disruption
 from .eigenvector import *  # noqa: F403
 from .eigenvector import __all__ as _eigenvector
 from .key_players import *  # noqa: F403
 from .key_players import __all__ as _key_players
 from .pagerank import *  # noqa: F403
 from .pagerank import __all__ as _pagerank
+from .paths import *  # noqa: F403
+from .paths import __all__ as _paths
 from .projection import *  # noqa: F403
 from .projection import __all__ as _projection
 from .reading import *  # noqa: F403
@@ -57,4 +61,6 @@ __all__ = [
     *_structural_holes,
     *_key_players,
     *_uncertainty,
+    *_paths,
+    *_disruption,
 ]

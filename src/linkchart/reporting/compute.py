@@ -13,6 +13,7 @@ import numpy as np
 from ..analysis._common import Relations
 from ..analysis.bridges import ArticulationPoint, Bridge
 from ..analysis.brokerage import ROLES, BrokerageResult
+from ..analysis.disruption import disruption
 from ..analysis.key_players import Criterion, KeyPlayers
 from ..analysis.projection import Engine, check_engine
 from ..analysis.reading import Layers, SignReading, reading
@@ -438,6 +439,12 @@ def report(
         for kp in players
     )
     balanced = registry["balance"](chart, seed=0, **common) if "balance" in ordered else None
+    disrupted = (
+        disruption(chart, strategy="betweenness", steps=min(5, chart.number_of_nodes), relations=relations,
+                   layers=layers, signs=signs)
+        if "key_players" in ordered and 1 < chart.number_of_nodes <= KEY_PLAYERS_MAX_NODES
+        else None
+    )  # fmt: skip
     how_sure: tuple[RankUncertainty, ...] = ()
     if draws is not None and chart.number_of_edges <= HOW_SURE_MAX_EDGES and chart.number_of_nodes > 1:
         how_sure = tuple(
@@ -492,4 +499,5 @@ def report(
         else (),
         balance=balanced,
         how_sure=how_sure,
+        disruption=disrupted,
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..analysis.disruption import Disruption
 from ..analysis.key_players import KeyPlayers
 from ..analysis.signed import BalanceResult
 from ..analysis.uncertainty import RankUncertainty
@@ -88,6 +89,9 @@ class Report:
     how_sure
         For the main measures, how their top nodes hold up over Monte Carlo draws of the
         ties (:func:`linkchart.rank_uncertainty`).
+    disruption
+        With the key players: the network as its top brokers are removed one at a time
+        (:func:`linkchart.disruption`, betweenness, recomputed, 5 steps).
     """
 
     title: str
@@ -108,6 +112,7 @@ class Report:
     weak_levels: tuple[str, ...] = ()
     balance: BalanceResult | None = None
     how_sure: tuple[RankUncertainty, ...] = ()
+    disruption: Disruption | None = None
 
     def __str__(self) -> str:
         return self.to_text()
@@ -207,6 +212,7 @@ class Report:
             ],
             "balance": None if self.balance is None else _balance_dict(self.balance),
             "how_sure": [u.to_dict() for u in self.how_sure],
+            "disruption": None if self.disruption is None else self.disruption.to_dict(),
         }
 
     def to_text(self) -> str:

@@ -264,6 +264,9 @@ def text(report: Report) -> str:
     if report.balance is not None:
         out += ["", "== structural balance (Cartwright & Harary; signed, undirected reading)"]
         out += ["  " + line for line in _balance_lines(report)]
+    if report.disruption is not None:
+        out += ["", "== disruption: the top broker removed, one at a time (betweenness, recomputed)"]
+        out += ["  " + line for line in report.disruption.text().splitlines()[1:]]
     if report.how_sure:
         out += ["", "== how sure: the top nodes over random versions of the chart (Monte Carlo)"]
         for u in report.how_sure:
@@ -349,6 +352,22 @@ def markdown(report: Report) -> str:
     if report.balance is not None:
         out += ["", "## Structural balance", "", "Cartwright & Harary; signed, undirected reading.", ""]
         out += [f"- {line}" for line in _balance_lines(report)]
+    if report.disruption is not None:
+        out += [
+            "",
+            "## Disruption",
+            "",
+            "The top broker removed, one at a time (betweenness, recomputed).",
+            "",
+        ]
+        rows = [
+            [str(r["step"]), r["removed"] or "(intact)", f"{r['fragmentation']:.3f}", f"{r['largest']:.3f}",
+             f"{r['efficiency']:.3f}"]
+            for r in report.disruption.table()
+        ]  # fmt: skip
+        out += _md_table(
+            ["step", "removed", "fragmentation", "largest", "efficiency"], rows, right=[0, 2, 3, 4]
+        )
     if report.how_sure:
         out += ["", "## How sure", ""]
         for u in report.how_sure:

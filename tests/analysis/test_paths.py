@@ -1,0 +1,101 @@
+"""explain_path: hand-worked paths and probabilities, the reading, names and errors."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+import linkchart
+from linkchart import LinkchartError, Relation, UnknownNameError, Vocabulary
+
+GRAPH = Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml"
+
+VOCAB = Vocabulary(
+    relations=(
+        Relation("funds"),
+        Relation("knows", directed=False),
+        Relation("fights", directed=False, sign="negative"),
+    )
+)
+
+
+def diamond() -> linkchart.LinkChart:
+    # a -> b -> d (0.75 * 0.75 = 0.5625), a - c - d (0.95 * 0.5 = 0.475), a - d hostile (0.95)
+    return linkchart.from_records(
+        [{"id": x, "type": "organisation", "label": x.upper() + " group"} for x in "abcd"],
+        [
+            {"from": "a", "relation": "funds", "to": "b", "confidence": "reported", "evidence": "A pays B."},
+            {"from": "b", "relation": "funds", "to": "d", "confidence": "reported", "evidence": "B pays D."},
+            {"from": "a", "relation": "knows", "to": "c", "confidence": "confirmed"},
+            {"from": "c", "relation": "knows", "to": "d", "confidence": "alleged"},
+            {"from": "a", "relation": "fights", "to": "d", "confidence": "confirmed"},
+            {
+                "from": "c",
+                "relation": "knows",
+                "to": "d",
+                "confidence": "possible",
+            },  # a weaker parallel report
+        ],
+        vocabulary=VOCAB,
+    )
+
+
+def test_the_most_probable_chain_comes_first_with_its_joint_probability() -> None:
+    result = linkchart.explain_path(diamond(), "a", "d", k=3)
+    assert [p.nodes for p in result.paths] == [("a", "b", "d"), ("a", "c", "d")]  # no hostile path
+    best, second = result.paths
+    assert best.probability == pytest.approx(0.75 * 0.75) and second.probability == pytest.approx(0.95 * 0.5)
+    assert [s.evidence for s in best.steps] == ["A pays B.", "B pays D."]
+    assert second.steps[1].confidence == "alleged"  # the better of the two parallel reports
+    assert [s.arrow() for s in best.steps] == ["--funds-->", "--funds-->"]
+
+
+def test_fewest_hops_and_hostile_ties_on_request() -> None:
+    everything = linkchart.explain_path(diamond(), "a", "d", by="hops", signs="all", k=1)
+    (path,) = everything.paths
+    assert path.nodes == ("a", "d") and path.steps[0].relation == "fights" and path.hops == 1
+    hops = linkchart.explain_path(diamond(), "a", "d", by="hops", k=2)
+    assert [p.hops for p in hops.paths] == [2, 2]
+    assert hops.paths[0].probability >= hops.paths[1].probability  # most probable first among equals
+
+
+def test_direction_is_shown_and_can_be_required() -> None:
+    c = diamond()
+    back = linkchart.explain_path(c, "d", "a", k=1).paths[0]
+    assert back.nodes == ("d", "b", "a") and [s.arrow() for s in back.steps] == ["<--funds--", "<--funds--"]
+    along = linkchart.explain_path(c, "d", "a", k=1, directed=True)
+    assert along.paths[0].nodes == ("d", "c", "a")  # only the undirected ties lead back
+    assert (
+        linkchart.explain_path(c, "b", "a", directed=True, signs="positive", layers="all").paths[0].hops == 3
+    )
+
+
+def test_names_resolve_through_labels_and_aliases_and_errors_say_what_is_wrong() -> None:
+    c = diamond()
+    assert linkchart.explain_path(c, "A group", "d").a == "a"
+    with pytest.raises(UnknownNameError, match="did you mean"):
+        linkchart.explain_path(c, "a", "dd")
+    with pytest.raises(LinkchartError, match="same node"):
+        linkchart.explain_path(c, "a", "A group")
+    with pytest.raises(LinkchartError, match="k must be"):
+        linkchart.explain_path(c, "a", "d", k=0)
+    with pytest.raises(UnknownNameError):
+        linkchart.explain_path(c, "a", "d", by="cost")  # type: ignore[arg-type]
+    lone = linkchart.from_records([{"id": x, "type": "state"} for x in "xy"], [])
+    none = linkchart.explain_path(lone, "x", "y")
+    assert none.paths == () and "no path" in none.text()
+
+
+def test_the_central_asia_chain_from_the_jui_to_kyrgyzstan() -> None:
+    chart = linkchart.load(GRAPH)
+    result = linkchart.explain_path(chart, "Jamaat-e-Ulema-e-Islam", "Kyrgyzstan")
+    best = result.paths[0]
+    assert best.nodes == ("JUI", "IMT", "Kyrgyzstan")
+    assert [s.relation for s in best.steps] == ["patron_of", "infiltrates"]
+    assert best.probability == pytest.approx(0.75**2)
+    assert all(p.probability <= best.probability + 1e-12 for p in result.paths)
+    assert math.isclose(result.to_dict()["paths"][0]["probability"], best.probability)
+    text = result.text()
+    assert '"Patronage of the Pakistani Jamaat-e-Ulema-e-Islam' in text and "--infiltrates-->" in text
