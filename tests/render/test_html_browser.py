@@ -463,3 +463,28 @@ def test_colour_by_community_has_its_own_legend(central_asia: linkchart.LinkChar
     communities = linkchart.communities(central_asia)
     assert page.locator("#lc-communities li").count() == len(communities.groups)
     _clean(opened)
+
+
+def test_shift_clicking_two_nodes_lights_up_the_most_probable_chain(
+    central_asia: linkchart.LinkChart, open_page: Any, artifacts: Path
+) -> None:
+    opened = open_page(linkchart.render_html(central_asia))
+    page = opened.page
+    jui, kyrgyzstan = central_asia.index_of("JUI"), central_asia.index_of("Kyrgyzstan")
+    page.keyboard.down("Shift")
+    _click_node(opened, jui)
+    page.wait_for_function(f"() => linkchart.shown && linkchart.shown.index === {jui}")
+    assert "Shift-click another node" in _panel_text(opened)
+    _click_node(opened, kyrgyzstan)
+    page.keyboard.up("Shift")
+    page.wait_for_function("() => linkchart.shown && linkchart.shown.kind === 'path'")
+    found = opened.js("linkchart.path")
+    expected = linkchart.explain_path(central_asia, "JUI", "Kyrgyzstan", k=1).paths[0]
+    assert [central_asia.node_ids[i] for i in found["nodes"]] == list(expected.nodes)
+    assert [central_asia.edges.id_of(k) for k in found["edges"]] == [s.edge for s in expected.steps]
+    assert found["probability"] == pytest.approx(expected.probability)
+    text = _panel_text(opened)
+    assert "Why is Jamaat-e-Ulema-e-Islam tied to Kyrgyzstan?" in text
+    assert "Patronage of the Pakistani Jamaat-e-Ulema-e-Islam" in text
+    page.screenshot(path=str(artifacts / "central_asia_path.png"))
+    _clean(opened)

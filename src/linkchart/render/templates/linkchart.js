@@ -314,8 +314,124 @@
     setPanel(true);
   }
 
+  // ------------------------------------------------------------------ why is A tied to B
+  // Shift-click a node, then another: the most probable chain of visible, non-hostile ties
+  // between them (Dijkstra on -log p, the better of parallel reports per step) lights up,
+  // with every step's evidence in the panel. Hostile ties are never paths.
+  var pathStart = null;
+  var pathFound = null;
+  function bestPath(from, to) {
+    var adjacent = [], i, k;
+    for (i = 0; i < N; i++) { adjacent.push([]); }
+    for (k = 0; k < M; k++) {
+      var e = data.edges[k];
+      if (edgeHidden[k] || e.from === e.to || vocab.relations[einfo.relation[k]].negative) { continue; }
+      var p = vocab.confidence[einfo.confidence[k]].probability;
+      adjacent[e.from].push([e.to, k, -Math.log(p)]);
+      adjacent[e.to].push([e.from, k, -Math.log(p)]);
+    }
+    var dist = new Array(N).fill(Infinity), via = new Array(N).fill(-1), done = new Array(N).fill(false);
+    var heap = [[0, from]];
+    dist[from] = 0;
+    function push(item) {
+      heap.push(item);
+      var c = heap.length - 1;
+      while (c > 0) {
+        var parent = (c - 1) >> 1;
+        if (heap[parent][0] <= heap[c][0]) { break; }
+        var t = heap[parent]; heap[parent] = heap[c]; heap[c] = t; c = parent;
+      }
+    }
+    function pop() {
+      var top = heap[0], last = heap.pop();
+      if (heap.length) {
+        heap[0] = last;
+        var c = 0;
+        for (;;) {
+          var l = 2 * c + 1, r = l + 1, m = c;
+          if (l < heap.length && heap[l][0] < heap[m][0]) { m = l; }
+          if (r < heap.length && heap[r][0] < heap[m][0]) { m = r; }
+          if (m === c) { break; }
+          var t = heap[m]; heap[m] = heap[c]; heap[c] = t; c = m;
+        }
+      }
+      return top;
+    }
+    while (heap.length) {
+      var item = pop(), u = item[1];
+      if (done[u]) { continue; }
+      done[u] = true;
+      if (u === to) { break; }
+      adjacent[u].forEach(function (step) {
+        var d = dist[u] + step[2];
+        if (d < dist[step[0]] - 1e-15) { dist[step[0]] = d; via[step[0]] = step[1]; push([d, step[0]]); }
+      });
+    }
+    if (!isFinite(dist[to])) { return null; }
+    var nodesOnPath = [to], edgesOnPath = [], at = to;
+    while (at !== from) {
+      var edge = data.edges[via[at]];
+      edgesOnPath.unshift(via[at]);
+      at = edge.from === at ? edge.to : edge.from;
+      nodesOnPath.unshift(at);
+    }
+    return {nodes: nodesOnPath, edges: edgesOnPath, probability: Math.exp(-dist[to])};
+  }
+  function showPath(from, to) {
+    clear(panelBody);
+    pathFound = bestPath(from, to);
+    shown = {kind: "path", index: to};
+    panel.setAttribute("data-kind", "path");
+    panelBody.appendChild(el("h2", null, "Why is " + nodeLabel(from) + " tied to " + nodeLabel(to) + "?"));
+    if (!pathFound) {
+      panelBody.appendChild(el("p", "lc-muted", "No chain of visible, non-hostile ties joins them."));
+      setPanel(true);
+      return;
+    }
+    panelBody.appendChild(el("p", null, "The most probable chain: " + pathFound.edges.length + " ties, joint " +
+      "probability " + fmt(pathFound.probability) + " (hostile ties are never paths)."));
+    network.setSelection({nodes: pathFound.nodes, edges: pathFound.edges}, {highlightEdges: false});
+    var list = el("ol", "lc-path");
+    pathFound.edges.forEach(function (k, j) {
+      var li = el("li");
+      var a = pathFound.nodes[j], b = pathFound.nodes[j + 1];
+      var e = data.edges[k];
+      var rel = vocab.relations[einfo.relation[k]];
+      var arrow = !rel.directed ? " \u2014 " : (e.from === a ? " \u2192 " : " \u2190 ");
+      var line = el("div");
+      line.appendChild(nodeLink(a));
+      line.appendChild(document.createTextNode(arrow));
+      line.appendChild(edgeLink(k, rel.name));
+      line.appendChild(document.createTextNode(arrow));
+      line.appendChild(nodeLink(b));
+      line.appendChild(el("span", "lc-muted", " (" + vocab.confidence[einfo.confidence[k]].name + ")"));
+      li.appendChild(line);
+      li.appendChild(einfo.evidence[k] ? el("blockquote", "lc-evidence", einfo.evidence[k])
+        : el("p", "lc-muted", "No quote recorded."));
+      list.appendChild(li);
+    });
+    panelBody.appendChild(list);
+    setPanel(true);
+  }
+
   network.on("click", function (params) {
     hideTooltip();
+    var shift = params.event && params.event.srcEvent && params.event.srcEvent.shiftKey;
+    if (shift && params.nodes.length) {
+      var i = params.nodes[0];
+      if (pathStart === null || pathStart === i) {
+        pathStart = i;
+        showNode(i);
+        panelBody.insertBefore(el("p", "lc-note", "Shift-click another node: why is it tied to this one?"),
+          panelBody.firstChild.nextSibling);
+      } else {
+        var from = pathStart;
+        pathStart = null;
+        showPath(from, i);
+      }
+      return;
+    }
+    pathStart = null;
     if (params.nodes.length) {
       showNode(params.nodes[0]);
     } else if (params.edges.length) {
@@ -547,6 +663,8 @@
     get readyAt() { return readyAt; },
     get shown() { return shown ? {kind: shown.kind, index: shown.index} : null; },
     get hovered() { return hovered; },
+    get path() { return pathFound ? {nodes: pathFound.nodes.slice(), edges: pathFound.edges.slice(),
+      probability: pathFound.probability} : null; },
     nodes: nodes,
     edges: edges,
     network: network,
