@@ -37,6 +37,7 @@ from .errors import (
     Problem,
     UnknownNameError,
 )
+from .exchange import export
 from .loading.document import FORMAT_VERSION, load
 from .loading.records import from_records
 from .loading.write import write_csv, write_yaml
@@ -127,6 +128,7 @@ __all__ = [
     "effective_size",
     "eigenvector",
     "explain_path",
+    "export",
     "from_records",
     "harmonic",
     "key_player_score",

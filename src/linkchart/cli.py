@@ -14,6 +14,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .analysis.registry import MEASURES, Registry
@@ -291,6 +292,22 @@ def _cmd_disrupt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .exchange import export
+    from .loading.write import write_csv, write_yaml
+
+    chart = _load(args)
+    out = Path(args.output)
+    if args.format == "yaml" or (args.format is None and out.suffix.lower() in (".yaml", ".yml")):
+        target = write_yaml(chart, out)
+    elif args.format == "csv" or (args.format is None and not out.suffix):
+        target = write_csv(chart, out)
+    else:
+        target = export(chart, out, format=args.format)
+    print(f"wrote {target} ({chart.number_of_nodes} nodes, {chart.number_of_edges} edges)", file=sys.stderr)
+    return 0
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .reporting import report
 
@@ -433,6 +450,27 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     )
     _ego_arguments(p)
     p.set_defaults(func=_cmd_analyze)
+
+    # -- export / convert (linkchart.export) --
+    for name, helptext in (
+        ("export", "write the chart as GraphML, GEXF, node-link JSON, Excel, YAML or a CSV folder"),
+        ("convert", "read a graph in any format linkchart reads and write it in another"),
+    ):
+        p = sub.add_parser(
+            name,
+            help=helptext,
+            description=helptext + ". The format follows OUT's extension (.graphml, .gexf, .json, .xlsx, "
+            ".yaml; no extension: a folder of CSV files) unless --format says it; linkchart loads each back "
+            "to an equal chart.",
+        )
+        _file_argument(p)
+        p.add_argument(
+            "-o", "--output", required=True, metavar="OUT", help="the file (or CSV folder) to write"
+        )
+        p.add_argument(
+            "--format", choices=["graphml", "gexf", "json", "xlsx", "yaml", "csv"], help="default: from OUT"
+        )
+        p.set_defaults(func=_cmd_export)
 
     # -- path (linkchart.explain_path) --
     p = sub.add_parser(

@@ -9,7 +9,7 @@ line (or CSV row), path, code and hint, or returns the chart.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +18,11 @@ from ..model import LinkChart
 from .build import build, top_level
 from .columns import ABSENT, Document, Section, rows_to_section
 from .csvfile import CsvRows, read_section
-from .files import MAX_GRAPH_BYTES, Refused, inside, read_text, resolve_named
+from .files import MAX_GRAPH_BYTES, Refused, inside, read_bytes, read_text, resolve_named
 from .problems import Problems
 from .yamlfile import line_of, parse_yaml
 
-__all__ = ["FORMAT_VERSION", "load"]
+__all__ = ["FORMAT_VERSION", "from_document", "load"]
 
 FORMAT_VERSION = 1
 """The only version of the graph format."""
@@ -116,14 +116,52 @@ def _section(
     return rows_to_section(raw, name, problems)
 
 
+_EXCHANGE = frozenset({".graphml", ".gexf", ".json", ".xlsx"})
+
+
+def _read(p: Path, file: str, read: Callable[[], bytes]) -> bytes:
+    """``read()``, with a refused or unreadable file as a located problem."""
+    try:
+        return read()
+    except Refused as refused:
+        raise LoadError(
+            [
+                Problem(
+                    "source-unreadable",
+                    f"the file is not read: {refused.reason}",
+                    "",
+                    file,
+                    None,
+                    None,
+                    refused.hint,
+                )
+            ]
+        ) from None
+    except OSError as exc:
+        raise LoadError(
+            [
+                Problem(
+                    "source-unreadable",
+                    f"cannot read the file: {exc.strerror or exc}",
+                    "",
+                    file,
+                    None,
+                    None,
+                    "check the path",
+                )
+            ]
+        ) from None
+
+
 def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkChart:
     """Load and validate a graph file (format version 1, see ``docs/format.md``).
 
     Parameters
     ----------
     path
-        A linkchart YAML file. Its CSV files and its sources' local texts are found
-        relative to its folder.
+        A linkchart YAML file (its CSV files and its sources' local texts are found
+        relative to its folder), or a file :func:`linkchart.export` writes — GraphML,
+        GEXF, node-link JSON or Excel, by extension — or one of those from another tool.
     allow_outside
         ``False`` (default): a CSV file or source text is read only if it is a regular
         file inside the graph file's folder (links followed); one outside is a located
@@ -171,6 +209,12 @@ def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkCh
     """
     file = os.fspath(path)
     p = Path(file)
+    if p.suffix.lower() in _EXCHANGE:
+        from ..exchange import read_exchange
+
+        return read_exchange(
+            p, _read(p, file, lambda: read_bytes(p, MAX_GRAPH_BYTES)), allow_outside=allow_outside
+        )
     try:
         text = read_text(p, MAX_GRAPH_BYTES)
     except Refused as refused:
@@ -205,11 +249,36 @@ def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkCh
     parsed = parse_yaml(text, file)
     if any(p.code == "yaml-syntax" for p in parsed.problems):
         raise LoadError(parsed.problems)
-    locator = _Locator(file, parsed.lines)
+    return from_document(
+        parsed.data, file, lines=parsed.lines, found=parsed.problems, allow_outside=allow_outside
+    )
+
+
+def from_document(
+    data: Any,
+    file: str,
+    *,
+    lines: Mapping[str, int] | None = None,
+    found: Sequence[Problem] = (),
+    allow_outside: bool = False,
+) -> LinkChart:
+    """Validate the plain data of a graph file (as YAML or an export format holds it) into a chart.
+
+    ``file`` names the file in problems and is the folder's anchor for CSV files and
+    source texts; ``lines`` maps an item's path (``edges[3]``) to its line where the
+    format has lines; ``found`` are problems the reader already found.
+
+    Raises
+    ------
+    LoadError
+        As :func:`load` does.
+    """
+    p = Path(file)
+    locator = _Locator(file, dict(lines or {}))
     problems = Problems(locator)
-    problems.extend(parsed.problems)
-    top = top_level(parsed.data, problems)
-    if not isinstance(parsed.data, Mapping):
+    problems.extend(list(found))
+    top = top_level(data, problems)
+    if not isinstance(data, Mapping):
         problems.raise_if_any()
     version = top.get("linkchart", ABSENT)
     if version is ABSENT:

@@ -24,6 +24,7 @@ __all__ = [
     "Refused",
     "inside",
     "open_text",
+    "read_bytes",
     "read_text",
     "resolve_named",
 ]
@@ -108,6 +109,15 @@ def open_text(path: Path, limit: int, *, encoding: str = "utf-8-sig", newline: s
     """
     fd = _open_regular(path, limit)
     return open(fd, encoding=encoding, newline=newline)
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (see :func:`open_text`)."""
+    with open(_open_regular(path, limit), "rb") as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:  # pragma: no cover - the file grew while it was read
+        raise Refused(f"it is more than the {limit:,} bytes read", "check that the right file is named")
+    return data
 
 
 def read_text(path: Path, limit: int, *, encoding: str = "utf-8-sig") -> str:

@@ -27,7 +27,7 @@ from .columns import EDGE_FIELDS, NODE_FIELDS
 from .evidence import is_remote
 from .yamlfile import Dumper
 
-__all__ = ["write_csv", "write_yaml"]
+__all__ = ["chart_document", "write_csv", "write_yaml"]
 
 
 def _source(s: Source, origin: Path | None, target: Path) -> dict[str, str]:
@@ -136,6 +136,31 @@ def _plain_tree(value: Any) -> Any:
     return value
 
 
+def chart_document(chart: LinkChart, folder: Path) -> dict[str, Any]:
+    """The chart as the plain data of a graph file, for a file written into ``folder``.
+
+    What :func:`write_yaml` dumps and every export format carries: the header (title,
+    description, sources with their locations relative to ``folder``, confidence scale,
+    node types, relations, analysis), then ``nodes`` and ``edges`` as lists of
+    mappings with the fields that differ from their defaults. Loading it back
+    (:func:`~linkchart.loading.document.from_document`) gives an equal chart.
+    """
+    doc = _header(chart, folder)
+    nodes = []
+    for rec in to_records(chart)[0]:
+        row: dict[str, Any] = {"id": rec["id"], "type": rec["type"]}
+        if rec["label"] != rec["id"]:
+            row["label"] = rec["label"]
+        if rec["aliases"]:
+            row["aliases"] = rec["aliases"]
+        if rec["attributes"]:
+            row["attributes"] = rec["attributes"]
+        nodes.append(row)
+    doc["nodes"] = nodes
+    doc["edges"] = _edge_rows(chart)
+    return doc
+
+
 def write_yaml(chart: LinkChart, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
     """Write ``chart`` as one YAML graph file; return its path.
 
@@ -166,19 +191,7 @@ def write_yaml(chart: LinkChart, path: str | os.PathLike[str], *, overwrite: boo
     True
     """
     target = Path(path)
-    doc = _header(chart, target.parent)
-    nodes = []
-    for rec in to_records(chart)[0]:
-        row: dict[str, Any] = {"id": rec["id"], "type": rec["type"]}
-        if rec["label"] != rec["id"]:
-            row["label"] = rec["label"]
-        if rec["aliases"]:
-            row["aliases"] = rec["aliases"]
-        if rec["attributes"]:
-            row["attributes"] = rec["attributes"]
-        nodes.append(row)
-    doc["nodes"] = nodes
-    doc["edges"] = _edge_rows(chart)
+    doc = chart_document(chart, target.parent)
     if not overwrite and chart.path and same_file(target, chart.path):
         raise LinkchartError(
             f"will not write over {str(target)!r}, the file this chart was loaded from: its comments "

@@ -1,0 +1,8 @@
+"""Shared test set-up: the folder of this file on ``sys.path``, for ``strategies``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
