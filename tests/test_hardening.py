@@ -249,3 +249,17 @@ def test_cli_reads_outside_the_folder_only_when_asked(
         assert "--allow-outside" in capsys.readouterr().err
         assert main([command, "--allow-outside", str(graph)]) == 0, command
         capsys.readouterr()
+
+
+def test_written_files_get_the_usual_permissions_not_the_temporary_files(tmp_path: Path) -> None:
+    from linkchart.files import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        fresh = write_atomic(tmp_path / "new.txt", "x")
+        assert fresh.stat().st_mode & 0o777 == 0o644  # as a plain write would make it, not 0600
+        (tmp_path / "kept.txt").write_text("old", encoding="utf-8")
+        os.chmod(tmp_path / "kept.txt", 0o640)
+        assert write_atomic(tmp_path / "kept.txt", "new").stat().st_mode & 0o777 == 0o640  # the old mode kept
+    finally:
+        os.umask(old)

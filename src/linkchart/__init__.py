@@ -52,6 +52,7 @@ from .render.html import (
     write_html,
     write_page,
 )
+from .render.image import render_image
 from .render.notebook import register_jupyter_display
 from .reporting import Report, report
 from .vocabulary import (
@@ -143,6 +144,7 @@ __all__ = [
     "rank_uncertainty",
     "reading",
     "render_html",
+    "render_image",
     "render_page",
     "report",
     "show",

@@ -357,6 +357,24 @@ def _cmd_render(args: argparse.Namespace) -> int:
         if "all" in (args.highlight or ())
         else tuple(args.highlight or ())
     )
+    if args.output is not None and Path(args.output).suffix.lower() in (".svg", ".pdf", ".png"):
+        from .render.image import render_image
+
+        target = render_image(
+            chart,
+            args.output,
+            size_by=None if args.size_by == "none" else args.size_by,
+            highlight=[h for h in highlight if h != "brokers"],
+            title=args.title,
+            layout=args.layout,
+            seed=args.seed,
+            layers=_layers(args),
+            signs=args.signs,
+        )
+        print(
+            f"wrote {target} ({chart.number_of_nodes} nodes, {chart.number_of_edges} edges)", file=sys.stderr
+        )
+        return 0
     spec = page_spec(
         size_by=None if args.size_by == "none" else args.size_by,
         color_by=args.color_by,
@@ -564,7 +582,10 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     )
     _file_argument(p)
     p.add_argument(
-        "-o", "--output", metavar="OUT.html", help="write the page here (default: standard output)"
+        "-o",
+        "--output",
+        metavar="OUT.html",
+        help="write the page here (default: standard output); OUT.svg, .pdf or .png draws a static figure",
     )
     p.add_argument("--open", action="store_true", help="open the written page in the default browser")
     p.add_argument(

@@ -40,10 +40,31 @@ def _check_target(target: Path, inputs: Iterable[str | os.PathLike[str]]) -> Non
             )
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux says it (``/proc``)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _write_temporary(target: Path, text: str | bytes) -> Path:
     """``text`` (UTF-8) or bytes in a new temporary file beside ``target``, flushed to disk."""
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain write would: the
+        # old file's, else what the umask allows
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except OSError:
+            mode = 0o666 & ~_umask()
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8") if isinstance(text, str) else text)
             f.flush()

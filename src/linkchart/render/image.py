@@ -1,0 +1,282 @@
+"""A static figure of a chart for briefings: SVG, PDF or PNG, drawn with matplotlib.
+
+The figure shows what the HTML page shows — the same positions (:mod:`.layout`), node
+colours and shapes (:mod:`.style`), sizes (the same measure, the same scale), ties
+coloured by layer and hostile ties in red, hedged ties dashed and faded — with a
+legend, a title and a source line. Node shapes carry the type, so the figure reads in
+greyscale. SVG and PDF keep labels as real text (selectable, searchable).
+
+Labels are placed greedily, largest node first: each label tries eight positions around
+its node and takes the first whose box, measured with matplotlib's renderer, overlaps no
+label already placed and no node marker; a label with no free position is left out, and
+the caption says how many were. On charts up to a few hundred nodes no two labels
+overlap.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import LinkchartError
+from ..files import write_atomic
+
+if TYPE_CHECKING:
+    from ..model import LinkChart
+
+__all__ = ["IMAGE_FORMATS", "render_image"]
+
+IMAGE_FORMATS: tuple[str, ...] = ("svg", "pdf", "png")
+_MARKERS = {
+    "dot": "o", "circle": "o", "ellipse": "o", "square": "s", "box": "s", "triangle": "^",
+    "triangleDown": "v", "diamond": "D", "star": "*", "hexagon": "h", "database": "s", "text": "o",
+}  # fmt: skip
+_OFFSETS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
+
+
+def _overlaps(
+    box: tuple[float, float, float, float], boxes: Iterable[tuple[float, float, float, float]]
+) -> bool:
+    x0, y0, x1, y1 = box
+    return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in boxes)
+
+
+def render_image(
+    chart: LinkChart,
+    path: str | os.PathLike[str],
+    *,
+    size_by: str | None = "betweenness",
+    highlight: Sequence[str] = (),
+    legend: bool = True,
+    dpi: int = 300,
+    title: str | None = None,
+    layout: str = "auto",
+    seed: int = 0,
+    layers: Iterable[str] | str | None = None,
+    signs: str | None = None,
+    width: float = 12.0,
+    height: float = 8.0,
+) -> Path:
+    """Draw ``chart`` as a static figure; the format follows ``path`` (``.svg``, ``.pdf``, ``.png``).
+
+    Parameters
+    ----------
+    chart
+        The chart (or a view).
+    path
+        Where to write (atomically; never over the chart's own file).
+    size_by
+        The per-node measure that sizes nodes (as on the page), or ``None``.
+    highlight
+        ``"bridges"`` (thick dark ties) and/or ``"articulation_points"`` (a dark ring).
+    legend
+        Draw the legend: node types (shape and colour), layers, hostile ties, confidence.
+    dpi
+        Resolution of a PNG (default 300, print quality).
+    title
+        The figure's title (default the chart's title).
+    layout, seed
+        As for the page: the same layout and seed give the same positions.
+    layers, signs
+        The reading of the sizing measure and the highlights (default: positive ties of
+        the default layers). Every tie is drawn.
+    width, height
+        The figure's size in inches.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    LinkchartError
+        For an extension other than ``.svg``, ``.pdf`` or ``.png``, or a file that
+        cannot be written.
+    """
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.collections import LineCollection
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    from .. import __version__
+    from ..analysis.registry import MEASURES
+    from .layout import positions_array
+    from .measures import compute_measures
+    from .payload import _sizes
+    from .style import HOSTILE_COLOR, confidence_strokes, layer_colors, node_styles, relation_colors
+
+    target = Path(path)
+    kind = target.suffix.lower().lstrip(".")
+    if kind not in IMAGE_FORMATS:
+        raise LinkchartError(
+            f"cannot draw a figure as {target.suffix or 'a file without extension'}: use .svg, .pdf or .png",
+            code="bad-argument",
+        )
+    vocab = chart.vocabulary
+    n = chart.number_of_nodes
+    reading: dict[str, Any] = {"layers": layers, "signs": signs}
+    xy = positions_array(chart, method=layout, seed=seed) if n else np.zeros((0, 2))
+    styles = node_styles(vocab)
+    rel_colors = relation_colors(vocab)
+    strokes = confidence_strokes(vocab.confidence)
+    levels = vocab.confidence.levels
+    if size_by and n:
+        values = compute_measures(chart, [size_by], **reading)[size_by]
+        sizes = _sizes(values, not MEASURES[size_by].higher_is_more)
+    else:
+        sizes = [14.0] * n
+    marker_area = [(s * 0.9) ** 2 for s in sizes]  # points^2, about the page's pixel radius
+    bridges: set[str] = set()
+    cuts: set[str] = set()
+    if "bridges" in highlight:
+        bridges = {eid for b in MEASURES["bridges"](chart, **reading) for eid in b.edge_ids}
+    if "articulation_points" in highlight:
+        cuts = {c.node_id for c in MEASURES["articulation_points"](chart, **reading)}
+
+    with matplotlib.rc_context(
+        {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "linkchart", "font.size": 8}
+    ):
+        fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+        ax = fig.add_subplot()
+        ax.set_axis_off()
+        ax.set_aspect("equal")
+        e = chart.edges
+        segments, colors, widths, styles_ls = [], [], [], []
+        for k, (a, b, rel, conf) in enumerate(
+            zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
+        ):
+            if a == b:
+                continue
+            stroke = strokes[levels[conf]]
+            relation = vocab.relations[rel]
+            segments.append([xy[a], xy[b]])
+            rgba = matplotlib.colors.to_rgba(rel_colors[relation.name], alpha=max(stroke.opacity, 0.25))
+            colors.append(rgba)
+            bold = e.id_of(k) in bridges
+            widths.append(stroke.width * (2.2 if bold else 0.6))
+            styles_ls.append((0, (4, 3)) if stroke.dashes or relation.negative else "solid")
+        if segments:
+            ax.add_collection(
+                LineCollection(segments, colors=colors, linewidths=widths, linestyles=styles_ls, zorder=1)
+            )
+        type_names = vocab.node_type_names
+        codes = chart.nodes.type.tolist()
+        for code, name in enumerate(type_names):
+            rows = [i for i in range(n) if codes[i] == code]
+            if not rows:
+                continue
+            style = styles[name]
+            ax.scatter(
+                xy[rows, 0],
+                xy[rows, 1],
+                s=[marker_area[i] for i in rows],
+                c=style.color,
+                marker=_MARKERS.get(style.shape, "o"),
+                edgecolors=["#111111" if chart.node_ids[i] in cuts else "white" for i in rows],
+                linewidths=[2.5 if chart.node_ids[i] in cuts else 0.6 for i in rows],
+                zorder=2,
+            )
+        if n:
+            pad = 0.08 * max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]), 1e-9)
+            ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
+            ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
+        ax.set_title(title if title is not None else chart.title, fontsize=12, loc="left")
+        if legend:
+            present = {type_names[c] for c in codes}
+            handles = [
+                Line2D([], [], marker=_MARKERS.get(styles[t].shape, "o"), color="white",
+                       markerfacecolor=styles[t].color, markersize=7, label=t)
+                for t in type_names if t in present
+            ]  # fmt: skip
+            if len(vocab.layers) > 1 or vocab.signed:
+                handles += [
+                    Line2D([], [], color=c, linewidth=2, label=f"{name} ties")
+                    for name, c in layer_colors(vocab).items()
+                ]
+                if vocab.signed:
+                    handles.append(
+                        Line2D(
+                            [],
+                            [],
+                            color=HOSTILE_COLOR,
+                            linewidth=2,
+                            linestyle=(0, (4, 3)),
+                            label="hostile ties",
+                        )
+                    )
+            handles += [
+                Line2D([], [], color="#444444", linewidth=strokes[lv].width * 0.6,
+                       alpha=max(strokes[lv].opacity, 0.25),
+                       linestyle=(0, (4, 3)) if strokes[lv].dashes else "solid", label=lv)
+                for lv in levels
+            ]  # fmt: skip
+            fig.legend(handles=handles, loc="outside right upper", fontsize=7, frameon=False)
+        # labels: greedy, collision-aware (see the module notes)
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
+        fig.draw_without_rendering()
+        to_display = ax.transData
+        node_boxes = []
+        for i in range(n):
+            x, y = to_display.transform(xy[i])
+            r = math.sqrt(marker_area[i]) / 2 * fig.dpi / 72
+            node_boxes.append((x - r, y - r, x + r, y + r))
+        placed: list[tuple[float, float, float, float]] = []
+        omitted = 0
+        labels = chart.nodes.labels.tolist()
+        for i in sorted(range(n), key=lambda j: (-sizes[j], j)):
+            x, y = to_display.transform(xy[i])
+            r = math.sqrt(marker_area[i]) / 2 * fig.dpi / 72 + 2
+            text = ax.text(0, 0, str(labels[i]), fontsize=7.5, zorder=3)
+            text.set_in_layout(False)  # placed after the layout: it must not move the axes again
+            extent = text.get_window_extent(renderer)
+            w, h = extent.width, extent.height
+            chosen = None
+            for dx, dy in _OFFSETS:
+                cx = x + dx * (r + w / 2) if dx else x
+                cy = y + dy * (r + h / 2) if dy else y
+                box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+                others = [b for j, b in enumerate(node_boxes) if j != i]
+                if not _overlaps(box, placed) and not _overlaps(box, others):
+                    chosen = (cx, cy, box)
+                    break
+            if chosen is None:
+                text.remove()
+                omitted += 1
+                continue
+            cx, cy, box = chosen
+            placed.append(box)
+            px, py = to_display.inverted().transform((cx, cy))
+            text.set_position((float(px), float(py)))
+            text.set_horizontalalignment("center")
+            text.set_verticalalignment("center")
+        sources = "; ".join(s.title or s.id for s in chart.sources if s.title or s.location)
+        caption = (
+            (f"Source: {sources}. " if sources else "")
+            + (f"Node size: {size_by.replace('_', ' ')}. " if size_by else "")
+            + (
+                f"{omitted} label{'s' if omitted != 1 else ''} left out where they would overlap. "
+                if omitted
+                else ""
+            )
+            + f"linkchart {__version__}"
+        )
+        fig.text(
+            0.01, 0.005, caption, fontsize=6.5, color="#444444", ha="left", va="bottom", wrap=True
+        ).set_in_layout(False)
+        buffer = io.BytesIO()
+        metadata: dict[str, Any] = (
+            {"Date": None} if kind == "svg" else {"CreationDate": None} if kind == "pdf" else {}
+        )
+        fig.savefig(buffer, format=kind, dpi=dpi if kind == "png" else 100, metadata=metadata or None)
+    return write_atomic(target, buffer.getvalue(), inputs=[chart.path] if chart.path else [])
