@@ -38,7 +38,7 @@ from .errors import (
     UnknownNameError,
 )
 from .exchange import export
-from .loading.document import FORMAT_VERSION, load
+from .loading.document import FORMAT_VERSION, load, load_csv
 from .loading.records import from_records
 from .loading.write import write_csv, write_yaml
 from .model import Edge, EdgeTable, LinkChart, Node, NodeTable, Source
@@ -135,6 +135,7 @@ __all__ = [
     "key_player_score",
     "key_players",
     "load",
+    "load_csv",
     "page_spec",
     "pagerank",
     "participation",

@@ -292,11 +292,33 @@ def _cmd_disrupt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mapping(pairs: Sequence[str] | None) -> dict[str, str]:
+    """``FIELD=COLUMN`` pairs as a mapping (``from=Source``)."""
+    out = {}
+    for pair in pairs or ():
+        field, sep, column = pair.partition("=")
+        if not sep or not field or not column:
+            raise LinkchartError(f"write a column mapping as FIELD=COLUMN (from=Source), not {pair!r}")
+        out[field.strip()] = column
+    return out
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from .exchange import export
     from .loading.write import write_csv, write_yaml
 
-    chart = _load(args)
+    if Path(args.file).suffix.lower() == ".csv":
+        from .loading.document import load_csv
+
+        chart = load_csv(
+            args.file,
+            getattr(args, "nodes", None),
+            columns=_mapping(getattr(args, "columns", None)),
+            node_columns=_mapping(getattr(args, "node_columns", None)),
+            allow_outside=args.allow_outside,
+        )
+    else:
+        chart = _load(args)
     out = Path(args.output)
     if args.format == "yaml" or (args.format is None and out.suffix.lower() in (".yaml", ".yml")):
         target = write_yaml(chart, out)
@@ -488,6 +510,20 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         p.add_argument(
             "--format", choices=["graphml", "gexf", "json", "xlsx", "yaml", "csv"], help="default: from OUT"
         )
+        if name == "convert":
+            p.add_argument(
+                "--columns",
+                nargs="+",
+                metavar="FIELD=COLUMN",
+                help="for an edge table FILE.csv from another tool: its columns as linkchart's fields "
+                "(from=Source to=Target relation=Label)",
+            )
+            p.add_argument(
+                "--nodes", metavar="NODES.csv", help="its node table (default: the nodes edges name)"
+            )
+            p.add_argument(
+                "--node-columns", nargs="+", metavar="FIELD=COLUMN", help="the node table's columns"
+            )
         p.set_defaults(func=_cmd_export)
 
     # -- path (linkchart.explain_path) --

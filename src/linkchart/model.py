@@ -683,7 +683,11 @@ class LinkChart:
 
     # ------------------------------------------------------------------ conversions
     def to_networkx(self) -> networkx.MultiDiGraph:
-        """A new ``networkx.MultiDiGraph`` with every attribute (:func:`linkchart.convert.to_networkx`)."""
+        """A new ``networkx.MultiDiGraph`` with every attribute (:func:`linkchart.convert.to_networkx`).
+
+        Values stay Python values (aliases a list, as networkx expects); networkx's own
+        file writers cannot store them, so write files with :func:`linkchart.export`
+        (GraphML, GEXF, node-link JSON, Excel), which ``linkchart.load`` reads back."""
         from .convert import to_networkx
 
         return to_networkx(self)

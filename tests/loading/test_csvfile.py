@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import linkchart
+from linkchart import LoadError
 from linkchart.loading.csvfile import read_section
 
 HEAD = """\
@@ -165,3 +168,63 @@ def test_repeated_cells_are_shared(tmp_path: Path) -> None:
     assert section is not None and not found
     rel = section.columns["relation"]
     assert rel == ["finances"] * 3 and rel[0] is rel[2]
+
+
+# --------------------------------------------------------------------------- other tools' tables
+GEPHI_NODES = "Id,Label,Category\nA,Alpha,organisation\nB,Beta,state\n"
+GEPHI_EDGES = "Source,Target,Type,Weight,Label\nA,B,Directed,2,funds\nB,A,Directed,1,hosts\n"
+
+
+def test_a_column_mapping_reads_gephi_tables(tmp_path: Path) -> None:
+    (tmp_path / "nodes.csv").write_text(GEPHI_NODES, encoding="utf-8")
+    (tmp_path / "edges.csv").write_text(GEPHI_EDGES, encoding="utf-8")
+    (tmp_path / "g.yaml").write_text(
+        "linkchart: 1\ntitle: From Gephi\n"
+        "nodes: {csv: nodes.csv, columns: {id: Id, label: Label, type: Category}}\n"
+        "edges: {csv: edges.csv, columns: {from: Source, to: Target, relation: Label, weight: Weight}}\n",
+        encoding="utf-8",
+    )
+    chart = linkchart.load(tmp_path / "g.yaml")
+    assert chart.node("A").label == "Alpha" and chart.node("B").type == "state"
+    funds = chart.edge("e0")
+    assert (funds.from_id, funds.relation, funds.to_id, funds.weight) == ("A", "funds", "B", 2.0)
+    assert funds.attributes["Type"] == "Directed"  # an unmapped column is a free attribute
+    same = linkchart.load_csv(
+        tmp_path / "edges.csv",
+        tmp_path / "nodes.csv",
+        columns={"from": "Source", "to": "Target", "relation": "Label", "weight": "Weight"},
+        node_columns={"id": "Id", "label": "Label", "type": "Category"},
+    )
+    assert same.to_records() == chart.to_records()
+    kumu = linkchart.load_csv(
+        tmp_path / "edges.csv", columns={"from": "Source", "to": "Target", "relation": "Label"}
+    )
+    assert kumu.node_ids == ("A", "B") and kumu.node("A").type == "entity"  # nodes from the edges
+
+
+def test_a_bad_column_mapping_is_located(tmp_path: Path) -> None:
+    (tmp_path / "nodes.csv").write_text(GEPHI_NODES, encoding="utf-8")
+    (tmp_path / "edges.csv").write_text(GEPHI_EDGES, encoding="utf-8")
+    (tmp_path / "g.yaml").write_text(
+        "linkchart: 1\ntitle: t\n"
+        "nodes: {csv: nodes.csv, columns: {id: Id, type: Kategory, colour: X}}\n"
+        "edges: {csv: edges.csv, columns: {from: Source, to: Target, relation: Label}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as info:
+        linkchart.load(tmp_path / "g.yaml")
+    problems = info.value.problems
+    assert ("nodes.columns.colour", "unknown-field", 3) in [(p.path, p.code, p.line) for p in problems]
+    missing = next(p for p in problems if "Kategory" in p.message)
+    assert missing.code == "csv-syntax" and missing.file.endswith("nodes.csv") and missing.line == 1
+    assert "it has Id, Label, Category" in (missing.hint or "")
+
+
+def test_convert_reads_another_tools_table(tmp_path: Path) -> None:
+    from linkchart.cli import main
+
+    (tmp_path / "edges.csv").write_text(GEPHI_EDGES, encoding="utf-8")
+    out = tmp_path / "chart.yaml"
+    argv = ["convert", str(tmp_path / "edges.csv"), "--columns", "from=Source", "to=Target", "relation=Label"]
+    assert main([*argv, "-o", str(out)]) == 0
+    assert linkchart.load(out).number_of_edges == 2

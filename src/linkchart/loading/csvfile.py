@@ -63,12 +63,15 @@ def read_section(
     shared: Mapping[str, dict[str, str]] | None = None,
     *,
     echo: bool = True,
+    rename: Mapping[str, str] | None = None,
 ) -> tuple[Section | None, list[Problem], CsvRows]:
     """Read ``nodes.csv`` or ``edges.csv`` into a text :class:`~.build.Section`.
 
     ``shared`` maps a column name to a dictionary of strings to reuse for its cells
     (the node ids, for an edge file's ``from`` and ``to``); other low-cardinality
-    columns share their repeated cells among themselves.
+    columns share their repeated cells among themselves. ``rename`` maps a column of
+    the file's header to the field it holds (``{"Source": "from"}``): another tool's
+    CSV read as is (``rename``).
 
     Returns the section (``None`` when the file could not be read at all), the
     problems found in the file itself (unreadable, malformed, missing or reserved
@@ -113,6 +116,16 @@ def read_section(
                 )
                 return None, problems, rows_at
             header = [from_cell(h.strip()) for h in header]
+            if rename:  # another tool's header: its columns read as linkchart's fields
+                for column, field in rename.items():
+                    if column not in header:
+                        problem(
+                            "csv-syntax",
+                            f"the column {column!r} (read as {field!r}) is not in the header",
+                            1,
+                            "name a column the file has" + (f"; it has {', '.join(header)}" if echo else ""),
+                        )
+                header = [rename.get(h, h) for h in header]
             known = NODE_FIELDS if name == "nodes" else EDGE_FIELDS
             reserved = RESERVED_NODE_NAMES if name == "nodes" else RESERVED_EDGE_NAMES
             ok = True

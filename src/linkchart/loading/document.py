@@ -13,16 +13,16 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import LoadError, Problem
+from ..errors import LoadError, Problem, did_you_mean
 from ..model import LinkChart
 from .build import build, top_level
-from .columns import ABSENT, Document, Section, rows_to_section
+from .columns import ABSENT, EDGE_FIELDS, NODE_FIELDS, Document, Section, rows_to_section
 from .csvfile import CsvRows, read_section
 from .files import MAX_GRAPH_BYTES, Refused, inside, read_bytes, read_text, resolve_named
 from .problems import Problems
 from .yamlfile import line_of, parse_yaml
 
-__all__ = ["FORMAT_VERSION", "from_document", "load"]
+__all__ = ["FORMAT_VERSION", "from_document", "load", "load_csv"]
 
 FORMAT_VERSION = 1
 """The only version of the graph format."""
@@ -46,6 +46,41 @@ class _Locator:
         return self.file, line_of(self.lines, path), None
 
 
+def _columns(raw: Any, name: str, problems: Problems) -> dict[str, str]:
+    """``columns: {field: "Column in the file"}``: another tool's CSV header, read as linkchart's fields."""
+    if raw is ABSENT or raw is None:
+        return {}
+    known = NODE_FIELDS if name == "nodes" else EDGE_FIELDS
+    if not isinstance(raw, Mapping):
+        problems.add(
+            "wrong-type",
+            f"'{name}.columns' must map fields to column names, not {type(raw).__name__}",
+            f"{name}.columns",
+            "write e.g. 'columns: {from: Source, to: Target, relation: Label}'",
+        )
+        return {}
+    out: dict[str, str] = {}
+    for field, column in raw.items():
+        if field not in known or field == "attributes":
+            problems.add(
+                "unknown-field",
+                f"{field!r} is not a field of {name}",
+                f"{name}.columns.{field}",
+                did_you_mean(str(field), [f for f in known if f != "attributes"])
+                or f"the fields are {', '.join(f for f in known if f != 'attributes')}",
+            )
+        elif not isinstance(column, str) or not column.strip():
+            problems.add(
+                "wrong-type",
+                f"the column for {field!r} must be a column name, not {column!r}",
+                f"{name}.columns.{field}",
+                "write the column's header as it is in the file",
+            )
+        else:
+            out[column.strip()] = str(field)
+    return out
+
+
 def _section(
     raw: Any,
     name: str,
@@ -65,7 +100,7 @@ def _section(
         )
         return Section(name, 0)
     if isinstance(raw, Mapping):
-        extra = [k for k in raw if k != "csv"]
+        extra = [k for k in raw if k not in ("csv", "columns")]
         for k in extra:
             problems.add(
                 "unknown-field",
@@ -73,6 +108,7 @@ def _section(
                 f"{name}.{k}",
                 f"write '{name}: {{csv: {name}.csv}}' or a list of {name}",
             )
+        columns = _columns(raw.get("columns", ABSENT), name, problems)
         csv_name = raw.get("csv")
         if not isinstance(csv_name, str) or not csv_name:
             if "csv" not in raw:
@@ -105,7 +141,7 @@ def _section(
         if nodes is not None:  # an edge file's endpoints reuse the node id strings
             ids = {v: v for v in nodes.column("id") if v.__class__ is str}
             shared = {"from": ids, "to": ids}
-        section, found, rows = read_section(path, name, file, shared, echo=inside(base, path))
+        section, found, rows = read_section(path, name, file, shared, echo=inside(base, path), rename=columns)
         for p in found:
             if p.code == "source-unreadable":
                 f, line, _ = locator(f"{name}.csv")
@@ -317,3 +353,68 @@ def from_document(
         allow_outside=allow_outside,
     )
     return build(doc, problems)
+
+
+def load_csv(
+    edges: str | os.PathLike[str],
+    nodes: str | os.PathLike[str] | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    node_columns: Mapping[str, str] | None = None,
+    title: str | None = None,
+    allow_outside: bool = False,
+) -> LinkChart:
+    """A chart from another tool's CSV tables (Gephi, Kumu, a spreadsheet), read through a column mapping.
+
+    Parameters
+    ----------
+    edges
+        The edge table.
+    nodes
+        The node table, or ``None``: every node an edge names, of type ``entity``.
+    columns, node_columns
+        linkchart field -> the file's column (``{"from": "Source", "to": "Target",
+        "relation": "Label"}``), as ``columns:`` in a graph file; every other column is a
+        free attribute.
+    title
+        The chart's title (default: the edge file's name).
+    allow_outside
+        As for :func:`load`: the node table must be in the edge table's folder unless
+        this is true.
+
+    Raises
+    ------
+    LoadError
+        Every problem located by file, line and row, as for a graph file.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "e.csv").write_text("Source,Target,Label,Weight\\nA,B,funds,2\\n")
+    >>> c = load_csv(folder / "e.csv", columns={"from": "Source", "to": "Target", "relation": "Label",
+    ...     "weight": "Weight"})
+    >>> c.node_ids, c.edge("e0").relation, c.edge("e0").weight
+    (('A', 'B'), 'funds', 2.0)
+    """
+    edge_path = Path(os.fspath(edges))
+    base = edge_path.parent
+    doc: dict[str, Any] = {
+        "linkchart": FORMAT_VERSION,
+        "title": title if title is not None else edge_path.stem,
+    }
+    doc["edges"] = {"csv": edge_path.name, "columns": dict(columns or {})}
+    if nodes is not None:
+        name = os.path.relpath(Path(os.fspath(nodes)).resolve(), base.resolve())
+        doc["nodes"] = {"csv": name, "columns": dict(node_columns or {})}
+    else:
+        problems = Problems(_Locator(os.fspath(edge_path), {}))
+        rename = _columns(dict(columns or {}), "edges", problems)
+        problems.raise_if_any()
+        section, found, _ = read_section(edge_path, "edges", os.fspath(edge_path), None, rename=rename)
+        if section is None:
+            raise LoadError(found)
+        ends = [v for f in ("from", "to") for v in section.column(f) if isinstance(v, str) and v]
+        doc["node_types"] = {"entity": {"description": "a node named by an edge table"}}
+        doc["nodes"] = [{"id": v, "type": "entity"} for v in dict.fromkeys(ends)]
+    return from_document(doc, os.fspath(base / "(csv tables)"), allow_outside=allow_outside)
