@@ -23,7 +23,7 @@ from linkchart.loading.write import chart_document
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("graphml", "gexf", "json", "xlsx")
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
-NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r]")
 
 
 def strings(value: object) -> list[str]:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "Format", "export", "format_of", "read_exchange"]
 
-Format = Literal["graphml", "gexf", "json", "xlsx"]
+Format = Literal["graphml", "gexf", "json", "xlsx", "stix"]
 FORMATS: tuple[str, ...] = get_args(Format)
 _SUFFIXES: Mapping[str, str] = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".xlsx": "xlsx"}
 _GRAPHML = "http://graphml.graphdrawing.org/xmlns"
@@ -64,6 +64,8 @@ def format_of(path: str | os.PathLike[str], format: str | None = None) -> Format
         if format not in FORMATS:
             raise UnknownNameError("export format", format, FORMATS)
         return format  # type: ignore[return-value]
+    if Path(path).name.lower().endswith(".stix.json"):
+        return "stix"
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
         raise LinkchartError(
@@ -132,7 +134,7 @@ def _value(text: str | None, field: str, where: str) -> Any:
 
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
-_NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r]")
 
 
 def _check_holdable(
@@ -140,8 +142,8 @@ def _check_holdable(
 ) -> None:
     """Refuse, naming the item, a text the format cannot hold (rather than change it silently).
 
-    XML 1.0 (GraphML, GEXF) has no way to write the C0 control characters, and turns a
-    carriage return into a newline; Excel cannot hold C0 control characters either.
+    XML 1.0 (GraphML, GEXF, and the XML inside an Excel file) has no way to write the C0
+    control characters, and turns a carriage return into a newline.
     JSON and YAML hold every text.
     """
     bad = _NOT_IN_XLSX if kind == "xlsx" else _NOT_IN_XML
@@ -566,8 +568,9 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
     path
         The file to write (atomically; never over the chart's own file).
     format
-        ``"graphml"``, ``"gexf"``, ``"json"`` (node-link) or ``"xlsx"``; default from
-        the extension (``.graphml``, ``.gexf``, ``.json``, ``.xlsx``).
+        ``"graphml"``, ``"gexf"``, ``"json"`` (node-link), ``"xlsx"`` or ``"stix"``
+        (a STIX 2.1 bundle, :mod:`linkchart.stix`); default from the extension
+        (``.graphml``, ``.gexf``, ``.json``, ``.xlsx``, ``.stix.json``).
 
     Returns
     -------
@@ -577,8 +580,8 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
     ------
     LinkchartError
         For an unknown format or extension, a file that cannot be written, or a text the
-        format cannot hold (control characters in GraphML, GEXF and Excel; a carriage
-        return in GraphML and GEXF, whose XML would turn it into a newline): the message
+        format cannot hold (control characters, and a carriage return, which XML turns
+        into a newline, in GraphML, GEXF and Excel): the message
         names the item, and JSON and YAML hold it.
 
     Notes
@@ -605,9 +608,13 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
     header, nodes, edges = _parts(chart, target.parent)
     inputs = [chart.path] if chart.path else []
     data: str | bytes
-    if kind != "json":
+    if kind in ("graphml", "gexf", "xlsx"):
         _check_holdable(kind, header, nodes, edges)
-    if kind == "json":
+    if kind == "stix":
+        from .stix import to_stix
+
+        data = to_stix(chart)
+    elif kind == "json":
         data = _nodelink(header, nodes, edges)
     elif kind == "graphml":
         data = _graphml(header, nodes, edges)
@@ -648,7 +655,11 @@ def read_exchange(path: Path, raw: bytes, *, allow_outside: bool = False) -> Lin
                     )
                 ]
             ) from None
-        if kind == "json":
+        if kind == "stix":
+            from .stix import from_stix
+
+            header, nodes, edges = from_stix(text, file)
+        elif kind == "json":
             try:
                 parsed = json.loads(text)
             except json.JSONDecodeError as err:
@@ -671,6 +682,8 @@ def read_exchange(path: Path, raw: bytes, *, allow_outside: bool = False) -> Lin
             header, nodes, edges = (_from_graphml if kind == "graphml" else _from_gexf)(root, file)
     if header is not None:
         return from_document(_document(header, nodes, edges), file, allow_outside=allow_outside)
+    if kind == "stix":  # already in linkchart's fields (see linkchart.stix)
+        return from_records(nodes, edges, title=Path(file).name.removesuffix(".stix.json"))
     return from_records(_foreign_nodes(nodes), _foreign_edges(edges), title=Path(file).stem)
 
 

@@ -245,7 +245,7 @@ def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkCh
     """
     file = os.fspath(path)
     p = Path(file)
-    if p.suffix.lower() in _EXCHANGE:
+    if p.suffix.lower() in _EXCHANGE or p.name.lower().endswith(".stix.json"):
         from ..exchange import read_exchange
 
         return read_exchange(

@@ -1,0 +1,304 @@
+"""STIX 2.1 bundles: a chart for OpenCTI, MISP and other threat-intelligence platforms, and back.
+
+**Out** (:func:`to_stix`): each node becomes a STIX Domain Object by its node type
+(:data:`DEFAULT_MAPPING`, overridable): organisation → ``intrusion-set``, person and
+criminal network → ``threat-actor``, state and region → ``location``, event →
+``campaign``, any other type → ``identity``. Each edge becomes a ``relationship`` with
+``relationship_type`` the relation (``patron_of`` → ``patron-of``), ``confidence`` 0-100
+from the confidence level's probability, ``description`` the evidence quote,
+``external_references`` its source, ``start_time``/``stop_time`` from its time. Ids are
+UUIDv5 of the node or edge id, and timestamps are fixed (``created=``, default the Unix
+epoch): the same chart gives the same bundle, byte for byte. What STIX has no field for
+travels in custom ``x_linkchart_*`` properties, and a ``grouping`` named after the chart
+carries the header (vocabulary, sources, analysis), so a linkchart-made bundle loads back
+equal.
+
+**Back** (:func:`from_stix`): a bundle with that grouping is read exactly. A bundle from
+another tool is read by a plain mapping — every SDO a node (its STIX type as the node type,
+its ``name`` as the label, its ``aliases``), every relationship an edge (its type as the
+relation, its ``confidence`` as the nearest level, ``description`` as the evidence,
+``start_time``/``stop_time`` as years) — and what was left out (observables, sightings,
+markings, relationships to objects not in the bundle) is reported in a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+import warnings
+from collections import Counter
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from .errors import LinkchartError, LoadError, Problem
+
+if TYPE_CHECKING:
+    from .model import LinkChart
+
+__all__ = ["DEFAULT_MAPPING", "from_stix", "to_stix"]
+
+DEFAULT_MAPPING: Mapping[str, str] = {
+    "organisation": "intrusion-set",
+    "person": "threat-actor",
+    "criminal_network": "threat-actor",
+    "state": "location",
+    "region": "location",
+    "event": "campaign",
+}
+"""Node type -> STIX Domain Object type; a type not listed becomes an ``identity``."""
+
+_NAMESPACE = uuid.UUID("6f4b1c1e-2f8d-5c3b-9a57-1c0e2d9b7a10")
+_EPOCH = "1970-01-01T00:00:00.000Z"
+_ALIASED = frozenset({"intrusion-set", "threat-actor", "campaign", "malware", "tool", "infrastructure"})
+_COUNTRIES = {
+    "afghanistan": "AF", "pakistan": "PK", "tajikistan": "TJ", "kyrgyzstan": "KG", "uzbekistan": "UZ",
+    "kazakhstan": "KZ", "turkmenistan": "TM", "iran": "IR", "iraq": "IQ", "syria": "SY", "russia": "RU",
+    "china": "CN", "india": "IN", "turkey": "TR", "saudi arabia": "SA", "yemen": "YE", "somalia": "SO",
+    "libya": "LY", "egypt": "EG", "mali": "ML", "nigeria": "NG", "colombia": "CO", "mexico": "MX",
+}  # fmt: skip
+
+
+def _id(kind: str, key: str) -> str:
+    return f"{kind}--{uuid.uuid5(_NAMESPACE, key)}"
+
+
+def _time(year: int | None, end: bool) -> str | None:
+    """A STIX timestamp for the start of ``year`` (of the next year for an end: STIX stops are
+    exclusive); ``None`` outside 1000-9998, which STIX timestamps cannot carry reliably (the
+    exact time still travels in ``x_linkchart_edge``)."""
+    if year is None or not 1000 <= year <= 9998:
+        return None
+    return f"{year + 1 if end else year:04d}-01-01T00:00:00Z"
+
+
+def to_stix(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, created: str = _EPOCH) -> str:
+    """The chart as a STIX 2.1 bundle (JSON text), validated with the stix2 library.
+
+    Parameters
+    ----------
+    chart
+        The chart.
+    mapping
+        Node type -> SDO type, over :data:`DEFAULT_MAPPING` (e.g. ``{"organisation":
+        "identity"}`` for governments and parties).
+    created
+        The ``created``/``modified`` timestamp of every object (default the Unix epoch:
+        the same chart, the same bundle).
+
+    Examples
+    --------
+    >>> import linkchart, json
+    >>> c = linkchart.from_records(
+    ...     [{"id": "IMT", "type": "organisation"}, {"id": "Pakistan", "type": "state"}],
+    ...     [{"from": "IMT", "relation": "operates_in", "to": "Pakistan", "confidence": "reported"}])
+    >>> objects = json.loads(to_stix(c))["objects"]
+    >>> sorted(o["type"] for o in objects)
+    ['grouping', 'intrusion-set', 'location', 'relationship']
+    >>> next(o for o in objects if o["type"] == "relationship")["confidence"]
+    75
+    """
+    import stix2
+
+    from .loading.write import chart_document
+
+    _check(mapping)
+    kinds = {**DEFAULT_MAPPING, **(mapping or {})}
+    doc = chart_document(chart, _folder(chart))
+    nodes, edges = doc.pop("nodes"), doc.pop("edges")
+    sources = {s["id"]: s for s in doc.get("sources", [])}
+    scale = dict(
+        zip(chart.vocabulary.confidence.levels, chart.vocabulary.confidence.probabilities, strict=True)
+    )
+    objects: list[Any] = []
+    ref: dict[str, str] = {}
+    for n in nodes:
+        kind = kinds.get(n["type"], "identity")
+        sid = _id(kind, "node:" + n["id"])
+        ref[n["id"]] = sid
+        props: dict[str, Any] = {
+            "id": sid,
+            "created": created,
+            "modified": created,
+            "name": n.get("label", n["id"]),
+            "x_linkchart_node": n,
+        }
+        if kind in _ALIASED and n.get("aliases"):
+            props["aliases"] = list(n["aliases"])
+        if kind == "location":
+            code = _COUNTRIES.get(str(n.get("label", n["id"])).lower()) or _COUNTRIES.get(n["id"].lower())
+            if code and n["type"] == "state":
+                props["country"] = code
+            else:
+                props["region"] = "unknown"
+        if kind == "identity":
+            props["identity_class"] = "group"
+        objects.append(stix2.parse({"type": kind, "spec_version": "2.1", **props}, allow_custom=True))
+    for k, e in enumerate(edges):
+        eid = e.get("id", f"e{k}")
+        props = {
+            "id": _id("relationship", "edge:" + eid),
+            "created": created,
+            "modified": created,
+            "relationship_type": e["relation"].replace("_", "-").lower(),
+            "source_ref": ref[e["from"]],
+            "target_ref": ref[e["to"]],
+            "confidence": round(100 * scale[e["confidence"]]),
+            "x_linkchart_edge": {**e, "id": eid},
+        }
+        if e.get("evidence"):
+            props["description"] = e["evidence"]
+        source = sources.get(e.get("source", ""))
+        if source is not None:
+            reference = {"source_name": source.get("title") or source["id"], "external_id": source["id"]}
+            location = source.get("location", "")
+            if location.startswith(("http://", "https://")):
+                reference["url"] = location
+            props["external_references"] = [reference]
+        t = e.get("time")
+        if t is not None:
+            a, b = (t, t) if isinstance(t, int) else (t.get("from"), t.get("to"))
+            if _time(a, False):
+                props["start_time"] = _time(a, False)
+            if _time(b, True):
+                props["stop_time"] = _time(b, True)
+        objects.append(stix2.Relationship(allow_custom=True, **props))
+    grouping = stix2.Grouping(
+        id=_id("grouping", "chart:" + chart.title),
+        created=created,
+        modified=created,
+        name=chart.title or "linkchart chart",
+        description=chart.description or None,
+        context="unspecified",
+        object_refs=[o.id for o in objects] or [_id("identity", "empty")],
+        x_linkchart_header=json.dumps(doc, ensure_ascii=False),  # text: the order of the vocabulary holds
+        allow_custom=True,
+    )
+    bundle = stix2.Bundle(
+        objects=[grouping, *objects], id=_id("bundle", "chart:" + chart.title), allow_custom=True
+    )
+    text: str = bundle.serialize(pretty=True)  # in order: the header keeps its order
+    stix2.parse(text, allow_custom=True)  # every object valid STIX 2.1
+    return text + "\n"
+
+
+def _folder(chart: LinkChart) -> Any:
+    from pathlib import Path
+
+    return Path(chart.path).parent if chart.path else Path()
+
+
+def from_stix(
+    text: str, file: str
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[dict[str, Any]]]:
+    """Header (``None`` for a foreign bundle), nodes and edges of a STIX 2.1 bundle."""
+    try:
+        bundle = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise LoadError(
+            [
+                Problem(
+                    "yaml-syntax", f"malformed JSON: {err.msg}", "", file, err.lineno, None, "check the file"
+                )
+            ]
+        ) from None
+    if (
+        not isinstance(bundle, Mapping)
+        or bundle.get("type") != "bundle"
+        or not isinstance(bundle.get("objects"), list)
+    ):
+        raise LoadError(
+            [
+                Problem(
+                    "wrong-type",
+                    "not a STIX bundle: no 'objects' list",
+                    "",
+                    file,
+                    None,
+                    None,
+                    "a STIX 2.1 bundle is {type: bundle, objects: [...]}",
+                )
+            ]
+        )
+    try:
+        import stix2
+
+        stix2.parse(text, allow_custom=True)
+    except Exception as err:  # stix2 raises many kinds for invalid STIX
+        raise LoadError(
+            [Problem("wrong-type", f"invalid STIX 2.1: {err}", "", file, None, None, "validate the bundle")]
+        ) from None
+    objects = [o for o in bundle["objects"] if isinstance(o, Mapping)]
+    grouping = next((o for o in objects if o.get("type") == "grouping" and "x_linkchart_header" in o), None)
+    if grouping is not None:
+        nodes = [dict(o["x_linkchart_node"]) for o in objects if "x_linkchart_node" in o]
+        edges = [dict(o["x_linkchart_edge"]) for o in objects if "x_linkchart_edge" in o]
+        header = grouping["x_linkchart_header"]
+        return (json.loads(header) if isinstance(header, str) else dict(header)), nodes, edges
+    return _foreign(objects)
+
+
+_NOT_NODES = frozenset(
+    {"relationship", "sighting", "marking-definition", "language-content", "extension-definition"}
+)
+
+
+def _foreign(objects: list[Mapping[str, Any]]) -> tuple[None, list[dict[str, Any]], list[dict[str, Any]]]:
+    left: Counter[str] = Counter()
+    nodes: list[dict[str, Any]] = []
+    known: dict[str, str] = {}
+    for o in objects:
+        kind = str(o.get("type", ""))
+        if kind in _NOT_NODES or "name" not in o:  # observables (SCOs) have no name
+            if kind != "relationship":
+                left[kind] += 1
+            continue
+        nid = str(o["id"])
+        known[nid] = nid
+        attrs = {
+            k: v for k, v in o.items() if k in ("description", "country", "region", "first_seen", "last_seen")
+        }
+        row: dict[str, Any] = {"id": nid, "type": kind.replace("-", "_"), "label": str(o["name"]),
+                               "attributes": {k: str(v) for k, v in attrs.items()}}  # fmt: skip
+        aliases = [str(a) for a in o.get("aliases", []) if str(a) != str(o["name"])]
+        if aliases:
+            row["aliases"] = list(dict.fromkeys(aliases))
+        nodes.append(row)
+    edges: list[dict[str, Any]] = []
+    for o in objects:
+        if o.get("type") != "relationship":
+            continue
+        a, b = o.get("source_ref"), o.get("target_ref")
+        if a not in known or b not in known:
+            left["relationship to an object not in the bundle"] += 1
+            continue
+        confidence = o.get("confidence")
+        level = "reported"
+        if isinstance(confidence, int | float):
+            level = min(
+                (("confirmed", 95), ("reported", 75), ("alleged", 50), ("possible", 25)),
+                key=lambda kv: abs(kv[1] - confidence),
+            )[0]
+        relation = str(o.get("relationship_type", "related-to")).replace("-", "_")
+        row = {"from": a, "to": b, "relation": relation, "confidence": level}
+        if o.get("description"):
+            row["evidence"] = str(o["description"])
+        start, stop = o.get("start_time"), o.get("stop_time")
+        if start or stop:
+            end = int(str(stop)[:4]) if stop else None
+            if end is not None and str(stop)[4:10] == "-01-01":
+                end -= 1  # STIX stop times are exclusive: 2002-01-01 ends the year 2001
+            row["time"] = {"from": int(str(start)[:4]) if start else None, "to": end}
+        edges.append(row)
+    if left:
+        warnings.warn(
+            "STIX import left out: " + ", ".join(f"{n} {k}" for k, n in sorted(left.items())),
+            stacklevel=3,
+        )
+    return None, nodes, edges
+
+
+def _check(mapping: Mapping[str, str] | None) -> None:
+    if mapping is not None and not all(isinstance(v, str) and v for v in mapping.values()):
+        raise LinkchartError(
+            "a STIX mapping maps node types to STIX object types (text)", code="bad-argument"
+        )
