@@ -508,7 +508,9 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
             "-o", "--output", required=True, metavar="OUT", help="the file (or CSV folder) to write"
         )
         p.add_argument(
-            "--format", choices=["graphml", "gexf", "json", "xlsx", "stix", "yaml", "csv"], help="default: from OUT"
+            "--format",
+            choices=["graphml", "gexf", "json", "xlsx", "stix", "yaml", "csv"],
+            help="default: from OUT",
         )
         if name == "convert":
             p.add_argument(
