@@ -172,3 +172,23 @@ def test_cli_export_and_convert(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert again.to_records() == original.to_records() and again.vocabulary == original.vocabulary
     assert main(["export", graph, "-o", graph]) == 1  # never over the input
     assert main(["export", graph, "-o", str(tmp_path / "x.txt")]) == 1
+
+
+def test_excel_problems_are_placed_by_sheet_row_and_column(tmp_path: Path) -> None:
+    chart = linkchart.from_records(
+        [{"id": "a", "type": "state"}, {"id": "b", "type": "state"}],
+        [{"from": "a", "relation": "r", "to": "b"}, {"from": "b", "relation": "r", "to": "a"}],
+    )
+    out = linkchart.export(chart, tmp_path / "c.xlsx")
+    wb = openpyxl.load_workbook(out)
+    wb["edges"]["D3"] = "zz"  # the second edge's 'to' (column D), row 3
+    wb["edges"]["E2"] = "likely"  # the first edge's confidence
+    wb.save(out)
+    with pytest.raises(LoadError) as info:
+        linkchart.load(out)
+    messages = sorted(p.message for p in info.value.problems)
+    assert messages[0].startswith("sheet edges, row 2, column E (confidence): ")
+    assert messages[1].startswith("sheet edges, row 3, column D (to): unknown node 'zz'")
+    assert {p.line for p in info.value.problems} == {2, 3} and all(
+        p.file == str(out) for p in info.value.problems
+    )

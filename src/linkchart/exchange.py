@@ -504,8 +504,48 @@ def _xlsx(header: Mapping[str, Any], nodes: list[dict[str, Any]], edges: list[di
     return buffer.getvalue()
 
 
+Places = dict[str, tuple[list[int], dict[str, str]]]
+"""Sheet name -> (the spreadsheet row of each record read, field -> column letter)."""
+
+
+def _letter(j: int) -> str:
+    """The spreadsheet column letter of column ``j`` (0-based): A, B, ..., Z, AA ...
+
+    Examples
+    --------
+    >>> _letter(0), _letter(25), _letter(26)
+    ('A', 'Z', 'AA')
+    """
+    out = ""
+    j += 1
+    while j:
+        j, r = divmod(j - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _in_sheets(err: LoadError, file: str, places: Places) -> LoadError:
+    """``err`` with each problem placed by sheet, row and column of the workbook."""
+    out = []
+    for p in err.problems:
+        section, _, rest = p.path.partition("[")
+        place = places.get(section)
+        if place is None or not rest:
+            out.append(p)
+            continue
+        k_text, _, field = rest.partition("].")
+        rows, letters = place
+        k = int(k_text.rstrip("]")) if k_text.rstrip("]").isdigit() else -1
+        field = field.split(".")[0]
+        row = rows[k] if 0 <= k < len(rows) else None
+        column = letters.get(field)
+        where = f"sheet {section}, row {row}" + (f", column {column} ({field})" if column else "")
+        out.append(Problem(p.code, f"{where}: {p.message}", p.path, f"{file}", row, None, p.hint))
+    return LoadError(out)
+
+
 def _from_xlsx(
-    data: bytes, file: str
+    data: bytes, file: str, places: Places
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[dict[str, Any]]]:
     from openpyxl import load_workbook
 
@@ -533,10 +573,12 @@ def _from_xlsx(
         if not rows:
             return []
         head = [str(h) if h is not None else "" for h in rows[0]]
+        places[name] = ([], {col: _letter(j) for j, col in enumerate(head)})
         out = []
         for k, values in enumerate(rows[1:]):
             if all(v is None for v in values):
                 continue
+            places[name][0].append(k + 2)  # the spreadsheet's row number
             row = {}
             for col, v in zip(head, values, strict=False):
                 if v is None or not col:
@@ -636,8 +678,9 @@ def read_exchange(path: Path, raw: bytes, *, allow_outside: bool = False) -> Lin
 
     file = os.fspath(path)
     kind = format_of(path)
+    places: Places = {}
     if kind == "xlsx":
-        header, nodes, edges = _from_xlsx(raw, file)
+        header, nodes, edges = _from_xlsx(raw, file, places)
     else:
         try:
             text = raw.decode("utf-8-sig")
@@ -680,11 +723,16 @@ def read_exchange(path: Path, raw: bytes, *, allow_outside: bool = False) -> Lin
         else:
             root = _parse_xml(text, file)
             header, nodes, edges = (_from_graphml if kind == "graphml" else _from_gexf)(root, file)
-    if header is not None:
-        return from_document(_document(header, nodes, edges), file, allow_outside=allow_outside)
-    if kind == "stix":  # already in linkchart's fields (see linkchart.stix)
-        return from_records(nodes, edges, title=Path(file).name.removesuffix(".stix.json"))
-    return from_records(_foreign_nodes(nodes), _foreign_edges(edges), title=Path(file).stem)
+    try:
+        if header is not None:
+            return from_document(_document(header, nodes, edges), file, allow_outside=allow_outside)
+        if kind == "stix":  # already in linkchart's fields (see linkchart.stix)
+            return from_records(nodes, edges, title=Path(file).name.removesuffix(".stix.json"))
+        return from_records(_foreign_nodes(nodes), _foreign_edges(edges), title=Path(file).stem)
+    except LoadError as err:
+        if kind == "xlsx":
+            raise _in_sheets(err, file, places) from None
+        raise
 
 
 def _foreign_nodes(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
