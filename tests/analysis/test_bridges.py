@@ -32,8 +32,8 @@ def barbell(make_chart):  # type: ignore[no-untyped-def]
 def test_bridges_with_sides_and_edges(barbell, engine) -> None:  # type: ignore[no-untyped-def]
     found = bridges(barbell, engine=engine)
     assert found == [
-        Bridge("c", "d", ("e3", "e4"), (frozenset("abc"), frozenset("defg"))),
-        Bridge("f", "g", ("e8",), (frozenset("abcdef"), frozenset("g"))),
+        Bridge.of("c", "d", ("e3", "e4"), (frozenset("abc"), frozenset("defg"))),
+        Bridge.of("f", "g", ("e8",), (frozenset("abcdef"), frozenset("g"))),
     ]
     assert found[0].cut_off == 3
     assert barbell.edge(found[0].edge_ids[0]).evidence == "c pays d"
@@ -42,7 +42,7 @@ def test_bridges_with_sides_and_edges(barbell, engine) -> None:  # type: ignore[
     assert [(b.from_id, b.to_id, b.edge_ids) for b in only_k] == [("c", "d", ("e4",)), ("f", "g", ("e8",))]
     # without "k", c -> d is a lone tie between two otherwise isolated nodes
     assert bridges(barbell, engine=engine, relations=["pays"]) == [
-        Bridge("c", "d", ("e3",), (frozenset("c"), frozenset("d")))
+        Bridge.of("c", "d", ("e3",), (frozenset("c"), frozenset("d")))
     ]
 
 
@@ -51,9 +51,9 @@ def test_articulation_points_with_pieces(barbell, engine) -> None:  # type: igno
     found = articulation_points(barbell, engine=engine)
     # most consequential first: d leaves 3 nodes outside the largest piece, c 2, f 1
     assert found == [
-        ArticulationPoint("d", (frozenset("abc"), frozenset("efg"))),
-        ArticulationPoint("c", (frozenset("defg"), frozenset("ab"))),
-        ArticulationPoint("f", (frozenset("abcde"), frozenset("g"))),
+        ArticulationPoint.of("d", (frozenset("abc"), frozenset("efg"))),
+        ArticulationPoint.of("c", (frozenset("defg"), frozenset("ab"))),
+        ArticulationPoint.of("f", (frozenset("abcde"), frozenset("g"))),
     ]
     assert [a.cut_off for a in found] == [3, 2, 1]
 
@@ -63,7 +63,7 @@ def test_only_pieces_of_its_own_component(make_chart, engine) -> None:  # type: 
     nodes = [(x, "region") for x in "abcxyz"]
     edges = [("a", "k", "b"), ("b", "k", "c"), ("x", "k", "y")]
     chart = make_chart(nodes, edges, {"k": False})
-    expected = [ArticulationPoint("b", (frozenset("a"), frozenset("c")))]
+    expected = [ArticulationPoint.of("b", (frozenset("a"), frozenset("c")))]
     assert articulation_points(chart, engine=engine) == expected
     pairs = {(b.from_id, b.to_id) for b in bridges(chart, engine=engine)}
     assert pairs == {("a", "b"), ("b", "c"), ("x", "y")}

@@ -8,8 +8,9 @@ or a place matters but *which* actors fall apart without it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -22,7 +23,10 @@ from .reading import Layers, SignReading, read_relations
 __all__ = ["ArticulationPoint", "Bridge", "articulation_points", "bridges"]
 
 
-@dataclass(frozen=True, slots=True)
+Sides = tuple[frozenset[str], frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Bridge:
     """A tie whose removal disconnects its two ends.
 
@@ -34,23 +38,58 @@ class Bridge:
         The chart edges that make the tie (every report of it, of the counted
         relations, in either direction), in row order; ``chart.edge(id).evidence``
         gives each one's evidence.
-    separated
-        The node sets of the two sides once the tie is cut: the side of ``from_id``,
-        then the side of ``to_id``.
+    sizes
+        How many nodes are on the side of ``from_id`` and on the side of ``to_id``.
+
+    Notes
+    -----
+    The node sets of the two sides (:attr:`separated`) are made when asked for, from a
+    compact form (DFS intervals of the bridge tree) that every bridge of one call
+    shares: finding all bridges stays linear, whatever their number.
     """
 
     from_id: str
     to_id: str
     edge_ids: tuple[str, ...]
-    separated: tuple[frozenset[str], frozenset[str]]
+    sizes: tuple[int, int]
+    _sides: Callable[[], Sides] = field(repr=False)
+
+    @classmethod
+    def of(cls, from_id: str, to_id: str, edge_ids: tuple[str, ...], separated: Sides) -> Bridge:
+        """A bridge with its sides given as sets (a hand-made value, as in a test).
+
+        Examples
+        --------
+        >>> b = Bridge.of("c", "d", ("e3",), (frozenset("abc"), frozenset("de")))
+        >>> b.sizes, b.cut_off
+        ((3, 2), 2)
+        """
+        return cls(from_id, to_id, edge_ids, (len(separated[0]), len(separated[1])), lambda: separated)
+
+    @property
+    def separated(self) -> Sides:
+        """The node sets of the two sides once the tie is cut: ``from_id``'s, then ``to_id``'s."""
+        return self._sides()
 
     @property
     def cut_off(self) -> int:
         """Size of the smaller side: how many nodes the tie alone holds to the rest."""
-        return min(len(self.separated[0]), len(self.separated[1]))
+        return min(self.sizes)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Bridge):
+            return NotImplemented
+        return (self.from_id, self.to_id, self.edge_ids, self.sizes) == (
+            other.from_id,
+            other.to_id,
+            other.edge_ids,
+            other.sizes,
+        ) and self.separated == other.separated
+
+    __hash__ = None  # type: ignore[assignment]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ArticulationPoint:
     """A node whose removal breaks its component apart.
 
@@ -58,18 +97,45 @@ class ArticulationPoint:
     ----------
     node_id
         The node.
-    components
-        The pieces its removal leaves of the component it was in (it is in none of
-        them), largest first, ties broken by their smallest node id in chart order.
+    sizes
+        The sizes of the pieces its removal leaves, largest first (the order of
+        :attr:`components`).
+
+    Notes
+    -----
+    :attr:`components` are made when asked for, from the compact form shared by the
+    call (DFS intervals of the block-cut tree), as for :class:`Bridge`.
     """
 
     node_id: str
-    components: tuple[frozenset[str], ...]
+    sizes: tuple[int, ...]
+    _pieces: Callable[[], tuple[frozenset[str], ...]] = field(repr=False)
+
+    @classmethod
+    def of(cls, node_id: str, components: tuple[frozenset[str], ...]) -> ArticulationPoint:
+        """An articulation point with its pieces given as sets, largest first."""
+        return cls(node_id, tuple(len(c) for c in components), lambda: components)
+
+    @property
+    def components(self) -> tuple[frozenset[str], ...]:
+        """The pieces its removal leaves of the component it was in (it is in none of
+        them), largest first, ties broken by their smallest node in chart order."""
+        return self._pieces()
 
     @property
     def cut_off(self) -> int:
         """How many nodes end up outside the largest remaining piece."""
-        return sum(len(c) for c in self.components[1:])
+        return sum(self.sizes[1:])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ArticulationPoint):
+            return NotImplemented
+        return (self.node_id, self.sizes) == (
+            other.node_id,
+            other.sizes,
+        ) and self.components == other.components
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -113,6 +179,33 @@ class _Subtrees:
         lo, hi = np.searchsorted(self.sorted, [start, stop])
         return np.asarray(self.order[lo:hi], dtype=np.int64)
 
+    def count(self, start: int, stop: int) -> int:
+        """How many vertices the subtree [start, stop) owns, in O(log n)."""
+        lo, hi = np.searchsorted(self.sorted, [start, stop])
+        return int(hi - lo)
+
+
+def _named_sides(
+    chart: LinkChart, make: Callable[[], tuple[frozenset[int], frozenset[int]]], flip: bool
+) -> Callable[[], Sides]:
+    def sides() -> Sides:
+        a, b = make()
+        if flip:
+            a, b = b, a
+        return (_ids(chart, a), _ids(chart, b))
+
+    return sides
+
+
+def _ordered(
+    chart: LinkChart, make: Callable[[], list[frozenset[int]]]
+) -> Callable[[], tuple[frozenset[str], ...]]:
+    def pieces() -> tuple[frozenset[str], ...]:
+        ordered = sorted(make(), key=lambda c: (-len(c), min(c)))
+        return tuple(_ids(chart, c) for c in ordered)
+
+    return pieces
+
 
 def _ids(chart: LinkChart, positions: Iterable[int]) -> frozenset[str]:
     ids = chart.node_ids
@@ -134,7 +227,14 @@ def _edge_rows(chart: LinkChart, relations: list[str] | None) -> tuple[Rows, Row
 
 
 # --------------------------------------------------------------------------- bridges
-def _bridges_igraph(p: Projection) -> list[tuple[int, int, frozenset[int], frozenset[int]]]:
+Found = tuple[int, int, tuple[int, int], Callable[[], tuple[frozenset[int], frozenset[int]]]]
+
+
+def _pair(a: frozenset[int], b: frozenset[int]) -> tuple[frozenset[int], frozenset[int]]:
+    return (a, b)
+
+
+def _bridges_igraph(p: Projection) -> list[Found]:
     import igraph as ig
 
     g = ig.Graph(n=p.n, edges=np.column_stack([p.src, p.dst]), directed=False)
@@ -142,6 +242,7 @@ def _bridges_igraph(p: Projection) -> list[tuple[int, int, frozenset[int], froze
     if not found:
         return []
     component = np.asarray(g.connected_components().membership, dtype=np.int64)
+    component_size = np.bincount(component)
     rest = g.copy()
     rest.delete_edges(found)
     block = np.asarray(rest.connected_components().membership, dtype=np.int64)
@@ -153,32 +254,42 @@ def _bridges_igraph(p: Projection) -> list[tuple[int, int, frozenset[int], froze
         adjacency[b].append(a)
     tin, tout, parent = _preorder(count, adjacency, range(count))
     subtrees = _Subtrees(tin[block])
-    members: dict[int, npt.NDArray[np.int64]] = {}
-    out = []
+
+    def sides(child: int, c: int, below_is_u: bool) -> Callable[[], tuple[frozenset[int], frozenset[int]]]:
+        def make() -> tuple[frozenset[int], frozenset[int]]:
+            below = subtrees.vertices(int(tin[child]), int(tout[child]))
+            members = np.flatnonzero(component == c)
+            above = np.setdiff1d(members, below, assume_unique=True)
+            a, b = frozenset(below.tolist()), frozenset(above.tolist())
+            return (a, b) if below_is_u else (b, a)
+
+        return make
+
+    out: list[Found] = []
     for k in found:
         u, v = int(p.src[k]), int(p.dst[k])
         bu, bv = int(block[u]), int(block[v])
         child = bv if parent[bv] == bu else bu
-        below = frozenset(subtrees.vertices(int(tin[child]), int(tout[child])).tolist())
         c = int(component[u])
-        if c not in members:
-            members[c] = np.flatnonzero(component == c)
-        above = frozenset(members[c].tolist()) - below
-        side_u, side_v = (below, above) if child == bu else (above, below)
-        out.append((u, v, side_u, side_v))
+        below = subtrees.count(int(tin[child]), int(tout[child]))
+        above = int(component_size[c]) - below
+        below_is_u = child == bu
+        sizes = (below, above) if below_is_u else (above, below)
+        out.append((u, v, sizes, sides(child, c, below_is_u)))
     return out
 
 
-def _bridges_networkx(p: Projection) -> list[tuple[int, int, frozenset[int], frozenset[int]]]:
+def _bridges_networkx(p: Projection) -> list[Found]:
     import networkx as nx
 
     g = p.to_networkx()
-    out = []
+    out: list[Found] = []
     for u, v in nx.bridges(g):
         h = g.copy()
         h.remove_edge(u, v)
         side_u = frozenset(nx.node_connected_component(h, u))
-        out.append((u, v, side_u, frozenset(nx.node_connected_component(h, v))))
+        side_v = frozenset(nx.node_connected_component(h, v))
+        out.append((u, v, (len(side_u), len(side_v)), functools.partial(_pair, side_u, side_v)))
     return out
 
 
@@ -235,8 +346,9 @@ def bridges(
 
     *Weight semantics.* None: bridges are topological.
 
-    *Complexity.* :math:`O(n + m)` to find them (Tarjan's chain decomposition) plus
-    the size of the sets returned.
+    *Complexity.* :math:`O(n + m)` (Tarjan's chain decomposition, then one DFS of the
+    bridge tree): each bridge's side sizes in :math:`O(\\log n)`; its node sets
+    (:attr:`Bridge.separated`) only when asked for.
 
     References
     ----------
@@ -273,19 +385,23 @@ def bridges(
     n = max(chart.number_of_nodes, 1)
     ids = chart.node_ids
     out = []
-    for u, v, side_u, side_v in found:
-        if u > v:
-            u, v, side_u, side_v = v, u, side_v, side_u
+    for u, v, sizes, make in found:
+        flip = u > v
+        if flip:
+            u, v, sizes = v, u, (sizes[1], sizes[0])
         lo, hi = np.searchsorted(keys, [u * n + v, u * n + v + 1])
         edge_ids = tuple(chart.edges.id_of(int(r)) for r in np.sort(rows[lo:hi]))
-        out.append(Bridge(ids[u], ids[v], edge_ids, (_ids(chart, side_u), _ids(chart, side_v))))
+        out.append(Bridge(ids[u], ids[v], edge_ids, sizes, _named_sides(chart, make, flip)))
     index = chart.index_of
     out.sort(key=lambda b: (-b.cut_off, index(b.from_id), index(b.to_id)))
     return out
 
 
 # --------------------------------------------------------------------------- articulation points
-def _articulation_igraph(p: Projection) -> list[tuple[int, list[frozenset[int]]]]:
+Cut = tuple[int, list[int], Callable[[], list[frozenset[int]]]]
+
+
+def _articulation_igraph(p: Projection) -> list[Cut]:
     import igraph as ig
 
     g = ig.Graph(n=p.n, edges=np.column_stack([p.src, p.dst]), directed=False)
@@ -311,29 +427,36 @@ def _articulation_igraph(p: Projection) -> list[tuple[int, list[frozenset[int]]]
     owner_tin = np.where(owner_block >= 0, tin[np.maximum(owner_block, 0)], -1)
     subtrees = _Subtrees(owner_tin)
     component = np.asarray(g.connected_components().membership, dtype=np.int64)
-    out = []
+    component_size = np.bincount(component)
+
+    def pieces_of(v: int, children: list[int]) -> Callable[[], list[frozenset[int]]]:
+        def make() -> list[frozenset[int]]:
+            pieces = [subtrees.vertices(int(tin[b]), int(tout[b])) for b in children]
+            taken = np.concatenate([*pieces, np.array([v], dtype=np.int64)])
+            rest = np.setdiff1d(np.flatnonzero(component == component[v]), taken)
+            return [frozenset(x.tolist()) for x in (*pieces, rest)]
+
+        return make
+
+    out: list[Cut] = []
     for v, t in cut_node.items():
-        pieces = [
-            frozenset(subtrees.vertices(int(tin[b]), int(tout[b])).tolist())
-            for b in adjacency[t]
-            if parent[b] == t
-        ]
-        taken = frozenset().union(*pieces) | {v}
-        pieces.append(frozenset(np.flatnonzero(component == component[v]).tolist()) - taken)
-        out.append((v, pieces))
+        children = [b for b in adjacency[t] if parent[b] == t]
+        sizes = [subtrees.count(int(tin[b]), int(tout[b])) for b in children]
+        sizes.append(int(component_size[component[v]]) - sum(sizes) - 1)
+        out.append((v, sizes, pieces_of(v, children)))
     return out
 
 
-def _articulation_networkx(p: Projection) -> list[tuple[int, list[frozenset[int]]]]:
+def _articulation_networkx(p: Projection) -> list[Cut]:
     import networkx as nx
 
     g = p.to_networkx()
-    out = []
+    out: list[Cut] = []
     for v in nx.articulation_points(g):
         h = g.copy()
         h.remove_node(v)
-        pieces = {frozenset(nx.node_connected_component(h, w)) for w in g[v]}
-        out.append((v, list(pieces)))
+        pieces = list({frozenset(nx.node_connected_component(h, w)) for w in g[v]})
+        out.append((v, [len(x) for x in pieces], functools.partial(list, pieces)))
     return out
 
 
@@ -384,8 +507,8 @@ def articulation_points(
     *Undirected reading, always* (``directed=False`` is forced), as for
     :func:`bridges`. *Multigraph handling.* Parallel edges make one tie; they cannot
     make or unmake a cut vertex. *Weight semantics.* None. *Complexity.*
-    :math:`O(n + m)` (Hopcroft-Tarjan biconnected components and the block-cut tree)
-    plus the size of the sets returned.
+    :math:`O(n + m)` (Hopcroft-Tarjan biconnected components and the block-cut tree);
+    the pieces' sizes in :math:`O(\\log n)` each, their node sets only when asked for.
 
     References
     ----------
@@ -413,9 +536,10 @@ def articulation_points(
     p = project(chart, relations=rels, directed=False)
     found = _articulation_igraph(p) if engine == "igraph" else _articulation_networkx(p)
     out = []
-    for v, pieces in found:
-        ordered = sorted(pieces, key=lambda c: (-len(c), min(c)))
-        out.append(ArticulationPoint(chart.node_ids[v], tuple(_ids(chart, c) for c in ordered)))
+    for v, sizes, make in found:
+        out.append(
+            ArticulationPoint(chart.node_ids[v], tuple(sorted(sizes, reverse=True)), _ordered(chart, make))
+        )
     index = chart.index_of
     out.sort(key=lambda a: (-a.cut_off, index(a.node_id)))
     return out
