@@ -90,3 +90,60 @@ def test_bad_arguments(florentine) -> None:  # type: ignore[no-untyped-def]
 
 def test_top_level_name() -> None:
     assert linkchart.betweenness is betweenness
+
+
+# --------------------------------------------------------------------------- parallel and sampled
+def _random_chart(n: int = 120, m: int = 400, seed: int = 3) -> linkchart.LinkChart:
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    pairs = {(int(a), int(b)) for a, b in rng.integers(0, n, size=(m, 2)) if a != b}
+    return linkchart.from_records(
+        [{"id": f"v{i}", "type": "person"} for i in range(n)],
+        [{"from": f"v{a}", "relation": "knows", "to": f"v{b}"} for a, b in sorted(pairs)],
+    )
+
+
+@pytest.mark.parametrize("engine", ["igraph", "networkx"])
+def test_two_workers_give_the_single_process_values(engine: str) -> None:
+    import numpy as np
+
+    chart = _random_chart()
+    one = linkchart.betweenness(chart, engine=engine, workers=1)  # type: ignore[arg-type]
+    two = linkchart.betweenness(chart, engine=engine, workers=2)  # type: ignore[arg-type]
+    assert np.allclose(one.values_array, two.values_array, rtol=1e-12, atol=1e-9) and not two.estimate
+    undirected = linkchart.betweenness(chart, directed=False, normalized=True, workers=2)
+    assert np.allclose(
+        undirected.values_array, linkchart.betweenness(chart, directed=False, normalized=True).values_array
+    )
+
+
+def test_sampled_betweenness_is_an_unbiased_estimate_with_its_error() -> None:
+    import numpy as np
+
+    chart = _random_chart()
+    exact = linkchart.betweenness(chart).values_array
+    runs = [linkchart.betweenness(chart, samples=30, seed=s) for s in range(40)]
+    assert all(r.estimate and r.parameters["samples"] == 30 for r in runs)
+    mean = np.mean([r.values_array for r in runs], axis=0)
+    spread = np.std([r.values_array for r in runs], axis=0) / np.sqrt(len(runs))
+    top = int(np.argmax(exact))
+    assert abs(mean[top] - exact[top]) <= 4 * spread[top] + 1e-9  # unbiased: the mean of estimates
+    # the error each estimate states is of the order of the spread of the estimates
+    stated = np.mean([r.error(chart.node_ids[top]) for r in runs])
+    observed = np.std([r.values_array[top] for r in runs])
+    assert 0.4 < stated / observed < 2.5
+    assert linkchart.betweenness(chart, samples=30, seed=1) == linkchart.betweenness(
+        chart, samples=30, seed=1
+    )
+    same = linkchart.betweenness(chart, samples=30, seed=1, engine="networkx")
+    assert np.allclose(same.values_array, runs[1].values_array)  # the same pivots on both engines
+    assert not linkchart.betweenness(chart, samples=10_000).estimate  # as many pivots as nodes: exact
+
+
+def test_bad_samples_and_workers() -> None:
+    chart = _random_chart(10, 20)
+    with pytest.raises(linkchart.LinkchartError, match="samples must be"):
+        linkchart.betweenness(chart, samples=0)
+    with pytest.raises(linkchart.LinkchartError, match="workers must be"):
+        linkchart.betweenness(chart, workers=-1)

@@ -2,22 +2,59 @@
 
 from __future__ import annotations
 
+import math
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
+from ..errors import LinkchartError
 from ..model import LinkChart
 from ._common import Relations, check_flag, parameters
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .reading import Layers, SignReading, read_relations
 from .scores import Scores
 
-__all__ = ["betweenness"]
+__all__ = ["PARALLEL_WORK", "betweenness"]
 
 
-def _raw_igraph(p: Projection) -> npt.NDArray[np.float64]:
+def _raw_igraph(p: Projection, sources: list[int] | None = None) -> npt.NDArray[np.float64]:
     g = p.to_igraph(weights="distance")
-    values = g.betweenness(directed=p.directed, weights="weight" if p.weighted else None)
+    values = g.betweenness(directed=p.directed, weights="weight" if p.weighted else None, sources=sources)
     return np.asarray(values, dtype=np.float64)
+
+
+_WORK: dict[str, Any] = {}  # what forked workers inherit: the projection and engine
+
+
+def _block(sources: list[int]) -> npt.NDArray[np.float64]:
+    """Betweenness counted from ``sources`` only (the paths that start there)."""
+    p: Projection = _WORK["p"]
+    if _WORK["engine"] == "igraph":
+        return _raw_igraph(p, sources)
+    import networkx as nx
+
+    g = p.to_networkx(weights="distance")
+    values = nx.betweenness_centrality_subset(
+        g, sources, list(range(p.n)), normalized=False, weight="weight" if p.weighted else None
+    )
+    return p.as_array(values)
+
+
+def _sources(p: Projection, engine: Engine, blocks: list[list[int]], workers: int) -> npt.NDArray[np.float64]:
+    """The sum of the blocks' betweenness: the whole when the blocks cover every source."""
+    _WORK.update(p=p, engine=engine)
+    try:
+        if workers <= 1 or len(blocks) <= 1:
+            return np.array([_block(b) for b in blocks]).reshape(len(blocks), p.n)
+        p.to_igraph(weights="distance") if engine == "igraph" else p.to_networkx(weights="distance")
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return np.array(list(pool.map(_block, blocks))).reshape(len(blocks), p.n)
+    finally:
+        _WORK.clear()
 
 
 def _raw_networkx(p: Projection) -> npt.NDArray[np.float64]:
@@ -29,15 +66,28 @@ def _raw_networkx(p: Projection) -> npt.NDArray[np.float64]:
     return p.as_array(values)
 
 
-def betweenness_of(p: Projection, engine: Engine, normalized: bool) -> npt.NDArray[np.float64]:
+PARALLEL_WORK = 20_000_000
+"""Above this many ``n * m`` (vertices times ties), exact betweenness uses every core by default."""
+
+
+def betweenness_of(
+    p: Projection, engine: Engine, normalized: bool, workers: int = 1
+) -> npt.NDArray[np.float64]:
     """Betweenness of every vertex of a projection, in position order (for other measures)."""
     if p.n == 0:
         return np.zeros(0, dtype=np.float64)
-    raw = (
-        np.zeros(p.n, dtype=np.float64)
-        if p.m == 0
-        else (_raw_igraph(p) if engine == "igraph" else _raw_networkx(p))
-    )
+    if p.m == 0:
+        raw = np.zeros(p.n, dtype=np.float64)
+    elif workers > 1:
+        vertices = list(range(p.n))
+        size = math.ceil(p.n / (workers * 4))
+        raw = _sources(p, engine, [vertices[i : i + size] for i in range(0, p.n, size)], workers).sum(axis=0)
+    else:
+        raw = _raw_igraph(p) if engine == "igraph" else _raw_networkx(p)
+    return _normalize(p, raw, normalized)
+
+
+def _normalize(p: Projection, raw: npt.NDArray[np.float64], normalized: bool) -> npt.NDArray[np.float64]:
     if normalized:
         pairs = (p.n - 1) * (p.n - 2)
         if not p.directed:
@@ -57,6 +107,9 @@ def betweenness(
     weight: Weighting | None = None,
     directed: bool | None = None,
     normalized: bool = False,
+    samples: int | None = None,
+    seed: int = 0,
+    workers: int | None = None,
 ) -> Scores:
     r"""Shortest-path betweenness centrality of every node.
 
@@ -94,6 +147,19 @@ def betweenness(
         through a node: :math:`(n-1)(n-2)/2` undirected, :math:`(n-1)(n-2)` directed,
         with :math:`n` the number of nodes of the chart (isolated ones included).
 
+    samples
+        ``None`` (default): exact. ``k``: estimate from ``k`` random source pivots
+        (Brandes & Pich 2007), scaled by :math:`n/k`; the result is marked as an
+        estimate (:attr:`~linkchart.analysis.Scores.estimate`) with a standard error
+        per node (:meth:`~linkchart.analysis.Scores.error`), from the spread of the
+        estimates of up to 20 disjoint batches of pivots.
+    seed
+        Seeds the pivots (only with ``samples``).
+    workers
+        Processes sharing the source vertices (exact or sampled), summed: the same
+        values as one process. Default: every core when ``n * m`` exceeds
+        :data:`PARALLEL_WORK`, else 1.
+
     Returns
     -------
     Scores
@@ -130,6 +196,9 @@ def betweenness(
     .. [2] Brandes, U. (2001). A faster algorithm for betweenness centrality.
        *Journal of Mathematical Sociology* 25(2), 163-177.
        https://doi.org/10.1080/0022250X.2001.9990249
+    .. [3] Brandes, U., & Pich, C. (2007). Centrality estimation in large networks.
+       *International Journal of Bifurcation and Chaos* 17(7), 2303-2318.
+       https://doi.org/10.1142/S0218127407018403
 
     Examples
     --------
@@ -151,14 +220,35 @@ def betweenness(
     """
     engine = check_engine(engine)
     check_flag("normalized", normalized)
+    for name, value in (("samples", samples), ("workers", workers)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise LinkchartError(
+                f"{name} must be a positive integer or None, not {value!r}", code="bad-argument"
+            )
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise LinkchartError(f"seed must be an integer, not {seed!r}", code="bad-argument")
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
-    values = betweenness_of(p, engine, normalized)
-    return Scores(
-        chart,
-        values,
-        measure="betweenness",
-        parameters=parameters(
-            engine=engine, relations=rels, weight=weight, directed=p.directed, normalized=normalized
-        ),
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 8) if p.n * p.m > PARALLEL_WORK else 1
+    params = parameters(
+        engine=engine, relations=rels, weight=weight, directed=p.directed, normalized=normalized
     )
+    if samples is None or samples >= p.n or p.m == 0:
+        return Scores(
+            chart, betweenness_of(p, engine, normalized, workers), measure="betweenness", parameters=params
+        )
+    # Brandes & Pich (2007): random pivot sources, scaled by n / k; the standard error
+    # from the spread of the estimates of disjoint batches of pivots
+    rng = np.random.default_rng(seed)
+    pivots = sorted(int(x) for x in rng.choice(p.n, size=samples, replace=False))
+    batches = min(samples, 20)
+    blocks = [pivots[i::batches] for i in range(batches)]
+    parts = _sources(p, engine, blocks, workers)
+    estimate = _normalize(p, parts.sum(axis=0) * p.n / samples, normalized)
+    per_batch = np.array(
+        [_normalize(p, part * p.n / len(b), normalized) for part, b in zip(parts, blocks, strict=True)]
+    )
+    errors = per_batch.std(axis=0, ddof=1) / math.sqrt(batches) if batches > 1 else np.full(p.n, np.nan)
+    params.update(samples=samples, seed=seed, estimate="Brandes-Pich random pivots")
+    return Scores(chart, estimate, measure="betweenness", parameters=params, errors=errors)

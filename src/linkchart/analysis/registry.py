@@ -234,6 +234,7 @@ MEASURES: Registry = Registry(
             in_report=True,
             on_page=True,
             cost="O(nm)",
+            seeded=True,
         ),
         Measure(
             "pn_centrality",

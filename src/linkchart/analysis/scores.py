@@ -44,6 +44,9 @@ class Scores(NodeMapping[float]):
         The measure's name (``"betweenness"``).
     parameters
         The arguments it ran with (``{"weight": None, "normalized": False, ...}``).
+    errors
+        For an estimate (sampled betweenness), the standard error of each value, in
+        node-position order; ``None`` for an exact measure.
 
     Attributes
     ----------
@@ -76,11 +79,12 @@ class Scores(NodeMapping[float]):
     [('b', 3.0), ('c', 3.0)]
     """
 
-    __slots__ = ("_array", "measure", "parameters")
+    __slots__ = ("_array", "_errors", "measure", "parameters")
 
     measure: str
     parameters: Mapping[str, Any]
     _array: npt.NDArray[np.float64]
+    _errors: npt.NDArray[np.float64] | None
 
     def __init__(
         self,
@@ -89,6 +93,7 @@ class Scores(NodeMapping[float]):
         *,
         measure: str,
         parameters: Mapping[str, Any] | None = None,
+        errors: npt.NDArray[np.float64] | None = None,
     ) -> None:
         array = np.array(values if isinstance(values, np.ndarray) else list(values), dtype=np.float64)
         if array.shape != (chart.number_of_nodes,):
@@ -101,6 +106,10 @@ class Scores(NodeMapping[float]):
         object.__setattr__(self, "parameters", MappingProxyType(dict(parameters or {})))
         object.__setattr__(self, "_array", array)
         object.__setattr__(self, "_data", MappingProxyType(by_id(chart, array)))
+        if errors is not None:
+            errors = np.array(errors, dtype=np.float64)
+            errors.flags.writeable = False
+        object.__setattr__(self, "_errors", errors)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Scores are immutable; cannot set {name!r}")
@@ -119,6 +128,15 @@ class Scores(NodeMapping[float]):
     def values_array(self) -> npt.NDArray[np.float64]:
         """The values as a read-only ``float64`` array in node-position order."""
         return self._array
+
+    @property
+    def estimate(self) -> bool:
+        """Whether the values are estimates (a sampled measure) with standard errors."""
+        return self._errors is not None
+
+    def error(self, node_id: str) -> float:
+        """The standard error of an estimated value (0 for an exact measure)."""
+        return 0.0 if self._errors is None else float(self._errors[self.chart.index_of(node_id)])
 
     def to_dict(self) -> dict[str, float]:
         """A plain, new ``dict`` from node id to value, in chart order."""

@@ -432,6 +432,8 @@ def rank_uncertainty(
             f"seed must be a non-negative integer or None, not {seed!r}", code="bad-argument"
         )
     entry = registry[measure]
+    if entry.function.__name__ == "betweenness" and entry.function.__module__.startswith("linkchart."):
+        measure_options.setdefault("workers", 1)  # the draws are shared among processes already
 
     def call(c: LinkChart) -> Mapping[str, float]:
         result: Mapping[str, float] = entry(c, **measure_options)
