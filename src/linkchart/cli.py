@@ -341,6 +341,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         layers=_layers(args),
         signs=args.signs,
         firm=None if args.firm == "none" else args.firm,
+        exact=True if args.exact else None,
         measures=args.measures,
         engine=args.engine,
         partition=args.partition,
@@ -487,6 +488,12 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         default="reported",
         metavar="LEVEL",
         help="mark findings that rest on ties below this confidence level (default: reported; 'none': off)",
+    )
+    p.add_argument(
+        "--exact",
+        action="store_true",
+        help="compute every measure exactly, however large the chart (default: a large chart's "
+        "betweenness is estimated and closeness, harmonic and bridging centrality are left out)",
     )
     _ego_arguments(p)
     p.set_defaults(func=_cmd_analyze)

@@ -53,9 +53,13 @@ class Progress:
         self.done = 0
         self._start = time.monotonic()
         self._drawn = 0.0
+        self._width = 0
 
     def advance(self, units: int = 1) -> None:
-        """Count ``units`` more done, and redraw if it is time."""
+        """Count ``units`` more done, and redraw if it is time (``stage`` may change between calls)."""
+        self._advance(units)
+
+    def _advance(self, units: int) -> None:
         self.done = min(self.total, self.done + units)
         now = time.monotonic()
         if self.enabled and (now - self._drawn >= _EVERY or self.done == self.total):
@@ -66,7 +70,9 @@ class Progress:
         share = self.done / self.total
         filled = round(share * _WIDTH)
         bar = "#" * filled + "." * (_WIDTH - filled)
-        line = f"\r{self.stage} [{bar}] {share:4.0%} {self.done}/{self.total} {now - self._start:5.1f}s"
+        line = f"{self.stage} [{bar}] {share:4.0%} {self.done}/{self.total} {now - self._start:5.1f}s"
+        self._width = max(self._width, len(line))
+        line = "\r" + line.ljust(self._width)  # a shorter stage name must not leave the old one's tail
         try:
             self.stream.write(line)
             self.stream.flush()

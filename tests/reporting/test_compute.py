@@ -363,3 +363,26 @@ def test_key_players_on_larger_charts_use_component_fragmentation_then_are_left_
     r = report(small, measures=["key_players"])
     assert r.key_players == ()
     assert f"not computed for charts of over {n - 1:,} nodes" in r.to_text()
+
+
+def test_a_large_chart_is_estimated_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linkchart.reporting import compute
+
+    n = 1200
+    chart = linkchart.from_records(
+        [{"id": f"v{i}", "type": "person"} for i in range(n)],
+        [{"from": f"v{i}", "relation": "knows", "to": f"v{(i * 7 + 3) % n}"} for i in range(n)]
+        + [{"from": f"v{i}", "relation": "knows", "to": f"v{i + 1}"} for i in range(n - 1)],
+    )
+    monkeypatch.setattr(compute, "EXACT_MAX_WORK", 10_000)  # as if the chart were huge
+    r = report(chart, top=3, draws=None, measures=None)
+    assert r.scale.startswith("large chart (1,200 nodes, 2,399 edges): betweenness estimated from 1,000")
+    assert "closeness" in r.scale and "--exact" in r.scale and "Scale: large chart" in r.to_text()
+    names = [x.measure for x in r.rankings]
+    assert "betweenness" in names and "closeness" not in names and "harmonic" not in names
+    exact = report(chart, top=3, draws=None, exact=True)
+    assert exact.scale == "" and "closeness" in [x.measure for x in exact.rankings]
+    # the estimate is the seeded Brandes-Pich estimate the measure gives
+    estimate = linkchart.betweenness(chart, samples=compute.SAMPLED_PIVOTS, seed=0)
+    top = next(x for x in r.rankings if x.measure == "betweenness").overall[0]
+    assert top.value == pytest.approx(estimate[top.node])

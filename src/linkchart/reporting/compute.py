@@ -21,18 +21,27 @@ from ..analysis.registry import MEASURES, Measure, Registry
 from ..analysis.uncertainty import RankUncertainty, rank_uncertainty
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
+from ..progress import Progress
 from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
 from .report import Report
 from .text import KEY_PLAYERS_MAX_NODES
 
 __all__ = [
+    "EXACT_MAX_WORK",
     "HOW_SURE",
     "HOW_SURE_MAX_EDGES",
     "KEY_PLAYERS_DISTANCE_MAX_NODES",
+    "SAMPLED_PIVOTS",
     "SECTIONS",
     "report",
     "report_measures",
 ]
+
+EXACT_MAX_WORK = 2 * 10**9
+"""Above this many nodes times edges the report samples betweenness (see ``report(exact=)``)."""
+
+SAMPLED_PIVOTS = 1000
+"""Random pivots of the report's sampled betweenness on a large chart."""
 
 HOW_SURE: tuple[str, ...] = ("betweenness", "pagerank", "degree")
 """The measures whose top nodes the report's "How sure" section tests."""
@@ -301,6 +310,8 @@ def report(
     signs: SignReading | None = None,
     firm: str | None = "reported",
     draws: int | None = 1000,
+    exact: bool | None = None,
+    progress: bool | None = None,
     measures: Iterable[str] | str | None = None,
     engine: Engine = "igraph",
     partition: str | Mapping[str, Any] = "type",
@@ -334,6 +345,15 @@ def report(
         its interval, the rank interval and P(top k) when each tie is kept with its
         confidence probability (:func:`linkchart.rank_uncertainty`, seed 0). Left out
         above :data:`HOW_SURE_MAX_EDGES` edges (call ``rank_uncertainty`` there).
+    exact
+        ``None`` (default): exact measures up to :data:`EXACT_MAX_WORK` (nodes times
+        edges); above it, betweenness is estimated from :data:`SAMPLED_PIVOTS` random
+        pivots (with standard errors) and the other measures that search every
+        shortest path (closeness, harmonic, bridging centrality) are left out of the
+        default set; the report says so. ``True`` computes every measure exactly;
+        ``False`` samples whatever the size.
+    progress
+        Show the stage and a bar on standard error (default: when it is a terminal).
     measures
         Which sections to compute, by name (default: those of the registry marked
         ``in_report``; the signed ones only on a chart with hostile relations): any
@@ -401,6 +421,27 @@ def report(
     for name in chosen:
         if name not in known:
             raise UnknownNameError("measure", name, known)
+    large = chart.number_of_nodes * chart.number_of_edges > EXACT_MAX_WORK
+    sampled = exact is False or (exact is None and large)
+    scale_note = ""
+    if sampled and chart.number_of_nodes > SAMPLED_PIVOTS:
+        if measures is None and exact is None:
+            chosen = [m for m in chosen if registry[m].cost != "O(nm)" or m == "betweenness"]
+        left = [
+            m for m in known if registry[m].cost == "O(nm)" and m != "betweenness" and registry[m].in_report
+        ]
+        scale_note = (
+            f"large chart ({chart.number_of_nodes:,} nodes, {chart.number_of_edges:,} edges): betweenness "
+            f"estimated from {SAMPLED_PIVOTS:,} random pivots (Brandes-Pich, with standard errors)"
+            + (
+                f"; {', '.join(left)} left out (each searches every shortest path)"
+                if measures is None
+                else ""
+            )
+            + "; exact=True / --exact computes every measure exactly"
+        )
+    else:
+        sampled = False
     ordered = tuple(m for m in known if m in chosen)
     firm_view = _firm(chart, read.relations, firm)
     common: dict[str, Any] = {
@@ -411,14 +452,24 @@ def report(
         "directed": directed,
     }
 
-    def on_firm(name: str, **kwargs: Any) -> Any:
-        return registry[name](firm_view.chart, **kwargs, **common) if firm_view else None
+    def options(name: str) -> dict[str, Any]:
+        return {"samples": SAMPLED_PIVOTS, "seed": 0} if sampled and name == "betweenness" else {}
 
-    rankings = tuple(
-        _ranking(chart, registry[name], registry[name](chart, **common), top, on_firm(name))
-        for name in ordered
-        if registry[name].returns == "node"
-    )
+    def on_firm(name: str, **kwargs: Any) -> Any:
+        return registry[name](firm_view.chart, **kwargs, **options(name), **common) if firm_view else None
+
+    node_measures = [name for name in ordered if registry[name].returns == "node"]
+    stages = Progress("report", len(node_measures), enabled=progress)
+
+    def ranking(name: str) -> Ranking:
+        stages.stage = f"report: {name}"
+        scores = registry[name](chart, **options(name), **common)
+        out = _ranking(chart, registry[name], scores, top, on_firm(name))
+        stages.advance()
+        return out
+
+    with stages:
+        rankings = tuple(ranking(name) for name in node_measures)
     found_bridges: Sequence[Bridge] = registry["bridges"](chart, **common) if "bridges" in ordered else []
     found_cuts: Sequence[ArticulationPoint] = (
         registry["articulation_points"](chart, **common) if "articulation_points" in ordered else []
@@ -500,4 +551,5 @@ def report(
         balance=balanced,
         how_sure=how_sure,
         disruption=disrupted,
+        scale=scale_note,
     )

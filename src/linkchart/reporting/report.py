@@ -92,6 +92,8 @@ class Report:
     disruption
         With the key players: the network as its top brokers are removed one at a time
         (:func:`linkchart.disruption`, betweenness, recomputed, 5 steps).
+    scale
+        Empty, or what a large chart's report estimated or left out (``exact=``).
     """
 
     title: str
@@ -113,6 +115,7 @@ class Report:
     balance: BalanceResult | None = None
     how_sure: tuple[RankUncertainty, ...] = ()
     disruption: Disruption | None = None
+    scale: str = ""
 
     def __str__(self) -> str:
         return self.to_text()
@@ -149,6 +152,7 @@ class Report:
             "edges": self.edges,
             "parameters": dict(self.parameters),
             "reading": self.reading,
+            "scale": self.scale,
             "weak_levels": list(self.weak_levels),
             "rankings": [
                 {

@@ -183,6 +183,8 @@ def _header(report: Report) -> list[str]:
     ]
     if report.reading:
         out.append(f"Reading: {report.reading}.")
+    if report.scale:
+        out.append(f"Scale: {report.scale}.")
     if report.weak_levels:
         out.append(
             f"Confidence: a finding marked * rests on ties below {p.get('firm')} "
