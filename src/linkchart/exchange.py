@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .errors import LinkchartError, LoadError, Problem, UnknownNameError
 from .files import write_atomic
+from .loading.columns import EDGE_FIELDS, NODE_FIELDS
 
 if TYPE_CHECKING:
     from .model import LinkChart
@@ -390,6 +391,23 @@ def _gexf(
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
+def _attvalues(
+    element: ET.Element,
+    ns: dict[str, str],
+    titles: Mapping[tuple[str, str], str],
+    kind: str,
+    fields: tuple[str, ...],
+    where: str,
+) -> dict[str, Any]:
+    """A GEXF node's or edge's attribute values by title, linkchart's fields decoded."""
+    out: dict[str, Any] = {}
+    for v in element.findall("x:attvalues/x:attvalue", ns):
+        field = titles.get((kind, v.get("for", "")), v.get("for", ""))
+        value = v.get("value")
+        out[field] = _value(value, field, f"{where}.{field}") if field in fields else value
+    return out
+
+
 def _from_gexf(
     root: ET.Element, file: str
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[dict[str, Any]]]:
@@ -416,13 +434,7 @@ def _from_gexf(
         row: dict[str, Any] = {"id": node.get("id")}
         if node.get("label") is not None:
             row["label"] = node.get("label")
-        for v in node.findall("x:attvalues/x:attvalue", ns):
-            field = titles.get(("node", v.get("for", "")), v.get("for", ""))
-            row[field] = (
-                _value(v.get("value"), field, f"nodes[{k}].{field}")
-                if field in _NODE_FIELDS
-                else v.get("value")
-            )
+        row.update(_attvalues(node, ns, titles, "node", _NODE_FIELDS, f"nodes[{k}]"))
         nodes.append(row)
     edges = []
     for k, edge in enumerate(graph.findall("x:edges/x:edge", ns)):
@@ -435,13 +447,7 @@ def _from_gexf(
             erow["weight"] = _value(edge.get("weight"), "weight", f"edges[{k}].weight")
         if edge.get("label") is not None:
             erow["label"] = edge.get("label")
-        for v in edge.findall("x:attvalues/x:attvalue", ns):
-            field = titles.get(("edge", v.get("for", "")), v.get("for", ""))
-            erow[field] = (
-                _value(v.get("value"), field, f"edges[{k}].{field}")
-                if field in _EDGE_FIELDS
-                else v.get("value")
-            )
+        erow.update(_attvalues(edge, ns, titles, "edge", _EDGE_FIELDS, f"edges[{k}]"))
         if header is not None:
             erow.pop("label", None)  # linkchart writes the relation as the label too
         edges.append(erow)
@@ -449,19 +455,8 @@ def _from_gexf(
 
 
 # ---------------------------------------------------------------------------- Excel
-_SHEET_NODE = ("id", "type", "label", "aliases", "attributes")
-_SHEET_EDGE = (
-    "id",
-    "from",
-    "relation",
-    "to",
-    "confidence",
-    "evidence",
-    "cites",
-    "time",
-    "weight",
-    "attributes",
-)
+_SHEET_NODE = NODE_FIELDS
+_SHEET_EDGE = tuple("cites" if f == "source" else f for f in EDGE_FIELDS)  # "source" names an end elsewhere
 
 
 def _xlsx(header: Mapping[str, Any], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> bytes:

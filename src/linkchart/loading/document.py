@@ -18,7 +18,7 @@ from ..model import LinkChart
 from .build import build, top_level
 from .columns import ABSENT, EDGE_FIELDS, NODE_FIELDS, Document, Section, rows_to_section
 from .csvfile import CsvRows, read_section
-from .files import MAX_GRAPH_BYTES, Refused, inside, read_bytes, read_text, resolve_named
+from .files import MAX_GRAPH_BYTES, Refused, inside, read_bytes, resolve_named
 from .problems import Problems
 from .yamlfile import line_of, parse_yaml
 
@@ -155,37 +155,19 @@ def _section(
 _EXCHANGE = frozenset({".graphml", ".gexf", ".json", ".xlsx"})
 
 
-def _read(p: Path, file: str, read: Callable[[], bytes]) -> bytes:
+def _unreadable(file: str, message: str, hint: str) -> LoadError:
+    return LoadError([Problem("source-unreadable", message, "", file, None, None, hint)])
+
+
+def _read(file: str, read: Callable[[], bytes]) -> bytes:
     """``read()``, with a refused or unreadable file as a located problem."""
     try:
         return read()
     except Refused as refused:
-        raise LoadError(
-            [
-                Problem(
-                    "source-unreadable",
-                    f"the file is not read: {refused.reason}",
-                    "",
-                    file,
-                    None,
-                    None,
-                    refused.hint,
-                )
-            ]
-        ) from None
+        raise _unreadable(file, f"the graph file is not read: {refused.reason}", refused.hint) from None
     except OSError as exc:
-        raise LoadError(
-            [
-                Problem(
-                    "source-unreadable",
-                    f"cannot read the file: {exc.strerror or exc}",
-                    "",
-                    file,
-                    None,
-                    None,
-                    "check the path",
-                )
-            ]
+        raise _unreadable(
+            file, f"cannot read the graph file: {exc.strerror or exc}", "check the path"
         ) from None
 
 
@@ -249,38 +231,13 @@ def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkCh
         from ..exchange import read_exchange
 
         return read_exchange(
-            p, _read(p, file, lambda: read_bytes(p, MAX_GRAPH_BYTES)), allow_outside=allow_outside
+            p, _read(file, lambda: read_bytes(p, MAX_GRAPH_BYTES)), allow_outside=allow_outside
         )
     try:
-        text = read_text(p, MAX_GRAPH_BYTES)
-    except Refused as refused:
-        raise LoadError(
-            [
-                Problem(
-                    "source-unreadable",
-                    f"the graph file is not read: {refused.reason}",
-                    "",
-                    file,
-                    None,
-                    None,
-                    refused.hint,
-                )
-            ]
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise LoadError(
-            [
-                Problem(
-                    "source-unreadable",
-                    f"cannot read the graph file: {reason}",
-                    "",
-                    file,
-                    None,
-                    None,
-                    "check the path; the file must be UTF-8 text",
-                )
-            ]
+        text = _read(file, lambda: read_bytes(p, MAX_GRAPH_BYTES)).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _unreadable(
+            file, f"cannot read the graph file: {exc}", "check the path; the file must be UTF-8 text"
         ) from None
     parsed = parse_yaml(text, file)
     if any(p.code == "yaml-syntax" for p in parsed.problems):
