@@ -352,10 +352,22 @@ def test_script_in_every_text_field_stays_text(open_page: Any, artifacts: Path) 
         _click_edge(opened, k)
         assert opened.js("linkchart.shown") == {"kind": "edge", "index": k}
         assert page.inner_text("#lc-panel blockquote") == chart.edge_at(k).evidence
-        page.mouse.move(0, 0)
+        # leave the edge inside the canvas (vis-network keeps its hover state when the pointer
+        # leaves the canvas), then come back: a fresh hoverEdge shows the tooltip
+        corner = opened.js(
+            "(() => { const r = linkchart.network.body.container.getBoundingClientRect(); "
+            "return {x: r.left + 3, y: r.bottom - 3}; })()"
+        )
+        page.mouse.move(corner["x"], corner["y"])
+        page.wait_for_function("() => linkchart.hovered === null")
         point = opened.js(f"linkchart.edgePoint({k})")
         page.mouse.move(point["x"], point["y"])
         page.wait_for_function("(k) => linkchart.hovered === k", arg=k)  # vis-network's hoverEdge
+        page.wait_for_function("() => !document.getElementById('lc-tooltip').hidden")
+        box = page.locator("#lc-tooltip").bounding_box()
+        assert (
+            box is not None and abs(box["x"] - (point["x"] + 14)) < 400
+        )  # beside the pointer, not in a corner
         assert chart.edge_at(k).evidence in page.inner_text("#lc-tooltip")
     page.screenshot(path=str(artifacts / "xss_edge_panel.png"))
     for label in page.locator(".lc-legend label").all():

@@ -106,17 +106,21 @@
   // ------------------------------------------------------------------ tooltip
   var tooltip = document.getElementById("lc-tooltip");
   var hovered = null;  // the edge under the pointer (tests wait on it)
-  function showTooltip(lines, event) {
+  var tipKind = null;  // what the tooltip shows: a blur of something else must not hide it
+  function showTooltip(lines, event, kind) {
+    tipKind = kind;
     clear(tooltip);
     lines.forEach(function (line, j) { tooltip.appendChild(el(j === 0 ? "strong" : "div", null, line)); });
-    var p = event && event.center ? event.center : (event && event.pointer ? event.pointer.DOM : {x: 0, y: 0});
-    var x = (event && event.srcEvent && event.srcEvent.clientX !== undefined) ? event.srcEvent.clientX : p.x;
-    var y = (event && event.srcEvent && event.srcEvent.clientY !== undefined) ? event.srcEvent.clientY : p.y;
+    // hover events carry the browser's own pointer event; gestures wrap it in srcEvent
+    var src = event && (event.srcEvent || event);
+    var p = event && event.center ? event.center : {x: 0, y: 0};
+    var x = src && src.clientX !== undefined ? src.clientX : p.x;
+    var y = src && src.clientY !== undefined ? src.clientY : p.y;
     tooltip.style.left = Math.min(x + 14, window.innerWidth - 370) + "px";
     tooltip.style.top = (y + 14) + "px";
     tooltip.hidden = false;
   }
-  function hideTooltip() { tooltip.hidden = true; }
+  function hideTooltip() { tooltip.hidden = true; tipKind = null; }
   function short(text, n) { return text.length > n ? text.slice(0, n - 1) + "\u2026" : text; }
   function edgeSummary(k) {
     var e = data.edges[k];
@@ -127,7 +131,7 @@
     var i = params.node;
     var lines = [nodeLabel(i), typeName(i)];
     if (info.aliases[i].length) { lines.push("also: " + info.aliases[i].join(", ")); }
-    showTooltip(lines, params.event);
+    showTooltip(lines, params.event, "node");
   });
   network.on("hoverEdge", function (params) {
     var k = params.edge;
@@ -135,10 +139,11 @@
     var rel = vocab.relations[einfo.relation[k]];
     var lines = [rel.name + " (" + vocab.confidence[einfo.confidence[k]].name + ")", edgeSummary(k)];
     if (einfo.evidence[k]) { lines.push("\u201c" + short(einfo.evidence[k], 240) + "\u201d"); }
-    showTooltip(lines, params.event);
+    showTooltip(lines, params.event, "edge");
   });
-  network.on("blurNode", hideTooltip);
-  network.on("blurEdge", function () { hovered = null; hideTooltip(); });
+  // vis-network may report leaving a node after entering an edge: hide only what is shown
+  network.on("blurNode", function () { if (tipKind === "node") { hideTooltip(); } });
+  network.on("blurEdge", function () { hovered = null; if (tipKind === "edge") { hideTooltip(); } });
   network.on("dragStart", hideTooltip);
   network.on("zoom", hideTooltip);
 
