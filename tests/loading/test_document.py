@@ -115,3 +115,17 @@ def test_csv_section_needs_a_file_name(graphs, base) -> None:
     head = base.partition("nodes:\n")[0]
     found = graphs.problems(head + "nodes: {file: n.csv}\nedges: []\n")
     assert [p.code for p in found] == ["unknown-field", "missing-field"]
+
+
+def test_the_complete_example_of_the_format_reference_loads(tmp_path: Path) -> None:
+    import re
+    import shutil
+
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "docs" / "format.md").read_text(encoding="utf-8")
+    example = re.search(r"## A complete example.*?```yaml\n(.*?)```", text, re.S)
+    assert example is not None
+    (tmp_path / "example.yaml").write_text(example.group(1), encoding="utf-8")
+    shutil.copytree(root / "graphs" / "sources", tmp_path / "sources")
+    chart = linkchart.load(tmp_path / "example.yaml")
+    assert chart.vocabulary.relation("counters").negative and chart.vocabulary.default_layers is not None
