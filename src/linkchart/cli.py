@@ -412,6 +412,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         registry=args.registry,
         layers=_layers(args),
         signs=args.signs,
+        exact=True if args.exact else None,
     )
     page = render_page(chart, spec)
     if args.output is None:
@@ -683,6 +684,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     p.add_argument("--relations", nargs="+", metavar="R", help="show only edges of these relations")
     p.add_argument("--min-confidence", metavar="LEVEL", help="show only ties at least this certain")
     p.add_argument("--as-of", type=int, metavar="YEAR", help="show only ties in force in YEAR")
+    p.add_argument("--exact", action="store_true", help="exact measures however large the chart")
     _reading_arguments(p)
     _ego_arguments(p)
     p.set_defaults(func=_cmd_render)

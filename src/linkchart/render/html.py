@@ -118,6 +118,7 @@ def render_html(
     layers: Iterable[str] | str | None = None,
     signs: str | None = None,
     draws: int | None = 200,
+    exact: bool | None = None,
 ) -> str:
     """The chart as one self-contained, offline, interactive HTML page.
 
@@ -178,6 +179,11 @@ def render_html(
         ("rank 2 of 48 (2-5 in 90% of draws)": each tie kept with its confidence
         probability, seed 0; :func:`linkchart.rank_uncertainty`); default 200, ``None``
         for none. Left out above 2,000 edges.
+    exact
+        ``None`` (default): on a chart whose nodes times edges exceed
+        :data:`~linkchart.reporting.EXACT_MAX_WORK`, betweenness is estimated from
+        1,000 random pivots and the other shortest-path measures leave the default
+        list, as in the report (the legend says so); ``True``: exact, whatever the size.
 
     Returns
     -------
@@ -226,6 +232,7 @@ def render_html(
         layers=layers,
         signs=signs,
         draws=draws,
+        exact=exact,
     )
     return render_page(chart, spec)
 
@@ -246,6 +253,7 @@ def page_spec(
     layers: Iterable[str] | str | None = None,
     signs: str | None = None,
     draws: int | None = 200,
+    exact: bool | None = None,
 ) -> PageSpec:
     """The choices of one page, checked, as a :class:`PageSpec` (arguments as for :func:`render_html`).
 
@@ -274,6 +282,7 @@ def page_spec(
         layers=layers if layers is None or isinstance(layers, str) else tuple(layers),
         signs=signs,
         draws=draws,
+        exact=exact,
     )
     spec.check()
     return spec

@@ -49,11 +49,18 @@ def _number(value: Any) -> float | None:
 
 
 def compute_measures(
-    chart: LinkChart, names: Sequence[str], *, seed: int = 0, registry: Registry = MEASURES, **reading: Any
+    chart: LinkChart,
+    names: Sequence[str],
+    *,
+    seed: int = 0,
+    registry: Registry = MEASURES,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    **reading: Any,
 ) -> dict[str, list[float | None]]:
     """Each named measure as a list of values in node-index order (``None`` where undefined).
 
-    ``reading`` (``layers=``, ``signs=``) is passed to every measure.
+    ``reading`` (``layers=``, ``signs=``) is passed to every measure, ``options[name]``
+    to that measure only (``{"betweenness": {"samples": 1000}}``).
 
     Raises
     ------
@@ -67,7 +74,7 @@ def compute_measures(
     for name in names:
         if name not in known:
             raise UnknownNameError("measure", name, known)
-        result = run(registry, name, chart, seed, **reading)
+        result = run(registry, name, chart, seed, **reading, **(options or {}).get(name, {}))
         if not isinstance(result, Mapping):
             kind = type(result).__name__
             raise LinkchartError(f"measure {name!r} returned {kind}, not a dict keyed by node id")

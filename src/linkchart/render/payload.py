@@ -22,6 +22,7 @@ from ..analysis.registry import MEASURES, Registry
 from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
 from ..model import NO_YEAR
+from ..reporting.compute import EXACT_MAX_WORK, SAMPLED_PIVOTS
 from .layout import LAYOUTS, positions_array
 from .measures import (
     compute_measures,
@@ -105,6 +106,7 @@ class PageSpec:
     layers: tuple[str, ...] | str | None = None
     signs: str | None = None
     draws: int | None = 200
+    exact: bool | None = None
 
     def reading(self) -> dict[str, Any]:
         """The reading arguments every measure of the page runs with."""
@@ -333,7 +335,22 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     levels = vocab.confidence.levels
 
     names = spec.measure_names(chart)
-    values = compute_measures(chart, names, seed=spec.seed, registry=spec.registry, **spec.reading())
+    scale = ""
+    options: dict[str, dict[str, Any]] = {}
+    if spec.exact is not True and chart.number_of_nodes * chart.number_of_edges > EXACT_MAX_WORK:
+        if spec.measures is None:  # the default list: leave out what searches every shortest path
+            names = tuple(
+                m for m in names if spec.registry[m].cost != "O(nm)" or m in ("betweenness", spec.size_by)
+            )
+        if chart.number_of_nodes > SAMPLED_PIVOTS:
+            options["betweenness"] = {"samples": SAMPLED_PIVOTS}  # seeded with the page's seed
+            scale = (
+                f"Large chart: betweenness estimated from {SAMPLED_PIVOTS:,} random pivots "
+                "(render with exact=True / --exact for exact values)."
+            )
+    values = compute_measures(
+        chart, names, seed=spec.seed, registry=spec.registry, options=options, **spec.reading()
+    )
     measure_rows = [
         {
             "name": name,
@@ -519,6 +536,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         "size_by": spec.size_by,
         "color_by": spec.color_by,
         "community_colors": list(NODE_PALETTE),
+        "scale": scale,
         "reading": reading(
             chart, layers=spec.layers, signs=spec.signs  # type: ignore[arg-type]
         ).describe(),

@@ -623,8 +623,9 @@
   if (marks.articulation_points) { markItem(ring(), "articulation points", marks.articulation_points.length); }
   if (marks.brokers) { markItem(ring(), "top brokers", marks.brokers.length); }
   if (markList.firstChild) { document.getElementById("lc-legend-marks").hidden = false; }
-  document.getElementById("lc-size-note").textContent = data.size_by
-    ? "Node size shows " + data.size_by.replace(/_/g, " ") + "." : "All nodes have the same size.";
+  document.getElementById("lc-size-note").textContent = (data.size_by
+    ? "Node size shows " + data.size_by.replace(/_/g, " ") + "." : "All nodes have the same size.") +
+    (data.scale ? " " + data.scale : "");
 
   var counts = document.getElementById("lc-counts");
   function visibleCounts() {
