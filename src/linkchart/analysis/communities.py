@@ -22,7 +22,15 @@ from .projection import Engine, Projection, Weighting, check_engine, project
 from .reading import Layers, SignReading, read_relations
 from .scores import Scores
 
-__all__ = ["METHODS", "Communities", "Method", "communities", "participation"]
+__all__ = [
+    "LEIDEN_CONVERGE_MAX_TIES",
+    "LEIDEN_ROUNDS",
+    "METHODS",
+    "Communities",
+    "Method",
+    "communities",
+    "participation",
+]
 
 Method = Literal["leiden", "louvain"]
 METHODS: tuple[str, ...] = get_args(Method)
@@ -100,13 +108,22 @@ def _check_method(method: str) -> Method:
     return method  # type: ignore[return-value]
 
 
+LEIDEN_CONVERGE_MAX_TIES = 200_000
+"""Up to this many ties Leiden iterates until no node moves; above, :data:`LEIDEN_ROUNDS` passes."""
+
+LEIDEN_ROUNDS = 10
+
+
 def _seeded_igraph(p: Projection, method: Method, resolution: float, seed: int) -> list[int]:
     g = p.to_igraph(weights="strength")
     w = "weight" if p.weighted else None
     with seeded(seed):  # a private generator; the global ``random`` state is never touched
         if method == "leiden":
+            # until nothing moves on a chart of ordinary size; a bounded number of passes on a
+            # very large one, where convergence can take hours on a graph without communities
+            rounds = -1 if p.m <= LEIDEN_CONVERGE_MAX_TIES else LEIDEN_ROUNDS
             found = g.community_leiden(
-                objective_function="modularity", weights=w, resolution=resolution, n_iterations=-1
+                objective_function="modularity", weights=w, resolution=resolution, n_iterations=rounds
             )
         else:
             found = g.community_multilevel(weights=w, resolution=resolution)

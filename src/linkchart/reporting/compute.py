@@ -438,6 +438,7 @@ def report(
                 if measures is None
                 else ""
             )
+            + "; rankings are not recomputed on the firm ties (bridges, cut points and brokers still are)"
             + "; exact=True / --exact computes every measure exactly"
         )
     else:
@@ -464,7 +465,8 @@ def report(
     def ranking(name: str) -> Ranking:
         stages.stage = f"report: {name}"
         scores = registry[name](chart, **options(name), **common)
-        out = _ranking(chart, registry[name], scores, top, on_firm(name))
+        # on a large chart the rankings are not run a second time on the firm ties
+        out = _ranking(chart, registry[name], scores, top, None if sampled else on_firm(name))
         stages.advance()
         return out
 
