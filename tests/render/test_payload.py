@@ -198,14 +198,14 @@ def test_the_panel_gets_rank_intervals_from_seeded_draws(central_asia: linkchart
 
 
 def test_a_large_chart_page_estimates_betweenness_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    from linkchart.render import payload as page
+    from linkchart.reporting import compute
 
     n = 1200
     chart = linkchart.from_records(
         [{"id": f"v{i}", "type": "person"} for i in range(n)],
         [{"from": f"v{i}", "relation": "knows", "to": f"v{(i * 7 + 3) % n}"} for i in range(n)],
     )
-    monkeypatch.setattr(page, "EXACT_MAX_WORK", 10_000)  # as if the chart were huge
+    monkeypatch.setattr(compute, "EXACT_MAX_WORK", 10_000)  # as if the chart were huge
     data = page_payload(chart, PageSpec(measures=None, draws=None))
     assert data["scale"].startswith("Large chart: betweenness estimated from 1,000 random pivots")
     between = next(m for m in data["measures"] if m["name"] == "betweenness")

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NodeMapping",
     "Relations",
+    "check_count",
     "check_flag",
     "parameters",
     "relation_list",
@@ -31,6 +32,15 @@ def check_flag(name: str, value: object) -> bool:
     if not isinstance(value, bool):
         raise LinkchartError(f"{name} must be True or False, not {value!r}")
     return value
+
+
+def check_count(name: str, value: object, minimum: int) -> int:
+    """Return ``value`` as an ``int`` if it is an integer of at least ``minimum``, else raise."""
+    import numpy as np
+
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
+        raise LinkchartError(f"{name} must be an integer of at least {minimum}, not {value!r}")
+    return int(value)
 
 
 def undirected_only(measure: str, directed: object) -> None:

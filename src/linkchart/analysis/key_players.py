@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters, topological
+from ._common import Relations, check_count, check_flag, parameters, topological
 from .projection import Engine, Projection, check_engine, project
 from .reading import Layers, SignReading, read_relations
 
@@ -251,12 +251,6 @@ def _check_criterion(criterion: str) -> Criterion:
     return criterion  # type: ignore[return-value]
 
 
-def _check_count(name: str, value: object, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise LinkchartError(f"{name} must be an integer of at least {minimum}, not {value!r}")
-    return int(value)
-
-
 def _projection(chart: LinkChart, relations: list[str] | None, directed: bool | None) -> Projection:
     if chart.number_of_nodes == 0:
         raise LinkchartError("key players: the chart has no nodes; load or filter a chart that has some")
@@ -319,7 +313,7 @@ def key_player_score(
     """
     criterion = _check_criterion(criterion)
     engine = check_engine(engine)
-    max_distance = _check_count("max_distance", max_distance, 1)
+    max_distance = check_count("max_distance", max_distance, 1)
     topological("key_player_score", weight)
     p = _projection(chart, read_relations(chart, relations, layers, signs), directed)
     positions = tuple(sorted({chart.index_of(x) for x in ([nodes] if isinstance(nodes, str) else nodes)}))
@@ -482,9 +476,9 @@ def key_players(
         raise UnknownNameError("search", search, SEARCHES)
     if start not in STARTS:
         raise UnknownNameError("start", start, STARTS)
-    max_distance = _check_count("max_distance", max_distance, 1)
-    restarts = _check_count("restarts", restarts, 0)
-    max_iter = _check_count("max_iter", max_iter, 0)
+    max_distance = check_count("max_distance", max_distance, 1)
+    restarts = check_count("restarts", restarts, 0)
+    max_iter = check_count("max_iter", max_iter, 0)
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
         raise LinkchartError(f"seed must be an integer, not {seed!r}")
     rels = read_relations(chart, relations, layers, signs)

@@ -35,6 +35,7 @@ import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
 from ..progress import Progress
+from ._common import check_count
 from .projection import draw_chart
 
 if TYPE_CHECKING:
@@ -316,14 +317,6 @@ def _run(indices: list[int], workers: int, progress: Progress) -> FloatArray:
     return out
 
 
-def _check_count(name: str, value: object, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise LinkchartError(
-            f"{name} must be an integer of at least {minimum}, not {value!r}", code="bad-argument"
-        )
-    return int(value)
-
-
 def rank_uncertainty(
     chart: LinkChart,
     measure: str,
@@ -421,8 +414,8 @@ def rank_uncertainty(
         raise UnknownNameError("model", str(model), MODELS)
     if unit not in UNITS:
         raise UnknownNameError("unit", str(unit), UNITS)
-    draws = _check_count("draws", draws, 1)
-    top = _check_count("top", top, 1)
+    draws = check_count("draws", draws, 1)
+    top = check_count("top", top, 1)
     if isinstance(drop, bool) or not isinstance(drop, int | float) or not 0 <= drop < 1:
         raise LinkchartError(f"drop must be a fraction in [0, 1), not {drop!r}", code="bad-argument")
     if unit == "node" and model != "missing":
@@ -444,7 +437,7 @@ def rank_uncertainty(
     if workers is None:
         cost = draws * (m + chart.number_of_nodes)
         workers = min(os.cpu_count() or 1, 2) if cost > 2_000_000 else 1
-    workers = _check_count("workers", workers, 1)
+    workers = check_count("workers", workers, 1)
     entropy = np.random.SeedSequence(seed).entropy
     _WORK.clear()
     _WORK.update(

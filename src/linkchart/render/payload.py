@@ -22,7 +22,7 @@ from ..analysis.registry import MEASURES, Registry
 from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
 from ..model import NO_YEAR
-from ..reporting.compute import EXACT_MAX_WORK, SAMPLED_PIVOTS
+from ..reporting.compute import SAMPLED_PIVOTS, is_large
 from .layout import LAYOUTS, positions_array
 from .measures import (
     compute_measures,
@@ -337,7 +337,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     names = spec.measure_names(chart)
     scale = ""
     options: dict[str, dict[str, Any]] = {}
-    if spec.exact is not True and chart.number_of_nodes * chart.number_of_edges > EXACT_MAX_WORK:
+    if spec.exact is not True and is_large(chart):
         if spec.measures is None:  # the default list: leave out what searches every shortest path
             names = tuple(
                 m for m in names if spec.registry[m].cost != "O(nm)" or m in ("betweenness", spec.size_by)

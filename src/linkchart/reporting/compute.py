@@ -33,6 +33,7 @@ __all__ = [
     "KEY_PLAYERS_DISTANCE_MAX_NODES",
     "SAMPLED_PIVOTS",
     "SECTIONS",
+    "is_large",
     "report",
     "report_measures",
 ]
@@ -55,6 +56,11 @@ KEY_PLAYERS_DISTANCE_MAX_NODES = 300
 SECTIONS: tuple[str, ...] = ("bridges", "articulation_points", "brokerage", "key_players", "balance")
 """The registered structures the report has a section of its own for; every per-node
 measure of the registry gets a ranking."""
+
+
+def is_large(chart: LinkChart) -> bool:
+    """Whether the report and the page estimate betweenness rather than compute it (see ``exact=``)."""
+    return chart.number_of_nodes * chart.number_of_edges > EXACT_MAX_WORK
 
 
 # ---------------------------------------------------------------------------- building
@@ -421,8 +427,7 @@ def report(
     for name in chosen:
         if name not in known:
             raise UnknownNameError("measure", name, known)
-    large = chart.number_of_nodes * chart.number_of_edges > EXACT_MAX_WORK
-    sampled = exact is False or (exact is None and large)
+    sampled = exact is False or (exact is None and is_large(chart))
     scale_note = ""
     if sampled and chart.number_of_nodes > SAMPLED_PIVOTS:
         if measures is None and exact is None:
