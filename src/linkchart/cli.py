@@ -413,6 +413,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         layers=_layers(args),
         signs=args.signs,
         exact=True if args.exact else None,
+        summary=False if args.full else args.summary,
     )
     page = render_page(chart, spec)
     if args.output is None:
@@ -685,6 +686,15 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     p.add_argument("--min-confidence", metavar="LEVEL", help="show only ties at least this certain")
     p.add_argument("--as-of", type=int, metavar="YEAR", help="show only ties in force in YEAR")
     p.add_argument("--exact", action="store_true", help="exact measures however large the chart")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--summary",
+        type=int,
+        metavar="N",
+        help="draw only the N top actors by the size measure and the ties among them (default: 2,000 "
+        "above 100,000 ties or 25,000 actors)",
+    )
+    shown.add_argument("--full", action="store_true", help="draw every actor, however large the chart")
     _reading_arguments(p)
     _ego_arguments(p)
     p.set_defaults(func=_cmd_render)

@@ -60,6 +60,20 @@ def build(
     return LinkChart(vocabulary=vocab, nodes=node_table, edges=edge_table)
 
 
+def random_sparse(n: int = 120, m: int = 400, seed: int = 3) -> LinkChart:
+    """About ``m`` random directed ties among ``n`` people (no loops, no parallel ties)."""
+    rng = np.random.default_rng(seed)
+    pairs = sorted({(int(a), int(b)) for a, b in rng.integers(0, n, size=(m, 2)) if a != b})
+    return build([(f"v{i}", "person") for i in range(n)], [(f"v{a}", "knows", f"v{b}") for a, b in pairs],
+                 {"knows": True})  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def random_chart() -> Builder:
+    """The :func:`random_sparse` function, as a fixture."""
+    return random_sparse
+
+
 @pytest.fixture(scope="session")
 def make_chart() -> Builder:
     """The :func:`build` function, as a fixture."""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import linkchart
 from linkchart import LinkchartError, UnknownNameError, betweenness
+
+RandomChart = Callable[..., linkchart.LinkChart]
 
 ENGINES = ["igraph", "networkx"]
 
@@ -93,22 +97,11 @@ def test_top_level_name() -> None:
 
 
 # --------------------------------------------------------------------------- parallel and sampled
-def _random_chart(n: int = 120, m: int = 400, seed: int = 3) -> linkchart.LinkChart:
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    pairs = {(int(a), int(b)) for a, b in rng.integers(0, n, size=(m, 2)) if a != b}
-    return linkchart.from_records(
-        [{"id": f"v{i}", "type": "person"} for i in range(n)],
-        [{"from": f"v{a}", "relation": "knows", "to": f"v{b}"} for a, b in sorted(pairs)],
-    )
-
-
 @pytest.mark.parametrize("engine", ["igraph", "networkx"])
-def test_two_workers_give_the_single_process_values(engine: str) -> None:
+def test_two_workers_give_the_single_process_values(engine: str, random_chart: RandomChart) -> None:
     import numpy as np
 
-    chart = _random_chart()
+    chart = random_chart()
     one = linkchart.betweenness(chart, engine=engine, workers=1)  # type: ignore[arg-type]
     two = linkchart.betweenness(chart, engine=engine, workers=2)  # type: ignore[arg-type]
     assert np.allclose(one.values_array, two.values_array, rtol=1e-12, atol=1e-9) and not two.estimate
@@ -118,10 +111,10 @@ def test_two_workers_give_the_single_process_values(engine: str) -> None:
     )
 
 
-def test_sampled_betweenness_is_an_unbiased_estimate_with_its_error() -> None:
+def test_sampled_betweenness_is_an_unbiased_estimate_with_its_error(random_chart: RandomChart) -> None:
     import numpy as np
 
-    chart = _random_chart()
+    chart = random_chart()
     exact = linkchart.betweenness(chart).values_array
     runs = [linkchart.betweenness(chart, samples=30, seed=s) for s in range(40)]
     assert all(r.estimate and r.parameters["samples"] == 30 for r in runs)
@@ -141,8 +134,8 @@ def test_sampled_betweenness_is_an_unbiased_estimate_with_its_error() -> None:
     assert not linkchart.betweenness(chart, samples=10_000).estimate  # as many pivots as nodes: exact
 
 
-def test_bad_samples_and_workers() -> None:
-    chart = _random_chart(10, 20)
+def test_bad_samples_and_workers(random_chart: RandomChart) -> None:
+    chart = random_chart(10, 20)
     with pytest.raises(linkchart.LinkchartError, match="samples must be"):
         linkchart.betweenness(chart, samples=0)
     with pytest.raises(linkchart.LinkchartError, match="workers must be"):

@@ -47,3 +47,12 @@ def test_no_ties(make_chart) -> None:  # type: ignore[no-untyped-def]
     chart = make_chart([("a", "x"), ("b", "x")], [], {"k": False})
     assert bridging_centrality(chart).to_dict() == {"a": 0.0, "b": 0.0}
     assert bridging_coefficient(chart).to_dict() == {"a": 0.0, "b": 0.0}
+
+
+def test_two_workers_give_the_single_process_values(random_chart) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    chart = random_chart()
+    one = bridging_centrality(chart, workers=1).values_array
+    assert np.allclose(one, bridging_centrality(chart, workers=2).values_array, rtol=1e-12, atol=0)
+    assert one.max() > 0

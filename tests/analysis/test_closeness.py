@@ -97,3 +97,26 @@ def test_directed_reach_both_ways_of_counting(make_chart, monkeypatch, limit) ->
         inc = closeness(chart, engine=engine, mode="in")
         # t is reached from y (1), x (2), c (3), a (5), b (4)
         assert inc["t"] == pytest.approx((5 / 6) * (5 / 15))
+
+
+@pytest.mark.parametrize("measure", [closeness, harmonic])
+@pytest.mark.parametrize("mode", ["out", "in"])
+def test_two_workers_give_the_single_process_values(random_chart, measure, mode) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    chart = random_chart()
+    one = measure(chart, mode=mode, workers=1).values_array
+    two = measure(chart, mode=mode, workers=2).values_array
+    assert np.allclose(one, two, rtol=1e-12, atol=0) and one.max() > 0
+    # on another reading too: undirected (every part connected differently)
+    assert np.allclose(
+        measure(chart, directed=False, workers=3).values_array, measure(chart, directed=False).values_array
+    )
+
+
+def test_bad_workers(chain) -> None:  # type: ignore[no-untyped-def]
+    from linkchart import LinkchartError
+
+    for measure in (closeness, harmonic):
+        with pytest.raises(LinkchartError, match="workers must be"):
+            measure(chain, workers=0)

@@ -108,6 +108,29 @@ def test_large_chart_opens_offline_with_every_node_and_edge(
     _clean(opened)
 
 
+def test_a_summary_view_says_what_it_leaves_out_and_ranks_against_the_whole(
+    large_chart: linkchart.LinkChart, open_page: Any, artifacts: Path
+) -> None:
+    html = linkchart.render_html(large_chart, size_by="degree", summary=300, draws=None)
+    opened = open_page(html, "summary.html")
+    shown = opened.js("[linkchart.nodes.length, linkchart.edges.length]")
+    assert shown[0] == 300
+    n, m = large_chart.number_of_nodes, large_chart.number_of_edges
+    assert opened.page.inner_text("#lc-counts") == (
+        f"300 nodes, {shown[1]} edges (summary of {n} nodes, {m} edges)"
+    )
+    assert opened.page.is_visible("#lc-summary")
+    assert opened.page.inner_text("#lc-summary").startswith(
+        f"Summary view: the 300 actors with the highest degree of {n:,}"
+    )
+    degree = linkchart.degree(large_chart)
+    top = max(large_chart.node_ids, key=lambda v: (degree[v], -large_chart.index_of(v)))
+    _click_node(opened, opened.js(f"linkchart.nodeIndex({top!r})"))
+    assert f"degree\t{degree[top]:g}\trank 1 of {n}" in _panel_text(opened)
+    opened.page.screenshot(path=str(artifacts / "summary_view.png"))
+    _clean(opened)
+
+
 def test_the_content_security_policy_stops_an_injected_script(
     central_asia: linkchart.LinkChart, open_page: Any
 ) -> None:

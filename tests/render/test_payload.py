@@ -214,3 +214,67 @@ def test_a_large_chart_page_estimates_betweenness_and_says_so(monkeypatch: pytes
     assert between["values"][i] == pytest.approx(estimate["v5"], rel=1e-5)
     exact = page_payload(chart, PageSpec(draws=None, exact=True))
     assert exact["scale"] == ""
+
+
+def _ring_with_hub(n: int = 300) -> linkchart.LinkChart:
+    """A ring of ``n`` people with chords, and a pendant pair (a bridge) off the first node."""
+    nodes = [{"id": f"v{i}", "type": "person"} for i in range(n)]
+    nodes += [{"id": "tail", "type": "person"}]
+    edges = [{"from": f"v{i}", "relation": "knows", "to": f"v{(i + 1) % n}"} for i in range(n)]
+    edges += [{"from": f"v{i}", "relation": "knows", "to": f"v{(i * 7 + 3) % n}"} for i in range(0, n, 3)]
+    edges += [{"from": "v0", "relation": "knows", "to": "tail"}]
+    return linkchart.from_records(nodes, edges)
+
+
+def test_a_summary_view_draws_the_top_actors_with_whole_chart_measures() -> None:
+    chart = _ring_with_hub()
+    spec = PageSpec(summary=40, size_by="degree", highlight=("bridges", "articulation_points"), draws=None)
+    data = page_payload(chart, spec)
+    degree = linkchart.degree(chart)
+    ids = data["node"]["ids"]
+    assert len(ids) == 40
+    # the 40 highest degrees, ties broken by row
+    order = sorted(range(chart.number_of_nodes), key=lambda i: (-degree[chart.node_ids[i]], i))
+    assert ids == [chart.node_ids[i] for i in sorted(order[:40])]
+    # the ties among them, and only those, with their ids
+    kept = set(ids)
+    among = [k for k, e in enumerate(chart.iter_edges()) if {e.from_id, e.to_id} <= kept]
+    assert data["edge"]["ids"] == [chart.edges.id_of(k) for k in among]
+    assert all(ids[e["from"]] in kept and ids[e["to"]] in kept for e in data["edges"])
+    # values and ranks are those of the whole chart, for the rows shown
+    row = next(m for m in data["measures"] if m["name"] == "degree")
+    whole = page_payload(chart, PageSpec(summary=False, size_by="degree", draws=None))
+    whole_row = next(m for m in whole["measures"] if m["name"] == "degree")
+    for j, nid in enumerate(ids):
+        i = chart.index_of(nid)
+        assert row["values"][j] == whole_row["values"][i]
+        assert row["ranks"][j] == whole_row["ranks"][i]
+    # v0 is a cut point of the whole chart (its pendant leaves with it) and among the shown actors
+    assert [ids[i] for i in data["highlight"]["articulation_points"]] == ["v0"]
+    assert data["highlight"]["bridges"] == []  # the bridge to the tail is not drawn
+    note = data["summary"]
+    assert (note["nodes"], note["total_nodes"], note["total_edges"]) == (40, 301, chart.number_of_edges)
+    assert note["edges"] == len(among)
+    assert note["text"].startswith("Summary view: the 40 actors with the highest degree of 301")
+    assert f"{chart.number_of_edges - len(among):,} ties are left out" in note["text"]
+
+
+def test_a_summary_view_comes_by_itself_above_the_documented_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linkchart.render import payload
+
+    chart = _ring_with_hub()
+    assert page_payload(chart, PageSpec(draws=None))["summary"] is None
+    monkeypatch.setattr(payload, "SUMMARY_ABOVE_EDGES", 100)
+    monkeypatch.setattr(payload, "SUMMARY_NODES", 50)
+    data = page_payload(chart, PageSpec(size_by=None, draws=None))
+    assert data["summary"]["by"] == "degree"
+    assert len(data["nodes"]) == 50
+    assert len(page_payload(chart, PageSpec(summary=False, draws=None))["nodes"]) == 301
+    assert len(page_payload(chart, PageSpec(summary=True, draws=None))["nodes"]) == 50
+    assert page_payload(chart, PageSpec(summary=1000, draws=None))["summary"] is None  # it all fits
+
+
+@pytest.mark.parametrize("bad", [0, -3, 2.5, "all"])
+def test_a_summary_size_that_is_not_a_count_is_refused(bad: object) -> None:
+    with pytest.raises(linkchart.LinkchartError, match="summary must be"):
+        PageSpec(summary=bad).check()  # type: ignore[arg-type]

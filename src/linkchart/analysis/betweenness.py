@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -14,6 +10,7 @@ import numpy.typing as npt
 from ..errors import LinkchartError
 from ..model import LinkChart
 from ._common import Relations, check_flag, parameters
+from ._parallel import PARALLEL_WORK, SHARED, default_workers, fork_map, vertex_blocks
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .reading import Layers, SignReading, read_relations
 from .scores import Scores
@@ -27,13 +24,10 @@ def _raw_igraph(p: Projection, sources: list[int] | None = None) -> npt.NDArray[
     return np.asarray(values, dtype=np.float64)
 
 
-_WORK: dict[str, Any] = {}  # what forked workers inherit: the projection and engine
-
-
 def _block(sources: list[int]) -> npt.NDArray[np.float64]:
     """Betweenness counted from ``sources`` only (the paths that start there)."""
-    p: Projection = _WORK["p"]
-    if _WORK["engine"] == "igraph":
+    p: Projection = SHARED["p"]
+    if SHARED["engine"] == "igraph":
         return _raw_igraph(p, sources)
     import networkx as nx
 
@@ -45,16 +39,12 @@ def _block(sources: list[int]) -> npt.NDArray[np.float64]:
 
 
 def _sources(p: Projection, engine: Engine, blocks: list[list[int]], workers: int) -> npt.NDArray[np.float64]:
-    """The sum of the blocks' betweenness: the whole when the blocks cover every source."""
-    _WORK.update(p=p, engine=engine)
-    try:
-        if workers <= 1 or len(blocks) <= 1:
-            return np.array([_block(b) for b in blocks]).reshape(len(blocks), p.n)
+    """Per block, the betweenness counted from its sources (their sum is the whole when the
+    blocks cover every source)."""
+    if workers > 1 and len(blocks) > 1:  # built once here, inherited by every worker
         p.to_igraph(weights="distance") if engine == "igraph" else p.to_networkx(weights="distance")
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return np.array(list(pool.map(_block, blocks))).reshape(len(blocks), p.n)
-    finally:
-        _WORK.clear()
+    parts = fork_map(_block, blocks, workers, {"p": p, "engine": engine})
+    return np.array(parts).reshape(len(blocks), p.n)
 
 
 def _raw_networkx(p: Projection) -> npt.NDArray[np.float64]:
@@ -66,10 +56,6 @@ def _raw_networkx(p: Projection) -> npt.NDArray[np.float64]:
     return p.as_array(values)
 
 
-PARALLEL_WORK = 20_000_000
-"""Above this many ``n * m`` (vertices times ties), exact betweenness uses every core by default."""
-
-
 def betweenness_of(
     p: Projection, engine: Engine, normalized: bool, workers: int = 1
 ) -> npt.NDArray[np.float64]:
@@ -79,9 +65,7 @@ def betweenness_of(
     if p.m == 0:
         raw = np.zeros(p.n, dtype=np.float64)
     elif workers > 1:
-        vertices = list(range(p.n))
-        size = math.ceil(p.n / (workers * 4))
-        raw = _sources(p, engine, [vertices[i : i + size] for i in range(0, p.n, size)], workers).sum(axis=0)
+        raw = _sources(p, engine, vertex_blocks(p.n, workers), workers).sum(axis=0)
     else:
         raw = _raw_igraph(p) if engine == "igraph" else _raw_networkx(p)
     return _normalize(p, raw, normalized)
@@ -230,7 +214,7 @@ def betweenness(
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     if workers is None:
-        workers = min(os.cpu_count() or 1, 8) if p.n * p.m > PARALLEL_WORK else 1
+        workers = default_workers(p.n, p.m)
     params = parameters(
         engine=engine, relations=rels, weight=weight, directed=p.directed, normalized=normalized
     )

@@ -7,6 +7,7 @@ import numpy.typing as npt
 
 from ..model import LinkChart
 from ._common import Relations, check_flag, parameters, topological, undirected_only
+from ._parallel import choose_workers
 from .betweenness import betweenness_of
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .reading import Layers, SignReading, read_relations
@@ -119,6 +120,7 @@ def bridging_centrality(
     weight: Weighting | None = None,
     directed: bool | None = None,
     normalized: bool = False,
+    workers: int | None = None,
 ) -> Scores:
     r"""Bridging centrality of every node: betweenness times the bridging coefficient.
 
@@ -154,6 +156,10 @@ def bridging_centrality(
     normalized
         Whether the betweenness is normalised (by :math:`(n-1)(n-2)/2`); default
         ``False``, the raw pair count.
+    workers
+        Processes that share the betweenness, as for
+        :func:`~linkchart.analysis.betweenness.betweenness` (default: all cores, up to
+        8, on a graph big enough to pay for it). The values do not depend on it.
 
     Returns
     -------
@@ -164,6 +170,8 @@ def bridging_centrality(
     ------
     UnknownNameError
         For an unknown engine, relation or weighting.
+    LinkchartError
+        For ``workers`` below 1.
 
     Notes
     -----
@@ -201,7 +209,7 @@ def bridging_centrality(
     undirected_only("bridging_centrality", directed)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False, weight=weight)
-    values = betweenness_of(p, engine, normalized) * _coefficient(p)
+    values = betweenness_of(p, engine, normalized, choose_workers(workers, p.n, p.m)) * _coefficient(p)
     return Scores(
         chart,
         values,

@@ -10,6 +10,7 @@ import numpy.typing as npt
 from ..errors import UnknownNameError
 from ..model import LinkChart
 from ._common import Relations, check_flag, parameters
+from ._parallel import SHARED, choose_workers, fork_map, vertex_blocks
 from .projection import Engine, Projection, Weighting, check_engine, project
 from .reading import Layers, SignReading, read_relations
 from .scores import Scores
@@ -78,7 +79,26 @@ def _reached_directed(p: Projection, g: Any, mode: Direction) -> npt.NDArray[np.
     return out
 
 
-def _closeness(p: Projection, engine: Engine, mode: Direction) -> npt.NDArray[np.float64]:
+def _igraph_block(vertices: list[int]) -> npt.NDArray[np.float64]:
+    """igraph's closeness or harmonic centrality of ``vertices`` only (one search from each)."""
+    g, what, mode, w = SHARED["g"], SHARED["what"], SHARED["mode"], SHARED["weights"]
+    if what == "closeness":
+        values = g.closeness(vertices=vertices, mode=mode, weights=w, normalized=True)
+    else:
+        values = g.harmonic_centrality(vertices=vertices, mode=mode, weights=w, normalized=False)
+    return np.asarray(values, dtype=np.float64)
+
+
+def _igraph_values(
+    p: Projection, g: Any, what: str, mode: Direction, workers: int
+) -> npt.NDArray[np.float64]:
+    """``what`` of every vertex by igraph, the vertices split among ``workers`` processes."""
+    shared = {"g": g, "what": what, "mode": mode, "weights": "weight" if p.weighted else None}
+    blocks = vertex_blocks(p.n, workers) if workers > 1 else [list(range(p.n))]
+    return np.concatenate(fork_map(_igraph_block, blocks, workers, shared))
+
+
+def _closeness(p: Projection, engine: Engine, mode: Direction, workers: int = 1) -> npt.NDArray[np.float64]:
     if p.n <= 1 or p.m == 0:
         return np.zeros(p.n, dtype=np.float64)
     w = "weight" if p.weighted else None
@@ -89,7 +109,7 @@ def _closeness(p: Projection, engine: Engine, mode: Direction) -> npt.NDArray[np
         return p.as_array(values)
     g = p.to_igraph(weights="distance")
     # 1 / (mean distance to the reachable nodes), NaN where none is reachable
-    per_component = np.asarray(g.closeness(mode=mode, weights=w, normalized=True), dtype=np.float64)
+    per_component = _igraph_values(p, g, "closeness", mode, workers)
     if p.directed:
         reached = _reached_directed(p, g, mode)
     else:  # everyone in the component is reached: its size, found in O(n + m)
@@ -110,6 +130,7 @@ def closeness(
     weight: Weighting | None = None,
     directed: bool | None = None,
     mode: Direction = "out",
+    workers: int | None = None,
 ) -> Scores:
     r"""Closeness centrality of every node, with the Wasserman-Faust correction.
 
@@ -157,6 +178,8 @@ def closeness(
     ------
     UnknownNameError
         For an unknown engine, relation, weighting or mode.
+    LinkchartError
+        For ``workers`` below 1.
 
     Notes
     -----
@@ -194,7 +217,7 @@ def closeness(
     mode = _check_direction(mode)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
-    values = _closeness(p, engine, mode)
+    values = _closeness(p, engine, mode, choose_workers(workers, p.n, p.m))
     return Scores(
         chart,
         values,
@@ -203,7 +226,7 @@ def closeness(
     )
 
 
-def _harmonic(p: Projection, engine: Engine, mode: Direction) -> npt.NDArray[np.float64]:
+def _harmonic(p: Projection, engine: Engine, mode: Direction, workers: int = 1) -> npt.NDArray[np.float64]:
     if p.n <= 1 or p.m == 0:
         return np.zeros(p.n, dtype=np.float64)
     w = "weight" if p.weighted else None
@@ -212,8 +235,7 @@ def _harmonic(p: Projection, engine: Engine, mode: Direction) -> npt.NDArray[np.
 
         values = nx.harmonic_centrality(_networkx_graph(p, mode), distance=w)
         return p.as_array(values)
-    g = p.to_igraph(weights="distance")
-    return np.asarray(g.harmonic_centrality(mode=mode, weights=w, normalized=False), dtype=np.float64)
+    return _igraph_values(p, p.to_igraph(weights="distance"), "harmonic", mode, workers)
 
 
 def harmonic(
@@ -227,6 +249,7 @@ def harmonic(
     directed: bool | None = None,
     mode: Direction = "out",
     normalized: bool = False,
+    workers: int | None = None,
 ) -> Scores:
     r"""Harmonic closeness of every node: the mean inverse distance to the others.
 
@@ -262,6 +285,11 @@ def harmonic(
         ``False`` (default, as every measure): the plain sum, as networkx returns it.
         ``True``: divided by :math:`n - 1`, so 1 means adjacent to everyone (the
         report and the page show this form: ``linkchart.MEASURES["harmonic"].options``).
+    workers
+        Processes that share the searches (igraph engine; each takes a block of
+        vertices and searches from them): ``None`` (default) all cores (up to 8) when
+        vertices times ties exceed :data:`~linkchart.analysis.betweenness.PARALLEL_WORK`,
+        else 1. The values do not depend on it.
 
     Returns
     -------
@@ -272,6 +300,8 @@ def harmonic(
     ------
     UnknownNameError
         For an unknown engine, relation, weighting or mode.
+    LinkchartError
+        For ``workers`` below 1.
 
     Notes
     -----
@@ -306,7 +336,7 @@ def harmonic(
     check_flag("normalized", normalized)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
-    values = _harmonic(p, engine, mode)
+    values = _harmonic(p, engine, mode, choose_workers(workers, p.n, p.m))
     if normalized and p.n > 1:
         values = values / (p.n - 1)
     return Scores(

@@ -93,6 +93,10 @@ class Measure:
         built-in measure does. For a function that does not (one written for
         ``relations`` only), set ``False``: the registry then passes the reading as the
         relations it stands for.
+    parallel
+        Whether it takes ``workers=`` (processes that share its work);
+        :func:`linkchart.rank_uncertainty`, whose draws are shared among processes
+        already, runs it with ``workers=1``.
     """
 
     name: str
@@ -107,6 +111,7 @@ class Measure:
     seeded: bool = False
     signed: bool = False
     reads_layers: bool = True
+    parallel: bool = False
 
     def __post_init__(self) -> None:
         if self.returns not in RETURNS:
@@ -235,6 +240,7 @@ MEASURES: Registry = Registry(
             on_page=True,
             cost="O(nm)",
             seeded=True,
+            parallel=True,
         ),
         Measure(
             "pn_centrality",
@@ -256,6 +262,7 @@ MEASURES: Registry = Registry(
             in_report=True,
             on_page=False,
             cost="O(nm)",
+            parallel=True,
         ),
         Measure(
             "closeness",
@@ -266,6 +273,7 @@ MEASURES: Registry = Registry(
             in_report=True,
             on_page=False,
             cost="O(nm)",
+            parallel=True,
         ),
         Measure(
             "harmonic",
@@ -277,6 +285,7 @@ MEASURES: Registry = Registry(
             on_page=False,
             cost="O(nm)",
             options={"normalized": True},
+            parallel=True,
         ),
         Measure(
             "eigenvector",

@@ -22,10 +22,8 @@ chart: it masks the chart's own projections (:func:`~.projection.draw_chart`).
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -36,6 +34,7 @@ import numpy.typing as npt
 from ..errors import LinkchartError, UnknownNameError
 from ..progress import Progress
 from ._common import check_count
+from ._parallel import SHARED, fork_map
 from .projection import draw_chart
 
 if TYPE_CHECKING:
@@ -260,9 +259,6 @@ class RankUncertainty:
 
 
 # ---------------------------------------------------------------------------- draws
-_WORK: dict[str, Any] = {}  # what forked workers inherit: chart, measure call, model
-
-
 def _keep(
     rng: np.random.Generator, probability: FloatArray, model: str, drop: float
 ) -> npt.NDArray[np.bool_]:
@@ -276,7 +272,7 @@ def _keep(
 
 
 def _one(i: int) -> FloatArray:
-    w = _WORK
+    w = SHARED
     chart: LinkChart = w["chart"]
     rng = np.random.default_rng(np.random.SeedSequence(w["entropy"], spawn_key=(i,)))
     n = chart.number_of_nodes
@@ -299,21 +295,17 @@ def _chunk(indices: Sequence[int]) -> tuple[Sequence[int], FloatArray]:
     return indices, np.array([_one(i) for i in indices]).reshape(len(indices), -1)
 
 
-def _run(indices: list[int], workers: int, progress: Progress) -> FloatArray:
-    n = _WORK["chart"].number_of_nodes
-    out = np.empty((len(indices), n))
+def _run(indices: list[int], workers: int, progress: Progress, shared: dict[str, Any]) -> FloatArray:
+    out = np.empty((len(indices), shared["chart"].number_of_nodes))
     size = max(1, min(50, len(indices) // (workers * 8) or 1))
     chunks = [indices[a : a + size] for a in range(0, len(indices), size)]
-    if workers <= 1:
-        for chunk in chunks:
-            done, values = _chunk(chunk)
-            out[done] = values
-            progress.advance(len(chunk))
-        return out
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for done, values in pool.map(_chunk, chunks):
-            out[list(done)] = values
-            progress.advance(len(done))
+
+    def done(_: Sequence[int], result: tuple[Sequence[int], FloatArray]) -> None:
+        rows, values = result
+        out[list(rows)] = values
+        progress.advance(len(rows))
+
+    fork_map(_chunk, chunks, workers, shared, on_done=done)
     return out
 
 
@@ -425,7 +417,7 @@ def rank_uncertainty(
             f"seed must be a non-negative integer or None, not {seed!r}", code="bad-argument"
         )
     entry = registry[measure]
-    if entry.function.__name__ == "betweenness" and entry.function.__module__.startswith("linkchart."):
+    if entry.parallel:
         measure_options.setdefault("workers", 1)  # the draws are shared among processes already
 
     def call(c: LinkChart) -> Mapping[str, float]:
@@ -439,22 +431,18 @@ def rank_uncertainty(
         workers = min(os.cpu_count() or 1, 2) if cost > 2_000_000 else 1
     workers = check_count("workers", workers, 1)
     entropy = np.random.SeedSequence(seed).entropy
-    _WORK.clear()
-    _WORK.update(
-        chart=chart,
-        call=call,
-        entropy=entropy,
-        model=model,
-        drop=float(drop),
-        unit=unit,
-        probability=np.asarray(chart.edges.probability, dtype=np.float64),
-        masked=entry.function.__module__.startswith("linkchart.analysis."),
-    )
-    try:
-        with Progress(f"{measure}, {draws} draws", draws, enabled=progress) as bar:
-            values = _run(list(range(draws)), workers, bar)
-    finally:
-        _WORK.clear()
+    shared = {
+        "chart": chart,
+        "call": call,
+        "entropy": entropy,
+        "model": model,
+        "drop": float(drop),
+        "unit": unit,
+        "probability": np.asarray(chart.edges.probability, dtype=np.float64),
+        "masked": entry.function.__module__.startswith("linkchart.analysis."),
+    }
+    with Progress(f"{measure}, {draws} draws", draws, enabled=progress) as bar:
+        values = _run(list(range(draws)), workers, bar, shared)
     ranks = competition_ranks(values, entry.higher_is_more)
     return RankUncertainty(
         chart,

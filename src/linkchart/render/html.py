@@ -119,6 +119,7 @@ def render_html(
     signs: str | None = None,
     draws: int | None = 200,
     exact: bool | None = None,
+    summary: int | bool | None = None,
 ) -> str:
     """The chart as one self-contained, offline, interactive HTML page.
 
@@ -184,6 +185,13 @@ def render_html(
         :data:`~linkchart.reporting.EXACT_MAX_WORK`, betweenness is estimated from
         1,000 random pivots and the other shortest-path measures leave the default
         list, as in the report (the legend says so); ``True``: exact, whatever the size.
+    summary
+        ``None`` (default): on a chart of more than 100,000 ties or 25,000 actors
+        (:data:`~linkchart.render.payload.SUMMARY_ABOVE_EDGES`, ``SUMMARY_ABOVE_NODES``)
+        the page is a summary view: the 2,000 actors ranking highest by ``size_by`` (by
+        degree without one) and the ties among them, with a note of what is left out;
+        measures, ranks and highlights stay those of the whole chart. ``False``: every
+        actor; ``True`` or a number: a summary of that many (2,000 for ``True``).
 
     Returns
     -------
@@ -233,6 +241,7 @@ def render_html(
         signs=signs,
         draws=draws,
         exact=exact,
+        summary=summary,
     )
     return render_page(chart, spec)
 
@@ -254,6 +263,7 @@ def page_spec(
     signs: str | None = None,
     draws: int | None = 200,
     exact: bool | None = None,
+    summary: int | bool | None = None,
 ) -> PageSpec:
     """The choices of one page, checked, as a :class:`PageSpec` (arguments as for :func:`render_html`).
 
@@ -283,6 +293,7 @@ def page_spec(
         signs=signs,
         draws=draws,
         exact=exact,
+        summary=summary,
     )
     spec.check()
     return spec

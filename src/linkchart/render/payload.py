@@ -46,7 +46,17 @@ if TYPE_CHECKING:
 
     from ..model import LinkChart
 
-__all__ = ["COLOR_BY", "HIGHLIGHTS", "PageSpec", "build_network", "page_payload", "script_json"]
+__all__ = [
+    "COLOR_BY",
+    "HIGHLIGHTS",
+    "SUMMARY_ABOVE_EDGES",
+    "SUMMARY_ABOVE_NODES",
+    "SUMMARY_NODES",
+    "PageSpec",
+    "build_network",
+    "page_payload",
+    "script_json",
+]
 
 COLOR_BY: tuple[str, ...] = ("type", "community")
 """What node colour can show: the node type (default) or the community."""
@@ -56,6 +66,15 @@ HIGHLIGHTS: tuple[str, ...] = ("bridges", "articulation_points", "brokers")
 
 LARGE = 2000
 """Above this many edges, edge labels are off and edges hide while panning (by default)."""
+
+SUMMARY_ABOVE_EDGES = 100_000
+"""Above this many ties (or :data:`SUMMARY_ABOVE_NODES` actors) a page shows a summary view."""
+
+SUMMARY_ABOVE_NODES = 25_000
+"""Above this many actors (or :data:`SUMMARY_ABOVE_EDGES` ties) a page shows a summary view."""
+
+SUMMARY_NODES = 2_000
+"""How many actors a summary view shows: the top ones by the size measure (or by degree)."""
 
 _MIN_SIZE, _MAX_SIZE = 10.0, 32.0
 _SCRIPT_ESCAPES = {
@@ -107,6 +126,7 @@ class PageSpec:
     signs: str | None = None
     draws: int | None = 200
     exact: bool | None = None
+    summary: int | bool | None = None
 
     def reading(self) -> dict[str, Any]:
         """The reading arguments every measure of the page runs with."""
@@ -130,6 +150,30 @@ class PageSpec:
             raise LinkchartError(f"top_brokers must be a non-negative integer, not {self.top_brokers!r}")
         if self.signs is not None and self.signs not in SIGN_READINGS:
             raise UnknownNameError("signs", self.signs, SIGN_READINGS)
+        cap = self.summary
+        if cap is not None and not isinstance(cap, bool) and (not isinstance(cap, int) or cap < 1):
+            raise LinkchartError(
+                f"summary must be True, False, None or a positive number of actors, not {cap!r}",
+                code="bad-argument",
+            )
+
+    def summary_size(self, chart: LinkChart) -> int | None:
+        """How many actors the page of ``chart`` shows in a summary view, or ``None`` for all.
+
+        ``summary=None`` (default): :data:`SUMMARY_NODES` when the chart has more than
+        :data:`SUMMARY_ABOVE_EDGES` ties or :data:`SUMMARY_ABOVE_NODES` actors; ``False``:
+        never; ``True``: :data:`SUMMARY_NODES`; a number: that many. A chart with no more
+        actors than that is shown whole.
+        """
+        cap = self.summary
+        if cap is None:
+            big = chart.number_of_edges > SUMMARY_ABOVE_EDGES or chart.number_of_nodes > SUMMARY_ABOVE_NODES
+            cap = SUMMARY_NODES if big else False
+        if cap is True:
+            cap = SUMMARY_NODES
+        if cap is False or chart.number_of_nodes <= cap:
+            return None
+        return int(cap)
 
     def measure_names(self, chart: LinkChart | None = None) -> tuple[str, ...]:
         """The measures the page shows, in page order (``size_by`` always among them).
@@ -317,11 +361,47 @@ def _camps(chart: LinkChart, spec: PageSpec) -> list[int | None] | None:
     return [result.camps.get(nid) for nid in chart.node_ids]
 
 
+def _top_rows(
+    chart: LinkChart, spec: PageSpec, values: Mapping[str, Sequence[float | None]], count: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The node rows of the ``count`` top actors by the size measure (by degree without one),
+    ties broken by row, in row order; and the rows of the edges among them."""
+    n = chart.number_of_nodes
+    e = chart.edges
+    if spec.size_by:
+        low = spec.lowest_first(spec.size_by)
+        raw = values[spec.size_by]
+        key = np.array([np.inf if v is None else (v if low else -v) for v in raw], dtype=np.float64)
+    else:
+        key = -np.bincount(np.concatenate([e.src, e.dst]).astype(np.int64), minlength=n).astype(np.float64)
+    order = np.lexsort((np.arange(n), key))
+    rows = np.sort(order[:count])
+    keep = np.zeros(n, dtype=bool)
+    keep[rows] = True
+    return rows, np.flatnonzero(keep[e.src] & keep[e.dst])
+
+
+def _summary_note(chart: LinkChart, spec: PageSpec, nodes: int, edges: int) -> dict[str, Any]:
+    """What a summary view shows and leaves out, as numbers and as the sentence the page shows."""
+    by = spec.size_by.replace("_", " ") if spec.size_by else "degree"
+    most = "lowest" if spec.size_by and spec.lowest_first(spec.size_by) else "highest"
+    n, m = chart.number_of_nodes, chart.number_of_edges
+    text = (
+        f"Summary view: the {nodes:,} actors with the {most} {by} of {n:,}, and the {edges:,} ties "
+        f"among them of {m:,}; {n - nodes:,} actors and {m - edges:,} ties are left out. Measures and "
+        "ranks are of the whole chart. Every actor and tie is in the exports (linkchart export); "
+        "render with summary=False / --full to draw them all."
+    )
+    return {"nodes": nodes, "edges": edges, "total_nodes": n, "total_edges": m, "by": by, "text": text}
+
+
 def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, Any]]:
     """The vis-network items of ``chart`` in a pyvis ``Network``, and the page's other data.
 
     Node ``i`` of the page is row ``i`` of the chart and edge ``k`` is edge row ``k``;
-    the node ids, labels and all other text travel in the returned dict.
+    the node ids, labels and all other text travel in the returned dict. In a summary
+    view (:meth:`PageSpec.summary_size`) the page is of the top actors' subgraph, row
+    for row, with the measures, ranks and highlights of the whole chart.
     """
     from pyvis.network import Network
 
@@ -361,16 +441,43 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         }
         for name in names
     ]
-    sizes = (
-        _sizes(values[spec.size_by], spec.lowest_first(spec.size_by))
-        if spec.size_by
-        else [_MIN_SIZE * 1.5] * n
-    )
     communities = _communities(chart, spec) if spec.color_by == "community" else None
     highlights = _highlights(chart, spec)
     roles, brokers = _brokerage(chart, spec)
     if "brokers" in spec.highlight:
         highlights["brokers"] = brokers
+    camps = _camps(chart, spec)
+    whole = chart
+    summary = None
+    shown = spec.summary_size(chart)
+    if shown is not None:  # everything above is of the whole chart; keep the rows of the shown actors
+        rows, edge_rows = _top_rows(chart, spec, values, shown)
+        summary = _summary_note(chart, spec, len(rows), len(edge_rows))
+        node_at = np.full(n, -1, dtype=np.int64)
+        node_at[rows] = np.arange(len(rows))
+        edge_at = np.full(m, -1, dtype=np.int64)
+        edge_at[edge_rows] = np.arange(len(edge_rows))
+        kept = rows.tolist()
+
+        def pick(items: Any) -> Any:
+            return None if items is None else [items[i] for i in kept]
+
+        for row in measure_rows:
+            for key in ("values", "ranks", "rank_interval"):
+                row[key] = pick(row[key])
+        values = {name: pick(v) for name, v in values.items()}
+        communities, roles, camps = pick(communities), pick(roles), pick(camps)
+        for key, where in (("bridges", edge_at), ("articulation_points", node_at), ("brokers", node_at)):
+            if key in highlights:
+                highlights[key] = [int(where[i]) for i in highlights[key] if where[i] >= 0]
+        brokers = highlights.get("brokers", [])
+        chart = chart.subgraph(chart.node_ids[i] for i in rows.tolist())
+        n, m = chart.number_of_nodes, chart.number_of_edges
+    sizes = (
+        _sizes(values[spec.size_by], spec.lowest_first(spec.size_by))
+        if spec.size_by
+        else [_MIN_SIZE * 1.5] * n
+    )
     marked = set(highlights.get("articulation_points", [])) | set(brokers)
 
     xy = positions_array(chart, method=spec.layout, seed=spec.seed).tolist()
@@ -498,7 +605,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "aliases": [list(a) for a in chart.nodes.aliases.tolist()],
             "attributes": _attributes(chart.nodes.attributes, n),
             "community": communities,
-            "camp": _camps(chart, spec),
+            "camp": camps,
             "brokerage": roles,
         },
         "edge": {
@@ -537,8 +644,9 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         "color_by": spec.color_by,
         "community_colors": list(NODE_PALETTE),
         "scale": scale,
+        "summary": summary,
         "reading": reading(
-            chart, layers=spec.layers, signs=spec.signs  # type: ignore[arg-type]
+            whole, layers=spec.layers, signs=spec.signs  # type: ignore[arg-type]
         ).describe(),
     }  # fmt: skip
     return net, info

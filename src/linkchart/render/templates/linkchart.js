@@ -9,6 +9,7 @@
 
   var data = JSON.parse(document.getElementById("linkchart-data").textContent);
   var N = data.nodes.length;
+  var RANKED = data.summary ? data.summary.total_nodes : N;  // ranks are of the whole chart
   var M = data.edges.length;
   var info = data.node;
   var einfo = data.edge;
@@ -229,7 +230,7 @@
         var sure = span && span[0] > 0 ? " (" + (span[0] === span[1] ? span[0] : span[0] + "\u2013" + span[1]) +
           " in 90% of draws)" : "";
         tr.appendChild(el("td", "lc-num lc-muted",
-          rank === null ? "" : "rank " + rank + " of " + N + sure + (m.lowest_first ? " (lowest first)" : "")));
+          rank === null ? "" : "rank " + rank + " of " + RANKED + sure + (m.lowest_first ? " (lowest first)" : "")));
         table.appendChild(tr);
       });
       panelBody.appendChild(table);
@@ -627,6 +628,10 @@
     ? "Node size shows " + data.size_by.replace(/_/g, " ") + "." : "All nodes have the same size.") +
     (data.scale ? " " + data.scale : "");
 
+  if (data.summary) {
+    document.getElementById("lc-summary").textContent = data.summary.text;
+    document.getElementById("lc-legend-summary").hidden = false;
+  }
   var counts = document.getElementById("lc-counts");
   function visibleCounts() {
     var n = 0, m = 0, i;
@@ -637,7 +642,9 @@
   function updateCounts() {
     var c = visibleCounts();
     counts.textContent = (c.nodes === N ? N : c.nodes + " of " + N) + " nodes, " +
-      (c.edges === M ? M : c.edges + " of " + M) + " edges";
+      (c.edges === M ? M : c.edges + " of " + M) + " edges" +
+      (data.summary ? " (summary of " + data.summary.total_nodes + " nodes, " +
+       data.summary.total_edges + " edges)" : "");
   }
   function applyFilters() {
     var nodeUpdates = [], edgeUpdates = [], i, k;
