@@ -20,15 +20,25 @@ six relations, every confidence level, parallel edges), in one run:
   as on a machine offline.
 - **pan**: for linkchart, the time to redraw after moving the view (one frame).
 
+With ``--end-to-end EDGES ...`` it measures instead the command line on the CSV graphs of
+``bench_load.py`` (one node per ten edges): ``linkchart analyze chart.yaml --top 5``
+and ``linkchart render chart.yaml -o page.html`` with their defaults, each in its own
+process (wall time and peak RSS from ``wait4``), the page's size, and the time until
+it is interactive in Chromium. Above 100,000 ties the page is the summary view (the
+2,000 top actors and the ties among them).
+
 Usage::
 
     python benchmarks/bench_html.py                       # 1k, 5k, 20k nodes
     python benchmarks/bench_html.py --sizes 1000 --timeout 120
+    python benchmarks/bench_html.py --end-to-end 10000 100000 1000000
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -136,6 +146,51 @@ def pan_time(browser: Any, path: Path) -> float:
     return seconds
 
 
+def run_measured(*command: str) -> tuple[float, float]:
+    """Run ``command``; its wall seconds and peak RSS in MiB (the process and its children)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        assert child.stderr is not None
+        raise SystemExit(f"{' '.join(command)} failed:\n{child.stderr.read().decode()}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def end_to_end(sizes: list[int], browser: Any, folder: Path, timeout: float) -> None:
+    """Time ``linkchart analyze`` and ``linkchart render`` on the CSV graphs of ``bench_load``."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_load import generate
+
+    cli = str(Path(sys.executable).with_name("linkchart"))
+    print(f"{'edges':>9} {'nodes':>7} | {'analyze':>8} {'MiB':>6} | {'render':>8} {'MiB':>6} "
+          f"{'page MB':>8} {'open':>8} {'shown':>13}")  # fmt: skip
+    for m in sizes:
+        here = folder / f"graph_{m}"
+        here.mkdir(parents=True, exist_ok=True)
+        generate(here, m)
+        yaml = str(here / "chart.yaml")
+        t_an, mib_an = run_measured(cli, "analyze", yaml, "--top", "5")
+        page = here / "page.html"
+        t_re, mib_re = run_measured(cli, "render", yaml, "-o", str(page))
+        opened = open_page(browser, page, "window.linkchart && window.linkchart.ready", timeout)
+        shown = "?"
+        if opened is not None:
+            context = browser.new_context()
+            tab = context.new_page()
+            tab.goto(page.as_uri())
+            tab.wait_for_function("window.linkchart && window.linkchart.ready", timeout=timeout * 1000)
+            shown = "{}/{}".format(*tab.evaluate("[linkchart.nodes.length, linkchart.edges.length]"))
+            context.close()
+        size = page.stat().st_size / 1e6
+        print(f"{m:>9,} {max(m // 10, 10):>7,} | {t_an:>6.1f} s {mib_an:>6.0f} | {t_re:>6.1f} s "
+              f"{mib_re:>6.0f} {size:>8.1f} {fmt(opened, timeout):>8} {shown:>13}", flush=True)  # fmt: skip
+    print("MiB: peak RSS of the command; open: from goto until the chart is interactive; "
+          "shown: nodes/ties drawn")  # fmt: skip
+
+
 def fmt(seconds: float | None, timeout: float) -> str:
     return f"> {timeout:.0f} s" if seconds is None else f"{seconds:.2f} s"
 
@@ -148,6 +203,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--keep", metavar="DIR", help="keep the generated pages in DIR")
+    parser.add_argument(
+        "--end-to-end",
+        nargs="+",
+        type=int,
+        metavar="EDGES",
+        help="time the command line on bench_load's CSV graphs of these sizes instead",
+    )
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -157,6 +219,10 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(args.keep or tmp)
         folder.mkdir(parents=True, exist_ok=True)
         browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
+        if args.end_to_end:
+            end_to_end(args.end_to_end, browser, folder, args.timeout)
+            browser.close()
+            return 0
         for n in args.sizes:
             chart = synthetic(n)
             t = time.perf_counter()

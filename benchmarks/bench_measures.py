@@ -47,7 +47,7 @@ import numpy as np
 import linkchart
 from linkchart import EdgeTable, LinkChart, NodeTable, NodeType, Relation, Vocabulary
 from linkchart.analysis import project
-from linkchart.model import NO_YEAR
+from linkchart.times import NO_TIME
 
 SLOW_NETWORKX = {"closeness", "harmonic", "eigenvector", "bridging_centrality"}
 SLOW_ABOVE = 2_000
@@ -81,8 +81,8 @@ def synthetic(n: int, *, per_node: int = 5, parallel: float = 0.1, seed: int = 4
         conf,
         np.asarray(levels)[conf],
         rng.choice([1.0, 2.0, 3.0], m),
-        np.full(m, NO_YEAR),
-        np.full(m, NO_YEAR),
+        np.full(m, NO_TIME),
+        np.full(m, NO_TIME),
         np.full(m, -1),
         np.full(m, "", dtype=object),
     )

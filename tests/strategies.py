@@ -6,6 +6,7 @@ with ``from strategies import charts``.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from hypothesis import strategies as st
@@ -49,13 +50,21 @@ COLUMN = WORD.filter(lambda s: s == s.strip() and s not in ("", "attributes"))
 SCALAR = st.one_of(
     WORD, st.integers(-(10**12), 10**12), st.booleans(), st.floats(allow_nan=False, allow_infinity=False)
 )
+_DAYS = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+_POINT = st.one_of(
+    st.integers(1, 9999),
+    _DAYS.map(lambda d: f"{d.year:04d}-{d.month:02d}"),
+    _DAYS.map(lambda d: d.isoformat()),
+)
 TIME = st.one_of(
     st.none(),
-    st.integers(1, 9999),
+    _POINT,
     st.tuples(st.integers(1, 9949), st.integers(0, 50)).map(lambda t: {"from": t[0], "to": t[0] + t[1]}),
-    st.integers(1, 9999).map(lambda y: {"from": y, "to": None}),
-    st.integers(1, 9999).map(lambda y: {"from": None, "to": y}),
+    st.tuples(_DAYS, _DAYS).map(lambda t: f"{min(t).year:04d}-{min(t).month:02d}/{max(t).isoformat()}"),
+    _POINT.map(lambda y: {"from": y, "to": None}),
+    _POINT.map(lambda y: {"from": None, "to": y}),
 )
+"""Every form of a time: years, months, days, intervals of years and of days, open ends."""
 
 
 @st.composite
@@ -97,6 +106,7 @@ def charts(draw: st.DrawFn, *, csv: bool = False, declared: bool = False) -> lin
         taken.update(a.casefold() for a in rec["aliases"])
         names = st.one_of(COLUMN if csv else WORD).filter(lambda s: s not in reserved_node)
         rec["attributes"] = draw(st.dictionaries(names, attr_value, max_size=2))
+        rec["time"] = draw(TIME)
         nodes.append(rec)
     edges = []
     for k in range(draw(st.integers(0, 12))):

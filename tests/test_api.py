@@ -13,7 +13,7 @@ def test_the_top_level_lists_no_module_and_no_private_helper() -> None:
     exported = {name: getattr(linkchart, name) for name in linkchart.__all__}
     assert not [n for n, v in exported.items() if isinstance(v, types.ModuleType)]
     assert not [n for n in exported if n.startswith("_") and n != "__version__"]
-    for helper in ("positions", "by_id", "check_engine", "did_you_mean", "relation_list", "NO_YEAR"):
+    for helper in ("positions", "by_id", "check_engine", "did_you_mean", "relation_list", "NO_TIME"):
         assert helper not in linkchart.__all__
     assert set(linkchart.__all__) == set(dict.fromkeys(linkchart.__all__))  # no name twice
 

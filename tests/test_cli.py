@@ -54,9 +54,7 @@ def test_validate_a_bad_file_prints_every_problem(tmp_path: Path, capsys: pytest
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith("2 problems found:\n")
-    assert (
-        f"{path}:11: edges[0].time: '1990s' is not a year or an interval of years [bad-year]" in captured.err
-    )
+    assert f"{path}:11: edges[0].time: '1990s' is not a time [bad-time]" in captured.err
     assert f"{path}:12: edges[1].to: unknown node 'IMTT' [unknown-node]" in captured.err
     assert "hint: did you mean 'IMT'?" in captured.err
 
@@ -302,6 +300,29 @@ def test_render_reads_layers_and_signs(tmp_path: Path) -> None:
     assert main(["render", G, "-o", str(everything), "--signs", "all", "--layers", "all"]) == 0
     assert default.read_text(encoding="utf-8") != everything.read_text(encoding="utf-8")
     assert "read on all 98 ties" in everything.read_text(encoding="utf-8")
+
+
+def test_timeline_prints_the_top_per_period_and_plots(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plot = tmp_path / "timeline.png"
+    assert main(["timeline", G, "--measure", "degree", "--top", "2", "-o", str(plot)]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines[0].startswith("degree over time (top 2 per period")
+    assert [line.split()[0] for line in lines[1:]] == ["1997", "1998", "1999", "2000"]
+    assert "Islamic Movement of Turkestan" in lines[3]  # labels, not ids
+    assert plot.read_bytes().startswith(b"\x89PNG") and f"wrote {plot}" in captured.err
+    assert main(["timeline", G, "--every", "2", "--normalized", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["measure"] == "betweenness" and len(data["periods"]) == 2
+    assert data["options"]["normalized"] is True
+    assert main(["timeline", G, "--periods", "1999", "1997/1998", "--dated-only"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in out[1:]] == ["1999", "1997/1998"]
+    assert main(["timeline", G, "--every", "week"]) == 2
+    assert "choose year, month, periods or a number, not 'week'" in capsys.readouterr().err
+    assert main(["timeline", G, "-o", str(tmp_path / "x.gif")]) == 1
 
 
 def test_robust_prints_intervals_and_p_top(capsys: pytest.CaptureFixture[str]) -> None:

@@ -45,7 +45,7 @@ def test_networkx_keeps_everything_under_the_files_names(chart: linkchart.LinkCh
     assert g.number_of_edges("B", "A") == 2
     first = g.edges["B", "A", "e0"]
     assert first["relation"] == "finances" and first["evidence"] == "x" and first["weight"] == 2.0
-    assert first["time_from"] == first["time_to"] == 1999
+    assert (first["time"], first["time_from"], first["time_to"]) == ("1999", "1999-01-01", "1999-12-31")
     assert first["confidence"] == "confirmed" and first["directed"] is True
     assert g.edges["B", "A", "e1"]["amount"] == "large"
     assert g.edges["C", "B", "e2"]["directed"] is False

@@ -46,7 +46,7 @@ def test_load_error_lists_every_problem_as_json_ready_dicts() -> None:
         )
     err = info.value
     assert err.code == "invalid-data"
-    assert [e["code"] for e in err.errors()] == err.codes == ["unknown-node", "bad-year"]
+    assert [e["code"] for e in err.errors()] == err.codes == ["unknown-node", "bad-time"]
     assert err.errors()[0]["loc"] == ["edges", 0, "to"]
     doc = json.loads(json.dumps(err.to_dict()))
     assert doc["code"] == "invalid-data" and len(doc["problems"]) == 2

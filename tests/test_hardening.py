@@ -80,7 +80,7 @@ def test_yaml_1_1_lookalikes_are_not_silently_converted(tmp_path: Path) -> None:
     )
     with pytest.raises(LoadError) as info:
         linkchart.load(tmp_path / "g.yaml")
-    assert info.value.codes == ["bad-year"] and "'33:19'" in str(info.value)
+    assert info.value.codes == ["bad-time"] and "'33:19'" in str(info.value)
     (tmp_path / "g.yaml").write_text("linkchart: 1.0\ntitle: t\nnodes: []\nedges: []\n", encoding="utf-8")
     with pytest.raises(LoadError, match=r"format version 1\.0 is not supported"):
         linkchart.load(tmp_path / "g.yaml")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import html
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ import pytest
 
 import linkchart
 from linkchart import LinkchartError, UnknownNameError
-from linkchart.model import NO_YEAR
+from linkchart.times import NO_TIME
 from linkchart.vocabulary import Relation, Vocabulary
 
 VOCAB = Vocabulary(
@@ -65,7 +66,7 @@ def test_lookups(chart: linkchart.LinkChart) -> None:
     assert chart.resolve("imu") == "IMT"
     assert chart.resolve("Islamic Movement of Turkestan") == "IMT"
     assert chart.edge("hide-tj").to_id == "Tajikistan"
-    assert chart.edge("e3").time_from == 1999 and chart.edge("e3").time_to == 2001
+    assert str(chart.edge("e3").time) == "1999-2001"
     assert sorted(chart.neighbors("IMT")) == ["Khushad", "Pakistan", "Tajikistan"]
     assert "IMT" in chart and "IMU" not in chart
 
@@ -111,8 +112,11 @@ def test_as_of(chart: linkchart.LinkChart) -> None:
     assert sorted(e.id for e in chart.as_of(2004).iter_edges()) == ["e0", "e1", "e2", "hide-tj"]
     assert [e.id for e in chart.as_of(2004, undated=False).iter_edges()] == ["hide-tj"]
     assert chart.as_of(1990, undated=False).number_of_edges == 0
-    with pytest.raises(LinkchartError, match="year"):
-        chart.as_of("2000")  # type: ignore[arg-type]
+    assert chart.as_of("2000").number_of_edges == 4  # a year written as text
+    with pytest.raises(LinkchartError, match="'2000s' is not a time"):
+        chart.as_of("2000s")
+    with pytest.raises(LinkchartError, match="is not a time"):
+        chart.as_of(True)
 
 
 def test_open_intervals() -> None:
@@ -155,7 +159,7 @@ def test_columns_are_numpy(chart: linkchart.LinkChart) -> None:
     e = chart.edges
     assert e.src.dtype == np.int32 and e.relation.dtype == np.int16
     assert e.probability.tolist() == [0.5, 0.75, 0.95, 0.75, 0.25]
-    assert e.time_from[2] == NO_YEAR
+    assert e.time_from[2] == NO_TIME
 
 
 def test_jupyter_shows_the_chart_as_its_self_contained_page(chart: linkchart.LinkChart) -> None:
@@ -191,3 +195,56 @@ def test_ego_is_a_view_around_one_node_found_by_any_name() -> None:
         chart.ego("Tajikstan")
     with pytest.raises(linkchart.LinkchartError, match="radius"):
         chart.ego("IMT", radius=-1)
+
+
+# --------------------------------------------------------------------------- views in time
+def _phased() -> linkchart.LinkChart:
+    nodes = [
+        {"id": "boss", "type": "person", "time": {"from": "1994-01"}},
+        {"id": "courier", "type": "person"},
+        {"id": "buyer", "type": "person"},
+        {"id": "jailed", "type": "person", "time": "1994-01/1994-02"},
+        {"id": "later", "type": "person"},
+    ]
+    edges = [
+        {"from": "boss", "relation": "calls", "to": "courier", "time": "1994-03/1994-04"},
+        {"from": "courier", "relation": "calls", "to": "buyer", "time": "1994-04-10"},
+        {"from": "later", "relation": "calls", "to": "buyer", "time": "1995"},
+        {"from": "later", "relation": "calls", "to": "boss"},
+    ]
+    return linkchart.from_records(nodes, edges, periods={"spring": "1994-03/1994-05"})
+
+
+def test_as_of_keeps_the_actors_active_then() -> None:
+    c = _phased()
+    # March 1994: the boss-courier tie, the undated tie (and so 'later'); 'jailed' had left
+    assert c.as_of("1994-03").node_ids == ("boss", "courier", "later")
+    assert c.as_of("1994-03", undated=False).node_ids == ("boss", "courier")
+    # February: no dated tie; the boss and 'jailed' by their own lifespans
+    assert c.as_of("1994-02", undated=False).node_ids == ("boss", "jailed")
+    assert c.as_of("1994-04-10", undated=False).number_of_edges == 2
+    assert c.as_of("1994-04-11", undated=False).node_ids == ("boss", "courier")
+    assert c.as_of("spring", undated=False).node_ids == ("boss", "courier", "buyer")
+    assert c.as_of(date(1994, 4, 10), undated=False).node_ids == ("boss", "courier", "buyer")
+    assert c.as_of("1994-03", keep_nodes=True).number_of_nodes == 5
+    # a view keeps the periods and lifespans
+    assert c.as_of("spring").periods == c.periods and c.as_of(1994).node("boss").time == c.node("boss").time
+
+
+def test_between_takes_the_start_of_one_time_and_the_end_of_another() -> None:
+    c = _phased()
+    assert c.between("1994-05", 1995, undated=False).node_ids == ("boss", "buyer", "later")
+    assert [e.id for e in c.between("1994-05", 1995, undated=False).iter_edges()] == ["e2"]
+    # the boss-courier tie runs to the end of April
+    assert c.between("1994-04-11", 1995, undated=False).node_ids == ("boss", "courier", "buyer", "later")
+    assert c.between("spring", "spring").node_ids == c.as_of("spring").node_ids
+    with pytest.raises(LinkchartError, match="as_of or between"):
+        c.filter(as_of=1994, between=(1994, 1995))
+    with pytest.raises(linkchart.UnknownNameError, match="did you mean 'spring'"):
+        c.as_of("sprung")
+
+
+def test_a_time_view_with_other_filters_keeps_the_nodes_of_both() -> None:
+    c = _phased()
+    view = c.filter(relations=["calls"], min_confidence="confirmed", as_of="1994-03", undated=False)
+    assert view.node_ids == ("boss", "courier")

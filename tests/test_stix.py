@@ -76,6 +76,9 @@ def test_a_bundle_from_another_tool_loads_with_what_was_left_out_reported(tmp_pa
         stix2.Relationship(actor, "targets", target, confidence=80, description="seen in 2021",
                            start_time="2020-01-01T00:00:00Z", stop_time="2022-01-01T00:00:00Z"),
         stix2.Relationship(actor, "uses", ip),  # an observable: no node
+        stix2.Relationship(target, "related-to", actor, start_time="2021-03-01T00:00:00Z",
+                           stop_time="2021-05-01T00:00:00Z"),  # whole months
+        stix2.Relationship(target, "related-to", actor, start_time="2021-03-04T00:00:00Z"),  # a day on
     ]  # fmt: skip
     path = tmp_path / "other.stix.json"
     path.write_text(stix2.Bundle(actor, target, ip, *ties).serialize(), encoding="utf-8")
@@ -84,9 +87,9 @@ def test_a_bundle_from_another_tool_loads_with_what_was_left_out_reported(tmp_pa
     ):
         chart = linkchart.load(path)
     assert sorted(n.label for n in chart.iter_nodes()) == ["Group X", "Ministry Y"]
-    (edge,) = list(chart.iter_edges())
+    edge, months, day = list(chart.iter_edges())
     assert (edge.relation, edge.confidence, edge.evidence) == ("targets", "reported", "seen in 2021")
-    assert (edge.time_from, edge.time_to) == (2020, 2021)
+    assert [str(e.time) for e in (edge, months, day)] == ["2020-2021", "2021-03/2021-04", "2021-03-04/"]
     assert chart.node(actor.id).type == "threat_actor" and chart.node(actor.id).aliases == ("GX",)
 
 

@@ -20,6 +20,7 @@ from .analysis.degree import degree, strength
 from .analysis.disruption import Disruption, disruption, plot_disruption
 from .analysis.eigenvector import eigenvector
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
+from .analysis.over_time import OverTime, Period, over_time, periods_of, plot_over_time
 from .analysis.pagerank import pagerank
 from .analysis.paths import EvidencePath, PathExplanation, explain_path
 from .analysis.projection import ENGINES, WEIGHTINGS, Engine, Projection, Weighting, project
@@ -34,6 +35,7 @@ from .errors import (
     PROBLEM_CODES,
     LinkchartError,
     LoadError,
+    LoadWarning,
     Problem,
     UnknownNameError,
 )
@@ -55,6 +57,7 @@ from .render.html import (
 from .render.image import render_image
 from .render.notebook import register_jupyter_display
 from .reporting import Report, report
+from .times import Span
 from .vocabulary import (
     DEFAULT_CONFIDENCE,
     DEFAULT_NODE_TYPES,
@@ -94,12 +97,15 @@ __all__ = [
     "LinkChart",
     "LinkchartError",
     "LoadError",
+    "LoadWarning",
     "Measure",
     "Node",
     "NodeTable",
     "NodeType",
+    "OverTime",
     "PageSpec",
     "PathExplanation",
+    "Period",
     "Problem",
     "Projection",
     "RankUncertainty",
@@ -110,6 +116,7 @@ __all__ = [
     "Scores",
     "SignedTriangle",
     "Source",
+    "Span",
     "UnknownNameError",
     "Vocabulary",
     "Weighting",
@@ -136,10 +143,13 @@ __all__ = [
     "key_players",
     "load",
     "load_csv",
+    "over_time",
     "page_spec",
     "pagerank",
     "participation",
+    "periods_of",
     "plot_disruption",
+    "plot_over_time",
     "pn_centrality",
     "project",
     "rank_uncertainty",

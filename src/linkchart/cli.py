@@ -102,7 +102,7 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
     """Title, description, sources, vocabulary, counts, time span, parallel edges, isolates."""
     import numpy as np
 
-    from .model import NO_YEAR
+    from .times import NO_TIME, extent
 
     vocab = chart.vocabulary
     e = chart.edges
@@ -127,16 +127,18 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
     _summary(chart, out)
     conf = Counter(scale.levels[c] for c in e.confidence.tolist())
     _counts("edges by confidence", conf, scale.levels, out)
-    years = np.concatenate([e.time_from[e.time_from != NO_YEAR], e.time_to[e.time_to != NO_YEAR]])
-    dated = int(np.count_nonzero((e.time_from != NO_YEAR) | (e.time_to != NO_YEAR)))
-    if len(years):
-        print(
-            f"time span: {int(years.min())}-{int(years.max())} ({dated} dated edges, "
-            f"{len(e) - dated} undated)",
-            file=out,
-        )
+    span = extent(e.time_from, e.time_to, e.time_precision)
+    dated = int(np.count_nonzero((e.time_from != NO_TIME) | (e.time_to != NO_TIME)))
+    if span is not None:
+        print(f"time span: {span.text} ({dated} dated edges, {len(e) - dated} undated)", file=out)
     else:
         print("time span: none (no dated edges)", file=out)
+    n = chart.nodes
+    lives = int(np.count_nonzero((n.time_from != NO_TIME) | (n.time_to != NO_TIME)))
+    if lives:
+        print(f"lifespans: {lives} of {len(n)} nodes", file=out)
+    if chart.periods:
+        print("periods: " + ", ".join(f"{k} ({v.text})" for k, v in chart.periods.items()), file=out)
     low, high = np.minimum(e.src, e.dst).astype(np.int64), np.maximum(e.src, e.dst)
     pairs = low * max(chart.number_of_nodes, 1) + high
     _, counts = np.unique(pairs, return_counts=True)
@@ -287,6 +289,48 @@ def _cmd_disrupt(args: argparse.Namespace) -> int:
     if args.output:
         svg, png = plot_disruption(results, title=chart.title)
         data = png if str(args.output).lower().endswith(".png") else svg
+        target = write_atomic(args.output, data, inputs=[args.file])
+        print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+def _every(text: str) -> str | int:
+    """``--every``: year, month, periods, or a number of equal windows."""
+    if text.isdigit():
+        return int(text)
+    if text not in ("year", "month", "periods"):
+        raise argparse.ArgumentTypeError(f"choose year, month, periods or a number, not {text!r}")
+    return text
+
+
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    from .analysis.over_time import over_time, plot_over_time
+    from .files import write_atomic
+
+    chart = _ego(args, _load(args))
+    options = {"normalized": True} if args.normalized else {}
+    result = over_time(
+        chart,
+        args.measure,
+        every=args.periods or args.every,
+        registry=args.registry,
+        layers=_layers(args),
+        signs=args.signs,
+        undated=not args.dated_only,
+        **options,
+    )
+    if args.json:
+        import json
+
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        labels = {nid: chart.node(nid).label for nid in chart.node_ids}
+        sys.stdout.write(_escape_controls(result.text(args.top, labels)))
+    if args.output:
+        kind = Path(args.output).suffix.lower().lstrip(".")
+        if kind not in ("svg", "png", "pdf"):
+            raise LinkchartError(f"write the plot as .svg, .png or .pdf, not {args.output!r}")
+        data = plot_over_time(result, top=args.top, title=chart.title, kind=kind)
         target = write_atomic(args.output, data, inputs=[args.file])
         print(f"wrote {target}", file=sys.stderr)
     return 0
@@ -580,6 +624,45 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     _reading_arguments(p)
     p.set_defaults(func=_cmd_disrupt)
 
+    # -- timeline (linkchart.over_time) --
+    p = sub.add_parser(
+        "timeline",
+        help="a measure per period: who ranked first when (the ties in force and the actors active then)",
+        description="Cut the chart's time into periods (years, months, its declared periods or N equal "
+        "windows), compute a measure on each period's view (the ties in force and the actors active "
+        "then) and print the top actors per period; -o also draws their scores over time.",
+    )
+    _file_argument(p)
+    p.add_argument(
+        "--measure",
+        default="betweenness",
+        type=_name_in("measure", per_node),
+        metavar="M",
+        help="a per-node measure (default betweenness); one of: " + ", ".join(per_node),
+    )
+    p.add_argument(
+        "--every",
+        type=_every,
+        default="year",
+        metavar="E",
+        help="year (default), month, periods (the file's 'periods:') or a number of equal windows",
+    )
+    p.add_argument("--periods", nargs="+", metavar="T", help="these times as the periods (names or times)")
+    p.add_argument(
+        "--top", type=_positive, default=5, metavar="K", help="actors shown per period (default 5)"
+    )
+    p.add_argument(
+        "--normalized", action="store_true", help="normalise the measure (by the actors active then)"
+    )
+    p.add_argument("--dated-only", action="store_true", help="leave out the ties that carry no time")
+    p.add_argument(
+        "-o", "--output", metavar="PLOT", help="draw the leaders' scores over time (.svg .png .pdf)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _reading_arguments(p)
+    _ego_arguments(p)
+    p.set_defaults(func=_cmd_timeline)
+
     # -- robust (linkchart.rank_uncertainty) --
     p = sub.add_parser(
         "robust",
@@ -684,7 +767,12 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     p.add_argument("--types", nargs="+", metavar="T", help="show only nodes of these types")
     p.add_argument("--relations", nargs="+", metavar="R", help="show only edges of these relations")
     p.add_argument("--min-confidence", metavar="LEVEL", help="show only ties at least this certain")
-    p.add_argument("--as-of", type=int, metavar="YEAR", help="show only ties in force in YEAR")
+    p.add_argument(
+        "--as-of",
+        metavar="TIME",
+        help="show only the ties in force at TIME (1999, 1999-03, 1999-03-15, an interval or a period name) "
+        "and the actors active then",
+    )
     p.add_argument("--exact", action="store_true", help="exact measures however large the chart")
     shown = p.add_mutually_exclusive_group()
     shown.add_argument(

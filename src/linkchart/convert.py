@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from .model import year_value
+from .model import span_at
 
 if TYPE_CHECKING:
     import igraph
@@ -59,19 +59,18 @@ def _edge_attributes(chart: LinkChart) -> list[dict[str, Any]]:
     src_ids = [s.id for s in chart.sources]
     extra = list(e.attributes.items())
     out: list[dict[str, Any]] = []
-    for k, (rel, conf, prob, w, tf, tt, s, ev) in enumerate(
+    for k, (rel, conf, prob, w, s, ev) in enumerate(
         zip(
             e.relation.tolist(),
             e.confidence.tolist(),
             e.probability.tolist(),
             e.weight.tolist(),
-            e.time_from.tolist(),
-            e.time_to.tolist(),
             e.source.tolist(),
             e.evidence.tolist(),
             strict=True,
         )
     ):
+        span = span_at(e.time_from, e.time_to, e.time_precision, k)
         attrs: dict[str, Any] = {
             "id": e.id_of(k),
             "relation": rel_names[rel],
@@ -81,14 +80,19 @@ def _edge_attributes(chart: LinkChart) -> list[dict[str, Any]]:
             "weight": w,
             "evidence": ev,
             "source": src_ids[s] if s >= 0 else None,
-            "time_from": year_value(tf),
-            "time_to": year_value(tt),
+            "time": span.text if span else None,
+            "time_from": _iso(span.first) if span else None,
+            "time_to": _iso(span.last) if span else None,
         }
         for name, col in extra:
             if col[k] is not None:
                 attrs[name] = col[k]
         out.append(attrs)
     return out
+
+
+def _iso(day: Any) -> str | None:
+    return None if day is None else str(day.isoformat())
 
 
 def _node_attributes(chart: LinkChart, i: int) -> dict[str, Any]:
@@ -98,6 +102,11 @@ def _node_attributes(chart: LinkChart, i: int) -> dict[str, Any]:
         "label": n.labels[i],
         "aliases": list(n.aliases[i]),
     }
+    span = span_at(n.time_from, n.time_to, n.time_precision, i)
+    if span is not None:
+        attrs["time"] = span.text
+        attrs["time_from"] = _iso(span.first)
+        attrs["time_to"] = _iso(span.last)
     for name, col in n.attributes.items():
         if col[i] is not None:
             attrs[name] = col[i]
@@ -107,14 +116,16 @@ def _node_attributes(chart: LinkChart, i: int) -> dict[str, Any]:
 def to_networkx(chart: LinkChart) -> networkx.MultiDiGraph:
     """A new ``networkx.MultiDiGraph`` holding every node, edge and attribute.
 
-    Nodes are keyed by id and carry ``type``, ``label``, ``aliases`` and their free
+    Nodes are keyed by id and carry ``type``, ``label``, ``aliases``, their lifespan
+    where written (``time``, ``time_from``, ``time_to``, as for edges) and their free
     attributes. Each edge ``(from, to, key)`` has the edge id as key and carries
     ``relation``, ``directed`` (whether its relation is directed; undirected ties are
     stored once, in the order written), ``confidence`` (level name), ``probability``,
-    ``weight``, ``evidence``, ``source`` (the cited document's id), ``time_from``,
-    ``time_to`` and its free attributes. The graph carries ``title``, ``description``
-    and ``sources``. Nothing is shared with the chart: changing the result changes
-    nothing in it.
+    ``weight``, ``evidence``, ``source`` (the cited document's id), ``time`` (as
+    written, ``"1999-03"``), ``time_from`` and ``time_to`` (its first and last day,
+    ISO dates; ``None`` where open or undated) and its free attributes. The graph
+    carries ``title``, ``description`` and ``sources``. Nothing is shared with the
+    chart: changing the result changes nothing in it.
     """
     import networkx as nx
 
@@ -165,32 +176,31 @@ def to_igraph(chart: LinkChart, *, attributes: bool = True) -> igraph.Graph:
     return g
 
 
-def _time_record(a: int | None, b: int | None) -> int | dict[str, int | None] | None:
-    if a is None and b is None:
-        return None
-    if a is not None and a == b:
-        return a
-    return {"from": a, "to": b}
-
-
 def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Nodes and edges as records with the file's own keys, every field present.
 
-    Node records have ``id``, ``type``, ``label``, ``aliases`` (list) and
+    Node records have ``id``, ``type``, ``label``, ``aliases`` (list), ``time`` and
     ``attributes`` (dict). Edge records have ``id``, ``from``, ``relation``, ``to``,
-    ``confidence``, ``evidence``, ``source``, ``time`` (``None``, a year, or
-    ``{"from": a, "to": b}``), ``weight`` and ``attributes``. Passing them to
-    :func:`linkchart.from_records` with the chart's vocabulary gives an equal chart.
+    ``confidence``, ``evidence``, ``source``, ``time``, ``weight`` and ``attributes``.
+    A ``time`` is written as a file holds it (:func:`linkchart.times.span_value`:
+    ``None``, a year, ``{"from": a, "to": b}`` of years, or a text such as
+    ``"1999-03"``). Passing them to :func:`linkchart.from_records` with the chart's
+    vocabulary and periods gives an equal chart.
     """
     nodes = []
+    n = chart.nodes
     for i in range(chart.number_of_nodes):
         a = _node_attributes(chart, i)
+        for key in ("time", "time_from", "time_to"):
+            a.pop(key, None)
+        span = span_at(n.time_from, n.time_to, n.time_precision, i)
         nodes.append(
             {
                 "id": chart.node_ids[i],
                 "type": a.pop("type"),
                 "label": a.pop("label"),
                 "aliases": a.pop("aliases"),
+                "time": span.value if span else None,
                 "attributes": a,
             }
         )
@@ -204,13 +214,15 @@ def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, A
         "weight",
         "evidence",
         "source",
+        "time",
         "time_from",
         "time_to",
     }
     edges = []
-    for a, b, attrs in zip(
-        chart.edges.src.tolist(), chart.edges.dst.tolist(), _edge_attributes(chart), strict=True
-    ):
+    e = chart.edges
+    rows = zip(e.src.tolist(), e.dst.tolist(), _edge_attributes(chart), strict=True)
+    for k, (a, b, attrs) in enumerate(rows):
+        span = span_at(e.time_from, e.time_to, e.time_precision, k)
         edges.append(
             {
                 "id": attrs["id"],
@@ -220,7 +232,7 @@ def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, A
                 "confidence": attrs["confidence"],
                 "evidence": attrs["evidence"],
                 "source": attrs["source"],
-                "time": _time_record(attrs["time_from"], attrs["time_to"]),
+                "time": span.value if span else None,
                 "weight": attrs["weight"],
                 "attributes": {k: v for k, v in attrs.items() if k not in fixed},
             }

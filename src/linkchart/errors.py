@@ -25,6 +25,7 @@ __all__ = [
     "ErrorCode",
     "LinkchartError",
     "LoadError",
+    "LoadWarning",
     "Problem",
     "ProblemCode",
     "UnknownNameError",
@@ -46,7 +47,9 @@ ProblemCode = Literal[
     "relation-not-allowed",
     "unknown-layer",
     "bad-confidence",
-    "bad-year",
+    "bad-time",
+    "unknown-period",
+    "outside-lifespan",
     "bad-weight",
     "unknown-source",
     "evidence-not-found",
@@ -129,7 +132,7 @@ class Problem:
     ----------
     code
         Stable, machine-readable code from :data:`PROBLEM_CODES` (``unknown-node``,
-        ``bad-year`` ...), listed in ``docs/format.md``.
+        ``bad-time`` ...), listed in ``docs/format.md``.
     message
         What is wrong, in words, naming the bad item.
     path
@@ -224,6 +227,19 @@ class LoadError(LinkchartError):
     def to_dict(self) -> dict[str, Any]:
         """``{"code": "invalid-data", "message": ..., "problems": [...]}``."""
         return {"code": self.code, "message": str(self).partition(":")[0], "problems": self.errors()}
+
+
+class LoadWarning(UserWarning):
+    """Something in a graph file that is allowed but probably a slip (a tie dated outside
+    an actor's lifespan); the chart is built. ``problem`` says where, as for an error.
+
+    :func:`linkchart.load` issues these through :mod:`warnings`; ``linkchart validate``
+    prints them.
+    """
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
 
 
 class UnknownNameError(LinkchartError, KeyError):

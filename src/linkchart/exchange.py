@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from .errors import LinkchartError, LoadError, Problem, UnknownNameError
 from .files import write_atomic
 from .loading.columns import EDGE_FIELDS, NODE_FIELDS
+from .times import Span
 
 if TYPE_CHECKING:
     from .model import LinkChart
@@ -48,7 +49,7 @@ _GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 _GEXF = "http://gexf.net/1.3"
 _VIZ = "http://gexf.net/1.3/viz"
 _MAX_BYTES = 512 * 2**20
-_NODE_FIELDS = ("type", "label", "aliases", "attributes")
+_NODE_FIELDS = ("type", "label", "aliases", "time", "attributes")
 _EDGE_FIELDS = ("relation", "confidence", "evidence", "cites", "time", "weight", "attributes")
 _JSON_FIELDS = frozenset({"aliases", "attributes", "time"})
 
@@ -312,10 +313,22 @@ def _from_graphml(
 
 
 # ---------------------------------------------------------------------------- GEXF 1.3
-def _gexf_date(year: int | None, end: bool) -> str | None:
-    if year is None:
-        return None
-    return f"{year:04d}-12-31" if end else f"{year:04d}-01-01"
+_GEXF_NODE_FIELDS = ("type", "aliases", "time", "attributes")
+
+
+def _spell(element: ET.Element, time: Any) -> None:
+    """A GEXF spell (first and last day, for Gephi's timeline) under ``element``."""
+    from .loading.timegrammar import parse_time
+
+    span = parse_time(time)
+    if not isinstance(span, Span) or not span.dated:
+        return
+    spell: dict[str, str] = {}
+    if span.first is not None:
+        spell["start"] = span.first.isoformat()
+    if span.last is not None:
+        spell["end"] = span.last.isoformat()
+    ET.SubElement(ET.SubElement(element, f"{{{_GEXF}}}spells"), f"{{{_GEXF}}}spell", spell)
 
 
 def _gexf(
@@ -336,7 +349,7 @@ def _gexf(
     )
     node_attrs = ET.SubElement(graph, f"{{{_GEXF}}}attributes", {"class": "node"})
     edge_attrs = ET.SubElement(graph, f"{{{_GEXF}}}attributes", {"class": "edge"})
-    for i, f in enumerate(("type", "aliases", "attributes")):
+    for i, f in enumerate(_GEXF_NODE_FIELDS):
         ET.SubElement(node_attrs, f"{{{_GEXF}}}attribute", {"id": f"n{i}", "title": f, "type": "string"})
     edge_fields = ("relation", "confidence", "evidence", "cites", "time", "attributes")
     for i, f in enumerate(edge_fields):
@@ -352,7 +365,7 @@ def _gexf(
     for i, n in enumerate(nodes):
         el = ET.SubElement(nodes_el, f"{{{_GEXF}}}node", {"id": n["id"], "label": n.get("label", n["id"])})
         values = ET.SubElement(el, f"{{{_GEXF}}}attvalues")
-        for j, f in enumerate(("type", "aliases", "attributes")):
+        for j, f in enumerate(_GEXF_NODE_FIELDS):
             if f in n:
                 ET.SubElement(values, f"{{{_GEXF}}}attvalue", {"for": f"n{j}", "value": _text(n[f], f)})
         color = styles[n["type"]].color.lstrip("#")
@@ -368,6 +381,8 @@ def _gexf(
         ET.SubElement(
             el, f"{{{_VIZ}}}position", {"x": f"{xy[i][0]:.2f}", "y": f"{-xy[i][1]:.2f}", "z": "0.0"}
         )
+        if n.get("time") is not None:
+            _spell(el, n["time"])
     edges_el = ET.SubElement(graph, f"{{{_GEXF}}}edges")
     for e in edges:
         attrs = {"id": e["id"], "source": e["from"], "target": e["to"], "label": e["relation"]}
@@ -378,15 +393,8 @@ def _gexf(
         for j, f in enumerate(edge_fields):
             if f in e:
                 ET.SubElement(values, f"{{{_GEXF}}}attvalue", {"for": f"e{j}", "value": _text(e[f], f)})
-        t = e.get("time")
-        if t is not None:  # spells, for Gephi's timeline
-            a, b = (t, t) if isinstance(t, int) else (t.get("from"), t.get("to"))
-            spell: dict[str, str] = {}
-            if _gexf_date(a, False):
-                spell["start"] = _gexf_date(a, False)  # type: ignore[assignment]
-            if _gexf_date(b, True):
-                spell["end"] = _gexf_date(b, True)  # type: ignore[assignment]
-            ET.SubElement(ET.SubElement(el, f"{{{_GEXF}}}spells"), f"{{{_GEXF}}}spell", spell)
+        if e.get("time") is not None:
+            _spell(el, e["time"])
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 

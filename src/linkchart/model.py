@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .errors import LinkchartError, UnknownNameError
+from .times import NO_TIME, Span, in_force
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -25,20 +26,16 @@ if TYPE_CHECKING:
     import networkx
 
 __all__ = [
-    "NO_YEAR",
     "Edge",
     "EdgeTable",
     "LinkChart",
     "Node",
     "NodeTable",
     "Source",
-    "year_value",
+    "span_at",
 ]
 
 T = TypeVar("T")
-
-NO_YEAR: int = int(np.iinfo(np.int32).min)
-"""Sentinel in the year columns: no bound (undated, or an open end)."""
 
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
@@ -82,13 +79,17 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Node:
-    """One node, as a value (made on request from the chart's columns)."""
+    """One node, as a value (made on request from the chart's columns).
+
+    ``time`` is when the actor was active (founded, arrested, dissolved), or ``None``.
+    """
 
     id: str
     type: str
     label: str
     aliases: tuple[str, ...] = ()
     attributes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    time: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,8 @@ class Edge:
     """One edge, as a value (made on request from the chart's columns).
 
     ``from_id`` and ``to_id`` are the endpoints as written; ``source`` is the id of the
-    cited document. ``time_from``/``time_to`` are ``None`` where open or undated.
+    cited document; ``time`` is when the tie held (``None`` when undated; its ``first``
+    and ``last`` days are ``None`` where open).
     """
 
     id: str
@@ -109,8 +111,7 @@ class Edge:
     weight: float
     evidence: str = ""
     source: str | None = None
-    time_from: int | None = None
-    time_to: int | None = None
+    time: Span | None = None
     attributes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
@@ -130,6 +131,9 @@ class NodeTable:
         Object array of ``tuple[str, ...]``.
     attributes
         Free attributes, ``name -> object array`` with ``None`` where a node lacks it.
+    time_from, time_to, time_precision
+        When the actor was active, as for :class:`EdgeTable` (all :data:`NO_TIME`:
+        no lifespan written).
     """
 
     ids: ObjArray
@@ -137,6 +141,9 @@ class NodeTable:
     labels: ObjArray
     aliases: ObjArray
     attributes: Mapping[str, ObjArray]
+    time_from: IntArray
+    time_to: IntArray
+    time_precision: npt.NDArray[np.uint8]
 
     @classmethod
     def build(
@@ -146,15 +153,24 @@ class NodeTable:
         labels: Sequence[str],
         aliases: Sequence[tuple[str, ...]],
         attributes: Mapping[str, Sequence[Any]] | None = None,
+        *,
+        time_from: npt.ArrayLike | None = None,
+        time_to: npt.ArrayLike | None = None,
+        time_precision: npt.ArrayLike | None = None,
     ) -> NodeTable:
-        """Copy the given columns into a frozen table."""
+        """Copy the given columns into a frozen table (no lifespans unless given)."""
         attrs = {k: _frozen_text(v) for k, v in (attributes or {}).items()}
+        n = len(ids)
+        undated = np.full(n, NO_TIME, dtype=np.int32)
         return cls(
             _frozen_text(ids),
             _frozen(type_codes, np.int16),
             _frozen_text(labels),
             _frozen_text(aliases),
             MappingProxyType(attrs),
+            _frozen(undated if time_from is None else time_from, np.int32),
+            _frozen(undated if time_to is None else time_to, np.int32),
+            _frozen(np.zeros(n) if time_precision is None else time_precision, np.uint8),
         )
 
     def __len__(self) -> int:
@@ -168,6 +184,9 @@ class NodeTable:
             _take(self.labels, rows),
             _take(self.aliases, rows),
             MappingProxyType({k: _take(v, rows) for k, v in self.attributes.items()}),
+            _take(self.time_from, rows),
+            _take(self.time_to, rows),
+            _take(self.time_precision, rows),
         )
 
 
@@ -189,7 +208,11 @@ class EdgeTable:
     weight
         Edge weight (``float64``), positive.
     time_from, time_to
-        Years (``int32``), :data:`NO_YEAR` where open or undated.
+        The first and last day the tie held (``int32`` day numbers, see
+        :mod:`linkchart.times`), :data:`~linkchart.times.NO_TIME` where open or undated.
+    time_precision
+        How each end was written (``uint8``, :func:`linkchart.times.pack` of the
+        year/month/day codes), so that ``1999-03`` is shown as written.
     source
         Source codes (``int16``) into ``LinkChart.sources``; ``-1`` for none.
     evidence
@@ -211,6 +234,7 @@ class EdgeTable:
     weight: FloatArray
     time_from: IntArray
     time_to: IntArray
+    time_precision: npt.NDArray[np.uint8]
     source: npt.NDArray[np.int16]
     evidence: ObjArray
     position: npt.NDArray[np.int64]
@@ -233,10 +257,19 @@ class EdgeTable:
         position: npt.ArrayLike | None = None,
         explicit_ids: Mapping[int, str] | None = None,
         attributes: Mapping[str, Sequence[Any]] | None = None,
+        *,
+        time_precision: npt.ArrayLike | None = None,
     ) -> EdgeTable:
-        """Copy the given columns into a frozen table."""
+        """Copy the given columns into a frozen table.
+
+        Without ``time_precision`` every bounded end counts as written to the day.
+        """
         src_a = _frozen(src, np.int32)
         pos = np.arange(len(src_a), dtype=np.int64) if position is None else position
+        t0 = np.asarray(time_from, dtype=np.int32)
+        t1 = np.asarray(time_to, dtype=np.int32)
+        if time_precision is None:
+            time_precision = np.where(t0 != NO_TIME, 12, 0) + np.where(t1 != NO_TIME, 3, 0)
         return cls(
             src_a,
             _frozen(dst, np.int32),
@@ -244,8 +277,9 @@ class EdgeTable:
             _frozen(confidence, np.int8),
             _frozen(probability, np.float64),
             _frozen(weight, np.float64),
-            _frozen(time_from, np.int32),
-            _frozen(time_to, np.int32),
+            _frozen(t0, np.int32),
+            _frozen(t1, np.int32),
+            _frozen(time_precision, np.uint8),
             _frozen(source, np.int16),
             _frozen_text(evidence),
             _frozen(pos, np.int64),
@@ -285,6 +319,7 @@ class EdgeTable:
             _take(self.weight, rows),
             _take(self.time_from, rows),
             _take(self.time_to, rows),
+            _take(self.time_precision, rows),
             _take(self.source, rows),
             _take(self.evidence, rows),
             pos,
@@ -293,9 +328,12 @@ class EdgeTable:
         )
 
 
-def year_value(value: int) -> int | None:
-    """A year column cell as a year, or ``None`` for :data:`NO_YEAR` (open or undated)."""
-    return None if value == NO_YEAR else int(value)
+def span_at(time_from: IntArray, time_to: IntArray, precision: Any, k: int) -> Span | None:
+    """Row ``k`` of three time columns as a :class:`~linkchart.times.Span` (``None`` if undated)."""
+    a, b = int(time_from[k]), int(time_to[k])
+    if a == NO_TIME and b == NO_TIME:
+        return None
+    return Span(a, b, int(precision[k]))
 
 
 class LinkChart:
@@ -322,7 +360,17 @@ class LinkChart:
     'B pays A.'
     """
 
-    __slots__ = ("_cache", "description", "edges", "nodes", "path", "sources", "title", "vocabulary")
+    __slots__ = (
+        "_cache",
+        "description",
+        "edges",
+        "nodes",
+        "path",
+        "periods",
+        "sources",
+        "title",
+        "vocabulary",
+    )
 
     title: str
     description: str
@@ -331,6 +379,7 @@ class LinkChart:
     nodes: NodeTable
     edges: EdgeTable
     path: str | None
+    periods: Mapping[str, Span]
     _cache: dict[str, Any]
 
     def __init__(
@@ -343,6 +392,7 @@ class LinkChart:
         description: str = "",
         sources: Sequence[Source] = (),
         path: str | None = None,
+        periods: Mapping[str, Span] | None = None,
     ) -> None:
         object.__setattr__(self, "title", title)
         object.__setattr__(self, "description", description)
@@ -351,6 +401,7 @@ class LinkChart:
         object.__setattr__(self, "nodes", nodes)
         object.__setattr__(self, "edges", edges)
         object.__setattr__(self, "path", path)
+        object.__setattr__(self, "periods", MappingProxyType(dict(periods or {})))
         object.__setattr__(self, "_cache", {})
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -483,6 +534,7 @@ class LinkChart:
             label=str(n.labels[i]),
             aliases=tuple(n.aliases[i]),
             attributes=MappingProxyType(attrs),
+            time=span_at(n.time_from, n.time_to, n.time_precision, i),
         )
 
     def iter_nodes(self) -> Iterator[Node]:
@@ -514,8 +566,7 @@ class LinkChart:
             weight=float(e.weight[k]),
             evidence=str(e.evidence[k]),
             source=self.sources[src].id if src >= 0 else None,
-            time_from=year_value(int(e.time_from[k])),
-            time_to=year_value(int(e.time_to[k])),
+            time=span_at(e.time_from, e.time_to, e.time_precision, k),
             attributes=MappingProxyType(attrs),
         )
 
@@ -574,6 +625,7 @@ class LinkChart:
             description=self.description,
             sources=self.sources,
             path=self.path,
+            periods=self.periods,
         )
 
     def filter(
@@ -582,8 +634,10 @@ class LinkChart:
         node_types: Iterable[str] | None = None,
         relations: Iterable[str] | None = None,
         min_confidence: str | float | None = None,
-        as_of: int | None = None,
+        as_of: Any = None,
+        between: tuple[Any, Any] | None = None,
         undated: bool = True,
+        keep_nodes: bool = False,
     ) -> LinkChart:
         """A view keeping the nodes and edges that pass every given test.
 
@@ -596,14 +650,25 @@ class LinkChart:
         min_confidence
             Keep only edges at least this certain: a level name or a probability.
         as_of
-            Keep only edges whose time interval contains this year.
+            A time (a year, ``"1999-03"``, ``"1999-03-15"``, an interval, a
+            :class:`datetime.date` or the name of one of the chart's :attr:`periods`):
+            keep only the ties in force at some moment of it, and the actors active
+            then (see :meth:`as_of`).
+        between
+            ``(t1, t2)``: as ``as_of`` for the time from the start of ``t1`` to the end of
+            ``t2``.
         undated
-            With ``as_of``: whether edges without a time are kept (default ``True``).
+            With a time: whether edges without a time are kept (default ``True``: a tie
+            the sources do not date is taken to hold throughout).
+        keep_nodes
+            With a time: keep every node, active or not (the view of linkchart 0.1).
 
         Raises
         ------
         UnknownNameError
-            For a node type, relation or confidence level the vocabulary lacks.
+            For a node type, relation, confidence level or period the chart lacks.
+        LinkchartError
+            For a time that is not one (the message says why, with the spellings).
         """
         vocab = self.vocabulary
         e = self.edges
@@ -617,15 +682,58 @@ class LinkChart:
             mask &= np.isin(e.relation, rcodes)
         if min_confidence is not None:
             mask &= e.probability >= vocab.confidence.threshold(min_confidence) - 1e-12
+        if as_of is not None and between is not None:
+            raise LinkchartError("give as_of or between, not both", code="bad-argument")
+        window = None
         if as_of is not None:
-            if isinstance(as_of, bool) or not isinstance(as_of, int | np.integer):
-                raise LinkchartError(f"as_of must be a year (an integer), not {as_of!r}")
-            dated = (e.time_from != NO_YEAR) | (e.time_to != NO_YEAR)
-            inside = ((e.time_from == NO_YEAR) | (e.time_from <= as_of)) & (
-                (e.time_to == NO_YEAR) | (e.time_to >= as_of)
-            )
-            mask &= (dated & inside) | (~dated & undated)
+            window = self.window(as_of)
+        elif between is not None:
+            if not isinstance(between, tuple | list) or len(between) != 2:
+                raise LinkchartError(f"between must be a pair of times, not {between!r}", code="bad-argument")
+            window = self.window(between[0])[0], self.window(between[1])[1]
+        if window is not None:
+            first, last = window
+            dated = (e.time_from != NO_TIME) | (e.time_to != NO_TIME)
+            mask &= (dated & in_force(e.time_from, e.time_to, first, last)) | (~dated & undated)
+            if not keep_nodes:
+                n = self.nodes
+                alive = ((n.time_from != NO_TIME) | (n.time_to != NO_TIME)) & in_force(
+                    n.time_from, n.time_to, first, last
+                )
+                if node_rows is not None:
+                    inside = np.zeros(len(n), dtype=bool)
+                    inside[node_rows] = True
+                    mask &= inside[e.src] & inside[e.dst]
+                    alive &= inside
+                alive[e.src[mask]] = True
+                alive[e.dst[mask]] = True
+                node_rows = np.flatnonzero(alive)
         return self._view(node_rows, mask)
+
+    def window(self, time: Any) -> tuple[int, int]:
+        """The first and last day of a time value (:meth:`filter`'s ``as_of``), open ends
+        as the earliest and latest day there is.
+
+        Examples
+        --------
+        >>> import linkchart, datetime
+        >>> c = linkchart.from_records([{"id": "a", "type": "state"}], [])
+        >>> [datetime.date.fromordinal(d).isoformat() for d in c.window("1999-02")]
+        ['1999-02-01', '1999-02-28']
+        """
+        from .loading.timegrammar import TIME_HINT, parse_time
+
+        if isinstance(time, Span):
+            span: Span | str = time
+        else:
+            span = parse_time(time, self.periods)
+        if isinstance(span, str):
+            if isinstance(time, str) and self.periods and "/" not in time and not time[:1].isdigit():
+                raise UnknownNameError("period", time, list(self.periods))
+            raise LinkchartError(f"{span}; {TIME_HINT}", code="bad-argument")
+        lo = span.start if span.start != NO_TIME else int(np.iinfo(np.int32).min) + 1
+        hi = span.end if span.end != NO_TIME else int(np.iinfo(np.int32).max)
+        return lo, hi
 
     def of_types(self, *node_types: str) -> LinkChart:
         """A view with only nodes of these types (and the edges among them)."""
@@ -672,9 +780,42 @@ class LinkChart:
             inside = grown
         return self._view(np.flatnonzero(inside), np.ones(self.number_of_edges, dtype=bool))
 
-    def as_of(self, year: int, *, undated: bool = True) -> LinkChart:
-        """A view of the ties in force in ``year`` (undated ties kept unless ``undated=False``)."""
-        return self.filter(as_of=year, undated=undated)
+    def as_of(self, time: Any, *, undated: bool = True, keep_nodes: bool = False) -> LinkChart:
+        """A view of the ties in force at some moment of ``time`` and of the actors active then.
+
+        ``time`` is a year, a month (``"1999-03"``), a day, an interval, a
+        :class:`datetime.date` or a period name. An actor is active if its own
+        lifespan (``time`` on the node) overlaps ``time`` or a tie in force touches
+        it; an actor without a lifespan and without a tie in force is left out, so
+        that measures normalised by the number of actors (closeness, normalised
+        betweenness) are those of the network of the time. ``keep_nodes=True`` keeps
+        every actor; ``undated=False`` drops the ties that carry no time.
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> c = linkchart.from_records([{"id": x, "type": "person"} for x in "abc"],
+        ...     [{"from": "a", "relation": "knows", "to": "b", "time": "1994-03/1994-04"},
+        ...      {"from": "b", "relation": "knows", "to": "c", "time": "1995"}])
+        >>> c.as_of("1994-04").node_ids, c.as_of(1994, keep_nodes=True).node_ids
+        (('a', 'b'), ('a', 'b', 'c'))
+        """
+        return self.filter(as_of=time, undated=undated, keep_nodes=keep_nodes)
+
+    def between(self, start: Any, end: Any, *, undated: bool = True, keep_nodes: bool = False) -> LinkChart:
+        """A view of the ties in force at some moment from the start of ``start`` to the end of
+        ``end``, and of the actors active then (as :meth:`as_of`).
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> c = linkchart.from_records([{"id": x, "type": "person"} for x in "abc"],
+        ...     [{"from": "a", "relation": "knows", "to": "b", "time": "1994-03"},
+        ...      {"from": "b", "relation": "knows", "to": "c", "time": "1995-01-10"}])
+        >>> c.between("1994-04", 1995).node_ids
+        ('b', 'c')
+        """
+        return self.filter(between=(start, end), undated=undated, keep_nodes=keep_nodes)
 
     def subgraph(self, node_ids: Iterable[str]) -> LinkChart:
         """A view with only the given nodes (in index order) and the edges among them."""
@@ -712,6 +853,7 @@ class LinkChart:
             and self.description == other.description
             and self.sources == other.sources
             and self.vocabulary == other.vocabulary
+            and dict(self.periods) == dict(other.periods)
             and self.to_records() == other.to_records()
         )
 

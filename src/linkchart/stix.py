@@ -17,12 +17,14 @@ equal.
 another tool is read by a plain mapping — every SDO a node (its STIX type as the node type,
 its ``name`` as the label, its ``aliases``), every relationship an edge (its type as the
 relation, its ``confidence`` as the nearest level, ``description`` as the evidence,
-``start_time``/``stop_time`` as years) — and what was left out (observables, sightings,
-markings, relationships to objects not in the bundle) is reported in a warning.
+``start_time``/``stop_time`` as whole years or months where they are, else days) — and
+what was left out (observables, sightings, markings, relationships to objects not in the
+bundle) is reported in a warning.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 import warnings
@@ -31,6 +33,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import LinkchartError, LoadError, Problem
+from .loading.timegrammar import parse_time
+from .times import Span
 
 if TYPE_CHECKING:
     from .model import LinkChart
@@ -62,13 +66,39 @@ def _id(kind: str, key: str) -> str:
     return f"{kind}--{uuid.uuid5(_NAMESPACE, key)}"
 
 
-def _time(year: int | None, end: bool) -> str | None:
-    """A STIX timestamp for the start of ``year`` (of the next year for an end: STIX stops are
-    exclusive); ``None`` outside 1000-9998, which STIX timestamps cannot carry reliably (the
-    exact time still travels in ``x_linkchart_edge``)."""
-    if year is None or not 1000 <= year <= 9998:
-        return None
-    return f"{year + 1 if end else year:04d}-01-01T00:00:00Z"
+def _times(time: Any) -> dict[str, str]:
+    """STIX ``start_time`` / ``stop_time`` of a time value: the start of its first day and the
+    start of the day after its last (STIX stops are exclusive). An end outside 1000-9998,
+    which STIX timestamps cannot carry reliably, is left out (the exact time still travels
+    in ``x_linkchart_edge``)."""
+    span = parse_time(time)
+    out: dict[str, str] = {}
+    if not isinstance(span, Span):
+        return out
+    if span.first is not None and 1000 <= span.first.year <= 9998:
+        out["start_time"] = f"{span.first.isoformat()}T00:00:00Z"
+    if span.last is not None and 1000 <= span.last.year <= 9998:
+        out["stop_time"] = f"{(span.last + dt.timedelta(days=1)).isoformat()}T00:00:00Z"
+    return out
+
+
+def _from_stix_times(start: Any, stop: Any) -> Any:
+    """A time value from STIX ``start_time`` / ``stop_time`` (exclusive): whole years and whole
+    months are read back as written, anything else to the day."""
+    first = dt.date.fromisoformat(str(start)[:10]) if start else None
+    last = dt.date.fromisoformat(str(stop)[:10]) - dt.timedelta(days=1) if stop else None
+
+    def whole(unit: str) -> bool:
+        a = first is None or (first.day == 1 and (unit == "month" or first.month == 1))
+        b = last is None or ((last + dt.timedelta(days=1)).day == 1 and (unit == "month" or last.month == 12))
+        return a and b
+
+    if whole("year"):
+        return {"from": first.year if first else None, "to": last.year if last else None}
+    if whole("month"):
+        month = {"from": first.isoformat()[:7] if first else None}
+        return {**month, "to": last.isoformat()[:7] if last else None}
+    return {"from": first.isoformat() if first else None, "to": last.isoformat() if last else None}
 
 
 def to_stix(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, created: str = _EPOCH) -> str:
@@ -154,13 +184,8 @@ def to_stix(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, creat
             if location.startswith(("http://", "https://")):
                 reference["url"] = location
             props["external_references"] = [reference]
-        t = e.get("time")
-        if t is not None:
-            a, b = (t, t) if isinstance(t, int) else (t.get("from"), t.get("to"))
-            if _time(a, False):
-                props["start_time"] = _time(a, False)
-            if _time(b, True):
-                props["stop_time"] = _time(b, True)
+        if e.get("time") is not None:
+            props.update(_times(e["time"]))
         objects.append(stix2.Relationship(allow_custom=True, **props))
     grouping = stix2.Grouping(
         id=_id("grouping", "chart:" + chart.title),
@@ -284,10 +309,7 @@ def _foreign(objects: list[Mapping[str, Any]]) -> tuple[None, list[dict[str, Any
             row["evidence"] = str(o["description"])
         start, stop = o.get("start_time"), o.get("stop_time")
         if start or stop:
-            end = int(str(stop)[:4]) if stop else None
-            if end is not None and str(stop)[4:10] == "-01-01":
-                end -= 1  # STIX stop times are exclusive: 2002-01-01 ends the year 2001
-            row["time"] = {"from": int(str(start)[:4]) if start else None, "to": end}
+            row["time"] = _from_stix_times(start, stop)
         edges.append(row)
     if left:
         warnings.warn(

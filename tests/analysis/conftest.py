@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from linkchart import EdgeTable, LinkChart, NodeTable, NodeType, Relation, Vocabulary
-from linkchart.model import NO_YEAR
+from linkchart.times import NO_TIME
 
 Builder = Callable[..., LinkChart]
 
@@ -46,8 +46,8 @@ def build(
         conf,
         probs,
         weights,
-        [NO_YEAR] * m,
-        [NO_YEAR] * m,
+        [NO_TIME] * m,
+        [NO_TIME] * m,
         [-1] * m,
         [f"{e[0]} {e[1]} {e[2]}" for e in edges],
     )

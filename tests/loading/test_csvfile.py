@@ -79,7 +79,7 @@ def test_bad_confidence(graphs) -> None:
 
 
 def test_bad_year(graphs) -> None:
-    edge_problem(graphs, "Pakistan,finances,IMT,,,,199x,,", "bad-year", "edges[1].time")
+    edge_problem(graphs, "Pakistan,finances,IMT,,,,199x,,", "bad-time", "edges[1].time")
 
 
 def test_bad_weight(graphs) -> None:

@@ -76,7 +76,8 @@ def test_nodes_and_edges_from_csv(graphs, base) -> None:
     assert dict(c.node("IMT").attributes) == {"founded": "1998"}
     assert c.node("Pakistan").label == "Pakistan"
     e0 = c.edge("e0")
-    assert (e0.confidence, e0.time_from, e0.time_to, e0.weight, e0.source) == (
+    assert e0.time is not None
+    assert (e0.confidence, e0.time.first.year, e0.time.last.year, e0.weight, e0.source) == (  # type: ignore[union-attr]
         "alleged",
         1999,
         2001,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 
 import pytest
 
@@ -48,9 +49,10 @@ def test_builds_columns_and_defaults() -> None:
     assert c.vocabulary.node_type("state").color == "#1f77b4"
     assert not c.vocabulary.declared_relations
     e0 = c.edge("e0")
-    assert (e0.confidence, e0.probability, e0.time_from, e0.time_to) == ("alleged", 0.5, 1999, 2001)
+    assert (e0.confidence, e0.probability, str(e0.time)) == ("alleged", 0.5, "1999-2001")
     assert c.edge("again").weight == 2.0
-    assert c.edge("e2").time_from == 2000 and c.edge("e2").time_to is None
+    e2 = c.edge("e2").time
+    assert e2 is not None and e2.first == date(2000, 1, 1) and e2.last is None
     assert c.edge("e2").confidence == "confirmed"  # the highest level by default
     assert c.node("IMT").attributes["tags"] == ("armed", "banned")
     assert c.node("Pakistan").label == "Pakistan"
@@ -97,7 +99,7 @@ def test_problems_are_all_reported_with_paths() -> None:
             [{"from": "IMU", "relation": "x", "to": "A", "time": "1990s"}],
         )
     err = info.value
-    assert err.codes == ["duplicate-node", "wrong-type", "unknown-node", "bad-year"]
+    assert err.codes == ["duplicate-node", "wrong-type", "unknown-node", "bad-time"]
     assert [p.path for p in err.problems] == ["nodes[1].id", "nodes[2].id", "edges[0].from", "edges[0].time"]
     assert all(p.file is None and p.line is None for p in err.problems)
 

@@ -296,6 +296,23 @@ def test_how_sure_section(full: Report, central_asia: linkchart.LinkChart) -> No
     assert report(central_asia, measures=["degree"], draws=None).how_sure == ()
 
 
+def test_over_time_section_on_a_dated_chart(full: Report, central_asia: linkchart.LinkChart) -> None:
+    t = full.over_time
+    assert t is not None and [p.label for p in t.periods] == ["1997", "1998", "1999", "2000"]
+    again = linkchart.over_time(central_asia, "betweenness", every="year", normalized=True)
+    assert t.scores == again.scores  # the same call, the same numbers
+    assert t.top("1999", 1)[0][0] == "IMT"
+    assert sum(p.dated for p in t.periods) >= 13  # every dated tie is in force in some year
+    text = full.to_text()
+    assert "== over time: normalised betweenness by year" in text and "1999" in text.split("== over time")[1]
+    assert "## Over time" in full.to_markdown()
+    assert full.to_dict()["over_time"]["periods"][0]["label"] == "1997"
+    undated = linkchart.from_records([{"id": x, "type": "state"} for x in "ab"],
+                                     [{"from": "a", "relation": "r", "to": "b"}])  # fmt: skip
+    assert report(undated, draws=None).over_time is None
+    assert "over time" not in report(undated, draws=None).to_text()
+
+
 def test_empty_and_tieless_charts() -> None:
     empty = report(linkchart.from_records([], []))
     assert all(r.overall == () for r in empty.rankings) and empty.bridges == () and empty.brokers == ()

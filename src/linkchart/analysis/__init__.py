@@ -27,6 +27,8 @@ from .eigenvector import *  # noqa: F403
 from .eigenvector import __all__ as _eigenvector
 from .key_players import *  # noqa: F403
 from .key_players import __all__ as _key_players
+from .over_time import *  # noqa: F403
+from .over_time import __all__ as _over_time
 from .pagerank import *  # noqa: F403
 from .pagerank import __all__ as _pagerank
 from .paths import *  # noqa: F403
@@ -63,4 +65,5 @@ __all__ = [
     *_uncertainty,
     *_paths,
     *_disruption,
+    *_over_time,
 ]

@@ -302,8 +302,6 @@ def plot_disruption(results: Sequence[Disruption], *, title: str = "") -> tuple[
     nodes removed, one line per strategy, the random strategy with its 5-95 % band.
     Drawn with matplotlib's Agg backend: no window, no network, no font download.
     """
-    import io
-
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -330,12 +328,6 @@ def plot_disruption(results: Sequence[Disruption], *, title: str = "") -> tuple[
     axes[0].legend(fontsize=8)
     if title:
         fig.suptitle(title, fontsize=11)
-    out = []
-    with matplotlib.rc_context({"svg.hashsalt": "linkchart"}):  # the same input, the same bytes
-        for fmt in ("svg", "png"):
-            buffer = io.BytesIO()
-            fig.savefig(
-                buffer, format=fmt, dpi=120, metadata={"Date": None} if fmt == "svg" else {"Software": None}
-            )
-            out.append(buffer.getvalue())
-    return out[0], out[1]
+    from ..render.image import figure_bytes
+
+    return figure_bytes(fig, "svg"), figure_bytes(fig, "png")

@@ -28,7 +28,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import did_you_mean
-from ..model import LinkChart, NodeTable, Source
+from ..model import EdgeTable, LinkChart, NodeTable, Source
+from ..times import NO_TIME, Span
 from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation, Vocabulary
 from .columns import ABSENT, Document, absent, check_keys, quote_hint, type_name
 from .edges import build_edges
@@ -38,11 +39,12 @@ from .header import (
     parse_analysis,
     parse_confidence,
     parse_node_types,
+    parse_periods,
     parse_relations,
     parse_sources,
     text_value,
 )
-from .nodes import Names, build_nodes
+from .nodes import Names, Nodes, build_nodes
 from .problems import Problems
 
 __all__ = ["build", "top_level"]
@@ -134,7 +136,8 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     def type_names() -> list[str]:
         return list(types.codes)
 
-    nodes = build_nodes(doc.nodes, types, type_names, problems)
+    periods = parse_periods(doc.periods, problems)
+    nodes = build_nodes(doc.nodes, types, type_names, problems, periods)
     all_types = node_types + tuple(defaults_by_name.get(t, NodeType(t)) for t in types.added)
 
     relations = Names([r.name for r in relation_objs], open_=not declared)
@@ -153,6 +156,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         default_source,
         default_confidence,
         problems,
+        periods,
     )
     if len(relations.codes) > np.iinfo(np.int16).max:
         problems.add(
@@ -165,8 +169,20 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         check_evidence(sources, edges, doc.base, problems, allow_outside=doc.allow_outside)
 
     problems.raise_if_any()
+    _check_lifespans(nodes, edges, problems)
+    problems.issue_warnings()
     vocabulary = Vocabulary(all_types, tuple(relation_list()), scale, declared, default_layers)
-    node_table = NodeTable.build(nodes.ids, nodes.types, nodes.labels, nodes.aliases, nodes.attributes)
+    t0, t1, tp = nodes.times
+    node_table = NodeTable.build(
+        nodes.ids,
+        nodes.types,
+        nodes.labels,
+        nodes.aliases,
+        nodes.attributes,
+        time_from=t0,
+        time_to=t1,
+        time_precision=tp,
+    )
     return LinkChart(
         vocabulary=vocabulary,
         nodes=node_table,
@@ -175,7 +191,53 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         description=description,
         sources=sources,
         path=doc.path,
+        periods=periods,
     )
+
+
+_LIFESPAN_WARNINGS = 50
+"""At most this many ties outside a lifespan are warned of one by one; the rest are counted."""
+
+
+def _check_lifespans(nodes: Nodes, edges: EdgeTable, problems: Problems) -> None:
+    """Warn of each dated tie that lies wholly outside the lifespan of one of its ends."""
+    t0, t1, tp = nodes.times
+    node_dated = (t0 != NO_TIME) | (t1 != NO_TIME)
+    if not node_dated.any():
+        return
+    e0, e1 = edges.time_from.astype(np.int64), edges.time_to.astype(np.int64)
+    edge_dated = (edges.time_from != NO_TIME) | (edges.time_to != NO_TIME)
+    lo = np.where(edges.time_from == NO_TIME, np.iinfo(np.int64).min, e0)
+    hi = np.where(edges.time_to == NO_TIME, np.iinfo(np.int64).max, e1)
+    outside = np.zeros(len(edges), dtype=bool)
+    for ends in (edges.src, edges.dst):
+        n0 = np.where(t0[ends] == NO_TIME, np.iinfo(np.int64).min, t0[ends].astype(np.int64))
+        n1 = np.where(t1[ends] == NO_TIME, np.iinfo(np.int64).max, t1[ends].astype(np.int64))
+        outside |= node_dated[ends] & edge_dated & ((hi < n0) | (lo > n1))
+    rows = np.flatnonzero(outside)
+    for k in rows[:_LIFESPAN_WARNINGS].tolist():
+        for end, side in ((int(edges.src[k]), "from"), (int(edges.dst[k]), "to")):
+            life = Span(int(t0[end]), int(t1[end]), int(tp[end]))
+            when = Span(int(edges.time_from[k]), int(edges.time_to[k]), int(edges.time_precision[k]))
+            if life.dated and (
+                (life.start != NO_TIME and when.end != NO_TIME and when.end < life.start)
+                or (life.end != NO_TIME and when.start != NO_TIME and when.start > life.end)
+            ):
+                position = int(edges.position[k])
+                problems.warn(
+                    "outside-lifespan",
+                    f"the tie dated {when.text} lies outside the lifespan of {nodes.ids[end]!r} "
+                    f"({life.text})",
+                    f"edges[{position}].time",
+                    f"check the tie's date, or the 'time' of {nodes.ids[end]!r} (the tie's '{side}' end)",
+                )
+                break
+    if len(rows) > _LIFESPAN_WARNINGS:
+        problems.warn(
+            "outside-lifespan",
+            f"{len(rows) - _LIFESPAN_WARNINGS} more ties lie outside a lifespan of one of their ends",
+            "edges",
+        )
 
 
 def top_level(raw: Any, problems: Problems) -> dict[str, Any]:

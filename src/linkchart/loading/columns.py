@@ -49,7 +49,7 @@ class _Absent:
 ABSENT: Final = _Absent()
 """A field that was not written. An explicit ``null`` is ``None``."""
 
-NODE_FIELDS: Final = ("id", "type", "label", "aliases", "attributes")
+NODE_FIELDS: Final = ("id", "type", "label", "aliases", "time", "attributes")
 """The keys a node may have."""
 
 EDGE_FIELDS: Final = (
@@ -66,7 +66,7 @@ EDGE_FIELDS: Final = (
 )
 """The keys an edge may have."""
 
-RESERVED_NODE_NAMES: Final = frozenset({"id", "type", "label", "aliases"})
+RESERVED_NODE_NAMES: Final = frozenset({"id", "type", "label", "aliases", "time", "time_from", "time_to"})
 """Names a free node attribute may not take."""
 
 RESERVED_EDGE_NAMES: Final = frozenset(
@@ -97,8 +97,11 @@ KEY_HINTS: Final[Mapping[str, str]] = {
     "dst": "did you mean 'to'?",
     "src": "did you mean 'from'?",
     "directed": "directedness belongs to the relation: declare it under 'relations'",
-    "time_from": "write the time as 'time: {from: 1999, to: 2001}' or 'time: 1999-2001'",
-    "time_to": "write the time as 'time: {from: 1999, to: 2001}' or 'time: 1999-2001'",
+    "time_from": "write the time as 'time: {from: 1999-03, to: 2001}' or 'time: 1999-2001'",
+    "time_to": "write the time as 'time: {from: 1999-03, to: 2001}' or 'time: 1999-2001'",
+    "active": "write when the actor was active as 'time: {from: 1996, to: 2001}'",
+    "date": "write the time as 'time: 1999-03-15' (or a year, a month, an interval)",
+    "year": "write the time as 'time: 1999'",
     "probability": "write a 'confidence' level; its probability comes from the scale",
     "alias": "did you mean 'aliases'?",
     "name": "write the display name as 'label'",
@@ -158,6 +161,7 @@ class Document:
     node_types: Any = ABSENT
     relations: Any = ABSENT
     analysis: Any = ABSENT
+    periods: Any = ABSENT
     vocabulary: Vocabulary | None = None
     open_node_types: bool = False
     require_title: bool = True
@@ -230,6 +234,15 @@ def plain(value: Any, depth: int = 0) -> bool:
     return False
 
 
+def _a_time(value: Any) -> bool:
+    """A time value from Python that is not plain data: a date or a span."""
+    import datetime as dt
+
+    from ..times import Span
+
+    return isinstance(value, dt.date | Span)
+
+
 def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | None = None) -> Section:
     """Turn a list of node or edge mappings into a :class:`Section`.
 
@@ -265,7 +278,7 @@ def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | Non
             continue
         for key, value in row.items():
             col = columns.get(key) if isinstance(key, str) else None
-            if col is not None and not plain(value):
+            if col is not None and not plain(value) and not (key == "time" and _a_time(value)):
                 problems.add(
                     "wrong-type",
                     f"'{key}' must be plain data (text, a number, a list, a mapping), not {type_name(value)}",

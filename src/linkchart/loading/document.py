@@ -305,6 +305,7 @@ def from_document(
         node_types=top.get("node_types", ABSENT),
         relations=top.get("relations", ABSENT),
         analysis=top.get("analysis", ABSENT),
+        periods=top.get("periods", ABSENT),
         base=base,
         path=file,
         allow_outside=allow_outside,

@@ -10,25 +10,16 @@ from typing import Any, Final
 import numpy as np
 
 from ..errors import did_you_mean
-from ..model import NO_YEAR, EdgeTable, Source
+from ..model import EdgeTable, Source
+from ..times import Span
 from ..vocabulary import ConfidenceScale, NodeType, Relation
 from .columns import ABSENT, Section, absent, quote_hint, type_name
 from .evidence import has_words
 from .header import number
-from .nodes import Names, Nodes, attribute_columns, present, text_column
+from .nodes import Names, Nodes, attribute_columns, present, text_column, time_columns, value_key
 from .problems import Problems
-from .timegrammar import parse_time
 
 __all__ = ["build_edges"]
-
-
-def _key(v: Any) -> Any:
-    """A dictionary key that tells ``True`` from ``1`` and copes with mappings."""
-    if isinstance(v, Mapping):
-        return ("map", tuple(sorted(((str(k), repr(x)) for k, x in v.items()))))
-    if isinstance(v, list):
-        return ("list", repr(v))
-    return (v.__class__, v)
 
 
 _MAX_CLOSE_MATCHES: Final = 25
@@ -246,44 +237,6 @@ def _source_codes(
     return out
 
 
-_NO_TIME: Final = (NO_YEAR, NO_YEAR)
-
-
-def _times(values: list[Any], sec: Section, problems: Problems) -> tuple[Any, Any]:
-    if sec.text:
-        parsed: dict[str, tuple[int, int]] = {}
-        for v in dict.fromkeys(values):
-            p = parse_time(v) if v else _NO_TIME
-            if isinstance(p, str):
-                break
-            parsed[v] = p
-        else:
-            n = len(values)
-            tf = np.fromiter((parsed[v][0] for v in values), dtype=np.int32, count=n)
-            tt = np.fromiter((parsed[v][1] for v in values), dtype=np.int32, count=n)
-            return tf, tt
-    tfrom = np.full(len(values), NO_YEAR, dtype=np.int32)
-    tto = np.full(len(values), NO_YEAR, dtype=np.int32)
-    cache: dict[Any, tuple[int, int] | str] = {}
-    for k, v in enumerate(values):
-        if not present(v, sec.text):
-            continue
-        key = _key(v)
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = parse_time(v)
-        if isinstance(found, str):
-            problems.add(
-                "bad-year",
-                found,
-                f"{sec.name}[{k}].time",
-                "write a year (1999), an interval ('1999-2001', '1999-', '-2001') or {from: 1999, to: 2001}",
-            )
-        else:
-            tfrom[k], tto[k] = found
-    return tfrom, tto
-
-
 def _text_weight(v: str) -> float | None:
     """A CSV weight cell: NaN for an empty cell, ``None`` when not a positive finite number."""
     if not v:
@@ -308,7 +261,7 @@ def _weights(values: list[Any], sec: Section, rels: Sequence[Relation], rel: Any
     for k, v in enumerate(values):
         if not present(v, sec.text):
             continue
-        key = _key(v)
+        key = value_key(v)
         if key in cache:
             w = cache[key]
         else:
@@ -408,6 +361,7 @@ def build_edges(
     default_source: int,
     default_confidence: int,
     problems: Problems,
+    periods: Mapping[str, Span] | None = None,
 ) -> EdgeTable:
 
     names = _NodeNames(nodes)
@@ -419,7 +373,7 @@ def build_edges(
     conf = _confidence_codes(sec.column("confidence"), sec, scale, default_confidence, problems)
     probs = np.asarray(scale.probabilities, dtype=np.float64)[conf.astype(np.intp)]
     source = _source_codes(sec.column("source"), sec, sources, default_source, problems)
-    tfrom, tto = _times(sec.column("time"), sec, problems)
+    tfrom, tto, tprec = time_columns(sec.column("time"), sec, problems, periods or {})
     weights = _weights(sec.column("weight"), sec, rels, rel, problems)
     evidence = _evidence(sec.column("evidence"), sec, problems)
     explicit = _edge_ids(sec.column("id"), sec, problems)
@@ -437,4 +391,5 @@ def build_edges(
         evidence,
         explicit_ids=explicit,
         attributes=attributes,
+        time_precision=tprec,
     )

@@ -10,9 +10,11 @@ import numpy as np
 
 from ..errors import did_you_mean
 from ..model import Source
+from ..times import Span
 from ..vocabulary import COMMON_LAYER, DEFAULT_NODE_TYPES, SIGNS, ConfidenceScale, NodeType, Relation, Sign
 from .columns import ABSENT, absent, check_keys, quote_hint, type_name
 from .problems import Problems
+from .timegrammar import TIME_HINT, parse_time, period_name_problem
 
 __all__ = [
     "DEFAULT_KEYS",
@@ -21,6 +23,7 @@ __all__ = [
     "parse_analysis",
     "parse_confidence",
     "parse_node_types",
+    "parse_periods",
     "parse_relations",
     "parse_sources",
     "text_value",
@@ -36,6 +39,7 @@ TOP_KEYS: Final = (
     "node_types",
     "relations",
     "analysis",
+    "periods",
     "nodes",
     "edges",
 )
@@ -384,3 +388,35 @@ def parse_analysis(raw: Any, relations: Sequence[Relation], problems: Problems) 
         elif name not in out:
             out.append(name)
     return tuple(out)
+
+
+# --------------------------------------------------------------------------- periods
+def parse_periods(raw: Any, problems: Problems) -> dict[str, Span]:
+    """The named periods: ``periods: {phase1: {from: 1994-03, to: 1994-04}, ...}``, in order.
+
+    A period is any time value (not another period's name); its name must not read as
+    a time. Bad periods are reported and left out.
+    """
+    out: dict[str, Span] = {}
+    if absent(raw):
+        return out
+    if not isinstance(raw, Mapping):
+        problems.add(
+            "wrong-type",
+            f"'periods' must be a mapping of names to times, not {type_name(raw)}",
+            "periods",
+            "write e.g. 'periods: {phase1: {from: 1994-03, to: 1994-04}}'",
+        )
+        return out
+    for name, value in raw.items():
+        here = f"periods.{name}"
+        why = period_name_problem(name)
+        if why:
+            problems.add("bad-time", why, here, "name it e.g. phase1 or 'before the split'")
+            continue
+        span = parse_time(value)
+        if isinstance(span, str):
+            problems.add("bad-time", span, here, TIME_HINT)
+            continue
+        out[name] = span
+    return out

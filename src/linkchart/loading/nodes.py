@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
 
 from ..errors import did_you_mean
+from ..times import NO_TIME, Span
 from .columns import ABSENT, Section, quote_hint, type_name
 from .problems import Problems
+from .timegrammar import TIME_HINT, parse_time
 
-__all__ = ["Names", "Nodes", "attribute_columns", "build_nodes", "present", "text_column"]
+__all__ = [
+    "Names",
+    "Nodes",
+    "TimeColumns",
+    "attribute_columns",
+    "build_nodes",
+    "present",
+    "text_column",
+    "time_columns",
+    "value_key",
+]
 
 
 # --------------------------------------------------------------------------- names -> codes
@@ -112,6 +127,67 @@ def attribute_columns(sec: Section, problems: Problems) -> dict[str, list[Any]]:
     return out
 
 
+TimeColumns = tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.uint8]]
+"""First days, last days and precisions of a ``time`` column."""
+
+_UNDATED: Final = Span(NO_TIME, NO_TIME, 0)
+
+
+def value_key(v: Any) -> Any:
+    """A dictionary key for a cell that tells ``True`` from ``1`` and copes with mappings."""
+    if isinstance(v, Mapping):
+        return ("map", tuple(sorted(((str(k), repr(x)) for k, x in v.items()))))
+    if isinstance(v, list):
+        return ("list", repr(v))
+    return (v.__class__, v)
+
+
+def time_columns(
+    values: list[Any], sec: Section, problems: Problems, periods: Mapping[str, Span]
+) -> TimeColumns:
+    """A ``time`` column as day numbers and precisions; each distinct value parsed once.
+
+    Bad values are reported (``bad-time``, ``unknown-period``) and left undated.
+    """
+    n = len(values)
+    if sec.text:  # a CSV column: every cell text; parse each distinct one, then look up
+        parsed: dict[str, Span | str] = {
+            v: parse_time(v, periods) if v else _UNDATED for v in dict.fromkeys(values)
+        }
+        if not any(isinstance(p, str) for p in parsed.values()):
+            spans = [parsed[v] for v in values]
+            return (
+                np.fromiter((s.start for s in spans), dtype=np.int32, count=n),  # type: ignore[union-attr]
+                np.fromiter((s.end for s in spans), dtype=np.int32, count=n),  # type: ignore[union-attr]
+                np.fromiter((s.precision for s in spans), dtype=np.uint8, count=n),  # type: ignore[union-attr]
+            )
+    t0 = np.full(n, NO_TIME, dtype=np.int32)
+    t1 = np.full(n, NO_TIME, dtype=np.int32)
+    tp = np.zeros(n, dtype=np.uint8)
+    cache: dict[Any, Span | str] = {}
+    for k, v in enumerate(values):
+        if not present(v, sec.text):
+            continue
+        key = value_key(v)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = parse_time(v, periods)
+        if isinstance(found, Span):
+            t0[k], t1[k], tp[k] = found.start, found.end, found.precision
+            continue
+        word = v.strip() if isinstance(v, str) else None
+        if word and periods and word[:1].isalpha() and "/" not in word:
+            problems.add(
+                "unknown-period",
+                f"unknown period {word!r}",
+                f"{sec.name}[{k}].time",
+                did_you_mean(word, list(periods)) or "declare it under 'periods', or write a time",
+            )
+        else:
+            problems.add("bad-time", found, f"{sec.name}[{k}].time", TIME_HINT)
+    return t0, t1, tp
+
+
 # --------------------------------------------------------------------------- nodes
 @dataclass
 class Nodes:
@@ -121,6 +197,7 @@ class Nodes:
     aliases: list[tuple[str, ...]]
     attributes: dict[str, list[Any]]
     index: dict[str, int]
+    times: TimeColumns
 
 
 def _aliases(v: Any, k: int, sec: Section, problems: Problems) -> tuple[str, ...]:
@@ -165,7 +242,11 @@ def _alias_clashes(ids: list[Any], aliases: list[tuple[str, ...]], sec: Section,
 
 
 def build_nodes(
-    sec: Section, types: Names, type_names: Callable[[], Sequence[str]], problems: Problems
+    sec: Section,
+    types: Names,
+    type_names: Callable[[], Sequence[str]],
+    problems: Problems,
+    periods: Mapping[str, Span] | None = None,
 ) -> Nodes:
 
     n = sec.length
@@ -218,4 +299,5 @@ def build_nodes(
         aliases,
         attribute_columns(sec, problems),
         index,
+        time_columns(sec.column("time"), sec, problems, periods or {}),
     )

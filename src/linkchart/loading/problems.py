@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Final
 
-from ..errors import LoadError, Problem, ProblemCode
+from ..errors import LoadError, LoadWarning, Problem, ProblemCode
 
 __all__ = ["Locator", "Problems"]
 
@@ -28,11 +28,24 @@ class Problems:
     def __init__(self, locate: Locator = _no_location) -> None:
         self.locate = locate
         self.items: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def add(self, code: ProblemCode, message: str, path: str = "", hint: str = "") -> None:
         """Record one problem at ``path``."""
         file, line, row = self.locate(path)
         self.items.append(Problem(code, message, path, file, line, row, hint))
+
+    def warn(self, code: ProblemCode, message: str, path: str = "", hint: str = "") -> None:
+        """Record a warning at ``path``: the chart is still built (:meth:`issue_warnings`)."""
+        file, line, row = self.locate(path)
+        self.warnings.append(Problem(code, message, path, file, line, row, hint))
+
+    def issue_warnings(self) -> None:
+        """Issue every warning as a :class:`~linkchart.errors.LoadWarning`, in document order."""
+        import warnings
+
+        for p in self.warnings:
+            warnings.warn(LoadWarning(p), stacklevel=4)
 
     def extend(self, problems: Iterable[Problem]) -> None:
         """Record problems that are already located."""

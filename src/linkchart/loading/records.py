@@ -8,7 +8,7 @@ from typing import Any
 from ..model import LinkChart, Source
 from ..vocabulary import Vocabulary
 from .build import build
-from .columns import Document, rows_to_section
+from .columns import ABSENT, Document, rows_to_section
 from .problems import Problems
 
 __all__ = ["from_records"]
@@ -33,6 +33,7 @@ def from_records(
     title: str = "",
     description: str = "",
     sources: Sequence[Source | Mapping[str, Any]] = (),
+    periods: Mapping[str, Any] | None = None,
 ) -> LinkChart:
     """Build a chart from node and edge records with the same keys as the file format.
 
@@ -40,12 +41,14 @@ def from_records(
     ----------
     nodes
         Mappings with ``id`` and ``type`` (required), ``label``, ``aliases``,
-        ``attributes``.
+        ``time`` (when the actor was active), ``attributes``.
     edges
         Mappings with ``from``, ``relation``, ``to`` (required), ``confidence``,
-        ``evidence``, ``source``, ``time``, ``weight``, ``id``, ``attributes``. ``time``
-        is ``None``, a year, an interval text (``"1999-2001"``) or
-        ``{"from": a, "to": b}``; ``source: None`` means no source.
+        ``evidence``, ``source``, ``time``, ``weight``, ``id``, ``attributes``. A
+        ``time`` is ``None``, a year, a month or day text (``"1999-03"``,
+        ``"1999-03-15"``), a :class:`datetime.date`, an interval (``"1999-2001"``,
+        ``"1999-03/1999-04-15"``, ``{"from": a, "to": b}``), a period name or a
+        :class:`~linkchart.times.Span`; ``source: None`` means no source.
     vocabulary
         Node types, relations and confidence scale to check against. Without one,
         node types and relations are taken as they appear (a default type such as
@@ -56,6 +59,8 @@ def from_records(
     sources
         The documents that edges may cite, as :class:`~linkchart.model.Source` values
         or mappings with ``id``, ``title``, ``author``, ``date``, ``location``.
+    periods
+        Named periods, name -> time (as under ``periods:`` in a file), usable as times.
 
     Returns
     -------
@@ -64,7 +69,7 @@ def from_records(
         ``chart.to_records()`` give back an equal chart::
 
             from_records(*c.to_records(), vocabulary=c.vocabulary, title=c.title,
-                         description=c.description, sources=c.sources) == c
+                         description=c.description, sources=c.sources, periods=c.periods) == c
 
     Raises
     ------
@@ -84,8 +89,8 @@ def from_records(
     ...     [{"from": "Pakistan", "relation": "finances", "to": "IMT", "time": "1999-2001"}],
     ... )
     >>> e = c.edge("e0")
-    >>> e.relation, e.directed, e.confidence, e.time_from, e.time_to
-    ('finances', True, 'confirmed', 1999, 2001)
+    >>> e.relation, e.directed, e.confidence, e.time.text, e.time.first
+    ('finances', True, 'confirmed', '1999-2001', datetime.date(1999, 1, 1))
     >>> from_records([{"id": "IMT", "type": "organisation"}], [{"from": "IMU", "relation": "x", "to": "IMT"}])
     Traceback (most recent call last):
     ...
@@ -102,6 +107,7 @@ def from_records(
         title=title,
         description=description,
         sources=_rows(sources),
+        periods=dict(periods) if periods is not None else ABSENT,
         vocabulary=vocabulary,
         open_node_types=vocabulary is None,
         require_title=False,

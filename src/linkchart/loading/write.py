@@ -84,13 +84,16 @@ def _header(chart: LinkChart, target: Path) -> dict[str, Any]:
         doc["relations"] = rels
     if vocab.default_layers is not None:
         doc["analysis"] = {"layers": list(vocab.default_layers)}
+    if chart.periods:
+        doc["periods"] = {name: span.value for name, span in chart.periods.items()}
     return doc
 
 
 def _time_text(t: Any) -> str:
+    """A record's time (:func:`~linkchart.times.span_value`) as one CSV cell."""
     if t is None:
         return ""
-    if isinstance(t, int):
+    if isinstance(t, int | str):
         return str(t)
     a, b = t["from"], t["to"]
     return f"{'' if a is None else a}-{'' if b is None else b}"
@@ -141,7 +144,7 @@ def chart_document(chart: LinkChart, folder: Path) -> dict[str, Any]:
 
     What :func:`write_yaml` dumps and every export format carries: the header (title,
     description, sources with their locations relative to ``folder``, confidence scale,
-    node types, relations, analysis), then ``nodes`` and ``edges`` as lists of
+    node types, relations, analysis, periods), then ``nodes`` and ``edges`` as lists of
     mappings with the fields that differ from their defaults. Loading it back
     (:func:`~linkchart.loading.document.from_document`) gives an equal chart.
     """
@@ -153,6 +156,8 @@ def chart_document(chart: LinkChart, folder: Path) -> dict[str, Any]:
             row["label"] = rec["label"]
         if rec["aliases"]:
             row["aliases"] = rec["aliases"]
+        if rec["time"] is not None:
+            row["time"] = rec["time"]
         if rec["attributes"]:
             row["attributes"] = rec["attributes"]
         nodes.append(row)
@@ -279,6 +284,7 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
                     rec["type"],
                     "" if rec["label"] == rec["id"] else _cell(rec["label"], "nodes"),
                     "|".join(rec["aliases"]),
+                    _time_text(rec["time"]),
                     *(_cell(attrs.get(a), f"node {rec['id']!r} attribute {a!r}") for a in node_attrs),
                 ]
             )

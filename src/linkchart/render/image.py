@@ -29,7 +29,7 @@ from ..files import write_atomic
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = ["IMAGE_FORMATS", "render_image"]
+__all__ = ["IMAGE_FORMATS", "figure_bytes", "render_image"]
 
 IMAGE_FORMATS: tuple[str, ...] = ("svg", "pdf", "png")
 _MARKERS = {
@@ -98,8 +98,6 @@ def render_image(
         For an extension other than ``.svg``, ``.pdf`` or ``.png``, or a file that
         cannot be written.
     """
-    import io
-
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -274,9 +272,22 @@ def render_image(
         fig.text(
             0.01, 0.005, caption, fontsize=6.5, color="#444444", ha="left", va="bottom", wrap=True
         ).set_in_layout(False)
-        buffer = io.BytesIO()
-        metadata: dict[str, Any] = (
-            {"Date": None} if kind == "svg" else {"CreationDate": None} if kind == "pdf" else {}
-        )
+        data = figure_bytes(fig, kind, dpi=dpi)
+    return write_atomic(target, data, inputs=[chart.path] if chart.path else [])
+
+
+def figure_bytes(fig: Any, kind: str, *, dpi: int = 120) -> bytes:
+    """A matplotlib figure as ``svg``, ``pdf`` or ``png`` bytes, the same for the same figure
+    (no date in the metadata, a fixed SVG id salt)."""
+    import io
+
+    import matplotlib
+
+    metadata: dict[str, Any] = (
+        {"Date": None} if kind == "svg" else {"CreationDate": None} if kind == "pdf" else {}
+    )
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": "linkchart"}):
         fig.savefig(buffer, format=kind, dpi=dpi if kind == "png" else 100, metadata=metadata or None)
-    return write_atomic(target, buffer.getvalue(), inputs=[chart.path] if chart.path else [])
+    data: bytes = buffer.getvalue()
+    return data

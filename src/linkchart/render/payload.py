@@ -21,8 +21,8 @@ from ..analysis.reading import SIGN_READINGS, reading
 from ..analysis.registry import MEASURES, Registry
 from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
-from ..model import NO_YEAR
 from ..reporting.compute import SAMPLED_PIVOTS, is_large
+from ..times import spans
 from .layout import LAYOUTS, positions_array
 from .measures import (
     compute_measures,
@@ -224,16 +224,6 @@ def _round(value: float | None) -> float | None:
         return None
     out = float(f"{value:.6g}")
     return 0.0 if out == 0 else out
-
-
-def _time_text(t0: int, t1: int) -> str:
-    a = "" if t0 == NO_YEAR else str(t0)
-    b = "" if t1 == NO_YEAR else str(t1)
-    if not a and not b:
-        return ""
-    if a == b:
-        return a
-    return f"{a}\u2013{b}"
 
 
 def _sizes(values: Sequence[float | None], lowest_first: bool) -> list[float]:
@@ -613,7 +603,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "relation": e.relation.tolist(),
             "confidence": e.confidence.tolist(),
             "weight": [_round(w) for w in e.weight.tolist()],
-            "time": [_time_text(a, b) for a, b in zip(e.time_from.tolist(), e.time_to.tolist(), strict=True)],
+            "time": spans(e.time_from.tolist(), e.time_to.tolist(), e.time_precision.tolist()),
             "evidence": [str(v) for v in e.evidence.tolist()],
             "source": e.source.tolist(),
             "attributes": _attributes(e.attributes, m),

@@ -15,6 +15,7 @@ from ..analysis.bridges import ArticulationPoint, Bridge
 from ..analysis.brokerage import ROLES, BrokerageResult
 from ..analysis.disruption import disruption
 from ..analysis.key_players import Criterion, KeyPlayers
+from ..analysis.over_time import natural_cut, over_time
 from ..analysis.projection import Engine, check_engine
 from ..analysis.reading import Layers, SignReading, reading
 from ..analysis.registry import MEASURES, Measure, Registry
@@ -22,6 +23,7 @@ from ..analysis.uncertainty import RankUncertainty, rank_uncertainty
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
 from ..progress import Progress
+from ..times import NO_TIME
 from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
 from .report import Report
 from .text import KEY_PLAYERS_MAX_NODES
@@ -31,6 +33,7 @@ __all__ = [
     "HOW_SURE",
     "HOW_SURE_MAX_EDGES",
     "KEY_PLAYERS_DISTANCE_MAX_NODES",
+    "READING_KEYS",
     "SAMPLED_PIVOTS",
     "SECTIONS",
     "is_large",
@@ -45,6 +48,9 @@ SAMPLED_PIVOTS = 1000
 """Random pivots of the report's sampled betweenness on a large chart."""
 
 HOW_SURE: tuple[str, ...] = ("betweenness", "pagerank", "degree")
+
+READING_KEYS = ("relations", "layers", "signs", "directed", "engine")
+"""The common arguments the report passes on to rank uncertainty and the ranking over time."""
 """The measures whose top nodes the report's "How sure" section tests."""
 
 HOW_SURE_MAX_EDGES = 5000
@@ -514,14 +520,23 @@ def report(
                 top=min(5, top),
                 registry=registry,
                 progress=False,
-                **{
-                    k: v
-                    for k, v in common.items()
-                    if k in ("relations", "layers", "signs", "directed", "engine")
-                },
+                **{k: v for k, v in common.items() if k in READING_KEYS},
             )
             for name in HOW_SURE
             if name in ordered and name in registry
+        )
+    timeline = None
+    e = chart.edges
+    dated = bool(((e.time_from != NO_TIME) | (e.time_to != NO_TIME)).any())
+    if dated and not sampled and "betweenness" in registry:  # a large chart: call over_time itself
+        timeline = over_time(
+            chart,
+            "betweenness",
+            every=natural_cut(chart),
+            registry=registry,
+            progress=False,
+            normalized=True,
+            **{k: v for k, v in common.items() if k in READING_KEYS},
         )
     shown_partition = partition if isinstance(partition, str) else "custom mapping"
     return Report(
@@ -559,4 +574,5 @@ def report(
         how_sure=how_sure,
         disruption=disrupted,
         scale=scale_note,
+        over_time=timeline,
     )

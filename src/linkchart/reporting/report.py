@@ -13,6 +13,7 @@ from typing import Any
 
 from ..analysis.disruption import Disruption
 from ..analysis.key_players import KeyPlayers
+from ..analysis.over_time import OverTime
 from ..analysis.signed import BalanceResult
 from ..analysis.uncertainty import RankUncertainty
 from ..errors import LinkchartError
@@ -94,6 +95,10 @@ class Report:
         (:func:`linkchart.disruption`, betweenness, recomputed, 5 steps).
     scale
         Empty, or what a large chart's report estimated or left out (``exact=``).
+    over_time
+        On a chart with dated ties: normalised betweenness per period (the declared
+        periods, else years or months) on the ties in force and the actors active then
+        (:func:`linkchart.over_time`); ``None`` otherwise.
     """
 
     title: str
@@ -116,6 +121,7 @@ class Report:
     how_sure: tuple[RankUncertainty, ...] = ()
     disruption: Disruption | None = None
     scale: str = ""
+    over_time: OverTime | None = None
 
     def __str__(self) -> str:
         return self.to_text()
@@ -217,6 +223,7 @@ class Report:
             "balance": None if self.balance is None else _balance_dict(self.balance),
             "how_sure": [u.to_dict() for u in self.how_sure],
             "disruption": None if self.disruption is None else self.disruption.to_dict(),
+            "over_time": None if self.over_time is None else self.over_time.to_dict(),
         }
 
     def to_text(self) -> str:

@@ -273,7 +273,35 @@ def text(report: Report) -> str:
         out += ["", "== how sure: the top nodes over random versions of the chart (Monte Carlo)"]
         for u in report.how_sure:
             out += ["  " + line for line in u.text().splitlines()]
+    if report.over_time is not None:
+        out += ["", f"== over time: {_over_time_heading(report)}"]
+        out += ["  " + line for line in _over_time_rows(report, text=True)]
     return "\n".join(out) + "\n"
+
+
+def _over_time_heading(report: Report) -> str:
+    t = report.over_time
+    assert t is not None
+    cut = t.options.get("every")
+    by = {"periods": "the declared periods", "year": "year", "month": "month"}.get(str(cut), f"{cut} windows")
+    return (
+        f"normalised betweenness by {by}, on the ties in force and the actors active then "
+        "(undated ties count as in force throughout)"
+    )
+
+
+def _over_time_rows(report: Report, *, text: bool) -> list[str]:
+    t = report.over_time
+    assert t is not None
+    k = min(3, report.per_type_shown)
+    rows = []
+    for i, p in enumerate(t.periods):
+        top = "; ".join(f"{t.ranks[i][v]}. {v} {s:.3g}" for v, s in t.top(i, k))
+        rows.append([p.label, str(p.nodes), f"{p.ties} ({p.dated} dated)", top or "-"])
+    headers = ["period", "actors", "ties", f"top {k}"]
+    if text:
+        return _table(headers, rows, right=[1])
+    return _md_table(headers, rows, right=[1])
 
 
 def markdown(report: Report) -> str:
@@ -392,4 +420,7 @@ def markdown(report: Report) -> str:
                 right=[1, 2, 5],
             )
             out.append("")
+    if report.over_time is not None:
+        out += ["", "## Over time", "", _over_time_heading(report).capitalize() + ".", ""]
+        out += _over_time_rows(report, text=False)
     return "\n".join(out) + "\n"

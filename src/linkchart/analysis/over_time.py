@@ -1,0 +1,390 @@
+"""Rankings over time: a measure on the view of each period (the ties in force and the actors
+active then), with every actor's score and rank per period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import LinkchartError
+from ..progress import Progress
+from ..times import DAY, NO_TIME, Span, extent, first_day, last_day, pack
+from .registry import MEASURES, Registry
+from .uncertainty import competition_ranks
+
+if TYPE_CHECKING:
+    from ..model import LinkChart
+
+__all__ = ["EVERY", "OverTime", "Period", "natural_cut", "over_time", "periods_of", "plot_over_time"]
+
+EVERY: tuple[str, ...] = ("year", "month", "periods")
+"""The named ways to cut time: calendar years, calendar months, the chart's declared periods.
+A number ``N`` cuts the dated span into ``N`` equal windows; a list gives the windows."""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One window of time: its label, first and last day, and the view's size then (actors,
+    ties, and how many of those ties carry a time)."""
+
+    label: str
+    first: dt.date
+    last: dt.date
+    nodes: int = 0
+    ties: int = 0
+    dated: int = 0
+
+    @property
+    def span(self) -> Span:
+        """The window as a :class:`~linkchart.times.Span` (to the day)."""
+        return Span(self.first.toordinal(), self.last.toordinal(), pack(DAY, DAY))
+
+
+def _dated_extent(chart: LinkChart) -> Span:
+    e, n = chart.edges, chart.nodes
+    found = extent(
+        np.concatenate([e.time_from, n.time_from]),
+        np.concatenate([e.time_to, n.time_to]),
+        np.concatenate([e.time_precision, n.time_precision]),
+    )
+    if found is None:
+        raise LinkchartError(
+            "the chart has no dated ties or lifespans: nothing to cut into periods "
+            "(give ties a 'time', see docs/format.md)",
+            code="bad-argument",
+        )
+    return found
+
+
+def periods_of(chart: LinkChart, every: str | int | Sequence[Any] = "year") -> list[Period]:
+    """The windows ``every`` cuts the chart's time into (sizes not yet filled in).
+
+    ``"year"`` and ``"month"``: each calendar year or month from the earliest bounded time
+    of a tie or lifespan to the latest; ``"periods"``: the chart's declared periods, in
+    order; a number ``N``: ``N`` windows of (nearly) equal days over that span; a list:
+    one window per time value (a year, a month, an interval, a period name).
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> c = linkchart.from_records([{"id": x, "type": "person"} for x in "ab"],
+    ...     [{"from": "a", "relation": "r", "to": "b", "time": "1999-11/2000-02"}])
+    >>> [p.label for p in periods_of(c, "month")]
+    ['1999-11', '1999-12', '2000-01', '2000-02']
+    >>> [p.label for p in periods_of(c, ["1999", "2000-01/2000-02"])]
+    ['1999', '2000-01/2000-02']
+    """
+    if isinstance(every, str) and every not in EVERY:
+        from ..errors import UnknownNameError
+
+        raise UnknownNameError("way to cut time (every)", every, EVERY)
+    if every == "periods":
+        if not chart.periods:
+            raise LinkchartError(
+                "the chart declares no periods: add 'periods:' to the file, or cut by year or month",
+                code="bad-argument",
+            )
+        return [_window(chart, name, name) for name in chart.periods]
+    if isinstance(every, Sequence) and not isinstance(every, str):
+        out = [_window(chart, value, _label(value)) for value in every]
+        if not out:
+            raise LinkchartError("every must name at least one period", code="bad-argument")
+        return out
+    whole = _dated_extent(chart)
+    first, last = whole.first, whole.last
+    assert first is not None and last is not None
+    if every == "year":
+        return [
+            Period(str(y), dt.date.fromordinal(first_day(y)), dt.date.fromordinal(last_day(y)))
+            for y in range(first.year, last.year + 1)
+        ]
+    if every == "month":
+        out = []
+        y, m = first.year, first.month
+        while (y, m) <= (last.year, last.month):
+            out.append(
+                Period(
+                    f"{y:04d}-{m:02d}",
+                    dt.date.fromordinal(first_day(y, m)),
+                    dt.date.fromordinal(last_day(y, m)),
+                )
+            )
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+    if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+        raise LinkchartError(
+            f"every must be 'year', 'month', 'periods', a positive number or a list of times, not {every!r}",
+            code="bad-argument",
+        )
+    a, b = first.toordinal(), last.toordinal()
+    edges = np.linspace(a, b + 1, every + 1).round().astype(np.int64)
+    out = []
+    for lo, hi in zip(edges[:-1].tolist(), (edges[1:] - 1).tolist(), strict=True):
+        hi = max(hi, lo)
+        text = Span(lo, hi, pack(DAY, DAY)).text
+        out.append(Period(text, dt.date.fromordinal(lo), dt.date.fromordinal(hi)))
+    return out
+
+
+def natural_cut(chart: LinkChart, most: int = 30) -> str | int:
+    """How a report cuts the chart's time: its declared periods; else years, or months when
+    it spans less than two years; ``most`` equal windows when that would make more.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> c = linkchart.from_records([{"id": x, "type": "person"} for x in "ab"],
+    ...     [{"from": "a", "relation": "r", "to": "b", "time": "1999-11/2000-02"}])
+    >>> natural_cut(c)
+    'month'
+    """
+    if chart.periods:
+        return "periods"
+    whole = _dated_extent(chart)
+    first, last = whole.first, whole.last
+    assert first is not None and last is not None
+    years = last.year - first.year + 1
+    months = years * 12 - (first.month - 1) - (12 - last.month)
+    if years >= 2:
+        return "year" if years <= most else most
+    return "month" if months <= most else most
+
+
+def _label(value: Any) -> str:
+    """How a time value given in a list is shown: as written, or as the text of its span."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Span):
+        return value.text
+    from ..loading.timegrammar import parse_time
+
+    span = parse_time(value)
+    return span.text if isinstance(span, Span) else str(value)
+
+
+def _window(chart: LinkChart, value: Any, label: str) -> Period:
+    """The window of one time value; an open end closed at the chart's dated extent."""
+    lo, hi = chart.window(value)
+    if lo < 1 or hi > dt.date.max.toordinal():
+        whole = _dated_extent(chart)
+        lo = whole.start if lo < 1 else lo
+        hi = whole.end if hi > dt.date.max.toordinal() else hi
+    return Period(label, dt.date.fromordinal(lo), dt.date.fromordinal(max(lo, hi)))
+
+
+@dataclass(frozen=True, slots=True)
+class OverTime:
+    """A measure per period: every active actor's score and competition rank.
+
+    Attributes
+    ----------
+    measure
+        The measure's name.
+    periods
+        The windows, in order, with the number of actors and ties in each view.
+    scores
+        Per period, actor id -> score, for the actors active then only.
+    ranks
+        Per period, actor id -> competition rank among the actors active then (1 best).
+    higher_is_more
+        Whether a higher score ranks first (``False`` for constraint).
+    options
+        The options the measure ran with (the reading, ``normalized`` ...).
+    """
+
+    measure: str
+    periods: tuple[Period, ...]
+    scores: tuple[Mapping[str, float], ...]
+    ranks: tuple[Mapping[str, int], ...]
+    higher_is_more: bool
+    options: Mapping[str, Any]
+
+    def series(self, node_id: str) -> list[float | None]:
+        """``node_id``'s score in each period (``None`` where it was not active)."""
+        return [s.get(node_id) for s in self.scores]
+
+    def top(self, period: int | str, k: int = 5) -> list[tuple[str, float]]:
+        """The ``k`` best-ranked actors of one period (by index or label), ties by id."""
+        i = period if isinstance(period, int) else [p.label for p in self.periods].index(period)
+        ranked = sorted(self.scores[i].items(), key=lambda kv: (self.ranks[i][kv[0]], kv[0]))
+        return ranked[:k]
+
+    def leaders(self, k: int = 5) -> list[str]:
+        """Every actor in some period's top ``k``, best first: by their best rank, then by how
+        many periods they led in, then by id."""
+        best: dict[str, int] = {}
+        count: dict[str, int] = {}
+        for i in range(len(self.periods)):
+            for node_id, _ in self.top(i, k):
+                rank = self.ranks[i][node_id]
+                best[node_id] = min(best.get(node_id, rank), rank)
+                count[node_id] = count.get(node_id, 0) + 1
+        return sorted(best, key=lambda v: (best[v], -count[v], v))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data: the periods and, per period, every active actor's score and rank."""
+        return {
+            "measure": self.measure,
+            "options": dict(self.options),
+            "periods": [
+                {
+                    "label": p.label,
+                    "first": p.first.isoformat(),
+                    "last": p.last.isoformat(),
+                    "nodes": p.nodes,
+                    "ties": p.ties,
+                    "dated": p.dated,
+                    "scores": dict(sorted(s.items())),
+                    "ranks": dict(sorted(r.items())),
+                }
+                for p, s, r in zip(self.periods, self.scores, self.ranks, strict=True)
+            ],
+        }
+
+    def text(self, k: int = 5, labels: Mapping[str, str] | None = None) -> str:
+        """A table: per period, the actors and ties in force, then the top ``k`` with scores."""
+        name = labels or {}
+        lines = [f"{self.measure} over time (top {k} per period; actors and ties active then)"]
+        width = max((len(p.label) for p in self.periods), default=6)
+        for i, p in enumerate(self.periods):
+            top = ", ".join(f"{name.get(v, v)} {s:.4g}" for v, s in self.top(i, k))
+            ties = f"{p.ties} ties ({p.dated} dated)"
+            lines.append(f"  {p.label:<{width}}  {p.nodes:>5} actors  {ties:<20}  {top or '-'}")
+        return "\n".join(lines) + "\n"
+
+
+def over_time(
+    chart: LinkChart,
+    measure: str = "betweenness",
+    *,
+    every: str | int | Sequence[Any] = "year",
+    registry: Registry = MEASURES,
+    layers: Any = None,
+    signs: str | None = None,
+    undated: bool = True,
+    keep_nodes: bool = False,
+    progress: bool | None = None,
+    **options: Any,
+) -> OverTime:
+    """``measure`` on the view of each period: per period, every active actor's score and rank.
+
+    Each period's view is :meth:`LinkChart.between` its first and last day: the ties in
+    force at some moment of it and the actors active then, so a normalised measure is
+    normalised by the actors of the time. The measure runs as the registry has it (with
+    its options: harmonic closeness normalised) plus ``options`` (``normalized=True``).
+
+    Parameters
+    ----------
+    chart
+        The chart; its ties (and node lifespans) should carry times.
+    measure
+        A per-node measure of ``registry``.
+    every
+        How to cut time (:func:`periods_of`): ``"year"`` (default), ``"month"``,
+        ``"periods"`` (the chart's declared periods), a number of equal windows, or a
+        list of time values.
+    registry, layers, signs
+        Where the measure is looked up, and the reading it runs with.
+    undated
+        Whether undated ties count as in force in every period (default ``True``).
+    keep_nodes
+        Keep every actor in every period (the old ``as_of``): scores of the inactive.
+    progress
+        A bar on a terminal (default: only when stderr is a terminal).
+    options
+        Passed to the measure.
+
+    Returns
+    -------
+    OverTime
+
+    Raises
+    ------
+    UnknownNameError
+        For a measure or ``every`` that names nothing.
+    LinkchartError
+        When the chart has nothing dated, or ``every`` is not a way to cut time.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> c = linkchart.from_records([{"id": x, "type": "person"} for x in "abcd"],
+    ...     [{"from": "a", "relation": "r", "to": "b", "time": "1994-03"},
+    ...      {"from": "b", "relation": "r", "to": "c", "time": "1994-03"},
+    ...      {"from": "c", "relation": "r", "to": "d", "time": "1994-04"}],
+    ...     periods={"one": "1994-03", "two": "1994-04"})
+    >>> t = over_time(c, "degree", every="periods")
+    >>> [(p.label, p.nodes, p.ties) for p in t.periods]
+    [('one', 3, 2), ('two', 2, 1)]
+    >>> t.top("one", 1)
+    [('b', 2.0)]
+    """
+    entry = registry[measure]
+    if entry.returns != "node":
+        raise LinkchartError(f"{measure} is not a per-node measure: it has no ranking over time")
+    windows = periods_of(chart, every)
+    periods: list[Period] = []
+    scores: list[Mapping[str, float]] = []
+    ranks: list[Mapping[str, int]] = []
+    reading = {"layers": layers, "signs": signs}
+    with Progress(f"{measure} over {len(windows)} periods", len(windows), enabled=progress) as bar:
+        for w in windows:
+            view = chart.between(w.span, w.span, undated=undated, keep_nodes=keep_nodes)
+            result = entry(view, **reading, **options) if view.number_of_nodes else {}
+            values = {v: float(result[v]) for v in view.node_ids if result.get(v) is not None}
+            rank = competition_ranks(np.array([list(values.values())]), entry.higher_is_more)[0]
+            e = view.edges
+            dated = int(np.count_nonzero((e.time_from != NO_TIME) | (e.time_to != NO_TIME)))
+            periods.append(
+                Period(w.label, w.first, w.last, view.number_of_nodes, view.number_of_edges, dated)
+            )
+            scores.append(MappingProxyType(values))
+            ranks.append(MappingProxyType({v: int(r) for v, r in zip(values, rank.tolist(), strict=True)}))
+            bar.advance(1)
+    return OverTime(
+        measure,
+        tuple(periods),
+        tuple(scores),
+        tuple(ranks),
+        entry.higher_is_more,
+        MappingProxyType({**reading, **options, "every": _plain_every(every)}),
+    )
+
+
+def _plain_every(every: str | int | Sequence[Any]) -> Any:
+    return every if isinstance(every, str | int) else [_label(v) for v in every]
+
+
+def plot_over_time(result: OverTime, *, top: int = 5, title: str = "", kind: str = "svg") -> bytes:
+    """The scores of the leading actors (:meth:`OverTime.leaders`) per period as a line plot.
+
+    One line per actor, a gap where it was not active; ``kind`` is ``"svg"``, ``"png"`` or
+    ``"pdf"``. Drawn with matplotlib's Agg backend (no window, no network).
+    """
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+
+    from ..render.image import figure_bytes
+
+    labels = [p.label for p in result.periods]
+    fig = Figure(figsize=(max(6.0, 0.45 * len(labels) + 3), 4.2), layout="constrained")
+    ax = fig.add_subplot()
+    x = np.arange(len(labels))
+    for node_id in result.leaders(top)[: max(top, 1) * 2]:
+        y = np.array([np.nan if v is None else v for v in result.series(node_id)], dtype=np.float64)
+        ax.plot(x, y, marker="o", markersize=3, label=node_id)
+    ax.set_xticks(
+        x, labels, rotation=45 if len(labels) > 8 else 0, ha="right" if len(labels) > 8 else "center"
+    )
+    ax.set_ylabel(result.measure.replace("_", " "))
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="best")
+    ax.set_title(title or f"{result.measure.replace('_', ' ')} over time", fontsize=11)
+    return figure_bytes(fig, kind)

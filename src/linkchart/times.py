@@ -1,0 +1,259 @@
+"""Time on a chart: spans of days with the precision they were written in.
+
+A time is written as a year (``1999``), a month (``1999-03``) or a day
+(``1999-03-15``), or an interval of these with open ends allowed (the grammar is in
+:mod:`linkchart.loading.timegrammar` and ``docs/format.md``). It is stored as two day
+numbers — the first and the last day it covers (:meth:`datetime.date.toordinal`, so
+1 January of the year 1 is day 1) — and one precision code, so that a month means the
+whole month and the text written can be given back: ``1999-03`` is days
+729,814-729,844 at month precision, not 1 March.
+
+Columns hold :data:`NO_TIME` for an open end or an undated edge. Every function here
+is pure and works on those numbers; :class:`Span` is the value form.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = [
+    "DAY",
+    "MONTH",
+    "NO_TIME",
+    "OPEN",
+    "YEAR",
+    "Span",
+    "day_number",
+    "end_text",
+    "extent",
+    "first_day",
+    "in_force",
+    "last_day",
+    "pack",
+    "point_text",
+    "span_text",
+    "span_value",
+    "spans",
+    "unpack",
+]
+
+NO_TIME: Final[int] = int(np.iinfo(np.int32).min)
+"""Sentinel in the time columns: no bound (an open end, or undated)."""
+
+OPEN: Final = 0
+YEAR: Final = 1
+MONTH: Final = 2
+DAY: Final = 3
+"""Precision codes of one end: open (or none), year, month, day."""
+
+
+def pack(start: int, end: int) -> int:
+    """The precision byte of a span: the start's code times 4 plus the end's."""
+    return start * 4 + end
+
+
+def unpack(precision: int) -> tuple[int, int]:
+    """The precision codes of a span's start and end (the inverse of :func:`pack`)."""
+    return precision // 4, precision % 4
+
+
+def day_number(year: int, month: int = 1, day: int = 1) -> int:
+    """The day number of a date (day 1 is 1 January of the year 1).
+
+    Examples
+    --------
+    >>> day_number(1999, 3, 15) - day_number(1999, 3, 1)
+    14
+    """
+    return dt.date(year, month, day).toordinal()
+
+
+def first_day(year: int, month: int | None = None, day: int | None = None) -> int:
+    """The first day a year, month or day covers."""
+    return day_number(year, month or 1, day or 1)
+
+
+def last_day(year: int, month: int | None = None, day: int | None = None) -> int:
+    """The last day a year, month or day covers."""
+    if month is None:
+        return day_number(year, 12, 31)
+    if day is None:
+        return day_number(year, month, calendar.monthrange(year, month)[1])
+    return day_number(year, month, day)
+
+
+def point_text(day: int, precision: int) -> str:
+    """One end as written: ``1999``, ``1999-03`` or ``1999-03-15`` (``""`` when open).
+
+    Examples
+    --------
+    >>> point_text(day_number(1999, 3, 15), MONTH), point_text(day_number(1999, 3, 15), YEAR)
+    ('1999-03', '1999')
+    """
+    if day == NO_TIME or precision == OPEN:
+        return ""
+    d = dt.date.fromordinal(day)
+    if precision == YEAR:
+        return str(d.year)
+    if precision == MONTH:
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def end_text(start: int, end: int, precision: int) -> tuple[str, str]:
+    """The two ends of a span as written (``""`` for an open end)."""
+    p0, p1 = unpack(precision)
+    return point_text(start, p0), point_text(end, p1)
+
+
+def span_text(start: int, end: int, precision: int) -> str:
+    """A span as one text that :func:`~linkchart.loading.timegrammar.parse_time` reads back.
+
+    A single year, month or day is written alone; an interval of years with a hyphen
+    (``1999-2001``, ``1999-``, ``-2001``); any other interval with a slash, as ISO 8601
+    does (``1999-03/1999-04-15``, ``1999-03/``). Undated: ``""``.
+
+    Examples
+    --------
+    >>> span_text(first_day(1999, 3), last_day(1999, 3), pack(MONTH, MONTH))
+    '1999-03'
+    >>> span_text(first_day(1999), last_day(2001), pack(YEAR, YEAR))
+    '1999-2001'
+    >>> span_text(first_day(1999, 3), last_day(1999, 4, 15), pack(MONTH, DAY))
+    '1999-03/1999-04-15'
+    >>> span_text(first_day(1999), NO_TIME, pack(YEAR, OPEN))
+    '1999-'
+    """
+    a, b = end_text(start, end, precision)
+    if not a and not b:
+        return ""
+    if a == b:
+        return a
+    p0, p1 = unpack(precision)
+    if p0 in (OPEN, YEAR) and p1 in (OPEN, YEAR):
+        return f"{a}-{b}"
+    return f"{a}/{b}"
+
+
+def span_value(start: int, end: int, precision: int) -> Any:
+    """A span as a YAML file would hold it: ``None``, a year (``int``), ``{from: .., to: ..}``
+    of years, or the text of :func:`span_text`.
+
+    Examples
+    --------
+    >>> span_value(first_day(1999), last_day(1999), pack(YEAR, YEAR))
+    1999
+    >>> span_value(first_day(1999), NO_TIME, pack(YEAR, OPEN))
+    {'from': 1999, 'to': None}
+    >>> span_value(first_day(1999, 3), last_day(1999, 3), pack(MONTH, MONTH))
+    '1999-03'
+    """
+    a, b = end_text(start, end, precision)
+    if not a and not b:
+        return None
+    p0, p1 = unpack(precision)
+    if p0 in (OPEN, YEAR) and p1 in (OPEN, YEAR):
+        if a == b:
+            return int(a)
+        return {"from": int(a) if a else None, "to": int(b) if b else None}
+    return span_text(start, end, precision)
+
+
+def in_force(
+    starts: npt.NDArray[np.int32], ends: npt.NDArray[np.int32], first: int, last: int
+) -> npt.NDArray[np.bool_]:
+    """Which spans overlap the days ``first..last`` (open ends reach forever; an undated
+    row, both ends open, counts as in force: callers that mean otherwise mask it)."""
+    lo = starts.astype(np.int64)
+    hi = ends.astype(np.int64)
+    out: npt.NDArray[np.bool_] = ((starts == NO_TIME) | (lo <= last)) & ((ends == NO_TIME) | (hi >= first))
+    return out
+
+
+def extent(
+    starts: npt.NDArray[np.int32], ends: npt.NDArray[np.int32], precisions: npt.NDArray[np.uint8]
+) -> Span | None:
+    """The span from the earliest bounded day to the latest of three time columns, at the
+    finest precision written there (``None`` when nothing is dated).
+
+    Examples
+    --------
+    >>> a = np.array([first_day(1997), NO_TIME], dtype=np.int32)
+    >>> b = np.array([last_day(1999), last_day(2001, 5)], dtype=np.int32)
+    >>> extent(a, b, np.array([pack(YEAR, YEAR), pack(OPEN, MONTH)], dtype=np.uint8)).text
+    '1997-01/2001-05'
+    """
+    bounded = np.concatenate([starts[starts != NO_TIME], ends[ends != NO_TIME]])
+    if not len(bounded):
+        return None
+    p0 = precisions // 4
+    p1 = precisions % 4
+    finest = int(max(p0[starts != NO_TIME].max(initial=YEAR), p1[ends != NO_TIME].max(initial=YEAR)))
+    first, last = int(bounded.min()), int(bounded.max())
+    d0, d1 = dt.date.fromordinal(first), dt.date.fromordinal(last)
+    if finest == YEAR:
+        return Span(first_day(d0.year), last_day(d1.year), pack(YEAR, YEAR))
+    if finest == MONTH:
+        return Span(first_day(d0.year, d0.month), last_day(d1.year, d1.month), pack(MONTH, MONTH))
+    return Span(first, last, pack(DAY, DAY))
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A time as a value: its first and last day (``None`` where open) and its precision.
+
+    Examples
+    --------
+    >>> s = Span.of(first_day(1999, 3), last_day(1999, 3), pack(MONTH, MONTH))
+    >>> s.text, s.first, s.last
+    ('1999-03', datetime.date(1999, 3, 1), datetime.date(1999, 3, 31))
+    """
+
+    start: int
+    end: int
+    precision: int
+
+    @classmethod
+    def of(cls, start: int, end: int, precision: int) -> Span:
+        """The span of column cells (day numbers, :data:`NO_TIME` where open)."""
+        return cls(int(start), int(end), int(precision))
+
+    @property
+    def dated(self) -> bool:
+        """Whether either end is bounded."""
+        return self.start != NO_TIME or self.end != NO_TIME
+
+    @property
+    def first(self) -> dt.date | None:
+        """The first day covered, or ``None`` when open."""
+        return None if self.start == NO_TIME else dt.date.fromordinal(self.start)
+
+    @property
+    def last(self) -> dt.date | None:
+        """The last day covered, or ``None`` when open."""
+        return None if self.end == NO_TIME else dt.date.fromordinal(self.end)
+
+    @property
+    def text(self) -> str:
+        """As written (:func:`span_text`)."""
+        return span_text(self.start, self.end, self.precision)
+
+    @property
+    def value(self) -> Any:
+        """As a YAML file holds it (:func:`span_value`)."""
+        return span_value(self.start, self.end, self.precision)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def spans(starts: Iterable[int], ends: Iterable[int], precisions: Iterable[int]) -> list[str]:
+    """The text of every span of three columns (for tables and pages)."""
+    return [span_text(a, b, p) for a, b, p in zip(starts, ends, precisions, strict=True)]
