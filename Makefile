@@ -47,9 +47,12 @@ test: $(BIN)/.installed browser lint typecheck
 	$(BIN)/pytest -q
 
 bench: $(BIN)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_measures.py
+	$(BIN)/python benchmarks/bench_betweenness.py
 	$(BIN)/python benchmarks/bench_html.py
+	$(BIN)/python benchmarks/bench_html.py --end-to-end 10000 100000 1000000
 
 clean:
 	rm -rf $(VENV) out test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -28,17 +28,15 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 import linkchart
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_measures import synthetic
+from bench_measures import networkit_calls, synthetic
 
 from linkchart.analysis import project
 
@@ -47,28 +45,6 @@ def timed(call):  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     out = call()
     return out, time.perf_counter() - start
-
-
-def networkit_calls(p: Any, threads: int) -> dict[str, Callable[[], Any]] | None:
-    """NetworKit's parallel measures on the same collapsed graph (``None`` if not installed)."""
-    try:
-        import networkit as nk
-    except ImportError:
-        return None
-    nk.setNumberOfThreads(threads)
-    g = nk.Graph(p.n, weighted=False, directed=p.directed)
-    g.addEdges((np.asarray(p.src, dtype=np.uint64), np.asarray(p.dst, dtype=np.uint64)))
-    c = nk.centrality
-
-    def done(algorithm: Any) -> Any:
-        algorithm.run()
-        return np.asarray(algorithm.scores())
-
-    return {
-        "betweenness": lambda: done(c.Betweenness(g, normalized=False)),
-        "closeness": lambda: done(c.Closeness(g, True, c.ClosenessVariant.GENERALIZED)),
-        "harmonic": lambda: done(c.HarmonicCloseness(g, False)),
-    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         chart = synthetic(n)
         p = project(chart)
         g = p.to_igraph()
-        nk_calls = networkit_calls(p, w)
+        nk_calls = networkit_calls(chart, w)
         raw_calls = {
             "betweenness": partial(g.betweenness, directed=p.directed),
             "closeness": partial(g.closeness, mode="out"),

@@ -16,6 +16,11 @@ graph's own cost. Usage::
 
     python benchmarks/bench_load.py                 # 10k, 100k, 1M edges
     python benchmarks/bench_load.py --sizes 10000   # just one size
+    python benchmarks/bench_load.py --baseline /tmp/old/src   # also another linkchart, same files
+
+``--baseline SRC`` loads the same files, in the same run, with the linkchart found in the
+source folder ``SRC`` (a checkout of an earlier commit: ``git worktree add /tmp/old REV``),
+and prints its load time beside this one's.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -153,10 +159,14 @@ def measure(folder: Path, what: str) -> dict[str, float]:
     return out
 
 
-def _run(*args: str) -> dict[str, float]:
+def _run(*args: str, source: str | None = None) -> dict[str, float]:
     """Run this script with ``args`` in a fresh process (the parent stays small: peak memory
-    is inherited through fork, so a big parent would hide a small child's peak)."""
-    result = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
+    is inherited through fork, so a big parent would hide a small child's peak); with
+    ``source``, importing linkchart from that source folder."""
+    env = dict(os.environ, PYTHONPATH=source) if source else None
+    result = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, check=True, env=env
+    )
     data: dict[str, float] = json.loads(result.stdout or "{}")
     return data
 
@@ -166,6 +176,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--measure", nargs=2, metavar=("FOLDER", "WHAT"), help=argparse.SUPPRESS)
     parser.add_argument("--generate", nargs=2, metavar=("FOLDER", "EDGES"), help=argparse.SUPPRESS)
+    parser.add_argument("--baseline", metavar="SRC", help="also load with the linkchart in this source")
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(Path(args.measure[0]), args.measure[1])))
@@ -176,12 +187,14 @@ def main() -> None:
     print(
         f"{'edges':>9} {'nodes':>8} | {'load s':>6} {'load MiB':>8} {'igraph s':>8} {'peak MiB':>8} "
         f"{'graph MiB':>9} | {'networkx s':>10} {'nx peak MiB':>11} | {'time ratio':>10} {'mem ratio':>9}"
+        + (f" | {'baseline s':>10} {'base MiB':>8}" if args.baseline else "")
     )
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             _run("--generate", tmp, str(n))
             lc = _run("--measure", tmp, "linkchart")
             nx_ = _run("--measure", tmp, "networkx")
+            base = _run("--measure", tmp, "linkchart", source=args.baseline) if args.baseline else None
         assert lc["edges"] == n and nx_["edges"] == n
         own = lc["peak_mib"] - lc["baseline_mib"]
         nx_own = nx_["peak_mib"] - nx_["baseline_mib"]
@@ -190,6 +203,7 @@ def main() -> None:
             f"{lc['igraph_s']:>8.3f} {lc['peak_mib']:>8.0f} {own:>9.0f} | "
             f"{nx_['load_s']:>10.2f} {nx_['peak_mib']:>11.0f} | "
             f"{nx_['load_s'] / lc['load_s']:>10.1f} {nx_own / max(own, 1):>9.1f}"
+            + (f" | {base['load_s']:>10.2f} {base['load_mib']:>8.0f}" if base else "")
         )
     print(
         "load MiB / peak MiB: the process's peak RSS after loading / after also building the igraph view "

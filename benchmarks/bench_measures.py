@@ -7,6 +7,8 @@ measure three timings are taken on the same chart:
 - ``linkchart/igraph``: the public function with ``engine="igraph"`` (projection included);
 - ``linkchart/networkx``: the same with ``engine="networkx"``;
 - ``raw igraph``: the igraph call alone on the same collapsed graph, built beforehand;
+- ``NetworKit``: NetworKit's own algorithm on the same collapsed graph, on 2 threads
+  (``pip install networkit``; ``-`` where it has none: constraint, bridges, bridging);
 - ``cold``: the public function on a fresh copy of the chart, so its projection (and
   igraph graph) is built inside the call: what the first measure of a report pays.
 
@@ -127,6 +129,47 @@ def raw_calls(chart: LinkChart) -> dict[str, Callable[[], Any]]:
     }
 
 
+def networkit_calls(chart: LinkChart, threads: int = 2) -> dict[str, Callable[[], Any]] | None:
+    """NetworKit's own measures (on ``threads`` threads) on the same collapsed graphs as raw
+    igraph, built beforehand; ``None`` when NetworKit is not installed (``pip install
+    networkit``). Measures NetworKit lacks (constraint, bridges, bridging centrality) are absent."""
+    try:
+        import networkit as nk
+    except ImportError:
+        return None
+    nk.setNumberOfThreads(threads)
+
+    def graph(p: Any, weighted: bool) -> Any:
+        g = nk.Graph(p.n, weighted=weighted, directed=p.directed)
+        ends = (np.asarray(p.src, dtype=np.uint64), np.asarray(p.dst, dtype=np.uint64))
+        if weighted:
+            g.addEdges((np.asarray(p.strength, dtype=np.float64), ends))
+        else:
+            g.addEdges(ends)
+        return g
+
+    c = nk.centrality
+    gd = graph(project(chart), False)
+    gw = graph(project(chart, weight="weight"), True)
+    gwu = graph(project(chart, directed=False, weight="weight"), True)
+    gu = graph(project(chart, directed=False), False)
+
+    def done(algorithm: Any) -> Any:
+        algorithm.run()
+        return algorithm
+
+    return {
+        "degree": lambda: done(c.DegreeCentrality(gd)),
+        "betweenness": lambda: done(c.Betweenness(gd, normalized=False)),
+        "closeness": lambda: done(c.Closeness(gd, True, c.ClosenessVariant.GENERALIZED)),
+        "harmonic": lambda: done(c.HarmonicCloseness(gd, False)),
+        "eigenvector": lambda: done(c.EigenvectorCentrality(gw)),
+        "pagerank": lambda: done(c.PageRank(gw, damp=0.85)),
+        "articulation_points": lambda: done(nk.components.BiconnectedComponents(gu)),
+        "communities": lambda: done(nk.community.PLM(gwu, refine=True)),
+    }
+
+
 MEASURES: dict[str, Callable[..., Any]] = {
     "degree": linkchart.degree,
     "strength": linkchart.strength,
@@ -165,8 +208,8 @@ def run(sizes: list[int], quick: bool, only: list[str] | None = None, networkx: 
     )
     header = (
         f"{'nodes':>6} {'edges':>6} {'ties':>6}  {'measure':<20} {'linkchart/igraph':>16} "
-        f"{'linkchart/networkx':>18} {'raw igraph':>11} {'cold':>9} {'nx/ig':>7} {'ig/raw':>7} "
-        f"{'overhead':>9}"
+        f"{'linkchart/networkx':>18} {'raw igraph':>11} {'NetworKit':>11} {'cold':>9} {'nx/ig':>7} "
+        f"{'ig/raw':>7} {'overhead':>9}"
     )
     print(header)
     print("-" * len(header))
@@ -174,6 +217,7 @@ def run(sizes: list[int], quick: bool, only: list[str] | None = None, networkx: 
         chart = synthetic(n)
         ties = project(chart).m
         raw = raw_calls(chart)
+        nk = networkit_calls(chart) or {}
         for name, measure in [*MEASURES.items(), ("communities", linkchart.communities)]:
             if only and name not in only:
                 continue
@@ -195,16 +239,19 @@ def run(sizes: list[int], quick: bool, only: list[str] | None = None, networkx: 
                 t_nx = best_of(partial(measure, chart, engine="networkx"), 1 if not fast else 2)
                 label = name
             nx_txt = "skipped" if np.isnan(t_nx) else f"{t_nx:.4f} s"
+            nk_txt = f"{best_of(nk[name], repeat):.4f} s" if name in nk else "-"
             ratio = "" if np.isnan(t_nx) else f"{t_nx / t_ig:.1f}"
             print(
                 f"{n:>6} {chart.number_of_edges:>6} {ties:>6}  {label:<20} {t_ig:>14.4f} s "
-                f"{nx_txt:>18} {t_raw:>9.4f} s {t_cold:>7.4f} s {ratio:>7} {t_ig / t_raw:>7.2f} "
+                f"{nx_txt:>18} {t_raw:>9.4f} s {nk_txt:>11} {t_cold:>7.4f} s {ratio:>7} {t_ig / t_raw:>7.2f} "
                 f"{(t_ig - t_raw) * 1e3:>6.1f} ms",
                 flush=True,
             )
     print(
         "\n* communities: linkchart/networkx is networkx's Louvain, the others igraph's Leiden "
-        "(different algorithms; the ratio compares the engines' defaults)."
+        "(different algorithms; the ratio compares the engines' defaults); NetworKit's is PLM "
+        "(Louvain, parallel). NetworKit runs on 2 threads, raw igraph on one, linkchart on its "
+        "defaults (both cores for the shortest-path measures above n*m = 2e7)."
     )
 
 

@@ -458,6 +458,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         signs=args.signs,
         exact=True if args.exact else None,
         summary=False if args.full else args.summary,
+        timeline=False if args.no_timeline else None,
+        over_time=args.over_time,
     )
     page = render_page(chart, spec)
     if args.output is None:
@@ -783,6 +785,14 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         "above 100,000 ties or 25,000 actors)",
     )
     shown.add_argument("--full", action="store_true", help="draw every actor, however large the chart")
+    p.add_argument(
+        "--no-timeline", action="store_true", help="no time slider (default: one on a dated chart)"
+    )
+    p.add_argument(
+        "--over-time",
+        action="store_true",
+        help="the size measure per period in the node panel (with the slider)",
+    )
     _reading_arguments(p)
     _ego_arguments(p)
     p.set_defaults(func=_cmd_render)

@@ -120,17 +120,21 @@ def test_a_report_builds_each_reading_once(monkeypatch: pytest.MonkeyPatch) -> N
     from linkchart.analysis import projection
 
     made: list[tuple[object, ...]] = []
+    charts: list[object] = []  # held, so that no id is reused by a later view
     real = projection._project
 
     def counting(*args: object) -> object:
+        charts.append(args[0])
         made.append((id(args[0]), *args[1:]))
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(projection, "_project", counting)
     chart = linkchart.load(Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml")
-    linkchart.report(chart)
+    found = linkchart.report(chart)
+    assert found.over_time is not None
     assert len(made) == len(set(made))  # no reading of a chart projected twice
-    assert len({m[0] for m in made}) == 2  # the chart and its firm-ties view (report notes)
+    # the chart, its firm-ties view (report notes) and the view of each period (over time)
+    assert len({m[0] for m in made}) == 2 + len(found.over_time.periods)
     for chart_id in {m[0] for m in made}:  # directed/undirected x weighted/unweighted
         assert len([m for m in made if m[0] == chart_id]) <= 5
 

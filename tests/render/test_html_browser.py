@@ -523,3 +523,70 @@ def test_shift_clicking_two_nodes_lights_up_the_most_probable_chain(
     assert "Patronage of the Pakistani Jamaat-e-Ulema-e-Islam" in text
     page.screenshot(path=str(artifacts / "central_asia_path.png"))
     _clean(opened)
+
+
+def _phased_chart() -> linkchart.LinkChart:
+    """Three two-month phases; an accountant active all year without ties, a lieutenant arrested."""
+    ties = [("boss", "lt1", "p1"), ("boss", "lt2", "p1"), ("lt1", "runner", "1994-03-15"),
+            ("boss", "lt2", "p2"), ("lt2", "importer", "1994-05-20"),
+            ("importer", "supplier", {"from": "p2", "to": "p3"}), ("importer", "buyer", "1994-07"),
+            ("boss", "importer", None)]  # fmt: skip
+    people = sorted({a for a, _, _ in ties} | {b for _, b, _ in ties})
+    nodes = [{"id": p, "type": "person", **({"time": "/1994-04-30"} if p == "lt1" else {})} for p in people]
+    nodes.append({"id": "accountant", "type": "person", "time": "1994"})
+    edges = [{"from": a, "relation": "calls", "to": b, "time": t} for a, b, t in ties]
+    periods = {"p1": "1994-03/1994-04", "p2": "1994-05/1994-06", "p3": "1994-07/1994-08"}
+    return linkchart.from_records(nodes, edges, periods=periods, title="Phases")
+
+
+def test_the_time_slider_steps_through_the_periods_from_the_keyboard(open_page: Any, artifacts: Path) -> None:
+    chart = _phased_chart()
+    opened = open_page(
+        linkchart.render_html(chart, size_by="degree", over_time=True, draws=None), "time.html"
+    )
+    page = opened.page
+    assert page.is_visible("#lc-time") and page.inner_text("#lc-time-label") == "all times"
+    assert opened.js("linkchart.visibleCounts()") == {
+        "nodes": chart.number_of_nodes,
+        "edges": chart.number_of_edges,
+    }
+    page.focus("#lc-time-slider")
+    for step, period in enumerate(["p1", "p2", "p3"], start=1):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(f"linkchart.time.index === {step}")
+        view = chart.as_of(period)
+        assert page.inner_text("#lc-time-label") == period
+        assert page.get_attribute("#lc-time-slider", "aria-valuetext") == period
+        assert opened.js("linkchart.visibleCounts()") == {
+            "nodes": view.number_of_nodes,
+            "edges": view.number_of_edges,
+        }
+        hidden = opened.js(
+            "linkchart.nodes.get().filter(function (n) { return n.hidden; })"
+            ".map(function (n) { return n.id; })"
+        )
+        assert {chart.node_ids[i] for i in hidden} == set(chart.node_ids) - set(view.node_ids)
+    # the panel gives the actor's degree in the period chosen, ranked among the actors active then
+    _click_node(opened, opened.js("linkchart.nodeIndex('importer')"))
+    text = _panel_text(opened)
+    p3 = chart.as_of("p3")
+    assert f"degree in p3\t{linkchart.degree(p3)['importer']:g}\trank 1 of {p3.number_of_nodes}" in text
+    page.screenshot(path=str(artifacts / "time_slider.png"))
+    page.focus("#lc-time-slider")
+    page.keyboard.press("Home")
+    page.wait_for_function("linkchart.time.index === 0")
+    assert opened.js("linkchart.visibleCounts()") == {
+        "nodes": chart.number_of_nodes,
+        "edges": chart.number_of_edges,
+    }
+    _clean(opened)
+
+
+def test_an_undated_chart_has_no_time_slider(open_page: Any) -> None:
+    plain = linkchart.from_records(
+        [{"id": "a", "type": "state"}, {"id": "b", "type": "state"}],
+        [{"from": "a", "relation": "r", "to": "b"}],
+    )
+    opened = open_page(linkchart.render_html(plain, draws=None), "plain.html")
+    assert not opened.page.is_visible("#lc-time") and opened.js("linkchart.time") is None
+    _clean(opened)

@@ -278,3 +278,29 @@ def test_a_summary_view_comes_by_itself_above_the_documented_size(monkeypatch: p
 def test_a_summary_size_that_is_not_a_count_is_refused(bad: object) -> None:
     with pytest.raises(linkchart.LinkchartError, match="summary must be"):
         PageSpec(summary=bad).check()  # type: ignore[arg-type]
+
+
+def test_the_time_slider_data_follows_the_chart(central_asia: linkchart.LinkChart) -> None:
+    from datetime import date
+
+    data = page_payload(central_asia, PageSpec(draws=None))
+    t = data["timeline"]
+    assert t["every"] == "year" and [w["label"] for w in t["windows"]] == ["1997", "1998", "1999", "2000"]
+    assert t["windows"][0]["first"] == date(1997, 1, 1).toordinal()
+    assert (
+        len(t["edge_from"]) == central_asia.number_of_edges
+        and len(t["node_to"]) == central_asia.number_of_nodes
+    )
+    k = next(k for k, e in enumerate(central_asia.iter_edges()) if e.time is not None and e.time.last is None)
+    edge = central_asia.edge_at(k)
+    assert edge.time is not None and edge.time.first is not None
+    assert (t["edge_from"][k], t["edge_to"][k]) == (edge.time.first.toordinal(), None)
+    assert t["measure"] is None
+    assert page_payload(central_asia, PageSpec(draws=None, timeline=False))["timeline"] is None
+    with_measure = page_payload(central_asia, PageSpec(draws=None, size_by="degree", over_time=True))[
+        "timeline"
+    ]
+    per_year = linkchart.over_time(central_asia, "degree", every="year")
+    i = central_asia.index_of("IMT")
+    assert with_measure["measure"]["values"][2][i] == per_year.scores[2]["IMT"]
+    assert with_measure["measure"]["active"] == [p.nodes for p in per_year.periods]

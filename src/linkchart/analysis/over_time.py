@@ -132,8 +132,8 @@ def periods_of(chart: LinkChart, every: str | int | Sequence[Any] = "year") -> l
 
 
 def natural_cut(chart: LinkChart, most: int = 30) -> str | int:
-    """How a report cuts the chart's time: its declared periods; else years, or months when
-    it spans less than two years; ``most`` equal windows when that would make more.
+    """How a report cuts the chart's time: its declared periods; else months when it spans
+    two years or less, else years, or ``most`` equal windows when there would be more years.
 
     Examples
     --------
@@ -150,9 +150,9 @@ def natural_cut(chart: LinkChart, most: int = 30) -> str | int:
     assert first is not None and last is not None
     years = last.year - first.year + 1
     months = years * 12 - (first.month - 1) - (12 - last.month)
-    if years >= 2:
-        return "year" if years <= most else most
-    return "month" if months <= most else most
+    if months <= 24:
+        return "month"
+    return "year" if years <= most else most
 
 
 def _label(value: Any) -> str:

@@ -120,6 +120,8 @@ def render_html(
     draws: int | None = 200,
     exact: bool | None = None,
     summary: int | bool | None = None,
+    timeline: bool | None = None,
+    over_time: bool = False,
 ) -> str:
     """The chart as one self-contained, offline, interactive HTML page.
 
@@ -192,6 +194,15 @@ def render_html(
         degree without one) and the ties among them, with a note of what is left out;
         measures, ranks and highlights stay those of the whole chart. ``False``: every
         actor; ``True`` or a number: a summary of that many (2,000 for ``True``).
+    timeline
+        ``None`` (default): on a chart with dated ties or lifespans, a time slider above
+        the chart (the declared periods, else months when it spans two years or less, else
+        years; first position "all times"): it shows the ties in force in the
+        period and the actors active then, as :meth:`LinkChart.as_of` keeps them, and
+        works from the keyboard. ``False``: no slider.
+    over_time
+        With the slider: precompute ``size_by`` per period (:func:`linkchart.over_time`)
+        so that the node panel shows the actor's value and rank in the period chosen.
 
     Returns
     -------
@@ -242,6 +253,8 @@ def render_html(
         draws=draws,
         exact=exact,
         summary=summary,
+        timeline=timeline,
+        over_time=over_time,
     )
     return render_page(chart, spec)
 
@@ -264,6 +277,8 @@ def page_spec(
     draws: int | None = 200,
     exact: bool | None = None,
     summary: int | bool | None = None,
+    timeline: bool | None = None,
+    over_time: bool = False,
 ) -> PageSpec:
     """The choices of one page, checked, as a :class:`PageSpec` (arguments as for :func:`render_html`).
 
@@ -294,6 +309,8 @@ def page_spec(
         draws=draws,
         exact=exact,
         summary=summary,
+        timeline=timeline,
+        over_time=over_time,
     )
     spec.check()
     return spec

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..analysis.over_time import natural_cut, over_time, periods_of
 from ..analysis.reading import SIGN_READINGS, reading
 from ..analysis.registry import MEASURES, Registry
 from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
 from ..reporting.compute import SAMPLED_PIVOTS, is_large
-from ..times import spans
+from ..times import NO_TIME, spans
 from .layout import LAYOUTS, positions_array
 from .measures import (
     compute_measures,
@@ -127,6 +128,8 @@ class PageSpec:
     draws: int | None = 200
     exact: bool | None = None
     summary: int | bool | None = None
+    timeline: bool | None = None
+    over_time: bool = False
 
     def reading(self) -> dict[str, Any]:
         """The reading arguments every measure of the page runs with."""
@@ -385,6 +388,48 @@ def _summary_note(chart: LinkChart, spec: PageSpec, nodes: int, edges: int) -> d
     return {"nodes": nodes, "edges": edges, "total_nodes": n, "total_edges": m, "by": by, "text": text}
 
 
+def _day(value: int) -> int | None:
+    return None if value == NO_TIME else int(value)
+
+
+def _timeline(whole: LinkChart, shown: LinkChart, spec: PageSpec) -> dict[str, Any] | None:
+    """The time slider's data: the windows (the chart's periods, else years or months), every
+    shown tie's and actor's first and last day (``None`` where open), and with
+    ``spec.over_time`` the size measure per window for the shown actors."""
+    e, n = whole.edges, whole.nodes
+    dated = bool(((e.time_from != NO_TIME) | (e.time_to != NO_TIME)).any()) or bool(
+        ((n.time_from != NO_TIME) | (n.time_to != NO_TIME)).any()
+    )
+    if spec.timeline is False or not dated:
+        return None
+    every = natural_cut(whole)
+    windows = periods_of(whole, every)
+    se, sn = shown.edges, shown.nodes
+    out: dict[str, Any] = {
+        "every": every,
+        "windows": [
+            {"label": w.label, "first": w.first.toordinal(), "last": w.last.toordinal()} for w in windows
+        ],
+        "edge_from": [_day(v) for v in se.time_from.tolist()],
+        "edge_to": [_day(v) for v in se.time_to.tolist()],
+        "node_from": [_day(v) for v in sn.time_from.tolist()],
+        "node_to": [_day(v) for v in sn.time_to.tolist()],
+        "measure": None,
+    }
+    if spec.over_time and spec.size_by:
+        result = over_time(
+            whole, spec.size_by, every=every, registry=spec.registry, progress=False, **spec.reading()
+        )
+        ids = list(shown.node_ids)
+        out["measure"] = {
+            "name": spec.size_by,
+            "values": [[_round(s.get(v)) for v in ids] for s in result.scores],
+            "ranks": [[r.get(v) for v in ids] for r in result.ranks],
+            "active": [p.nodes for p in result.periods],
+        }
+    return out
+
+
 def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, Any]]:
     """The vis-network items of ``chart`` in a pyvis ``Network``, and the page's other data.
 
@@ -635,6 +680,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         "community_colors": list(NODE_PALETTE),
         "scale": scale,
         "summary": summary,
+        "timeline": _timeline(whole, chart, spec),
         "reading": reading(
             whole, layers=spec.layers, signs=spec.signs  # type: ignore[arg-type]
         ).describe(),

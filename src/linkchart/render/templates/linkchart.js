@@ -233,6 +233,15 @@
           rank === null ? "" : "rank " + rank + " of " + RANKED + sure + (m.lowest_first ? " (lowest first)" : "")));
         table.appendChild(tr);
       });
+      if (timeline && timeline.measure && timeAt > 0) {
+        var tm = timeline.measure, j = timeAt - 1;
+        var tr2 = el("tr");
+        tr2.appendChild(el("td", null, tm.name.replace(/_/g, " ") + " in " + timeline.windows[j].label));
+        tr2.appendChild(el("td", "lc-num", tm.values[j][i] === null ? "inactive" : fmt(tm.values[j][i])));
+        tr2.appendChild(el("td", "lc-num lc-muted",
+          tm.ranks[j][i] === null ? "" : "rank " + tm.ranks[j][i] + " of " + tm.active[j]));
+        table.appendChild(tr2);
+      }
       panelBody.appendChild(table);
     }
     if (info.brokerage) {
@@ -646,17 +655,41 @@
       (data.summary ? " (summary of " + data.summary.total_nodes + " nodes, " +
        data.summary.total_edges + " edges)" : "");
   }
+  // ------------------------------------------------------------------ time: ties in force, actors active
+  var timeline = data.timeline;
+  var timeAt = 0;  // 0: all times; w > 0: timeline.windows[w - 1]
+  var inForce = null, active = null;
+  function overlaps(a, b, first, last) {
+    return (a === null || a <= last) && (b === null || b >= first);
+  }
+  function computeTime() {
+    inForce = null; active = null;
+    if (!timeline || timeAt === 0) { return; }
+    var w = timeline.windows[timeAt - 1], i, k;
+    inForce = new Array(M);
+    active = new Array(N);
+    for (i = 0; i < N; i++) {
+      var a = timeline.node_from[i], b = timeline.node_to[i];
+      active[i] = (a !== null || b !== null) && overlaps(a, b, w.first, w.last);
+    }
+    for (k = 0; k < M; k++) {
+      var ea = timeline.edge_from[k], eb = timeline.edge_to[k];
+      inForce[k] = overlaps(ea, eb, w.first, w.last);  // an undated tie counts as in force
+      if (inForce[k]) { active[data.edges[k].from] = true; active[data.edges[k].to] = true; }
+    }
+  }
   function applyFilters() {
     var nodeUpdates = [], edgeUpdates = [], i, k;
     for (i = 0; i < N; i++) {
-      var h = !typeOn[info.types[i]];
+      var h = !typeOn[info.types[i]] || (active !== null && !active[i]);
       if (h !== nodeHidden[i]) { nodeHidden[i] = h; nodeUpdates.push({id: i, hidden: h}); }
     }
     for (k = 0; k < M; k++) {
       var e = data.edges[k];
       var rel = vocab.relations[einfo.relation[k]];
       var eh = !relOn[einfo.relation[k]] || !layerOn[rel.layer] || (rel.negative && !hostileOn) ||
-        einfo.confidence[k] > maxLevel || nodeHidden[e.from] || nodeHidden[e.to];
+        einfo.confidence[k] > maxLevel || nodeHidden[e.from] || nodeHidden[e.to] ||
+        (inForce !== null && !inForce[k]);
       if (eh !== edgeHidden[k]) { edgeHidden[k] = eh; edgeUpdates.push({id: k, hidden: eh}); }
     }
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
@@ -664,6 +697,28 @@
     updateCounts();
   }
   updateCounts();
+
+  var timeBox = document.getElementById("lc-time");
+  var slider = document.getElementById("lc-time-slider");
+  var timeLabel = document.getElementById("lc-time-label");
+  function setTime(w) {
+    timeAt = Math.max(0, Math.min(w, timeline ? timeline.windows.length : 0));
+    slider.value = String(timeAt);
+    var text = timeAt === 0 ? "all times" : timeline.windows[timeAt - 1].label;
+    timeLabel.textContent = text;
+    slider.setAttribute("aria-valuetext", text);
+    computeTime();
+    applyFilters();
+    if (shown && shown.kind === "node") { showNode(shown.index); }
+  }
+  if (timeline) {
+    slider.max = String(timeline.windows.length);
+    document.getElementById("lc-time-note").textContent = "ties in force then and the actors active then" +
+      " (undated ties count as in force); \u2190 \u2192 step through " +
+      ({periods: "the periods", year: "the years", month: "the months"}[timeline.every] || "the windows");
+    slider.addEventListener("input", function () { setTime(Number(slider.value)); });
+    timeBox.hidden = false;
+  }
 
   // ------------------------------------------------------------------ test and scripting hook (read-only)
   function pagePoint(p) {
@@ -686,6 +741,8 @@
     nodeIndex: function (id) { return idIndex.has(id) ? idIndex.get(id) : -1; },
     edgeIndex: function (id) { return edgeIdIndex.has(id) ? edgeIdIndex.get(id) : -1; },
     visibleCounts: visibleCounts,
+    get time() { return timeline ? {index: timeAt, label: timeAt ? timeline.windows[timeAt - 1].label : null} : null; },
+    setTime: function (w) { setTime(w); },
     nodePoint: function (i) { return pagePoint(network.getPositions([i])[i]); },
     edgePoint: function (k) {
       var edge = network.body.edges[k];
