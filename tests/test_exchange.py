@@ -192,3 +192,25 @@ def test_excel_problems_are_placed_by_sheet_row_and_column(tmp_path: Path) -> No
     assert {p.line for p in info.value.problems} == {2, 3} and all(
         p.file == str(out) for p in info.value.problems
     )
+
+
+def test_periods_lifespans_and_finer_times_survive_every_format(tmp_path: Path) -> None:
+    chart = linkchart.from_records(
+        [{"id": "boss", "type": "person", "time": "1994-01/"}, {"id": "lt", "type": "person", "time": 1994}],
+        [
+            {"from": "boss", "relation": "calls", "to": "lt", "time": "p1"},
+            {"from": "lt", "relation": "calls", "to": "boss", "time": "1994-05-02"},
+            {"from": "lt", "relation": "calls", "to": "boss", "time": {"from": "1994-06", "to": None}},
+        ],
+        periods={"p1": "1994-03/1994-04"},
+    )
+    for fmt in (*FORMATS, "stix.json"):
+        again = linkchart.load(linkchart.export(chart, tmp_path / f"c.{fmt}"))
+        assert again == chart, fmt
+        assert again.periods == chart.periods and again.node("boss").time == chart.node("boss").time, fmt
+    gexf = (tmp_path / "c.gexf").read_text(encoding="utf-8")
+    assert (
+        '<spell start="1994-03-01" end="1994-04-30"' in gexf
+        and '<spell start="1994-05-02" end="1994-05-02"' in gexf
+    )
+    assert '<spell start="1994-01-01" />' in gexf  # the boss's open lifespan

@@ -782,7 +782,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="draw only the N top actors by the size measure and the ties among them (default: 2,000 "
-        "above 100,000 ties or 25,000 actors)",
+        "above 50,000 ties or 20,000 actors)",
     )
     shown.add_argument("--full", action="store_true", help="draw every actor, however large the chart")
     p.add_argument(

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .errors import LinkchartError, UnknownNameError
-from .times import NO_TIME, Span, in_force
+from .times import DAY, NO_TIME, OPEN, Span, in_force, pack
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -269,7 +269,7 @@ class EdgeTable:
         t0 = np.asarray(time_from, dtype=np.int32)
         t1 = np.asarray(time_to, dtype=np.int32)
         if time_precision is None:
-            time_precision = np.where(t0 != NO_TIME, 12, 0) + np.where(t1 != NO_TIME, 3, 0)
+            time_precision = np.where(t0 != NO_TIME, pack(DAY, OPEN), 0) + np.where(t1 != NO_TIME, DAY, 0)
         return cls(
             src_a,
             _frozen(dst, np.int32),

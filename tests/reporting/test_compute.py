@@ -313,6 +313,18 @@ def test_over_time_section_on_a_dated_chart(full: Report, central_asia: linkchar
     assert "over time" not in report(undated, draws=None).to_text()
 
 
+def test_over_time_is_left_out_when_too_costly_and_the_report_says_so(
+    central_asia: linkchart.LinkChart, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linkchart.reporting import compute
+
+    monkeypatch.setattr(compute, "OVER_TIME_MAX_WORK", 1000)
+    r = report(central_asia, measures=["degree", "betweenness"], draws=None)
+    assert r.over_time is None
+    assert "the Over time section left out (4 periods of exact betweenness" in r.scale
+    assert "run linkchart timeline" in r.to_text()
+
+
 def test_empty_and_tieless_charts() -> None:
     empty = report(linkchart.from_records([], []))
     assert all(r.overall == () for r in empty.rankings) and empty.bridges == () and empty.brokers == ()

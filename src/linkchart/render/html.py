@@ -188,7 +188,7 @@ def render_html(
         1,000 random pivots and the other shortest-path measures leave the default
         list, as in the report (the legend says so); ``True``: exact, whatever the size.
     summary
-        ``None`` (default): on a chart of more than 100,000 ties or 25,000 actors
+        ``None`` (default): on a chart of more than 50,000 ties or 20,000 actors
         (:data:`~linkchart.render.payload.SUMMARY_ABOVE_EDGES`, ``SUMMARY_ABOVE_NODES``)
         the page is a summary view: the 2,000 actors ranking highest by ``size_by`` (by
         degree without one) and the ties among them, with a note of what is left out;

@@ -68,10 +68,10 @@ HIGHLIGHTS: tuple[str, ...] = ("bridges", "articulation_points", "brokers")
 LARGE = 2000
 """Above this many edges, edge labels are off and edges hide while panning (by default)."""
 
-SUMMARY_ABOVE_EDGES = 100_000
+SUMMARY_ABOVE_EDGES = 50_000
 """Above this many ties (or :data:`SUMMARY_ABOVE_NODES` actors) a page shows a summary view."""
 
-SUMMARY_ABOVE_NODES = 25_000
+SUMMARY_ABOVE_NODES = 20_000
 """Above this many actors (or :data:`SUMMARY_ABOVE_EDGES` ties) a page shows a summary view."""
 
 SUMMARY_NODES = 2_000

@@ -15,7 +15,7 @@ from ..analysis.bridges import ArticulationPoint, Bridge
 from ..analysis.brokerage import ROLES, BrokerageResult
 from ..analysis.disruption import disruption
 from ..analysis.key_players import Criterion, KeyPlayers
-from ..analysis.over_time import natural_cut, over_time
+from ..analysis.over_time import natural_cut, over_time, periods_of
 from ..analysis.projection import Engine, check_engine
 from ..analysis.reading import Layers, SignReading, reading
 from ..analysis.registry import MEASURES, Measure, Registry
@@ -33,6 +33,7 @@ __all__ = [
     "HOW_SURE",
     "HOW_SURE_MAX_EDGES",
     "KEY_PLAYERS_DISTANCE_MAX_NODES",
+    "OVER_TIME_MAX_WORK",
     "READING_KEYS",
     "SAMPLED_PIVOTS",
     "SECTIONS",
@@ -48,6 +49,10 @@ SAMPLED_PIVOTS = 1000
 """Random pivots of the report's sampled betweenness on a large chart."""
 
 HOW_SURE: tuple[str, ...] = ("betweenness", "pagerank", "degree")
+
+OVER_TIME_MAX_WORK = 10**9
+"""Above this many periods x nodes x edges, the report leaves the Over time section out (and
+says so): each period is a betweenness of its own."""
 
 READING_KEYS = ("relations", "layers", "signs", "directed", "engine")
 """The common arguments the report passes on to rank uncertainty and the ranking over time."""
@@ -528,11 +533,25 @@ def report(
     timeline = None
     e = chart.edges
     dated = bool(((e.time_from != NO_TIME) | (e.time_to != NO_TIME)).any())
-    if dated and not sampled and "betweenness" in registry:  # a large chart: call over_time itself
+    cut = natural_cut(chart) if dated else "year"
+    windows = len(periods_of(chart, cut)) if dated else 0
+    work = windows * chart.number_of_nodes * chart.number_of_edges
+    if dated and (sampled or work > OVER_TIME_MAX_WORK):
+        scale_note = "; ".join(
+            x
+            for x in (
+                scale_note,
+                f"the Over time section left out ({windows} periods of exact betweenness on "
+                f"{chart.number_of_nodes:,} actors and {chart.number_of_edges:,} ties; "
+                "run linkchart timeline)",
+            )
+            if x
+        )
+    elif dated and "betweenness" in registry:
         timeline = over_time(
             chart,
             "betweenness",
-            every=natural_cut(chart),
+            every=cut,
             registry=registry,
             progress=False,
             normalized=True,
