@@ -68,7 +68,14 @@ def test_validate_json_lists_problems_as_data(tmp_path: Path, capsys: pytest.Cap
     assert doc["problems"][0]["loc"] == ["edges", 1, "to"] and doc["problems"][0]["line"] == 12
     assert main(["validate", str(write(tmp_path, GOOD)), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc == {"file": str(tmp_path / "g.yaml"), "valid": True, "nodes": 4, "edges": 3, "problems": []}
+    assert doc == {
+        "file": str(tmp_path / "g.yaml"),
+        "valid": True,
+        "nodes": 4,
+        "edges": 3,
+        "problems": [],
+        "warnings": [],
+    }
 
 
 def test_validate_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -300,6 +307,24 @@ def test_render_reads_layers_and_signs(tmp_path: Path) -> None:
     assert main(["render", G, "-o", str(everything), "--signs", "all", "--layers", "all"]) == 0
     assert default.read_text(encoding="utf-8") != everything.read_text(encoding="utf-8")
     assert "read on all 98 ties" in everything.read_text(encoding="utf-8")
+
+
+def test_validate_prints_warnings_located_and_stays_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "linkchart: 1\ntitle: Lives\nnodes:\n  - {id: a, type: person, time: 1994-}\n"
+        "  - {id: b, type: person}\nedges:\n  - {from: a, relation: r, to: b, time: 1990-03}\n"
+    )
+    path = write(tmp_path, text)
+    assert main(["validate", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"{path}: valid")
+    assert captured.err.startswith(f"warning: {path}:7: edges[0].time: the tie dated 1990-03 lies outside")
+    assert "[outside-lifespan]" in captured.err and "hint:" in captured.err
+    assert main(["validate", str(path), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["valid"] is True and [w["code"] for w in doc["warnings"]] == ["outside-lifespan"]
 
 
 def test_timeline_prints_the_top_per_period_and_plots(

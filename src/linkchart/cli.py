@@ -40,9 +40,24 @@ def _print_problems(err: LoadError, out: TextIO) -> None:
 
 
 def _load(args: argparse.Namespace) -> LinkChart:
+    """The chart of ``args.file``; its warnings (a tie outside a lifespan) printed to stderr,
+    located like problems, and kept in ``args.load_warnings``."""
+    import warnings
+
+    from .errors import LoadWarning
     from .loading import load
 
-    return load(args.file, allow_outside=args.allow_outside)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LoadWarning)
+        chart = load(args.file, allow_outside=args.allow_outside)
+    found = [w.message.problem for w in caught if isinstance(w.message, LoadWarning)]
+    for w in caught:
+        if not isinstance(w.message, LoadWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    args.load_warnings = found
+    for problem in found:
+        print(_escape_controls(f"warning: {problem}"), file=sys.stderr)
+    return chart
 
 
 def _file_argument(p: argparse.ArgumentParser) -> None:
@@ -89,6 +104,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             "nodes": chart.number_of_nodes,
             "edges": chart.number_of_edges,
             "problems": [],
+            "warnings": [p.to_dict() for p in args.load_warnings],
         }
         sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         return 0
