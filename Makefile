@@ -24,7 +24,8 @@ demo: $(BIN)/.runtime
 	mkdir -p out
 	$(BIN)/linkchart validate $(GRAPH)
 	$(BIN)/linkchart analyze $(GRAPH) --top 5
-	$(BIN)/linkchart render $(GRAPH) -o out/central_asia.html --highlight all
+	$(BIN)/linkchart render $(GRAPH) -o out/central_asia.html --highlight all --over-time
+	$(BIN)/linkchart timeline $(GRAPH) --top 3 -o out/central_asia_timeline.svg
 	$(BIN)/python examples/central_asia_report.py
 	@echo "wrote out/central_asia.html"
 

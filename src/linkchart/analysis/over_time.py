@@ -310,6 +310,21 @@ def over_time(
     LinkchartError
         When the chart has nothing dated, or ``every`` is not a way to cut time.
 
+    Notes
+    -----
+    An actor absent from a period's view has no score there (``None`` in
+    :meth:`OverTime.series`), rather than a zero: a dormant or not yet founded actor is
+    not a peripheral one. Undated ties count as in force in every period by default, as
+    a report that does not date a tie rarely means it held for a moment only.
+
+    References
+    ----------
+    .. [1] Morselli, C. (2009). *Inside Criminal Networks*, ch. 5 (the CAVIAR network in
+       eleven two-month wiretap phases). Springer. https://doi.org/10.1007/978-0-387-09526-4
+    .. [2] Moody, J., McFarland, D., & Bender-deMoll, S. (2005). Dynamic network
+       visualization. *American Journal of Sociology* 110(4), 1206-1241.
+       https://doi.org/10.1086/421509
+
     Examples
     --------
     >>> import linkchart
