@@ -225,6 +225,17 @@ def _ego(args: argparse.Namespace, chart: LinkChart) -> LinkChart:
     return chart.ego(args.ego, args.radius)
 
 
+def _measure_argument(p: argparse.ArgumentParser, per_node: Sequence[str]) -> None:
+    """``--measure M``: one per-node measure of the registry (default betweenness)."""
+    p.add_argument(
+        "--measure",
+        default="betweenness",
+        type=_name_in("measure", per_node),
+        metavar="M",
+        help="a per-node measure (default betweenness); one of: " + ", ".join(per_node),
+    )
+
+
 def _ego_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ego", metavar="NODE", help="only NODE (id, label or alias) and its neighbourhood")
     p.add_argument(
@@ -651,13 +662,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         "then) and print the top actors per period; -o also draws their scores over time.",
     )
     _file_argument(p)
-    p.add_argument(
-        "--measure",
-        default="betweenness",
-        type=_name_in("measure", per_node),
-        metavar="M",
-        help="a per-node measure (default betweenness); one of: " + ", ".join(per_node),
-    )
+    _measure_argument(p, per_node)
     p.add_argument(
         "--every",
         type=_every,
@@ -690,13 +695,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         "the median score, its 90%% interval, the rank interval and P(top k).",
     )
     _file_argument(p)
-    p.add_argument(
-        "--measure",
-        default="betweenness",
-        type=_name_in("measure", per_node),
-        metavar="M",
-        help="a per-node measure (default betweenness); one of: " + ", ".join(per_node),
-    )
+    _measure_argument(p, per_node)
     p.add_argument(
         "--draws", type=_positive, default=1000, metavar="N", help="random versions (default 1000)"
     )

@@ -224,3 +224,17 @@ def test_times_in_csv_columns(graphs) -> None:  # type: ignore[no-untyped-def]
     p = graphs.one(head + "nodes: {csv: nodes.csv}\nedges: {csv: edges.csv}\n", "bad-time")
     assert (p.path, p.row, p.line) == ("edges[0].time", 1, 2)
     assert "2003-04" in p.message and "2003-2004" in p.message
+
+
+def test_periods_must_be_a_mapping(graphs) -> None:  # type: ignore[no-untyped-def]
+    text = PHASED.replace("periods:\n  phase1: {from: 1994-03, to: 1994-04}\n  phase2: {from: 1994-05, to: 1994-06}\n",
+                          "periods: [phase1, phase2]\n")  # fmt: skip
+    found = graphs.problems(text)
+    first = found[0]
+    assert (first.code, first.path, first.message) == (
+        "wrong-type",
+        "periods",
+        "'periods' must be a mapping, not a list",
+    )
+    # without periods, the ties that name one are bad times (nothing to look the name up in)
+    assert [p.code for p in found[1:]] == ["bad-time", "bad-time"]

@@ -342,17 +342,21 @@ def _sign(raw: Any, path: str, problems: Problems) -> Sign:
     return "positive"
 
 
+def _a_mapping(raw: Any, key: str, example: str, problems: Problems) -> bool:
+    """Whether the top-level section ``key`` is a mapping; a ``wrong-type`` problem if not."""
+    if isinstance(raw, Mapping):
+        return True
+    problems.add(
+        "wrong-type", f"'{key}' must be a mapping, not {type_name(raw)}", key, f"write e.g. {example}"
+    )
+    return False
+
+
 def parse_analysis(raw: Any, relations: Sequence[Relation], problems: Problems) -> tuple[str, ...] | None:
     """The ``analysis:`` section: the layers the measures read by default (``None``: all)."""
-    if absent(raw):
-        return None
-    if not isinstance(raw, Mapping):
-        problems.add(
-            "wrong-type",
-            f"'analysis' must be a mapping, not {type_name(raw)}",
-            "analysis",
-            "write e.g. 'analysis: {layers: [operational, political]}'",
-        )
+    if absent(raw) or not _a_mapping(
+        raw, "analysis", "'analysis: {layers: [operational, political]}'", problems
+    ):
         return None
     check_keys(raw, _ANALYSIS_KEYS, "analysis", problems)
     layers = raw.get("layers", ABSENT)
@@ -398,15 +402,9 @@ def parse_periods(raw: Any, problems: Problems) -> dict[str, Span]:
     a time. Bad periods are reported and left out.
     """
     out: dict[str, Span] = {}
-    if absent(raw):
-        return out
-    if not isinstance(raw, Mapping):
-        problems.add(
-            "wrong-type",
-            f"'periods' must be a mapping of names to times, not {type_name(raw)}",
-            "periods",
-            "write e.g. 'periods: {phase1: {from: 1994-03, to: 1994-04}}'",
-        )
+    if absent(raw) or not _a_mapping(
+        raw, "periods", "'periods: {phase1: {from: 1994-03, to: 1994-04}}'", problems
+    ):
         return out
     for name, value in raw.items():
         here = f"periods.{name}"
