@@ -227,8 +227,8 @@ def test_times_in_csv_columns(graphs) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_periods_must_be_a_mapping(graphs) -> None:  # type: ignore[no-untyped-def]
-    text = PHASED.replace("periods:\n  phase1: {from: 1994-03, to: 1994-04}\n  phase2: {from: 1994-05, to: 1994-06}\n",
-                          "periods: [phase1, phase2]\n")  # fmt: skip
+    declared = "periods:\n  phase1: {from: 1994-03, to: 1994-04}\n  phase2: {from: 1994-05, to: 1994-06}\n"
+    text = PHASED.replace(declared, "periods: [phase1, phase2]\n")
     found = graphs.problems(text)
     first = found[0]
     assert (first.code, first.path, first.message) == (
