@@ -346,18 +346,18 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         undated=not args.dated_only,
         **options,
     )
+    labels = {nid: chart.node(nid).label for nid in chart.node_ids}
     if args.json:
         import json
 
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
-        labels = {nid: chart.node(nid).label for nid in chart.node_ids}
         sys.stdout.write(_escape_controls(result.text(args.top, labels)))
     if args.output:
         kind = Path(args.output).suffix.lower().lstrip(".")
         if kind not in ("svg", "png", "pdf"):
             raise LinkchartError(f"write the plot as .svg, .png or .pdf, not {args.output!r}")
-        data = plot_over_time(result, top=args.top, title=chart.title, kind=kind)
+        data = plot_over_time(result, top=args.top, title=chart.title, kind=kind, labels=labels)
         target = write_atomic(args.output, data, inputs=[args.file])
         print(f"wrote {target}", file=sys.stderr)
     return 0

@@ -375,11 +375,19 @@ def _plain_every(every: str | int | Sequence[Any]) -> Any:
     return every if isinstance(every, str | int) else [_label(v) for v in every]
 
 
-def plot_over_time(result: OverTime, *, top: int = 5, title: str = "", kind: str = "svg") -> bytes:
+def plot_over_time(
+    result: OverTime,
+    *,
+    top: int = 5,
+    title: str = "",
+    kind: str = "svg",
+    labels: Mapping[str, str] | None = None,
+) -> bytes:
     """The scores of the leading actors (:meth:`OverTime.leaders`) per period as a line plot.
 
-    One line per actor, a gap where it was not active; ``kind`` is ``"svg"``, ``"png"`` or
-    ``"pdf"``. Drawn with matplotlib's Agg backend (no window, no network).
+    One line per actor (named by ``labels``, else by id), a gap where it was not active;
+    ``kind`` is ``"svg"``, ``"png"`` or ``"pdf"``. Drawn with matplotlib's Agg backend (no
+    window, no network); the same result gives the same bytes.
     """
     import matplotlib
 
@@ -388,16 +396,16 @@ def plot_over_time(result: OverTime, *, top: int = 5, title: str = "", kind: str
 
     from ..render.image import figure_bytes
 
-    labels = [p.label for p in result.periods]
-    fig = Figure(figsize=(max(6.0, 0.45 * len(labels) + 3), 4.2), layout="constrained")
+    ticks = [p.label for p in result.periods]
+    names = labels or {}
+    fig = Figure(figsize=(max(6.0, 0.45 * len(ticks) + 3), 4.2), layout="constrained")
     ax = fig.add_subplot()
-    x = np.arange(len(labels))
+    x = np.arange(len(ticks))
     for node_id in result.leaders(top)[: max(top, 1) * 2]:
         y = np.array([np.nan if v is None else v for v in result.series(node_id)], dtype=np.float64)
-        ax.plot(x, y, marker="o", markersize=3, label=node_id)
-    ax.set_xticks(
-        x, labels, rotation=45 if len(labels) > 8 else 0, ha="right" if len(labels) > 8 else "center"
-    )
+        ax.plot(x, y, marker="o", markersize=3, label=names.get(node_id, node_id))
+    many = len(ticks) > 8
+    ax.set_xticks(x, ticks, rotation=45 if many else 0, ha="right" if many else "center")
     ax.set_ylabel(result.measure.replace("_", " "))
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="best")
