@@ -118,7 +118,7 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
     """Title, description, sources, vocabulary, counts, time span, parallel edges, isolates."""
     import numpy as np
 
-    from .times import NO_TIME, extent
+    from .times import dated, extent
 
     vocab = chart.vocabulary
     e = chart.edges
@@ -144,13 +144,13 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
     conf = Counter(scale.levels[c] for c in e.confidence.tolist())
     _counts("edges by confidence", conf, scale.levels, out)
     span = extent(e.time_from, e.time_to, e.time_precision)
-    dated = int(np.count_nonzero((e.time_from != NO_TIME) | (e.time_to != NO_TIME)))
+    with_time = int(np.count_nonzero(dated(e.time_from, e.time_to)))
     if span is not None:
-        print(f"time span: {span.text} ({dated} dated edges, {len(e) - dated} undated)", file=out)
+        print(f"time span: {span.text} ({with_time} dated edges, {len(e) - with_time} undated)", file=out)
     else:
         print("time span: none (no dated edges)", file=out)
     n = chart.nodes
-    lives = int(np.count_nonzero((n.time_from != NO_TIME) | (n.time_to != NO_TIME)))
+    lives = int(np.count_nonzero(dated(n.time_from, n.time_to)))
     if lives:
         print(f"lifespans: {lives} of {len(n)} nodes", file=out)
     if chart.periods:

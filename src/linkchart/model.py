@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .errors import LinkchartError, UnknownNameError
-from .times import DAY, NO_TIME, OPEN, Span, in_force, pack
+from .times import DAY, NO_TIME, OPEN, Span, dated, in_force, pack
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -693,13 +693,11 @@ class LinkChart:
             window = self.window(between[0])[0], self.window(between[1])[1]
         if window is not None:
             first, last = window
-            dated = (e.time_from != NO_TIME) | (e.time_to != NO_TIME)
-            mask &= (dated & in_force(e.time_from, e.time_to, first, last)) | (~dated & undated)
+            with_time = dated(e.time_from, e.time_to)
+            mask &= (with_time & in_force(e.time_from, e.time_to, first, last)) | (~with_time & undated)
             if not keep_nodes:
                 n = self.nodes
-                alive = ((n.time_from != NO_TIME) | (n.time_to != NO_TIME)) & in_force(
-                    n.time_from, n.time_to, first, last
-                )
+                alive = dated(n.time_from, n.time_to) & in_force(n.time_from, n.time_to, first, last)
                 if node_rows is not None:
                     inside = np.zeros(len(n), dtype=bool)
                     inside[node_rows] = True

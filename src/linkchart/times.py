@@ -30,6 +30,8 @@ __all__ = [
     "OPEN",
     "YEAR",
     "Span",
+    "bounds",
+    "dated",
     "day_number",
     "end_text",
     "extent",
@@ -166,11 +168,28 @@ def span_value(start: int, end: int, precision: int) -> Any:
     return span_text(start, end, precision)
 
 
+def dated(starts: npt.NDArray[np.int32], ends: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:
+    """Which rows of two time columns carry a time (either end bounded)."""
+    out: npt.NDArray[np.bool_] = (starts != NO_TIME) | (ends != NO_TIME)
+    return out
+
+
+def bounds(
+    starts: npt.NDArray[np.int32], ends: npt.NDArray[np.int32]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Two time columns as ``int64`` first and last days, open ends at the extremes of ``int64``."""
+    big = np.iinfo(np.int64)
+    first = np.where(starts == NO_TIME, big.min, starts.astype(np.int64))
+    last = np.where(ends == NO_TIME, big.max, ends.astype(np.int64))
+    return first, last
+
+
 def in_force(
-    starts: npt.NDArray[np.int32], ends: npt.NDArray[np.int32], first: int, last: int
+    starts: npt.NDArray[np.int32], ends: npt.NDArray[np.int32], first: Any, last: Any
 ) -> npt.NDArray[np.bool_]:
-    """Which spans overlap the days ``first..last`` (open ends reach forever; an undated
-    row, both ends open, counts as in force: callers that mean otherwise mask it)."""
+    """Which spans overlap the days ``first..last`` (numbers, or arrays row by row; open ends
+    reach forever; an undated row, both ends open, counts as in force: callers that mean
+    otherwise mask it)."""
     lo = starts.astype(np.int64)
     hi = ends.astype(np.int64)
     out: npt.NDArray[np.bool_] = ((starts == NO_TIME) | (lo <= last)) & ((ends == NO_TIME) | (hi >= first))

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..errors import LinkchartError
 from ..progress import Progress
-from ..times import DAY, NO_TIME, Span, extent, first_day, last_day, pack
+from ..times import DAY, Span, dated, extent, first_day, last_day, pack
 from .registry import MEASURES, Registry
 from .uncertainty import competition_ranks
 
@@ -353,10 +353,9 @@ def over_time(
             result = entry(view, **reading, **options) if view.number_of_nodes else {}
             values = {v: float(result[v]) for v in view.node_ids if result.get(v) is not None}
             rank = competition_ranks(np.array([list(values.values())]), entry.higher_is_more)[0]
-            e = view.edges
-            dated = int(np.count_nonzero((e.time_from != NO_TIME) | (e.time_to != NO_TIME)))
+            with_time = int(np.count_nonzero(dated(view.edges.time_from, view.edges.time_to)))
             periods.append(
-                Period(w.label, w.first, w.last, view.number_of_nodes, view.number_of_edges, dated)
+                Period(w.label, w.first, w.last, view.number_of_nodes, view.number_of_edges, with_time)
             )
             scores.append(MappingProxyType(values))
             ranks.append(MappingProxyType({v: int(r) for v, r in zip(values, rank.tolist(), strict=True)}))

@@ -29,7 +29,7 @@ import numpy as np
 
 from ..errors import did_you_mean
 from ..model import EdgeTable, LinkChart, NodeTable, Source
-from ..times import NO_TIME, Span
+from ..times import Span, bounds, dated, in_force
 from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation, Vocabulary
 from .columns import ABSENT, Document, absent, check_keys, quote_hint, type_name
 from .edges import build_edges
@@ -202,36 +202,26 @@ _LIFESPAN_WARNINGS = 50
 def _check_lifespans(nodes: Nodes, edges: EdgeTable, problems: Problems) -> None:
     """Warn of each dated tie that lies wholly outside the lifespan of one of its ends."""
     t0, t1, tp = nodes.times
-    node_dated = (t0 != NO_TIME) | (t1 != NO_TIME)
+    node_dated = dated(t0, t1)
     if not node_dated.any():
         return
-    e0, e1 = edges.time_from.astype(np.int64), edges.time_to.astype(np.int64)
-    edge_dated = (edges.time_from != NO_TIME) | (edges.time_to != NO_TIME)
-    lo = np.where(edges.time_from == NO_TIME, np.iinfo(np.int64).min, e0)
-    hi = np.where(edges.time_to == NO_TIME, np.iinfo(np.int64).max, e1)
-    outside = np.zeros(len(edges), dtype=bool)
+    edge_dated = dated(edges.time_from, edges.time_to)
+    outside = []  # per end: the ties outside that end's lifespan
     for ends in (edges.src, edges.dst):
-        n0 = np.where(t0[ends] == NO_TIME, np.iinfo(np.int64).min, t0[ends].astype(np.int64))
-        n1 = np.where(t1[ends] == NO_TIME, np.iinfo(np.int64).max, t1[ends].astype(np.int64))
-        outside |= node_dated[ends] & edge_dated & ((hi < n0) | (lo > n1))
-    rows = np.flatnonzero(outside)
+        first, last = bounds(t0[ends], t1[ends])
+        in_life = in_force(edges.time_from, edges.time_to, first, last)
+        outside.append(node_dated[ends] & edge_dated & ~in_life)
+    rows = np.flatnonzero(outside[0] | outside[1])
     for k in rows[:_LIFESPAN_WARNINGS].tolist():
-        for end, side in ((int(edges.src[k]), "from"), (int(edges.dst[k]), "to")):
-            life = Span(int(t0[end]), int(t1[end]), int(tp[end]))
-            when = Span(int(edges.time_from[k]), int(edges.time_to[k]), int(edges.time_precision[k]))
-            if life.dated and (
-                (life.start != NO_TIME and when.end != NO_TIME and when.end < life.start)
-                or (life.end != NO_TIME and when.start != NO_TIME and when.start > life.end)
-            ):
-                position = int(edges.position[k])
-                problems.warn(
-                    "outside-lifespan",
-                    f"the tie dated {when.text} lies outside the lifespan of {nodes.ids[end]!r} "
-                    f"({life.text})",
-                    f"edges[{position}].time",
-                    f"check the tie's date, or the 'time' of {nodes.ids[end]!r} (the tie's '{side}' end)",
-                )
-                break
+        end, side = (int(edges.src[k]), "from") if outside[0][k] else (int(edges.dst[k]), "to")
+        life = Span(int(t0[end]), int(t1[end]), int(tp[end]))
+        when = Span(int(edges.time_from[k]), int(edges.time_to[k]), int(edges.time_precision[k]))
+        problems.warn(
+            "outside-lifespan",
+            f"the tie dated {when.text} lies outside the lifespan of {nodes.ids[end]!r} ({life.text})",
+            f"edges[{int(edges.position[k])}].time",
+            f"check the tie's date, or the 'time' of {nodes.ids[end]!r} (the tie's '{side}' end)",
+        )
     if len(rows) > _LIFESPAN_WARNINGS:
         problems.warn(
             "outside-lifespan",

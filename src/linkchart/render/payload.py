@@ -23,7 +23,7 @@ from ..analysis.registry import MEASURES, Registry
 from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
 from ..reporting.compute import SAMPLED_PIVOTS, is_large
-from ..times import NO_TIME, spans
+from ..times import NO_TIME, dated, spans
 from .layout import LAYOUTS, positions_array
 from .measures import (
     compute_measures,
@@ -397,10 +397,8 @@ def _timeline(whole: LinkChart, shown: LinkChart, spec: PageSpec) -> dict[str, A
     shown tie's and actor's first and last day (``None`` where open), and with
     ``spec.over_time`` the size measure per window for the shown actors."""
     e, n = whole.edges, whole.nodes
-    dated = bool(((e.time_from != NO_TIME) | (e.time_to != NO_TIME)).any()) or bool(
-        ((n.time_from != NO_TIME) | (n.time_to != NO_TIME)).any()
-    )
-    if spec.timeline is False or not dated:
+    has_time = bool(dated(e.time_from, e.time_to).any() or dated(n.time_from, n.time_to).any())
+    if spec.timeline is False or not has_time:
         return None
     every = natural_cut(whole)
     windows = periods_of(whole, every)

@@ -23,7 +23,7 @@ from ..analysis.uncertainty import RankUncertainty, rank_uncertainty
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
 from ..progress import Progress
-from ..times import NO_TIME
+from ..times import dated
 from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
 from .report import Report
 from .text import KEY_PLAYERS_MAX_NODES
@@ -532,22 +532,17 @@ def report(
         )
     timeline = None
     e = chart.edges
-    dated = bool(((e.time_from != NO_TIME) | (e.time_to != NO_TIME)).any())
-    cut = natural_cut(chart) if dated else "year"
-    windows = len(periods_of(chart, cut)) if dated else 0
+    has_time = bool(dated(e.time_from, e.time_to).any())
+    cut = natural_cut(chart) if has_time else "year"
+    windows = len(periods_of(chart, cut)) if has_time else 0
     work = windows * chart.number_of_nodes * chart.number_of_edges
-    if dated and (sampled or work > OVER_TIME_MAX_WORK):
-        scale_note = "; ".join(
-            x
-            for x in (
-                scale_note,
-                f"the Over time section left out ({windows} periods of exact betweenness on "
-                f"{chart.number_of_nodes:,} actors and {chart.number_of_edges:,} ties; "
-                "run linkchart timeline)",
-            )
-            if x
+    if has_time and (sampled or work > OVER_TIME_MAX_WORK):
+        left_out = (
+            f"the Over time section left out ({windows} periods of exact betweenness on "
+            f"{chart.number_of_nodes:,} actors and {chart.number_of_edges:,} ties; run linkchart timeline)"
         )
-    elif dated and "betweenness" in registry:
+        scale_note = f"{scale_note}; {left_out}" if scale_note else left_out
+    elif has_time and "betweenness" in registry:
         timeline = over_time(
             chart,
             "betweenness",
