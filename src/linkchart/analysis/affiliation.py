@@ -378,12 +378,12 @@ def _pairs(
     bp0, bp1 = _ends(m.precision[b])
     starts = np.stack([m.first[a], m.first[b], v_first])
     stops = np.stack([m.last[a], m.last[b], v_last])
-    i0 = np.argmax(starts, axis=0)
-    i1 = np.argmin(stops, axis=0)
-    cols = np.arange(len(a))
-    first = starts[i0, cols]
-    last = stops[i1, cols]
-    precision = np.stack([ap0, bp0, vp0])[i0, cols] * 4 + np.stack([ap1, bp1, vp1])[i1, cols]
+    first = starts.max(axis=0)
+    last = stops.min(axis=0)
+    # each end as finely as the times that set it were written
+    p0 = np.where(starts == first, np.stack([ap0, bp0, vp0]), 0).max(axis=0)
+    p1 = np.where(stops == last, np.stack([ap1, bp1, vp1]), 0).max(axis=0)
+    precision = p0 * 4 + p1
     if concurrent:
         keep = first <= last
         a, b, first, last, precision = a[keep], b[keep], first[keep], last[keep], precision[keep]
@@ -739,7 +739,7 @@ def one_mode(
         directed=False,
         source_types=frozenset(onto_names),
         target_types=frozenset(onto_names),
-        description=f"share a {' or '.join(via_names)} (an edge per shared affiliation; {weighting})",
+        description=f"tied through a shared {' or '.join(via_names)} (an edge per shared one; {weighting})",
         layer="affiliation",
     )
     origin = _OneModeOrigin(chart, rows, member, via_node, weighting, threshold, concurrent)
