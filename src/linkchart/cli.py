@@ -364,6 +364,12 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _affiliation_reading(args: argparse.Namespace) -> dict[str, object]:
+    """``--relations``, ``--layers`` (default: every layer) and ``--signs`` of one-mode and two-mode."""
+    layers = "all" if args.layers is None else _layers(args)
+    return {"relations": args.relations, "layers": layers, "signs": args.signs}
+
+
 def _cmd_one_mode(args: argparse.Namespace) -> int:
     from .analysis.affiliation import one_mode, projected_ties
 
@@ -374,10 +380,8 @@ def _cmd_one_mode(args: argparse.Namespace) -> int:
         args.via,
         weighting=args.weighting,
         min_weight=args.min_weight,
-        relations=args.relations,
-        layers="all" if args.layers is None else _layers(args),
-        signs=args.signs,
         concurrent=not args.any_time,
+        **_affiliation_reading(args),  # type: ignore[arg-type]
     )
     ties = projected_ties(projection)
     if args.output:
@@ -418,10 +422,8 @@ def _cmd_two_mode(args: argparse.Namespace) -> int:
         args.measure,
         first=args.first,
         second=args.second,
-        relations=args.relations,
-        layers="all" if args.layers is None else _layers(args),
-        signs=args.signs,
         normalized=not args.raw,
+        **_affiliation_reading(args),  # type: ignore[arg-type]
         engine=args.engine,
     )
     sides = {"first": scores.parameters["first"], "second": scores.parameters["second"]}

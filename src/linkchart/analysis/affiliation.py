@@ -62,11 +62,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ONE_MODE_WEIGHTINGS",
+    "AffiliationView",
+    "Affiliations",
     "ClassTie",
     "Classes",
     "OneModeWeighting",
     "ProjectedTie",
     "SharedAffiliation",
+    "affiliations",
     "classes",
     "one_mode",
     "projected_ties",
@@ -900,3 +903,153 @@ def projected_ties(chart: LinkChart, top: int | None = None) -> list[ProjectedTi
         )
     out.sort(key=lambda x: (-round(x.weight, 12), x.a, x.b))
     return out if top is None else out[:top]
+
+
+# ---------------------------------------------------------------------------- the meta-network at a glance
+@dataclass(frozen=True, slots=True)
+class AffiliationView:
+    """The agents of a chart through one class of what they share (:func:`affiliations`).
+
+    Attributes
+    ----------
+    onto, via
+        The node types projected and shared (``("person",)``, ``("meeting",)``).
+    relations
+        The relations read as affiliations between them.
+    ties
+        How many affiliation ties there are.
+    pairs
+        The pairs that share the most (:class:`ProjectedTie`, ``weight`` = how many they share).
+    bridges
+        The shared nodes with the highest two-mode betweenness (Borgatti & Everett's
+        normalisation): the meetings that tie otherwise separate groups, ``(id, value)``.
+    cut
+        Of those, the ones whose removal splits the two-mode network (``(id, agents cut
+        off)``): without that meeting, some members share nothing with the rest.
+    """
+
+    onto: tuple[str, ...]
+    via: tuple[str, ...]
+    relations: tuple[str, ...]
+    ties: int
+    pairs: tuple[ProjectedTie, ...]
+    bridges: tuple[tuple[str, float], ...]
+    cut: tuple[tuple[str, int], ...]
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        """Two or three lines: who shares most, which shared nodes bridge."""
+        name = (labels or {}).get
+        head = f"{' and '.join(self.onto)} through {' or '.join(self.via)}"
+        head += f" ({', '.join(self.relations)}, {self.ties} ties)"
+
+        def shared(t: ProjectedTie) -> str:
+            more = ", ..." if len(t.via) > 4 else ""
+            return f"{name(t.a, t.a)} - {name(t.b, t.b)} ({t.weight:g}: {', '.join(t.via[:4])}{more})"
+
+        pairs = "; ".join(shared(t) for t in self.pairs)
+        lines = [head, f"  share most: {pairs or 'no two share one'}"]
+        if self.bridges:
+            lines.append(
+                "  tie the groups (two-mode betweenness): "
+                + ", ".join(f"{name(v, v)} {value:.2f}" for v, value in self.bridges)
+            )
+        if self.cut:
+            lines.append(
+                "  without it, some share nothing with the rest: "
+                + ", ".join(f"{name(v, v)} ({k} cut off)" for v, k in self.cut)
+            )
+        return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliations:
+    """A meta-network at a glance (:func:`affiliations`): its classes, and the agents through
+    each class they are affiliated with."""
+
+    classes: Classes
+    views: tuple[AffiliationView, ...]
+
+    def text(self, labels: Mapping[str, str] | None = None) -> str:
+        """The classes, then each view."""
+        counts = ", ".join(f"{c} {n}" for c, n in self.classes.nodes.items())
+        return f"classes: {counts}\n" + "".join(v.text(labels) for v in self.views)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return {
+            "classes": self.classes.to_dict(),
+            "views": [dataclasses.asdict(v) for v in self.views],
+        }
+
+
+def affiliations(chart: LinkChart, *, top: int = 3) -> Affiliations:
+    """The agents of a meta-network through each other class they are affiliated with.
+
+    For each class that agents are tied to (events, organisations, locations ...): the
+    pairs of agents that share the most of it, the shared nodes that tie otherwise separate
+    groups (two-mode betweenness, :func:`~linkchart.analysis.two_mode.two_mode`) and those
+    without which some agents would share nothing with the rest. Affiliations are read on
+    every layer, positive ties only, as :func:`one_mode` reads them.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> from linkchart import NodeType, Relation, Vocabulary
+    >>> v = Vocabulary(node_types=(NodeType("person", node_class="agent"),
+    ...     NodeType("meeting", node_class="event")), relations=(Relation("attended"),))
+    >>> c = linkchart.from_records([{"id": x, "type": "person"} for x in "abc"]
+    ...     + [{"id": m, "type": "meeting"} for m in ("m1", "m2")],
+    ...     [{"from": x, "relation": "attended", "to": m} for x, m in
+    ...      (("a", "m1"), ("b", "m1"), ("b", "m2"), ("c", "m2"))], vocabulary=v)
+    >>> print(affiliations(c).text(), end="")
+    classes: agent 3, event 2
+    person through meeting (attended, 4 ties)
+      share most: a - b (1: m1); b - c (1: m2)
+      tie the groups (two-mode betweenness): m1 0.60, m2 0.60
+      without it, some share nothing with the rest: m1 (1 cut off), m2 (1 cut off)
+    """
+    from .bridges import articulation_points
+    from .two_mode import two_mode
+
+    k = classes(chart)
+    agents = k.types("agent")
+    views: list[AffiliationView] = []
+    if not agents:
+        return Affiliations(k, ())
+    agent_set = set(agents)
+    others: dict[str, set[str]] = {}  # class -> its node types tied to agents
+    relations: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for tie in k.affiliations:
+        a, b = tie.classes
+        if "agent" not in (a, b):
+            continue
+        other_class = b if a == "agent" else a
+        other_type = tie.node_types[1] if tie.node_types[0] in agent_set else tie.node_types[0]
+        counts.setdefault(other_class, 0)
+        others.setdefault(other_class, set()).add(other_type)
+        relations.setdefault(other_class, set()).add(tie.relation)
+        counts[other_class] += tie.edges
+    order = chart.vocabulary.node_type_names
+    for c in CLASSES:
+        if c not in others:
+            continue
+        via = tuple(t for t in order if t in others[c])
+        rels = tuple(r for r in chart.vocabulary.relation_names if r in relations[c])
+        projection = one_mode(chart, agents, via, relations=rels)
+        pairs = tuple(projected_ties(projection, top))
+        scores = two_mode(chart, "betweenness", first=agents, second=via, relations=rels)
+        ranked = [(n, v) for n, v in scores.top(None) if scores.chart.node_type_of(n) in via and v > 0]
+        view = scores.chart
+        cuts = []
+        for point in articulation_points(view, layers="all", directed=False):
+            if view.node_type_of(point.node_id) in via:
+                smaller = point.components[1:]  # largest first: the rest is what it cuts off
+                cut_off = sum(1 for part in smaller for n in part if view.node_type_of(n) in agent_set)
+                if cut_off:
+                    cuts.append((point.node_id, cut_off))
+        cuts.sort(key=lambda x: (-x[1], x[0]))
+        views.append(
+            AffiliationView(agents, via, rels, counts[c], pairs, tuple(ranked[:top]), tuple(cuts[:top]))
+        )
+    return Affiliations(k, tuple(views))

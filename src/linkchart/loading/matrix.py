@@ -38,6 +38,7 @@ from typing import Any, Final
 from ..errors import LinkchartError, LoadError, Problem, ProblemCode, did_you_mean
 from ..model import LinkChart, Source
 from ..vocabulary import CLASSES, DEFAULT_NODE_TYPES, NodeType, Relation, Vocabulary
+from .document import _unreadable
 from .files import MAX_GRAPH_BYTES, MAX_TABLE_BYTES, Refused, inside, open_text, read_bytes
 from .records import from_records
 
@@ -59,12 +60,9 @@ def _letter(j: int) -> str:
     >>> _letter(0), _letter(25), _letter(27)
     ('A', 'Z', 'AB')
     """
-    out = ""
-    j += 1
-    while j:
-        j, r = divmod(j - 1, 26)
-        out = chr(65 + r) + out
-    return out
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(j + 1))
 
 
 @dataclass(slots=True)
@@ -236,10 +234,6 @@ def _parse(name: str, file: str, lines: Iterable[tuple[int, Sequence[Any]]]) -> 
 
 
 # ---------------------------------------------------------------------------- reading files
-def _unreadable(file: str, message: str, hint: str) -> LoadError:
-    return LoadError([Problem("source-unreadable", message, "", file, None, None, hint)])
-
-
 def _csv_lines(path: Path, file: str) -> Iterator[tuple[int, Sequence[Any]]]:
     """The rows of a CSV file with the line each starts on, at most :data:`MAX_MATRIX_CELLS` cells."""
     try:
