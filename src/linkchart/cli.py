@@ -785,7 +785,8 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         help="project an affiliation network: actors tied through the meetings, groups or places they share",
         description="Tie the nodes of the --onto types through the --via nodes they share (people through "
         "meetings, organisations through members): one edge per pair and shared affiliation, each keeping "
-        "the original ties' evidence, confidence and time. Without -o, print the pairs, heaviest first.",
+        "the original ties' evidence, confidence and time. Without -o, print the pairs, heaviest first. "
+        "Affiliations of every layer are read unless --layers names some.",
     )
     _file_argument(p)
     p.add_argument("--onto", nargs="+", required=True, metavar="T", help="node types (or classes) kept")
@@ -817,7 +818,8 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         "two-mode",
         help="degree, closeness or betweenness of a two-mode network (Borgatti & Everett's normalisation)",
         description="A centrality of the network of ties between two sides (people and events), each node "
-        "normalised by the best a node of its side can score (Borgatti & Everett 1997).",
+        "normalised by the best a node of its side can score (Borgatti & Everett 1997). Ties of every "
+        "layer are read unless --layers names some.",
     )
     _file_argument(p)
     p.add_argument(
