@@ -363,11 +363,14 @@ def _pairs(
     head, ends = _group(m.via[vorder])
     parts_a: list[IntArray] = []
     parts_b: list[IntArray] = []
+    triangles: dict[int, tuple[IntArray, IntArray]] = {}  # the pairs of k members, made once per k
     for s, t in zip(head.tolist(), ends[1:].tolist(), strict=True):
         k = t - s
         if k < 2:
             continue
-        iu, ju = np.triu_indices(k, 1)
+        if k not in triangles:
+            triangles[k] = np.triu_indices(k, 1)
+        iu, ju = triangles[k]
         parts_a.append(vorder[s + iu])
         parts_b.append(vorder[s + ju])
     a = np.concatenate(parts_a).astype(np.int64) if parts_a else np.zeros(0, dtype=np.int64)
