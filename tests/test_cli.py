@@ -469,6 +469,8 @@ def test_one_mode_prints_the_pairs_and_writes_the_projection(
 
 def test_two_mode_ranks_each_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, AFFILIATIONS)
+    assert main(["info", str(path)]) == 0
+    assert "node types: person (agent), meeting (event)\n" in capsys.readouterr().out
     assert main(["two-mode", str(path), "--measure", "degree", "--first", "person"]) == 0
     out = capsys.readouterr().out
     assert "two-mode degree (Borgatti & Everett normalised)" in out

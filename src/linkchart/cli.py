@@ -131,7 +131,11 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
         parts = [p for p in (s.title, s.author, s.date) if p]
         where = f" <{s.location}>" if s.location else ""
         print(f"  {s.id}: {'; '.join(parts)}{where}", file=out)
-    print("node types: " + ", ".join(vocab.node_type_names), file=out)
+    print(
+        "node types: "
+        + ", ".join(t.name + (f" ({t.node_class})" if t.node_class else "") for t in vocab.node_types),
+        file=out,
+    )
     rel_words = [f"{r.name}{'' if r.directed else ' (undirected)'}" for r in vocab.relations]
     declared = "" if vocab.declared_relations else " (taken as they appear)"
     print(f"relations{declared}: " + ", ".join(rel_words), file=out)

@@ -192,3 +192,17 @@ def test_bad_arguments_are_refused() -> None:
         linkchart.two_mode(c, "degree", first=["woman", "event", "town"])
     with pytest.raises(LinkchartError, match="normalized"):
         linkchart.two_mode(c, "degree", first="woman", normalized=1)  # type: ignore[arg-type]
+
+
+def test_a_side_that_cannot_broker_scores_zero() -> None:
+    # one event, two women: no woman can lie between others (networkx divides by zero here)
+    c = linkchart.from_records(
+        [{"id": "a", "type": "woman"}, {"id": "b", "type": "woman"}, {"id": "m", "type": "event"}],
+        [{"from": x, "relation": "attended", "to": "m"} for x in "ab"],
+        VOCAB,
+    )
+    assert linkchart.two_mode(c, "betweenness", first="woman", second="event").to_dict() == {
+        "a": 0.0,
+        "b": 0.0,
+        "m": 1.0,
+    }
