@@ -30,10 +30,10 @@ import io
 import math
 import os
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from ..errors import LinkchartError, LoadError, Problem, ProblemCode, did_you_mean
 from ..model import LinkChart, Source
@@ -234,16 +234,22 @@ def _parse(name: str, file: str, lines: Iterable[tuple[int, Sequence[Any]]]) -> 
 
 
 # ---------------------------------------------------------------------------- reading files
+T = TypeVar("T")
+
+
+def _opened(file: str, what: str, open_it: Callable[[], T]) -> T:
+    """``open_it()``, with a refused or unreadable file as a located ``source-unreadable`` problem."""
+    try:
+        return open_it()
+    except Refused as refused:
+        raise _unreadable(file, f"{what} is not read: {refused.reason}", refused.hint) from None
+    except OSError as exc:
+        raise _unreadable(file, f"cannot read {what}: {exc.strerror or exc}", "check the path") from None
+
+
 def _csv_lines(path: Path, file: str) -> Iterator[tuple[int, Sequence[Any]]]:
     """The rows of a CSV file with the line each starts on, at most :data:`MAX_MATRIX_CELLS` cells."""
-    try:
-        handle = open_text(path, MAX_TABLE_BYTES, newline="")
-    except Refused as refused:
-        raise _unreadable(file, f"the matrix file is not read: {refused.reason}", refused.hint) from None
-    except OSError as exc:
-        raise _unreadable(
-            file, f"cannot read the matrix file: {exc.strerror or exc}", "check the path"
-        ) from None
+    handle = _opened(file, "the matrix file", lambda: open_text(path, MAX_TABLE_BYTES, newline=""))
     cells = 0
     with handle:
         reader = csv.reader(handle)
@@ -279,14 +285,7 @@ def _csv_lines(path: Path, file: str) -> Iterator[tuple[int, Sequence[Any]]]:
 
 def _workbook(path: Path, file: str) -> Any:
     """The workbook at ``path``, opened read-only after its size unpacked is checked."""
-    try:
-        data = read_bytes(path, MAX_GRAPH_BYTES)
-    except Refused as refused:
-        raise _unreadable(file, f"the workbook is not read: {refused.reason}", refused.hint) from None
-    except OSError as exc:
-        raise _unreadable(
-            file, f"cannot read the workbook: {exc.strerror or exc}", "check the path"
-        ) from None
+    data = _opened(file, "the workbook", lambda: read_bytes(path, MAX_GRAPH_BYTES))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
