@@ -399,3 +399,83 @@ def test_disrupt_writes_the_curves(tmp_path: Path, capsys: pytest.CaptureFixture
     capsys.readouterr()
     assert main(["disrupt", G, "-o", G]) == 1  # never over an input
     assert "input" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------- one-mode and two-mode
+AFFILIATIONS = """\
+linkchart: 1
+title: Meetings
+node_types:
+  person: {class: agent}
+  meeting: {class: event}
+relations:
+  attended: {layer: event}
+  knows: {directed: false, layer: social}
+analysis: {layers: [social]}
+nodes:
+  - {id: Ann, type: person}
+  - {id: Bea, type: person}
+  - {id: Cid, type: person}
+  - {id: M1, type: meeting, time: 2004-09-01}
+  - {id: M2, type: meeting}
+edges:
+  - {from: Ann, relation: attended, to: M1, evidence: Ann chaired it.}
+  - {from: Bea, relation: attended, to: M1}
+  - {from: Bea, relation: attended, to: M2}
+  - {from: Cid, relation: attended, to: M2}
+  - {from: Ann, relation: knows, to: Cid}
+"""
+
+
+def test_one_mode_prints_the_pairs_and_writes_the_projection(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, AFFILIATIONS)
+    assert main(["one-mode", str(path), "--onto", "person", "--via", "meeting"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Meetings: person through shared meeting: 3 nodes, 2 tied pairs\n")
+    assert "Ann - Bea" in out and "M1" in out and "Ann - Cid" not in out  # knows is no affiliation
+    out_file = tmp_path / "p.yaml"
+    assert (
+        main(
+            [
+                "one-mode",
+                str(path),
+                "--onto",
+                "agent",
+                "--via",
+                "event",
+                "--weighting",
+                "newman",
+                "-o",
+                str(out_file),
+            ]
+        )
+        == 0
+    )
+    assert "wrote" in capsys.readouterr().err
+    p = linkchart.load(out_file)
+    assert p.edge("e0").evidence == 'Ann attended M1: "Ann chaired it."' and p.edge("e0").time is not None
+    assert (
+        main(["one-mode", str(path), "--onto", "person", "--via", "meeting", "--json", "--min-weight", "2"])
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["ties"] == []
+    assert main(["one-mode", str(path), "--onto", "person", "--via", "meting"]) == 1
+    assert "did you mean 'meeting'" in capsys.readouterr().err
+    assert main(["one-mode", str(path), "--onto", "person", "--via", "meeting", "-o", str(path)]) == 1
+    assert "will not write over" in capsys.readouterr().err
+
+
+def test_two_mode_ranks_each_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, AFFILIATIONS)
+    assert main(["info", str(path)]) == 0
+    assert "node types: person (agent), meeting (event)\n" in capsys.readouterr().out
+    assert main(["two-mode", str(path), "--measure", "degree", "--first", "person"]) == 0
+    out = capsys.readouterr().out
+    assert "two-mode degree (Borgatti & Everett normalised)" in out
+    assert "first side (person):\n  Bea " in out and "second side (meeting):" in out
+    assert main(["two-mode", str(path), "--first", "person", "--json", "--raw"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["measure"] == "two_mode_betweenness" and doc["first"][0] == {"node": "Bea", "value": 4.0}
+    assert main(["two-mode", str(path), "--first", "persons"]) == 1

@@ -10,6 +10,21 @@ module or a private helper. The subpackages (``linkchart.analysis``,
 ``linkchart.loading``, ``linkchart.render``, ``linkchart.reporting``) hold the rest.
 """
 
+from .analysis.affiliation import (
+    ONE_MODE_WEIGHTINGS,
+    Affiliations,
+    AffiliationView,
+    Classes,
+    ClassTie,
+    OneModeWeighting,
+    ProjectedTie,
+    SharedAffiliation,
+    affiliations,
+    classes,
+    one_mode,
+    projected_ties,
+    shared_affiliations,
+)
 from .analysis.betweenness import betweenness
 from .analysis.bridges import ArticulationPoint, Bridge, articulation_points, bridges
 from .analysis.bridging import bridging_centrality, bridging_coefficient
@@ -29,6 +44,7 @@ from .analysis.registry import MEASURES, Measure, Registry
 from .analysis.scores import Scores
 from .analysis.signed import BalanceResult, SignedTriangle, balance, pn_centrality
 from .analysis.structural_holes import constraint, effective_size
+from .analysis.two_mode import TWO_MODE_MEASURES, TwoModeMeasure, two_mode
 from .analysis.uncertainty import RankUncertainty, rank_uncertainty
 from .errors import (
     ERROR_CODES,
@@ -41,6 +57,7 @@ from .errors import (
 )
 from .exchange import export
 from .loading.document import FORMAT_VERSION, load, load_csv
+from .loading.matrix import load_matrices, load_matrix
 from .loading.records import from_records
 from .loading.write import write_csv, write_yaml
 from .model import Edge, EdgeTable, LinkChart, Node, NodeTable, Source
@@ -59,9 +76,11 @@ from .render.notebook import register_jupyter_display
 from .reporting import Report, report
 from .times import Span
 from .vocabulary import (
+    CLASSES,
     DEFAULT_CONFIDENCE,
     DEFAULT_NODE_TYPES,
     ConfidenceScale,
+    NodeClass,
     NodeType,
     Relation,
     Vocabulary,
@@ -72,20 +91,27 @@ __version__ = "0.2.0"
 register_jupyter_display()  # only inside a running IPython kernel
 
 __all__ = [
+    "CLASSES",
     "DEFAULT_CONFIDENCE",
     "DEFAULT_NODE_TYPES",
     "ENGINES",
     "ERROR_CODES",
     "FORMAT_VERSION",
     "MEASURES",
+    "ONE_MODE_WEIGHTINGS",
     "PROBLEM_CODES",
     "ROLES",
+    "TWO_MODE_MEASURES",
     "WEIGHTINGS",
+    "AffiliationView",
+    "Affiliations",
     "ArticulationPoint",
     "BalanceResult",
     "Bridge",
     "BrokerageResult",
     "ChartHTML",
+    "ClassTie",
+    "Classes",
     "Communities",
     "ConfidenceScale",
     "Disruption",
@@ -100,13 +126,16 @@ __all__ = [
     "LoadWarning",
     "Measure",
     "Node",
+    "NodeClass",
     "NodeTable",
     "NodeType",
+    "OneModeWeighting",
     "OverTime",
     "PageSpec",
     "PathExplanation",
     "Period",
     "Problem",
+    "ProjectedTie",
     "Projection",
     "RankUncertainty",
     "Reading",
@@ -114,13 +143,16 @@ __all__ = [
     "Relation",
     "Report",
     "Scores",
+    "SharedAffiliation",
     "SignedTriangle",
     "Source",
     "Span",
+    "TwoModeMeasure",
     "UnknownNameError",
     "Vocabulary",
     "Weighting",
     "__version__",
+    "affiliations",
     "articulation_points",
     "balance",
     "betweenness",
@@ -128,6 +160,7 @@ __all__ = [
     "bridging_centrality",
     "bridging_coefficient",
     "brokerage",
+    "classes",
     "closeness",
     "communities",
     "constraint",
@@ -143,6 +176,9 @@ __all__ = [
     "key_players",
     "load",
     "load_csv",
+    "load_matrices",
+    "load_matrix",
+    "one_mode",
     "over_time",
     "page_spec",
     "pagerank",
@@ -152,14 +188,17 @@ __all__ = [
     "plot_over_time",
     "pn_centrality",
     "project",
+    "projected_ties",
     "rank_uncertainty",
     "reading",
     "render_html",
     "render_image",
     "render_page",
     "report",
+    "shared_affiliations",
     "show",
     "strength",
+    "two_mode",
     "write_csv",
     "write_html",
     "write_page",

@@ -8,6 +8,7 @@ printed to stderr), 2 usage errors (argparse's own convention).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import os
 import re
@@ -130,7 +131,11 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
         parts = [p for p in (s.title, s.author, s.date) if p]
         where = f" <{s.location}>" if s.location else ""
         print(f"  {s.id}: {'; '.join(parts)}{where}", file=out)
-    print("node types: " + ", ".join(vocab.node_type_names), file=out)
+    print(
+        "node types: "
+        + ", ".join(t.name + (f" ({t.node_class})" if t.node_class else "") for t in vocab.node_types),
+        file=out,
+    )
     rel_words = [f"{r.name}{'' if r.directed else ' (undirected)'}" for r in vocab.relations]
     declared = "" if vocab.declared_relations else " (taken as they appear)"
     print(f"relations{declared}: " + ", ".join(rel_words), file=out)
@@ -363,6 +368,95 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _affiliation_reading(args: argparse.Namespace) -> dict[str, object]:
+    """``--relations``, ``--layers`` (default: every layer) and ``--signs`` of one-mode and two-mode."""
+    layers = "all" if args.layers is None else _layers(args)
+    return {"relations": args.relations, "layers": layers, "signs": args.signs}
+
+
+def _cmd_one_mode(args: argparse.Namespace) -> int:
+    from .analysis.affiliation import one_mode, projected_ties
+
+    chart = _load(args)
+    projection = one_mode(
+        chart,
+        args.onto,
+        args.via,
+        weighting=args.weighting,
+        min_weight=args.min_weight,
+        concurrent=not args.any_time,
+        **_affiliation_reading(args),  # type: ignore[arg-type]
+    )
+    ties = projected_ties(projection)
+    if args.output:
+        target = _write_chart(projection, Path(args.output), args.format)
+        print(
+            f"wrote {target} ({projection.number_of_nodes} nodes, {len(ties)} tied pairs, "
+            f"{projection.number_of_edges} edges: one per shared affiliation)",
+            file=sys.stderr,
+        )
+        return 0
+    if args.json:
+        import json
+
+        rows = [dataclasses.asdict(t) for t in ties[: args.top]]
+        doc = {
+            "title": projection.title,
+            "nodes": projection.number_of_nodes,
+            "pairs": len(ties),
+            "ties": rows,
+        }
+        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    print(f"{projection.title}: {projection.number_of_nodes} nodes, {len(ties)} tied pairs", file=sys.stdout)
+    print(f"  {'pair':<50} {args.weighting:>9} {'P(tie)':>7}  shared", file=sys.stdout)
+    for t in ties[: args.top]:
+        pair = f"{t.a} - {t.b}"
+        shown = ", ".join(t.via[:6]) + (f", ... ({len(t.via) - 6} more)" if len(t.via) > 6 else "")
+        print(f"  {pair:<50} {t.weight:>9.4g} {t.probability:>7.2f}  {shown}", file=sys.stdout)
+    return 0
+
+
+def _cmd_two_mode(args: argparse.Namespace) -> int:
+    from .analysis.two_mode import two_mode
+
+    chart = _load(args)
+    scores = two_mode(
+        chart,
+        args.measure,
+        first=args.first,
+        second=args.second,
+        normalized=not args.raw,
+        **_affiliation_reading(args),  # type: ignore[arg-type]
+        engine=args.engine,
+    )
+    sides = {"first": scores.parameters["first"], "second": scores.parameters["second"]}
+    if args.json:
+        import json
+
+        doc = {
+            "measure": scores.measure,
+            "parameters": dict(scores.parameters),
+            **{
+                side: [{"node": n, "value": v} for t in types for n, v in scores.top(None, node_type=t)]
+                for side, types in sides.items()
+            },
+        }
+        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    how = "raw" if args.raw else "Borgatti & Everett normalised"
+    print(f"two-mode {args.measure} ({how}) of {scores.chart.title or args.file}", file=sys.stdout)
+    for side, types in sides.items():
+        ranked = sorted(
+            ((n, v) for t in types for n, v in scores.top(None, node_type=t)), key=lambda nv: (-nv[1], nv[0])
+        )
+        print(f"{side} side ({', '.join(types)}):", file=sys.stdout)
+        for node, value in ranked[: args.top]:
+            label = scores.chart.node(node).label
+            print(f"  {label:<40} {value:>9.4g}", file=sys.stdout)
+    return 0
+
+
 def _mapping(pairs: Sequence[str] | None) -> dict[str, str]:
     """``FIELD=COLUMN`` pairs as a mapping (``from=Source``)."""
     out = {}
@@ -374,10 +468,19 @@ def _mapping(pairs: Sequence[str] | None) -> dict[str, str]:
     return out
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
+def _write_chart(chart: LinkChart, out: Path, fmt: str | None) -> Path:
+    """Write ``chart`` to ``out`` in ``fmt`` (default: by the extension; none: a CSV folder)."""
     from .exchange import export
     from .loading.write import write_csv, write_yaml
 
+    if fmt == "yaml" or (fmt is None and out.suffix.lower() in (".yaml", ".yml")):
+        return write_yaml(chart, out)
+    if fmt == "csv" or (fmt is None and not out.suffix):
+        return write_csv(chart, out)
+    return export(chart, out, format=fmt)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
     if Path(args.file).suffix.lower() == ".csv":
         from .loading.document import load_csv
 
@@ -390,13 +493,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
     else:
         chart = _load(args)
-    out = Path(args.output)
-    if args.format == "yaml" or (args.format is None and out.suffix.lower() in (".yaml", ".yml")):
-        target = write_yaml(chart, out)
-    elif args.format == "csv" or (args.format is None and not out.suffix):
-        target = write_csv(chart, out)
-    else:
-        target = export(chart, out, format=args.format)
+    target = _write_chart(chart, Path(args.output), args.format)
     print(f"wrote {target} ({chart.number_of_nodes} nodes, {chart.number_of_edges} edges)", file=sys.stderr)
     return 0
 
@@ -685,6 +782,67 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     _reading_arguments(p)
     _ego_arguments(p)
     p.set_defaults(func=_cmd_timeline)
+
+    # -- one-mode (linkchart.one_mode) --
+    p = sub.add_parser(
+        "one-mode",
+        help="project an affiliation network: actors tied through the meetings, groups or places they share",
+        description="Tie the nodes of the --onto types through the --via nodes they share (people through "
+        "meetings, organisations through members): one edge per pair and shared affiliation, each keeping "
+        "the original ties' evidence, confidence and time. Without -o, print the pairs, heaviest first. "
+        "Affiliations of every layer are read unless --layers names some.",
+    )
+    _file_argument(p)
+    p.add_argument("--onto", nargs="+", required=True, metavar="T", help="node types (or classes) kept")
+    p.add_argument("--via", nargs="+", required=True, metavar="T", help="node types (or classes) shared")
+    p.add_argument(
+        "--weighting",
+        choices=["shared", "jaccard", "newman"],
+        default="shared",
+        help="shared (default: how many), jaccard (shared over all of the two's), newman (sum of 1/(k-1))",
+    )
+    p.add_argument("--min-weight", type=float, metavar="W", help="keep pairs of at least this weight")
+    p.add_argument("--relations", nargs="+", metavar="R", help="only these relations are affiliations")
+    p.add_argument(
+        "--any-time", action="store_true", help="tie two members even if their affiliations never overlapped"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="write the projection (.yaml, .graphml, ..., a folder)"
+    )
+    p.add_argument(
+        "--format", choices=["graphml", "gexf", "json", "xlsx", "yaml", "csv"], help="default: from OUT"
+    )
+    p.add_argument("--top", type=_positive, default=20, metavar="N", help="pairs printed (default 20)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _reading_arguments(p)
+    p.set_defaults(func=_cmd_one_mode)
+
+    # -- two-mode (linkchart.two_mode) --
+    p = sub.add_parser(
+        "two-mode",
+        help="degree, closeness or betweenness of a two-mode network (Borgatti & Everett's normalisation)",
+        description="A centrality of the network of ties between two sides (people and events), each node "
+        "normalised by the best a node of its side can score (Borgatti & Everett 1997). Ties of every "
+        "layer are read unless --layers names some.",
+    )
+    _file_argument(p)
+    p.add_argument(
+        "--measure",
+        choices=["degree", "closeness", "betweenness"],
+        default="betweenness",
+        help="default: betweenness",
+    )
+    p.add_argument(
+        "--first", nargs="+", required=True, metavar="T", help="node types (or classes) of one side"
+    )
+    p.add_argument("--second", nargs="+", metavar="T", help="of the other (default: every other type)")
+    p.add_argument("--relations", nargs="+", metavar="R", help="count only these relations")
+    p.add_argument("--raw", action="store_true", help="raw values instead of the two-mode normalisation")
+    p.add_argument("--engine", choices=["igraph", "networkx"], default="igraph", help="default: igraph")
+    p.add_argument("--top", type=_positive, default=10, metavar="N", help="nodes per side (default 10)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _reading_arguments(p)
+    p.set_defaults(func=_cmd_two_mode)
 
     # -- robust (linkchart.rank_uncertainty) --
     p = sub.add_parser(

@@ -347,6 +347,10 @@ class LinkChart:
     *indices* (row numbers in :attr:`nodes`) are an implementation detail of a chart;
     everything public is keyed by node id.
 
+    A chart computed from another (a one-mode projection, :func:`linkchart.one_mode`)
+    records what it was made from in ``derived_from`` (``None`` for a chart read from a
+    file or records); its views keep it.
+
     Examples
     --------
     >>> import linkchart
@@ -362,6 +366,7 @@ class LinkChart:
 
     __slots__ = (
         "_cache",
+        "derived_from",
         "description",
         "edges",
         "nodes",
@@ -380,6 +385,7 @@ class LinkChart:
     edges: EdgeTable
     path: str | None
     periods: Mapping[str, Span]
+    derived_from: Any
     _cache: dict[str, Any]
 
     def __init__(
@@ -393,6 +399,7 @@ class LinkChart:
         sources: Sequence[Source] = (),
         path: str | None = None,
         periods: Mapping[str, Span] | None = None,
+        derived_from: Any = None,
     ) -> None:
         object.__setattr__(self, "title", title)
         object.__setattr__(self, "description", description)
@@ -402,6 +409,9 @@ class LinkChart:
         object.__setattr__(self, "edges", edges)
         object.__setattr__(self, "path", path)
         object.__setattr__(self, "periods", MappingProxyType(dict(periods or {})))
+        # what a computed chart was made from (a one-mode projection keeps its affiliation
+        # chart here, so that rank_uncertainty can draw the affiliation ties); views keep it
+        object.__setattr__(self, "derived_from", derived_from)
         object.__setattr__(self, "_cache", {})
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -626,6 +636,7 @@ class LinkChart:
             sources=self.sources,
             path=self.path,
             periods=self.periods,
+            derived_from=self.derived_from,
         )
 
     def filter(

@@ -14,11 +14,13 @@ from typing import Final, Literal, get_args
 from .errors import UnknownNameError
 
 __all__ = [
+    "CLASSES",
     "COMMON_LAYER",
     "DEFAULT_CONFIDENCE",
     "DEFAULT_NODE_TYPES",
     "SIGNS",
     "ConfidenceScale",
+    "NodeClass",
     "NodeType",
     "Relation",
     "Sign",
@@ -33,6 +35,18 @@ SIGNS: tuple[str, ...] = get_args(Sign)
 
 COMMON_LAYER: Final = "common"
 """The layer of a relation that names none."""
+
+NodeClass = Literal["agent", "organisation", "location", "event", "resource", "knowledge", "task"]
+"""The class of a node type, in the terms of ORA's meta-network (Carley 2002): who acts
+(``agent``: a person), collectives (``organisation``: a group, cell, party, state or
+agency), places (``location``), things that happen (``event``: a meeting, attack,
+training camp), means (``resource``: money, weapons, safe houses, vehicles), what is
+known (``knowledge``: skills, expertise, a school's teaching) and what is done
+(``task``). A tie between nodes of two classes is an *affiliation* (see
+``docs/format.md``)."""
+
+CLASSES: tuple[str, ...] = get_args(NodeClass)
+"""Every :data:`NodeClass`, in the meta-network's order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +64,16 @@ class NodeType:
         ``star``, ``ellipse`` ...), or ``None``.
     description
         Free text.
+    node_class
+        Its class in the meta-network (:data:`NodeClass`, the ``class:`` key of the
+        file), or ``None`` when the file gives none.
     """
 
     name: str
     color: str | None = None
     shape: str | None = None
     description: str = ""
+    node_class: NodeClass | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,3 +87,28 @@ def test_signs_layers_and_analysis_round_trip_through_yaml(tmp_path: Path) -> No
     )
     out = linkchart.write_yaml(c, tmp_path / "copy.yaml")
     assert linkchart.load(out) == c
+
+
+# ---------------------------------------------------------------------------- node classes
+def test_node_classes_are_read_located_and_written_back(tmp_path: Path) -> None:
+    c = load(tmp_path, "node_types:\n  state: {class: organisation, color: '#123456'}\n  person: {}\n")
+    assert [(t.name, t.node_class) for t in c.vocabulary.node_types] == [
+        ("state", "organisation"),
+        ("person", None),
+    ]
+    back = linkchart.load(linkchart.write_yaml(c, tmp_path / "back.yaml"))
+    assert back.vocabulary == c.vocabulary
+    for x in ("graphml", "xlsx"):
+        assert linkchart.load(linkchart.export(c, tmp_path / f"c.{x}")).vocabulary == c.vocabulary
+    with pytest.raises(LoadError) as err:
+        load(tmp_path, "node_types:\n  state: {class: organization}\n  person: {class: 3}\n")
+    first, second = err.value.problems
+    assert (first.code, first.path, first.line) == ("wrong-type", "node_types.state.class", 4)
+    assert first.hint.startswith("did you mean 'organisation'?")
+    assert second.path == "node_types.person.class" and "the classes are agent, organisation" in second.hint
+
+
+def test_a_file_without_classes_has_none() -> None:
+    c = linkchart.load(Path(__file__).parents[2] / "graphs" / "central_asia.yaml")
+    assert all(t.node_class is None for t in c.vocabulary.node_types)
+    assert not linkchart.classes(c).multimode

@@ -590,3 +590,55 @@ def test_an_undated_chart_has_no_time_slider(open_page: Any) -> None:
     opened = open_page(linkchart.render_html(plain, draws=None), "plain.html")
     assert not opened.page.is_visible("#lc-time") and opened.js("linkchart.time") is None
     _clean(opened)
+
+
+def test_classes_toggle_and_panels_list_affiliations_and_participants(
+    open_page: Any, artifacts: Path
+) -> None:
+    vocab = linkchart.Vocabulary(
+        node_types=(
+            linkchart.NodeType("person", "#ff7f0e", "ellipse", node_class="agent"),
+            linkchart.NodeType("meeting", "#8c564b", "star", node_class="event"),
+            linkchart.NodeType("group", "#d62728", "dot", node_class="organisation"),
+        ),
+        relations=(
+            linkchart.Relation("attended"),
+            linkchart.Relation("member_of"),
+            linkchart.Relation("knows"),
+        ),
+    )
+    chart = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in ("Ann", "Bea", "Cid")]
+        + [{"id": "M1", "type": "meeting"}, {"id": "JI", "type": "group"}],
+        [
+            {"from": "Ann", "relation": "attended", "to": "M1", "evidence": XSS[0], "time": "2004-09"},
+            {"from": "Bea", "relation": "attended", "to": "M1", "evidence": "Bea was seen at M1."},
+            {"from": "Ann", "relation": "member_of", "to": "JI", "confidence": "alleged"},
+            {"from": "Ann", "relation": "knows", "to": "Cid"},
+        ],
+        vocab,
+    )
+    opened = open_page(linkchart.render_html(chart))
+    page = opened.page
+    assert page.is_visible("#lc-legend-classes")
+    assert page.locator("#lc-filter-classes li").count() == 3
+    # hide the events: the meeting and its ties go, the type's own box follows
+    page.locator("#lc-filter-classes label", has_text="event").click()
+    assert _visible(opened) == [4, 2]
+    assert not page.locator("#lc-filter-types label", has_text="meeting").locator("input").is_checked()
+    page.locator("#lc-filter-classes label", has_text="event").click()
+    assert _visible(opened) == [5, 4]
+    # the actor's panel lists its affiliations (not its contact), the event's its participants
+    _click_node(opened, chart.index_of("Ann"))
+    page.wait_for_function("() => linkchart.shown && linkchart.shown.kind === 'node'")
+    text = _panel_text(opened)
+    assert "affiliations (2)" in text.lower() and "JI (organisation): member_of, alleged" in text
+    assert "M1 (event): attended, confirmed, 2004-09" in text
+    _click_node(opened, chart.index_of("M1"))
+    page.wait_for_function(f"() => linkchart.shown && linkchart.shown.index === {chart.index_of('M1')}")
+    text = _panel_text(opened)
+    assert "participants (2)" in text.lower() and "Bea was seen at M1." in text
+    assert XSS[0] in text  # shown as text
+    assert opened.js("window.__xss === undefined")
+    page.screenshot(path=str(artifacts / "classes_event_panel.png"))
+    _clean(opened)

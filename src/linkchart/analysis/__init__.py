@@ -7,6 +7,8 @@ results keyed by node id.
 # Each module's names are re-exported, and ``__all__`` is their union, so that
 # ``from linkchart.analysis import *`` (used by ``linkchart/__init__.py``) exports the
 # measures and never the submodules. Add a module with its two lines and its list entry.
+from .affiliation import *  # noqa: F403
+from .affiliation import __all__ as _affiliation
 from .betweenness import *  # noqa: F403
 from .betweenness import __all__ as _betweenness
 from .bridges import *  # noqa: F403
@@ -43,6 +45,8 @@ from .signed import *  # noqa: F403
 from .signed import __all__ as _signed
 from .structural_holes import *  # noqa: F403
 from .structural_holes import __all__ as _structural_holes
+from .two_mode import *  # noqa: F403
+from .two_mode import __all__ as _two_mode
 from .uncertainty import *  # noqa: F403
 from .uncertainty import __all__ as _uncertainty
 
@@ -66,4 +70,6 @@ __all__ = [
     *_paths,
     *_disruption,
     *_over_time,
+    *_affiliation,
+    *_two_mode,
 ]

@@ -286,7 +286,10 @@ def _one(i: int) -> FloatArray:
         out[rows] = [scores[nid] for nid in view.node_ids]
         return out
     keep = _keep(rng, w["probability"], w["model"], w["drop"])
-    draw = draw_chart(chart, keep) if w["masked"] else chart._view(None, keep)
+    if w["redraw"] is not None:  # a one-mode projection: the affiliation ties drawn, then projected
+        draw = w["redraw"](chart, keep)
+    else:
+        draw = draw_chart(chart, keep) if w["masked"] else chart._view(None, keep)
     scores = w["call"](draw)
     return np.array([scores[nid] for nid in chart.node_ids], dtype=np.float64)
 
@@ -375,8 +378,11 @@ def rank_uncertainty(
     The measure reads each draw as it reads the chart (the same reading: layers, signs,
     direction). An edge draw of a built-in measure masks the chart's projections
     (no chart is built); a measure from another registry, and every node draw (which
-    changes the number of nodes), runs on a view of the chart. Each draw costs one run of
-    the measure. The Monte Carlo error of P(top k) is ``sqrt(p (1 - p) / draws)``
+    changes the number of nodes), runs on a view of the chart. On a one-mode projection
+    (:func:`~linkchart.analysis.affiliation.one_mode`, or a view of one) an edge draw
+    keeps each *affiliation* tie and projects the draw, reweighed: projected ties that
+    rest on one affiliation stand or fall together. Each draw costs one run of the
+    measure. The Monte Carlo error of P(top k) is ``sqrt(p (1 - p) / draws)``
     (:meth:`~RankUncertainty.p_top_se`): 0.016 at most for 1000 draws.
 
     References
@@ -431,6 +437,9 @@ def rank_uncertainty(
         workers = min(os.cpu_count() or 1, 2) if cost > 2_000_000 else 1
     workers = check_count("workers", workers, 1)
     entropy = np.random.SeedSequence(seed).entropy
+    # a chart that says how to draw it (a one-mode projection draws its affiliation ties)
+    redraw = getattr(chart.derived_from, "draw", None) if unit == "edge" else None
+    probability = chart.derived_from.probability if redraw is not None else chart.edges.probability
     shared = {
         "chart": chart,
         "call": call,
@@ -438,7 +447,8 @@ def rank_uncertainty(
         "model": model,
         "drop": float(drop),
         "unit": unit,
-        "probability": np.asarray(chart.edges.probability, dtype=np.float64),
+        "probability": np.asarray(probability, dtype=np.float64),
+        "redraw": redraw,
         "masked": entry.function.__module__.startswith("linkchart.analysis."),
     }
     with Progress(f"{measure}, {draws} draws", draws, enabled=progress) as bar:

@@ -11,7 +11,17 @@ import numpy as np
 from ..errors import did_you_mean
 from ..model import Source
 from ..times import Span
-from ..vocabulary import COMMON_LAYER, DEFAULT_NODE_TYPES, SIGNS, ConfidenceScale, NodeType, Relation, Sign
+from ..vocabulary import (
+    CLASSES,
+    COMMON_LAYER,
+    DEFAULT_NODE_TYPES,
+    SIGNS,
+    ConfidenceScale,
+    NodeClass,
+    NodeType,
+    Relation,
+    Sign,
+)
 from .columns import ABSENT, absent, check_keys, quote_hint, type_name
 from .problems import Problems
 from .timegrammar import TIME_HINT, parse_time, period_name_problem
@@ -44,7 +54,7 @@ TOP_KEYS: Final = (
     "edges",
 )
 _SOURCE_KEYS: Final = ("id", "title", "author", "date", "location")
-_NODE_TYPE_KEYS: Final = ("color", "shape", "description")
+_NODE_TYPE_KEYS: Final = ("color", "shape", "description", "class")
 _RELATION_KEYS: Final = ("directed", "source_types", "target_types", "weight", "description", "sign", "layer")
 _ANALYSIS_KEYS: Final = ("layers",)
 DEFAULT_KEYS: Final = ("source", "confidence")
@@ -210,7 +220,8 @@ def parse_node_types(raw: Any, problems: Problems) -> tuple[NodeType, ...]:
     if not isinstance(raw, Mapping) or not raw:
         problems.add(
             "wrong-type",
-            f"'node_types' must be a mapping of name: {{color, shape, description}}, not {type_name(raw)}",
+            "'node_types' must be a mapping of name: {color, shape, description, class}, "
+            f"not {type_name(raw)}",
             "node_types",
             "write e.g. 'node_types: {person: {color: \"#f00\"}}'",
         )
@@ -232,11 +243,28 @@ def parse_node_types(raw: Any, problems: Problems) -> tuple[NodeType, ...]:
                 color,
                 shape,
                 text_value(spec.get("description", ABSENT), f"{here}.description", problems),
+                _node_class(spec.get("class", ABSENT), f"{here}.class", problems),
             )
         )
     if len(out) > np.iinfo(np.int16).max:
         problems.add("wrong-type", "too many node types; at most 32767", "node_types")
     return tuple(out) or DEFAULT_NODE_TYPES
+
+
+def _node_class(raw: Any, path: str, problems: Problems) -> NodeClass | None:
+    """A node type's ``class:`` (one of :data:`~linkchart.vocabulary.CLASSES`), or ``None``."""
+    if absent(raw):
+        return None
+    if raw in CLASSES:
+        return raw  # type: ignore[no-any-return]
+    problems.add(
+        "wrong-type",
+        f"'class' must be a class of the meta-network, not {raw!r}",
+        path,
+        (did_you_mean(raw, CLASSES) + " " if isinstance(raw, str) else "")
+        + f"the classes are {', '.join(CLASSES)}",
+    )
+    return None
 
 
 def _type_list(raw: Any, path: str, known: Sequence[str], problems: Problems) -> frozenset[str] | None:

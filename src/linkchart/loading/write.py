@@ -62,6 +62,8 @@ def _header(chart: LinkChart, target: Path) -> dict[str, Any]:
             spec["shape"] = t.shape
         if t.description:
             spec["description"] = t.description
+        if t.node_class is not None:
+            spec["class"] = t.node_class
         types[t.name] = spec
     doc["node_types"] = types
     if vocab.declared_relations:

@@ -657,7 +657,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         "vocabulary": {
             "node_types": [
                 {"name": t.name, "description": t.description, "color": styles[t.name].color,
-                 "shape": styles[t.name].shape}
+                 "shape": styles[t.name].shape, "class": t.node_class}
                 for t in vocab.node_types
             ],
             "relations": [

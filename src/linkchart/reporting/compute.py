@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from ..analysis._common import Relations
+from ..analysis.affiliation import affiliations, classes
 from ..analysis.bridges import ArticulationPoint, Bridge
 from ..analysis.brokerage import ROLES, BrokerageResult
 from ..analysis.disruption import disruption
@@ -552,6 +553,8 @@ def report(
             normalized=True,
             **{k: v for k, v in common.items() if k in READING_KEYS},
         )
+    # a meta-network (nodes of several classes): the agents through what they share
+    affiliated = affiliations(chart, top=min(3, top)) if not sampled and classes(chart).multimode else None
     shown_partition = partition if isinstance(partition, str) else "custom mapping"
     return Report(
         title=chart.title,
@@ -589,4 +592,5 @@ def report(
         disruption=disrupted,
         scale=scale_note,
         over_time=timeline,
+        affiliations=affiliated,
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..analysis.affiliation import Affiliations
 from ..analysis.disruption import Disruption
 from ..analysis.key_players import KeyPlayers
 from ..analysis.over_time import OverTime
@@ -99,6 +100,10 @@ class Report:
         On a chart with dated ties: normalised betweenness per period (the declared
         periods, else years or months) on the ties in force and the actors active then
         (:func:`linkchart.over_time`); ``None`` otherwise.
+    affiliations
+        On a chart whose nodes are of two classes or more (a meta-network): the agents
+        through each class they are affiliated with — who shares most, which shared nodes
+        tie otherwise separate groups (:func:`linkchart.affiliations`); ``None`` otherwise.
     """
 
     title: str
@@ -122,6 +127,7 @@ class Report:
     disruption: Disruption | None = None
     scale: str = ""
     over_time: OverTime | None = None
+    affiliations: Affiliations | None = None
 
     def __str__(self) -> str:
         return self.to_text()
@@ -224,6 +230,7 @@ class Report:
             "how_sure": [u.to_dict() for u in self.how_sure],
             "disruption": None if self.disruption is None else self.disruption.to_dict(),
             "over_time": None if self.over_time is None else self.over_time.to_dict(),
+            "affiliations": None if self.affiliations is None else self.affiliations.to_dict(),
         }
 
     def to_text(self) -> str:

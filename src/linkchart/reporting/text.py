@@ -276,6 +276,9 @@ def text(report: Report) -> str:
     if report.over_time is not None:
         out += ["", f"== over time: {_over_time_heading(report)}"]
         out += ["  " + line for line in _over_time_rows(report, text=True)]
+    if report.affiliations is not None:
+        out += ["", "== affiliations: who shares most, which shared nodes tie the groups (every layer)"]
+        out += ["  " + line for line in report.affiliations.text().splitlines()]
     return "\n".join(out) + "\n"
 
 
@@ -423,4 +426,13 @@ def markdown(report: Report) -> str:
     if report.over_time is not None:
         out += ["", "## Over time", "", _over_time_heading(report).capitalize() + ".", ""]
         out += _over_time_rows(report, text=False)
+    if report.affiliations is not None:
+        out += [
+            "",
+            "## Affiliations",
+            "",
+            "Who shares most, which shared nodes tie the groups (every layer).",
+            "",
+        ]
+        out += [f"- {_md_escape(line.strip())}" for line in report.affiliations.text().splitlines()]
     return "\n".join(out) + "\n"

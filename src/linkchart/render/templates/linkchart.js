@@ -204,7 +204,7 @@
     panelBody.appendChild(el("h2", null, nodeLabel(i)));
     var typeLine = el("span");
     typeLine.appendChild(shapeSwatch(t.shape, t.color));
-    typeLine.appendChild(document.createTextNode(" " + t.name));
+    typeLine.appendChild(document.createTextNode(" " + t.name + (t["class"] ? " (" + t["class"] + ")" : "")));
     var pairs = [["id", info.ids[i]], ["type", typeLine]];
     if (info.aliases[i].length) { pairs.push(["aliases", info.aliases[i].join(", ")]); }
     if (info.community) { pairs.push(["community", fmt(info.community[i])]); }
@@ -257,6 +257,7 @@
       var e = data.edges[k];
       if (e.from === i || e.to === i) { ties.push(k); }
     }
+    affiliationList(i, ties);
     section("Ties (" + ties.length + ")");
     var ul = el("ul", "lc-ties");
     ties.slice(0, 200).forEach(function (k) {
@@ -273,6 +274,38 @@
     if (ties.length > 200) { ul.appendChild(el("li", "lc-muted", "\u2026 and " + (ties.length - 200) + " more")); }
     panelBody.appendChild(ul);
     setPanel(true);
+  }
+
+  // the ties of a node to nodes of another class (the meta-network): an actor's affiliations,
+  // an event's participants, each with its relation, confidence, time and evidence
+  function affiliationList(i, ties) {
+    var mine = vocab.node_types[info.types[i]]["class"];
+    if (!mine) { return; }
+    var affiliated = ties.filter(function (k) {
+      var e = data.edges[k];
+      var theirs = vocab.node_types[info.types[e.from === i ? e.to : e.from]]["class"];
+      return theirs && theirs !== mine;
+    });
+    if (!affiliated.length) { return; }
+    var title = mine === "event" ? "Participants" : mine === "agent" ? "Affiliations" : "Affiliated";
+    section(title + " (" + affiliated.length + ")");
+    var list = el("ul", "lc-affiliations");
+    affiliated.slice(0, 200).forEach(function (k) {
+      var e = data.edges[k];
+      var other = e.from === i ? e.to : e.from;
+      var li = el("li");
+      li.appendChild(nodeLink(other));
+      li.appendChild(document.createTextNode(" (" + vocab.node_types[info.types[other]]["class"] + "): "));
+      li.appendChild(edgeLink(k, vocab.relations[einfo.relation[k]].name));
+      li.appendChild(document.createTextNode(", " + vocab.confidence[einfo.confidence[k]].name +
+        (einfo.time[k] ? ", " + einfo.time[k] : "")));
+      if (einfo.evidence[k]) { li.appendChild(el("blockquote", "lc-evidence", einfo.evidence[k])); }
+      list.appendChild(li);
+    });
+    if (affiliated.length > 200) {
+      list.appendChild(el("li", "lc-muted", "\u2026 and " + (affiliated.length - 200) + " more"));
+    }
+    panelBody.appendChild(list);
   }
 
   function showEdge(k) {
@@ -547,13 +580,38 @@
   }
   var typeList = document.getElementById("lc-filter-types");
   var byCommunity = Boolean(info.community);
+  var typeBoxes = [];
   vocab.node_types.forEach(function (t, code) {
     if (!typeCounts[code]) { return; }
     // coloured by community, a type is its shape only: its colour would say the wrong thing
     legendItem(typeList, shapeSwatch(t.shape, byCommunity ? "#bbbbbb" : t.color), t.name, typeCounts[code],
       function (on) { typeOn[code] = on; applyFilters(); });
-    typeList.lastChild.title = t.description || "";
+    typeList.lastChild.title = (t["class"] ? "class " + t["class"] + (t.description ? ": " : "") : "") +
+      (t.description || "");
+    typeBoxes[code] = typeList.lastChild.querySelector("input");
   });
+  // classes of the meta-network: each shows or hides every node type of the class at once
+  var classNames = [];
+  vocab.node_types.forEach(function (t, code) {
+    if (t["class"] && typeCounts[code] && classNames.indexOf(t["class"]) < 0) { classNames.push(t["class"]); }
+  });
+  if (classNames.length > 1) {
+    var classList = document.getElementById("lc-filter-classes");
+    classNames.forEach(function (c) {
+      var count = 0;
+      vocab.node_types.forEach(function (t, code) { if (t["class"] === c) { count += typeCounts[code]; } });
+      legendItem(classList, el("span", "lc-class"), c, count, function (on) {
+        vocab.node_types.forEach(function (t, code) {
+          if (t["class"] !== c) { return; }
+          typeOn[code] = on;
+          if (typeBoxes[code]) { typeBoxes[code].checked = on; }
+        });
+        applyFilters();
+      });
+      classList.lastChild.setAttribute("data-class", c);
+    });
+    document.getElementById("lc-legend-classes").hidden = false;
+  }
   if (byCommunity) {
     var sizes = [];
     info.community.forEach(function (c) { if (c !== null) { sizes[c] = (sizes[c] || 0) + 1; } });
