@@ -112,3 +112,10 @@ def test_review_fixes(chart: linkchart.LinkChart) -> None:
     for state in ("Tajikistan", "Kyrgyzstan", "Uzbekistan"):
         (e,) = chart.edges_between(state, "Central Asia")
         assert (e.relation, e.source, e.evidence) == ("located_in", "general_knowledge", "")
+
+
+def test_every_edge_names_its_id() -> None:
+    # explicit ids trace an edge across re-encodings (the review of issue 18 started from e0...e97)
+    data = yaml.safe_load(GRAPH.read_text(encoding="utf-8"))
+    ids = [e.get("id") for e in data["edges"]]
+    assert all(isinstance(i, str) and i for i in ids) and len(set(ids)) == len(ids)
