@@ -11,7 +11,17 @@ import numpy as np
 from ..errors import did_you_mean
 from ..model import Source
 from ..times import Span
-from ..vocabulary import COMMON_LAYER, DEFAULT_NODE_TYPES, SIGNS, ConfidenceScale, NodeType, Relation, Sign
+from ..vocabulary import (
+    COMMON_LAYER,
+    DEFAULT_NODE_TYPES,
+    READINGS,
+    SIGNS,
+    ConfidenceScale,
+    NodeType,
+    Relation,
+    RelationReading,
+    Sign,
+)
 from .columns import ABSENT, absent, check_keys, quote_hint, type_name
 from .problems import Problems
 from .timegrammar import TIME_HINT, parse_time, period_name_problem
@@ -45,7 +55,16 @@ TOP_KEYS: Final = (
 )
 _SOURCE_KEYS: Final = ("id", "title", "author", "date", "location")
 _NODE_TYPE_KEYS: Final = ("color", "shape", "description")
-_RELATION_KEYS: Final = ("directed", "source_types", "target_types", "weight", "description", "sign", "layer")
+_RELATION_KEYS: Final = (
+    "directed",
+    "source_types",
+    "target_types",
+    "weight",
+    "description",
+    "sign",
+    "layer",
+    "reading",
+)
 _ANALYSIS_KEYS: Final = ("layers",)
 DEFAULT_KEYS: Final = ("source", "confidence")
 
@@ -323,23 +342,48 @@ def parse_relations(
                 text_value(spec.get("description", ABSENT), f"{here}.description", problems),
                 _sign(spec.get("sign", ABSENT), f"{here}.sign", problems),
                 text_value(spec.get("layer", ABSENT), f"{here}.layer", problems) or COMMON_LAYER,
+                _relation_reading(spec.get("reading", ABSENT), f"{here}.reading", problems),
             )
         )
     return tuple(out), True
 
 
+def _choice(
+    raw: Any, path: str, key: str, choices: Sequence[str], hint: str, problems: Problems
+) -> str | None:
+    """``raw`` if it is one of ``choices``; else a located ``wrong-type`` problem (with the
+    closest choice) and ``None``."""
+    if raw in choices:
+        return str(raw)
+    close = did_you_mean(raw, choices) if isinstance(raw, str) else ""
+    problems.add(
+        "wrong-type",
+        f"'{key}' must be {', '.join(choices[:-1])} or {choices[-1]}, not {raw!r}",
+        path,
+        f"{close} {hint}" if close else hint,
+    )
+    return None
+
+
 def _sign(raw: Any, path: str, problems: Problems) -> Sign:
     if absent(raw):
         return "positive"
-    if raw in SIGNS:
-        return raw  # type: ignore[no-any-return]
-    problems.add(
-        "wrong-type",
-        f"'sign' must be positive or negative, not {raw!r}",
-        path,
-        "write 'sign: negative' for a hostile relation, 'sign: positive' (the default) for any other",
+    hint = (
+        "write 'sign: negative' for a hostile relation, 'sign: neutral' for one that is neither "
+        "cooperation nor hostility (presence, geography, a statement), 'sign: positive' (the "
+        "default) for a channel"
     )
-    return "positive"
+    return _choice(raw, path, "sign", SIGNS, hint, problems) or "positive"  # type: ignore[return-value]
+
+
+def _relation_reading(raw: Any, path: str, problems: Problems) -> RelationReading:
+    if absent(raw):
+        return "tie"
+    hint = (
+        "write 'reading: none' for an example or a category that no measure may read "
+        "('movements such as the LeT'); 'reading: tie' is the default"
+    )
+    return _choice(raw, path, "reading", READINGS, hint, problems) or "tie"  # type: ignore[return-value]
 
 
 def _a_mapping(raw: Any, key: str, example: str, problems: Problems) -> bool:
