@@ -229,7 +229,7 @@ def test_where_the_value_falls_among_the_draws() -> None:
     above = float(np.mean(r.values[:, 1] > 0))  # the shortcut dropped: b's score rises to 1
     assert 0.7 < above < 0.8 and r.baseline["b"] == 0
     assert r.percentile("b") == pytest.approx(100 * 0.5 * (1 - above))
-    assert "above or below the value" in r.explain() and r.to_dict()["explain"] == r.explain()
+    assert "above or below it" in r.explain() and r.to_dict()["explain"] == r.explain()
     (row,) = [x for x in r.table() if x["node"] == "b"]
     assert row["percentile"] == r.percentile("b") and "value pct" in r.text()
 

@@ -322,6 +322,7 @@ def xss_chart() -> linkchart.LinkChart:
             "label": c,
             "aliases": ["alias " + d, "alias " + a],
             "attributes": {a: b, "href": d},
+            "notes": [{"text": a, "quote": b, "source": "src"}, c],
         },
         {"id": b, "type": c, "label": d + " href", "aliases": [a + " alias"], "attributes": {c: [a, d]}},
         {"id": c, "type": d, "label": a, "attributes": {"note": "</script><!--"}},
@@ -329,7 +330,7 @@ def xss_chart() -> linkchart.LinkChart:
     ]
     edges = [
         {"from": a, "relation": b, "to": b, "evidence": c + " href", "source": "src", "attributes": {d: a},
-         "confidence": "high"},
+         "confidence": "high", "notes": [d]},
         {"from": b, "relation": c, "to": c, "evidence": d, "source": "src", "time": 1999, "confidence": a},
         {"from": c, "relation": d, "to": d, "evidence": a, "source": "src", "confidence": b, "id": c},
         {"from": d, "relation": a, "to": a, "evidence": b, "confidence": a},
@@ -341,6 +342,46 @@ def xss_chart() -> linkchart.LinkChart:
     )
     title = XSS[1] + " " + XSS[0]
     return linkchart.from_records(nodes, edges, vocabulary=vocab, sources=sources, title=title)
+
+
+def test_an_either_or_claim_and_notes_show_in_the_panels(open_page: Any, artifacts: Path) -> None:
+    vocab = linkchart.Vocabulary(relations=(linkchart.Relation("operates_with", directed=False),))
+    quote = "IMT guerrillas are reportedly operating with Al Qaeda or Taliban units"
+    chart = linkchart.from_records(
+        [
+            {"id": "IMT", "type": "organisation", "notes": ["Geographically scattered but re-organizing."]},
+            {"id": "Al-Qaeda", "type": "organisation"},
+            {"id": "Taliban", "type": "organisation"},
+            {"id": "JUI", "type": "organisation"},
+        ],
+        [
+            {"from": "IMT", "relation": "operates_with", "to": o, "alternative": "units", "evidence": quote,
+             "confidence": "reported"}
+            for o in ("Al-Qaeda", "Taliban")
+        ]
+        + [{"from": "JUI", "relation": "operates_with", "to": "IMT",
+            "notes": [{"text": "A scenario.", "quote": "if the IMT follows the path", "source": "s"}]}],
+        vocabulary=vocab,
+        sources=[{"id": "s"}],
+    )  # fmt: skip
+    opened = open_page(linkchart.render_html(chart, draws=50), "claims.html")
+    k = opened.js("linkchart.edgeIndex('e0')")
+    _click_edge(opened, k)
+    text = _panel_text(opened)
+    assert "either-or claim" in text.lower() and "1/2 of its weight" in text  # h3 are upper-cased
+    alternatives = opened.page.locator("#lc-panel ul.lc-claim-list li")
+    assert alternatives.count() == 2 and "(this tie)" in alternatives.nth(0).inner_text()
+    opened.page.screenshot(path=str(artifacts / "claim_edge_panel.png"))
+    alternatives.nth(1).locator("button").click()  # to the other alternative
+    assert opened.js("linkchart.shown") == {"kind": "edge", "index": opened.js("linkchart.edgeIndex('e1')")}
+    _click_node(opened, opened.js("linkchart.nodeIndex('IMT')"))
+    text = _panel_text(opened)
+    assert "notes" in text.lower() and "Geographically scattered but re-organizing." in text
+    assert text.count("(one of 2)") == 2 and "value pct" in text and "Ranges over 50 draws" in text
+    _click_edge(opened, opened.js("linkchart.edgeIndex('e2')"))
+    assert "A scenario." in _panel_text(opened)
+    assert opened.page.inner_text("#lc-panel ul.lc-notes blockquote") == "if the IMT follows the path"
+    _clean(opened)
 
 
 def _no_injected_elements(opened: Any) -> None:

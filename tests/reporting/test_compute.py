@@ -415,3 +415,39 @@ def test_a_large_chart_is_estimated_and_says_so(monkeypatch: pytest.MonkeyPatch)
     estimate = linkchart.betweenness(chart, samples=compute.SAMPLED_PIVOTS, seed=0)
     top = next(x for x in r.rankings if x.measure == "betweenness").overall[0]
     assert top.value == pytest.approx(estimate[top.node])
+
+
+def test_claims_and_notes_are_shown_each_as_one_item() -> None:
+    vocab = Vocabulary(relations=(Relation("with", directed=False),))
+    chart = linkchart.from_records(
+        [{"id": "IMT", "type": "organisation", "notes": ["scattered but re-organizing"]}]
+        + [{"id": x, "type": "organisation"} for x in ("AQ", "TB", "JUI")],
+        [
+            {"from": "IMT", "relation": "with", "to": o, "alternative": "units", "confidence": "reported",
+             "evidence": "operating with Al Qaeda or Taliban units"}
+            for o in ("AQ", "TB")
+        ]
+        + [{"from": "JUI", "relation": "with", "to": "IMT",
+            "notes": [{"text": "a scenario", "source": "s"}]}],
+        vocabulary=vocab,
+        sources=[{"id": "s"}],
+    )  # fmt: skip
+    r = report(chart, top=3, draws=50)
+    (claim,) = r.claims
+    assert (claim.name, claim.confidence, claim.read, r.claims_total) == ("units", "reported", 2, 1)
+    assert claim.text == "one of: IMT with AQ, IMT with TB"
+    assert [(n.about, n.edge, n.text, n.source) for n in r.notes] == [
+        ("IMT", "", "scattered but re-organizing", None),
+        ("JUI with IMT", "e2", "a scenario", "s"),
+    ]
+    text = r.to_text()
+    assert "== either-or claims" in text and "units (reported): one of: IMT with AQ, IMT with TB" in text
+    claims = text[text.index("== either-or claims") : text.index("== notes")]
+    assert claims.count('"operating with Al Qaeda or Taliban units"') == 1  # one claim, one quote
+    assert "== notes" in text and "[e2] JUI with IMT: a scenario" in text
+    md = r.to_markdown()
+    assert "## Either-or claims" in md and "## Notes" in md and "| value pct |" in md
+    data = r.to_dict()
+    assert data["claims"][0]["text"] == claim.text and data["notes"][1]["edge"] == "e2"
+    assert "value pct" in r.how_sure[0].text() and r.how_sure[0].explain() in md
+    assert report(chart.with_relations("with"), top=3, draws=None).claims[0].read == 2

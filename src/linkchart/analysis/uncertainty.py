@@ -66,6 +66,7 @@ __all__ = [
     "RankUncertainty",
     "Unit",
     "competition_ranks",
+    "how_drawn",
     "rank_range",
     "rank_uncertainty",
     "tied_ranks",
@@ -260,19 +261,10 @@ class RankUncertainty:
 
     def explain(self) -> str:
         """One plain sentence: how the value relates to the draws, and how ties and places read."""
-        p = self.parameters
-        if p["model"] == "confidence":
-            draw = (
-                "each draw keeps each tie with its confidence probability (and one alternative of "
-                "each either-or claim, or none)"
-            )
-        else:
-            draw = f"each draw drops {p['drop']:.0%} of the {p['unit']}s at random"
         return (
-            f"The value is the {self.measure} with every tie present; {draw}, so a draw can land "
-            "above or below the value: 'value pct' is where the value falls among the draws "
-            "(0 below every draw, 100 above every draw); nodes with equal scores share their "
-            "places, in the rank range and in P(top)."
+            f"The value is the {self.measure} with every tie present; {how_drawn(self.parameters)}, "
+            "so a draw can land above or below it ('value pct': where the value falls among the "
+            "draws, 100 above all of them); tied nodes share their places."
         )
 
     def leaders(self, k: int | None = None) -> list[str]:
@@ -367,12 +359,26 @@ class RankUncertainty:
         return "\n".join(head + lines) + "\n"
 
 
+def how_drawn(parameters: Mapping[str, Any]) -> str:
+    """What one draw of ``rank_uncertainty`` with these parameters does, as a clause.
+
+    Examples
+    --------
+    >>> how_drawn({"model": "missing", "drop": 0.1, "unit": "node"})
+    'each draw drops 10% of the nodes at random'
+    """
+    if parameters["model"] == "confidence":
+        return (
+            "each draw keeps each tie with its probability (one alternative of an either-or claim, or none)"
+        )
+    return f"each draw drops {parameters['drop']:.0%} of the {parameters['unit']}s at random"
+
+
 def rank_range(row: Mapping[str, Any]) -> str:
-    """A table row's rank interval as text: ``4-35``, ``1``, or ``8-48 (tied)`` for a node that
+    """A table row's rank interval as text: ``4-35``, or ``8-48 (tied)`` for a node that
     shares its place in most draws."""
     lo, hi = row["rank_interval"]
-    text = str(lo) if lo == hi else f"{lo}-{hi}"
-    return text + " (tied)" if row["tied"] >= 0.5 and hi > lo else text
+    return f"{lo}-{hi} (tied)" if row["tied"] >= 0.5 and hi > lo else f"{lo}-{hi}"
 
 
 # ---------------------------------------------------------------------------- draws

@@ -20,7 +20,7 @@ from ..errors import LinkchartError
 from ..files import write_all
 from ..loading.cells import to_cell
 from . import text
-from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
+from .entries import BridgeEntry, BrokerEntry, ClaimEntry, CutEntry, NoteEntry, Ranked, Ranking, TieEvidence
 from .text import json_value
 
 __all__ = ["Report"]
@@ -99,6 +99,12 @@ class Report:
         On a chart with dated ties: normalised betweenness per period (the declared
         periods, else years or months) on the ties in force and the actors active then
         (:func:`linkchart.over_time`); ``None`` otherwise.
+    claims, claims_total
+        The chart's either-or claims, each shown as one claim with its alternatives (at
+        most 100), and how many there are.
+    notes, notes_total
+        The notes on nodes and edges: what the text says that is not a tie (at most
+        100), and how many there are.
     """
 
     title: str
@@ -122,6 +128,10 @@ class Report:
     disruption: Disruption | None = None
     scale: str = ""
     over_time: OverTime | None = None
+    claims: tuple[ClaimEntry, ...] = ()
+    claims_total: int = 0
+    notes: tuple[NoteEntry, ...] = ()
+    notes_total: int = 0
 
     def __str__(self) -> str:
         return self.to_text()
@@ -224,6 +234,28 @@ class Report:
             "how_sure": [u.to_dict() for u in self.how_sure],
             "disruption": None if self.disruption is None else self.disruption.to_dict(),
             "over_time": None if self.over_time is None else self.over_time.to_dict(),
+            "claims": [
+                {
+                    "name": c.name,
+                    "confidence": c.confidence,
+                    "text": c.text,
+                    "read": c.read,
+                    "ties": [tie(t) for t in c.ties],
+                }
+                for c in self.claims
+            ],
+            "claims_total": self.claims_total,
+            "notes": [
+                {
+                    "about": n.about,
+                    "edge": n.edge or None,
+                    "text": n.text,
+                    "source": n.source,
+                    "quote": n.quote,
+                }
+                for n in self.notes
+            ],
+            "notes_total": self.notes_total,
         }
 
     def to_text(self) -> str:
