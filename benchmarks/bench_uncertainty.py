@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 import linkchart
-from linkchart.analysis.uncertainty import competition_ranks
+from linkchart.analysis.uncertainty import tied_ranks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_measures import synthetic
@@ -82,7 +82,9 @@ def exact_error(seeds: range, draws: int) -> tuple[float, float]:
             keep = np.array(bits)
             scores = linkchart.betweenness(chart._view(None, keep))
             values = np.array([scores[n] for n in chart.node_ids])[None, :]
-            exact += float(np.prod(np.where(keep, p, 1 - p))) * (competition_ranks(values, True)[0] <= 2)
+            first, last = (x[0] for x in tied_ranks(values, True))
+            size = last - first + 1  # a tied block shares the top-2 places it covers
+            exact += float(np.prod(np.where(keep, p, 1 - p))) * np.clip(2 - first + 1, 0, size) / size
         mc = linkchart.rank_uncertainty(chart, "betweenness", draws=draws, seed=seed, top=2, workers=1)
         for i, node in enumerate(chart.node_ids):
             err = abs(mc.p_top(node) - exact[i])

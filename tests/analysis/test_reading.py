@@ -74,7 +74,8 @@ def test_the_reading_of_the_central_asia_graph(chart: linkchart.LinkChart) -> No
     assert r.layers == ("operational", "political") and r.signs == "positive"
     assert r.relations == positive_default(chart)
     assert r.read + sum(r.left_out.values()) == r.total == chart.number_of_edges
-    assert next(iter(r.left_out)) == "hostile" and r.left_out["hostile"] == 12
+    assert next(iter(r.left_out)) == "hostile" and r.left_out["hostile"] == 14
+    assert r.left_out["neutral"] == 56 and r.left_out["unread"] == 1  # issue 18: signs said
     hostile_only = linkchart.reading(chart, signs="negative", layers="all")
     assert {chart.vocabulary.relation(n).sign for n in hostile_only.relations} == {"negative"}
     # relations named are read as they are; layers and signs given too narrow them
@@ -82,7 +83,8 @@ def test_the_reading_of_the_central_asia_graph(chart: linkchart.LinkChart) -> No
         "counters",
         "located_in",
     )
-    assert linkchart.reading(chart, relations=["counters", "located_in"], signs="positive").relations == (
+    assert linkchart.reading(chart, relations=["counters", "leads"], signs="positive").relations == ("leads",)
+    assert linkchart.reading(chart, relations=["counters", "located_in"], signs="neutral").relations == (
         "located_in",
     )
 

@@ -259,7 +259,7 @@ def test_a_draw_reads_as_the_plain_call_does() -> None:
     )
     assert everything.p_top("Pakistan") > 0.5
     # IMT is first in nearly every draw (a draw where it ties for first gives it a share)
-    assert r.rank_interval("IMT") == (1, 1) and r.p_top("IMT", 1) > 0.99
+    assert r.rank_interval("IMT") == (1, 1) and r.p_top("IMT", 1) > 0.95
 
 
 def test_summaries_table_and_node_drops() -> None:

@@ -378,9 +378,10 @@
   }
 
   // ------------------------------------------------------------------ why is A tied to B
-  // Shift-click a node, then another: the most probable chain of visible, non-hostile ties
+  // Shift-click a node, then another: the most probable chain of visible positive ties
   // between them (Dijkstra on -log p, the better of parallel reports per step) lights up,
-  // with every step's evidence in the panel. Hostile ties are never paths.
+  // with every step's evidence in the panel. Hostile and neutral ties, and relations no
+  // measure reads, are never paths; an alternative of an either-or claim holds with p / size.
   var pathStart = null;
   var pathFound = null;
   function bestPath(from, to) {
@@ -388,8 +389,10 @@
     for (i = 0; i < N; i++) { adjacent.push([]); }
     for (k = 0; k < M; k++) {
       var e = data.edges[k];
-      if (edgeHidden[k] || e.from === e.to || vocab.relations[einfo.relation[k]].negative) { continue; }
-      var p = vocab.confidence[einfo.confidence[k]].probability;
+      var rel = vocab.relations[einfo.relation[k]];
+      if (edgeHidden[k] || e.from === e.to || rel.negative || rel.neutral || !rel.read) { continue; }
+      var claim = claimOf(k);
+      var p = vocab.confidence[einfo.confidence[k]].probability / (claim ? claim.edges.length : 1);
       adjacent[e.from].push([e.to, k, -Math.log(p)]);
       adjacent[e.to].push([e.from, k, -Math.log(p)]);
     }
@@ -447,7 +450,7 @@
     panel.setAttribute("data-kind", "path");
     panelBody.appendChild(el("h2", null, "Why is " + nodeLabel(from) + " tied to " + nodeLabel(to) + "?"));
     if (!pathFound) {
-      panelBody.appendChild(el("p", "lc-muted", "No chain of visible, non-hostile ties joins them."));
+      panelBody.appendChild(el("p", "lc-muted", "No chain of visible positive ties joins them."));
       setPanel(true);
       return;
     }
