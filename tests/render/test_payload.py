@@ -344,4 +344,6 @@ def test_claims_notes_and_signs_reach_the_page() -> None:
     rels = {r["name"]: r for r in payload["vocabulary"]["relations"]}
     assert rels["in"]["neutral"] and not rels["in"]["negative"] and not rels["such_as"]["read"]
     assert payload["draws_note"] is None
+    plain = page_payload(linkchart.from_records([{"id": "a", "type": "state"}], []), PageSpec(draws=None))
+    assert plain["claims"] == [] and plain["edge"]["alternative"] is None  # nothing per edge
     assert "1 neutral tie" in payload["reading"] and "reading: none" in payload["reading"]

@@ -366,9 +366,12 @@ def _draws_note(spec: PageSpec) -> str | None:
     )
 
 
-def _claims(chart: LinkChart) -> tuple[list[int | None], list[dict[str, Any]]]:
-    """Per edge, its either-or claim (an index into the list, or ``None``), and the claims."""
+def _claims(chart: LinkChart) -> tuple[list[int | None] | None, list[dict[str, Any]]]:
+    """Per edge, its either-or claim (an index into the list, or ``None``), and the claims;
+    no per-edge list for a chart without claims."""
     a = chart.alternatives()
+    if not a.names:
+        return None, []
     group = [None if g < 0 else g for g in a.group.tolist()]
     return group, [
         {"name": name, "edges": rows.tolist()} for name, rows in zip(a.names, a.members, strict=True)
