@@ -61,6 +61,13 @@ def exact_p_top(
     return out
 
 
+def assert_matches(exact: np.ndarray, mc: linkchart.RankUncertainty) -> None:
+    """Monte Carlo P(top k) within 4.5 standard errors of the exact value, node by node."""
+    for i, node in enumerate(mc.chart.node_ids):
+        se = math.sqrt(max(exact[i] * (1 - exact[i]), 1e-4) / mc.draws)
+        assert abs(mc.p_top(node) - exact[i]) <= 4.5 * se, (node, mc.p_top(node), exact[i])
+
+
 def confidence_subsets(chart: linkchart.LinkChart) -> list[tuple[np.ndarray, float]]:
     """Every edge subset a draw can make, with its probability: each plain tie in or out
     (p, 1 - p); each either-or claim of s alternatives and confidence p none of them
@@ -91,11 +98,7 @@ def test_confidence_model_matches_exact_enumeration_of_all_edge_subsets(
 ) -> None:
     chart = small_chart(seed)
     exact = exact_p_top(chart, measure, k, confidence_subsets(chart))  # 2^11 subsets
-    draws = 3000
-    mc = linkchart.rank_uncertainty(chart, measure, draws=draws, seed=seed, top=k, workers=1)
-    for i, node in enumerate(chart.node_ids):
-        se = math.sqrt(max(exact[i] * (1 - exact[i]), 1e-4) / draws)
-        assert abs(mc.p_top(node) - exact[i]) <= 4.5 * se, (node, mc.p_top(node), exact[i])
+    assert_matches(exact, linkchart.rank_uncertainty(chart, measure, draws=3000, seed=seed, top=k, workers=1))
 
 
 def test_missing_model_matches_exact_enumeration() -> None:
@@ -110,9 +113,7 @@ def test_missing_model_matches_exact_enumeration() -> None:
     mc = linkchart.rank_uncertainty(
         chart, "betweenness", draws=3000, seed=9, top=2, model="missing", drop=0.3, workers=1
     )
-    for i, node in enumerate(chart.node_ids):
-        se = math.sqrt(max(exact[i] * (1 - exact[i]), 1e-4) / 3000)
-        assert abs(mc.p_top(node) - exact[i]) <= 4.5 * se
+    assert_matches(exact, mc)
 
 
 def sure_vocabulary(*relations: linkchart.Relation) -> linkchart.Vocabulary:
@@ -174,11 +175,7 @@ def test_either_or_draws_match_exact_enumeration(seed: int, measure: str, k: int
     subsets = confidence_subsets(chart)  # 2^7 plain subsets x 3 x 4 ways of the two claims
     assert len(subsets) == 2**7 * 3 * 4 and sum(w for _, w in subsets) == pytest.approx(1)
     exact = exact_p_top(chart, measure, k, subsets)
-    draws = 3000
-    mc = linkchart.rank_uncertainty(chart, measure, draws=draws, seed=seed, top=k, workers=1)
-    for i, node in enumerate(chart.node_ids):
-        se = math.sqrt(max(exact[i] * (1 - exact[i]), 1e-4) / draws)
-        assert abs(mc.p_top(node) - exact[i]) <= 4.5 * se, (node, mc.p_top(node), exact[i])
+    assert_matches(exact, linkchart.rank_uncertainty(chart, measure, draws=3000, seed=seed, top=k, workers=1))
 
 
 def test_a_claim_is_drawn_as_one_alternative_or_none() -> None:

@@ -29,20 +29,8 @@ UNITS = """\
 """
 
 
-def write(tmp_path: Path, edges: str) -> Path:
-    path = tmp_path / "g.yaml"
-    path.write_text(HEAD + edges, encoding="utf-8")
-    return path
-
-
-def problems(tmp_path: Path, edges: str) -> list[linkchart.Problem]:
-    with pytest.raises(LoadError) as info:
-        linkchart.load(write(tmp_path, edges))
-    return list(info.value.problems)
-
-
-def test_a_claim_is_read_with_its_alternatives(tmp_path: Path) -> None:
-    c = linkchart.load(write(tmp_path, UNITS + "  - {from: JUI, relation: funds, to: IMT}\n"))
+def test_a_claim_is_read_with_its_alternatives(graphs, tmp_path: Path) -> None:
+    c = linkchart.load(graphs.write(HEAD + UNITS + "  - {from: JUI, relation: funds, to: IMT}\n"))
     assert [e.alternative for e in c.iter_edges()] == ["units", "units", None]
     a = c.alternatives()
     assert a.names == ("units",) and a.group.tolist() == [0, 0, -1]
@@ -50,8 +38,8 @@ def test_a_claim_is_read_with_its_alternatives(tmp_path: Path) -> None:
     assert [m.tolist() for m in a.members] == [[0, 1]]
 
 
-def test_it_round_trips_through_yaml_csv_records_and_exchange(tmp_path: Path) -> None:
-    c = linkchart.load(write(tmp_path, UNITS + "  - {from: JUI, relation: funds, to: IMT}\n"))
+def test_it_round_trips_through_yaml_csv_records_and_exchange(graphs, tmp_path: Path) -> None:
+    c = linkchart.load(graphs.write(HEAD + UNITS + "  - {from: JUI, relation: funds, to: IMT}\n"))
     assert linkchart.load(linkchart.write_yaml(c, tmp_path / "copy.yaml")) == c
     assert linkchart.load(linkchart.write_csv(c, tmp_path / "folder")) == c
     assert "units" in (tmp_path / "folder" / "edges.csv").read_text(encoding="utf-8")
@@ -65,18 +53,18 @@ def test_it_round_trips_through_yaml_csv_records_and_exchange(tmp_path: Path) ->
     assert linkchart.from_records(nodes, plain, vocabulary=c.vocabulary, title=c.title) != c
 
 
-def test_a_view_keeps_what_remains_of_a_claim(tmp_path: Path) -> None:
-    c = linkchart.load(write(tmp_path, UNITS))
+def test_a_view_keeps_what_remains_of_a_claim(graphs, tmp_path: Path) -> None:
+    c = linkchart.load(graphs.write(HEAD + UNITS))
     view = c.subgraph(["IMT", "Al-Qaeda"])
     assert view.alternatives().size.tolist() == [1]  # one alternative left: a plain tie here
     with pytest.warns(LoadWarning, match="one alternative only"):
         assert linkchart.load(linkchart.write_yaml(view, tmp_path / "view.yaml")) == view
 
 
-def test_a_claim_on_one_edge_is_a_located_warning_with_the_closest_name(tmp_path: Path) -> None:
+def test_a_claim_on_one_edge_is_a_located_warning_with_the_closest_name(graphs, tmp_path: Path) -> None:
     text = UNITS + "  - {from: IMT, relation: funds, to: JUI, alternative: unit}\n"
     with pytest.warns(LoadWarning) as caught:
-        c = linkchart.load(write(tmp_path, text))
+        c = linkchart.load(graphs.write(HEAD + text))
     (w,) = [x.message for x in caught if isinstance(x.message, LoadWarning)]
     p = w.problem
     assert (p.code, p.path, p.line) == ("bad-alternative", "edges[2].alternative", 14)
@@ -84,28 +72,28 @@ def test_a_claim_on_one_edge_is_a_located_warning_with_the_closest_name(tmp_path
     assert c.alternatives().size.tolist() == [2, 2, 1]
 
 
-def test_alternatives_share_one_confidence(tmp_path: Path) -> None:
+def test_alternatives_share_one_confidence(graphs, tmp_path: Path) -> None:
     text = UNITS.replace("alternative: units}\n", "alternative: units, confidence: alleged}\n", 1)
-    (p,) = problems(tmp_path, text)
+    (p,) = graphs.problems(HEAD + text)
     assert (p.code, p.path, p.line) == ("bad-alternative", "edges[1].confidence", 13)
     assert "edges[0] is alleged, this one confirmed" in p.message and "whole claim" in p.hint
 
 
-def test_alternatives_share_a_node_and_differ(tmp_path: Path) -> None:
+def test_alternatives_share_a_node_and_differ(graphs, tmp_path: Path) -> None:
     text = UNITS + "  - {from: JUI, relation: funds, to: Taliban, alternative: units}\n"
-    (p,) = problems(tmp_path, text)
+    (p,) = graphs.problems(HEAD + text)
     assert (p.code, p.path) == ("bad-alternative", "edges[2].alternative")
     assert "share no node" in p.message and "one end in common" in p.hint
     text = UNITS + "  - {from: Taliban, relation: operates_with, to: IMT, alternative: units}\n"
-    (p,) = problems(tmp_path, text)  # an undirected tie written the other way round is the same tie
+    (p,) = graphs.problems(HEAD + text)  # an undirected tie written the other way round is the same tie
     assert (p.code, p.path) == ("bad-alternative", "edges[2].alternative")
     assert "edges[1] and this edge are the same tie" in p.message
 
 
-def test_a_bad_name_is_located_and_csv_reads_the_column(tmp_path: Path) -> None:
-    (p,) = problems(tmp_path, "  - {from: IMT, relation: funds, to: JUI, alternative: 3}\n")
+def test_a_bad_name_is_located_and_csv_reads_the_column(graphs, tmp_path: Path) -> None:
+    (p,) = graphs.problems(HEAD + "  - {from: IMT, relation: funds, to: JUI, alternative: 3}\n")
     assert (p.code, p.path) == ("wrong-type", "edges[0].alternative") and "quote it" in p.hint
-    (p,) = problems(tmp_path, "  - {from: IMT, relation: funds, to: JUI, alternatives: x}\n")
+    (p,) = graphs.problems(HEAD + "  - {from: IMT, relation: funds, to: JUI, alternatives: x}\n")
     assert (p.code, p.path) == ("unknown-field", "edges[0].alternatives") and "'alternative'" in p.hint
     (tmp_path / "edges.csv").write_text(
         "from,relation,to,alternative,confidence\n"

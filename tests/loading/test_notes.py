@@ -18,7 +18,7 @@ HEAD = """\
 linkchart: 1
 title: Notes
 sources:
-  - {id: smith, location: article.txt}
+  - {id: smith, location: imt.txt}
   - {id: other}
 defaults: {source: smith}
 nodes:
@@ -37,21 +37,15 @@ edges:
 """
 
 
-def write(tmp_path: Path, text: str = HEAD) -> Path:
-    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    path = tmp_path / "g.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+@pytest.fixture
+def article(graphs):  # type: ignore[no-untyped-def]
+    """The loader fixture (tests/loading/conftest.py) with this file's article beside the graph."""
+    (graphs.folder / "imt.txt").write_text(ARTICLE, encoding="utf-8")
+    return graphs
 
 
-def problems(tmp_path: Path, text: str) -> list[linkchart.Problem]:
-    with pytest.raises(LoadError) as info:
-        linkchart.load(write(tmp_path, text))
-    return list(info.value.problems)
-
-
-def test_notes_are_read_with_their_source_and_quote(tmp_path: Path) -> None:
-    c = linkchart.load(write(tmp_path))
+def test_notes_are_read_with_their_source_and_quote(article) -> None:
+    c = linkchart.load(article.write(HEAD))
     assert c.node("IMT").notes == (
         Note("Geographically scattered but re-organizing."),
         Note(
@@ -66,8 +60,8 @@ def test_notes_are_read_with_their_source_and_quote(tmp_path: Path) -> None:
     assert c.subgraph(["Al-Qaeda"]).nodes.notes == {}
 
 
-def test_notes_round_trip_through_every_writer(tmp_path: Path) -> None:
-    c = linkchart.load(write(tmp_path))
+def test_notes_round_trip_through_every_writer(article, tmp_path: Path) -> None:
+    c = linkchart.load(article.write(HEAD))
     assert linkchart.load(linkchart.write_yaml(c, tmp_path / "copy.yaml")) == c
     assert linkchart.load(linkchart.write_csv(c, tmp_path)) == c  # chart.yaml beside g.yaml
     nodes, edges = c.to_records()
@@ -123,9 +117,9 @@ def test_a_csv_cell_holds_one_note_or_a_json_list(tmp_path: Path) -> None:
         ("['']", "missing-field", "edges[0].notes[0]", ""),
     ],
 )
-def test_bad_notes_are_located(tmp_path: Path, notes: str, code: str, path: str, hint: str) -> None:
+def test_bad_notes_are_located(article, notes: str, code: str, path: str, hint: str) -> None:
     text = HEAD.replace('notes: [{text: "an analyst\'s note", source: other}]', f"notes: {notes}")
-    found = problems(tmp_path, text)
+    found = article.problems(text)
     (p,) = [p for p in found if (p.code, p.path) == (code, path)]
     assert p.line is not None and hint in p.hint
     assert {q.code for q in found} <= {code, "missing-field"}  # a mapping without text also lacks it

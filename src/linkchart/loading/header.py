@@ -349,10 +349,12 @@ def parse_relations(
 
 
 def _choice(
-    raw: Any, path: str, key: str, choices: Sequence[str], hint: str, problems: Problems
-) -> str | None:
-    """``raw`` if it is one of ``choices``; else a located ``wrong-type`` problem (with the
-    closest choice) and ``None``."""
+    raw: Any, path: str, key: str, choices: Sequence[str], default: str, hint: str, problems: Problems
+) -> Any:
+    """``raw`` if it is one of ``choices``, ``default`` where absent; else a located
+    ``wrong-type`` problem (with the closest choice) and ``default``."""
+    if absent(raw):
+        return default
     if raw in choices:
         return str(raw)
     close = did_you_mean(raw, choices) if isinstance(raw, str) else ""
@@ -362,28 +364,28 @@ def _choice(
         path,
         f"{close} {hint}" if close else hint,
     )
-    return None
+    return default
+
+
+_SIGN_HINT: Final = (
+    "write 'sign: negative' for a hostile relation, 'sign: neutral' for one that is neither "
+    "cooperation nor hostility (presence, geography, a statement), 'sign: positive' (the "
+    "default) for a channel"
+)
+_READING_HINT: Final = (
+    "write 'reading: none' for an example or a category that no measure may read "
+    "('movements such as the LeT'); 'reading: tie' is the default"
+)
 
 
 def _sign(raw: Any, path: str, problems: Problems) -> Sign:
-    if absent(raw):
-        return "positive"
-    hint = (
-        "write 'sign: negative' for a hostile relation, 'sign: neutral' for one that is neither "
-        "cooperation nor hostility (presence, geography, a statement), 'sign: positive' (the "
-        "default) for a channel"
-    )
-    return _choice(raw, path, "sign", SIGNS, hint, problems) or "positive"  # type: ignore[return-value]
+    sign: Sign = _choice(raw, path, "sign", SIGNS, "positive", _SIGN_HINT, problems)
+    return sign
 
 
 def _relation_reading(raw: Any, path: str, problems: Problems) -> RelationReading:
-    if absent(raw):
-        return "tie"
-    hint = (
-        "write 'reading: none' for an example or a category that no measure may read "
-        "('movements such as the LeT'); 'reading: tie' is the default"
-    )
-    return _choice(raw, path, "reading", READINGS, hint, problems) or "tie"  # type: ignore[return-value]
+    reading: RelationReading = _choice(raw, path, "reading", READINGS, "tie", _READING_HINT, problems)
+    return reading
 
 
 def _a_mapping(raw: Any, key: str, example: str, problems: Problems) -> bool:
