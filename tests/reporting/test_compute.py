@@ -107,9 +107,11 @@ def test_central_asia_reading_and_weak_ties(full: Report, central_asia: linkchar
         b for b in full.bridges if "Northern Alliance field commanders" in (b.a, b.b) and "IMT" in (b.a, b.b)
     )
     assert na.note == "rests on 1 possible tie"
-    assert all(
-        b.note == "" for b in full.bridges if all(t.confidence in ("confirmed", "reported") for t in b.ties)
-    )
+    firm = [b for b in full.bridges if all(t.confidence in ("confirmed", "reported") for t in b.ties)]
+    # the IMT's tie to Al-Qaeda is reported, but one alternative of a claim: the bridge says so
+    (aq,) = [b for b in full.bridges if {b.a, b.b} == {"IMT", "Al-Qaeda"}]
+    assert aq.note == "rests on an alternative of the either-or claim imt-units-in-kunar-and-paktia"
+    assert all(b.note == "" for b in firm if b is not aq)
     imt = next(c for c in full.articulation_points if c.node == "IMT")
     assert "Northern Alliance" in imt.note and "possible" in imt.note
     # a ranked node that leaves the top on firm ties says where it lands
@@ -455,3 +457,7 @@ def test_claims_and_notes_are_shown_each_as_one_item() -> None:
     assert data["claims"][0]["text"] == claim.text and data["notes"][1]["edge"] == "e2"
     assert "value pct" in r.how_sure[0].text() and r.how_sure[0].explain() in md
     assert report(chart.with_relations("with"), top=3, draws=None).claims[0].read == 2
+    # a bridge that is one alternative of a claim says it may not hold
+    notes = {frozenset((b.a, b.b)): b.note for b in r.bridges}
+    assert notes[frozenset(("IMT", "AQ"))] == "rests on an alternative of the either-or claim units"
+    assert notes[frozenset(("JUI", "IMT"))] == ""

@@ -259,6 +259,12 @@ def _bridges(
     out = []
     for b in found[:top]:
         ties = tuple(_tie(chart, e) for e in b.edge_ids)
+        notes = [firm.weak_note(ties) if firm else ""]
+        claims = {chart.edge(e).alternative for e in b.edge_ids}
+        if None not in claims:  # every tie of the bridge is an alternative: it may not hold
+            notes.append(
+                f"rests on an alternative of the either-or claim {', '.join(sorted(map(str, claims)))}"
+            )
         out.append(
             BridgeEntry(
                 b.from_id,
@@ -266,7 +272,7 @@ def _bridges(
                 (_ordered(chart, b.separated[0]), _ordered(chart, b.separated[1])),
                 ties,
                 (_label(chart, b.from_id), _label(chart, b.to_id)),
-                firm.weak_note(ties) if firm else "",
+                "; ".join(n for n in notes if n),
             )
         )
     return tuple(out)
