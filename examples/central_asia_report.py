@@ -42,7 +42,6 @@ STATE_REGION = {
     "Uzbekistan": CENTRAL,
     "Afghanistan": SOUTH,
     "Pakistan": SOUTH,
-    "Iraq": BEYOND,
 }
 OTHER_REGION = {
     **dict.fromkeys(
@@ -51,7 +50,6 @@ OTHER_REGION = {
             "Fergana Valley",
             "Government of Tajikistan",
             "Tajik field commanders",
-            "Terrorists using Tajikistan",
             "Emomali Rakhmonov",
             "Central Asian criminal networks",
             "Narcotics traffickers",
@@ -73,7 +71,6 @@ OTHER_REGION = {
             "Regional extremist groups",
             "Northern Alliance",
             "Northern Alliance field commanders",
-            "Al-Qaeda or Taliban units",
         ],
         SOUTH,
     ),
@@ -82,7 +79,6 @@ OTHER_REGION = {
             "IMT",
             "Tahir Yoldash",
             "Al-Qaeda",
-            "Iraqi resistance groups",
             "Terrorist groups and their sponsors",
             "Destabilising forces",
         ],
@@ -91,6 +87,8 @@ OTHER_REGION = {
 }
 STAGING = ["stages_from", "launched_from", "hides_in", "located_in"]
 PLACES = ["presence", "geography"]  # the layers that say where actors are and where places lie
+# (their ties are neutral: they place an actor rather than connect it, so a question about
+# places reads them with signs="neutral")
 
 
 def macro_regions(chart: LinkChart) -> dict[str, str]:
@@ -190,8 +188,8 @@ def bridges_between_regions(chart: LinkChart) -> None:
         for m in shown:
             quote(best_ties(actors, top, m)[0])
     # places: read the layers that put actors in places and places in places
-    geo = chart.with_relations(*linkchart.reading(chart, layers=PLACES).relations)
-    between = linkchart.betweenness(chart, layers=PLACES)
+    geo = chart.with_relations(*linkchart.reading(chart, layers=PLACES, signs="neutral").relations)
+    between = linkchart.betweenness(chart, layers=PLACES, signs="neutral")
     places = [
         n
         for n in geo.node_ids

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .analysis.reading import SIGN_READINGS
 from .analysis.registry import MEASURES, Registry
 from .errors import LinkchartError, LoadError, UnknownNameError
 
@@ -216,10 +217,11 @@ def _reading_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--signs",
-        choices=["positive", "negative", "all"],
+        choices=list(SIGN_READINGS),
         default=None,
-        help="which ties the unsigned measures read: positive (default: no hostile tie), negative, "
-        "or all (every tie as a plain tie)",
+        help="which ties the unsigned measures read: positive (default: no hostile or neutral "
+        "tie), negative (hostile ties only), neutral (neutral ties only), or all (every tie as a "
+        "plain tie)",
     )
 
 

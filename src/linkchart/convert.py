@@ -58,6 +58,7 @@ def _edge_attributes(chart: LinkChart) -> list[dict[str, Any]]:
     levels = vocab.confidence.levels
     src_ids = [s.id for s in chart.sources]
     extra = list(e.attributes.items())
+    position = e.position.tolist() if e.alternatives or e.notes else []
     out: list[dict[str, Any]] = []
     for k, (rel, conf, prob, w, s, ev) in enumerate(
         zip(
@@ -84,6 +85,13 @@ def _edge_attributes(chart: LinkChart) -> list[dict[str, Any]]:
             "time_from": _iso(span.first) if span else None,
             "time_to": _iso(span.last) if span else None,
         }
+        if position:
+            alternative = e.alternatives.get(position[k])
+            if alternative is not None:
+                attrs["alternative"] = alternative
+            notes = e.notes.get(position[k])
+            if notes:
+                attrs["notes"] = [x.value for x in notes]
         for name, col in extra:
             if col[k] is not None:
                 attrs[name] = col[k]
@@ -107,6 +115,9 @@ def _node_attributes(chart: LinkChart, i: int) -> dict[str, Any]:
         attrs["time"] = span.text
         attrs["time_from"] = _iso(span.first)
         attrs["time_to"] = _iso(span.last)
+    notes = n.notes.get(str(n.ids[i])) if n.notes else None
+    if notes:
+        attrs["notes"] = [x.value for x in notes]
     for name, col in n.attributes.items():
         if col[i] is not None:
             attrs[name] = col[i]
@@ -123,7 +134,9 @@ def to_networkx(chart: LinkChart) -> networkx.MultiDiGraph:
     stored once, in the order written), ``confidence`` (level name), ``probability``,
     ``weight``, ``evidence``, ``source`` (the cited document's id), ``time`` (as
     written, ``"1999-03"``), ``time_from`` and ``time_to`` (its first and last day,
-    ISO dates; ``None`` where open or undated) and its free attributes. The graph
+    ISO dates; ``None`` where open or undated), ``alternative`` and ``notes`` where it has
+    them (a node its ``notes`` too; each note its text, or ``{text, source, quote}``) and
+    its free attributes. The graph
     carries ``title``, ``description`` and ``sources``. Nothing is shared with the
     chart: changing the result changes nothing in it.
     """
@@ -179,9 +192,12 @@ def to_igraph(chart: LinkChart, *, attributes: bool = True) -> igraph.Graph:
 def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Nodes and edges as records with the file's own keys, every field present.
 
-    Node records have ``id``, ``type``, ``label``, ``aliases`` (list), ``time`` and
-    ``attributes`` (dict). Edge records have ``id``, ``from``, ``relation``, ``to``,
-    ``confidence``, ``evidence``, ``source``, ``time``, ``weight`` and ``attributes``.
+    Node records have ``id``, ``type``, ``label``, ``aliases`` (list), ``time``, ``notes``
+    (list) and ``attributes`` (dict). Edge records have ``id``, ``from``, ``relation``,
+    ``to``, ``confidence``, ``evidence``, ``source``, ``time``, ``weight``,
+    ``alternative`` (the either-or claim's name, or ``None``), ``notes`` (list) and
+    ``attributes``. A note is its text, or ``{"text", "source", "quote"}`` when it has a
+    source or a quote.
     A ``time`` is written as a file holds it (:func:`linkchart.times.span_value`:
     ``None``, a year, ``{"from": a, "to": b}`` of years, or a text such as
     ``"1999-03"``). Passing them to :func:`linkchart.from_records` with the chart's
@@ -193,6 +209,7 @@ def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, A
         a = _node_attributes(chart, i)
         for key in ("time", "time_from", "time_to"):
             a.pop(key, None)
+        notes = a.pop("notes", [])
         span = span_at(n.time_from, n.time_to, n.time_precision, i)
         nodes.append(
             {
@@ -201,6 +218,7 @@ def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, A
                 "label": a.pop("label"),
                 "aliases": a.pop("aliases"),
                 "time": span.value if span else None,
+                "notes": notes,
                 "attributes": a,
             }
         )
@@ -217,6 +235,8 @@ def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, A
         "time",
         "time_from",
         "time_to",
+        "alternative",
+        "notes",
     }
     edges = []
     e = chart.edges
@@ -234,6 +254,8 @@ def to_records(chart: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, A
                 "source": attrs["source"],
                 "time": span.value if span else None,
                 "weight": attrs["weight"],
+                "alternative": attrs.get("alternative"),
+                "notes": attrs.get("notes", []),
                 "attributes": {k: v for k, v in attrs.items() if k not in fixed},
             }
         )

@@ -49,9 +49,19 @@ _GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 _GEXF = "http://gexf.net/1.3"
 _VIZ = "http://gexf.net/1.3/viz"
 _MAX_BYTES = 512 * 2**20
-_NODE_FIELDS = ("type", "label", "aliases", "time", "attributes")
-_EDGE_FIELDS = ("relation", "confidence", "evidence", "cites", "time", "weight", "attributes")
-_JSON_FIELDS = frozenset({"aliases", "attributes", "time"})
+_NODE_FIELDS = ("type", "label", "aliases", "time", "notes", "attributes")
+_EDGE_FIELDS = (
+    "relation",
+    "confidence",
+    "evidence",
+    "cites",
+    "time",
+    "weight",
+    "alternative",
+    "notes",
+    "attributes",
+)
+_JSON_FIELDS = frozenset({"aliases", "attributes", "time", "notes"})
 
 
 def format_of(path: str | os.PathLike[str], format: str | None = None) -> Format:
@@ -313,7 +323,7 @@ def _from_graphml(
 
 
 # ---------------------------------------------------------------------------- GEXF 1.3
-_GEXF_NODE_FIELDS = ("type", "aliases", "time", "attributes")
+_GEXF_NODE_FIELDS = ("type", "aliases", "time", "notes", "attributes")
 
 
 def _spell(element: ET.Element, time: Any) -> None:
@@ -351,7 +361,16 @@ def _gexf(
     edge_attrs = ET.SubElement(graph, f"{{{_GEXF}}}attributes", {"class": "edge"})
     for i, f in enumerate(_GEXF_NODE_FIELDS):
         ET.SubElement(node_attrs, f"{{{_GEXF}}}attribute", {"id": f"n{i}", "title": f, "type": "string"})
-    edge_fields = ("relation", "confidence", "evidence", "cites", "time", "attributes")
+    edge_fields = (
+        "relation",
+        "confidence",
+        "evidence",
+        "cites",
+        "time",
+        "alternative",
+        "notes",
+        "attributes",
+    )
     for i, f in enumerate(edge_fields):
         ET.SubElement(edge_attrs, f"{{{_GEXF}}}attribute", {"id": f"e{i}", "title": f, "type": "string"})
     # GEXF keeps graph attributes in the meta keywords; the header rides there as JSON

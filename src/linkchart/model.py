@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     import networkx
 
 __all__ = [
+    "Alternatives",
     "Edge",
     "EdgeTable",
     "LinkChart",
     "Node",
     "NodeTable",
+    "Note",
     "Source",
     "span_at",
 ]
@@ -78,10 +80,49 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """A note on a node or an edge: a scenario, a condition, a caveat — what the text says
+    that is not a tie ("especially if the IMT follows the path of Al Qaeda ...").
+
+    Attributes
+    ----------
+    text
+        The note, in the analyst's words.
+    source
+        The id of the document it rests on, or ``None`` (the analyst's own note).
+    quote
+        The passage it rests on (checked against the source's local text on load, as an
+        edge's evidence is), or ``""``.
+
+    Examples
+    --------
+    >>> Note("a scenario").value, Note("a scenario", "smith", "if the IMT ...").value
+    ('a scenario', {'text': 'a scenario', 'source': 'smith', 'quote': 'if the IMT ...'})
+    """
+
+    text: str
+    source: str | None = None
+    quote: str = ""
+
+    @property
+    def value(self) -> str | dict[str, str]:
+        """The note as a file holds it: its text alone, or ``{text, source, quote}``."""
+        if self.source is None and not self.quote:
+            return self.text
+        out = {"text": self.text}
+        if self.source is not None:
+            out["source"] = self.source
+        if self.quote:
+            out["quote"] = self.quote
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Node:
     """One node, as a value (made on request from the chart's columns).
 
-    ``time`` is when the actor was active (founded, arrested, dissolved), or ``None``.
+    ``time`` is when the actor was active (founded, arrested, dissolved), or ``None``;
+    ``notes`` are what the text says about it that is not a tie.
     """
 
     id: str
@@ -90,6 +131,7 @@ class Node:
     aliases: tuple[str, ...] = ()
     attributes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     time: Span | None = None
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +140,9 @@ class Edge:
 
     ``from_id`` and ``to_id`` are the endpoints as written; ``source`` is the id of the
     cited document; ``time`` is when the tie held (``None`` when undated; its ``first``
-    and ``last`` days are ``None`` where open).
+    and ``last`` days are ``None`` where open); ``alternative`` names the either-or claim
+    the edge is one alternative of (``None`` for a plain tie); ``notes`` are what the text
+    says about the tie that is not a tie.
     """
 
     id: str
@@ -113,6 +157,12 @@ class Edge:
     source: str | None = None
     time: Span | None = None
     attributes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    alternative: str | None = None
+    notes: tuple[Note, ...] = ()
+
+
+def _no_entries() -> Mapping[Any, Any]:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -134,6 +184,8 @@ class NodeTable:
     time_from, time_to, time_precision
         When the actor was active, as for :class:`EdgeTable` (all :data:`NO_TIME`:
         no lifespan written).
+    notes
+        The notes of the nodes that have some, keyed by node id.
     """
 
     ids: ObjArray
@@ -144,6 +196,7 @@ class NodeTable:
     time_from: IntArray
     time_to: IntArray
     time_precision: npt.NDArray[np.uint8]
+    notes: Mapping[str, tuple[Note, ...]] = field(default_factory=_no_entries)
 
     @classmethod
     def build(
@@ -157,8 +210,9 @@ class NodeTable:
         time_from: npt.ArrayLike | None = None,
         time_to: npt.ArrayLike | None = None,
         time_precision: npt.ArrayLike | None = None,
+        notes: Mapping[str, tuple[Note, ...]] | None = None,
     ) -> NodeTable:
-        """Copy the given columns into a frozen table (no lifespans unless given)."""
+        """Copy the given columns into a frozen table (no lifespans or notes unless given)."""
         attrs = {k: _frozen_text(v) for k, v in (attributes or {}).items()}
         n = len(ids)
         undated = np.full(n, NO_TIME, dtype=np.int32)
@@ -171,6 +225,7 @@ class NodeTable:
             _frozen(undated if time_from is None else time_from, np.int32),
             _frozen(undated if time_to is None else time_to, np.int32),
             _frozen(np.zeros(n) if time_precision is None else time_precision, np.uint8),
+            MappingProxyType({k: tuple(v) for k, v in (notes or {}).items() if v}),
         )
 
     def __len__(self) -> int:
@@ -178,8 +233,13 @@ class NodeTable:
 
     def take(self, rows: npt.NDArray[np.intp]) -> NodeTable:
         """The rows ``rows``, in that order."""
+        ids = _take(self.ids, rows)
+        notes = self.notes
+        if notes:
+            kept = set(ids.tolist())
+            notes = MappingProxyType({k: v for k, v in notes.items() if k in kept})
         return NodeTable(
-            _take(self.ids, rows),
+            ids,
             _take(self.type, rows),
             _take(self.labels, rows),
             _take(self.aliases, rows),
@@ -187,6 +247,7 @@ class NodeTable:
             _take(self.time_from, rows),
             _take(self.time_to, rows),
             _take(self.time_precision, rows),
+            notes,
         )
 
 
@@ -224,6 +285,11 @@ class EdgeTable:
         Ids that were written, keyed by position.
     attributes
         Free attributes, ``name -> object array`` with ``None`` where an edge lacks it.
+    alternatives
+        The either-or claim each alternative belongs to (its ``alternative`` name), keyed
+        by position; see :meth:`LinkChart.alternatives`.
+    notes
+        The notes of the edges that have some, keyed by position.
     """
 
     src: IntArray
@@ -240,6 +306,8 @@ class EdgeTable:
     position: npt.NDArray[np.int64]
     explicit_ids: Mapping[int, str]
     attributes: Mapping[str, ObjArray]
+    alternatives: Mapping[int, str] = field(default_factory=_no_entries)
+    notes: Mapping[int, tuple[Note, ...]] = field(default_factory=_no_entries)
 
     @classmethod
     def build(
@@ -259,10 +327,13 @@ class EdgeTable:
         attributes: Mapping[str, Sequence[Any]] | None = None,
         *,
         time_precision: npt.ArrayLike | None = None,
+        alternatives: Mapping[int, str] | None = None,
+        notes: Mapping[int, tuple[Note, ...]] | None = None,
     ) -> EdgeTable:
         """Copy the given columns into a frozen table.
 
-        Without ``time_precision`` every bounded end counts as written to the day.
+        Without ``time_precision`` every bounded end counts as written to the day;
+        ``alternatives`` and ``notes`` are keyed by position, as ``explicit_ids``.
         """
         src_a = _frozen(src, np.int32)
         pos = np.arange(len(src_a), dtype=np.int64) if position is None else position
@@ -285,6 +356,8 @@ class EdgeTable:
             _frozen(pos, np.int64),
             MappingProxyType(dict(explicit_ids or {})),
             MappingProxyType({k: _frozen_text(v) for k, v in (attributes or {}).items()}),
+            MappingProxyType(dict(alternatives or {})),
+            MappingProxyType({k: tuple(v) for k, v in (notes or {}).items() if v}),
         )
 
     def __len__(self) -> int:
@@ -309,7 +382,8 @@ class EdgeTable:
         src.flags.writeable = False
         dst.flags.writeable = False
         pos = _take(self.position, rows)
-        kept = set(pos.tolist()) if self.explicit_ids else set()
+        sparse = self.explicit_ids or self.alternatives or self.notes
+        kept = set(pos.tolist()) if sparse else set()
         return EdgeTable(
             src,
             dst,
@@ -325,7 +399,69 @@ class EdgeTable:
             pos,
             MappingProxyType({p: i for p, i in self.explicit_ids.items() if p in kept}),
             MappingProxyType({k: _take(v, rows) for k, v in self.attributes.items()}),
+            MappingProxyType({p: a for p, a in self.alternatives.items() if p in kept}),
+            MappingProxyType({p: x for p, x in self.notes.items() if p in kept}),
         )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Alternatives:
+    """The either-or claims of a chart: edges that share an ``alternative`` name are one claim
+    of which exactly one holds ("operating with Al Qaeda or Taliban units").
+
+    Attributes
+    ----------
+    names
+        The claims' names, in the order of their first edge.
+    group
+        Per edge row, the index of its claim in :attr:`names`, ``-1`` for a plain tie.
+    size
+        Per edge row, how many alternatives its claim has in this chart (1 for a plain tie).
+    rank
+        Per edge row, its place among its claim's alternatives (0, 1, ...; 0 for a plain tie).
+    members
+        Per claim, its edge rows, in row order.
+
+    Notes
+    -----
+    A view (:meth:`LinkChart.filter` ...) keeps the alternatives that pass its tests: a claim
+    is what remains of it in the view, and one left with a single alternative reads as a
+    plain tie there.
+    """
+
+    names: tuple[str, ...]
+    group: npt.NDArray[np.int64]
+    size: npt.NDArray[np.int64]
+    rank: npt.NDArray[np.int64]
+    members: tuple[npt.NDArray[np.int64], ...]
+
+    @classmethod
+    def of(cls, edges: EdgeTable) -> Alternatives:
+        """The claims of an edge table (from its ``alternatives``, keyed by position)."""
+        m = len(edges)
+        group = np.full(m, -1, dtype=np.int64)
+        size = np.ones(m, dtype=np.int64)
+        rank = np.zeros(m, dtype=np.int64)
+        if not edges.alternatives:
+            return cls((), group, size, rank, ())
+        keys = np.fromiter(edges.alternatives.keys(), dtype=np.int64, count=len(edges.alternatives))
+        order = np.argsort(edges.position, kind="stable")
+        rows = order[np.searchsorted(edges.position[order], keys)]
+        names: dict[str, int] = {}
+        for row, name in sorted(zip(rows.tolist(), edges.alternatives.values(), strict=True)):
+            group[row] = names.setdefault(name, len(names))
+        members = tuple(np.flatnonzero(group == g).astype(np.int64) for g in range(len(names)))
+        for rows_of in members:
+            size[rows_of] = len(rows_of)
+            rank[rows_of] = np.arange(len(rows_of))
+        for a in (group, size, rank, *members):
+            a.flags.writeable = False
+        return cls(tuple(names), group, size, rank, members)
+
+    @property
+    def share(self) -> npt.NDArray[np.float64]:
+        """Per edge row, ``1 / size``: the part of its claim's weight an alternative carries."""
+        return 1.0 / self.size
 
 
 def span_at(time_from: IntArray, time_to: IntArray, precision: Any, k: int) -> Span | None:
@@ -520,6 +656,21 @@ class LinkChart:
             value = self._cache[key] = make()
             return value
 
+    def alternatives(self) -> Alternatives:
+        """The either-or claims among the edges (:class:`Alternatives`; made once per chart).
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> c = linkchart.from_records([{"id": x, "type": "organisation"} for x in ("IMT", "AQ", "TB")],
+        ...     [{"from": "IMT", "relation": "operates_with", "to": o, "alternative": "units"}
+        ...      for o in ("AQ", "TB")])
+        >>> a = c.alternatives()
+        >>> a.names, a.size.tolist(), a.share.tolist()
+        (('units',), [2, 2], [0.5, 0.5])
+        """
+        return self.memoized("alternatives", lambda: Alternatives.of(self.edges))
+
     def _edge_index(self) -> dict[str, int]:
         cached = self._cache.get("edge_index")
         if cached is None:
@@ -545,6 +696,7 @@ class LinkChart:
             aliases=tuple(n.aliases[i]),
             attributes=MappingProxyType(attrs),
             time=span_at(n.time_from, n.time_to, n.time_precision, i),
+            notes=n.notes.get(str(n.ids[i]), ()),
         )
 
     def iter_nodes(self) -> Iterator[Node]:
@@ -578,6 +730,8 @@ class LinkChart:
             source=self.sources[src].id if src >= 0 else None,
             time=span_at(e.time_from, e.time_to, e.time_precision, k),
             attributes=MappingProxyType(attrs),
+            alternative=e.alternatives.get(int(e.position[k])),
+            notes=e.notes.get(int(e.position[k]), ()),
         )
 
     def iter_edges(self) -> Iterator[Edge]:

@@ -18,20 +18,30 @@ __all__ = [
     "COMMON_LAYER",
     "DEFAULT_CONFIDENCE",
     "DEFAULT_NODE_TYPES",
+    "READINGS",
     "SIGNS",
     "ConfidenceScale",
     "NodeClass",
     "NodeType",
     "Relation",
+    "RelationReading",
     "Sign",
     "Vocabulary",
 ]
 
-Sign = Literal["positive", "negative"]
-"""The sign of a relation: ``positive`` (cooperation, any channel) or ``negative`` (hostile)."""
+Sign = Literal["positive", "negative", "neutral"]
+"""The sign of a relation: ``positive`` (cooperation, a channel), ``negative`` (hostile) or
+``neutral`` (neither: presence, geography, statements, assessments)."""
 
 SIGNS: tuple[str, ...] = get_args(Sign)
 """Every :data:`Sign`."""
+
+RelationReading = Literal["tie", "none"]
+"""Whether the measures may read a relation: ``tie`` (default) or ``none`` (an example, a
+category, an instance-of: kept on the chart and in the evidence, never in a measure)."""
+
+READINGS: tuple[str, ...] = get_args(RelationReading)
+"""Every :data:`RelationReading`."""
 
 COMMON_LAYER: Final = "common"
 """The layer of a relation that names none."""
@@ -96,12 +106,18 @@ class Relation:
     sign
         ``"positive"`` (default): a tie that can carry cooperation, goods or
         information; ``"negative"``: a hostile tie (fights, counters, threatens,
-        sanctions). The unsigned measures never use a negative tie as a path, a broker's
-        channel or community glue unless asked to (``signs="all"``).
+        sanctions); ``"neutral"``: neither (presence, geography, a statement, an
+        assessment such as "fails to control"). The unsigned measures read only positive
+        ties unless asked otherwise (``signs=``), and the signed measures read a neutral
+        tie as neither friendship nor enmity.
     layer
         A free name grouping relations by what they are about (``operational``,
         ``political``, ``geography``, ``event`` ...); :data:`COMMON_LAYER` when none
         is given. The measures read the chart's default layers unless told otherwise.
+    reading
+        ``"tie"`` (default), or ``"none"``: an example or a category ("movements such
+        as the LeT"), kept on the chart, on the page and in the evidence but read by no
+        measure, whatever the ``layers`` and ``signs`` asked for.
     """
 
     name: str
@@ -112,11 +128,22 @@ class Relation:
     description: str = ""
     sign: Sign = "positive"
     layer: str = COMMON_LAYER
+    reading: RelationReading = "tie"
 
     @property
     def negative(self) -> bool:
         """Whether the relation is hostile (``sign == "negative"``)."""
         return self.sign == "negative"
+
+    @property
+    def neutral(self) -> bool:
+        """Whether the relation is neither cooperation nor hostility (``sign == "neutral"``)."""
+        return self.sign == "neutral"
+
+    @property
+    def read(self) -> bool:
+        """Whether a measure may read the relation (``reading`` is not ``"none"``)."""
+        return self.reading != "none"
 
     def allows(self, from_type: str, to_type: str) -> bool:
         """Whether an edge from a ``from_type`` node to a ``to_type`` node is allowed.

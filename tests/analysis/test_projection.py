@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import linkchart
@@ -149,3 +150,80 @@ def test_degree_and_strength_count_from_the_arrays_without_a_graph() -> None:
     built = [p._graphs for p in chart.memoized("projections", dict).values()]
     assert built and all(not graphs for graphs in built)
     assert projection.project(chart).m > 0
+
+
+def claim_chart() -> linkchart.LinkChart:
+    """A-B and A-D are the two alternatives of one claim (weight 4 each); A-C-B a plain detour."""
+    vocab = Vocabulary(relations=(Relation("with", directed=False),))
+    return linkchart.from_records(
+        [{"id": n, "type": "organisation"} for n in "ABCD"],
+        [
+            {
+                "from": "A",
+                "relation": "with",
+                "to": "B",
+                "alternative": "g",
+                "weight": 4,
+                "confidence": "reported",
+            },
+            {
+                "from": "A",
+                "relation": "with",
+                "to": "D",
+                "alternative": "g",
+                "weight": 4,
+                "confidence": "reported",
+            },
+            {"from": "A", "relation": "with", "to": "C", "weight": 1, "confidence": "reported"},
+            {"from": "C", "relation": "with", "to": "B", "weight": 1, "confidence": "reported"},
+        ],
+        vocabulary=vocab,
+    )
+
+
+def test_an_alternative_carries_its_share_of_every_weighting() -> None:
+    c = claim_chart()
+    assert ties(project(c)) == {("A", "B"): 1, ("A", "D"): 1, ("A", "C"): 1, ("B", "C"): 1}
+    assert ties(project(c, weight="weight")) == {("A", "B"): 2, ("A", "D"): 2, ("A", "C"): 1, ("B", "C"): 1}
+    assert ties(project(c, weight="count"))[("A", "B")] == 0.5
+    assert ties(project(c, weight="confidence_sum"))[("A", "B")] == pytest.approx(0.375)  # 0.75 / 2
+    assert ties(project(c, weight="confidence_max"))[("A", "D")] == pytest.approx(0.375)
+    # strength reads the share; degree counts every alternative as a tie
+    assert linkchart.strength(c)["A"] == pytest.approx(2 + 2 + 1) and linkchart.degree(c)["A"] == 3
+
+
+def test_a_weighted_distance_makes_an_alternative_longer() -> None:
+    c = claim_chart()
+    # unweighted, A-B is one step: C brokers nothing
+    assert linkchart.betweenness(c)["C"] == 0
+    # weighted, the alternative costs 1/2 (weight 4 / 2 alternatives), the detour 1 + 1: still direct
+    assert linkchart.betweenness(c, weight="weight")["C"] == 0
+    # counted, an alternative is half a tie: cost 1 / 0.5 = 2, as long as the detour A-C-B, so C
+    # is on half the shortest paths A..B and D..B
+    assert linkchart.betweenness(c, weight="count")["C"] == pytest.approx(0.5 + 0.5)
+    # B's distances: A 2 (either way), C 1, D 2 + 2; unweighted A 1, C 1, D 2
+    assert linkchart.closeness(c, weight="count")["B"] == pytest.approx(3 / (2 + 1 + 4))
+    assert linkchart.closeness(c)["B"] == pytest.approx(3 / (1 + 1 + 2))
+
+
+def test_a_draw_reads_a_kept_alternative_at_its_full_weight() -> None:
+    from linkchart.analysis.projection import draw_chart
+
+    c = claim_chart()
+    keep = np.array([True, False, True, True])  # the claim held as A-B
+    draw = draw_chart(c, keep)
+    assert ties(project(draw, weight="weight")) == {("A", "B"): 4, ("A", "C"): 1, ("B", "C"): 1}
+    assert ties(project(draw, weight="weight")) == ties(project(c._view(None, keep), weight="weight"))
+    assert linkchart.strength(draw) == linkchart.strength(c._view(None, keep))
+
+
+def test_an_unread_relation_is_never_projected() -> None:
+    vocab = Vocabulary(relations=(Relation("with"), Relation("such_as", reading="none")))
+    c = linkchart.from_records(
+        [{"id": n, "type": "organisation"} for n in "ABC"],
+        [{"from": "A", "relation": "with", "to": "B"}, {"from": "B", "relation": "such_as", "to": "C"}],
+        vocabulary=vocab,
+    )
+    assert ties(project(c)) == {("A", "B"): 1}
+    with pytest.raises(linkchart.LinkchartError, match="reading: none"):
+        project(c, relations=["such_as"])

@@ -226,3 +226,28 @@ def test_signed_measures_read_layers_but_not_signs() -> None:
     assert linkchart.balance(c).triangles == () and len(linkchart.balance(c, layers="all").triangles) == 1
     # through the registry, a common signs= is dropped for them
     assert linkchart.MEASURES["pn_centrality"](c, signs="positive") == ops_only
+
+
+def test_a_neutral_tie_is_neither_friendship_nor_enmity() -> None:
+    v = Vocabulary(
+        relations=(
+            Relation("ally", directed=False),
+            Relation("fights", directed=False, sign="negative"),
+            Relation("lies_in", directed=False, sign="neutral"),
+        ),
+    )
+    nodes = [{"id": x, "type": "state"} for x in "abcd"]
+    signed = [{"from": "a", "relation": "ally", "to": "b"}, {"from": "b", "relation": "fights", "to": "c"}]
+    neutral = [
+        {"from": "a", "relation": "lies_in", "to": "c"},
+        {"from": "c", "relation": "lies_in", "to": "d"},
+    ]
+    c = linkchart.from_records(nodes, signed + neutral, vocabulary=v)
+    bare = linkchart.from_records(nodes, signed, vocabulary=v)
+    assert linkchart.pn_centrality(c) == linkchart.pn_centrality(bare)
+    assert linkchart.pn_centrality(c, relations=["ally", "fights", "lies_in"]) == linkchart.pn_centrality(
+        bare
+    )
+    b = linkchart.balance(c)
+    assert b.triangles == () and b.camps["d"] is None  # d's only tie is neutral: no camp
+    assert b.camps["a"] == b.camps["b"] != b.camps["c"]

@@ -11,7 +11,7 @@ import pytest
 
 import linkchart
 from linkchart import LinkchartError, UnknownNameError
-from linkchart.analysis.uncertainty import competition_ranks
+from linkchart.analysis.uncertainty import tied_ranks
 
 GRAPH = Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml"
 LEVELS = ("confirmed", "reported", "alleged", "possible")
@@ -33,25 +33,60 @@ def small_chart(seed: int, n: int = 7, m: int = 11) -> linkchart.LinkChart:
     )
 
 
+def top_credit(values: np.ndarray, higher_is_more: bool, k: int) -> np.ndarray:
+    """Each node's share of the top k places, from the scores alone (not the library's ranks):
+    ``b`` nodes strictly better and ``t`` tied with it (itself included) leave its block
+    ``max(0, min(t, k - b))`` places, shared equally."""
+    v = np.where(np.isnan(values), -np.inf if higher_is_more else np.inf, values)
+    out = np.zeros(len(v))
+    for i, x in enumerate(v):
+        same = np.isclose(v, x, rtol=1e-9, atol=1e-12) | (v == x)
+        better = ((v > x) if higher_is_more else (v < x)) & ~same
+        t, b = int(same.sum()), int(better.sum())
+        out[i] = max(0, min(t, k - b)) / t
+    return out
+
+
 def exact_p_top(
     chart: linkchart.LinkChart, measure: str, k: int, subsets: list[tuple[np.ndarray, float]]
 ) -> np.ndarray:
-    """P(rank <= k) per node, summed over the given (edge mask, probability) subsets on real views."""
+    """P(top k) per node with shared places for ties, summed over the given (edge mask,
+    probability) subsets, each measured on a real view of the chart."""
     entry = linkchart.MEASURES[measure]
     out = np.zeros(chart.number_of_nodes)
     for keep, weight in subsets:
         scores = entry(chart._view(None, keep))
-        values = np.array([scores[n] for n in chart.node_ids])[None, :]
-        out += weight * (competition_ranks(values, entry.higher_is_more)[0] <= k)
+        values = np.array([scores[n] for n in chart.node_ids], dtype=float)
+        out += weight * top_credit(values, entry.higher_is_more, k)
     return out
 
 
+def assert_matches(exact: np.ndarray, mc: linkchart.RankUncertainty) -> None:
+    """Monte Carlo P(top k) within 4.5 standard errors of the exact value, node by node."""
+    for i, node in enumerate(mc.chart.node_ids):
+        se = math.sqrt(max(exact[i] * (1 - exact[i]), 1e-4) / mc.draws)
+        assert abs(mc.p_top(node) - exact[i]) <= 4.5 * se, (node, mc.p_top(node), exact[i])
+
+
 def confidence_subsets(chart: linkchart.LinkChart) -> list[tuple[np.ndarray, float]]:
+    """Every edge subset a draw can make, with its probability: each plain tie in or out
+    (p, 1 - p); each either-or claim of s alternatives and confidence p none of them
+    (1 - p) or exactly one (p / s each)."""
     p = np.asarray(chart.edges.probability)
+    claims = chart.alternatives()
+    plain = np.flatnonzero(claims.group < 0)
+    options = [[(int(e), True, p[e]), (int(e), False, 1 - p[e])] for e in plain]
+    for rows in claims.members:
+        options.append([(-1, False, 1 - p[rows[0]])] + [(int(r), True, p[r] / len(rows)) for r in rows])
     out = []
-    for bits in itertools.product((False, True), repeat=len(p)):
-        keep = np.array(bits)
-        out.append((keep, float(np.prod(np.where(keep, p, 1 - p)))))
+    for picked in itertools.product(*options):
+        keep = np.zeros(len(p), dtype=bool)
+        weight = 1.0
+        for edge, on, q in picked:
+            if on:
+                keep[edge] = True
+            weight *= q
+        out.append((keep, weight))
     return out
 
 
@@ -63,11 +98,7 @@ def test_confidence_model_matches_exact_enumeration_of_all_edge_subsets(
 ) -> None:
     chart = small_chart(seed)
     exact = exact_p_top(chart, measure, k, confidence_subsets(chart))  # 2^11 subsets
-    draws = 3000
-    mc = linkchart.rank_uncertainty(chart, measure, draws=draws, seed=seed, top=k, workers=1)
-    for i, node in enumerate(chart.node_ids):
-        se = math.sqrt(max(exact[i] * (1 - exact[i]), 1e-4) / draws)
-        assert abs(mc.p_top(node) - exact[i]) <= 4.5 * se, (node, mc.p_top(node), exact[i])
+    assert_matches(exact, linkchart.rank_uncertainty(chart, measure, draws=3000, seed=seed, top=k, workers=1))
 
 
 def test_missing_model_matches_exact_enumeration() -> None:
@@ -82,9 +113,122 @@ def test_missing_model_matches_exact_enumeration() -> None:
     mc = linkchart.rank_uncertainty(
         chart, "betweenness", draws=3000, seed=9, top=2, model="missing", drop=0.3, workers=1
     )
-    for i, node in enumerate(chart.node_ids):
-        se = math.sqrt(max(exact[i] * (1 - exact[i]), 1e-4) / 3000)
-        assert abs(mc.p_top(node) - exact[i]) <= 4.5 * se
+    assert_matches(exact, mc)
+
+
+def sure_vocabulary(*relations: linkchart.Relation) -> linkchart.Vocabulary:
+    scale = linkchart.ConfidenceScale.from_mapping({"sure": 1.0, "reported": 0.75, "possible": 0.25})
+    return linkchart.Vocabulary(relations=relations, confidence=scale)
+
+
+def test_a_tied_block_shares_the_places_it_straddles() -> None:
+    # a path p0-...-p5 (p1..p4 broker) and 39 isolated nodes: 41 nodes tied at zero for the last place
+    vocab = sure_vocabulary(linkchart.Relation("knows", directed=False))
+    nodes = [{"id": f"p{i}", "type": "person"} for i in range(6)] + [
+        {"id": f"x{i}", "type": "person"} for i in range(39)
+    ]
+    edges = [
+        {"from": f"p{i}", "relation": "knows", "to": f"p{i + 1}", "confidence": "sure"} for i in range(5)
+    ]
+    chart = linkchart.from_records(nodes, edges, vocabulary=vocab)
+    r = linkchart.rank_uncertainty(chart, "betweenness", draws=20, seed=0, top=5, workers=1)
+    assert r.p_top("p0") == pytest.approx(1 / 41) and r.p_top("x7") == pytest.approx(1 / 41)
+    assert r.p_top("p2") == 1.0 and r.p_top("p1", 2) == 0.0  # p2, p3 (6) share places 1-2; p1, p4 (4) 3-4
+    assert r.p_top("p1", 3) == pytest.approx(0.5)
+    assert r.rank_interval("p0") == (5, 45) and r.rank_interval("p2") == (1, 2)
+    assert r.tied("p0") == 1.0 and "3-4 (tied)" in r.text()  # p1 and p4 share places 3 and 4
+    assert sum(r.p_top(n) for n in chart.node_ids) == pytest.approx(5)
+    assert "p0" not in r.leaders()  # the lowest score of the chart is no finding
+
+
+def test_tied_ranks_give_the_block_of_places() -> None:
+    first, last = tied_ranks(np.array([[2.0, 2.0, 1.0, np.nan, np.inf]]), True)
+    assert first[0, :4].tolist() == [1, 1, 3, 4] and last[0, :4].tolist() == [2, 2, 3, 4]
+    assert np.isnan(first[0, 4]) and np.isnan(last[0, 4])
+
+
+def claims_chart(seed: int) -> linkchart.LinkChart:
+    """A random undirected chart of plain ties and two either-or claims (of 2 and 3 alternatives)."""
+    rng = np.random.default_rng(seed)
+    vocab = sure_vocabulary(linkchart.Relation("knows", directed=False))
+    pairs = list(itertools.combinations(range(7), 2))
+    plain = [pairs[i] for i in rng.choice(len(pairs), size=7, replace=False)]
+    edges = [
+        {"from": f"v{a}", "relation": "knows", "to": f"v{b}", "confidence": ("reported", "possible")[i % 2]}
+        for i, (a, b) in enumerate(plain)
+    ]
+    for a, group, level, others in (("v0", "g1", "reported", (3, 5)), ("v6", "g2", "possible", (1, 2, 4))):
+        edges += [
+            {"from": a, "relation": "knows", "to": f"v{b}", "alternative": group, "confidence": level}
+            for b in others
+        ]
+    return linkchart.from_records(
+        [{"id": f"v{i}", "type": "person"} for i in range(7)], edges, vocabulary=vocab
+    )
+
+
+@pytest.mark.parametrize(
+    ("seed", "measure", "k"), [(11, "betweenness", 2), (12, "degree", 1), (13, "pagerank", 2)]
+)
+def test_either_or_draws_match_exact_enumeration(seed: int, measure: str, k: int) -> None:
+    chart = claims_chart(seed)
+    subsets = confidence_subsets(chart)  # 2^7 plain subsets x 3 x 4 ways of the two claims
+    assert len(subsets) == 2**7 * 3 * 4 and sum(w for _, w in subsets) == pytest.approx(1)
+    exact = exact_p_top(chart, measure, k, subsets)
+    assert_matches(exact, linkchart.rank_uncertainty(chart, measure, draws=3000, seed=seed, top=k, workers=1))
+
+
+def test_a_claim_is_drawn_as_one_alternative_or_none() -> None:
+    vocab = sure_vocabulary(linkchart.Relation("with", directed=False))
+    chart = linkchart.from_records(
+        [{"id": x, "type": "organisation"} for x in ("X", "A", "B", "C", "D")],
+        [
+            {"from": "X", "relation": "with", "to": o, "alternative": "g", "confidence": "reported"}
+            for o in "ABC"
+        ]
+        + [{"from": "X", "relation": "with", "to": "D", "confidence": "sure"}],
+        vocabulary=vocab,
+    )
+    assert linkchart.degree(chart)["X"] == 4  # the value reads every alternative as a tie
+    draws = 4000
+    r = linkchart.rank_uncertainty(chart, "degree", draws=draws, seed=3, workers=1)
+    held = r.values[:, [chart.index_of(o) for o in "ABC"]]
+    assert set(held.sum(axis=1).tolist()) == {0.0, 1.0}  # never two alternatives at once
+    for column in held.T:  # each alternative 0.75 / 3 of the draws
+        assert abs(column.mean() - 0.25) <= 4.5 * math.sqrt(0.25 * 0.75 / draws)
+    assert abs(held.sum(axis=1).mean() - 0.75) <= 4.5 * math.sqrt(0.75 * 0.25 / draws)
+    assert np.all(r.values[:, chart.index_of("D")] == 1)
+    missing = linkchart.rank_uncertainty(
+        chart, "degree", draws=300, seed=3, workers=1, model="missing", drop=0.25
+    )
+    assert set(missing.values[:, [chart.index_of(o) for o in "ABC"]].sum(axis=1).tolist()) <= {0.0, 1.0}
+    nodes = linkchart.rank_uncertainty(
+        chart, "degree", draws=300, seed=3, workers=1, model="missing", unit="node", drop=0.2
+    )
+    vals = np.where(np.isinf(nodes.values), 0, nodes.values)[:, [chart.index_of(o) for o in "ABC"]]
+    assert set(vals.sum(axis=1).tolist()) <= {0.0, 1.0}
+
+
+def test_where_the_value_falls_among_the_draws() -> None:
+    # b brokers a-c only when the possible shortcut a-c is gone: its value (every tie) is 0,
+    # below the draws that drop the shortcut
+    vocab = sure_vocabulary(linkchart.Relation("knows", directed=False))
+    chart = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in "abc"],
+        [
+            {"from": "a", "relation": "knows", "to": "b", "confidence": "sure"},
+            {"from": "b", "relation": "knows", "to": "c", "confidence": "sure"},
+            {"from": "a", "relation": "knows", "to": "c", "confidence": "possible"},
+        ],
+        vocabulary=vocab,
+    )
+    r = linkchart.rank_uncertainty(chart, "betweenness", draws=2000, seed=4, top=1, workers=1)
+    above = float(np.mean(r.values[:, 1] > 0))  # the shortcut dropped: b's score rises to 1
+    assert 0.7 < above < 0.8 and r.baseline["b"] == 0
+    assert r.percentile("b") == pytest.approx(100 * 0.5 * (1 - above))
+    assert "above or below it" in r.explain() and r.to_dict()["explain"] == r.explain()
+    (row,) = [x for x in r.table() if x["node"] == "b"]
+    assert row["percentile"] == r.percentile("b") and "value pct" in r.text()
 
 
 def test_the_same_seed_gives_the_same_numbers_whatever_the_workers() -> None:
@@ -111,8 +255,8 @@ def test_a_draw_reads_as_the_plain_call_does() -> None:
         chart, "betweenness", draws=200, seed=1, workers=1, signs="all", layers="all"
     )
     assert everything.p_top("Pakistan") > 0.5
-    # a tie read with probability 1 keeps its node's rank: IMT is always first
-    assert r.rank_interval("IMT") == (1, 1) and r.p_top("IMT", 1) == 1.0
+    # IMT is first in nearly every draw (a draw where it ties for first gives it a share)
+    assert r.rank_interval("IMT") == (1, 1) and r.p_top("IMT", 1) > 0.95
 
 
 def test_summaries_table_and_node_drops() -> None:

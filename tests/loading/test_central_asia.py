@@ -88,9 +88,14 @@ def test_every_relation_has_a_layer_and_the_hostile_ones_a_sign(chart: linkchart
     assert "common" not in v.layers  # every relation says what it is about
     assert v.default_layers == ("operational", "political")
     hostile = {r.name for r in v.relations if r.negative}
-    assert hostile == {"counters", "deprioritises", "threatens", "fails_to_control", "discredited"}
+    assert hostile == {"counters", "threatens", "infiltrates", "targets", "invaded", "discredited"}
+    neutral = {r.name for r in v.relations if r.neutral}
+    # weakness and tolerance by omission are neither channels nor enmity (issue 18)
+    assert {"fails_to_control", "deprioritises", "uses_routes_of", "denies_terrorists_in"} <= neutral
+    assert {r.layer for r in v.relations if r.neutral} >= {"presence", "geography", "statement"}
+    assert all(r.neutral for r in v.relations if r.layer in ("presence", "geography", "statement"))
     assert {v.relation(r).layer for r in ("located_in", "borders")} == {"geography"}
-    assert v.relation("follows_path_of").layer == "comparison"  # the article's hypothetical
+    assert [r.name for r in v.relations if not r.read] == ["example_of"]
 
 
 def test_review_fixes(chart: linkchart.LinkChart) -> None:
@@ -98,10 +103,14 @@ def test_review_fixes(chart: linkchart.LinkChart) -> None:
     assert not any(v in chart for v in ("Khushad", "Khevaspor", "Ayvanj"))
     (hiding,) = [e for e in chart.edges_between("IMT", "Shaartuz") if e.relation == "hides_in"]
     assert hiding.attributes["villages"] == ("Khushad", "Khevaspor", "Ayvanj")
-    # "Al Qaeda or Taliban units": one collective, reported, each organisation only alleged
-    assert [e.confidence for e in chart.edges_between("IMT", "Al-Qaeda or Taliban units")] == ["reported"]
-    for org in ("Al-Qaeda", "Taliban"):
-        assert [e.confidence for e in chart.edges_between("Al-Qaeda or Taliban units", org)] == ["alleged"]
+    # "Al Qaeda or Taliban units": one either-or claim of the IMT, not an actor of its own
+    assert "Al-Qaeda or Taliban units" not in chart
+    claim = [e for e in chart.iter_edges() if e.alternative == "imt-units-in-kunar-and-paktia"]
+    assert [(e.id, e.from_id, e.relation, e.to_id, e.confidence) for e in claim] == [
+        ("e69a", "IMT", "operates_with", "Al-Qaeda", "reported"),
+        ("e69b", "IMT", "operates_with", "Taliban", "reported"),
+    ]
+    assert {e.attributes["where"] for e in claim} == {"Kunar and Paktia"}
     # "may be operating": the outlawed movements' presence in Kashmir is alleged
     (kashmir,) = chart.edges_between("Outlawed Islamist movements", "Pakistani-controlled Kashmir")
     assert kashmir.confidence == "alleged"
@@ -112,3 +121,48 @@ def test_review_fixes(chart: linkchart.LinkChart) -> None:
     for state in ("Tajikistan", "Kyrgyzstan", "Uzbekistan"):
         (e,) = chart.edges_between(state, "Central Asia")
         assert (e.relation, e.source, e.evidence) == ("located_in", "general_knowledge", "")
+
+
+def test_every_edge_names_its_id() -> None:
+    # explicit ids trace an edge across re-encodings (the review of issue 18 started from e0...e97)
+    data = yaml.safe_load(GRAPH.read_text(encoding="utf-8"))
+    ids = [e.get("id") for e in data["edges"]]
+    assert all(isinstance(i, str) and i for i in ids) and len(set(ids)) == len(ids)
+
+
+def test_issue_18_review(chart: linkchart.LinkChart) -> None:
+    ids = {e.id for e in chart.iter_edges()}
+    # removed: LeT's link from the 'such as' clause, the AQ-or-Taliban units, the scenario
+    assert not ids & {"e44", "e70", "e71", "e72", "e73", "e94", "e95", "e96", "e97"}
+    assert not any(n in chart for n in ("Terrorists using Tajikistan", "Iraqi resistance groups", "Iraq"))
+    # "such as": an example no measure reads
+    (example,) = chart.edges_between("Lashkar-e-Taiba", "Outlawed Islamist movements")
+    assert (example.id, example.relation) == ("e45", "example_of")
+    assert not chart.vocabulary.relation("example_of").read
+    # the scenario is a note on the IMT, with its quote
+    (scenario,) = [n for n in chart.node("IMT").notes if "follows the path" in n.quote]
+    assert scenario.source == "smith" and scenario.text.startswith("Scenario")
+    # the 'terrorists using Tajikistan' are the IMT's incursions
+    assert [(e.from_id, e.relation, e.to_id) for e in map(chart.edge, ("e6", "e7", "e8"))] == [
+        ("IMT", "stages_from", "Tajikistan"),
+        ("IMT", "targets", "Kyrgyzstan"),
+        ("IMT", "targets", "Uzbekistan"),
+    ]
+    # missing ties, added
+    assert (chart.edge("e98").from_id, chart.edge("e98").relation, chart.edge("e98").to_id) == (
+        "Al-Qaeda",
+        "threatens",
+        "Pakistan",
+    )
+    e99 = chart.edge("e99")
+    assert (e99.from_id, e99.to_id, e99.confidence) == (
+        "Northern Alliance field commanders",
+        "Badakhshan mountain passes",
+        "possible",
+    )
+    # one garbled sentence, one hiding place: an either-or claim
+    assert {chart.edge(k).alternative for k in ("e37", "e38")} == {"imt-hiding-place"}
+    # shared smuggling routes beside the connections: one channel, not two
+    assert chart.vocabulary.relation("uses_routes_of").neutral
+    read = linkchart.reading(chart).relations
+    assert "linked_to" in read and "uses_routes_of" not in read

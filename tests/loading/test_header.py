@@ -57,6 +57,25 @@ def test_a_v1_file_reads_as_before(tmp_path: Path) -> None:
             "relations.funds.sign",
             "write 'sign: negative'",
         ),
+        (
+            "relations: {funds: {sign: neutrl}}\n",
+            "wrong-type",
+            "relations.funds.sign",
+            "did you mean 'neutral'? write 'sign: negative'",
+        ),
+        (
+            "relations: {funds: {reading: nothing}}\n",
+            "wrong-type",
+            "relations.funds.reading",
+            "write 'reading: none' for an example or a category",
+        ),
+        (
+            "relations: {funds: {reading: nne}}\n",
+            "wrong-type",
+            "relations.funds.reading",
+            "did you mean 'none'?",
+        ),
+        ("relations: {funds: {readng: none}}\n", "unknown-field", "relations.funds.readng", "'reading'"),
         ("relations: {funds: {layer: 3}}\n", "wrong-type", "relations.funds.layer", ""),
         (
             "relations: {funds: {layer: operational}}\nanalysis: {layers: [operatonal]}\n",
@@ -112,3 +131,21 @@ def test_a_file_without_classes_has_none() -> None:
     c = linkchart.load(Path(__file__).parents[2] / "graphs" / "central_asia.yaml")
     assert all(t.node_class is None for t in c.vocabulary.node_types)
     assert not linkchart.classes(c).multimode
+
+
+def test_neutral_signs_and_unread_relations_are_read_and_written_back(tmp_path: Path) -> None:
+    c = load(
+        tmp_path,
+        "relations:\n  funds: {}\n  lies_in: {sign: neutral, layer: geo}\n  example_of: {reading: none}\n",
+    )
+    v = c.vocabulary
+    assert [(r.name, r.sign, r.reading) for r in v.relations] == [
+        ("funds", "positive", "tie"),
+        ("lies_in", "neutral", "tie"),
+        ("example_of", "positive", "none"),
+    ]
+    assert v.relation("lies_in").neutral and not v.relation("example_of").read
+    assert not v.signed  # a neutral tie is not a hostile one
+    text = linkchart.write_yaml(c, tmp_path / "copy.yaml").read_text(encoding="utf-8")
+    assert "sign: neutral" in text and "reading: none" in text
+    assert linkchart.load(tmp_path / "copy.yaml") == c

@@ -174,7 +174,7 @@ def test_the_page_reading_follows_layers_and_signs(central_asia: linkchart.LinkC
     round1 = {p["name"]: p["values"] for p in everything["measures"]}["betweenness"]
     pakistan = central_asia.index_of("Pakistan")
     assert values[pakistan] == 0 and round1[pakistan] > 0
-    assert everything["reading"].startswith("read on all 98 ties")
+    assert everything["reading"].startswith("read on 91 of 92 ties")  # all but the one example
 
 
 def test_an_unsigned_chart_has_no_camps_and_no_pn() -> None:
@@ -192,6 +192,11 @@ def test_the_panel_gets_rank_intervals_from_seeded_draws(central_asia: linkchart
     expected = linkchart.rank_uncertainty(central_asia, "betweenness", draws=100, seed=0, workers=1)
     assert between["rank_interval"] == [list(expected.rank_interval(n)) for n in central_asia.node_ids]
     assert between["rank_interval"][central_asia.index_of("IMT")] == [1, 1]
+    assert between["percentile"] == [
+        pytest.approx(expected.percentile(n), abs=1e-3) for n in central_asia.node_ids
+    ]
+    assert between["tied"] == [expected.tied(n) >= 0.5 for n in central_asia.node_ids]
+    assert "above or below it" in payload["draws_note"]
     assert all(
         m["rank_interval"] is None for m in page_payload(central_asia, PageSpec(draws=None))["measures"]
     )
@@ -304,3 +309,41 @@ def test_the_time_slider_data_follows_the_chart(central_asia: linkchart.LinkChar
     i = central_asia.index_of("IMT")
     assert with_measure["measure"]["values"][2][i] == per_year.scores[2]["IMT"]
     assert with_measure["measure"]["active"] == [p.nodes for p in per_year.periods]
+
+
+def test_claims_notes_and_signs_reach_the_page() -> None:
+    vocab = linkchart.Vocabulary(
+        relations=(
+            linkchart.Relation("with", directed=False),
+            linkchart.Relation("in", sign="neutral"),
+            linkchart.Relation("such_as", reading="none"),
+        )
+    )
+    chart = linkchart.from_records(
+        [{"id": "IMT", "type": "organisation", "notes": ["scattered"]}]
+        + [{"id": x, "type": "organisation"} for x in ("AQ", "TB", "P")],
+        [
+            {"from": "IMT", "relation": "with", "to": "AQ", "alternative": "units"},
+            {
+                "from": "IMT",
+                "relation": "in",
+                "to": "P",
+                "notes": [{"text": "if", "source": "s", "quote": "q"}],
+            },
+            {"from": "IMT", "relation": "with", "to": "TB", "alternative": "units"},
+            {"from": "TB", "relation": "such_as", "to": "AQ"},
+        ],
+        vocabulary=vocab,
+        sources=[{"id": "s"}],
+    )
+    payload = page_payload(chart, PageSpec(draws=None))
+    assert payload["claims"] == [{"name": "units", "edges": [0, 2]}]
+    assert payload["edge"]["alternative"] == [0, None, 0, None]
+    assert payload["node"]["notes"] == {0: ["scattered"]}
+    assert payload["edge"]["notes"] == {1: [{"text": "if", "source": "s", "quote": "q"}]}
+    rels = {r["name"]: r for r in payload["vocabulary"]["relations"]}
+    assert rels["in"]["neutral"] and not rels["in"]["negative"] and not rels["such_as"]["read"]
+    assert payload["draws_note"] is None
+    plain = page_payload(linkchart.from_records([{"id": "a", "type": "state"}], []), PageSpec(draws=None))
+    assert plain["claims"] == [] and plain["edge"]["alternative"] is None  # nothing per edge
+    assert "1 neutral tie" in payload["reading"] and "reading: none" in payload["reading"]

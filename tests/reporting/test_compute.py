@@ -98,26 +98,29 @@ def test_central_asia_answers(full: Report) -> None:
 
 def test_central_asia_reading_and_weak_ties(full: Report, central_asia: linkchart.LinkChart) -> None:
     assert full.reading.startswith(
-        "read on 22 of 98 ties: positive ties of the layers operational, political"
+        "read on 18 of 92 ties: positive ties of the layers operational, political"
     )
-    assert "left out: 12 hostile ties, 31 presence ties, 22 geography ties" in full.reading
+    assert "left out: 14 hostile ties, 56 neutral ties, 3 event ties" in full.reading
     assert full.weak_levels == ("alleged", "possible")
     # the bridge to the Northern Alliance rests on the one "possibly protected by" tie
     na = next(
         b for b in full.bridges if "Northern Alliance field commanders" in (b.a, b.b) and "IMT" in (b.a, b.b)
     )
     assert na.note == "rests on 1 possible tie"
-    assert all(
-        b.note == "" for b in full.bridges if all(t.confidence in ("confirmed", "reported") for t in b.ties)
-    )
+    firm = [b for b in full.bridges if all(t.confidence in ("confirmed", "reported") for t in b.ties)]
+    # the IMT's tie to Al-Qaeda is reported, but one alternative of a claim: the bridge says so
+    (aq,) = [b for b in full.bridges if {b.a, b.b} == {"IMT", "Al-Qaeda"}]
+    assert aq.note == "rests on an alternative of the either-or claim imt-units-in-kunar-and-paktia"
+    assert all(b.note == "" for b in firm if b is not aq)
     imt = next(c for c in full.articulation_points if c.node == "IMT")
     assert "Northern Alliance" in imt.note and "possible" in imt.note
     # a ranked node that leaves the top on firm ties says where it lands
     between = {x.node: x for x in next(r for r in full.rankings if r.measure == "betweenness").overall}
     assert between["IMT"].note == ""
-    # the units broker between the IMT and Al-Qaeda/Taliban only through the two alleged ties
-    assert linkchart.betweenness(central_asia.min_confidence("reported"))["Al-Qaeda or Taliban units"] == 0
-    assert between["Al-Qaeda or Taliban units"].note == "rank 4-48 (tied) on firm ties"
+    # the "Al Qaeda or Taliban units" are an either-or claim of the IMT, no longer an actor that
+    # brokers between Al-Qaeda and the Taliban (issue 18): the second broker has betweenness 1
+    assert list(between)[1:3] == ["Government of Tajikistan", "MMA"]
+    assert between["Government of Tajikistan"].value == 1 and between["Government of Tajikistan"].note == ""
     # brokered paths through a weak tie are counted
     coordinator = next(b for b in full.brokers if b.role == "coordinator" and b.node == "IMT")
     firm_count = linkchart.brokerage(central_asia.min_confidence("reported")).counts["IMT"]["coordinator"]
@@ -132,8 +135,10 @@ def test_central_asia_reading_and_weak_ties(full: Report, central_asia: linkchar
 
 def test_every_reading_is_available(central_asia: linkchart.LinkChart) -> None:
     everything = report(central_asia, top=5, layers="all", signs="all", measures=["betweenness"])
-    assert everything.reading == "read on all 98 ties: ties of either sign of the layers " + ", ".join(
-        central_asia.vocabulary.layers
+    assert everything.reading == (
+        "read on 91 of 92 ties: ties of every sign of the layers "
+        + ", ".join(central_asia.vocabulary.layers)
+        + "; left out: 1 tie that no measure reads (reading: none) — see --layers, --signs"
     )
     ranking = [x.node for x in everything.rankings[0].overall]
     assert ranking[0] == "IMT" and "Pakistan" in ranking[:3]  # the round-1 artefact, on request
@@ -144,15 +149,14 @@ def test_every_reading_is_available(central_asia: linkchart.LinkChart) -> None:
 def test_balance_section(full: Report) -> None:
     b = full.balance
     assert b is not None and sum(b.census) == len(b.triangles) > 0
-    # the commanders integrated in the government that Rakhmonov leads, yet beyond his control
-    assert any(
-        set(t.nodes) == {"Tajik field commanders", "Government of Tajikistan", "Emomali Rakhmonov"}
-        for t in b.unbalanced
-    )
-    assert ("Emomali Rakhmonov", "Tajikistan") in b.ambivalent or (
-        "Tajikistan",
-        "Emomali Rakhmonov",
-    ) in b.ambivalent
+    # Rakhmonov's inability to control Tajikistan and its field commanders is weakness, not
+    # enmity (neutral since issue 18): he is no longer "ambivalent" towards his own state, and
+    # the commanders integrated in his government no longer make an unbalanced triangle
+    assert b.ambivalent == () and b.unbalanced == ()
+    camps = b.camps
+    assert camps["Emomali Rakhmonov"] == camps["Tajikistan"] == camps["Government of Tajikistan"]
+    # the IMT's armed acts against Kyrgyzstan and Uzbekistan put them in the other camp
+    assert camps["IMT"] != camps["Kyrgyzstan"] == camps["Uzbekistan"] == camps["Pakistan"]
     assert (
         "== structural balance" in full.to_text()
         and full.to_dict()["balance"]["frustration"] == b.frustration
@@ -163,7 +167,7 @@ def test_text_tables_are_aligned(full: Report) -> None:
     text = str(full)
     assert text == full.to_text()
     assert text.startswith(
-        "The IMT network in Central Asia (Smith)\n48 nodes, 98 edges; engine: igraph; top 5\n"
+        "The IMT network in Central Asia (Smith)\n44 nodes, 92 edges; engine: igraph; top 5\n"
     )
     assert "\nReading: read on " in text
     for section in (
@@ -176,11 +180,15 @@ def test_text_tables_are_aligned(full: Report) -> None:
     ):
         assert section in text
     lines = text.splitlines()
-    head = lines.index("== betweenness: shortest paths through the node (raw; every tie length 1)")
+    # the first ranking whose rows carry a weak-tie note (since issue 18: pn_centrality)
+    rankings = [r.measure for r in full.rankings]
+    heads = [i for i, line in enumerate(lines) if line.startswith("== ") and lines[i + 1].endswith("note")]
+    head = next(i for i in heads if lines[i][3:].split(":")[0] in rankings)
+    measure = lines[head][3:].split(":")[0]
     header, rule, first = lines[head + 1 : head + 4]
-    assert header.split()[:4] == ["#", "node", "type", "betweenness"]
+    assert header.split()[:4] == ["#", "node", "type", measure]
     starts = [m.start() for m in re.finditer(r"-+", rule)]
-    assert starts == [header.index(h) for h in ("#", "node", "type", "betweenness", "note")]
+    assert starts == [header.index(h) for h in ("#", "node", "type", measure, "note")]
     assert first.split()[:6] == [
         "1",
         "Islamic",
@@ -189,15 +197,13 @@ def test_text_tables_are_aligned(full: Report) -> None:
         "Turkestan",
         "[IMT]",
     ]
-    assert header.index("betweenness") + len("betweenness") == len(
-        first.split("  *")[0].rstrip()
-    )  # right-aligned
+    assert header.index(measure) + len(measure) == len(first.split("  *")[0].rstrip())  # right-aligned
     assert '"small groups of IMT fighters have been spotted in mountain passes' in text
 
 
 def test_json_round_trips_with_nan_as_null(full: Report) -> None:
     data = json.loads(full.to_json())
-    assert data["nodes"] == 48 and data["parameters"]["top"] == 5
+    assert data["nodes"] == 44 and data["parameters"]["top"] == 5
     constraint = next(r for r in data["rankings"] if r["measure"] == "constraint")
     assert constraint["order"] == "ascending"
     assert {"node": "IMT", "type": "organisation"}.items() <= constraint["overall"][0].items()
@@ -415,3 +421,43 @@ def test_a_large_chart_is_estimated_and_says_so(monkeypatch: pytest.MonkeyPatch)
     estimate = linkchart.betweenness(chart, samples=compute.SAMPLED_PIVOTS, seed=0)
     top = next(x for x in r.rankings if x.measure == "betweenness").overall[0]
     assert top.value == pytest.approx(estimate[top.node])
+
+
+def test_claims_and_notes_are_shown_each_as_one_item() -> None:
+    vocab = Vocabulary(relations=(Relation("with", directed=False),))
+    chart = linkchart.from_records(
+        [{"id": "IMT", "type": "organisation", "notes": ["scattered but re-organizing"]}]
+        + [{"id": x, "type": "organisation"} for x in ("AQ", "TB", "JUI")],
+        [
+            {"from": "IMT", "relation": "with", "to": o, "alternative": "units", "confidence": "reported",
+             "evidence": "operating with Al Qaeda or Taliban units"}
+            for o in ("AQ", "TB")
+        ]
+        + [{"from": "JUI", "relation": "with", "to": "IMT",
+            "notes": [{"text": "a scenario", "source": "s"}]}],
+        vocabulary=vocab,
+        sources=[{"id": "s"}],
+    )  # fmt: skip
+    r = report(chart, top=3, draws=50)
+    (claim,) = r.claims
+    assert (claim.name, claim.confidence, claim.read, r.claims_total) == ("units", "reported", 2, 1)
+    assert claim.text == "one of: IMT with AQ, IMT with TB"
+    assert [(n.about, n.edge, n.text, n.source) for n in r.notes] == [
+        ("IMT", "", "scattered but re-organizing", None),
+        ("JUI with IMT", "e2", "a scenario", "s"),
+    ]
+    text = r.to_text()
+    assert "== either-or claims" in text and "units (reported): one of: IMT with AQ, IMT with TB" in text
+    claims = text[text.index("== either-or claims") : text.index("== notes")]
+    assert claims.count('"operating with Al Qaeda or Taliban units"') == 1  # one claim, one quote
+    assert "== notes" in text and "[e2] JUI with IMT: a scenario" in text
+    md = r.to_markdown()
+    assert "## Either-or claims" in md and "## Notes" in md and "| value pct |" in md
+    data = r.to_dict()
+    assert data["claims"][0]["text"] == claim.text and data["notes"][1]["edge"] == "e2"
+    assert "value pct" in r.how_sure[0].text() and r.how_sure[0].explain() in md
+    assert report(chart.with_relations("with"), top=3, draws=None).claims[0].read == 2
+    # a bridge that is one alternative of a claim says it may not hold
+    notes = {frozenset((b.a, b.b)): b.note for b in r.bridges}
+    assert notes[frozenset(("IMT", "AQ"))] == "rests on an alternative of the either-or claim units"
+    assert notes[frozenset(("JUI", "IMT"))] == ""

@@ -152,7 +152,7 @@ def _best_edges(
     e = chart.edges
     rel_directed = [r.directed for r in chart.vocabulary.relations]
     best: dict[tuple[int, int], tuple[int, bool]] = {}
-    p = e.probability
+    p = e.probability * chart.alternatives().share  # an alternative holds with its claim's p / size
     for k in rows:
         a, b = int(e.src[k]), int(e.dst[k])
         if a == b:
@@ -195,7 +195,9 @@ def explain_path(
     by
         ``"confidence"`` (default): the most probable chains, maximising the product of
         the ties' probabilities (shortest paths under the cost :math:`-\log p`);
-        ``"hops"``: the chains of fewest ties, the most probable first among equals.
+        ``"hops"``: the chains of fewest ties, the most probable first among equals. An
+        alternative of an either-or claim holds with the claim's probability divided by
+        the number of its alternatives.
     relations, layers, signs
         The reading (:mod:`~linkchart.analysis.reading`). By default every layer (a chain
         may pass through a place or an event) and only positive ties: a hostile tie is
@@ -253,7 +255,7 @@ def explain_path(
     rows = np.flatnonzero(np.isin(chart.edges.relation, codes)).tolist()
     best = _best_edges(chart, rows, directed)
     pairs = list(best)
-    p = chart.edges.probability
+    p = chart.edges.probability * chart.alternatives().share
     cost = [-math.log(max(float(p[best[pair][0]]), 1e-300)) for pair in pairs]
     if by == "hops":
         cost = [1.0 + 1e-6 * c for c in cost]

@@ -26,6 +26,17 @@ read weights as **distances** (betweenness, closeness, harmonic closeness, short
 paths) use the cost ``1 / strength``, so that a heavier tie is a shorter path. This
 is the classic pitfall: passing a strength to a distance-based algorithm silently
 *lowers* the betweenness of the best-attested brokers. Self-loops are dropped.
+
+**Either-or claims.** An edge that is one of the ``s`` alternatives of a claim
+(:meth:`~linkchart.LinkChart.alternatives`: exactly one of them holds) is a tie like any
+other when unweighted (``weight=None``: every topological measure, and the distance
+measures by default), and carries ``1/s`` of its value under every weighting: its
+weight, its count, its confidence probability (``p/s``, the chance that this
+alternative is the one that holds) are divided by ``s``. So a strength measure gives an
+alternative ``1/s`` of a plain tie's strength, and a weighted distance measure makes it
+``s`` times as long (cost ``s / w``). A Monte Carlo draw
+(:func:`~linkchart.analysis.uncertainty.rank_uncertainty`) keeps one alternative or none,
+and the one kept is a plain tie with its full value.
 """
 
 from __future__ import annotations
@@ -219,13 +230,27 @@ class Projection:
 
 
 def _relation_codes(chart: LinkChart, relations: Relations) -> tuple[int, ...] | None:
-    """The vocabulary codes of ``relations`` (sorted, unique), or ``None`` for all."""
+    """The vocabulary codes of ``relations`` (sorted, unique), or ``None`` for all.
+
+    A relation declared ``reading: none`` is never counted: ``None`` then stands for every
+    other relation, and naming one is refused.
+    """
+    vocab = chart.vocabulary
     if relations is None:
-        return None
+        if all(r.read for r in vocab.relations):
+            return None
+        return tuple(i for i, r in enumerate(vocab.relations) if r.read)
     if isinstance(relations, str):
         relations = [relations]
-    names = chart.vocabulary.relation_names
-    return tuple(sorted({names.index(chart.vocabulary.relation(r).name) for r in relations}))
+    names = vocab.relation_names
+    codes = sorted({names.index(vocab.relation(r).name) for r in relations})
+    for c in codes:
+        if not vocab.relations[c].read:
+            raise LinkchartError(
+                f"relation {names[c]!r} is declared 'reading: none': no measure reads it",
+                code="bad-argument",
+            )
+    return tuple(codes)
 
 
 def _relation_mask(chart: LinkChart, relations: Relations) -> npt.NDArray[np.bool_]:
@@ -357,13 +382,16 @@ def _project(
     src, dst, values, rows = src[keep], dst[keep], values[keep], rows[keep]
     n = max(chart.number_of_nodes, 1)
     keys, inverse, counts = np.unique(src * n + dst, return_inverse=True, return_counts=True)
+    # an alternative of an either-or claim carries 1/size of its value (see the module notes);
+    # the arcs keep the full value, which is what a draw that keeps the alternative reads
+    point = values * chart.alternatives().share[rows] if e.alternatives else values
     if weight is None:
         strength = np.ones(len(keys), dtype=np.float64)
     elif weight == "confidence_max":
         strength = np.zeros(len(keys), dtype=np.float64)
-        np.maximum.at(strength, inverse, values)
+        np.maximum.at(strength, inverse, point)
     else:
-        strength = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.float64)
+        strength = np.bincount(inverse, weights=point, minlength=len(keys)).astype(np.float64)
     out_src = (keys // n).astype(np.int32)
     out_dst = (keys % n).astype(np.int32)
     multiplicity = counts.astype(np.int64)

@@ -13,16 +13,22 @@ Every measure therefore takes three keyword arguments beside ``relations``:
     ``analysis: {layers: [...]}``, else every layer); ``"all"``: every layer; or layer
     names.
 ``signs``
-    ``None`` (default): ``"positive"``; ``"positive"``: only relations that are not
-    hostile; ``"negative"``: only hostile ones; ``"all"``: every tie as a plain tie (the
-    reading of a chart without signs). The signed measures
-    (:func:`~linkchart.analysis.signed.pn_centrality`,
+    ``None`` (default): ``"positive"``; ``"positive"``: only positive relations (neither
+    hostile nor neutral); ``"negative"``: only hostile ones; ``"neutral"``: only neutral
+    ones (presence, geography, statements: what places an actor rather than connects
+    it); ``"all"``: every tie as a plain tie, whatever its sign (the reading of a chart
+    without signs). The signed measures (:func:`~linkchart.analysis.signed.pn_centrality`,
     :func:`~linkchart.analysis.signed.balance`) read the signs themselves and take only
     ``layers``.
 ``relations``
     Relation names (default: all). Relations named here are read as they are, whatever
     their layer and sign — an analyst who names ``counters`` wants to read it — unless
     ``layers`` or ``signs`` are given too, which then narrow them.
+
+A relation declared ``reading: none`` (an example or a category: "movements such as the
+LeT") is in no reading: not with ``layers="all", signs="all"``, and naming it in
+``relations`` is refused (:class:`~linkchart.errors.LinkchartError`), since reading it
+would make an example a tie.
 
 Since sign and layer belong to a relation, a reading is a set of relations, and a
 measure read this way equals the same measure on
@@ -50,7 +56,7 @@ __all__ = ["SIGN_READINGS", "Layers", "Reading", "SignReading", "read_relations"
 Layers = Iterable[str] | str | None
 """The ``layers`` argument: layer names, one name, ``"all"``, or ``None`` for the defaults."""
 
-SignReading = Literal["positive", "negative", "all"]
+SignReading = Literal["positive", "negative", "neutral", "all"]
 """The ``signs`` argument: which signs of tie a measure reads."""
 
 SIGN_READINGS: tuple[str, ...] = get_args(SignReading)
@@ -74,8 +80,9 @@ class Reading:
     total, read
         How many edges the chart has, and how many of them are read.
     left_out
-        Edges not read, by reason: ``"hostile"`` (a negative relation),
-        ``"positive"`` (a positive relation, when only negative ties are read),
+        Edges not read, by reason: ``"unread"`` (a relation declared ``reading: none``),
+        ``"hostile"`` (a negative relation), ``"neutral"`` (a neutral relation),
+        ``"positive"`` (a positive relation, when only negative or neutral ties are read),
         ``"layer <name>"`` (a layer not read) and ``"relation"`` (a relation not asked
         for). An edge left out for several reasons counts under the first.
     """
@@ -110,9 +117,14 @@ class Reading:
         read on 1 of 3 ties: positive ties of the layer operational; left out: 1 hostile tie, \
 1 geography tie — see --layers, --signs
         """
-        what = {"positive": "positive ties", "negative": "hostile ties", "all": "ties of either sign"}[
-            self.signs
-        ]
+        vocab = self.chart.vocabulary
+        every = "ties of every sign" if any(r.neutral for r in vocab.relations) else "ties of either sign"
+        what = {
+            "positive": "positive ties",
+            "negative": "hostile ties",
+            "neutral": "neutral ties",
+            "all": every,
+        }[self.signs]
         all_layers = self.chart.vocabulary.layers
         if len(all_layers) > 1 or self.layers != all_layers:
             s = "s" if len(self.layers) != 1 else ""
@@ -126,6 +138,8 @@ class Reading:
                 out.append(f"{count} {reason.removeprefix('layer ')} tie{s}")
             elif reason == "relation":
                 out.append(f"{count} tie{s} of relations not asked for")
+            elif reason == "unread":
+                out.append(f"{count} tie{s} that no measure reads (reading: none)")
             else:
                 out.append(f"{count} {reason} tie{s}")
         left = f"; left out: {', '.join(out)}" if out else ""
@@ -169,6 +183,8 @@ def reading(
     ------
     UnknownNameError
         For a relation or layer the chart lacks, or an unknown ``signs``.
+    LinkchartError
+        For a relation named in ``relations`` that is declared ``reading: none``.
     """
     if signs is not None and signs not in SIGN_READINGS:
         raise UnknownNameError("signs", str(signs), SIGN_READINGS)
@@ -182,12 +198,19 @@ def reading(
     if relations is not None:
         names = [relations] if isinstance(relations, str) else list(relations)
         asked = {vocab.relation(r).name for r in names}
+        unread = [r.name for r in vocab.relations if r.name in asked and not r.read]
+        if unread:
+            raise LinkchartError(
+                f"relation {unread[0]!r} is declared 'reading: none' (an example or a category, not "
+                "a tie): it stays on the chart and in the evidence, but no measure reads it",
+                code="bad-argument",
+            )
     reasons: list[str | None] = []
     for r in vocab.relations:
-        if signs == "positive" and r.negative:
-            reasons.append("hostile")
-        elif signs == "negative" and not r.negative:
-            reasons.append("positive")
+        if not r.read:
+            reasons.append("unread")
+        elif signs != "all" and r.sign != signs:
+            reasons.append({"negative": "hostile", "neutral": "neutral", "positive": "positive"}[r.sign])
         elif r.layer not in chosen:
             reasons.append(f"layer {r.layer}")
         elif asked is not None and r.name not in asked:
@@ -204,8 +227,9 @@ def reading(
             left[reason] += count
     kept = tuple(r.name for r, reason in zip(vocab.relations, reasons, strict=True) if reason is None)
     total = chart.number_of_edges
-    # hostile ties first (the reason an analyst asks about), then the largest groups
-    ordered = dict(sorted(left.items(), key=lambda kv: (kv[0] != "hostile", -kv[1], kv[0])))
+    # hostile, then neutral ties first (the reasons an analyst asks about), then the largest groups
+    first = {"hostile": 0, "neutral": 1}
+    ordered = dict(sorted(left.items(), key=lambda kv: (first.get(kv[0], 2), -kv[1], kv[0])))
     return Reading(chart, kept, chosen, signs, total, total - sum(left.values()), ordered)
 
 

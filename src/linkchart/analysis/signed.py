@@ -8,7 +8,10 @@ Both read the chart as a simple undirected signed graph (PN centrality also its 
 in/out form): between two nodes there is a positive tie if any positive relation joins
 them and a negative tie if any negative relation does. A pair joined both ways is
 *ambivalent*: PN centrality counts both (:math:`P_{ij} - 2N_{ij} = -1`), balance counts
-it as negative (a hostile tie is the one an analyst cannot ignore) and lists it.
+it as negative (a hostile tie is the one an analyst cannot ignore) and lists it. A
+*neutral* relation (``sign: neutral``: presence, geography, a statement, an assessment)
+is neither friendship nor enmity: neither measure reads it, even when ``relations``
+names it, and a node whose only ties are neutral has no camp.
 """
 
 from __future__ import annotations
@@ -68,13 +71,12 @@ def signed_pairs(
     [[0, 1], [1, 2], [1, 0], [1, 1]]
     """
     r = reading(chart, relations=relations, layers=layers, signs="all")
-    vocab = chart.vocabulary
-    negative = {r.name for r in vocab.relations if r.negative}
+    sign = {x.name: x.sign for x in chart.vocabulary.relations}
     n = chart.number_of_nodes
     parts = []
     for sign_rels, flag in (
-        ([x for x in r.relations if x not in negative], 0),
-        ([x for x in r.relations if x in negative], 1),
+        ([x for x in r.relations if sign[x] == "positive"], 0),
+        ([x for x in r.relations if sign[x] == "negative"], 1),
     ):
         if not sign_rels:
             continue

@@ -7,11 +7,28 @@ on many random versions of the chart and says how its scores and ranks vary:
 ``model="confidence"``
     Each draw keeps every edge independently with the probability of its confidence
     level (the file's scale): a ``possible`` tie (0.25) is there in a quarter of the
-    draws, a ``confirmed`` one (0.95) in nearly all.
+    draws, a ``confirmed`` one (0.95) in nearly all. An either-or claim
+    (:meth:`~linkchart.LinkChart.alternatives`: ``s`` alternatives sharing one confidence
+    ``p``) holds with probability ``p``, and then as exactly one of its alternatives,
+    each as likely: a draw keeps one alternative (each with probability ``p/s``) or none.
 ``model="missing"``
     Each draw drops a fraction ``drop`` of the edges (``unit="edge"``) or of the nodes
     with their edges (``unit="node"``) at random, as Borgatti, Carley & Krackhardt (2006)
-    did to see how fast top-k rankings degrade with missing data.
+    did to see how fast top-k rankings degrade with missing data; of each either-or claim
+    one alternative, drawn at random, is the one that can remain.
+
+The **value** (``baseline``) is the measure on the chart as it is: every tie present,
+each alternative of a claim a tie of ``1/s`` of its weight. A draw only removes ties (or
+keeps one alternative at its full weight), and removing a tie can raise a score as well
+as lower it (a shortcut gone sends paths through a broker), so the value can lie above or
+below every draw: :meth:`RankUncertainty.percentile` says where it falls among them.
+
+**Ties.** Nodes with equal scores in a draw share the places they occupy: a block of
+``t`` nodes tied at ranks ``r .. r+t-1`` takes ``max(0, min(t, k-r+1))`` of the top ``k``
+places, each node ``1/t`` of them (:meth:`RankUncertainty.p_top`); 41 nodes tied at zero
+for the last place of a top 5 get 1/41 each, and the P(top k) of all nodes sum to ``k``.
+A rank interval runs from the best rank a node reaches to the worst place of the tied
+block it is in (:meth:`RankUncertainty.rank_interval`).
 
 Draws are reproducible: draw ``i`` takes its random numbers from
 ``numpy.random.SeedSequence(seed, spawn_key=(i,))``, so the same seed gives the same
@@ -23,10 +40,11 @@ from __future__ import annotations
 
 import math
 import os
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -41,7 +59,18 @@ if TYPE_CHECKING:
     from ..model import LinkChart
     from .registry import Registry
 
-__all__ = ["MODELS", "UNITS", "Model", "RankUncertainty", "Unit", "rank_uncertainty"]
+__all__ = [
+    "MODELS",
+    "UNITS",
+    "Model",
+    "RankUncertainty",
+    "Unit",
+    "competition_ranks",
+    "how_drawn",
+    "rank_range",
+    "rank_uncertainty",
+    "tied_ranks",
+]
 
 Model = Literal["confidence", "missing"]
 MODELS: tuple[str, ...] = get_args(Model)
@@ -74,7 +103,23 @@ def competition_ranks(values: FloatArray, higher_is_more: bool) -> FloatArray:
     >>> competition_ranks(np.array([[0.5, np.nan, 0.2]]), False).tolist()
     [[2.0, 3.0, 1.0]]
     """
-    out = np.full(values.shape, np.nan)
+    return tied_ranks(values, higher_is_more)[0]
+
+
+def tied_ranks(values: FloatArray, higher_is_more: bool) -> tuple[FloatArray, FloatArray]:
+    """The first and the last place of the tied block each node is in, per row.
+
+    The first is the competition rank (:func:`competition_ranks`); a node tied with no
+    other has first == last. ``NaN`` values (undefined) share the places after every
+    defined one; a node absent from a draw (``inf``) has neither (``NaN``).
+
+    Examples
+    --------
+    >>> [x.tolist() for x in tied_ranks(np.array([[3.0, 1.0, 3.0, 1.0, 0.0]]), True)]
+    [[[1.0, 3.0, 1.0, 3.0, 5.0]], [[2.0, 4.0, 2.0, 4.0, 5.0]]]
+    """
+    first = np.full(values.shape, np.nan)
+    last = np.full(values.shape, np.nan)
     for row, v in enumerate(values):
         absent = np.isinf(v)
         undefined = np.isnan(v)
@@ -82,9 +127,11 @@ def competition_ranks(values: FloatArray, higher_is_more: bool) -> FloatArray:
         key = _round12(v[present])
         key = -key if higher_is_more else key
         ordered = np.sort(key)
-        out[row, present] = np.searchsorted(ordered, key, side="left") + 1
-        out[row, undefined] = present.sum() + 1
-    return out
+        first[row, present] = np.searchsorted(ordered, key, side="left") + 1
+        last[row, present] = np.searchsorted(ordered, key, side="right")
+        first[row, undefined] = present.sum() + 1
+        last[row, undefined] = present.sum() + undefined.sum()
+    return first, last
 
 
 @dataclass(frozen=True, eq=False)
@@ -102,7 +149,10 @@ class RankUncertainty:
     values
         ``draws x n`` scores (``NaN`` where undefined; ``inf`` where the node was dropped).
     ranks
-        ``draws x n`` competition ranks (``NaN`` where the node was dropped).
+        ``draws x n`` competition ranks (``NaN`` where the node was dropped): the first
+        place of the tied block a node is in.
+    last_ranks
+        ``draws x n``: the last place of that block (equal to ``ranks`` where untied).
     top
         The ``k`` of :meth:`p_top` and :meth:`table` by default.
     parameters
@@ -115,6 +165,7 @@ class RankUncertainty:
     baseline: Mapping[str, float]
     values: FloatArray
     ranks: FloatArray
+    last_ranks: FloatArray
     top: int
     higher_is_more: bool
     parameters: Mapping[str, Any]
@@ -149,27 +200,72 @@ class RankUncertainty:
         return (float(lo), float(hi))
 
     def rank_interval(self, node: str, level: float = 0.9) -> tuple[int, int]:
-        """The central ``level`` interval of the rank of ``node`` (default 5 % to 95 %)."""
-        _, r = self._present(node)
-        if not len(r):
+        """The central ``level`` interval of the place of ``node`` (default 5 % to 95 %).
+
+        Tied nodes share a range of places, so the interval runs from the ``(1-level)/2``
+        quantile of the first place of the node's tied block to the ``(1+level)/2``
+        quantile of its last place: a node tied at zero with 40 others in every draw is
+        ``(8, 48)``, not ``(8, 8)``.
+        """
+        i = self._column(node)
+        keep = ~np.isinf(self.values[:, i])
+        first, last = self.ranks[keep, i], self.last_ranks[keep, i]
+        if not len(first):
             return (0, 0)
-        lo, hi = np.quantile(r, [(1 - level) / 2, (1 + level) / 2], method="inverted_cdf")
+        lo = np.quantile(first, (1 - level) / 2, method="inverted_cdf")
+        hi = np.quantile(last, (1 + level) / 2, method="inverted_cdf")
         return (int(lo), int(hi))
 
-    def p_top(self, node: str, k: int | None = None) -> float:
-        """The probability that ``node`` ranks ``k`` or better (default :attr:`top`).
+    def tied(self, node: str) -> float:
+        """The share of the draws (where ``node`` is present) in which it shares its rank."""
+        i = self._column(node)
+        keep = ~np.isinf(self.values[:, i])
+        if not keep.any():
+            return 0.0
+        return float(np.mean(self.last_ranks[keep, i] > self.ranks[keep, i]))
 
-        Competition ranking: nodes tied in a draw share the best rank, so several nodes
-        can be rank 1 in one draw. A draw that dropped the node counts as not in the top.
+    def p_top(self, node: str, k: int | None = None) -> float:
+        """The probability that ``node`` is among the top ``k`` (default :attr:`top`).
+
+        A block of ``t`` nodes tied at places ``r .. r+t-1`` shares the top places it
+        covers, ``max(0, min(t, k - r + 1))``, equally: each node gets that over ``t``
+        (fractional credit), so the P(top k) of all nodes sum to ``k`` in every draw. A
+        draw that dropped the node counts as not in the top.
         """
         k = self.top if k is None else k
-        r = self.ranks[:, self._column(node)]
-        return float(np.mean(np.nan_to_num(r, nan=np.inf) <= k))
+        i = self._column(node)
+        first, last = self.ranks[:, i], self.last_ranks[:, i]
+        here = ~np.isnan(first)
+        size = last[here] - first[here] + 1
+        credit = np.clip(k - first[here] + 1, 0, size) / size
+        return float(np.sum(credit) / self.draws)
 
     def p_top_se(self, node: str, k: int | None = None) -> float:
-        """The Monte Carlo standard error of :meth:`p_top`: ``sqrt(p (1 - p) / draws)``."""
+        """The Monte Carlo standard error of :meth:`p_top`: at most ``sqrt(p (1 - p) / draws)``
+        (the credit of a draw lies in [0, 1] with mean ``p``)."""
         p = self.p_top(node, k)
         return math.sqrt(p * (1 - p) / self.draws)
+
+    def percentile(self, node: str) -> float:
+        """Where the value (:attr:`baseline`) of ``node`` falls among its draws, in percent:
+        the share of draws below it, counting draws equal to it as half (0: below every
+        draw, 100: above every draw; ``NaN`` where undefined)."""
+        v, _ = self._present(node)
+        v = v[~np.isnan(v)]
+        base = float(self.baseline[node])
+        if not len(v) or math.isnan(base):
+            return math.nan
+        key = _round12(v)
+        at = _round12(np.array([base]))[0]
+        return float(100 * (np.sum(key < at) + 0.5 * np.sum(key == at)) / len(v))
+
+    def explain(self) -> str:
+        """One plain sentence: how the value relates to the draws, and how ties and places read."""
+        return (
+            f"The value is the {self.measure} with every tie present; {how_drawn(self.parameters)}, "
+            "so a draw can land above or below it ('value pct': where the value falls among the "
+            "draws, 100 above all of them); tied nodes share their places."
+        )
 
     def leaders(self, k: int | None = None) -> list[str]:
         """The first ``k`` nodes of the baseline ranking, best first, then any other node
@@ -195,8 +291,9 @@ class RankUncertainty:
         return first + sorted(others, key=lambda n: -self.p_top(n, k))
 
     def table(self, k: int | None = None) -> list[dict[str, Any]]:
-        """One row per leader (:meth:`leaders`): node, label, value, median, interval,
-        rank interval, P(top k) and its standard error."""
+        """One row per leader (:meth:`leaders`): node, label, value, where the value falls
+        among the draws (``percentile``), median, interval, rank interval, the share of
+        draws where it is ``tied``, P(top k) and its standard error."""
         k = self.top if k is None else k
         rows = []
         for node in self.leaders(k):
@@ -207,9 +304,11 @@ class RankUncertainty:
                     "node": node,
                     "label": str(self.chart.nodes.labels[self.chart.index_of(node)]),
                     "value": float(self.baseline[node]),
+                    "percentile": self.percentile(node),
                     "median": self.median(node),
                     "interval": [lo, hi],
                     "rank_interval": [rlo, rhi],
+                    "tied": self.tied(node),
                     "p_top": self.p_top(node, k),
                     "p_top_se": self.p_top_se(node, k),
                 }
@@ -230,11 +329,12 @@ class RankUncertainty:
             "measure": self.measure,
             "top": self.top,
             "parameters": dict(self.parameters),
+            "explain": self.explain(),
             "rows": [{key: clean(v) for key, v in row.items()} for row in self.table()],
         }
 
     def text(self) -> str:
-        """The table as aligned text."""
+        """The table as aligned text, under :meth:`explain`."""
         p = self.parameters
         how = (
             "each tie kept with its confidence probability"
@@ -243,32 +343,106 @@ class RankUncertainty:
         )
         head = [
             f"{self.measure}: how sure is the top {self.top}? {self.draws} draws, {how}; seed {p['seed']}",
-            f"  {'node':<32} {'value':>9} {'median':>9} {'90% interval':>21} {'rank 90%':>9} "
-            f"{'P(top ' + str(self.top) + ')':>10}",
+            *textwrap.wrap(self.explain(), 100, initial_indent="  ", subsequent_indent="  "),
+            f"  {'node':<32} {'value':>9} {'value pct':>9} {'median':>9} {'90% interval':>21} "
+            f"{'rank 90%':>14} {'P(top ' + str(self.top) + ')':>10}",
         ]
         lines = []
         for row in self.table():
             lo, hi = row["interval"]
-            rlo, rhi = row["rank_interval"]
             label = row["node"] if len(row["node"]) <= 32 else row["node"][:31] + "…"
+            pct = "-" if math.isnan(row["percentile"]) else f"{row['percentile']:.0f}"
             lines.append(
-                f"  {label:<32} {row['value']:>9.4g} {row['median']:>9.4g} "
-                f"{f'{lo:.4g} to {hi:.4g}':>21} {f'{rlo}-{rhi}':>9} {row['p_top']:>10.2f}"
+                f"  {label:<32} {row['value']:>9.4g} {pct:>9} {row['median']:>9.4g} "
+                f"{f'{lo:.4g} to {hi:.4g}':>21} {rank_range(row):>14} {row['p_top']:>10.2f}"
             )
         return "\n".join(head + lines) + "\n"
 
 
+def how_drawn(parameters: Mapping[str, Any]) -> str:
+    """What one draw of ``rank_uncertainty`` with these parameters does, as a clause.
+
+    Examples
+    --------
+    >>> how_drawn({"model": "missing", "drop": 0.1, "unit": "node"})
+    'each draw drops 10% of the nodes at random'
+    """
+    if parameters["model"] == "confidence":
+        return (
+            "each draw keeps each tie with its probability (one alternative of an either-or claim, or none)"
+        )
+    return f"each draw drops {parameters['drop']:.0%} of the {parameters['unit']}s at random"
+
+
+def rank_range(row: Mapping[str, Any]) -> str:
+    """A table row's rank interval as text: ``4-35``, or ``8-48 (tied)`` for a node that
+    shares its place in most draws."""
+    lo, hi = row["rank_interval"]
+    return f"{lo}-{hi} (tied)" if row["tied"] >= 0.5 and hi > lo else f"{lo}-{hi}"
+
+
 # ---------------------------------------------------------------------------- draws
+class _Claims(NamedTuple):
+    """The either-or claims as the draws read them, per edge row."""
+
+    lead: npt.NDArray[np.int64]  # the row of its claim's first alternative (itself if plain)
+    size: npt.NDArray[np.int64]  # its claim's number of alternatives (1 if plain)
+    rank: npt.NDArray[np.int64]  # its place in its claim
+    group: npt.NDArray[np.int64]  # its claim (-1 if plain)
+
+
+def _claims(chart: LinkChart) -> _Claims | None:
+    """The claims of ``chart`` for the draws (``None`` for a chart without either-or claims)."""
+    a = chart.alternatives()
+    if not a.names:
+        return None
+    lead = np.arange(chart.number_of_edges, dtype=np.int64)
+    for rows in a.members:
+        lead[rows] = rows[0]
+    return _Claims(lead, a.size, a.rank, a.group)
+
+
 def _keep(
-    rng: np.random.Generator, probability: FloatArray, model: str, drop: float
+    rng: np.random.Generator,
+    probability: FloatArray,
+    model: str,
+    drop: float,
+    claims: _Claims | None,
 ) -> npt.NDArray[np.bool_]:
+    """One draw's edges. Under ``model="confidence"`` edge ``e`` stays when ``u_e < p_e``
+    for its own uniform ``u_e``; the alternatives of a claim share the ``u`` of its first
+    alternative, which (when below ``p``) picks the alternative ``floor(u / p * s)``. So a
+    chart without claims draws exactly as before, and a claim keeps one alternative, each
+    with probability ``p / s``, or none."""
     m = len(probability)
     if model == "confidence":
-        keep: npt.NDArray[np.bool_] = rng.random(m) < probability
+        u = rng.random(m)
+        keep: npt.NDArray[np.bool_] = u < probability
+        if claims is not None:
+            mine = claims.group >= 0
+            size = claims.size[mine]
+            v, p = u[claims.lead[mine]], probability[mine]
+            pick = np.minimum(np.floor(v / p * size), size - 1)
+            keep[mine] = (v < p) & (pick == claims.rank[mine])
         return keep
     keep = np.ones(m, dtype=bool)
     keep[rng.choice(m, size=round(drop * m), replace=False)] = False
-    return keep
+    return keep & _one_of_each(rng, claims, m)
+
+
+def _one_of_each(rng: np.random.Generator, claims: _Claims | None, m: int) -> npt.NDArray[np.bool_]:
+    """Edges that can stay under ``model="missing"``: every plain tie and, of each claim, one
+    alternative drawn at random."""
+    out = np.ones(m, dtype=bool)
+    if claims is None:
+        return out
+    mine = np.flatnonzero(claims.group >= 0)
+    group = claims.group[mine]
+    sizes = np.zeros(int(group.max()) + 1, dtype=np.int64)
+    sizes[group] = claims.size[mine]
+    pick = rng.integers(sizes)
+    out[mine] = claims.rank[mine] == pick[group]
+    return out
 
 
 def _one(i: int) -> FloatArray:
@@ -280,12 +454,12 @@ def _one(i: int) -> FloatArray:
         gone = np.zeros(n, dtype=bool)
         gone[rng.choice(n, size=round(w["drop"] * n), replace=False)] = True
         rows = np.flatnonzero(~gone)
-        view = chart._view(rows, np.ones(chart.number_of_edges, dtype=bool))
+        view = chart._view(rows, _one_of_each(rng, w["claims"], chart.number_of_edges))
         scores = w["call"](view)
         out = np.full(n, np.inf)
         out[rows] = [scores[nid] for nid in view.node_ids]
         return out
-    keep = _keep(rng, w["probability"], w["model"], w["drop"])
+    keep = _keep(rng, w["probability"], w["model"], w["drop"], w["claims"])
     if w["redraw"] is not None:  # a one-mode projection: the affiliation ties drawn, then projected
         draw = w["redraw"](chart, keep)
     else:
@@ -449,17 +623,21 @@ def rank_uncertainty(
         "unit": unit,
         "probability": np.asarray(probability, dtype=np.float64),
         "redraw": redraw,
+        # either-or claims are drawn on the chart's own ties; a projection draws its
+        # affiliation ties one by one
+        "claims": _claims(chart) if redraw is None else None,
         "masked": entry.function.__module__.startswith("linkchart.analysis."),
     }
     with Progress(f"{measure}, {draws} draws", draws, enabled=progress) as bar:
         values = _run(list(range(draws)), workers, bar, shared)
-    ranks = competition_ranks(values, entry.higher_is_more)
+    ranks, last_ranks = tied_ranks(values, entry.higher_is_more)
     return RankUncertainty(
         chart,
         measure,
         baseline,
         values,
         ranks,
+        last_ranks,
         top,
         entry.higher_is_more,
         MappingProxyType(

@@ -22,13 +22,13 @@ beyond the cells themselves.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import numpy as np
 
 from ..errors import did_you_mean
-from ..model import EdgeTable, LinkChart, NodeTable, Source
+from ..model import EdgeTable, LinkChart, NodeTable, Note, Source
 from ..times import Span, bounds, dated, in_force
 from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation, Vocabulary
 from .columns import ABSENT, Document, absent, check_keys, quote_hint, type_name
@@ -45,6 +45,7 @@ from .header import (
     text_value,
 )
 from .nodes import Names, Nodes, build_nodes
+from .notes import parse_notes
 from .problems import Problems
 
 __all__ = ["build", "top_level"]
@@ -138,6 +139,9 @@ def build(doc: Document, problems: Problems) -> LinkChart:
 
     periods = parse_periods(doc.periods, problems)
     nodes = build_nodes(doc.nodes, types, type_names, problems, periods)
+    node_notes = {
+        nodes.ids[k]: v for k, v in parse_notes(doc.nodes, sources, default_source, problems).items()
+    }
     all_types = node_types + tuple(defaults_by_name.get(t, NodeType(t)) for t in types.added)
 
     relations = Names([r.name for r in relation_objs], open_=not declared)
@@ -166,7 +170,8 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     if doc.base is not None and sources:
         from .evidence import check_evidence
 
-        check_evidence(sources, edges, doc.base, problems, allow_outside=doc.allow_outside)
+        check_evidence(sources, _quotes(sources, edges, node_notes, nodes.index), doc.base, problems,
+                       allow_outside=doc.allow_outside)  # fmt: skip
 
     problems.raise_if_any()
     _check_lifespans(nodes, edges, problems)
@@ -182,6 +187,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         time_from=t0,
         time_to=t1,
         time_precision=tp,
+        notes=node_notes,
     )
     return LinkChart(
         vocabulary=vocabulary,
@@ -193,6 +199,25 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         path=doc.path,
         periods=periods,
     )
+
+
+def _quotes(
+    sources: tuple[Source, ...],
+    edges: EdgeTable,
+    node_notes: Mapping[str, tuple[Note, ...]],
+    node_rows: Mapping[str, int],
+) -> Iterator[tuple[str, int, str]]:
+    """Every quote to look up in its source's text: ``(path, source code, quote)``."""
+    for k, (code, quote) in enumerate(zip(edges.source.tolist(), edges.evidence.tolist(), strict=True)):
+        if quote:
+            yield f"edges[{k}].evidence", code, quote
+    code_of = {s.id: i for i, s in enumerate(sources)}
+    notes = [(f"nodes[{node_rows[nid]}]", v) for nid, v in node_notes.items()]
+    notes += [(f"edges[{k}]", v) for k, v in edges.notes.items()]
+    for where, items in notes:
+        for i, note in enumerate(items):
+            if note.quote and note.source is not None:
+                yield f"{where}.notes[{i}].quote", code_of[note.source], note.quote
 
 
 _LIFESPAN_WARNINGS = 50

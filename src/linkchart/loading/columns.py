@@ -49,7 +49,7 @@ class _Absent:
 ABSENT: Final = _Absent()
 """A field that was not written. An explicit ``null`` is ``None``."""
 
-NODE_FIELDS: Final = ("id", "type", "label", "aliases", "time", "attributes")
+NODE_FIELDS: Final = ("id", "type", "label", "aliases", "time", "notes", "attributes")
 """The keys a node may have."""
 
 EDGE_FIELDS: Final = (
@@ -62,11 +62,15 @@ EDGE_FIELDS: Final = (
     "source",
     "time",
     "weight",
+    "alternative",
+    "notes",
     "attributes",
 )
 """The keys an edge may have."""
 
-RESERVED_NODE_NAMES: Final = frozenset({"id", "type", "label", "aliases", "time", "time_from", "time_to"})
+RESERVED_NODE_NAMES: Final = frozenset(
+    {"id", "type", "label", "aliases", "time", "time_from", "time_to", "notes"}
+)
 """Names a free node attribute may not take."""
 
 RESERVED_EDGE_NAMES: Final = frozenset(
@@ -84,6 +88,8 @@ RESERVED_EDGE_NAMES: Final = frozenset(
         "time",
         "time_from",
         "time_to",
+        "alternative",
+        "notes",
     }
 )
 
@@ -105,6 +111,9 @@ KEY_HINTS: Final[Mapping[str, str]] = {
     "probability": "write a 'confidence' level; its probability comes from the scale",
     "alias": "did you mean 'aliases'?",
     "name": "write the display name as 'label'",
+    "note": "did you mean 'notes'? (a list of texts, or of {text, source, quote})",
+    "either_or": "write 'alternative: NAME' on each edge of an either-or claim",
+    "alternatives": "did you mean 'alternative'? (the same name on each edge of an either-or claim)",
 }
 
 
@@ -243,6 +252,14 @@ def _a_time(value: Any) -> bool:
     return isinstance(value, dt.date | Span)
 
 
+def _notes(value: Any) -> bool:
+    """Notes from Python that are not plain data: :class:`~linkchart.model.Note` values."""
+    from ..model import Note
+
+    items = value if isinstance(value, list | tuple) else [value]
+    return all(isinstance(v, Note) or plain(v) for v in items)
+
+
 def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | None = None) -> Section:
     """Turn a list of node or edge mappings into a :class:`Section`.
 
@@ -278,7 +295,12 @@ def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | Non
             continue
         for key, value in row.items():
             col = columns.get(key) if isinstance(key, str) else None
-            if col is not None and not plain(value) and not (key == "time" and _a_time(value)):
+            if (
+                col is not None
+                and not plain(value)
+                and not (key == "time" and _a_time(value))
+                and not (key == "notes" and _notes(value))
+            ):
                 problems.add(
                     "wrong-type",
                     f"'{key}' must be plain data (text, a number, a list, a mapping), not {type_name(value)}",

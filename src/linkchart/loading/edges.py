@@ -13,10 +13,12 @@ from ..errors import did_you_mean
 from ..model import EdgeTable, Source
 from ..times import Span
 from ..vocabulary import ConfidenceScale, NodeType, Relation
+from .alternatives import check_alternatives
 from .columns import ABSENT, Section, absent, quote_hint, type_name
 from .evidence import has_words
 from .header import number
 from .nodes import Names, Nodes, attribute_columns, present, text_column, time_columns, value_key
+from .notes import parse_notes
 from .problems import Problems
 
 __all__ = ["build_edges"]
@@ -378,6 +380,8 @@ def build_edges(
     evidence = _evidence(sec.column("evidence"), sec, problems)
     explicit = _edge_ids(sec.column("id"), sec, problems)
     attributes = attribute_columns(sec, problems)
+    alternatives = check_alternatives(sec, (src, dst, rel), rels, conf, scale, nodes.ids, problems)
+    notes = parse_notes(sec, sources, default_source, problems)
     return EdgeTable.build(
         np.maximum(src, 0),
         np.maximum(dst, 0),
@@ -392,4 +396,6 @@ def build_edges(
         explicit_ids=explicit,
         attributes=attributes,
         time_precision=tprec,
+        alternatives=alternatives,
+        notes=notes,
     )

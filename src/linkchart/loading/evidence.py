@@ -11,14 +11,14 @@ in order. ``http(s)`` locations are recorded and never fetched, so never checked
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from .files import MAX_TEXT_BYTES, Refused, inside, read_text, resolve_named
 
 if TYPE_CHECKING:
-    from ..model import EdgeTable, Source
+    from ..model import Source
     from .problems import Problems
 
 __all__ = ["check_evidence", "fold", "has_words", "is_remote", "quote_occurs"]
@@ -97,7 +97,7 @@ def _matched_prefix(part: str, text: str) -> str:
 
 def check_evidence(
     sources: Sequence[Source],
-    edges: EdgeTable,
+    quotes: Iterable[tuple[str, int, str]],
     base: Path,
     problems: Problems,
     *,
@@ -105,12 +105,13 @@ def check_evidence(
 ) -> None:
     """Report every quote that does not occur in its source's local text.
 
-    A local location that cannot be read, or that is refused (outside the graph's folder
-    unless ``allow_outside``, not a regular file, larger than
-    :data:`~.files.MAX_TEXT_BYTES`), is a ``source-unreadable`` problem at
-    ``sources[i].location``; a quote that is not found is ``evidence-not-found`` at
-    ``edges[k].evidence``. The hint quotes how far a quote matches only for a text inside
-    the graph's folder: a file outside it is never echoed.
+    ``quotes`` are ``(path, source code, quote)``: each edge's evidence (at
+    ``edges[k].evidence``) and each note's quote (at ``...notes[i].quote``). A local
+    location that cannot be read, or that is refused (outside the graph's folder unless
+    ``allow_outside``, not a regular file, larger than :data:`~.files.MAX_TEXT_BYTES`), is
+    a ``source-unreadable`` problem at ``sources[i].location``; a quote that is not found
+    is ``evidence-not-found`` at its path. The hint quotes how far a quote matches only
+    for a text inside the graph's folder: a file outside it is never echoed.
     """
     texts: dict[int, str] = {}
     echo: set[int] = set()
@@ -141,7 +142,7 @@ def check_evidence(
             echo.add(i)
     if not texts:
         return
-    for k, (code, quote) in enumerate(zip(edges.source.tolist(), edges.evidence.tolist(), strict=True)):
+    for where, code, quote in quotes:
         text = texts.get(code)
         if text is None or not quote:
             continue
@@ -155,9 +156,10 @@ def check_evidence(
             else "copy the passage verbatim (whitespace, quotes and dashes are forgiven; "
             "'...' marks omitted words)"
         )
+        what = "evidence" if where.endswith(".evidence") else "quote"
         problems.add(
             "evidence-not-found",
-            f"evidence {missing!r} does not occur in the text of source {sources[code].id!r}",
-            f"edges[{k}].evidence",
+            f"{what} {missing!r} does not occur in the text of source {sources[code].id!r}",
+            where,
             hint,
         )

@@ -15,11 +15,13 @@ from ..vocabulary import (
     CLASSES,
     COMMON_LAYER,
     DEFAULT_NODE_TYPES,
+    READINGS,
     SIGNS,
     ConfidenceScale,
     NodeClass,
     NodeType,
     Relation,
+    RelationReading,
     Sign,
 )
 from .columns import ABSENT, absent, check_keys, quote_hint, type_name
@@ -55,7 +57,16 @@ TOP_KEYS: Final = (
 )
 _SOURCE_KEYS: Final = ("id", "title", "author", "date", "location")
 _NODE_TYPE_KEYS: Final = ("color", "shape", "description", "class")
-_RELATION_KEYS: Final = ("directed", "source_types", "target_types", "weight", "description", "sign", "layer")
+_RELATION_KEYS: Final = (
+    "directed",
+    "source_types",
+    "target_types",
+    "weight",
+    "description",
+    "sign",
+    "layer",
+    "reading",
+)
 _ANALYSIS_KEYS: Final = ("layers",)
 DEFAULT_KEYS: Final = ("source", "confidence")
 
@@ -351,23 +362,50 @@ def parse_relations(
                 text_value(spec.get("description", ABSENT), f"{here}.description", problems),
                 _sign(spec.get("sign", ABSENT), f"{here}.sign", problems),
                 text_value(spec.get("layer", ABSENT), f"{here}.layer", problems) or COMMON_LAYER,
+                _relation_reading(spec.get("reading", ABSENT), f"{here}.reading", problems),
             )
         )
     return tuple(out), True
 
 
-def _sign(raw: Any, path: str, problems: Problems) -> Sign:
+def _choice(
+    raw: Any, path: str, key: str, choices: Sequence[str], default: str, hint: str, problems: Problems
+) -> Any:
+    """``raw`` if it is one of ``choices``, ``default`` where absent; else a located
+    ``wrong-type`` problem (with the closest choice) and ``default``."""
     if absent(raw):
-        return "positive"
-    if raw in SIGNS:
-        return raw  # type: ignore[no-any-return]
+        return default
+    if raw in choices:
+        return str(raw)
+    close = did_you_mean(raw, choices) if isinstance(raw, str) else ""
     problems.add(
         "wrong-type",
-        f"'sign' must be positive or negative, not {raw!r}",
+        f"'{key}' must be {', '.join(choices[:-1])} or {choices[-1]}, not {raw!r}",
         path,
-        "write 'sign: negative' for a hostile relation, 'sign: positive' (the default) for any other",
+        f"{close} {hint}" if close else hint,
     )
-    return "positive"
+    return default
+
+
+_SIGN_HINT: Final = (
+    "write 'sign: negative' for a hostile relation, 'sign: neutral' for one that is neither "
+    "cooperation nor hostility (presence, geography, a statement), 'sign: positive' (the "
+    "default) for a channel"
+)
+_READING_HINT: Final = (
+    "write 'reading: none' for an example or a category that no measure may read "
+    "('movements such as the LeT'); 'reading: tie' is the default"
+)
+
+
+def _sign(raw: Any, path: str, problems: Problems) -> Sign:
+    sign: Sign = _choice(raw, path, "sign", SIGNS, "positive", _SIGN_HINT, problems)
+    return sign
+
+
+def _relation_reading(raw: Any, path: str, problems: Problems) -> RelationReading:
+    reading: RelationReading = _choice(raw, path, "reading", READINGS, "tie", _READING_HINT, problems)
+    return reading
 
 
 def _a_mapping(raw: Any, key: str, example: str, problems: Problems) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -78,10 +79,12 @@ def _header(chart: LinkChart, target: Path) -> dict[str, Any]:
                 rspec["weight"] = r.weight
             if r.description:
                 rspec["description"] = r.description
-            if r.negative:
+            if r.sign != "positive":
                 rspec["sign"] = r.sign
             if r.layer != COMMON_LAYER:
                 rspec["layer"] = r.layer
+            if not r.read:
+                rspec["reading"] = r.reading
             rels[r.name] = rspec
         doc["relations"] = rels
     if vocab.default_layers is not None:
@@ -121,6 +124,10 @@ def _edge_rows(chart: LinkChart) -> list[dict[str, Any]]:
             row["time"] = rec["time"]
         if rec["weight"] != rel_weight.get(rec["relation"], 1.0):
             row["weight"] = rec["weight"]
+        if rec["alternative"] is not None:
+            row["alternative"] = rec["alternative"]
+        if rec["notes"]:
+            row["notes"] = rec["notes"]
         if rec["attributes"]:
             row["attributes"] = rec["attributes"]
         out.append(row)
@@ -160,6 +167,8 @@ def chart_document(chart: LinkChart, folder: Path) -> dict[str, Any]:
             row["aliases"] = rec["aliases"]
         if rec["time"] is not None:
             row["time"] = rec["time"]
+        if rec["notes"]:
+            row["notes"] = rec["notes"]
         if rec["attributes"]:
             row["attributes"] = rec["attributes"]
         nodes.append(row)
@@ -217,6 +226,14 @@ def _cell(value: Any, what: str) -> str:
     if "\x00" in text:
         raise LinkchartError(f"{what}: a NUL character cannot be written to CSV")
     return text
+
+
+def _notes_cell(notes: list[Any]) -> str:
+    """Notes (their record values) as one CSV cell: a JSON list (see :mod:`.notes`)."""
+    if not notes:
+        return ""
+    text = json.dumps(notes, ensure_ascii=False)
+    return _cell(text, "notes")
 
 
 class _SafeWriter:
@@ -287,6 +304,7 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
                     "" if rec["label"] == rec["id"] else _cell(rec["label"], "nodes"),
                     "|".join(rec["aliases"]),
                     _time_text(rec["time"]),
+                    _notes_cell(rec["notes"]),
                     *(_cell(attrs.get(a), f"node {rec['id']!r} attribute {a!r}") for a in node_attrs),
                 ]
             )
@@ -309,6 +327,8 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
                     row.get("source", ""),
                     _time_text(row.get("time")),
                     "" if weight is None else repr(float(weight)),
+                    _cell(row.get("alternative"), f"edge {k} alternative"),
+                    _notes_cell(row.get("notes", [])),
                     *(_cell(attrs.get(a), f"edge {k} attribute {a!r}") for a in edge_attrs),
                 ]
             )

@@ -333,17 +333,54 @@ def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
     return [None if c is None else number[c] for c in raw]
 
 
-def _rank_intervals(chart: LinkChart, spec: PageSpec, name: str) -> list[list[int]] | None:
-    """Per node, the 5-95 % interval of its rank over ``spec.draws`` confidence draws (seed 0),
-    or ``None`` when the page leaves it out (``draws=None``, or above 2,000 edges)."""
+def _draws(chart: LinkChart, spec: PageSpec, name: str) -> dict[str, list[Any] | None]:
+    """Per node, over ``spec.draws`` confidence draws (seed 0): the 5-95 % interval of its
+    place (``rank_interval``), whether it shares its place in most draws (``tied``) and where
+    its value falls among the draws (``percentile``); only ``rank_interval: None`` when the
+    page leaves them out (``draws=None``, or above 2,000 edges)."""
     if spec.draws is None or chart.number_of_edges > LARGE or chart.number_of_nodes < 2:
-        return None
+        return {"rank_interval": None}
     from ..analysis.uncertainty import rank_uncertainty
 
     result = rank_uncertainty(
         chart, name, draws=spec.draws, seed=0, registry=spec.registry, progress=False, **spec.reading()
     )
-    return [list(result.rank_interval(nid)) for nid in chart.node_ids]
+    ids = chart.node_ids
+    return {
+        "rank_interval": [list(result.rank_interval(nid)) for nid in ids],
+        "tied": [result.tied(nid) >= 0.5 for nid in ids],
+        "percentile": [None if math.isnan(x) else _round(x) for x in map(result.percentile, ids)],
+    }
+
+
+def _draws_note(spec: PageSpec) -> str | None:
+    """The sentence under the node panel's measures: how a value relates to its draws."""
+    if spec.draws is None:
+        return None
+    from ..analysis.uncertainty import how_drawn
+
+    return (
+        f"Ranges over {spec.draws} draws. The value is the measure with every tie present; "
+        f"{how_drawn({'model': 'confidence'})}, so a draw can land above or below it ('value pct': "
+        "where the value falls among the draws, 100 above all of them); tied nodes share their places."
+    )
+
+
+def _claims(chart: LinkChart) -> tuple[list[int | None] | None, list[dict[str, Any]]]:
+    """Per edge, its either-or claim (an index into the list, or ``None``), and the claims;
+    no per-edge list for a chart without claims."""
+    a = chart.alternatives()
+    if not a.names:
+        return None, []
+    group = [None if g < 0 else g for g in a.group.tolist()]
+    return group, [
+        {"name": name, "edges": rows.tolist()} for name, rows in zip(a.names, a.members, strict=True)
+    ]
+
+
+def _notes(notes: Mapping[Any, Any], index: Mapping[Any, int]) -> dict[int, list[Any]]:
+    """Sparse notes, by page row: ``{row: [note value, ...]}``."""
+    return {index[key]: [n.value for n in items] for key, items in notes.items() if key in index}
 
 
 def _camps(chart: LinkChart, spec: PageSpec) -> list[int | None] | None:
@@ -470,7 +507,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "lowest_first": spec.lowest_first(name),
             "values": [_round(v) for v in values[name]],
             "ranks": ranks(values[name], lowest_first=spec.lowest_first(name)),
-            "rank_interval": _rank_intervals(chart, spec, name),
+            **_draws(chart, spec, name),
         }
         for name in names
     ]
@@ -496,8 +533,9 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             return None if items is None else [items[i] for i in kept]
 
         for row in measure_rows:
-            for key in ("values", "ranks", "rank_interval"):
-                row[key] = pick(row[key])
+            for key in ("values", "ranks", "rank_interval", "tied", "percentile"):
+                if key in row:
+                    row[key] = pick(row[key])
         values = {name: pick(v) for name, v in values.items()}
         communities, roles, camps = pick(communities), pick(roles), pick(camps)
         for key, where in (("bridges", edge_at), ("articulation_points", node_at), ("brokers", node_at)):
@@ -631,6 +669,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         {"id": s.id, "title": s.title, "author": s.author, "date": s.date, "location": s.location}
         for s in chart.sources
     ]
+    claim_of, claims = _claims(chart)
     info: dict[str, Any] = {
         "node": {
             "ids": list(chart.node_ids),
@@ -640,6 +679,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "community": communities,
             "camp": camps,
             "brokerage": roles,
+            "notes": _notes(chart.nodes.notes, {nid: i for i, nid in enumerate(chart.node_ids)}),
         },
         "edge": {
             "ids": e.ids,
@@ -650,8 +690,12 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "evidence": [str(v) for v in e.evidence.tolist()],
             "source": e.source.tolist(),
             "attributes": _attributes(e.attributes, m),
+            "alternative": claim_of,
+            "notes": _notes(e.notes, {p: k for k, p in enumerate(e.position.tolist())} if e.notes else {}),
         },
+        "claims": claims,
         "measures": measure_rows,
+        "draws_note": _draws_note(spec),
         "highlight": highlights,
         "sources": sources,
         "vocabulary": {
@@ -662,7 +706,8 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             ],
             "relations": [
                 {"name": r.name, "description": r.description, "color": rel_colors[r.name],
-                 "directed": r.directed, "negative": r.negative, "layer": vocab.layers.index(r.layer)}
+                 "directed": r.directed, "negative": r.negative, "neutral": r.neutral, "read": r.read,
+                 "layer": vocab.layers.index(r.layer)}
                 for r in vocab.relations
             ],
             "layers": [{"name": name, "color": color} for name, color in layer_colors(vocab).items()],

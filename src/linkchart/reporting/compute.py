@@ -25,7 +25,16 @@ from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
 from ..progress import Progress
 from ..times import dated
-from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
+from .entries import (
+    BridgeEntry,
+    BrokerEntry,
+    ClaimEntry,
+    CutEntry,
+    NoteEntry,
+    Ranked,
+    Ranking,
+    TieEvidence,
+)
 from .report import Report
 from .text import KEY_PLAYERS_MAX_NODES
 
@@ -63,6 +72,9 @@ HOW_SURE_MAX_EDGES = 5000
 """Above this many edges the report leaves the Monte Carlo section out."""
 
 KEY_PLAYERS_DISTANCE_MAX_NODES = 300
+
+CLAIMS_SHOWN = 100
+"""At most this many either-or claims, and this many notes, are listed in a report."""
 """Above this many nodes the report's KPP-Neg uses component fragmentation (F), not DF."""
 
 SECTIONS: tuple[str, ...] = ("bridges", "articulation_points", "brokerage", "key_players", "balance")
@@ -206,6 +218,37 @@ def _tie(chart: LinkChart, edge_id: str) -> TieEvidence:
     return TieEvidence(e.id, e.from_id, e.relation, e.to_id, e.confidence, e.evidence)
 
 
+def _claims(chart: LinkChart, read: Sequence[str]) -> tuple[ClaimEntry, ...]:
+    """The chart's either-or claims, each as one claim with its alternatives (the first
+    :data:`CLAIMS_SHOWN`)."""
+    a = chart.alternatives()
+    e = chart.edges
+    names = chart.vocabulary.relation_names
+    out = []
+    for name, rows in list(zip(a.names, a.members, strict=True))[:CLAIMS_SHOWN]:
+        ties = tuple(_tie(chart, e.id_of(int(k))) for k in rows)
+        count = sum(names[int(e.relation[k])] in read for k in rows)
+        out.append(ClaimEntry(name, ties[0].confidence, ties, count))
+    return tuple(out)
+
+
+def _notes(chart: LinkChart) -> tuple[NoteEntry, ...]:
+    """Every note, on nodes (in node order) then on edges (in edge order); the first
+    :data:`CLAIMS_SHOWN`."""
+    out = [
+        NoteEntry(nid, "", n.text, n.source, n.quote)
+        for nid in chart.node_ids
+        for n in chart.nodes.notes.get(nid, ())
+    ]
+    e = chart.edges
+    if e.notes:
+        for k, position in enumerate(e.position.tolist()):
+            for n in e.notes.get(position, ()):
+                t = _tie(chart, e.id_of(k))
+                out.append(NoteEntry(f"{t.from_id} {t.relation} {t.to_id}", t.id, n.text, n.source, n.quote))
+    return tuple(out[:CLAIMS_SHOWN])
+
+
 def _ordered(chart: LinkChart, ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(ids, key=chart.index_of))
 
@@ -217,6 +260,12 @@ def _bridges(
     out = []
     for b in found[:top]:
         ties = tuple(_tie(chart, e) for e in b.edge_ids)
+        notes = [firm.weak_note(ties) if firm else ""]
+        claims = {chart.edge(e).alternative for e in b.edge_ids}
+        if None not in claims:  # every tie of the bridge is an alternative: it may not hold
+            notes.append(
+                f"rests on an alternative of the either-or claim {', '.join(sorted(map(str, claims)))}"
+            )
         out.append(
             BridgeEntry(
                 b.from_id,
@@ -224,7 +273,7 @@ def _bridges(
                 (_ordered(chart, b.separated[0]), _ordered(chart, b.separated[1])),
                 ties,
                 (_label(chart, b.from_id), _label(chart, b.to_id)),
-                firm.weak_note(ties) if firm else "",
+                "; ".join(n for n in notes if n),
             )
         )
     return tuple(out)
@@ -593,4 +642,9 @@ def report(
         scale=scale_note,
         over_time=timeline,
         affiliations=affiliated,
+        claims=_claims(chart, read.relations),
+        claims_total=len(chart.alternatives().names),
+        notes=_notes(chart),
+        notes_total=len([n for v in chart.nodes.notes.values() for n in v])
+        + len([n for v in chart.edges.notes.values() for n in v]),
     )

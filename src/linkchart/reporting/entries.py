@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["BridgeEntry", "BrokerEntry", "CutEntry", "Ranked", "Ranking", "TieEvidence"]
+__all__ = [
+    "BridgeEntry",
+    "BrokerEntry",
+    "ClaimEntry",
+    "CutEntry",
+    "NoteEntry",
+    "Ranked",
+    "Ranking",
+    "TieEvidence",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +151,34 @@ class BrokerEntry:
     z: float
     label: str = ""
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEntry:
+    """An either-or claim, shown as one claim: its alternatives, of which exactly one holds.
+
+    ``confidence`` is the claim's (every alternative shares it); ``read`` is how many of
+    its alternatives the report's reading reads (each as a tie of ``1/len(ties)`` weight).
+    """
+
+    name: str
+    confidence: str
+    ties: tuple[TieEvidence, ...]
+    read: int
+
+    @property
+    def text(self) -> str:
+        """``one of: IMT operates_with Al-Qaeda, IMT operates_with Taliban``."""
+        return "one of: " + ", ".join(f"{t.from_id} {t.relation} {t.to_id}" for t in self.ties)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEntry:
+    """A note on a node (``about`` its id, ``edge`` empty) or on an edge (``edge`` its id and
+    ``about`` the tie as ``from relation to``)."""
+
+    about: str
+    edge: str
+    text: str
+    source: str | None
+    quote: str

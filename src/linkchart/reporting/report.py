@@ -21,7 +21,7 @@ from ..errors import LinkchartError
 from ..files import write_all
 from ..loading.cells import to_cell
 from . import text
-from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
+from .entries import BridgeEntry, BrokerEntry, ClaimEntry, CutEntry, NoteEntry, Ranked, Ranking, TieEvidence
 from .text import json_value
 
 __all__ = ["Report"]
@@ -104,6 +104,12 @@ class Report:
         On a chart whose nodes are of two classes or more (a meta-network): the agents
         through each class they are affiliated with — who shares most, which shared nodes
         tie otherwise separate groups (:func:`linkchart.affiliations`); ``None`` otherwise.
+    claims, claims_total
+        The chart's either-or claims, each shown as one claim with its alternatives (at
+        most 100), and how many there are.
+    notes, notes_total
+        The notes on nodes and edges: what the text says that is not a tie (at most
+        100), and how many there are.
     """
 
     title: str
@@ -128,6 +134,10 @@ class Report:
     scale: str = ""
     over_time: OverTime | None = None
     affiliations: Affiliations | None = None
+    claims: tuple[ClaimEntry, ...] = ()
+    claims_total: int = 0
+    notes: tuple[NoteEntry, ...] = ()
+    notes_total: int = 0
 
     def __str__(self) -> str:
         return self.to_text()
@@ -231,6 +241,28 @@ class Report:
             "disruption": None if self.disruption is None else self.disruption.to_dict(),
             "over_time": None if self.over_time is None else self.over_time.to_dict(),
             "affiliations": None if self.affiliations is None else self.affiliations.to_dict(),
+            "claims": [
+                {
+                    "name": c.name,
+                    "confidence": c.confidence,
+                    "text": c.text,
+                    "read": c.read,
+                    "ties": [tie(t) for t in c.ties],
+                }
+                for c in self.claims
+            ],
+            "claims_total": self.claims_total,
+            "notes": [
+                {
+                    "about": n.about,
+                    "edge": n.edge or None,
+                    "text": n.text,
+                    "source": n.source,
+                    "quote": n.quote,
+                }
+                for n in self.notes
+            ],
+            "notes_total": self.notes_total,
         }
 
     def to_text(self) -> str:

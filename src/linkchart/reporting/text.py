@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..analysis.uncertainty import rank_range
 from .entries import Ranking
 
 if TYPE_CHECKING:
@@ -273,6 +274,14 @@ def text(report: Report) -> str:
         out += ["", "== how sure: the top nodes over random versions of the chart (Monte Carlo)"]
         for u in report.how_sure:
             out += ["  " + line for line in u.text().splitlines()]
+    if report.claims:
+        out += ["", "== either-or claims: one claim each, of which exactly one alternative holds"]
+        for line in _claim_lines(report):
+            out += textwrap.wrap(line, 100, initial_indent="  ", subsequent_indent="      ")
+    if report.notes:
+        out += ["", "== notes: what the text says that is not a tie (scenarios, conditions)"]
+        for line in _note_lines(report):
+            out += textwrap.wrap(line, 100, initial_indent="  ", subsequent_indent="      ")
     if report.over_time is not None:
         out += ["", f"== over time: {_over_time_heading(report)}"]
         out += ["  " + line for line in _over_time_rows(report, text=True)]
@@ -280,6 +289,40 @@ def text(report: Report) -> str:
         out += ["", "== affiliations: who shares most, which shared nodes tie the groups (every layer)"]
         out += ["  " + line for line in report.affiliations.text().splitlines()]
     return "\n".join(out) + "\n"
+
+
+def _claim_lines(report: Report) -> list[str]:
+    """Each either-or claim as one claim: its alternatives, how the measures read them, a quote."""
+    out = []
+    for c in report.claims:
+        n = len(c.ties)
+        read = (
+            f"the measures read {'each' if c.read == n else f'{c.read} of them'} as a tie, "
+            f"a weighted measure at 1/{n} of its weight"
+            if c.read
+            else "the measures read none of them"
+        )
+        out.append(f"{c.name} ({c.confidence}): {c.text}; exactly one holds, {read}")
+        quotes = list(dict.fromkeys(t.evidence for t in c.ties if t.evidence))
+        out += [f'  "{q}"' for q in quotes]
+    if report.claims_total > len(report.claims):
+        out.append(f"... and {report.claims_total - len(report.claims)} more")
+    return out
+
+
+def _note_lines(report: Report) -> list[str]:
+    """Each note: what it is about, its text, and its quote and source where it has them."""
+    out = []
+    for n in report.notes:
+        about = f"[{n.edge}] {n.about}" if n.edge else n.about
+        out.append(f"{about}: {n.text}")
+        if n.quote:
+            out.append(f'  "{n.quote}"' + (f" ({n.source})" if n.source else ""))
+        elif n.source:
+            out.append(f"  ({n.source})")
+    if report.notes_total > len(report.notes):
+        out.append(f"... and {report.notes_total - len(report.notes)} more")
+    return out
 
 
 def _over_time_heading(report: Report) -> str:
@@ -405,24 +448,33 @@ def markdown(report: Report) -> str:
         out += ["", "## How sure", ""]
         for u in report.how_sure:
             p = u.parameters
-            out += [f"{u.measure}, {u.draws} draws ({p['model']} model, seed {p['seed']}):", ""]
+            out += [f"{u.measure}, {u.draws} draws ({p['model']} model, seed {p['seed']}). {u.explain()}", ""]
             rows = [
                 [
                     who(r["node"], r["label"]),
                     _num(r["value"]),
+                    "-" if math.isnan(r["percentile"]) else f"{r['percentile']:.0f}",
                     _num(r["median"]),
                     f"{_num(r['interval'][0])} to {_num(r['interval'][1])}",
-                    f"{r['rank_interval'][0]}-{r['rank_interval'][1]}",
+                    rank_range(r),
                     f"{r['p_top']:.2f}",
                 ]
                 for r in u.table()
             ]
             out += _md_table(
-                ["node", "value", "median", "90% interval", "rank 90%", f"P(top {u.top})"],
+                ["node", "value", "value pct", "median", "90% interval", "rank 90%", f"P(top {u.top})"],
                 rows,
-                right=[1, 2, 5],
+                right=[1, 2, 3, 6],
             )
             out.append("")
+    if report.claims:
+        out += ["", "## Either-or claims", "", "One claim each, of which exactly one alternative holds.", ""]
+        out += [f"- {line.strip()}" if not line.startswith("  ") else f"  > {line.strip()}"
+                for line in _claim_lines(report)]  # fmt: skip
+    if report.notes:
+        out += ["", "## Notes", "", "What the text says that is not a tie (scenarios, conditions).", ""]
+        out += [f"- {line.strip()}" if not line.startswith("  ") else f"  > {line.strip()}"
+                for line in _note_lines(report)]  # fmt: skip
     if report.over_time is not None:
         out += ["", "## Over time", "", _over_time_heading(report).capitalize() + ".", ""]
         out += _over_time_rows(report, text=False)

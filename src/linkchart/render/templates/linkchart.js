@@ -194,6 +194,28 @@
     return b;
   }
   function badge(text) { return el("span", "lc-badge", text); }
+  // notes: what the text says that is not a tie (scenarios, conditions), each with its quote
+  function showNotes(notes) {
+    if (!notes || !notes.length) { return; }
+    section("Notes");
+    var ul = el("ul", "lc-notes");
+    notes.forEach(function (n) {
+      var li = el("li");
+      li.appendChild(el("p", null, typeof n === "string" ? n : n.text));
+      if (typeof n !== "string" && n.quote) { li.appendChild(el("blockquote", "lc-evidence", n.quote)); }
+      if (typeof n !== "string" && n.source) {
+        var s = data.sources.find(function (x) { return x.id === n.source; });
+        li.appendChild(el("p", "lc-muted", "source: " + (s && s.title ? s.title : n.source)));
+      }
+      ul.appendChild(li);
+    });
+    panelBody.appendChild(ul);
+  }
+  // an either-or claim: its alternatives, of which exactly one holds
+  function claimOf(k) {
+    var g = einfo.alternative ? einfo.alternative[k] : null;
+    return g === null || g === undefined ? null : data.claims[g];
+  }
 
   function showNode(i) {
     clear(panelBody);
@@ -227,8 +249,9 @@
         tr.appendChild(el("td", "lc-num", fmt(m.values[i])));
         var rank = m.ranks[i];
         var span = m.rank_interval ? m.rank_interval[i] : null;
+        var pct = m.percentile && m.percentile[i] !== null ? "; value pct " + Math.round(m.percentile[i]) : "";
         var sure = span && span[0] > 0 ? " (" + (span[0] === span[1] ? span[0] : span[0] + "\u2013" + span[1]) +
-          " in 90% of draws)" : "";
+          (m.tied && m.tied[i] ? ", tied" : "") + " in 90% of draws" + pct + ")" : "";
         tr.appendChild(el("td", "lc-num lc-muted",
           rank === null ? "" : "rank " + rank + " of " + RANKED + sure + (m.lowest_first ? " (lowest first)" : "")));
         table.appendChild(tr);
@@ -243,7 +266,11 @@
         table.appendChild(tr2);
       }
       panelBody.appendChild(table);
+      if (data.draws_note && data.measures.some(function (m) { return m.rank_interval; })) {
+        panelBody.appendChild(el("p", "lc-muted lc-draws", data.draws_note));
+      }
     }
+    showNotes(info.notes[i]);
     if (info.brokerage) {
       var roles = info.brokerage[i];
       var names = Object.keys(roles).sort();
@@ -269,6 +296,8 @@
       li.appendChild(edgeLink(k, rel.name));
       li.appendChild(document.createTextNode(" " + arrow));
       li.appendChild(nodeLink(other));
+      var claim = claimOf(k);
+      if (claim) { li.appendChild(el("span", "lc-muted", " (one of " + claim.edges.length + ")")); }
       ul.appendChild(li);
     });
     if (ties.length > 200) { ul.appendChild(el("li", "lc-muted", "\u2026 and " + (ties.length - 200) + " more")); }
@@ -327,15 +356,33 @@
     panelBody.appendChild(ends);
     if (bridgeSet.has(k)) { panelBody.appendChild(badge("bridge")); }
     if (rel.negative) { panelBody.appendChild(badge("hostile")); }
+    var claim = claimOf(k);
+    if (claim) { panelBody.appendChild(badge("either-or")); }
     var pairs = [
-      ["layer", vocab.layers[rel.layer].name + (rel.negative ? " (hostile)" : "")],
+      ["layer", vocab.layers[rel.layer].name + (rel.negative ? " (hostile)" : rel.neutral ? " (neutral)" : "")],
       ["confidence", conf.name + " (" + fmt(conf.probability) + ")"],
       ["time", einfo.time[k] || "undated"],
       ["weight", fmt(einfo.weight[k])],
       ["edge id", einfo.ids[k]]
     ];
     if (rel.description) { pairs.push(["relation", rel.description]); }
+    if (!rel.read) { pairs.push(["measures", "none read it (an example or a category, not a tie)"]); }
     panelBody.appendChild(definitionList(pairs));
+    if (claim) {
+      section("Either-or claim");
+      var n = claim.edges.length;
+      panelBody.appendChild(el("p", "lc-claim", "Exactly one of these holds (" + conf.name +
+        ", for the claim as a whole); the measures read each as a tie, a weighted measure at 1/" + n +
+        " of its weight:"));
+      var alts = el("ul", "lc-claim-list");
+      claim.edges.forEach(function (j) {
+        var li = el("li");
+        li.appendChild(edgeLink(j, edgeSummary(j)));
+        if (j === k) { li.appendChild(el("span", "lc-muted", " (this tie)")); }
+        alts.appendChild(li);
+      });
+      panelBody.appendChild(alts);
+    }
     section("Evidence");
     if (einfo.evidence[k]) {
       panelBody.appendChild(el("blockquote", "lc-evidence", einfo.evidence[k]));
@@ -359,13 +406,15 @@
       section("Attributes");
       panelBody.appendChild(definitionList(einfo.attributes[k]));
     }
+    showNotes(einfo.notes[k]);
     setPanel(true);
   }
 
   // ------------------------------------------------------------------ why is A tied to B
-  // Shift-click a node, then another: the most probable chain of visible, non-hostile ties
+  // Shift-click a node, then another: the most probable chain of visible positive ties
   // between them (Dijkstra on -log p, the better of parallel reports per step) lights up,
-  // with every step's evidence in the panel. Hostile ties are never paths.
+  // with every step's evidence in the panel. Hostile and neutral ties, and relations no
+  // measure reads, are never paths; an alternative of an either-or claim holds with p / size.
   var pathStart = null;
   var pathFound = null;
   function bestPath(from, to) {
@@ -373,8 +422,10 @@
     for (i = 0; i < N; i++) { adjacent.push([]); }
     for (k = 0; k < M; k++) {
       var e = data.edges[k];
-      if (edgeHidden[k] || e.from === e.to || vocab.relations[einfo.relation[k]].negative) { continue; }
-      var p = vocab.confidence[einfo.confidence[k]].probability;
+      var rel = vocab.relations[einfo.relation[k]];
+      if (edgeHidden[k] || e.from === e.to || rel.negative || rel.neutral || !rel.read) { continue; }
+      var claim = claimOf(k);
+      var p = vocab.confidence[einfo.confidence[k]].probability / (claim ? claim.edges.length : 1);
       adjacent[e.from].push([e.to, k, -Math.log(p)]);
       adjacent[e.to].push([e.from, k, -Math.log(p)]);
     }
@@ -432,7 +483,7 @@
     panel.setAttribute("data-kind", "path");
     panelBody.appendChild(el("h2", null, "Why is " + nodeLabel(from) + " tied to " + nodeLabel(to) + "?"));
     if (!pathFound) {
-      panelBody.appendChild(el("p", "lc-muted", "No chain of visible, non-hostile ties joins them."));
+      panelBody.appendChild(el("p", "lc-muted", "No chain of visible positive ties joins them."));
       setPanel(true);
       return;
     }
