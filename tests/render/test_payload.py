@@ -304,3 +304,13 @@ def test_the_time_slider_data_follows_the_chart(central_asia: linkchart.LinkChar
     i = central_asia.index_of("IMT")
     assert with_measure["measure"]["values"][2][i] == per_year.scores[2]["IMT"]
     assert with_measure["measure"]["active"] == [p.nodes for p in per_year.periods]
+
+
+def test_a_summary_view_without_a_size_measure_keeps_the_actors_with_most_partners() -> None:
+    # 'loud' is reported ten times with one partner; 'hub' has three partners, once each
+    nodes = [{"id": x, "type": "person"} for x in ("loud", "echo", "hub", "p", "q", "r")]
+    edges = [{"from": "loud", "relation": "knows", "to": "echo"} for _ in range(10)]
+    edges += [{"from": "hub", "relation": "knows", "to": x} for x in "pqr"]
+    data = page_payload(linkchart.from_records(nodes, edges), PageSpec(summary=1, size_by=None, draws=None))
+    assert data["node"]["ids"] == ["hub"]
+    assert data["summary"]["by"] == "degree"

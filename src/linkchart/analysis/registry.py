@@ -215,7 +215,8 @@ MEASURES: Registry = Registry(
             degree,
             "node",
             True,
-            "number of distinct partners (in + out on a directed reading)",
+            "distinct partners, either direction (a pair tied both ways counts once; "
+            "networkx, igraph count arcs)",
             in_report=True,
             on_page=True,
             cost="linear",
@@ -225,7 +226,7 @@ MEASURES: Registry = Registry(
             strength,
             "node",
             True,
-            "sum of edge weights: repeated reports strengthen a tie",
+            "summed edge weights: repeated reports strengthen a tie; an undirected edge counts once",
             in_report=True,
             on_page=True,
             cost="linear",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..analysis.degree import degree
 from ..analysis.over_time import natural_cut, over_time, periods_of
 from ..analysis.reading import SIGN_READINGS, reading
 from ..analysis.registry import MEASURES, Registry
@@ -357,16 +358,17 @@ def _camps(chart: LinkChart, spec: PageSpec) -> list[int | None] | None:
 def _top_rows(
     chart: LinkChart, spec: PageSpec, values: Mapping[str, Sequence[float | None]], count: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The node rows of the ``count`` top actors by the size measure (by degree without one),
-    ties broken by row, in row order; and the rows of the edges among them."""
+    """The node rows of the ``count`` top actors by the size measure (without one, by degree:
+    distinct partners on the page's reading), ties broken by row, in row order; and the rows
+    of the edges among them."""
     n = chart.number_of_nodes
     e = chart.edges
     if spec.size_by:
         low = spec.lowest_first(spec.size_by)
         raw = values[spec.size_by]
         key = np.array([np.inf if v is None else (v if low else -v) for v in raw], dtype=np.float64)
-    else:
-        key = -np.bincount(np.concatenate([e.src, e.dst]).astype(np.int64), minlength=n).astype(np.float64)
+    else:  # distinct partners on the page's reading, as the degree the panel shows
+        key = -np.array(list(degree(chart, **spec.reading()).values()), dtype=np.float64)
     order = np.lexsort((np.arange(n), key))
     rows = np.sort(order[:count])
     keep = np.zeros(n, dtype=bool)
