@@ -305,13 +305,17 @@ def _key_players(chart: LinkChart, measure: Measure, common: Mapping[str, Any]) 
         "fragmentation" if n <= KEY_PLAYERS_DISTANCE_MAX_NODES else "component_fragmentation"
     )
     criteria: tuple[Criterion, Criterion] = (negative, "reach")
-    return tuple(measure(chart, k=k, criterion=c, **common) for c in criteria)
+    return tuple(measure(chart, k=k, criterion=c, **measure.shared(common)) for c in criteria)
 
 
 def _key_player_note(kp: KeyPlayers, firm: LinkChart, measure: Measure, common: Mapping[str, Any]) -> str:
     """``""`` if the same set is found on firm ties, else the set found there."""
     again = measure(
-        firm, k=kp.k, criterion=kp.criterion, max_distance=kp.parameters.get("max_distance", 1), **common
+        firm,
+        k=kp.k,
+        criterion=kp.criterion,
+        max_distance=kp.parameters.get("max_distance", 1),
+        **measure.shared(common),
     )
     if set(again.nodes) == set(kp.nodes):
         return ""
@@ -473,14 +477,16 @@ def report(
         return {"samples": SAMPLED_PIVOTS, "seed": 0} if sampled and name == "betweenness" else {}
 
     def on_firm(name: str, **kwargs: Any) -> Any:
-        return registry[name](firm_view.chart, **kwargs, **options(name), **common) if firm_view else None
+        if firm_view is None:
+            return None
+        return registry[name](firm_view.chart, **kwargs, **options(name), **registry[name].shared(common))
 
     node_measures = [name for name in ordered if registry[name].returns == "node"]
     stages = Progress("report", len(node_measures), enabled=progress)
 
     def ranking(name: str) -> Ranking:
         stages.stage = f"report: {name}"
-        scores = registry[name](chart, **options(name), **common)
+        scores = registry[name](chart, **options(name), **registry[name].shared(common))
         # on a large chart the rankings are not run a second time on the firm ties
         out = _ranking(chart, registry[name], scores, top, None if sampled else on_firm(name))
         stages.advance()
@@ -488,14 +494,18 @@ def report(
 
     with stages:
         rankings = tuple(ranking(name) for name in node_measures)
-    found_bridges: Sequence[Bridge] = registry["bridges"](chart, **common) if "bridges" in ordered else []
+    found_bridges: Sequence[Bridge] = (
+        registry["bridges"](chart, **registry["bridges"].shared(common)) if "bridges" in ordered else []
+    )
     found_cuts: Sequence[ArticulationPoint] = (
-        registry["articulation_points"](chart, **common) if "articulation_points" in ordered else []
+        registry["articulation_points"](chart, **registry["articulation_points"].shared(common))
+        if "articulation_points" in ordered
+        else []
     )
     brokers = (
         _brokers(
             chart,
-            registry["brokerage"](chart, partition=partition, **common),
+            registry["brokerage"](chart, partition=partition, **registry["brokerage"].shared(common)),
             top,
             on_firm("brokerage", partition=partition),
         )
@@ -507,7 +517,11 @@ def report(
         _key_player_note(kp, firm_view.chart, registry["key_players"], common) if firm_view else ""
         for kp in players
     )
-    balanced = registry["balance"](chart, seed=0, **common) if "balance" in ordered else None
+    balanced = (
+        registry["balance"](chart, seed=0, **registry["balance"].shared(common))
+        if "balance" in ordered
+        else None
+    )
     disrupted = (
         disruption(chart, strategy="betweenness", steps=min(5, chart.number_of_nodes), relations=relations,
                    layers=layers, signs=signs)
