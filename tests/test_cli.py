@@ -378,11 +378,13 @@ def test_ego_views_in_analyze_and_render(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_path_prints_an_evidence_chain(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["path", G, "JUI", "Kyrgyzstan"]) == 0
+    assert main(["path", G, "JUI", "Kyrgyzstan", "--layers", "all"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("JUI to Kyrgyzstan: 3 best paths by confidence")
     assert "JUI > IMT > Kyrgyzstan" in out and '"Patronage of the Pakistani Jamaat-e-Ulema-e-Islam' in out
-    assert main(["path", G, "IMU", "Kyrgyzstan", "--json", "--k", "1"]) == 0
+    assert main(["path", G, "JUI", "Tahir Yoldash", "--k", "1"]) == 0  # the default reading
+    assert "JUI > IMT > Tahir Yoldash" in capsys.readouterr().out
+    assert main(["path", G, "IMU", "Kyrgyzstan", "--json", "--k", "1", "--layers", "all"]) == 0
     assert json.loads(capsys.readouterr().out)["paths"][0]["nodes"] == ["IMT", "Kyrgyzstan"]
     assert main(["path", G, "JUI", "Kyrgystan"]) == 1
     assert "did you mean 'Kyrgyzstan'" in capsys.readouterr().err

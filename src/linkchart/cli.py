@@ -280,7 +280,7 @@ def _cmd_path(args: argparse.Namespace) -> int:
         args.b,
         k=args.k,
         by=args.by,
-        layers="all" if args.layers is None else _layers(args),
+        layers=_layers(args),
         signs=args.signs,
         directed=args.directed,
     )
@@ -615,8 +615,9 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         "path",
         help="why is A tied to B: the best chains of quoted ties between two nodes",
         description="The k most probable (or shortest) chains of ties from A to B, each tie with its "
-        "relation, direction, confidence and quote. Names may be ids, labels or aliases. Every layer "
-        "is read by default; hostile ties only with --signs all.",
+        "relation, direction, confidence and quote. Names may be ids, labels or aliases. The default "
+        "reading, as for every measure (the positive ties of the file's analysis.layers; the output "
+        "says which): --layers all to pass through places and events, --signs all through hostile ties.",
     )
     _file_argument(p)
     p.add_argument("a", metavar="A", help="a node: id, label or alias")

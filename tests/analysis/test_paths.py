@@ -90,7 +90,12 @@ def test_names_resolve_through_labels_and_aliases_and_errors_say_what_is_wrong()
 
 def test_the_central_asia_chain_from_the_jui_to_kyrgyzstan() -> None:
     chart = linkchart.load(GRAPH)
-    result = linkchart.explain_path(chart, "Jamaat-e-Ulema-e-Islam", "Kyrgyzstan")
+    # the default reading: the IMT's infiltration of Kyrgyzstan is a presence tie, not read
+    default = linkchart.explain_path(chart, "Jamaat-e-Ulema-e-Islam", "Kyrgyzstan")
+    assert default.paths == ()
+    assert default.reading.startswith("read on 22 of 98 ties: positive ties of the layers operational")
+    assert "--layers all would pass through" in default.text() and "presence" in default.text()
+    result = linkchart.explain_path(chart, "Jamaat-e-Ulema-e-Islam", "Kyrgyzstan", layers="all")
     best = result.paths[0]
     assert best.nodes == ("JUI", "IMT", "Kyrgyzstan")
     assert [s.relation for s in best.steps] == ["patron_of", "infiltrates"]
@@ -99,3 +104,39 @@ def test_the_central_asia_chain_from_the_jui_to_kyrgyzstan() -> None:
     assert math.isclose(result.to_dict()["paths"][0]["probability"], best.probability)
     text = result.text()
     assert '"Patronage of the Pakistani Jamaat-e-Ulema-e-Islam' in text and "--infiltrates-->" in text
+    assert "Reading: read on 86 of 98 ties" in text
+
+
+def test_the_default_reading_never_chains_through_a_place() -> None:
+    vocab = Vocabulary(
+        relations=(
+            Relation("funds", layer="operational"),
+            Relation("operates_in", layer="presence"),
+        ),
+        default_layers=("operational",),
+    )
+    nodes = [{"id": "a", "type": "organisation"}, {"id": "b", "type": "organisation"}]
+    nodes += [{"id": "m", "type": "organisation"}, {"id": "valley", "type": "region"}]
+    edges = [
+        {"from": "a", "relation": "operates_in", "to": "valley", "confidence": "confirmed"},
+        {"from": "b", "relation": "operates_in", "to": "valley", "confidence": "confirmed"},
+        {"from": "a", "relation": "funds", "to": "m", "confidence": "alleged"},
+        {"from": "m", "relation": "funds", "to": "b", "confidence": "alleged"},
+    ]
+    chart = linkchart.from_records(nodes, edges, vocabulary=vocab)
+    default = linkchart.explain_path(chart, "a", "b")
+    assert [p.nodes for p in default.paths] == [("a", "m", "b")]  # the place is more probable, not read
+    assert default.to_dict()["reading"] == default.reading
+    assert default.parameters["layers"] == ["operational"]
+    everything = linkchart.explain_path(chart, "a", "b", layers="all")
+    assert everything.paths[0].nodes == ("a", "valley", "b")
+
+
+def test_the_cli_reads_the_default_reading_and_takes_layers(capsys: pytest.CaptureFixture[str]) -> None:
+    from linkchart.cli import main
+
+    assert main(["path", str(GRAPH), "JUI", "Kyrgyzstan"]) == 1
+    out = capsys.readouterr().out
+    assert "no path on the ties read" in out and "Reading: read on 22 of 98 ties" in out
+    assert main(["path", str(GRAPH), "JUI", "Kyrgyzstan", "--layers", "all", "--k", "1"]) == 0
+    assert "JUI > IMT > Kyrgyzstan" in capsys.readouterr().out
