@@ -154,7 +154,8 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", G, "--json", "--top", "2", "--measures", "degree", "brokerage"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [r["measure"] for r in data["rankings"]] == ["degree"]
-    assert [x["node"] for x in data["rankings"][0]["overall"]] == ["IMT", "Al-Qaeda or Taliban units"]
+    # distinct partners: IMT 9, the JUI 4 (the AQ-or-Taliban units' 4 arcs are 3 partners)
+    assert [x["node"] for x in data["rankings"][0]["overall"]] == ["IMT", "JUI"]
     assert data["brokers"] and data["bridges"] == []
 
 

@@ -113,6 +113,17 @@ def test_highlights_mark_bridges_articulation_points_and_brokers(central_asia: l
     assert "IMT" in {central_asia.node_ids[i] for i in marks["brokers"]}
     brokering = [n for n, roles in linkchart.brokerage(central_asia).counts.items() if sum(roles.values())]
     assert len(marks["brokers"]) == min(5, len(brokering)) > 0
+    # bridges counted as the report counts them: bridging ties (pairs), then the edges drawn
+    found = linkchart.bridges(central_asia)
+    assert marks["bridge_count"] == {
+        "ties": len(found),
+        "edges": len(marks["bridges"]),
+        "text": f"{len(found)} bridging ties ({len(marks['bridges'])} edges)",
+    }
+    r = linkchart.report(central_asia, measures=["bridges"], draws=None)
+    assert (r.bridges_total, r.bridge_edges_total) == (len(found), len(marks["bridges"]))
+    assert marks["bridge_count"]["text"] in r.to_text() and marks["bridge_count"]["text"] in r.to_markdown()
+    assert len(found) < len(marks["bridges"])  # a bridge reported twice: the two counts differ
     widths = [e["width"] for e in payload["edges"]]
     assert (
         min(widths[k] for k in marks["bridges"])
@@ -314,3 +325,14 @@ def test_a_summary_view_without_a_size_measure_keeps_the_actors_with_most_partne
     data = page_payload(linkchart.from_records(nodes, edges), PageSpec(summary=1, size_by=None, draws=None))
     assert data["node"]["ids"] == ["hub"]
     assert data["summary"]["by"] == "degree"
+
+
+def test_brokerage_z_scores_and_their_flags_reach_the_page(central_asia: linkchart.LinkChart) -> None:
+    data = page_payload(central_asia, PageSpec(highlight=("brokers",), draws=None))
+    i = central_asia.index_of("IMT")
+    z, flag = data["node"]["brokerage_z"][i]["coordinator"]
+    result = linkchart.brokerage(central_asia)
+    assert z == pytest.approx(result.z["IMT"]["coordinator"], rel=1e-5)
+    assert flag == result.flag("IMT", "coordinator") != ""
+    assert set(data["node"]["brokerage_z"][i]) == set(data["node"]["brokerage"][i])
+    assert data["brokerage_note"] == ""

@@ -249,6 +249,7 @@ def test_csv_one_file_per_table(full: Report, tmp_path: Path) -> None:
             "expected",
             "z",
             "note",
+            "flag",
         ]
 
 
@@ -416,3 +417,44 @@ def test_a_large_chart_is_estimated_and_says_so(monkeypatch: pytest.MonkeyPatch)
     estimate = linkchart.betweenness(chart, samples=compute.SAMPLED_PIVOTS, seed=0)
     top = next(x for x in r.rankings if x.measure == "betweenness").overall[0]
     assert top.value == pytest.approx(estimate[top.node])
+
+
+def test_brokers_with_a_z_from_an_expected_count_below_one_are_flagged(full: Report) -> None:
+    # IMT's coordinator z is in the sixties against an expected count of 0.04
+    imt = next(b for b in full.brokers if b.role == "coordinator" and b.node == "IMT")
+    assert imt.expected < 1 and imt.z > 10 and imt.flag.startswith("expected 0.037 times")
+    text = full.to_text()
+    assert re.search(r"IMT\].*\d !", text)
+    assert "! expected less than once under the null model" in text
+    assert "- ! expected less than once" in full.to_markdown()
+    data = json.loads(full.to_json())
+    assert next(b for b in data["brokers"] if b["node"] == "IMT")["flag"] == imt.flag
+    assert data["brokerage_note"] == ""
+
+
+def test_a_partition_of_one_dominant_group_is_said_in_the_report() -> None:
+    nodes = [{"id": f"o{i}", "type": "organisation"} for i in range(19)] + [{"id": "s", "type": "state"}]
+    edges = [{"from": "o0", "relation": "pays", "to": "s"}, {"from": "s", "relation": "pays", "to": "o1"}]
+    r = report(linkchart.from_records(nodes, edges), measures=["brokerage"], draws=None)
+    assert r.brokerage_note.startswith("one group (organisation) holds 19 of 20 nodes")
+    assert f"! {r.brokerage_note}" in r.to_text()
+    assert json.loads(r.to_json())["brokerage_note"] == r.brokerage_note
+
+
+def test_the_weak_tie_mark_depends_on_the_finding_not_on_top() -> None:
+    # degrees: x 6 (three of them alleged), a 5, b 4, c 2; on firm ties x has 3: rank 3
+    edges = [("x", f"x{i}", "reported" if i < 3 else "alleged") for i in range(6)]
+    edges += [("a", f"a{i}", "reported") for i in range(5)] + [("b", f"b{i}", "reported") for i in range(4)]
+    edges += [("c", f"c{i}", "reported") for i in range(2)]
+    ids = sorted({n for a, b, _ in edges for n in (a, b)})
+    chart = linkchart.from_records(
+        [{"id": n, "type": "person"} for n in ids],
+        [{"from": a, "relation": "knows", "to": b, "confidence": c} for a, b, c in edges],
+    )
+    notes = {}
+    for top in (1, 3, 5, 10):
+        r = report(chart, top=top, measures=["degree"], draws=None)
+        assert r.rankings[0].overall[0].node == "x"
+        notes[top] = {x.node: x.note for x in r.rankings[0].overall if x.note}
+    # the same mark whether the report shows 1 row or 10 (it fell within the top 5 before)
+    assert notes[1] == notes[3] == notes[5] == notes[10] == {"x": "rank 3 on firm ties"}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..analysis.bridges import bridge_count
 from ..analysis.degree import degree
 from ..analysis.over_time import natural_cut, over_time, periods_of
 from ..analysis.reading import SIGN_READINGS, reading
@@ -223,6 +224,12 @@ def _attributes(columns: Mapping[str, Any], count: int) -> list[list[list[str]]]
     return rows
 
 
+def _finite(value: Any) -> float | None:
+    """A number as the page holds it: rounded, ``None`` where it is not finite (a NaN z-score)."""
+    x = float(value)
+    return _round(x) if math.isfinite(x) else None
+
+
 def _round(value: float | None) -> float | None:
     if value is None:
         return None
@@ -298,25 +305,52 @@ def _highlights(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
         found = run(spec.registry, "bridges", chart, spec.seed, **spec.reading())
         named = {eid for bridge in found for eid in bridge.edge_ids}
         out["bridges"] = [k for k, eid in enumerate(chart.edges.ids) if eid in named]
+        # counted as the report counts them: bridging ties (pairs), and the edges drawn thick
+        out["bridge_count"] = {
+            "ties": len(found),
+            "edges": len(named),
+            "text": bridge_count(len(found), len(named)),
+        }
     if "articulation_points" in spec.highlight:
         found = run(spec.registry, "articulation_points", chart, spec.seed, **spec.reading())
         out["articulation_points"] = sorted(positions(chart, (point.node_id for point in found)).tolist())
     return out
 
 
-def _brokerage(chart: LinkChart, spec: PageSpec) -> tuple[list[dict[str, int]] | None, list[int]]:
-    """Per node ``{role: count}`` (or ``None`` if not asked for) and the top broker indices."""
+@dataclass(frozen=True, slots=True)
+class _Brokers:
+    """What the page shows of brokerage: per node its roles, their z-scores and flags."""
+
+    roles: list[dict[str, int]] | None = None
+    z: list[dict[str, list[Any]]] | None = None
+    top: list[int] = field(default_factory=list)
+    note: str = ""
+
+
+def _brokerage(chart: LinkChart, spec: PageSpec) -> _Brokers:
+    """Per node ``{role: count}`` and ``{role: [z, flag]}`` (``None`` if not asked for), the top
+    broker indices, and the partition's note (one group holds nearly every node)."""
     if "brokers" not in spec.highlight:
-        return None, []
+        return _Brokers()
     result = run(spec.registry, "brokerage", chart, spec.seed, **spec.reading())
+    flag = getattr(result, "flag", None)
+    table = getattr(result, "z", None)
     roles: list[dict[str, int]] = []
+    zs: list[dict[str, list[Any]]] = []
     for nid in chart.node_ids:
         counts = result.get(nid) or {}
         roles.append({str(r): int(c) for r, c in counts.items() if c})
+        zs.append(
+            {
+                str(r): [_finite(table[nid][r]), flag(nid, r) if flag else ""]
+                for r, c in counts.items()
+                if c and table is not None
+            }
+        )
     totals = [sum(r.values()) for r in roles]
     order = sorted(range(len(totals)), key=lambda i: (-totals[i], i))
     top = [i for i in order[: spec.top_brokers] if totals[i] > 0]
-    return roles, sorted(top)
+    return _Brokers(roles, zs, sorted(top), str(getattr(result, "partition_note", "")))
 
 
 def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
@@ -478,7 +512,8 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     ]
     communities = _communities(chart, spec) if spec.color_by == "community" else None
     highlights = _highlights(chart, spec)
-    roles, brokers = _brokerage(chart, spec)
+    brokered = _brokerage(chart, spec)
+    roles, role_z, brokers = brokered.roles, brokered.z, brokered.top
     if "brokers" in spec.highlight:
         highlights["brokers"] = brokers
     camps = _camps(chart, spec)
@@ -501,7 +536,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             for key in ("values", "ranks", "rank_interval"):
                 row[key] = pick(row[key])
         values = {name: pick(v) for name, v in values.items()}
-        communities, roles, camps = pick(communities), pick(roles), pick(camps)
+        communities, roles, role_z, camps = pick(communities), pick(roles), pick(role_z), pick(camps)
         for key, where in (("bridges", edge_at), ("articulation_points", node_at), ("brokers", node_at)):
             if key in highlights:
                 highlights[key] = [int(where[i]) for i in highlights[key] if where[i] >= 0]
@@ -642,7 +677,9 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "community": communities,
             "camp": camps,
             "brokerage": roles,
+            "brokerage_z": role_z,
         },
+        "brokerage_note": brokered.note,
         "edge": {
             "ids": e.ids,
             "relation": e.relation.tolist(),

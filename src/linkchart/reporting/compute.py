@@ -163,6 +163,25 @@ def _rank_spans(ordered: Sequence[tuple[str, float]]) -> dict[str, tuple[int, in
     return out
 
 
+def _weak_notes(ordered: Sequence[tuple[str, float]], firm: Sequence[tuple[str, float]]) -> dict[str, str]:
+    """Per node whose rank rests on weak ties, where it lands on the firm ties alone.
+
+    A node's finding is its rank (a span where it ties with others). It rests on weak ties
+    when on the firm ties it surely ranks lower: its best rank there is below its worst rank
+    on every tie. The note depends on that finding only, not on how many rows a report
+    shows. A node tied with many others (value 0 among 41) is no finding, and never falls.
+    """
+    rank = _rank_spans(ordered)
+    firm_rank = _rank_spans(firm)
+    notes = {}
+    for n, _ in ordered:
+        best, worst = firm_rank[n]
+        if best > rank[n][1]:
+            where = f"rank {best}" if best == worst else f"rank {best}-{worst} (tied)"
+            notes[n] = f"{where} on firm ties"
+    return notes
+
+
 def _ranking(
     chart: LinkChart,
     measure: Measure,
@@ -176,15 +195,7 @@ def _ranking(
     notes: dict[str, str] = {}
     if firm_scores is not None:
         _check_scores(measure, firm_scores)
-        firm_rank = _rank_spans(_order(firm_scores.items(), ascending))
-        rank = _rank_spans(ordered)
-        for n, _ in ordered[:top]:
-            if rank[n][1] > top:
-                continue  # only tied into the top (a value shared with many): not a finding
-            best, worst = firm_rank[n]
-            if worst > top:  # not surely in the top on firm ties alone
-                where = f"rank {best}" if best == worst else f"rank {best}-{worst} (tied)"
-                notes[n] = f"{where} on firm ties"
+        notes = _weak_notes(ordered, _order(firm_scores.items(), ascending))
     by_type: dict[str, tuple[Ranked, ...]] = {}
     types = [chart.node_type_of(n) for n, _ in ordered]
     for t in chart.vocabulary.node_type_names:
@@ -288,6 +299,7 @@ def _brokers(
                     float(z),
                     _label(chart, n),
                     f"{firm_count} of {count} on firm ties" if firm_count < count else "",
+                    result.flag(n, role),
                 )
             )
     return tuple(out)
@@ -502,16 +514,12 @@ def report(
         if "articulation_points" in ordered
         else []
     )
-    brokers = (
-        _brokers(
-            chart,
-            registry["brokerage"](chart, partition=partition, **registry["brokerage"].shared(common)),
-            top,
-            on_firm("brokerage", partition=partition),
-        )
+    brokered: BrokerageResult | None = (
+        registry["brokerage"](chart, partition=partition, **registry["brokerage"].shared(common))
         if "brokerage" in ordered
-        else ()
+        else None
     )
+    brokers = _brokers(chart, brokered, top, on_firm("brokerage", partition=partition)) if brokered else ()
     players = _key_players(chart, registry["key_players"], common) if "key_players" in ordered else ()
     player_notes = tuple(
         _key_player_note(kp, firm_view.chart, registry["key_players"], common) if firm_view else ""
@@ -588,7 +596,9 @@ def report(
         bridges=_bridges(chart, found_bridges, top, firm_view),
         articulation_points=_cuts(chart, found_cuts, top, read.relations, firm_view),
         brokers=brokers,
+        brokerage_note=getattr(brokered, "partition_note", "") if brokered is not None else "",
         bridges_total=len(found_bridges),
+        bridge_edges_total=sum(len(b.edge_ids) for b in found_bridges),
         articulation_points_total=len(found_cuts),
         per_type_shown=min(3, top),
         sections=ordered,

@@ -64,9 +64,17 @@ class Report:
     articulation_points
         The ``top`` articulation points that cut off the most nodes, most first.
     brokers
-        For each role, its top brokers (count > 0), by count then z-score.
+        For each role, its top brokers (count > 0), by count then z-score; each with a
+        ``flag`` where its z-score cannot be read as one (expected less than once).
+    brokerage_note
+        ``""``, or why the partition makes every z-score doubtful (one group holds nearly
+        every node).
     bridges_total, articulation_points_total
-        How many there are in all.
+        How many there are in all (bridges as bridging ties: pairs of nodes).
+    bridge_edges_total
+        How many edges the bridging ties are made of (parallel reports of one tie apart):
+        what a chart draws thick, so the page and the report say "44 bridging ties (84
+        edges)" alike (:func:`~linkchart.analysis.bridges.bridge_count`).
     per_type_shown
         How many nodes of each type the text and Markdown tables show.
     sections
@@ -109,7 +117,9 @@ class Report:
     bridges: tuple[BridgeEntry, ...]
     articulation_points: tuple[CutEntry, ...]
     brokers: tuple[BrokerEntry, ...]
+    brokerage_note: str = ""
     bridges_total: int = 0
+    bridge_edges_total: int = 0
     articulation_points_total: int = 0
     per_type_shown: int = 3
     sections: tuple[str, ...] = ()
@@ -202,9 +212,14 @@ class Report:
                     "expected": json_value(b.expected),
                     "z": json_value(b.z),
                     "note": b.note,
+                    "flag": b.flag,
                 }
                 for b in self.brokers
             ],
+            "brokerage_note": self.brokerage_note,
+            "bridges_total": self.bridges_total,
+            "bridge_edges_total": self.bridge_edges_total,
+            "articulation_points_total": self.articulation_points_total,
             "key_players": [
                 {
                     "criterion": kp.criterion,
@@ -317,7 +332,7 @@ class Report:
                 ],
             ),
             "brokers.csv": (
-                ["role", "node", "label", "type", "group", "count", "expected", "z", "note"],
+                ["role", "node", "label", "type", "group", "count", "expected", "z", "note", "flag"],
                 [
                     [
                         b.role,
@@ -329,6 +344,7 @@ class Report:
                         json_value(b.expected),
                         json_value(b.z),
                         b.note,
+                        b.flag,
                     ]
                     for b in self.brokers
                 ],

@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..analysis.bridges import bridge_count
 from .entries import Ranking
 
 if TYPE_CHECKING:
@@ -104,10 +105,30 @@ def _cut_rows(report: Report) -> list[list[str]]:
 
 def _broker_rows(report: Report) -> list[list[str]]:
     rows = [
-        [b.role, who(b.node, b.label), b.group, str(b.count), _num(b.expected), _num(b.z)]
+        [
+            b.role,
+            who(b.node, b.label),
+            b.group,
+            str(b.count),
+            _num(b.expected),
+            _num(b.z) + (" !" if b.flag else ""),
+        ]
         for b in report.brokers
     ]
     return _noted(report, rows, [b.note for b in report.brokers])
+
+
+def _broker_flags(report: Report) -> list[str]:
+    """The lines under the brokerage table: what a ``!`` means, and a partition that skews every z."""
+    out = []
+    if any(b.flag for b in report.brokers):
+        out.append(
+            "! expected less than once under the null model: the z-score of so rare a role is not a "
+            "normal one and runs high; read the count"
+        )
+    if report.brokerage_note:
+        out.append(f"! {report.brokerage_note}")
+    return out
 
 
 def _headers(headers: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -175,6 +196,13 @@ def _shown(shown: int, total: int) -> str:
     return f"all {total}" if shown == total else f"the {shown} that cut off most, of {total}"
 
 
+def _bridges_shown(report: Report) -> str:
+    """``44 bridging ties (84 edges); the 5 that cut off most`` (counted as the page counts them)."""
+    shown, total = len(report.bridges), report.bridges_total
+    count = bridge_count(total, report.bridge_edges_total)
+    return count if shown == total else f"{count}; the {shown} that cut off most"
+
+
 def _header(report: Report) -> list[str]:
     p = report.parameters
     out = [
@@ -210,8 +238,7 @@ def text(report: Report) -> str:
     if "bridges" in report.sections:
         out += [
             "",
-            f"== bridges: ties whose removal disconnects (undirected reading); "
-            f"{_shown(len(report.bridges), report.bridges_total)}",
+            f"== bridges: ties whose removal disconnects (undirected reading); {_bridges_shown(report)}",
         ]
         if not report.bridges:
             out.append("  none")
@@ -260,6 +287,7 @@ def text(report: Report) -> str:
             if rows
             else ["  none"]
         )
+        out += ["  " + line for line in _broker_flags(report)]
     if KEY_PLAYERS in report.sections:
         out += ["", "== key players (Borgatti 2006; undirected reading)"]
         out += ["  " + line for line in _key_player_lines(report)]
@@ -321,7 +349,7 @@ def markdown(report: Report) -> str:
             "## Bridges",
             "",
             "Ties whose removal disconnects the network (undirected reading); "
-            + _shown(len(report.bridges), report.bridges_total)
+            + _bridges_shown(report)
             + ".",
             "",
         ]
@@ -376,6 +404,9 @@ def markdown(report: Report) -> str:
             if rows
             else ["None."]
         )
+        flags = _broker_flags(report)
+        if flags:
+            out += ["", *(f"- {line}" for line in flags)]
     if KEY_PLAYERS in report.sections:
         out += ["", "## Key players", "", "Borgatti (2006), undirected reading.", ""]
         out += [f"- {line}" for line in _key_player_lines(report)]

@@ -246,10 +246,21 @@
     }
     if (info.brokerage) {
       var roles = info.brokerage[i];
+      var zs = info.brokerage_z ? info.brokerage_z[i] : {};
       var names = Object.keys(roles).sort();
       if (names.length) {
         section("Brokerage roles");
-        panelBody.appendChild(definitionList(names.map(function (r) { return [r.replace(/_/g, " "), roles[r]]; })));
+        panelBody.appendChild(definitionList(names.map(function (r) {
+          var z = zs[r];
+          var text = String(roles[r]) + (z && z[0] !== null ? " paths (z " + fmt(z[0]) + ")" : " paths");
+          if (z && z[1]) {
+            var dd = el("span", null, text + " ");
+            dd.appendChild(el("span", "lc-flag", "! " + z[1]));
+            return [r.replace(/_/g, " "), dd];
+          }
+          return [r.replace(/_/g, " "), text];
+        })));
+        if (data.brokerage_note) { panelBody.appendChild(el("p", "lc-flag", "! " + data.brokerage_note)); }
       }
     }
     var ties = [];
@@ -629,7 +640,12 @@
     svg.appendChild(svgEl("circle", {cx: 8, cy: 8, r: 5.5, fill: "#ffffff", stroke: "#111111", "stroke-width": 3}));
     return svg;
   }
-  if (marks.bridges) { markItem(lineSwatch("#555555", false, 1, 5), "bridges (thick lines)", marks.bridges.length); }
+  if (marks.bridges) {
+    // counted as the report counts them: bridging ties (pairs of nodes), with the edges drawn thick
+    var bc = marks.bridge_count || {ties: marks.bridges.length, edges: marks.bridges.length};
+    markItem(lineSwatch("#555555", false, 1, 5),
+      "bridging ties (thick lines: " + bc.edges + " edge" + (bc.edges === 1 ? "" : "s") + ")", bc.ties);
+  }
   if (marks.articulation_points) { markItem(ring(), "articulation points", marks.articulation_points.length); }
   if (marks.brokers) { markItem(ring(), "top brokers", marks.brokers.length); }
   if (markList.firstChild) { document.getElementById("lc-legend-marks").hidden = false; }
