@@ -50,6 +50,7 @@ ProblemCode = Literal[
     "bad-time",
     "unknown-period",
     "outside-lifespan",
+    "undated-source",
     "bad-weight",
     "unknown-source",
     "evidence-not-found",

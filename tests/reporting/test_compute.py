@@ -299,16 +299,27 @@ def test_how_sure_section(full: Report, central_asia: linkchart.LinkChart) -> No
 
 
 def test_over_time_section_on_a_dated_chart(full: Report, central_asia: linkchart.LinkChart) -> None:
-    t = full.over_time
+    # 1 of the 22 ties read is dated: the section says so and ranks no one
+    declined = full.over_time
+    assert declined is not None and declined.periods == () and declined.dating is not None
+    assert (declined.dating.read, declined.dating.dated) == (22, 1)
+    text = full.to_text().split("== over time")[1]
+    assert ": not shown; 1 of 22 ties read is dated" in text
+    assert "Only 1 of 22 ties read is dated (5%; at least 50% must be)" in text
+    assert "Only 1 of 22 ties read is dated" in full.to_markdown().split("## Over time")[1]
+    assert full.to_dict()["over_time"]["declined"] == declined.declined
+    shown = report(central_asia, top=5, draws=None, min_dated=0, measures=["betweenness"])
+    t = shown.over_time
     assert t is not None and [p.label for p in t.periods] == ["1997", "1998", "1999", "2000"]
-    again = linkchart.over_time(central_asia, "betweenness", every="year", normalized=True)
+    again = linkchart.over_time(central_asia, "betweenness", every="year", normalized=True, min_dated=0)
     assert t.scores == again.scores  # the same call, the same numbers
     assert t.top("1999", 1)[0][0] == "IMT"
-    assert sum(p.dated for p in t.periods) >= 13  # every dated tie is in force in some year
-    text = full.to_text()
+    assert [p.dated for p in t.periods] == [1, 1, 1, 1]  # the one dated tie read: integrated from 1997
+    text = shown.to_text()
     assert "== over time: normalised betweenness by year" in text and "1999" in text.split("== over time")[1]
-    assert "## Over time" in full.to_markdown()
-    assert full.to_dict()["over_time"]["periods"][0]["label"] == "1997"
+    assert "1 of 22 ties read is dated" in text.split("== over time")[1]
+    assert "## Over time" in shown.to_markdown()
+    assert shown.to_dict()["over_time"]["periods"][0]["label"] == "1997"
     undated = linkchart.from_records([{"id": x, "type": "state"} for x in "ab"],
                                      [{"from": "a", "relation": "r", "to": "b"}])  # fmt: skip
     assert report(undated, draws=None).over_time is None
@@ -321,7 +332,7 @@ def test_over_time_is_left_out_when_too_costly_and_the_report_says_so(
     from linkchart.reporting import compute
 
     monkeypatch.setattr(compute, "OVER_TIME_MAX_WORK", 1000)
-    r = report(central_asia, measures=["degree", "betweenness"], draws=None)
+    r = report(central_asia, measures=["degree", "betweenness"], draws=None, min_dated=0)
     assert r.over_time is None
     assert "the Over time section left out (4 periods of exact betweenness" in r.scale
     assert "run linkchart timeline" in r.to_text()

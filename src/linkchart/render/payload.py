@@ -19,13 +19,13 @@ import numpy as np
 
 from ..analysis.bridges import bridge_count
 from ..analysis.degree import degree
-from ..analysis.over_time import natural_cut, over_time, periods_of
+from ..analysis.over_time import MIN_DATED, check_min_dated, dating, natural_cut, over_time, periods_of
 from ..analysis.reading import SIGN_READINGS, reading
 from ..analysis.registry import MEASURES, Registry
 from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
 from ..reporting.compute import SAMPLED_PIVOTS, is_large
-from ..times import NO_TIME, dated, spans
+from ..times import NEVER, Undated, check_undated, dated, spans
 from .layout import LAYOUTS, positions_array
 from .measures import (
     compute_measures,
@@ -132,6 +132,8 @@ class PageSpec:
     summary: int | bool | None = None
     timeline: bool | None = None
     over_time: bool = False
+    undated: Undated = "source"
+    min_dated: float = MIN_DATED
 
     def reading(self) -> dict[str, Any]:
         """The reading arguments every measure of the page runs with."""
@@ -155,6 +157,8 @@ class PageSpec:
             raise LinkchartError(f"top_brokers must be a non-negative integer, not {self.top_brokers!r}")
         if self.signs is not None and self.signs not in SIGN_READINGS:
             raise UnknownNameError("signs", self.signs, SIGN_READINGS)
+        check_undated(self.undated)
+        check_min_dated(self.min_dated)
         cap = self.summary
         if cap is not None and not isinstance(cap, bool) and (not isinstance(cap, int) or cap < 1):
             raise LinkchartError(
@@ -425,34 +429,53 @@ def _summary_note(chart: LinkChart, spec: PageSpec, nodes: int, edges: int) -> d
 
 
 def _day(value: int) -> int | None:
-    return None if value == NO_TIME else int(value)
+    """A day of :meth:`LinkChart.tie_times` or a lifespan as the page holds it (``None`` where open)."""
+    big = np.iinfo(np.int32)
+    return None if value <= big.min or value >= big.max else int(value)
 
 
 def _timeline(whole: LinkChart, shown: LinkChart, spec: PageSpec) -> dict[str, Any] | None:
     """The time slider's data: the windows (the chart's periods, else years or months), every
-    shown tie's and actor's first and last day (``None`` where open), and with
-    ``spec.over_time`` the size measure per window for the shown actors."""
-    e, n = whole.edges, whole.nodes
-    has_time = bool(dated(e.time_from, e.time_to).any() or dated(n.time_from, n.time_to).any())
+    shown tie's first and last day in force (:meth:`LinkChart.tie_times`: its own time, its
+    source's date, its actors' lifespans; ``None`` where open), the ties in no time view, every
+    actor's lifespan, how many of the ties read are dated, and with ``spec.over_time`` the size
+    measure per window for the shown actors. Below ``spec.min_dated`` dated ties: only why the
+    page has no slider."""
+    n = whole.nodes
+    has_time = bool(whole.tie_times(spec.undated).dated.any() or dated(n.time_from, n.time_to).any())
     if spec.timeline is False or not has_time:
         return None
+    found = dating(whole, **spec.reading(), undated=spec.undated, min_dated=spec.min_dated)
+    if not found.enough:
+        return {"declined": found.declined(), "dating": found.describe()}
     every = natural_cut(whole)
     windows = periods_of(whole, every)
-    se, sn = shown.edges, shown.nodes
+    times = shown.tie_times(spec.undated)
+    sn = shown.nodes
     out: dict[str, Any] = {
         "every": every,
+        "undated": spec.undated,
+        "dating": found.describe(),
         "windows": [
             {"label": w.label, "first": w.first.toordinal(), "last": w.last.toordinal()} for w in windows
         ],
-        "edge_from": [_day(v) for v in se.time_from.tolist()],
-        "edge_to": [_day(v) for v in se.time_to.tolist()],
+        "edge_from": [_day(v) for v in times.first.tolist()],
+        "edge_to": [_day(v) for v in times.last.tolist()],
+        "edge_never": np.flatnonzero(times.how == NEVER).tolist(),
         "node_from": [_day(v) for v in sn.time_from.tolist()],
         "node_to": [_day(v) for v in sn.time_to.tolist()],
         "measure": None,
     }
     if spec.over_time and spec.size_by:
         result = over_time(
-            whole, spec.size_by, every=every, registry=spec.registry, progress=False, **spec.reading()
+            whole,
+            spec.size_by,
+            every=every,
+            registry=spec.registry,
+            progress=False,
+            undated=spec.undated,
+            min_dated=spec.min_dated,
+            **spec.reading(),
         )
         ids = list(shown.node_ids)
         out["measure"] = {

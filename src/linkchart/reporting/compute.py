@@ -15,7 +15,7 @@ from ..analysis.bridges import ArticulationPoint, Bridge
 from ..analysis.brokerage import ROLES, BrokerageResult
 from ..analysis.disruption import disruption
 from ..analysis.key_players import Criterion, KeyPlayers
-from ..analysis.over_time import natural_cut, over_time, periods_of
+from ..analysis.over_time import MIN_DATED, check_min_dated, dating, natural_cut, over_time, periods_of
 from ..analysis.projection import Engine, check_engine
 from ..analysis.reading import Layers, SignReading, reading
 from ..analysis.registry import MEASURES, Measure, Registry
@@ -23,7 +23,7 @@ from ..analysis.uncertainty import RankUncertainty, rank_uncertainty
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
 from ..progress import Progress
-from ..times import dated
+from ..times import Undated, check_undated
 from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
 from .report import Report
 from .text import KEY_PLAYERS_MAX_NODES
@@ -350,6 +350,8 @@ def report(
     partition: str | Mapping[str, Any] = "type",
     directed: bool | None = None,
     registry: Registry = MEASURES,
+    undated: Undated | bool = "source",
+    min_dated: float = MIN_DATED,
 ) -> Report:
     """Run the measures an analyst reads first and gather their top results.
 
@@ -405,6 +407,12 @@ def report(
     registry
         Where the measures are looked up (default :data:`linkchart.MEASURES`); each runs
         with its registry :attr:`~linkchart.analysis.registry.Measure.options`.
+    undated, min_dated
+        For the Over time section (:func:`linkchart.over_time`): how a tie without a time
+        of its own is read (``"source"``, the default: at its source's date; ``"always"``;
+        ``"never"``), and the share of the ties read that must be dated for the section
+        to rank anyone (default a half); below it the section says how many are dated
+        and why it shows no ranking.
 
     Returns
     -------
@@ -445,6 +453,8 @@ def report(
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise LinkchartError(f"top must be a positive integer, not {top!r}")
     engine = check_engine(engine)
+    undated = check_undated(undated)
+    min_dated = check_min_dated(min_dated)
     read = reading(chart, relations=relations, layers=layers, signs=signs)
     known = report_measures(registry)
     if measures is None:
@@ -553,18 +563,24 @@ def report(
             if name in ordered and name in registry
         )
     timeline = None
-    e = chart.edges
-    has_time = bool(dated(e.time_from, e.time_to).any())
-    cut = natural_cut(chart) if has_time else "year"
-    windows = len(periods_of(chart, cut)) if has_time else 0
+    reading_keys = {k: v for k, v in common.items() if k in READING_KEYS}
+    has_time = bool(chart.tie_times(undated).dated.any())  # a tie with a time, its own or its source's
+    enough = (
+        has_time
+        and dating(
+            chart, relations=relations, layers=layers, signs=signs, undated=undated, min_dated=min_dated
+        ).enough
+    )
+    cut = natural_cut(chart) if enough else "year"
+    windows = len(periods_of(chart, cut)) if enough else 0
     work = windows * chart.number_of_nodes * chart.number_of_edges
-    if has_time and (sampled or work > OVER_TIME_MAX_WORK):
+    if enough and (sampled or work > OVER_TIME_MAX_WORK):
         left_out = (
             f"the Over time section left out ({windows} periods of exact betweenness on "
             f"{chart.number_of_nodes:,} actors and {chart.number_of_edges:,} ties; run linkchart timeline)"
         )
         scale_note = f"{scale_note}; {left_out}" if scale_note else left_out
-    elif has_time and "betweenness" in registry:
+    elif has_time and "betweenness" in registry:  # computed, or declined with the reason
         timeline = over_time(
             chart,
             "betweenness",
@@ -572,7 +588,9 @@ def report(
             registry=registry,
             progress=False,
             normalized=True,
-            **{k: v for k, v in common.items() if k in READING_KEYS},
+            undated=undated,
+            min_dated=min_dated,
+            **reading_keys,
         )
     shown_partition = partition if isinstance(partition, str) else "custom mapping"
     return Report(
@@ -590,6 +608,8 @@ def report(
                 "engine": engine,
                 "partition": shown_partition,
                 "directed": directed,
+                "undated": undated,
+                "min_dated": min_dated,
             }
         ),
         rankings=rankings,

@@ -307,26 +307,39 @@ def text(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+_UNDATED_WORDS = {
+    "source": "an undated tie at its source's date, else throughout its actors' lifespans",
+    "always": "an undated tie in force throughout its actors' lifespans",
+    "never": "undated ties left out",
+}
+
+
 def _over_time_heading(report: Report) -> str:
     t = report.over_time
     assert t is not None
     cut = t.options.get("every")
     by = {"periods": "the declared periods", "year": "year", "month": "month"}.get(str(cut), f"{cut} windows")
+    undated = _UNDATED_WORDS.get(str(t.options.get("undated", "source")), "")
+    dated = f"; {t.dating.describe()}" if t.dating is not None else ""
+    if t.declined:
+        return f"normalised betweenness by period: not shown{dated}"
     return (
-        f"normalised betweenness by {by}, on the ties in force and the actors active then "
-        "(undated ties count as in force throughout)"
+        f"normalised betweenness by {by}, on the ties in force and the actors active then ({undated}{dated})"
     )
 
 
 def _over_time_rows(report: Report, *, text: bool) -> list[str]:
     t = report.over_time
     assert t is not None
+    if t.declined:
+        reason = t.declined[0].upper() + t.declined[1:] + "."
+        return textwrap.wrap(reason, 100) if text else [reason]
     k = min(3, report.per_type_shown)
     rows = []
     for i, p in enumerate(t.periods):
         top = "; ".join(f"{t.ranks[i][v]}. {v} {s:.3g}" for v, s in t.top(i, k))
         rows.append([p.label, str(p.nodes), f"{p.ties} ({p.dated} dated)", top or "-"])
-    headers = ["period", "actors", "ties", f"top {k}"]
+    headers = ["period", "actors", "ties read", f"top {k}"]
     if text:
         return _table(headers, rows, right=[1])
     return _md_table(headers, rows, right=[1])

@@ -263,12 +263,16 @@
         if (data.brokerage_note) { panelBody.appendChild(el("p", "lc-flag", "! " + data.brokerage_note)); }
       }
     }
-    var ties = [];
+    // the ties of the time chosen on the slider (all of them at "all times")
+    var ties = [], total = 0;
     for (var k = 0; k < M; k++) {
       var e = data.edges[k];
-      if (e.from === i || e.to === i) { ties.push(k); }
+      if (e.from !== i && e.to !== i) { continue; }
+      total += 1;
+      if (inForce === null || inForce[k]) { ties.push(k); }
     }
-    section("Ties (" + ties.length + ")");
+    section(inForce === null ? "Ties (" + total + ")" :
+      "Ties in force in " + timeline.windows[timeAt - 1].label + " (" + ties.length + " of " + total + ")");
     var ul = el("ul", "lc-ties");
     ties.slice(0, 200).forEach(function (k) {
       var e = data.edges[k];
@@ -672,7 +676,10 @@
        data.summary.total_edges + " edges)" : "");
   }
   // ------------------------------------------------------------------ time: ties in force, actors active
-  var timeline = data.timeline;
+  // a page with too few dated ties has no slider, only the reason (data.timeline.declined)
+  var timeline = data.timeline && !data.timeline.declined ? data.timeline : null;
+  var timeDeclined = data.timeline && data.timeline.declined ? data.timeline : null;
+  var neverInForce = new Set(timeline ? timeline.edge_never : []);
   var timeAt = 0;  // 0: all times; w > 0: timeline.windows[w - 1]
   var inForce = null, active = null;
   function overlaps(a, b, first, last) {
@@ -690,7 +697,8 @@
     }
     for (k = 0; k < M; k++) {
       var ea = timeline.edge_from[k], eb = timeline.edge_to[k];
-      inForce[k] = overlaps(ea, eb, w.first, w.last);  // an undated tie counts as in force
+      // each tie's days in force come from Python: its own time, its source's date, its actors' lifespans
+      inForce[k] = !neverInForce.has(k) && overlaps(ea, eb, w.first, w.last);
       if (inForce[k]) { active[data.edges[k].from] = true; active[data.edges[k].to] = true; }
     }
   }
@@ -729,10 +737,21 @@
   }
   if (timeline) {
     slider.max = String(timeline.windows.length);
+    var undatedWords = {
+      source: "a tie without a time of its own at its source\u2019s date, else throughout its actors\u2019 lifespans",
+      always: "a tie without a time of its own throughout its actors\u2019 lifespans",
+      never: "ties without a time left out"
+    }[timeline.undated] || "";
     document.getElementById("lc-time-note").textContent = "ties in force then and the actors active then" +
-      " (undated ties count as in force); \u2190 \u2192 step through " +
+      " (" + undatedWords + "; " + timeline.dating + "); \u2190 \u2192 step through " +
       ({periods: "the periods", year: "the years", month: "the months"}[timeline.every] || "the windows");
     slider.addEventListener("input", function () { setTime(Number(slider.value)); });
+    timeBox.hidden = false;
+  } else if (timeDeclined) {
+    slider.hidden = true;
+    timeLabel.hidden = true;
+    timeBox.setAttribute("data-declined", "true");
+    document.getElementById("lc-time-note").textContent = "No time slider: " + timeDeclined.declined + ".";
     timeBox.hidden = false;
   }
 
