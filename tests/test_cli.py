@@ -101,6 +101,11 @@ def test_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "time span: 1999-2003 (2 dated edges, 1 undated)\n" in out
     assert "parallel edges: 2 " in out
     assert "isolated nodes: 1: Lonely\n" in out
+    dated = GOOD.replace('"https://example.org/a"}', '"https://example.org/a", date: 2004}')  # a year
+    dated = dated.replace("to: IMT}", "to: IMT, source: s}")
+    assert main(["info", str(write(tmp_path, dated))]) == 0
+    out = capsys.readouterr().out
+    assert "time span: 1999-2003 (2 dated edges, 1 undated, 1 of them dated by their source's date)\n" in out
 
 
 def test_info_of_the_central_asia_graph(capsys: pytest.CaptureFixture[str]) -> None:

@@ -118,7 +118,7 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
     """Title, description, sources, vocabulary, counts, time span, parallel edges, isolates."""
     import numpy as np
 
-    from .times import dated, extent
+    from .times import SOURCE, dated, extent
 
     vocab = chart.vocabulary
     e = chart.edges
@@ -145,10 +145,15 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
     _counts("edges by confidence", conf, scale.levels, out)
     span = extent(e.time_from, e.time_to, e.time_precision)
     with_time = int(np.count_nonzero(dated(e.time_from, e.time_to)))
+    by_source = int(np.count_nonzero(chart.tie_times("source").how == SOURCE))
+    sourced = f", {by_source} of them dated by their source's date" if by_source else ""
     if span is not None:
-        print(f"time span: {span.text} ({with_time} dated edges, {len(e) - with_time} undated)", file=out)
+        print(
+            f"time span: {span.text} ({with_time} dated edges, {len(e) - with_time} undated{sourced})",
+            file=out,
+        )
     else:
-        print("time span: none (no dated edges)", file=out)
+        print(f"time span: none (no dated edges{sourced})", file=out)
     n = chart.nodes
     lives = int(np.count_nonzero(dated(n.time_from, n.time_to)))
     if lives:
