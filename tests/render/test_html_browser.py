@@ -487,7 +487,7 @@ def test_hostile_ties_and_layers_toggle_and_the_panel_shows_camp_and_pn(
     text = _panel_text(opened)
     camp = linkchart.balance(central_asia).camps["Emomali Rakhmonov"]
     assert camp is not None and re.search(rf"camp\s+{camp + 1}\b", text), text
-    assert re.search(r"pn centrality\s+-?\d", text), text
+    assert re.search(r"PN centrality\s+-?\d", text), text  # named as the glossary names it
     _clean(opened)
 
 
@@ -679,4 +679,9 @@ def test_the_panel_flags_a_brokerage_z_from_a_tiny_expected_count_and_counts_bri
     _click_node(opened, central_asia.index_of("IMT"))
     text = _panel_text(opened)
     assert "coordinator" in text and "! expected 0.037 times (below 1)" in text
+    # the words of network science, glossed where the panel shows them
+    assert "coordinator\n14 paths (z 62.42) \u2014 brokers between two actors of its own group" in text
+    assert "z: how far a count lies above what chance would give" in text
+    assert "PN centrality: positive-negative centrality: ties to friends raise it" in text
+    assert "camp\n1 \u2014 actors friendly among themselves and hostile to other camps" in text
     _clean(opened)

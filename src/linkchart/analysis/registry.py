@@ -280,7 +280,8 @@ MEASURES: Registry = Registry(
             pn_centrality,
             "node",
             True,
-            "PN centrality: positive ties raise it, ties to enemies lower it (Everett & Borgatti 2014)",
+            "PN (positive-negative) centrality: ties to friends raise it, ties to enemies lower it "
+            "(Everett & Borgatti 2014)",
             in_report=True,
             on_page=True,
             cost="solve",
@@ -430,7 +431,8 @@ MEASURES: Registry = Registry(
             balance,
             "structure",
             True,
-            "structural balance: signed triangles, unbalanced ones, camps of least frustration (seeded)",
+            "structural balance: signed triangles, unbalanced ones, and the camps of friends against "
+            "enemies that fit the signs best (least frustration; seeded)",
             in_report=True,
             on_page=False,
             cost="local",

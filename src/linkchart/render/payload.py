@@ -25,6 +25,7 @@ from ..analysis.registry import MEASURES, Registry
 from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
 from ..reporting.compute import SAMPLED_PIVOTS, is_large
+from ..reporting.findings import GLOSSARY
 from ..times import NEVER, Undated, check_undated, dated, spans
 from .layout import LAYOUTS, positions_array
 from .measures import (
@@ -526,6 +527,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     measure_rows = [
         {
             "name": name,
+            "meaning": spec.registry[name].meaning,
             "lowest_first": spec.lowest_first(name),
             "values": [_round(v) for v in values[name]],
             "ranks": ranks(values[name], lowest_first=spec.lowest_first(name)),
@@ -735,6 +737,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
                 for lv, p in zip(vocab.confidence.levels, vocab.confidence.probabilities, strict=True)
             ],
         },
+        "glossary": GLOSSARY,
         "size_by": spec.size_by,
         "color_by": spec.color_by,
         "community_colors": list(NODE_PALETTE),

@@ -25,6 +25,7 @@ from ..model import LinkChart
 from ..progress import Progress
 from ..times import Undated, check_undated
 from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
+from .findings import key_findings, limits
 from .report import Report
 from .text import KEY_PLAYERS_MAX_NODES
 
@@ -593,6 +594,24 @@ def report(
             **reading_keys,
         )
     shown_partition = partition if isinstance(partition, str) else "custom mapping"
+    bridge_entries = _bridges(chart, found_bridges, top, firm_view)
+    cut_entries = _cuts(chart, found_cuts, top, read.relations, firm_view)
+    weak = tuple(sorted(firm_view.weak, key=chart.vocabulary.confidence.levels.index)) if firm_view else ()
+    findings = key_findings(
+        chart,
+        read.relations,
+        rankings,
+        bridges=bridge_entries,
+        cuts=cut_entries,
+        key_players=players,
+        key_player_notes=player_notes,
+        balance=balanced,
+        how_sure=how_sure,
+        weak_levels=weak,
+    )
+    cannot = limits(
+        chart, read.relations, bridges=bridge_entries, bridges_total=len(found_bridges), over_time=timeline
+    )
     return Report(
         title=chart.title,
         nodes=chart.number_of_nodes,
@@ -613,8 +632,8 @@ def report(
             }
         ),
         rankings=rankings,
-        bridges=_bridges(chart, found_bridges, top, firm_view),
-        articulation_points=_cuts(chart, found_cuts, top, read.relations, firm_view),
+        bridges=bridge_entries,
+        articulation_points=cut_entries,
         brokers=brokers,
         brokerage_note=getattr(brokered, "partition_note", "") if brokered is not None else "",
         bridges_total=len(found_bridges),
@@ -625,12 +644,12 @@ def report(
         key_players=players,
         key_player_notes=player_notes,
         reading=read.describe(),
-        weak_levels=tuple(sorted(firm_view.weak, key=chart.vocabulary.confidence.levels.index))
-        if firm_view
-        else (),
+        weak_levels=weak,
         balance=balanced,
         how_sure=how_sure,
         disruption=disrupted,
         scale=scale_note,
         over_time=timeline,
+        findings=findings,
+        limits=cannot,
     )

@@ -21,6 +21,7 @@ from ..files import write_all
 from ..loading.cells import to_cell
 from . import text
 from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
+from .findings import GLOSSARY, Finding
 from .text import json_value
 
 __all__ = ["Report"]
@@ -106,7 +107,14 @@ class Report:
     over_time
         On a chart with dated ties: normalised betweenness per period (the declared
         periods, else years or months) on the ties in force and the actors active then
-        (:func:`linkchart.over_time`); ``None`` otherwise.
+        (:func:`linkchart.over_time`), or why not (too few of the ties read are dated);
+        ``None`` otherwise.
+    findings
+        The key findings in plain words, each with what it rests on
+        (:func:`~linkchart.reporting.findings.key_findings`); the report opens with them.
+    limits
+        What the graph cannot show, in plain words
+        (:func:`~linkchart.reporting.findings.limits`).
     """
 
     title: str
@@ -132,6 +140,8 @@ class Report:
     disruption: Disruption | None = None
     scale: str = ""
     over_time: OverTime | None = None
+    findings: tuple[Finding, ...] = ()
+    limits: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.to_text()
@@ -166,6 +176,9 @@ class Report:
             "title": self.title,
             "nodes": self.nodes,
             "edges": self.edges,
+            "key_findings": [f.to_dict() for f in self.findings],
+            "limits": list(self.limits),
+            "glossary": dict(GLOSSARY),
             "parameters": dict(self.parameters),
             "reading": self.reading,
             "scale": self.scale,

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 
 from ..analysis.bridges import bridge_count
 from .entries import Ranking
+from .findings import GLOSSARY
 
 if TYPE_CHECKING:
     from .report import Report
 
 __all__ = ["json_value", "markdown", "text", "who"]
+
 
 BROKERAGE = "brokerage"
 KEY_PLAYERS = "key_players"
@@ -156,8 +158,9 @@ def _balance_lines(report: Report) -> list[str]:
     for k in sorted(camps):
         out.append(f"camp {k + 1} ({len(camps[k])}): {_names(camps[k], 12)}")
     out.append(
-        f"frustration {b.frustration}: hostile ties inside a camp plus positive ties between camps "
-        f"(seeded local search, {b.parameters.get('restarts')} starts)"
+        f"{b.frustration} tie{'s' if b.frustration != 1 else ''} do not fit these camps (the frustration: "
+        f"hostile inside a camp, or friendly across camps; seeded local search, "
+        f"{b.parameters.get('restarts')} starts)"
     )
     if b.ambivalent:
         out.append(
@@ -216,14 +219,54 @@ def _header(report: Report) -> list[str]:
     if report.weak_levels:
         out.append(
             f"Confidence: a finding marked * rests on ties below {p.get('firm')} "
-            f"({', '.join(report.weak_levels)}); without them it does not hold as shown."
+            f"({', '.join(report.weak_levels)}); without them it does not hold as shown. "
+            '"* rank 4-48 (tied) on firm ties" means: on the firm ties alone the actor would rank 4th to '
+            "48th, sharing one value with the others in that span."
         )
     return out
 
 
+def _findings(report: Report, *, markdown: bool = False) -> list[str]:
+    """The Key findings block and what the graph cannot show, in plain words."""
+    if not report.findings and not report.limits:
+        return []
+    out: list[str] = []
+    if report.findings:
+        out.append(
+            "## Key findings" if markdown else "== Key findings (in plain words; each says what it rests on)"
+        )
+        out += [""] if markdown else []
+        for i, f in enumerate(report.findings, start=1):
+            if markdown:
+                out.append(f"{i}. {f.text}  \n   *{f.caveat}*")
+            else:
+                out += textwrap.wrap(f.text, 100, initial_indent=f"  {i}. ", subsequent_indent="     ")
+                out += textwrap.wrap(f.caveat, 100, initial_indent="     ", subsequent_indent="     ")
+    if report.limits:
+        out += (
+            ["", "### What this graph cannot show", ""]
+            if markdown
+            else ["", "== What this graph cannot show"]
+        )
+        for line in report.limits:
+            if markdown:
+                out.append(f"- {line}")
+            else:
+                out += textwrap.wrap(line, 100, initial_indent="  - ", subsequent_indent="    ")
+    return out
+
+
+def _role_glosses() -> str:
+    return "; ".join(
+        f"{r}: {GLOSSARY[r]}" for r in ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+    )
+
+
 def text(report: Report) -> str:
-    """Aligned tables for a terminal."""
-    out = _header(report)
+    """Aligned tables for a terminal, after the Key findings in plain words."""
+    head = _header(report)
+    found = _findings(report)
+    out = head[:2] + (["", *found, ""] if found else []) + head[2:]
     for r in report.rankings:
         out += ["", f"== {r.measure}: {r.description}"]
         ranked = _ranking_rows(report, r)
@@ -288,6 +331,13 @@ def text(report: Report) -> str:
             else ["  none"]
         )
         out += ["  " + line for line in _broker_flags(report)]
+        if rows:
+            out += textwrap.wrap(
+                "roles: " + _role_glosses() + "; z: " + GLOSSARY["z"],
+                100,
+                initial_indent="  ",
+                subsequent_indent="  ",
+            )
     if KEY_PLAYERS in report.sections:
         out += ["", "== key players (Borgatti 2006; undirected reading)"]
         out += ["  " + line for line in _key_player_lines(report)]
@@ -346,8 +396,13 @@ def _over_time_rows(report: Report, *, text: bool) -> list[str]:
 
 
 def markdown(report: Report) -> str:
-    """The same tables as Markdown (GitHub pipe tables)."""
-    out = [f"# {report.title or 'Untitled chart'}", "", "  \n".join(_header(report)[1:])]
+    """The same tables as Markdown (GitHub pipe tables), after the Key findings."""
+    head = _header(report)
+    found = _findings(report, markdown=True)
+    out = [f"# {report.title or 'Untitled chart'}", "", head[1]]
+    out += ["", *found] if found else []
+    if head[2:]:
+        out += ["", "  \n".join(head[2:])]
     for r in report.rankings:
         out += ["", f"## {r.measure}", "", r.description, ""]
         rows = _ranking_rows(report, r)
@@ -420,6 +475,8 @@ def markdown(report: Report) -> str:
         flags = _broker_flags(report)
         if flags:
             out += ["", *(f"- {line}" for line in flags)]
+        if rows:
+            out += ["", f"Roles: {_role_glosses()}. z: {GLOSSARY['z']}."]
     if KEY_PLAYERS in report.sections:
         out += ["", "## Key players", "", "Borgatti (2006), undirected reading.", ""]
         out += [f"- {line}" for line in _key_player_lines(report)]

@@ -91,6 +91,7 @@
   var searchKeys = null;  // built on first search
 
   function nodeLabel(i) { return data.nodes[i].label; }
+  function gloss(word) { return (data.glossary && data.glossary[word]) || ""; }
   function typeName(i) { return vocab.node_types[info.types[i]].name; }
 
   // ------------------------------------------------------------------ network
@@ -208,7 +209,10 @@
     var pairs = [["id", info.ids[i]], ["type", typeLine]];
     if (info.aliases[i].length) { pairs.push(["aliases", info.aliases[i].join(", ")]); }
     if (info.community) { pairs.push(["community", fmt(info.community[i])]); }
-    if (info.camp) { pairs.push(["camp", info.camp[i] === null ? "none (no signed tie)" : fmt(info.camp[i] + 1)]); }
+    if (info.camp) {
+      pairs.push(["camp", info.camp[i] === null ? "none (no signed tie)" :
+        fmt(info.camp[i] + 1) + " \u2014 " + gloss("camp")]);
+    }
     panelBody.appendChild(definitionList(pairs));
     var flags = el("div");
     if (cutSet.has(i)) { flags.appendChild(badge("articulation point")); }
@@ -221,9 +225,14 @@
     if (data.measures.length) {
       section("Measures");
       var table = el("table", "lc-measures");
+      var glossed = [];
       data.measures.forEach(function (m) {
         var tr = el("tr");
-        tr.appendChild(el("td", null, m.name.replace(/_/g, " ")));
+        var name = m.name === "pn_centrality" ? "PN centrality" : m.name.replace(/_/g, " ");
+        var cell = el("td", null, name);
+        if (m.meaning) { cell.title = m.meaning; }
+        if (m.name === "pn_centrality") { glossed.push("PN centrality: " + gloss("PN centrality")); }
+        tr.appendChild(cell);
         tr.appendChild(el("td", "lc-num", fmt(m.values[i])));
         var rank = m.ranks[i];
         var span = m.rank_interval ? m.rank_interval[i] : null;
@@ -243,6 +252,7 @@
         table.appendChild(tr2);
       }
       panelBody.appendChild(table);
+      glossed.forEach(function (line) { panelBody.appendChild(el("p", "lc-note", line)); });
     }
     if (info.brokerage) {
       var roles = info.brokerage[i];
@@ -252,7 +262,9 @@
         section("Brokerage roles");
         panelBody.appendChild(definitionList(names.map(function (r) {
           var z = zs[r];
-          var text = String(roles[r]) + (z && z[0] !== null ? " paths (z " + fmt(z[0]) + ")" : " paths");
+          var paths = String(roles[r]) + (roles[r] === 1 ? " path" : " paths");
+          var text = paths + (z && z[0] !== null ? " (z " + fmt(z[0]) + ")" : "") +
+            (gloss(r) ? " \u2014 " + gloss(r) : "");
           if (z && z[1]) {
             var dd = el("span", null, text + " ");
             dd.appendChild(el("span", "lc-flag", "! " + z[1]));
@@ -261,6 +273,7 @@
           return [r.replace(/_/g, " "), text];
         })));
         if (data.brokerage_note) { panelBody.appendChild(el("p", "lc-flag", "! " + data.brokerage_note)); }
+        panelBody.appendChild(el("p", "lc-note", "z: " + gloss("z")));
       }
     }
     // the ties of the time chosen on the slider (all of them at "all times")
