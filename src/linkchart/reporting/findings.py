@@ -19,7 +19,7 @@ from ..analysis.over_time import OverTime
 from ..analysis.signed import BalanceResult
 from ..analysis.uncertainty import RankUncertainty
 from ..model import LinkChart
-from .entries import BridgeEntry, CutEntry, Ranking
+from .entries import BridgeEntry, CutEntry, Ranked, Ranking
 
 __all__ = ["GLOSSARY", "KEY_PLAYER_GAIN", "Finding", "key_findings", "limits"]
 
@@ -189,6 +189,18 @@ def _sentence(*parts: str) -> str:
     return text[0].upper() + text[1:] if text else ""
 
 
+def _of_node(kind: str, text: str, ranked: Ranked, evidence: _Evidence, *more: str) -> Finding:
+    """A finding about one ranked node: it rests on its ties read, and where it lands without
+    the weak ones."""
+    rows = evidence.ties_of([ranked.node])
+    caveat = _sentence(
+        "rests on " + evidence.describe(rows, "its ") + ".",
+        _firm(ranked.note, evidence.weak_words(rows)),
+        *more,
+    )
+    return Finding(kind, text, caveat, (ranked.node,))
+
+
 def key_findings(
     chart: LinkChart,
     relations: Sequence[str],
@@ -221,38 +233,20 @@ def key_findings(
         top_broker = first.node
         after = broker.overall[1] if len(broker.overall) > 1 else None
         nxt = f"; next, {after.label or after.node} with {after.value:.3g}" if after else ""
-        rows = evidence.ties_of([first.node])
-        out.append(
-            Finding(
-                "broker",
-                f"{first.label or first.node} is the main go-between: it lies on more of the shortest "
-                f"chains between other actors than anyone else (betweenness {first.value:.3g}{nxt}).",
-                _sentence(
-                    "rests on " + evidence.describe(rows, "its ") + ".",
-                    _firm(first.note, evidence.weak_words(rows)),
-                    _how_sure(how_sure, "betweenness", first.node),
-                ),
-                (first.node,),
-            )
+        text = (
+            f"{first.label or first.node} is the main go-between: it lies on more of the shortest "
+            f"chains between other actors than anyone else (betweenness {first.value:.3g}{nxt})."
         )
+        out.append(_of_node("broker", text, first, evidence, _how_sure(how_sure, "betweenness", first.node)))
     hub = by_name.get("degree")
     if hub and hub.overall and hub.overall[0].value > 0:
         first = hub.overall[0]
-        others = chart.number_of_nodes - 1
         also = "also has" if first.node == top_broker else "has"
-        rows = evidence.ties_of([first.node])
-        out.append(
-            Finding(
-                "hub",
-                f"{first.label or first.node} {also} the most partners: {first.value:.0f} of the "
-                f"{others} other actors.",
-                _sentence(
-                    "rests on " + evidence.describe(rows, "its ") + ".",
-                    _firm(first.note, evidence.weak_words(rows)),
-                ),
-                (first.node,),
-            )
+        text = (
+            f"{first.label or first.node} {also} the most partners: {first.value:.0f} of the "
+            f"{chart.number_of_nodes - 1} other actors."
         )
+        out.append(_of_node("hub", text, first, evidence))
     if bridges:
         b = bridges[0]
         small = b.smaller_side
