@@ -14,6 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from ..analysis.key_players import KeyPlayers
 from ..analysis.over_time import OverTime
 from ..analysis.signed import BalanceResult
@@ -101,28 +104,33 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _read_mask(chart: LinkChart, relations: Iterable[str]) -> npt.NDArray[np.bool_]:
+    """Which edges the reading reads (its relations)."""
+    names = chart.vocabulary.relation_names
+    return np.isin(chart.edges.relation, [names.index(r) for r in relations])
+
+
 class _Evidence:
     """What a set of edges rests on: their confidence levels and sources, in words."""
 
     def __init__(self, chart: LinkChart, relations: Iterable[str], firm_weak: Iterable[str]) -> None:
         self.chart = chart
-        names = chart.vocabulary.relation_names
-        self.read = {names.index(r) for r in relations}
+        self.mask = _read_mask(chart, relations)
         self.weak = set(firm_weak)
 
     def ties_of(self, nodes: Iterable[str]) -> list[int]:
         """The rows of the edges read that touch any of ``nodes``."""
         e = self.chart.edges
-        rows = {self.chart.index_of(n) for n in nodes}
-        return [
-            k
-            for k in range(len(e))
-            if int(e.relation[k]) in self.read and (int(e.src[k]) in rows or int(e.dst[k]) in rows)
-        ]
+        rows = [self.chart.index_of(n) for n in nodes]
+        touch = np.isin(e.src, rows) | np.isin(e.dst, rows)
+        return np.flatnonzero(self.mask & touch).tolist()
 
-    def rows_of(self, edge_ids: Iterable[str]) -> list[int]:
-        index = {eid: k for k, eid in enumerate(self.chart.edges.ids)}
-        return [index[i] for i in edge_ids if i in index]
+    def between(self, a: str, b: str) -> list[int]:
+        """The rows of the edges read between ``a`` and ``b``, either way (a bridge's ties)."""
+        e = self.chart.edges
+        i, j = self.chart.index_of(a), self.chart.index_of(b)
+        pair = ((e.src == i) & (e.dst == j)) | ((e.src == j) & (e.dst == i))
+        return np.flatnonzero(self.mask & pair).tolist()
 
     def describe(self, rows: Sequence[int], whose: str = "") -> str:
         """``"its 9 ties read (6 reported, 2 alleged, 1 possible), all from one source (smith)"``,
@@ -256,7 +264,7 @@ def key_findings(
                 "bridge",
                 f"Only the tie between {b.labels[0] or b.a} and {b.labels[1] or b.b} holds "
                 f"{_plural(len(small), 'actor')} ({_names(chart, small)}) to the other {b.cut_off_from}.",
-                _sentence("rests on " + evidence.describe(evidence.rows_of(ties)) + "."),
+                _sentence("rests on " + evidence.describe(evidence.between(b.a, b.b)) + "."),
                 (b.a, b.b),
                 tuple(ties),
             )
@@ -304,14 +312,12 @@ def key_findings(
                 camps.setdefault(camp, []).append(node)
         if len(camps) > 1:
             sides = [camps[k] for k in sorted(camps, key=lambda k: -len(camps[k]))]
-            signed = {chart.index_of(n) for side in sides for n in side}
+            signed = [chart.index_of(n) for side in sides for n in side]
             hostile = [i for i, r in enumerate(chart.vocabulary.relations) if r.negative]
             e = chart.edges
-            rows = [
-                k
-                for k in range(len(e))
-                if int(e.relation[k]) in hostile and int(e.src[k]) in signed and int(e.dst[k]) in signed
-            ]
+            rows = np.flatnonzero(
+                np.isin(e.relation, hostile) & np.isin(e.src, signed) & np.isin(e.dst, signed)
+            ).tolist()
             unfit = balance.frustration
             out.append(
                 Finding(
@@ -341,21 +347,20 @@ def limits(
     """What the graph cannot show, in plain words, from what it holds: how many sources the
     ties read come from, how many bridges rest on one report, what is dated."""
     e = chart.edges
-    names = chart.vocabulary.relation_names
-    read = {names.index(r) for r in relations}
-    rows = [k for k in range(len(e)) if int(e.relation[k]) in read]
+    rows = np.flatnonzero(_read_mask(chart, relations))
     out: list[str] = []
-    cited = Counter(int(e.source[k]) for k in rows if int(e.source[k]) >= 0)
-    if rows and len(cited) == 1 and sum(cited.values()) == len(rows):
+    codes = e.source[rows]
+    cited = Counter(codes[codes >= 0].tolist())
+    if len(rows) and len(cited) == 1 and sum(cited.values()) == len(rows):
         source = chart.sources[next(iter(cited))]
         title = source.title or source.id
         out.append(
             f"Every tie read comes from one source ({title}): the graph is centred on what that source "
             "writes about, so an actor at its centre may be the text's subject rather than the network's hub."
         )
-    elif rows and not cited:
+    elif len(rows) and not cited:
         out.append("No tie read cites a source: nothing here can be checked against a text.")
-    elif rows:
+    elif len(rows):
         top, count = cited.most_common(1)[0]
         out.append(
             f"The ties read come from {_plural(len(cited), 'source')}; {count} of {len(rows)} from "
