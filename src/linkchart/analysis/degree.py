@@ -30,13 +30,15 @@ def _partners(p: Projection) -> npt.NDArray[np.float64]:
     """Per vertex, how many distinct vertices it shares a tie with, in either direction.
 
     On a directed projection a pair tied both ways (two arcs, or one undirected tie read
-    as two arcs) is one partner: the arcs are folded into unordered pairs first.
+    as two arcs) is one partner: in + out, less one for each arc whose reverse is there too
+    (the arcs are unique, so one sort of both finds them).
     """
     src, dst = p.src.astype(np.int64), p.dst.astype(np.int64)
-    if p.directed and p.m:
-        pairs = np.unique(np.minimum(src, dst) * p.n + np.maximum(src, dst))
-        src, dst = pairs // p.n, pairs % p.n
-    return (np.bincount(src, minlength=p.n) + np.bincount(dst, minlength=p.n)).astype(np.float64)
+    total = np.bincount(src, minlength=p.n) + np.bincount(dst, minlength=p.n)
+    if p.directed and p.m:  # the arcs (unique) whose reverse arc is there too
+        mutual = np.intersect1d(src * p.n + dst, dst * p.n + src, assume_unique=True)
+        total -= np.bincount(mutual // p.n, minlength=p.n)
+    return total.astype(np.float64)
 
 
 def _count(p: Projection, engine: Engine, mode: Mode, weighted: bool) -> npt.NDArray[np.float64]:
@@ -143,7 +145,8 @@ def degree(
     degree is networkx's ``degree_centrality`` of the undirected reading.
 
     *Weight semantics.* None: degree is topological. *Complexity.* :math:`O(m \log m)`
-    (folding arcs into pairs), from the projection's arrays (no graph is built).
+    (one sort finds the arcs tied both ways), from the projection's arrays (no
+    graph is built).
 
     References
     ----------
