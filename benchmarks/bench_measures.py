@@ -112,8 +112,9 @@ def raw_calls(chart: LinkChart) -> dict[str, Callable[[], Any]]:
     gw = weighted.to_igraph(weights="strength")
     gwu = project(chart, directed=False, weight="weight").to_igraph(weights="strength")
     return {
-        "degree": lambda: gd.degree(),
-        "strength": lambda: gw.strength(weights="weight"),
+        # degree counts partners and strength each edge once: igraph's on the undirected reading
+        "degree": lambda: gu.degree(),
+        "strength": lambda: gwu.strength(weights="weight"),
         "betweenness": lambda: gd.betweenness(directed=True),
         "closeness": lambda: gd.closeness(mode="out"),
         "harmonic": lambda: gd.harmonic_centrality(mode="out"),
@@ -159,7 +160,7 @@ def networkit_calls(chart: LinkChart, threads: int = 2) -> dict[str, Callable[[]
         return algorithm
 
     return {
-        "degree": lambda: done(c.DegreeCentrality(gd)),
+        "degree": lambda: done(c.DegreeCentrality(gu)),  # partners: the undirected reading
         "betweenness": lambda: done(c.Betweenness(gd, normalized=False)),
         "closeness": lambda: done(c.Closeness(gd, True, c.ClosenessVariant.GENERALIZED)),
         "harmonic": lambda: done(c.HarmonicCloseness(gd, False)),

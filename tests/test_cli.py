@@ -101,6 +101,11 @@ def test_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "time span: 1999-2003 (2 dated edges, 1 undated)\n" in out
     assert "parallel edges: 2 " in out
     assert "isolated nodes: 1: Lonely\n" in out
+    dated = GOOD.replace('"https://example.org/a"}', '"https://example.org/a", date: 2004}')  # a year
+    dated = dated.replace("to: IMT}", "to: IMT, source: s}")
+    assert main(["info", str(write(tmp_path, dated))]) == 0
+    out = capsys.readouterr().out
+    assert "time span: 1999-2003 (2 dated edges, 1 undated, 1 of them dated by their source's date)\n" in out
 
 
 def test_info_of_the_central_asia_graph(capsys: pytest.CaptureFixture[str]) -> None:
@@ -331,18 +336,26 @@ def test_timeline_prints_the_top_per_period_and_plots(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plot = tmp_path / "timeline.png"
-    assert main(["timeline", G, "--measure", "degree", "--top", "2", "-o", str(plot)]) == 0
+    # 1 of the 22 ties read is dated: declined, with the reason, and nothing drawn
+    assert main(["timeline", G, "--measure", "degree", "-o", str(plot)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("degree over time: not shown: only 1 of 18 ties read is dated (6%")
+    assert not plot.exists() and f"nothing drawn: {plot} not written" in captured.err
+    assert main(["timeline", G, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["dating"]["dated"] == 1
+    g0 = [G, "--min-dated", "0"]
+    assert main(["timeline", *g0, "--measure", "degree", "--top", "2", "-o", str(plot)]) == 0
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
     assert lines[0].startswith("degree over time (top 2 per period")
     assert [line.split()[0] for line in lines[1:]] == ["1997", "1998", "1999", "2000"]
     assert "Islamic Movement of Turkestan" in lines[3]  # labels, not ids
     assert plot.read_bytes().startswith(b"\x89PNG") and f"wrote {plot}" in captured.err
-    assert main(["timeline", G, "--every", "2", "--normalized", "--json"]) == 0
+    assert main(["timeline", *g0, "--every", "2", "--normalized", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["measure"] == "betweenness" and len(data["periods"]) == 2
     assert data["options"]["normalized"] is True
-    assert main(["timeline", G, "--periods", "1999", "1997/1998", "--dated-only"]) == 0
+    assert main(["timeline", *g0, "--periods", "1999", "1997/1998", "--dated-only"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in out[1:]] == ["1999", "1997/1998"]
     assert main(["timeline", G, "--every", "week"]) == 2

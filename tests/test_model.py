@@ -248,3 +248,90 @@ def test_a_time_view_with_other_filters_keeps_the_nodes_of_both() -> None:
     c = _phased()
     view = c.filter(relations=["calls"], min_confidence="confirmed", as_of="1994-03", undated=False)
     assert view.node_ids == ("boss", "courier")
+
+
+# ---------------------------------------------------------------------------- undated ties in time views
+def _dated_sources() -> linkchart.LinkChart:
+    """Hand-checked: an IMT founded in 1998, an MMA government of 2002-2007, Tajikistan without
+    a lifespan, and ties dated by their own time, by their source's date, or not at all."""
+    nodes = [
+        {"id": "imt", "type": "organisation", "time": "1998-"},
+        {"id": "mma", "type": "organisation", "time": "2002-2007"},
+        {"id": "tj", "type": "state"},
+    ]
+    sources = [
+        {"id": "y2005", "date": "2005"},
+        {"id": "undated"},
+        {"id": "m1999", "date": "1999-03"},
+        {"id": "y1990", "date": "1990"},
+    ]
+    edges = [
+        {"id": "source-2005", "from": "imt", "relation": "r", "to": "tj", "source": "y2005"},
+        {"id": "no-date", "from": "mma", "relation": "r", "to": "tj", "source": "undated"},
+        {"id": "own-1999", "from": "imt", "relation": "r", "to": "mma", "time": 1999, "source": "y2005"},
+        {"id": "source-march", "from": "imt", "relation": "r", "to": "tj", "source": "m1999"},
+        {"id": "before-founding", "from": "imt", "relation": "r", "to": "tj", "source": "y1990"},
+    ]
+    with pytest.warns(linkchart.LoadWarning):  # own-1999 lies outside the MMA's lifespan
+        return linkchart.from_records(nodes, edges, sources=sources)
+
+
+def _ties(view: linkchart.LinkChart) -> set[str]:
+    return set(view.edges.ids)
+
+
+@pytest.mark.parametrize(
+    ("time", "expected"),
+    [
+        (2005, {"source-2005", "no-date"}),  # the article's year; the MMA governs 2002-07
+        ("2005-06", {"source-2005", "no-date"}),  # a month of it: the year is the precision written
+        (2004, {"no-date"}),  # the 2005 source says nothing of 2004
+        (2001, set()),  # before the MMA, after the March 1999 source
+        (2008, set()),
+        ("1999-03", {"own-1999", "source-march"}),
+        ("1999-04", {"own-1999"}),  # its own time wins over lifespans (a load warning)
+        (1997, set()),  # before the IMT: even the 1990 source's tie holds in no year
+        (1990, set()),
+    ],
+)
+def test_an_undated_tie_holds_at_its_sources_date_within_its_actors_lifespans(
+    time: object, expected: set[str]
+) -> None:
+    assert _ties(_dated_sources().as_of(time)) == expected
+
+
+def test_the_switch_keeps_the_old_reading_or_only_dated_ties() -> None:
+    chart = _dated_sources()
+    # "always": undated ties hold throughout, but still never before an actor existed
+    assert _ties(chart.as_of(2004, undated="always")) == {"source-2005", "no-date", "source-march",
+                                                           "before-founding"}  # fmt: skip
+    assert _ties(chart.as_of(1997, undated="always")) == set()
+    assert _ties(chart.as_of(2001, undated=True)) == _ties(chart.as_of(2001, undated="always"))
+    assert _ties(chart.as_of(1999, undated="never")) == {"own-1999"}
+    assert _ties(chart.as_of(2005, undated=False)) == set()
+    assert _ties(chart.between(2004, 2005)) == {"source-2005", "no-date"}
+    assert _ties(chart.filter(as_of=2005, undated="always", relations=["r"])) >= {"source-march"}
+    with pytest.raises(linkchart.UnknownNameError, match="undated"):
+        chart.as_of(2005, undated="sometimes")  # type: ignore[arg-type]
+
+
+def test_tie_times_say_how_each_time_is_known() -> None:
+    from linkchart.times import ALWAYS, NEVER, OWN, SOURCE
+
+    chart = _dated_sources()
+    how = dict(zip(chart.edges.ids, chart.tie_times().how.tolist(), strict=True))
+    assert how == {
+        "source-2005": SOURCE,
+        "no-date": ALWAYS,
+        "own-1999": OWN,
+        "source-march": SOURCE,
+        "before-founding": NEVER,  # its source's 1990 lies before the IMT was founded
+    }
+    assert chart.tie_times().dated.tolist() == [True, False, True, True, False]
+    assert chart.tie_times("never").how.tolist() == [NEVER, NEVER, OWN, NEVER, NEVER]
+    first, last = chart.source_times()
+    assert date.fromordinal(int(first[0])) == date(2005, 1, 1) and first[1] == NO_TIME
+    assert [date.fromordinal(int(d)) for d in last[[0, 2]]] == [
+        date(2005, 12, 31),
+        date(1999, 3, 31),
+    ]

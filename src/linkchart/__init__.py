@@ -35,7 +35,7 @@ from .analysis.degree import degree, strength
 from .analysis.disruption import Disruption, disruption, plot_disruption
 from .analysis.eigenvector import eigenvector
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
-from .analysis.over_time import OverTime, Period, over_time, periods_of, plot_over_time
+from .analysis.over_time import Dating, OverTime, Period, dating, over_time, periods_of, plot_over_time
 from .analysis.pagerank import pagerank
 from .analysis.paths import EvidencePath, PathExplanation, explain_path
 from .analysis.projection import ENGINES, WEIGHTINGS, Engine, Projection, Weighting, project
@@ -114,6 +114,7 @@ __all__ = [
     "Classes",
     "Communities",
     "ConfidenceScale",
+    "Dating",
     "Disruption",
     "Edge",
     "EdgeTable",
@@ -164,6 +165,7 @@ __all__ = [
     "closeness",
     "communities",
     "constraint",
+    "dating",
     "degree",
     "disruption",
     "effective_size",

@@ -120,7 +120,7 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
     """Title, description, sources, vocabulary, counts, time span, parallel edges, isolates."""
     import numpy as np
 
-    from .times import dated, extent
+    from .times import SOURCE, dated, extent
 
     vocab = chart.vocabulary
     e = chart.edges
@@ -151,10 +151,15 @@ def _describe(chart: LinkChart, out: TextIO) -> None:
     _counts("edges by confidence", conf, scale.levels, out)
     span = extent(e.time_from, e.time_to, e.time_precision)
     with_time = int(np.count_nonzero(dated(e.time_from, e.time_to)))
+    by_source = int(np.count_nonzero(chart.tie_times("source").how == SOURCE))
+    sourced = f", {by_source} of them dated by their source's date" if by_source else ""
     if span is not None:
-        print(f"time span: {span.text} ({with_time} dated edges, {len(e) - with_time} undated)", file=out)
+        print(
+            f"time span: {span.text} ({with_time} dated edges, {len(e) - with_time} undated{sourced})",
+            file=out,
+        )
     else:
-        print("time span: none (no dated edges)", file=out)
+        print(f"time span: none (no dated edges{sourced})", file=out)
     n = chart.nodes
     lives = int(np.count_nonzero(dated(n.time_from, n.time_to)))
     if lives:
@@ -225,6 +230,36 @@ def _reading_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _share(text: str) -> float:
+    """``--min-dated``: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, not {value:g}")
+    return value
+
+
+def _time_arguments(p: argparse.ArgumentParser, what: str) -> None:
+    """``--undated`` and ``--min-dated``: how ties without a time are read over time."""
+    p.add_argument(
+        "--undated",
+        choices=["source", "always", "never"],
+        default="source",
+        help="a tie without a time of its own: at its source's date and unknown elsewhere (source, the "
+        "default; throughout when the source has no date), throughout (always), or left out (never); "
+        "never outside its actors' lifespans",
+    )
+    p.add_argument(
+        "--min-dated",
+        type=_share,
+        default=0.5,
+        metavar="F",
+        help=f"the share of the ties read that must be dated for {what} (default 0.5; 0: always)",
+    )
+
+
 def _ego(args: argparse.Namespace, chart: LinkChart) -> LinkChart:
     """``--ego NODE [--radius R]``: the view around one node (name resolved through aliases)."""
     if getattr(args, "ego", None) is None:
@@ -287,7 +322,7 @@ def _cmd_path(args: argparse.Namespace) -> int:
         args.b,
         k=args.k,
         by=args.by,
-        layers="all" if args.layers is None else _layers(args),
+        layers=_layers(args),
         signs=args.signs,
         directed=args.directed,
     )
@@ -341,6 +376,9 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     from .analysis.over_time import over_time, plot_over_time
     from .files import write_atomic
 
+    kind = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    if args.output and kind not in ("svg", "png", "pdf"):
+        raise LinkchartError(f"write the plot as .svg, .png or .pdf, not {args.output!r}")
     chart = _ego(args, _load(args))
     options = {"normalized": True} if args.normalized else {}
     result = over_time(
@@ -350,7 +388,8 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         registry=args.registry,
         layers=_layers(args),
         signs=args.signs,
-        undated=not args.dated_only,
+        undated="never" if args.dated_only else args.undated,
+        min_dated=args.min_dated,
         **options,
     )
     labels = {nid: chart.node(nid).label for nid in chart.node_ids}
@@ -358,12 +397,13 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         import json
 
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
-    else:
+    else:  # a declined result is an answer too: why there is no ranking per period
         sys.stdout.write(_escape_controls(result.text(args.top, labels)))
+    if result.declined:
+        if args.output:
+            print(f"nothing drawn: {args.output} not written", file=sys.stderr)
+        return 0
     if args.output:
-        kind = Path(args.output).suffix.lower().lstrip(".")
-        if kind not in ("svg", "png", "pdf"):
-            raise LinkchartError(f"write the plot as .svg, .png or .pdf, not {args.output!r}")
         data = plot_over_time(result, top=args.top, title=chart.title, kind=kind, labels=labels)
         target = write_atomic(args.output, data, inputs=[args.file])
         print(f"wrote {target}", file=sys.stderr)
@@ -517,6 +557,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         partition=args.partition,
         directed=False if args.undirected else None,
         registry=args.registry,
+        undated=args.undated,
+        min_dated=args.min_dated,
     )
     if args.csv:
         paths = result.to_csv(args.csv)
@@ -544,6 +586,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             relations=args.relations,
             min_confidence=args.min_confidence,
             as_of=args.as_of,
+            undated=args.undated,
         )
     highlight = (
         ("bridges", "articulation_points", "brokers")
@@ -586,6 +629,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         summary=False if args.full else args.summary,
         timeline=False if args.no_timeline else None,
         over_time=args.over_time,
+        undated=args.undated,
+        min_dated=args.min_dated,
     )
     page = render_page(chart, spec)
     if args.output is None:
@@ -669,6 +714,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         help="compute every measure exactly, however large the chart (default: a large chart's "
         "betweenness is estimated and closeness, harmonic and bridging centrality are left out)",
     )
+    _time_arguments(p, "the Over time section")
     _ego_arguments(p)
     p.set_defaults(func=_cmd_analyze)
 
@@ -714,8 +760,9 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         "path",
         help="why is A tied to B: the best chains of quoted ties between two nodes",
         description="The k most probable (or shortest) chains of ties from A to B, each tie with its "
-        "relation, direction, confidence and quote. Names may be ids, labels or aliases. Every layer "
-        "is read by default; hostile ties only with --signs all.",
+        "relation, direction, confidence and quote. Names may be ids, labels or aliases. The default "
+        "reading, as for every measure (the positive ties of the file's analysis.layers; the output "
+        "says which): --layers all to pass through places and events, --signs all through hostile ties.",
     )
     _file_argument(p)
     p.add_argument("a", metavar="A", help="a node: id, label or alias")
@@ -776,7 +823,8 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     p.add_argument(
         "--normalized", action="store_true", help="normalise the measure (by the actors active then)"
     )
-    p.add_argument("--dated-only", action="store_true", help="leave out the ties that carry no time")
+    p.add_argument("--dated-only", action="store_true", help="the same as --undated never")
+    _time_arguments(p, "a ranking per period (below it: the reason, and no plot)")
     p.add_argument(
         "-o", "--output", metavar="PLOT", help="draw the leaders' scores over time (.svg .png .pdf)"
     )
@@ -968,6 +1016,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         action="store_true",
         help="the size measure per period in the node panel (with the slider)",
     )
+    _time_arguments(p, "the time slider (below it the page says why it has none)")
     _reading_arguments(p)
     _ego_arguments(p)
     p.set_defaults(func=_cmd_render)

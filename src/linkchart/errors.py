@@ -51,6 +51,7 @@ ProblemCode = Literal[
     "unknown-period",
     "outside-lifespan",
     "bad-alternative",
+    "undated-source",
     "bad-weight",
     "unknown-source",
     "evidence-not-found",

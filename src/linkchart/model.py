@@ -18,7 +18,19 @@ import numpy as np
 import numpy.typing as npt
 
 from .errors import LinkchartError, UnknownNameError
-from .times import DAY, NO_TIME, OPEN, Span, dated, in_force, pack
+from .times import (
+    DAY,
+    NO_TIME,
+    OPEN,
+    Span,
+    TieTimes,
+    Undated,
+    check_undated,
+    dated,
+    in_force,
+    pack,
+    tie_times,
+)
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -801,7 +813,7 @@ class LinkChart:
         min_confidence: str | float | None = None,
         as_of: Any = None,
         between: tuple[Any, Any] | None = None,
-        undated: bool = True,
+        undated: Undated | bool = "source",
         keep_nodes: bool = False,
     ) -> LinkChart:
         """A view keeping the nodes and edges that pass every given test.
@@ -823,8 +835,11 @@ class LinkChart:
             ``(t1, t2)``: as ``as_of`` for the time from the start of ``t1`` to the end of
             ``t2``.
         undated
-            With a time: whether edges without a time are kept (default ``True``: a tie
-            the sources do not date is taken to hold throughout).
+            With a time: how a tie without a time of its own is read (:meth:`tie_times`):
+            ``"source"`` (default), at its source's date and not at other times (held
+            throughout when the source has no date); ``"always"``, held throughout (``True``,
+            the reading of linkchart 0.2); ``"never"``, left out (``False``). Either way,
+            such a tie is never in force outside the lifespan of one of its ends.
         keep_nodes
             With a time: keep every node, active or not (the view of linkchart 0.1).
 
@@ -858,8 +873,7 @@ class LinkChart:
             window = self.window(between[0])[0], self.window(between[1])[1]
         if window is not None:
             first, last = window
-            with_time = dated(e.time_from, e.time_to)
-            mask &= (with_time & in_force(e.time_from, e.time_to, first, last)) | (~with_time & undated)
+            mask &= self.tie_times(undated).in_force(first, last)
             if not keep_nodes:
                 n = self.nodes
                 alive = dated(n.time_from, n.time_to) & in_force(n.time_from, n.time_to, first, last)
@@ -872,6 +886,68 @@ class LinkChart:
                 alive[e.dst[mask]] = True
                 node_rows = np.flatnonzero(alive)
         return self._view(node_rows, mask)
+
+    def source_times(self) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+        """The first and last day of each source's ``date`` (:data:`~linkchart.times.NO_TIME`
+        where it has none, or one that is not a time: the loader warns of those).
+
+        Examples
+        --------
+        >>> import linkchart, datetime
+        >>> c = linkchart.from_records([{"id": "a", "type": "state"}], [],
+        ...     sources=[{"id": "s", "date": "2005-03"}, {"id": "t", "date": "spring"}])
+        >>> first, last = c.source_times()
+        >>> datetime.date.fromordinal(int(last[0])).isoformat(), int(first[1]) == linkchart.times.NO_TIME
+        ('2005-03-31', True)
+        """
+
+        def parse() -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+            from .loading.timegrammar import parse_time
+
+            first = np.full(len(self.sources), NO_TIME, dtype=np.int32)
+            last = first.copy()
+            for i, source in enumerate(self.sources):
+                span = parse_time(source.date, self.periods) if source.date.strip() else None
+                if isinstance(span, Span):
+                    first[i], last[i] = span.start, span.end
+            first.flags.writeable = last.flags.writeable = False
+            return first, last
+
+        return self.memoized("source_times", parse)
+
+    def tie_times(self, undated: Undated | bool = "source") -> TieTimes:
+        """When each edge is in force in a time view (:meth:`as_of`, :meth:`between`), and how
+        that is known (:class:`~linkchart.times.TieTimes`).
+
+        ``undated`` says how a tie without a time of its own is read: ``"source"``
+        (default), at the ``date`` of the source it cites, at the precision written, and
+        unknown (not in force) at any other time, or throughout when its source has no
+        date; ``"always"``, throughout; ``"never"``, in no time view. In the first two it
+        is never in force outside the lifespan of either of its ends.
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> c = linkchart.from_records(
+        ...     [{"id": "imt", "type": "organisation", "time": "1998-"}, {"id": "tj", "type": "state"}],
+        ...     [{"from": "imt", "relation": "hides_in", "to": "tj", "source": "s"},
+        ...      {"from": "imt", "relation": "hides_in", "to": "tj", "time": 1997}],
+        ...     sources=[{"id": "s", "date": "2004"}])
+        >>> c.tie_times().dated.tolist(), c.as_of(2004).number_of_edges, c.as_of(1999).number_of_edges
+        ([True, True], 1, 0)
+        >>> c.as_of(1999, undated="always").number_of_edges, c.as_of(1997, undated="always").number_of_edges
+        (1, 1)
+        """
+        mode = check_undated(undated)
+
+        def make() -> TieTimes:
+            e, n = self.edges, self.nodes
+            first, last = self.source_times()
+            return tie_times(
+                e.time_from, e.time_to, e.source, first, last, (e.src, e.dst), n.time_from, n.time_to, mode
+            )
+
+        return self.memoized(f"tie_times {mode}", make)
 
     def window(self, time: Any) -> tuple[int, int]:
         """The first and last day of a time value (:meth:`filter`'s ``as_of``), open ends
@@ -943,7 +1019,7 @@ class LinkChart:
             inside = grown
         return self._view(np.flatnonzero(inside), np.ones(self.number_of_edges, dtype=bool))
 
-    def as_of(self, time: Any, *, undated: bool = True, keep_nodes: bool = False) -> LinkChart:
+    def as_of(self, time: Any, *, undated: Undated | bool = "source", keep_nodes: bool = False) -> LinkChart:
         """A view of the ties in force at some moment of ``time`` and of the actors active then.
 
         ``time`` is a year, a month (``"1999-03"``), a day, an interval, a
@@ -952,7 +1028,9 @@ class LinkChart:
         it; an actor without a lifespan and without a tie in force is left out, so
         that measures normalised by the number of actors (closeness, normalised
         betweenness) are those of the network of the time. ``keep_nodes=True`` keeps
-        every actor; ``undated=False`` drops the ties that carry no time.
+        every actor. A tie without a time of its own holds at its source's date
+        (``undated="source"``, the default), throughout (``"always"``) or never
+        (``"never"``), and never outside its ends' lifespans (:meth:`tie_times`).
 
         Examples
         --------
@@ -965,7 +1043,9 @@ class LinkChart:
         """
         return self.filter(as_of=time, undated=undated, keep_nodes=keep_nodes)
 
-    def between(self, start: Any, end: Any, *, undated: bool = True, keep_nodes: bool = False) -> LinkChart:
+    def between(
+        self, start: Any, end: Any, *, undated: Undated | bool = "source", keep_nodes: bool = False
+    ) -> LinkChart:
         """A view of the ties in force at some moment from the start of ``start`` to the end of
         ``end``, and of the actors active then (as :meth:`as_of`).
 

@@ -18,19 +18,29 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 
+from .errors import UnknownNameError
+
 __all__ = [
+    "ALWAYS",
     "DAY",
     "MONTH",
+    "NEVER",
     "NO_TIME",
     "OPEN",
+    "OWN",
+    "SOURCE",
+    "UNDATED",
     "YEAR",
     "Span",
+    "TieTimes",
+    "Undated",
     "bounds",
+    "check_undated",
     "dated",
     "day_number",
     "end_text",
@@ -43,6 +53,7 @@ __all__ = [
     "span_text",
     "span_value",
     "spans",
+    "tie_times",
     "unpack",
 ]
 
@@ -276,3 +287,135 @@ class Span:
 def spans(starts: Iterable[int], ends: Iterable[int], precisions: Iterable[int]) -> list[str]:
     """The text of every span of three columns (for tables and pages)."""
     return [span_text(a, b, p) for a, b, p in zip(starts, ends, precisions, strict=True)]
+
+
+# ---------------------------------------------------------------------------- when a tie is in force
+Undated = Literal["source", "always", "never"]
+"""How a time view reads a tie that carries no time of its own:
+
+``"source"`` (default)
+    At the date of the source it cites, at the precision written (``date: 2005`` is the
+    year 2005), and unknown — not in force — at any other time. A tie whose source has no
+    date is read as ``"always"``.
+``"always"``
+    In force throughout: the reading of linkchart 0.2 and earlier.
+``"never"``
+    Not in force in any time view (only dated ties are read).
+
+In the first two, a tie without a time of its own is never in force outside the lifespan of
+either of its ends: an undated tie of an organisation founded in 1998 does not hold in 1997.
+"""
+UNDATED: tuple[str, ...] = get_args(Undated)
+
+OWN: Final = 0
+SOURCE: Final = 1
+ALWAYS: Final = 2
+NEVER: Final = 3
+"""How a tie's time is known (:attr:`TieTimes.how`): its own ``time``; its source's ``date``;
+none (in force throughout its ends' lifespans); or not in force in any time view."""
+
+
+def check_undated(undated: object) -> Undated:
+    """``undated`` as one of :data:`UNDATED`: ``True`` is ``"always"`` and ``False`` ``"never"``
+    (the spellings of linkchart 0.2); anything else is refused.
+
+    Examples
+    --------
+    >>> check_undated(True), check_undated("source")
+    ('always', 'source')
+    """
+    if undated is True:
+        return "always"
+    if undated is False:
+        return "never"
+    if not isinstance(undated, str) or undated not in UNDATED:
+        raise UnknownNameError("reading of undated ties (undated)", str(undated), UNDATED)
+    return undated  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TieTimes:
+    """When each tie of a chart is read as in force in a time view, and how that is known.
+
+    Attributes
+    ----------
+    first, last
+        Per edge, the first and last day it is in force (``int64``; open ends at the
+        extremes of ``int64``).
+    how
+        Per edge, how its time is known: :data:`OWN` (its ``time``), :data:`SOURCE` (the
+        date of its source), :data:`ALWAYS` (no time: in force throughout its ends'
+        lifespans) or :data:`NEVER` (in no time view).
+    """
+
+    first: npt.NDArray[np.int64]
+    last: npt.NDArray[np.int64]
+    how: npt.NDArray[np.uint8]
+
+    def in_force(self, first: int, last: int) -> npt.NDArray[np.bool_]:
+        """Which ties are in force at some moment of the days ``first..last``."""
+        out: npt.NDArray[np.bool_] = (self.how != NEVER) & (self.first <= last) & (self.last >= first)
+        return out
+
+    @property
+    def dated(self) -> npt.NDArray[np.bool_]:
+        """Which ties carry a time: their own, or their source's date."""
+        out: npt.NDArray[np.bool_] = self.how <= SOURCE
+        return out
+
+
+def tie_times(
+    edge_from: npt.NDArray[np.int32],
+    edge_to: npt.NDArray[np.int32],
+    edge_source: npt.NDArray[np.int16],
+    source_from: npt.NDArray[np.int32],
+    source_to: npt.NDArray[np.int32],
+    ends: tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]],
+    node_from: npt.NDArray[np.int32],
+    node_to: npt.NDArray[np.int32],
+    undated: Undated = "source",
+) -> TieTimes:
+    """When each tie is in force, read as ``undated`` says (see :data:`Undated`).
+
+    A tie with a time of its own holds then, whatever its ends' lifespans (a tie dated
+    outside one is a load warning, and may be right: a letter from prison). A tie without
+    one holds at its source's date (``"source"``) or throughout (``"always"``), within the
+    lifespans of both its ends; where those leave no day it holds in no time view.
+
+    Examples
+    --------
+    An undated tie of a source dated 2005, between an actor founded in 1998 and one
+    without a lifespan; and an undated tie of an undated source:
+
+    >>> two = np.array([NO_TIME, NO_TIME], dtype=np.int32)
+    >>> year = np.array([first_day(2005), NO_TIME], dtype=np.int32), np.array([last_day(2005), NO_TIME])
+    >>> ends = np.array([0, 0]), np.array([1, 1])
+    >>> founded = np.array([first_day(1998), NO_TIME], dtype=np.int32)
+    >>> t = tie_times(two, two, np.array([0, 1]), *year, ends, founded, two)
+    >>> t.how.tolist(), t.in_force(first_day(2005), last_day(2005)).tolist()
+    ([1, 2], [True, True])
+    >>> t.in_force(first_day(2001), last_day(2001)).tolist()
+    [False, True]
+    >>> t.in_force(first_day(1997), last_day(1997)).tolist()
+    [False, False]
+    """
+    undated = check_undated(undated)
+    first, last = bounds(edge_from, edge_to)
+    own = dated(edge_from, edge_to)
+    how = np.where(own, OWN, NEVER if undated == "never" else ALWAYS).astype(np.uint8)
+    if undated == "never":
+        return TieTimes(first, last, how)
+    if undated == "source" and len(source_from):
+        s_first, s_last = bounds(source_from, source_to)
+        cited = edge_source >= 0
+        code = np.where(cited, edge_source, 0).astype(np.intp)
+        by_source = ~own & cited & dated(source_from, source_to)[code]
+        first = np.where(by_source, s_first[code], first)
+        last = np.where(by_source, s_last[code], last)
+        how[by_source] = SOURCE
+    n_first, n_last = bounds(node_from, node_to)
+    for end in ends:  # an undated tie holds only while both its ends exist
+        first = np.where(own, first, np.maximum(first, n_first[end]))
+        last = np.where(own, last, np.minimum(last, n_last[end]))
+    how[~own & (first > last)] = NEVER
+    return TieTimes(first, last, how)

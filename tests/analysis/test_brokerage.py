@@ -350,3 +350,36 @@ def test_engines_agree_on_the_central_asia_graph() -> None:
     # The IMT ties organisations, states, places and events: it brokers in several roles.
     assert sum(fast["IMT"].values()) > 0
     assert brokerage(c).counts["IMT"]["liaison"] == fast["IMT"]["liaison"]
+
+
+# ---------------------------------------------------------------------------- flags on the z-scores
+def test_a_z_score_from_an_expected_count_below_one_is_flagged() -> None:
+    # a liaison across three groups of a sparse chart: one path, expected far below once
+    groups = {f"x{i}": "X" for i in range(6)} | {f"y{i}": "Y" for i in range(6)} | {"z": "Z"}
+    c = chart(groups, [("x0", "pays", "y0"), ("y0", "pays", "z")])
+    result = brokerage(c)
+    assert result.counts["y0"]["liaison"] == 1
+    assert result.expected["y0"]["liaison"] < 1 and result.z["y0"]["liaison"] > 3
+    assert result.flag("y0", "liaison").startswith("expected 0.")
+    assert "not a normal one" in result.flag("y0", "liaison")
+    assert result.partition_note == ""  # no group holds nearly every node
+    with pytest.raises(UnknownNameError):
+        result.flag("y0", "broker")
+
+
+def test_a_role_expected_several_times_is_not_flagged() -> None:
+    rng = np.random.default_rng(0)
+    n = 14
+    arcs = [(f"v{a}", "pays", f"v{b}") for a in range(n) for b in range(n) if a != b and rng.random() < 0.3]
+    result = brokerage(chart({f"v{i}": "X" if i < 7 else "Y" for i in range(n)}, arcs))
+    expected = [result.expected[v]["total"] for v in result]
+    assert min(expected) >= 1
+    assert all(result.flag(v, "total") == "" for v in result)
+
+
+def test_a_partition_where_almost_every_node_is_one_type_is_flagged() -> None:
+    groups = {f"v{i}": "organisation" for i in range(19)} | {"s": "state"}
+    c = chart(groups, [("v0", "pays", "v1"), ("v1", "pays", "s")])
+    note = brokerage(c).partition_note
+    assert note.startswith("one group (organisation) holds 19 of 20 nodes (95%)")
+    assert brokerage(c, partition={v: i % 2 for i, v in enumerate(groups)}).partition_note == ""

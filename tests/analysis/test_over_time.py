@@ -146,8 +146,12 @@ def test_the_ways_to_cut_time(ring: linkchart.LinkChart) -> None:
     with pytest.raises(LinkchartError, match="positive number"):
         periods_of(ring, 0)
     undated = linkchart.from_records([{"id": "a", "type": "state"}], [])
+    assert over_time(undated, "degree").declined.startswith("no tie is read")  # declined, with why
+    tie = linkchart.from_records(
+        [{"id": x, "type": "state"} for x in "ab"], [{"from": "a", "relation": "r", "to": "b"}]
+    )
     with pytest.raises(LinkchartError, match="no dated ties"):
-        over_time(undated, "degree")
+        over_time(tie, "degree", min_dated=0)
     with pytest.raises(LinkchartError, match="declares no periods"):
         periods_of(undated, "periods")
 
@@ -159,3 +163,64 @@ def test_the_plot_draws_the_leaders(ring: linkchart.LinkChart) -> None:
     assert svg == plot_over_time(t, top=1, kind="svg")  # the same bytes for the same result
     assert plot_over_time(t, kind="png").startswith(b"\x89PNG")
     assert b"The importer" in plot_over_time(t, top=1, labels={"importer": "The importer"})
+
+
+# ------------------------------------------------------------------ source dates, lifespans, min_dated
+def _article() -> linkchart.LinkChart:
+    """An article of 2005 and a report of 2003: their undated ties hold in their year only; the
+    group founded in 2004 has no tie before; one tie carries its own time (2003-2005)."""
+    nodes = [{"id": "group", "type": "organisation", "time": "2004-"}]
+    nodes += [{"id": x, "type": "organisation"} for x in ("patron", "ally", "host")]
+    edges = [
+        {"from": "patron", "relation": "funds", "to": "ally", "time": "2003-2005"},
+        {"from": "patron", "relation": "funds", "to": "group", "source": "article"},
+        {"from": "ally", "relation": "funds", "to": "group", "source": "article"},
+        {"from": "host", "relation": "funds", "to": "ally", "source": "report"},
+        {"from": "host", "relation": "funds", "to": "group", "source": "report"},  # before the group
+    ]
+    sources = [{"id": "article", "date": "2005"}, {"id": "report", "date": "2003"}]
+    return linkchart.from_records(nodes, edges, sources=sources)
+
+
+def test_over_time_reads_undated_ties_at_their_sources_date() -> None:
+    t = over_time(_article(), "degree", every="year")
+    assert t.declined == "" and t.dating is not None
+    # the report's tie to the group lies before the group was founded: in no period, not dated
+    assert (t.dating.read, t.dating.own, t.dating.by_source) == (5, 1, 3)
+    assert [p.label for p in t.periods] == ["2003", "2004", "2005"]
+    # hand-checked: 2003 patron-ally (own) and host-ally (report); 2004 patron-ally alone;
+    # 2005 patron-ally and the article's two ties (the group founded in 2004 is active from then)
+    assert [dict(s) for s in t.scores] == [
+        {"patron": 1.0, "ally": 2.0, "host": 1.0},
+        {"patron": 1.0, "ally": 1.0, "group": 0.0},
+        {"patron": 2.0, "ally": 2.0, "group": 2.0},
+    ]
+    assert [(p.ties, p.dated) for p in t.periods] == [(2, 2), (1, 1), (3, 3)]
+    # the old reading: every undated tie in every year its actors exist; the group's tie to the
+    # host never before 2004
+    always = over_time(_article(), "degree", every="year", undated="always")
+    assert always.dating is not None and always.dating.describe() == "1 of 5 ties read is dated"
+    assert always.declined.startswith("only 1 of 5 ties read is dated (20%; at least 50% must be)")
+    shown = over_time(_article(), "degree", every="year", undated="always", min_dated=0)
+    assert dict(shown.scores[0]) == {"patron": 1.0, "ally": 2.0, "host": 1.0}  # no group before 2004
+    assert dict(shown.scores[1]) == {"patron": 2.0, "ally": 3.0, "host": 2.0, "group": 3.0}
+
+
+def test_over_time_declines_below_min_dated_and_says_why() -> None:
+    chart = _article()
+    assert over_time(chart, "degree", min_dated=0.8).declined == ""  # 4 of 5 dated, with the sources'
+    assert over_time(chart, "degree", min_dated=0.9).declined.startswith(
+        "only 4 of 5 ties read are dated (1 by"
+    )
+    never = over_time(chart, "degree", undated="never", min_dated=0.5)
+    assert never.periods == () and never.scores == ()
+    assert never.declined.startswith("only 1 of 5 ties read is dated (20%; at least 50% must be)")
+    assert "the periods would hold those few ties alone" in never.declined
+    assert "min_dated=0 (--min-dated 0)" in never.declined
+    assert never.text().startswith("degree over time: not shown: only 1 of 5")
+    assert never.to_dict()["dating"] == {
+        "read": 5, "dated": 1, "own": 1, "by_source": 0, "share": 0.2, "undated": "never", "min_dated": 0.5,
+    }  # fmt: skip
+    for bad in (-0.1, 1.5, True, "half"):
+        with pytest.raises(LinkchartError, match="min_dated must be a number from 0 to 1"):
+            over_time(chart, "degree", min_dated=bad)  # type: ignore[arg-type]

@@ -91,8 +91,12 @@ def test_names_resolve_through_labels_and_aliases_and_errors_say_what_is_wrong()
 def test_the_central_asia_chain_from_the_jui_to_kyrgyzstan() -> None:
     chart = linkchart.load(GRAPH)
     # Kyrgyzstan's only ties are hostile acts (infiltration, actions aimed at it) and neutral
-    # ones (borders, lies in): since issue 18 no chain of positive ties reaches it
-    assert linkchart.explain_path(chart, "Jamaat-e-Ulema-e-Islam", "Kyrgyzstan").paths == ()
+    # ones (borders, lies in): since issue 18 no chain of positive ties reaches it, and the
+    # default reading says so
+    default = linkchart.explain_path(chart, "Jamaat-e-Ulema-e-Islam", "Kyrgyzstan")
+    assert default.paths == ()
+    assert default.reading.startswith("read on 18 of 92 ties: positive ties of the layers operational")
+    assert "--signs all" in default.text()
     result = linkchart.explain_path(chart, "Jamaat-e-Ulema-e-Islam", "Kyrgyzstan", signs="all")
     best = result.paths[0]
     assert best.nodes == ("JUI", "IMT", "Kyrgyzstan")
@@ -102,3 +106,39 @@ def test_the_central_asia_chain_from_the_jui_to_kyrgyzstan() -> None:
     assert math.isclose(result.to_dict()["paths"][0]["probability"], best.probability)
     text = result.text()
     assert '"Patronage of the Pakistani Jamaat-e-Ulema-e-Islam' in text and "--infiltrates-->" in text
+    assert "Reading: read on 33 of 92 ties: ties of every sign" in text
+
+
+def test_the_default_reading_never_chains_through_a_place() -> None:
+    vocab = Vocabulary(
+        relations=(
+            Relation("funds", layer="operational"),
+            Relation("operates_in", layer="presence"),
+        ),
+        default_layers=("operational",),
+    )
+    nodes = [{"id": "a", "type": "organisation"}, {"id": "b", "type": "organisation"}]
+    nodes += [{"id": "m", "type": "organisation"}, {"id": "valley", "type": "region"}]
+    edges = [
+        {"from": "a", "relation": "operates_in", "to": "valley", "confidence": "confirmed"},
+        {"from": "b", "relation": "operates_in", "to": "valley", "confidence": "confirmed"},
+        {"from": "a", "relation": "funds", "to": "m", "confidence": "alleged"},
+        {"from": "m", "relation": "funds", "to": "b", "confidence": "alleged"},
+    ]
+    chart = linkchart.from_records(nodes, edges, vocabulary=vocab)
+    default = linkchart.explain_path(chart, "a", "b")
+    assert [p.nodes for p in default.paths] == [("a", "m", "b")]  # the place is more probable, not read
+    assert default.to_dict()["reading"] == default.reading
+    assert default.parameters["layers"] == ["operational"]
+    everything = linkchart.explain_path(chart, "a", "b", layers="all")
+    assert everything.paths[0].nodes == ("a", "valley", "b")
+
+
+def test_the_cli_reads_the_default_reading_and_takes_layers(capsys: pytest.CaptureFixture[str]) -> None:
+    from linkchart.cli import main
+
+    assert main(["path", str(GRAPH), "JUI", "Kyrgyzstan"]) == 1
+    out = capsys.readouterr().out
+    assert "no path on the ties read" in out and "Reading: read on 18 of 92 ties" in out
+    assert main(["path", str(GRAPH), "JUI", "Kyrgyzstan", "--signs", "all", "--k", "1"]) == 0
+    assert "JUI > IMT > Kyrgyzstan" in capsys.readouterr().out

@@ -165,6 +165,20 @@ def test_the_registry_options_set_the_report_reading(chart: linkchart.LinkChart)
     assert MEASURES["key_players"](chart, k=1).parameters["directed"] is False
 
 
+def test_an_explicit_argument_wins_over_the_registry_options(chart: linkchart.LinkChart) -> None:
+    raw = linkchart.harmonic(chart, normalized=False)
+    assert dict(MEASURES["harmonic"](chart, normalized=False)) == pytest.approx(dict(raw))
+    normalised = linkchart.harmonic(chart, normalized=True)
+    assert dict(MEASURES["harmonic"](chart)) == pytest.approx(dict(normalised))
+    assert dict(MEASURES["harmonic"](chart)) != pytest.approx(dict(raw))
+    with pytest.raises(linkchart.LinkchartError, match="undirected reading"):
+        MEASURES["bridges"](chart, directed=True)  # asked for, refused: never silently overridden
+    # a report passes its common arguments less those the options fix
+    r = linkchart.report(chart, measures=["bridges", "key_players", "harmonic"], directed=True, draws=None)
+    assert r.rankings[0].measure == "harmonic" and r.key_players
+    assert MEASURES["bridges"].shared({"directed": True, "layers": None}) == {"layers": None}
+
+
 def test_no_lookup_by_signature_or_import_in_the_source() -> None:
     source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "linkchart").rglob("*.py"))
     assert "inspect.signature" not in source and "importlib.import_module" not in source

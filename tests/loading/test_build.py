@@ -371,3 +371,21 @@ def test_close_matches_are_sought_for_a_bounded_number_of_names() -> None:
     hints = [p.hint for p in info.value.problems]
     assert len(hints) == 40 and hints[0].startswith("did you mean 'node0'")
     assert hints[-1] == "declare the node under 'nodes', or check the spelling"
+
+
+def test_a_source_date_that_is_not_a_time_is_a_located_warning(graphs, base, replace: Swap) -> None:
+    import warnings
+
+    text = replace(base, "  - id: web\n", "  - id: web\n    date: Spring 2005\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        c = linkchart.load(graphs.write(text))
+    found = [w.message.problem for w in caught if isinstance(w.message, linkchart.LoadWarning)]
+    assert [(p.code, p.path) for p in found] == [("undated-source", "sources[1].date")]
+    assert found[0].line == graphs.line(text, "Spring 2005") and "1999-03" in found[0].hint
+    assert c.source_times()[0].tolist() == [linkchart.times.NO_TIME] * 2  # read as having no date
+    text = replace(base, "  - id: web\n", "  - id: web\n    date: 2005-03\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        c = linkchart.load(graphs.write(text))
+    assert not caught and c.source_times()[0][1] == date(2005, 3, 1).toordinal()

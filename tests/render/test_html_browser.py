@@ -534,7 +534,7 @@ def test_hostile_ties_and_layers_toggle_and_the_panel_shows_camp_and_pn(
     text = _panel_text(opened)
     camp = linkchart.balance(central_asia).camps["Emomali Rakhmonov"]
     assert camp is not None and re.search(rf"camp\s+{camp + 1}\b", text), text
-    assert re.search(r"pn centrality\s+-?\d", text), text
+    assert re.search(r"PN centrality\s+-?\d", text), text  # named as the glossary names it
     _clean(opened)
 
 
@@ -689,4 +689,97 @@ def test_classes_toggle_and_panels_list_affiliations_and_participants(
     assert XSS[0] in text  # shown as text
     assert opened.js("window.__xss === undefined")
     page.screenshot(path=str(artifacts / "classes_event_panel.png"))
+
+
+def test_the_node_panel_lists_only_the_ties_in_force_at_the_slider_time(open_page: Any) -> None:
+    chart = _phased_chart()
+    opened = open_page(linkchart.render_html(chart, size_by="degree", draws=None), "panel_time.html")
+    page = opened.page
+    boss = opened.js("linkchart.nodeIndex('boss')")
+    _click_node(opened, boss)
+    total = len(chart.edges_of("boss"))
+    assert f"ties ({total})" in _panel_text(opened).lower()  # headings are shown in capitals
+    page.focus("#lc-time-slider")
+    for step, period in enumerate(["p1", "p2", "p3"], start=1):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(f"linkchart.time.index === {step}")
+        view = chart.as_of(period)
+        ties = view.edges_of("boss") if "boss" in view else []
+        text = _panel_text(opened).lower()
+        assert f"ties in force in {period} ({len(ties)} of {total})" in text, text
+        listed = opened.js("document.querySelectorAll('#lc-panel .lc-ties li').length")
+        assert listed == len(ties)
+    assert len(chart.as_of("p1").edges_of("boss")) != len(chart.as_of("p3").edges_of("boss"))
+    _clean(opened)
+
+
+def test_the_slider_reads_source_dates_and_lifespans_as_the_views_do(open_page: Any) -> None:
+    # an article of 2005 whose undated ties hold in 2005; a group founded in 2003; a dated tie of 2001
+    nodes = [{"id": "group", "type": "organisation", "time": "2003-"}] + [
+        {"id": x, "type": "organisation"} for x in ("patron", "ally", "state")
+    ]
+    edges = [
+        {"from": "patron", "relation": "funds", "to": "ally", "time": 2001},
+        {"from": "patron", "relation": "funds", "to": "group", "source": "article"},
+        {"from": "ally", "relation": "funds", "to": "group", "source": "article"},
+        {"from": "state", "relation": "funds", "to": "group", "source": "undated"},
+    ]
+    chart = linkchart.from_records(
+        nodes, edges, sources=[{"id": "article", "date": "2005"}, {"id": "undated"}]
+    )
+    opened = open_page(linkchart.render_html(chart, size_by=None, draws=None), "sources.html")
+    assert opened.js("linkchart.time") is not None
+    note = opened.page.inner_text("#lc-time-note")
+    assert "3 of 4 ties read are dated (1 by their own time, 2 by their source" in note
+    windows = ["2001", "2002", "2003", "2004", "2005"]
+    opened.page.focus("#lc-time-slider")
+    for step, year in enumerate(windows, start=1):
+        opened.page.keyboard.press("ArrowRight")
+        opened.page.wait_for_function(f"linkchart.time.index === {step}")
+        assert opened.page.inner_text("#lc-time-label") == year
+        view = chart.as_of(year)
+        assert opened.js("linkchart.visibleCounts()") == {
+            "nodes": view.number_of_nodes,
+            "edges": view.number_of_edges,
+        }, year
+    # hand-checked: 2001 the dated tie alone; 2002 nothing; 2003-04 the undated source's tie,
+    # from the group's founding; 2005 the article's two ties as well
+    assert [chart.as_of(y).number_of_edges for y in windows] == [1, 0, 1, 1, 3]
+    _clean(opened)
+
+
+def test_a_chart_with_few_dated_ties_says_why_it_has_no_slider(open_page: Any) -> None:
+    nodes = [{"id": x, "type": "person"} for x in "abcde"]
+    edges = [{"from": "a", "relation": "calls", "to": "b", "time": 1999}]
+    edges += [{"from": x, "relation": "calls", "to": y} for x, y in ("bc", "cd", "de", "ea")]
+    chart = linkchart.from_records(nodes, edges)
+    opened = open_page(linkchart.render_html(chart, draws=None), "declined.html")
+    page = opened.page
+    assert page.is_visible("#lc-time") and not page.is_visible("#lc-time-slider")
+    note = page.inner_text("#lc-time-note")
+    assert note.startswith("No time slider: only 1 of 5 ties read is dated (20%; at least 50% must be)")
+    assert opened.js("linkchart.time") is None
+    assert opened.js("linkchart.visibleCounts()") == {"nodes": 5, "edges": 5}
+    shown = open_page(linkchart.render_html(chart, draws=None, min_dated=0), "shown.html")
+    assert shown.page.is_visible("#lc-time-slider") and shown.js("linkchart.time") is not None
+    _clean(opened)
+    _clean(shown)
+
+
+def test_the_panel_flags_a_brokerage_z_from_a_tiny_expected_count_and_counts_bridges_as_pairs(
+    central_asia: linkchart.LinkChart, open_page: Any
+) -> None:
+    opened = open_page(linkchart.render_html(central_asia, highlight="all", draws=None), "flags.html")
+    found = linkchart.bridges(central_asia)
+    edges = sum(len(b.edge_ids) for b in found)
+    legend = opened.page.inner_text("#lc-marks")
+    assert f"bridging ties (thick lines: {edges} edges)\n{len(found)}" in legend, legend
+    _click_node(opened, central_asia.index_of("IMT"))
+    text = _panel_text(opened)
+    assert "coordinator" in text and "! expected 0.028 times (below 1)" in text
+    # the words of network science, glossed where the panel shows them
+    assert "coordinator\n14 paths (z 73.29) \u2014 brokers between two actors of its own group" in text
+    assert "z: how far a count lies above what chance would give" in text
+    assert "PN centrality: positive-negative centrality: ties to friends raise it" in text
+    assert "camp\n1 \u2014 actors friendly among themselves and hostile to other camps" in text
     _clean(opened)

@@ -113,6 +113,23 @@ def test_highlights_mark_bridges_articulation_points_and_brokers(central_asia: l
     assert "IMT" in {central_asia.node_ids[i] for i in marks["brokers"]}
     brokering = [n for n, roles in linkchart.brokerage(central_asia).counts.items() if sum(roles.values())]
     assert len(marks["brokers"]) == min(5, len(brokering)) > 0
+    # bridges counted as the report counts them: bridging ties (pairs), then the edges drawn
+    found = linkchart.bridges(central_asia)
+    assert marks["bridge_count"] == {
+        "ties": len(found),
+        "edges": len(marks["bridges"]),
+        "text": f"{len(found)} bridging ties ({len(marks['bridges'])} edges)",
+    }
+    r = linkchart.report(central_asia, measures=["bridges"], draws=None)
+    assert (r.bridges_total, r.bridge_edges_total) == (len(found), len(marks["bridges"]))
+    assert marks["bridge_count"]["text"] in r.to_text() and marks["bridge_count"]["text"] in r.to_markdown()
+    # a bridge reported twice is one bridging tie of two edges: the two counts differ
+    twice = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in "abc"],
+        [{"from": "a", "relation": "knows", "to": "b"}] * 2 + [{"from": "b", "relation": "knows", "to": "c"}],
+    )
+    count = page_payload(twice, PageSpec(highlight=("bridges",), draws=None))["highlight"]["bridge_count"]
+    assert count["text"] == "2 bridging ties (3 edges)"
     widths = [e["width"] for e in payload["edges"]]
     assert (
         min(widths[k] for k in marks["bridges"])
@@ -288,9 +305,13 @@ def test_a_summary_size_that_is_not_a_count_is_refused(bad: object) -> None:
 def test_the_time_slider_data_follows_the_chart(central_asia: linkchart.LinkChart) -> None:
     from datetime import date
 
-    data = page_payload(central_asia, PageSpec(draws=None))
+    # 1 of the 22 ties read is dated: no slider, and the page says why
+    declined = page_payload(central_asia, PageSpec(draws=None))["timeline"]
+    assert declined["declined"].startswith("only 1 of 18 ties read is dated (6%; at least 50% must be)")
+    data = page_payload(central_asia, PageSpec(draws=None, min_dated=0))
     t = data["timeline"]
     assert t["every"] == "year" and [w["label"] for w in t["windows"]] == ["1997", "1998", "1999", "2000"]
+    assert t["dating"] == "1 of 18 ties read is dated" and t["undated"] == "source"
     assert t["windows"][0]["first"] == date(1997, 1, 1).toordinal()
     assert (
         len(t["edge_from"]) == central_asia.number_of_edges
@@ -302,10 +323,10 @@ def test_the_time_slider_data_follows_the_chart(central_asia: linkchart.LinkChar
     assert (t["edge_from"][k], t["edge_to"][k]) == (edge.time.first.toordinal(), None)
     assert t["measure"] is None
     assert page_payload(central_asia, PageSpec(draws=None, timeline=False))["timeline"] is None
-    with_measure = page_payload(central_asia, PageSpec(draws=None, size_by="degree", over_time=True))[
-        "timeline"
-    ]
-    per_year = linkchart.over_time(central_asia, "degree", every="year")
+    with_measure = page_payload(
+        central_asia, PageSpec(draws=None, size_by="degree", over_time=True, min_dated=0)
+    )["timeline"]
+    per_year = linkchart.over_time(central_asia, "degree", every="year", min_dated=0)
     i = central_asia.index_of("IMT")
     assert with_measure["measure"]["values"][2][i] == per_year.scores[2]["IMT"]
     assert with_measure["measure"]["active"] == [p.nodes for p in per_year.periods]
@@ -347,3 +368,53 @@ def test_claims_notes_and_signs_reach_the_page() -> None:
     plain = page_payload(linkchart.from_records([{"id": "a", "type": "state"}], []), PageSpec(draws=None))
     assert plain["claims"] == [] and plain["edge"]["alternative"] is None  # nothing per edge
     assert "1 neutral tie" in payload["reading"] and "reading: none" in payload["reading"]
+
+
+def test_a_summary_view_without_a_size_measure_keeps_the_actors_with_most_partners() -> None:
+    # 'loud' is reported ten times with one partner; 'hub' has three partners, once each
+    nodes = [{"id": x, "type": "person"} for x in ("loud", "echo", "hub", "p", "q", "r")]
+    edges = [{"from": "loud", "relation": "knows", "to": "echo"} for _ in range(10)]
+    edges += [{"from": "hub", "relation": "knows", "to": x} for x in "pqr"]
+    data = page_payload(linkchart.from_records(nodes, edges), PageSpec(summary=1, size_by=None, draws=None))
+    assert data["node"]["ids"] == ["hub"]
+    assert data["summary"]["by"] == "degree"
+
+
+def test_brokerage_z_scores_and_their_flags_reach_the_page(central_asia: linkchart.LinkChart) -> None:
+    data = page_payload(central_asia, PageSpec(highlight=("brokers",), draws=None))
+    i = central_asia.index_of("IMT")
+    z, flag = data["node"]["brokerage_z"][i]["coordinator"]
+    result = linkchart.brokerage(central_asia)
+    assert z == pytest.approx(result.z["IMT"]["coordinator"], rel=1e-5)
+    assert flag == result.flag("IMT", "coordinator") != ""
+    assert set(data["node"]["brokerage_z"][i]) == set(data["node"]["brokerage"][i])
+    assert data["brokerage_note"] == ""
+
+
+def test_the_slider_holds_each_ties_days_in_force_from_its_source_and_its_actors() -> None:
+    nodes = [{"id": "group", "type": "organisation", "time": "2003-"}, {"id": "patron", "type": "state"}]
+    edges = [
+        {"from": "patron", "relation": "funds", "to": "group", "source": "article"},
+        {"from": "patron", "relation": "funds", "to": "group", "source": "undated"},
+        {"from": "patron", "relation": "funds", "to": "group", "source": "old"},
+        {"from": "patron", "relation": "funds", "to": "group", "time": "2001"},
+    ]
+    sources = [{"id": "article", "date": "2005-06"}, {"id": "undated"}, {"id": "old", "date": "1999"}]
+    chart = linkchart.from_records(nodes, edges, sources=sources)
+    t = page_payload(chart, PageSpec(draws=None))["timeline"]
+    from datetime import date as day
+
+    assert (t["edge_from"][0], t["edge_to"][0]) == (day(2005, 6, 1).toordinal(), day(2005, 6, 30).toordinal())
+    assert (t["edge_from"][1], t["edge_to"][1]) == (day(2003, 1, 1).toordinal(), None)  # the group's life
+    assert t["edge_never"] == [2]  # its source's 1999 lies before the group was founded
+    assert (t["edge_from"][3], t["edge_to"][3]) == (
+        day(2001, 1, 1).toordinal(),
+        day(2001, 12, 31).toordinal(),
+    )
+    assert t["dating"] == "2 of 4 ties read are dated (1 by their own time, 1 by their source's date)"
+    always = page_payload(chart, PageSpec(draws=None, undated="always"))["timeline"]
+    assert always["declined"].startswith("only 1 of 4 ties read is dated (25%")
+    with pytest.raises(linkchart.UnknownNameError, match="undated"):
+        PageSpec(undated="sometimes").check()  # type: ignore[arg-type]
+    with pytest.raises(linkchart.LinkchartError, match="min_dated must be a number from 0 to 1"):
+        PageSpec(min_dated=2).check()

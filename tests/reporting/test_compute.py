@@ -143,7 +143,8 @@ def test_every_reading_is_available(central_asia: linkchart.LinkChart) -> None:
     ranking = [x.node for x in everything.rankings[0].overall]
     assert ranking[0] == "IMT" and "Pakistan" in ranking[:3]  # the round-1 artefact, on request
     hostile = report(central_asia, signs="negative", layers="all", measures=["degree"], top=3)
-    assert hostile.rankings[0].overall[0].node == "Pakistan"  # the state with most hostile ties
+    top = {x.node: x.value for x in hostile.rankings[0].overall}
+    assert top["Pakistan"] == 4  # the state with most hostile partners (7 arcs, 4 partners)
 
 
 def test_balance_section(full: Report) -> None:
@@ -254,6 +255,7 @@ def test_csv_one_file_per_table(full: Report, tmp_path: Path) -> None:
             "expected",
             "z",
             "note",
+            "flag",
         ]
 
 
@@ -303,16 +305,27 @@ def test_how_sure_section(full: Report, central_asia: linkchart.LinkChart) -> No
 
 
 def test_over_time_section_on_a_dated_chart(full: Report, central_asia: linkchart.LinkChart) -> None:
-    t = full.over_time
+    # 1 of the 22 ties read is dated: the section says so and ranks no one
+    declined = full.over_time
+    assert declined is not None and declined.periods == () and declined.dating is not None
+    assert (declined.dating.read, declined.dating.dated) == (18, 1)
+    text = full.to_text().split("== over time")[1]
+    assert ": not shown; 1 of 18 ties read is dated" in text
+    assert "Only 1 of 18 ties read is dated (6%; at least 50% must be)" in text
+    assert "Only 1 of 18 ties read is dated" in full.to_markdown().split("## Over time")[1]
+    assert full.to_dict()["over_time"]["declined"] == declined.declined
+    shown = report(central_asia, top=5, draws=None, min_dated=0, measures=["betweenness"])
+    t = shown.over_time
     assert t is not None and [p.label for p in t.periods] == ["1997", "1998", "1999", "2000"]
-    again = linkchart.over_time(central_asia, "betweenness", every="year", normalized=True)
+    again = linkchart.over_time(central_asia, "betweenness", every="year", normalized=True, min_dated=0)
     assert t.scores == again.scores  # the same call, the same numbers
     assert t.top("1999", 1)[0][0] == "IMT"
-    assert sum(p.dated for p in t.periods) >= 13  # every dated tie is in force in some year
-    text = full.to_text()
+    assert [p.dated for p in t.periods] == [1, 1, 1, 1]  # the one dated tie read: integrated from 1997
+    text = shown.to_text()
     assert "== over time: normalised betweenness by year" in text and "1999" in text.split("== over time")[1]
-    assert "## Over time" in full.to_markdown()
-    assert full.to_dict()["over_time"]["periods"][0]["label"] == "1997"
+    assert "1 of 18 ties read is dated" in text.split("== over time")[1]
+    assert "## Over time" in shown.to_markdown()
+    assert shown.to_dict()["over_time"]["periods"][0]["label"] == "1997"
     undated = linkchart.from_records([{"id": x, "type": "state"} for x in "ab"],
                                      [{"from": "a", "relation": "r", "to": "b"}])  # fmt: skip
     assert report(undated, draws=None).over_time is None
@@ -325,7 +338,7 @@ def test_over_time_is_left_out_when_too_costly_and_the_report_says_so(
     from linkchart.reporting import compute
 
     monkeypatch.setattr(compute, "OVER_TIME_MAX_WORK", 1000)
-    r = report(central_asia, measures=["degree", "betweenness"], draws=None)
+    r = report(central_asia, measures=["degree", "betweenness"], draws=None, min_dated=0)
     assert r.over_time is None
     assert "the Over time section left out (4 periods of exact betweenness" in r.scale
     assert "run linkchart timeline" in r.to_text()
@@ -461,3 +474,44 @@ def test_claims_and_notes_are_shown_each_as_one_item() -> None:
     notes = {frozenset((b.a, b.b)): b.note for b in r.bridges}
     assert notes[frozenset(("IMT", "AQ"))] == "rests on an alternative of the either-or claim units"
     assert notes[frozenset(("JUI", "IMT"))] == ""
+
+
+def test_brokers_with_a_z_from_an_expected_count_below_one_are_flagged(full: Report) -> None:
+    # IMT's coordinator z is in the sixties against an expected count of 0.04
+    imt = next(b for b in full.brokers if b.role == "coordinator" and b.node == "IMT")
+    assert imt.expected < 1 and imt.z > 10 and imt.flag.startswith("expected 0.028 times")
+    text = full.to_text()
+    assert re.search(r"IMT\].*\d !", text)
+    assert "! expected less than once under the null model" in text
+    assert "- ! expected less than once" in full.to_markdown()
+    data = json.loads(full.to_json())
+    assert next(b for b in data["brokers"] if b["node"] == "IMT")["flag"] == imt.flag
+    assert data["brokerage_note"] == ""
+
+
+def test_a_partition_of_one_dominant_group_is_said_in_the_report() -> None:
+    nodes = [{"id": f"o{i}", "type": "organisation"} for i in range(19)] + [{"id": "s", "type": "state"}]
+    edges = [{"from": "o0", "relation": "pays", "to": "s"}, {"from": "s", "relation": "pays", "to": "o1"}]
+    r = report(linkchart.from_records(nodes, edges), measures=["brokerage"], draws=None)
+    assert r.brokerage_note.startswith("one group (organisation) holds 19 of 20 nodes")
+    assert f"! {r.brokerage_note}" in r.to_text()
+    assert json.loads(r.to_json())["brokerage_note"] == r.brokerage_note
+
+
+def test_the_weak_tie_mark_depends_on_the_finding_not_on_top() -> None:
+    # degrees: x 6 (three of them alleged), a 5, b 4, c 2; on firm ties x has 3: rank 3
+    edges = [("x", f"x{i}", "reported" if i < 3 else "alleged") for i in range(6)]
+    edges += [("a", f"a{i}", "reported") for i in range(5)] + [("b", f"b{i}", "reported") for i in range(4)]
+    edges += [("c", f"c{i}", "reported") for i in range(2)]
+    ids = sorted({n for a, b, _ in edges for n in (a, b)})
+    chart = linkchart.from_records(
+        [{"id": n, "type": "person"} for n in ids],
+        [{"from": a, "relation": "knows", "to": b, "confidence": c} for a, b, c in edges],
+    )
+    notes = {}
+    for top in (1, 3, 5, 10):
+        r = report(chart, top=top, measures=["degree"], draws=None)
+        assert r.rankings[0].overall[0].node == "x"
+        notes[top] = {x.node: x.note for x in r.rankings[0].overall if x.note}
+    # the same mark whether the report shows 1 row or 10 (it fell within the top 5 before)
+    assert notes[1] == notes[3] == notes[5] == notes[10] == {"x": "rank 3 on firm ties"}

@@ -20,7 +20,7 @@ from ._common import Relations, topological, undirected_only
 from .projection import Engine, Projection, _relation_mask, check_engine, project
 from .reading import Layers, SignReading, read_relations
 
-__all__ = ["ArticulationPoint", "Bridge", "articulation_points", "bridges"]
+__all__ = ["ArticulationPoint", "Bridge", "articulation_points", "bridge_count", "bridges"]
 
 
 Sides = tuple[frozenset[str], frozenset[str]]
@@ -139,6 +139,18 @@ class ArticulationPoint:
 
 
 # --------------------------------------------------------------------------- helpers
+def bridge_count(ties: int, edges: int) -> str:
+    """How many bridges there are, as the report and the page say it: bridging ties (pairs of
+    nodes, what :func:`bridges` returns) and the edges between those pairs (what a chart draws).
+
+    Examples
+    --------
+    >>> bridge_count(44, 84), bridge_count(1, 1)
+    ('44 bridging ties (84 edges)', '1 bridging tie (1 edge)')
+    """
+    return f"{ties} bridging tie{'s' if ties != 1 else ''} ({edges} edge{'s' if edges != 1 else ''})"
+
+
 def _preorder(
     count: int, adjacency: Sequence[Sequence[int]], roots: Iterable[int]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:

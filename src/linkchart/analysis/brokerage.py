@@ -37,6 +37,8 @@ from .projection import Engine, Projection, check_engine, project
 from .reading import Layers, SignReading, read_relations
 
 __all__ = [
+    "DOMINANT_GROUP",
+    "MIN_EXPECTED",
     "ROLES",
     "BrokerageResult",
     "Partition",
@@ -57,6 +59,16 @@ FloatArray = npt.NDArray[np.float64]
 T = TypeVar("T", int, float)
 
 _CHUNK = 1 << 22  # two-paths handled at once by the vectorised engine (bounds memory)
+
+MIN_EXPECTED = 1.0
+"""Below this expected count a role's z-score is flagged (:meth:`BrokerageResult.flag`): a
+count expected less than once is nearly Poisson, far from normal, and one path more than
+expected gives a z in the tens."""
+
+DOMINANT_GROUP = 0.9
+"""A partition whose largest group holds at least this share of the nodes is flagged
+(:attr:`BrokerageResult.partition_note`): every role but coordinator is then rare by
+construction, and its z-scores large."""
 
 
 # ---------------------------------------------------------------------------- partition
@@ -328,9 +340,18 @@ class BrokerageResult(NodeMapping[Mapping[str, int]]):
         The arc density ``m / (N (N - 1))`` the null model uses.
     parameters
         The arguments it ran with.
+    partition_note
+        ``""``, or why the partition makes every z-score doubtful: one group holds
+        :data:`DOMINANT_GROUP` or more of the nodes.
+
+    Notes
+    -----
+    A z-score is only a yardstick where the null model expects the role a few times:
+    :meth:`flag` says, for one node and role, when the expected count is below
+    :data:`MIN_EXPECTED` (then a count of 2 against 0.04 reads as z = 10 and more).
     """
 
-    __slots__ = ("counts", "density", "expected", "groups", "parameters", "sd", "z")
+    __slots__ = ("counts", "density", "expected", "groups", "parameters", "partition_note", "sd", "z")
 
     counts: Mapping[str, Mapping[str, int]]
     expected: Mapping[str, Mapping[str, float]]
@@ -339,6 +360,7 @@ class BrokerageResult(NodeMapping[Mapping[str, int]]):
     groups: Mapping[str, Hashable]
     density: float
     parameters: Mapping[str, object]
+    partition_note: str
 
     def __init__(
         self,
@@ -363,6 +385,7 @@ class BrokerageResult(NodeMapping[Mapping[str, int]]):
             ("groups", groups),
             ("density", density),
             ("parameters", MappingProxyType(dict(parameters))),
+            ("partition_note", _partition_note(groups)),
         ):
             object.__setattr__(self, name, value)
 
@@ -371,6 +394,24 @@ class BrokerageResult(NodeMapping[Mapping[str, int]]):
 
     def __repr__(self) -> str:
         return f"<BrokerageResult of {len(self)} nodes, density {self.density:.4g}>"
+
+    def flag(self, node_id: str, role: str) -> str:
+        """``""`` when the z-score of ``role`` for ``node_id`` can be read, else why not.
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> c = linkchart.from_records([{"id": x, "type": "state"} for x in "abc"],
+        ...     [{"from": "a", "relation": "r", "to": "b"}, {"from": "b", "relation": "r", "to": "c"}])
+        >>> brokerage(c).flag("b", "coordinator")
+        'expected 0.15 times (below 1): the z-score is not a normal one; read the count'
+        """
+        if role not in STATISTICS:
+            raise UnknownNameError("brokerage role", role, STATISTICS)
+        expected = float(self.expected[node_id][role])
+        if expected < MIN_EXPECTED:
+            return f"expected {expected:.2g} times (below 1): the z-score is not a normal one; read the count"
+        return ""
 
     def role(
         self, role: str, statistic: Literal["count", "expected", "sd", "z"] = "count"
@@ -392,6 +433,23 @@ class BrokerageResult(NodeMapping[Mapping[str, int]]):
         if statistic not in tables:
             raise UnknownNameError("brokerage statistic", statistic, tables)
         return {n: row[role] for n, row in tables[statistic].items()}
+
+
+def _partition_note(groups: Mapping[str, Hashable]) -> str:
+    """Why the partition makes z-scores doubtful (one group holds nearly every node), or ``""``."""
+    n = len(groups)
+    if n < 3:
+        return ""
+    sizes: dict[Hashable, int] = {}
+    for g in groups.values():
+        sizes[g] = sizes.get(g, 0) + 1
+    largest, size = max(sizes.items(), key=lambda kv: kv[1])
+    if size < DOMINANT_GROUP * n:
+        return ""
+    return (
+        f"one group ({largest}) holds {size} of {n} nodes ({size / n:.0%}): brokerage across groups is "
+        "rare by construction and its z-scores large; group the nodes otherwise (partition=)"
+    )
 
 
 def _table(chart: LinkChart, values: npt.NDArray[np.generic]) -> Mapping[str, Mapping[str, T]]:
@@ -495,7 +553,10 @@ def brokerage(
     parallel edges are merged, an undirected tie being two arcs. :math:`N` counts every
     node of the chart, isolated ones included. z-scores are NaN where the standard
     deviation is 0. The null model assumes independent arcs, which transaction networks
-    rarely satisfy: read the z-scores as a yardstick between brokers, not as p-values.
+    rarely satisfy: read the z-scores as a yardstick between brokers, not as p-values,
+    and not at all where :meth:`BrokerageResult.flag` says the role was expected less than
+    once (:data:`MIN_EXPECTED`) or :attr:`BrokerageResult.partition_note` that one group
+    holds nearly every node (:data:`DOMINANT_GROUP`).
 
     References
     ----------

@@ -10,27 +10,178 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import LinkchartError
 from ..progress import Progress
-from ..times import DAY, Span, dated, extent, first_day, last_day, pack
+from ..times import DAY, OWN, SOURCE, YEAR, Span, Undated, check_undated, extent, first_day, last_day, pack
+from ._common import Relations
+from .reading import read_relations
 from .registry import MEASURES, Registry
 from .uncertainty import competition_ranks
 
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = ["EVERY", "OverTime", "Period", "natural_cut", "over_time", "periods_of", "plot_over_time"]
+__all__ = [
+    "EVERY",
+    "MIN_DATED",
+    "Dating",
+    "OverTime",
+    "Period",
+    "check_min_dated",
+    "dating",
+    "natural_cut",
+    "over_time",
+    "periods_of",
+    "plot_over_time",
+]
 
 EVERY: tuple[str, ...] = ("year", "month", "periods")
 """The named ways to cut time: calendar years, calendar months, the chart's declared periods.
 A number ``N`` cuts the dated span into ``N`` equal windows; a list gives the windows."""
 
 
+MIN_DATED = 0.5
+"""The share of the ties read that must carry a time (their own, or their source's date) for
+a ranking over time, the report's Over time section and the page's time slider to be shown:
+below it, the undated ties hold in every period their actors are active and the periods
+differ by a few dated ties alone, so a flat line says nothing of stability."""
+
+
+def check_min_dated(value: object) -> float:
+    """``min_dated`` as a float, if it is a number from 0 to 1; else a :class:`LinkchartError`."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise LinkchartError(f"min_dated must be a number from 0 to 1, not {value!r}", code="bad-argument")
+    return float(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """How many of the ties a measure reads carry a time, and whether that is enough to cut
+    them into periods (see :func:`dating`).
+
+    Attributes
+    ----------
+    read
+        The edges of the reading (parallel reports counted one by one).
+    own
+        Those with a time of their own.
+    by_source
+        Those without one, dated by the ``date`` of the source they cite (``undated="source"``).
+    undated
+        How ties without a time are read (:data:`~linkchart.times.Undated`).
+    min_dated
+        The share of ``read`` that must be dated.
+    """
+
+    read: int
+    own: int
+    by_source: int
+    undated: str = "source"
+    min_dated: float = MIN_DATED
+
+    @property
+    def dated(self) -> int:
+        """The ties read that carry a time, their own or their source's."""
+        return self.own + self.by_source
+
+    @property
+    def share(self) -> float:
+        """``dated / read`` (0 when nothing is read)."""
+        return self.dated / self.read if self.read else 0.0
+
+    @property
+    def enough(self) -> bool:
+        """Whether at least ``min_dated`` of the ties read are dated (and some are read)."""
+        return self.read > 0 and self.share >= self.min_dated - 1e-12
+
+    def describe(self) -> str:
+        """``"13 of 22 ties read are dated (8 by their own time, 5 by their source's date)"``."""
+        verb = "is" if self.dated == 1 else "are"
+        out = f"{self.dated} of {self.read} ties read {verb} dated"
+        if self.by_source:
+            out += f" ({self.own} by their own time, {self.by_source} by their source's date)"
+        return out
+
+    def declined(self) -> str:
+        """``""`` when there is enough, else why a view over time is not shown, in words."""
+        if self.enough:
+            return ""
+        if not self.read:
+            return "no tie is read, so there is nothing to follow over time"
+        rest = (
+            "the periods would hold those few ties alone"
+            if self.undated == "never"
+            else "the undated ones hold in every period their actors are active, so the periods would "
+            "differ by the few dated ties alone and a flat line would say nothing of stability"
+        )
+        return (
+            f"only {self.describe()} ({self.share:.0%}; at least {self.min_dated:.0%} must be): {rest}. "
+            "Date more ties ('time:' on an edge, 'date:' on the source it cites), or set min_dated=0 "
+            "(--min-dated 0) to show it anyway"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return {
+            "read": self.read,
+            "dated": self.dated,
+            "own": self.own,
+            "by_source": self.by_source,
+            "share": self.share,
+            "undated": self.undated,
+            "min_dated": self.min_dated,
+        }
+
+
+def _read_mask(chart: LinkChart, relations: Relations, layers: Any, signs: Any) -> npt.NDArray[np.bool_]:
+    """Which edges the reading reads."""
+    rels = read_relations(chart, relations, layers, signs)
+    if rels is None:
+        return np.ones(chart.number_of_edges, dtype=bool)
+    names = chart.vocabulary.relation_names
+    return np.isin(chart.edges.relation, [names.index(r) for r in rels])
+
+
+def dating(
+    chart: LinkChart,
+    *,
+    relations: Relations = None,
+    layers: Any = None,
+    signs: str | None = None,
+    undated: Undated | bool = "source",
+    min_dated: float = MIN_DATED,
+) -> Dating:
+    """How many of the ties read (``relations``, ``layers``, ``signs``, as for a measure) carry
+    a time: their own, or, with ``undated="source"``, their source's ``date``.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> c = linkchart.from_records([{"id": x, "type": "person"} for x in "abc"],
+    ...     [{"from": "a", "relation": "r", "to": "b", "time": 1999},
+    ...      {"from": "b", "relation": "r", "to": "c", "source": "s"},
+    ...      {"from": "a", "relation": "r", "to": "c"}], sources=[{"id": "s", "date": "2001"}])
+    >>> d = dating(c)
+    >>> d.describe(), d.enough
+    ("2 of 3 ties read are dated (1 by their own time, 1 by their source's date)", True)
+    >>> dating(c, undated="always").describe()
+    '1 of 3 ties read is dated'
+    """
+    mode = check_undated(undated)
+    share = check_min_dated(min_dated)
+    read = _read_mask(chart, relations, layers, signs)
+    how = chart.tie_times(mode).how[read]
+    return Dating(
+        int(read.sum()), int(np.count_nonzero(how == OWN)), int(np.count_nonzero(how == SOURCE)), mode, share
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """One window of time: its label, first and last day, and the view's size then (actors,
-    ties, and how many of those ties carry a time)."""
+    the ties read that are in force, and how many of those carry a time)."""
 
     label: str
     first: dt.date
@@ -46,11 +197,17 @@ class Period:
 
 
 def _dated_extent(chart: LinkChart) -> Span:
+    """The span of the chart's times: its ties', its lifespans, and the dates of the sources its
+    ties cite (at year precision: a source's date is read as written, but cut by the year)."""
     e, n = chart.edges, chart.nodes
+    s_first, s_last = chart.source_times()
+    cited = np.unique(e.source[e.source >= 0]).astype(np.intp)
+    s_first, s_last = s_first[cited], s_last[cited]
+    s_precision = np.full(len(cited), pack(YEAR, YEAR), dtype=np.uint8)
     found = extent(
-        np.concatenate([e.time_from, n.time_from]),
-        np.concatenate([e.time_to, n.time_to]),
-        np.concatenate([e.time_precision, n.time_precision]),
+        np.concatenate([e.time_from, n.time_from, s_first]),
+        np.concatenate([e.time_to, n.time_to, s_last]),
+        np.concatenate([e.time_precision, n.time_precision, s_precision]),
     )
     if found is None:
         raise LinkchartError(
@@ -194,7 +351,12 @@ class OverTime:
     higher_is_more
         Whether a higher score ranks first (``False`` for constraint).
     options
-        The options the measure ran with (the reading, ``normalized`` ...).
+        The options the measure ran with (the reading, ``normalized``, ``undated`` ...).
+    dating
+        How many of the ties read carry a time (:func:`dating`).
+    declined
+        ``""``, or why no period was computed, in words: fewer than ``min_dated`` of the
+        ties read are dated (then ``periods``, ``scores`` and ``ranks`` are empty).
     """
 
     measure: str
@@ -203,6 +365,8 @@ class OverTime:
     ranks: tuple[Mapping[str, int], ...]
     higher_is_more: bool
     options: Mapping[str, Any]
+    dating: Dating | None = None
+    declined: str = ""
 
     def series(self, node_id: str) -> list[float | None]:
         """``node_id``'s score in each period (``None`` where it was not active)."""
@@ -231,6 +395,8 @@ class OverTime:
         return {
             "measure": self.measure,
             "options": dict(self.options),
+            "dating": None if self.dating is None else self.dating.to_dict(),
+            "declined": self.declined,
             "periods": [
                 {
                     "label": p.label,
@@ -249,7 +415,10 @@ class OverTime:
     def text(self, k: int = 5, labels: Mapping[str, str] | None = None) -> str:
         """A table: per period, the actors and ties in force, then the top ``k`` with scores."""
         name = labels or {}
-        lines = [f"{self.measure} over time (top {k} per period; actors and ties active then)"]
+        if self.declined:
+            return f"{self.measure} over time: not shown: {self.declined}\n"
+        dated = f"; {self.dating.describe()}" if self.dating is not None else ""
+        lines = [f"{self.measure} over time (top {k} per period; actors and ties active then{dated})"]
         width = max((len(p.label) for p in self.periods), default=6)
         for i, p in enumerate(self.periods):
             top = ", ".join(f"{name.get(v, v)} {s:.4g}" for v, s in self.top(i, k))
@@ -266,7 +435,8 @@ def over_time(
     registry: Registry = MEASURES,
     layers: Any = None,
     signs: str | None = None,
-    undated: bool = True,
+    undated: Undated | bool = "source",
+    min_dated: float = MIN_DATED,
     keep_nodes: bool = False,
     progress: bool | None = None,
     **options: Any,
@@ -291,7 +461,15 @@ def over_time(
     registry, layers, signs
         Where the measure is looked up, and the reading it runs with.
     undated
-        Whether undated ties count as in force in every period (default ``True``).
+        How a tie without a time of its own is read (:meth:`LinkChart.tie_times`):
+        ``"source"`` (default), at the date of its source and unknown elsewhere (throughout,
+        when the source has no date); ``"always"``, throughout (``True``, the reading of
+        linkchart 0.2); ``"never"``, not at all (``False``). Never outside the lifespans of
+        its ends.
+    min_dated
+        The share of the ties read that must carry a time (default :data:`MIN_DATED`, a
+        half): below it the result is declined (:attr:`OverTime.declined` says why) and
+        no period is computed. ``0`` computes whatever is dated.
     keep_nodes
         Keep every actor in every period (the old ``as_of``): scores of the inactive.
     progress
@@ -314,8 +492,11 @@ def over_time(
     -----
     An actor absent from a period's view has no score there (``None`` in
     :meth:`OverTime.series`), rather than a zero: a dormant or not yet founded actor is
-    not a peripheral one. Undated ties count as in force in every period by default, as
-    a report that does not date a tie rarely means it held for a moment only.
+    not a peripheral one. A tie the text does not date is read at the date of the
+    document that reports it, not in every period: a 2005 article's present tense is
+    2005. Where most ties read carry no time at all, every period would hold the same
+    undated ties and the lines come out flat, which reads as "stable" when it means
+    "unknown": hence ``min_dated``.
 
     References
     ----------
@@ -342,21 +523,33 @@ def over_time(
     entry = registry[measure]
     if entry.returns != "node":
         raise LinkchartError(f"{measure} is not a per-node measure: it has no ranking over time")
+    mode = check_undated(undated)
+    reading = {"layers": layers, "signs": signs}
+    found = dating(chart, relations=options.get("relations"), **reading, undated=mode, min_dated=min_dated)
+    plain = {
+        **reading,
+        **options,
+        "every": _plain_every(every),
+        "undated": mode,
+        "min_dated": found.min_dated,
+    }
+    if not found.enough:
+        return OverTime(
+            measure, (), (), (), entry.higher_is_more, MappingProxyType(plain), found, found.declined()
+        )
     windows = periods_of(chart, every)
     periods: list[Period] = []
     scores: list[Mapping[str, float]] = []
     ranks: list[Mapping[str, int]] = []
-    reading = {"layers": layers, "signs": signs}
     with Progress(f"{measure} over {len(windows)} periods", len(windows), enabled=progress) as bar:
         for w in windows:
-            view = chart.between(w.span, w.span, undated=undated, keep_nodes=keep_nodes)
+            view = chart.between(w.span, w.span, undated=mode, keep_nodes=keep_nodes)
             result = entry(view, **reading, **options) if view.number_of_nodes else {}
             values = {v: float(result[v]) for v in view.node_ids if result.get(v) is not None}
             rank = competition_ranks(np.array([list(values.values())]), entry.higher_is_more)[0]
-            with_time = int(np.count_nonzero(dated(view.edges.time_from, view.edges.time_to)))
-            periods.append(
-                Period(w.label, w.first, w.last, view.number_of_nodes, view.number_of_edges, with_time)
-            )
+            read = _read_mask(view, options.get("relations"), layers, signs)
+            with_time = int(np.count_nonzero(view.tie_times(mode).dated[read]))
+            periods.append(Period(w.label, w.first, w.last, view.number_of_nodes, int(read.sum()), with_time))
             scores.append(MappingProxyType(values))
             ranks.append(MappingProxyType({v: int(r) for v, r in zip(values, rank.tolist(), strict=True)}))
             bar.advance(1)
@@ -366,7 +559,8 @@ def over_time(
         tuple(scores),
         tuple(ranks),
         entry.higher_is_more,
-        MappingProxyType({**reading, **options, "every": _plain_every(every)}),
+        MappingProxyType(plain),
+        found,
     )
 
 

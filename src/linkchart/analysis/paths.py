@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import LinkchartError, UnknownNameError
 from ._common import Relations
-from .reading import Layers, SignReading, read_relations
+from .reading import Layers, Reading, SignReading, reading
 
 if TYPE_CHECKING:
     from ..model import LinkChart
@@ -82,23 +82,35 @@ class EvidencePath:
 
 @dataclass(frozen=True, slots=True)
 class PathExplanation:
-    """The best paths between two nodes (see :func:`explain_path`)."""
+    """The best paths between two nodes (see :func:`explain_path`).
+
+    ``reading`` says which ties the paths could use and which were left out (one
+    sentence, as the report's); :meth:`text` opens with it.
+    """
 
     chart: LinkChart
     a: str
     b: str
     paths: tuple[EvidencePath, ...]
     parameters: dict[str, Any]
+    reading: str = ""
+    hint: str = ""
 
     def text(self) -> str:
         """The paths as readable evidence chains."""
         label = self.chart.nodes.labels
         name = {n: str(label[self.chart.index_of(n)]) for p in self.paths for n in p.nodes}
         head = f"{self.a} to {self.b}: "
+        read = [f"Reading: {self.reading}."] if self.reading else []
         if not self.paths:
-            return head + "no path on the ties read (hostile ties are no paths; try --signs all)\n"
+            return (
+                "\n".join(
+                    [head + "no path on the ties read" + (f" ({self.hint})" if self.hint else ""), *read]
+                )
+                + "\n"
+            )
         by = self.parameters["by"]
-        out = [head + f"{len(self.paths)} best path{'s' if len(self.paths) != 1 else ''} by {by}"]
+        out = [head + f"{len(self.paths)} best path{'s' if len(self.paths) != 1 else ''} by {by}", *read]
         for i, path in enumerate(self.paths, start=1):
             out.append(
                 f"{i}. {' > '.join(path.nodes)}  ({path.hops} ties, joint probability {path.probability:.3g})"
@@ -118,6 +130,7 @@ class PathExplanation:
             "from": self.a,
             "to": self.b,
             "parameters": dict(self.parameters),
+            "reading": self.reading,
             "paths": [
                 {
                     "nodes": list(p.nodes),
@@ -178,7 +191,7 @@ def explain_path(
     k: int = 3,
     by: By = "confidence",
     relations: Relations = None,
-    layers: Layers = "all",
+    layers: Layers = None,
     signs: SignReading | None = None,
     directed: bool = False,
 ) -> PathExplanation:
@@ -199,9 +212,11 @@ def explain_path(
         alternative of an either-or claim holds with the claim's probability divided by
         the number of its alternatives.
     relations, layers, signs
-        The reading (:mod:`~linkchart.analysis.reading`). By default every layer (a chain
-        may pass through a place or an event) and only positive ties: a hostile tie is
-        no path unless asked for (``signs="all"``).
+        The reading (:mod:`~linkchart.analysis.reading`), as for every measure: by
+        default the positive ties of the chart's default layers, so that a chain runs
+        through actors that cooperate, not through a province two of them are in or a
+        state that fights them. ``layers="all"`` lets a chain pass through places and
+        events; ``signs="all"`` through hostile ties.
     directed
         ``False`` (default): a tie can be walked either way (each step says which way
         it points); ``True``: only along directed ties' arrows.
@@ -210,7 +225,9 @@ def explain_path(
     -------
     PathExplanation
         With ``.paths`` (each with its steps, nodes, joint ``probability`` and
-        ``hops``), ``.text()`` and ``.to_dict()``. No path on the reading gives none.
+        ``hops``), ``.reading`` (what was read, in words), ``.text()`` and
+        ``.to_dict()``. No path on the reading gives none, with a hint of what
+        reading more would add.
 
     Raises
     ------
@@ -249,9 +266,10 @@ def explain_path(
     start, end = chart.resolve(a), chart.resolve(b)
     if start == end:
         raise LinkchartError(f"{a!r} and {b!r} are the same node", code="bad-argument")
-    rels = read_relations(chart, relations, layers, signs)
+    read = reading(chart, relations=relations, layers=layers, signs=signs)
+    rels = None if read.everything else list(read.relations)
     names = chart.vocabulary.relation_names
-    codes = list(range(len(names))) if rels is None else [names.index(r) for r in rels]
+    codes = [names.index(r) for r in read.relations]
     rows = np.flatnonzero(np.isin(chart.edges.relation, codes)).tolist()
     best = _best_edges(chart, rows, directed)
     pairs = list(best)
@@ -301,5 +319,19 @@ def explain_path(
         start,
         end,
         tuple(out),
-        {"k": k, "by": by, "relations": rels, "layers": layers, "signs": signs, "directed": directed},
-    )
+        {"k": k, "by": by, "relations": rels, "layers": list(read.layers), "signs": read.signs,
+         "directed": directed},
+        read.describe(),
+        "" if out else _hint(read),
+    )  # fmt: skip
+
+
+def _hint(read: Reading) -> str:
+    """What reading more would let a chain use, in words (for a search that found none)."""
+    out = []
+    layers = sorted({r.removeprefix("layer ") for r in read.left_out if r.startswith("layer ")})
+    if layers:
+        out.append(f"--layers all would pass through {', '.join(layers)} ties")
+    if "hostile" in read.left_out:
+        out.append("--signs all through hostile ties")
+    return "; ".join(out)

@@ -80,8 +80,11 @@ class Measure:
     cost
         Its cost class (see :data:`Cost`).
     options
-        The arguments that fix the reading the report and the page use (they win over
-        the common ones: key players always on the undirected reading).
+        The arguments that fix the reading the report and the page use (harmonic
+        closeness normalised, key players on the undirected reading): the defaults a
+        call of the measure starts from. An argument the caller gives explicitly wins
+        over them; a report or page that passes one set of common arguments to every
+        measure leaves out those the options fix (:meth:`shared`).
     seeded
         Whether it takes a ``seed`` (the page passes its own).
     signed
@@ -123,19 +126,48 @@ class Measure:
         object.__setattr__(self, "options", MappingProxyType(dict(self.options)))
 
     def __call__(self, chart: Any, **kwargs: Any) -> Any:
-        """Run the measure with ``kwargs`` and the registry's :attr:`options` (which win).
+        """Run the measure with the registry's :attr:`options`, and ``kwargs`` over them.
 
-        A function that takes no ``layers`` or ``signs`` (:attr:`reads_layers` false)
-        still reads the same ties: the reading is turned into the ``relations`` it
-        stands for (:func:`~linkchart.analysis.reading.read_relations`).
+        An argument given here always wins: ``MEASURES["harmonic"](chart,
+        normalized=False)`` is the raw harmonic closeness, ``MEASURES["harmonic"](chart)``
+        the normalised one the report shows. A function that takes no ``layers`` or
+        ``signs`` (:attr:`reads_layers` false) still reads the same ties: the reading is
+        turned into the ``relations`` it stands for
+        (:func:`~linkchart.analysis.reading.read_relations`).
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> c = linkchart.from_records([{"id": x, "type": "person"} for x in "abc"],
+        ...     [{"from": "a", "relation": "knows", "to": "b"},
+        ...      {"from": "b", "relation": "knows", "to": "c"}])
+        >>> h = linkchart.MEASURES["harmonic"]
+        >>> h(c)["a"], h(c, normalized=False)["a"]
+        (0.75, 1.5)
         """
         if self.signed:
             kwargs.pop("signs", None)
-        kwargs = {**kwargs, **self.options}
+        kwargs = {**self.options, **kwargs}
         if not self.reads_layers and ("layers" in kwargs or "signs" in kwargs):
             layers, signs = kwargs.pop("layers", None), kwargs.pop("signs", None)
             kwargs["relations"] = read_relations(chart, kwargs.get("relations"), layers, signs)
         return self.function(chart, **kwargs)
+
+    def shared(self, common: Mapping[str, Any]) -> dict[str, Any]:
+        """``common`` less the arguments this measure's :attr:`options` fix.
+
+        What a caller that runs many measures with one set of arguments (the report's
+        ``directed``, ``engine``, reading) passes to each, so that the options still
+        decide what they fix: bridges and key players stay on the undirected reading in
+        a report read with ``directed=True``.
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> linkchart.MEASURES["bridges"].shared({"directed": True, "engine": "igraph"})
+        {'engine': 'igraph'}
+        """
+        return {k: v for k, v in common.items() if k not in self.options}
 
     def applies_to(self, chart: Any) -> bool:
         """Whether the report and the page run it on ``chart`` by default (a signed measure
@@ -215,7 +247,8 @@ MEASURES: Registry = Registry(
             degree,
             "node",
             True,
-            "number of distinct partners (in + out on a directed reading)",
+            "distinct partners, either direction (a pair tied both ways counts once; "
+            "networkx, igraph count arcs)",
             in_report=True,
             on_page=True,
             cost="linear",
@@ -225,7 +258,7 @@ MEASURES: Registry = Registry(
             strength,
             "node",
             True,
-            "sum of edge weights: repeated reports strengthen a tie",
+            "summed edge weights: repeated reports strengthen a tie; an undirected edge counts once",
             in_report=True,
             on_page=True,
             cost="linear",
@@ -247,7 +280,8 @@ MEASURES: Registry = Registry(
             pn_centrality,
             "node",
             True,
-            "PN centrality: positive ties raise it, ties to enemies lower it (Everett & Borgatti 2014)",
+            "PN (positive-negative) centrality: ties to friends raise it, ties to enemies lower it "
+            "(Everett & Borgatti 2014)",
             in_report=True,
             on_page=True,
             cost="solve",
@@ -397,7 +431,8 @@ MEASURES: Registry = Registry(
             balance,
             "structure",
             True,
-            "structural balance: signed triangles, unbalanced ones, camps of least frustration (seeded)",
+            "structural balance: signed triangles, unbalanced ones, and the camps of friends against "
+            "enemies that fit the signs best (least frustration; seeded)",
             in_report=True,
             on_page=False,
             cost="local",

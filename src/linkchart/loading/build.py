@@ -47,6 +47,7 @@ from .header import (
 from .nodes import Names, Nodes, build_nodes
 from .notes import parse_notes
 from .problems import Problems
+from .timegrammar import TIME_HINT, parse_time
 
 __all__ = ["build", "top_level"]
 
@@ -138,6 +139,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         return list(types.codes)
 
     periods = parse_periods(doc.periods, problems)
+    _check_source_dates(sources, periods, problems)
     nodes = build_nodes(doc.nodes, types, type_names, problems, periods)
     node_notes = {
         nodes.ids[k]: v for k, v in parse_notes(doc.nodes, sources, default_source, problems).items()
@@ -218,6 +220,19 @@ def _quotes(
         for i, note in enumerate(items):
             if note.quote and note.source is not None:
                 yield f"{where}.notes[{i}].quote", code_of[note.source], note.quote
+
+
+def _check_source_dates(sources: tuple[Source, ...], periods: Mapping[str, Span], problems: Problems) -> None:
+    """Warn of a source ``date`` that is not a time: the undated ties citing it then have no date."""
+    for i, source in enumerate(sources):
+        if source.date.strip() and not isinstance(parse_time(source.date, periods), Span):
+            problems.warn(
+                "undated-source",
+                f"the date {source.date!r} of source {source.id!r} is not a time: the undated ties "
+                "citing it are read as having no date",
+                f"sources[{i}].date",
+                TIME_HINT,
+            )
 
 
 _LIFESPAN_WARNINGS = 50

@@ -115,8 +115,13 @@ def parse_sources(raw: Any, problems: Problems) -> tuple[Source, ...]:
             )
             continue
         check_keys(item, _SOURCE_KEYS, here, problems)
+        date = item.get("date", ABSENT)
+        if isinstance(date, int) and not isinstance(date, bool):
+            date = str(date)  # a year, as an edge's time may be written (date: 2005)
         values = {
-            k: text_value(item.get(k, ABSENT), f"{here}.{k}", problems, required=k == "id")
+            k: text_value(
+                date if k == "date" else item.get(k, ABSENT), f"{here}.{k}", problems, required=k == "id"
+            )
             for k in _SOURCE_KEYS
         }
         sid = values["id"]

@@ -28,8 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.over_time import MIN_DATED
 from ..analysis.registry import MEASURES, Registry
 from ..files import write_atomic
+from ..times import Undated
 from .assets import own_asset, page_assets
 from .payload import HIGHLIGHTS, PageSpec, page_payload, script_json
 
@@ -122,6 +124,8 @@ def render_html(
     summary: int | bool | None = None,
     timeline: bool | None = None,
     over_time: bool = False,
+    undated: Undated = "source",
+    min_dated: float = MIN_DATED,
 ) -> str:
     """The chart as one self-contained, offline, interactive HTML page.
 
@@ -203,6 +207,13 @@ def render_html(
     over_time
         With the slider: precompute ``size_by`` per period (:func:`linkchart.over_time`)
         so that the node panel shows the actor's value and rank in the period chosen.
+    undated, min_dated
+        How the slider reads a tie without a time of its own (``"source"``, the default:
+        at its source's date and not at other times; ``"always"``; ``"never"``; never
+        outside its actors' lifespans, :meth:`LinkChart.tie_times`), and the share of the
+        ties read that must carry a time for the page to have a slider (default a half):
+        below it the time bar says how many are dated and why there is no slider. The
+        node panel's list of ties follows the slider.
 
     Returns
     -------
@@ -255,6 +266,8 @@ def render_html(
         summary=summary,
         timeline=timeline,
         over_time=over_time,
+        undated=undated,
+        min_dated=min_dated,
     )
     return render_page(chart, spec)
 
@@ -279,6 +292,8 @@ def page_spec(
     summary: int | bool | None = None,
     timeline: bool | None = None,
     over_time: bool = False,
+    undated: Undated = "source",
+    min_dated: float = MIN_DATED,
 ) -> PageSpec:
     """The choices of one page, checked, as a :class:`PageSpec` (arguments as for :func:`render_html`).
 
@@ -311,6 +326,8 @@ def page_spec(
         summary=summary,
         timeline=timeline,
         over_time=over_time,
+        undated=undated,
+        min_dated=min_dated,
     )
     spec.check()
     return spec

@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..analysis.over_time import natural_cut, over_time, periods_of
+from ..analysis.bridges import bridge_count
+from ..analysis.degree import degree
+from ..analysis.over_time import MIN_DATED, check_min_dated, dating, natural_cut, over_time, periods_of
 from ..analysis.reading import SIGN_READINGS, reading
 from ..analysis.registry import MEASURES, Registry
 from ..convert import positions
 from ..errors import LinkchartError, UnknownNameError
 from ..reporting.compute import SAMPLED_PIVOTS, is_large
-from ..times import NO_TIME, dated, spans
+from ..reporting.findings import GLOSSARY
+from ..times import NEVER, Undated, check_undated, dated, spans
 from .layout import LAYOUTS, positions_array
 from .measures import (
     compute_measures,
@@ -130,6 +133,8 @@ class PageSpec:
     summary: int | bool | None = None
     timeline: bool | None = None
     over_time: bool = False
+    undated: Undated = "source"
+    min_dated: float = MIN_DATED
 
     def reading(self) -> dict[str, Any]:
         """The reading arguments every measure of the page runs with."""
@@ -153,6 +158,8 @@ class PageSpec:
             raise LinkchartError(f"top_brokers must be a non-negative integer, not {self.top_brokers!r}")
         if self.signs is not None and self.signs not in SIGN_READINGS:
             raise UnknownNameError("signs", self.signs, SIGN_READINGS)
+        check_undated(self.undated)
+        check_min_dated(self.min_dated)
         cap = self.summary
         if cap is not None and not isinstance(cap, bool) and (not isinstance(cap, int) or cap < 1):
             raise LinkchartError(
@@ -220,6 +227,12 @@ def _attributes(columns: Mapping[str, Any], count: int) -> list[list[list[str]]]
             if value is not None:
                 rows[i].append([str(name), _display(value)])
     return rows
+
+
+def _finite(value: Any) -> float | None:
+    """A number as the page holds it: rounded, ``None`` where it is not finite (a NaN z-score)."""
+    x = float(value)
+    return _round(x) if math.isfinite(x) else None
 
 
 def _round(value: float | None) -> float | None:
@@ -297,25 +310,52 @@ def _highlights(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
         found = run(spec.registry, "bridges", chart, spec.seed, **spec.reading())
         named = {eid for bridge in found for eid in bridge.edge_ids}
         out["bridges"] = [k for k, eid in enumerate(chart.edges.ids) if eid in named]
+        # counted as the report counts them: bridging ties (pairs), and the edges drawn thick
+        out["bridge_count"] = {
+            "ties": len(found),
+            "edges": len(named),
+            "text": bridge_count(len(found), len(named)),
+        }
     if "articulation_points" in spec.highlight:
         found = run(spec.registry, "articulation_points", chart, spec.seed, **spec.reading())
         out["articulation_points"] = sorted(positions(chart, (point.node_id for point in found)).tolist())
     return out
 
 
-def _brokerage(chart: LinkChart, spec: PageSpec) -> tuple[list[dict[str, int]] | None, list[int]]:
-    """Per node ``{role: count}`` (or ``None`` if not asked for) and the top broker indices."""
+@dataclass(frozen=True, slots=True)
+class _Brokers:
+    """What the page shows of brokerage: per node its roles, their z-scores and flags."""
+
+    roles: list[dict[str, int]] | None = None
+    z: list[dict[str, list[Any]]] | None = None
+    top: list[int] = field(default_factory=list)
+    note: str = ""
+
+
+def _brokerage(chart: LinkChart, spec: PageSpec) -> _Brokers:
+    """Per node ``{role: count}`` and ``{role: [z, flag]}`` (``None`` if not asked for), the top
+    broker indices, and the partition's note (one group holds nearly every node)."""
     if "brokers" not in spec.highlight:
-        return None, []
+        return _Brokers()
     result = run(spec.registry, "brokerage", chart, spec.seed, **spec.reading())
+    flag = getattr(result, "flag", None)
+    table = getattr(result, "z", None)
     roles: list[dict[str, int]] = []
+    zs: list[dict[str, list[Any]]] = []
     for nid in chart.node_ids:
         counts = result.get(nid) or {}
         roles.append({str(r): int(c) for r, c in counts.items() if c})
+        zs.append(
+            {
+                str(r): [_finite(table[nid][r]), flag(nid, r) if flag else ""]
+                for r, c in counts.items()
+                if c and table is not None
+            }
+        )
     totals = [sum(r.values()) for r in roles]
     order = sorted(range(len(totals)), key=lambda i: (-totals[i], i))
     top = [i for i in order[: spec.top_brokers] if totals[i] > 0]
-    return roles, sorted(top)
+    return _Brokers(roles, zs, sorted(top), str(getattr(result, "partition_note", "")))
 
 
 def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
@@ -394,16 +434,17 @@ def _camps(chart: LinkChart, spec: PageSpec) -> list[int | None] | None:
 def _top_rows(
     chart: LinkChart, spec: PageSpec, values: Mapping[str, Sequence[float | None]], count: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The node rows of the ``count`` top actors by the size measure (by degree without one),
-    ties broken by row, in row order; and the rows of the edges among them."""
+    """The node rows of the ``count`` top actors by the size measure (without one, by degree:
+    distinct partners on the page's reading), ties broken by row, in row order; and the rows
+    of the edges among them."""
     n = chart.number_of_nodes
     e = chart.edges
     if spec.size_by:
         low = spec.lowest_first(spec.size_by)
         raw = values[spec.size_by]
         key = np.array([np.inf if v is None else (v if low else -v) for v in raw], dtype=np.float64)
-    else:
-        key = -np.bincount(np.concatenate([e.src, e.dst]).astype(np.int64), minlength=n).astype(np.float64)
+    else:  # distinct partners on the page's reading, as the degree the panel shows
+        key = -np.array(list(degree(chart, **spec.reading()).values()), dtype=np.float64)
     order = np.lexsort((np.arange(n), key))
     rows = np.sort(order[:count])
     keep = np.zeros(n, dtype=bool)
@@ -426,34 +467,53 @@ def _summary_note(chart: LinkChart, spec: PageSpec, nodes: int, edges: int) -> d
 
 
 def _day(value: int) -> int | None:
-    return None if value == NO_TIME else int(value)
+    """A day of :meth:`LinkChart.tie_times` or a lifespan as the page holds it (``None`` where open)."""
+    big = np.iinfo(np.int32)
+    return None if value <= big.min or value >= big.max else int(value)
 
 
 def _timeline(whole: LinkChart, shown: LinkChart, spec: PageSpec) -> dict[str, Any] | None:
     """The time slider's data: the windows (the chart's periods, else years or months), every
-    shown tie's and actor's first and last day (``None`` where open), and with
-    ``spec.over_time`` the size measure per window for the shown actors."""
-    e, n = whole.edges, whole.nodes
-    has_time = bool(dated(e.time_from, e.time_to).any() or dated(n.time_from, n.time_to).any())
+    shown tie's first and last day in force (:meth:`LinkChart.tie_times`: its own time, its
+    source's date, its actors' lifespans; ``None`` where open), the ties in no time view, every
+    actor's lifespan, how many of the ties read are dated, and with ``spec.over_time`` the size
+    measure per window for the shown actors. Below ``spec.min_dated`` dated ties: only why the
+    page has no slider."""
+    n = whole.nodes
+    has_time = bool(whole.tie_times(spec.undated).dated.any() or dated(n.time_from, n.time_to).any())
     if spec.timeline is False or not has_time:
         return None
+    found = dating(whole, **spec.reading(), undated=spec.undated, min_dated=spec.min_dated)
+    if not found.enough:
+        return {"declined": found.declined(), "dating": found.describe()}
     every = natural_cut(whole)
     windows = periods_of(whole, every)
-    se, sn = shown.edges, shown.nodes
+    times = shown.tie_times(spec.undated)
+    sn = shown.nodes
     out: dict[str, Any] = {
         "every": every,
+        "undated": spec.undated,
+        "dating": found.describe(),
         "windows": [
             {"label": w.label, "first": w.first.toordinal(), "last": w.last.toordinal()} for w in windows
         ],
-        "edge_from": [_day(v) for v in se.time_from.tolist()],
-        "edge_to": [_day(v) for v in se.time_to.tolist()],
+        "edge_from": [_day(v) for v in times.first.tolist()],
+        "edge_to": [_day(v) for v in times.last.tolist()],
+        "edge_never": np.flatnonzero(times.how == NEVER).tolist(),
         "node_from": [_day(v) for v in sn.time_from.tolist()],
         "node_to": [_day(v) for v in sn.time_to.tolist()],
         "measure": None,
     }
     if spec.over_time and spec.size_by:
         result = over_time(
-            whole, spec.size_by, every=every, registry=spec.registry, progress=False, **spec.reading()
+            whole,
+            spec.size_by,
+            every=every,
+            registry=spec.registry,
+            progress=False,
+            undated=spec.undated,
+            min_dated=spec.min_dated,
+            **spec.reading(),
         )
         ids = list(shown.node_ids)
         out["measure"] = {
@@ -504,6 +564,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     measure_rows = [
         {
             "name": name,
+            "meaning": spec.registry[name].meaning,
             "lowest_first": spec.lowest_first(name),
             "values": [_round(v) for v in values[name]],
             "ranks": ranks(values[name], lowest_first=spec.lowest_first(name)),
@@ -513,7 +574,8 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     ]
     communities = _communities(chart, spec) if spec.color_by == "community" else None
     highlights = _highlights(chart, spec)
-    roles, brokers = _brokerage(chart, spec)
+    brokered = _brokerage(chart, spec)
+    roles, role_z, brokers = brokered.roles, brokered.z, brokered.top
     if "brokers" in spec.highlight:
         highlights["brokers"] = brokers
     camps = _camps(chart, spec)
@@ -537,7 +599,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
                 if key in row:
                     row[key] = pick(row[key])
         values = {name: pick(v) for name, v in values.items()}
-        communities, roles, camps = pick(communities), pick(roles), pick(camps)
+        communities, roles, role_z, camps = pick(communities), pick(roles), pick(role_z), pick(camps)
         for key, where in (("bridges", edge_at), ("articulation_points", node_at), ("brokers", node_at)):
             if key in highlights:
                 highlights[key] = [int(where[i]) for i in highlights[key] if where[i] >= 0]
@@ -680,7 +742,9 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "camp": camps,
             "brokerage": roles,
             "notes": _notes(chart.nodes.notes, {nid: i for i, nid in enumerate(chart.node_ids)}),
+            "brokerage_z": role_z,
         },
+        "brokerage_note": brokered.note,
         "edge": {
             "ids": e.ids,
             "relation": e.relation.tolist(),
@@ -718,6 +782,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
                 for lv, p in zip(vocab.confidence.levels, vocab.confidence.probabilities, strict=True)
             ],
         },
+        "glossary": GLOSSARY,
         "size_by": spec.size_by,
         "color_by": spec.color_by,
         "community_colors": list(NODE_PALETTE),

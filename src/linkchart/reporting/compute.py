@@ -16,7 +16,7 @@ from ..analysis.bridges import ArticulationPoint, Bridge
 from ..analysis.brokerage import ROLES, BrokerageResult
 from ..analysis.disruption import disruption
 from ..analysis.key_players import Criterion, KeyPlayers
-from ..analysis.over_time import natural_cut, over_time, periods_of
+from ..analysis.over_time import MIN_DATED, check_min_dated, dating, natural_cut, over_time, periods_of
 from ..analysis.projection import Engine, check_engine
 from ..analysis.reading import Layers, SignReading, reading
 from ..analysis.registry import MEASURES, Measure, Registry
@@ -24,7 +24,7 @@ from ..analysis.uncertainty import RankUncertainty, rank_uncertainty
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
 from ..progress import Progress
-from ..times import dated
+from ..times import Undated, check_undated
 from .entries import (
     BridgeEntry,
     BrokerEntry,
@@ -35,6 +35,7 @@ from .entries import (
     Ranking,
     TieEvidence,
 )
+from .findings import key_findings, limits
 from .report import Report
 from .text import KEY_PLAYERS_MAX_NODES
 
@@ -176,6 +177,25 @@ def _rank_spans(ordered: Sequence[tuple[str, float]]) -> dict[str, tuple[int, in
     return out
 
 
+def _weak_notes(ordered: Sequence[tuple[str, float]], firm: Sequence[tuple[str, float]]) -> dict[str, str]:
+    """Per node whose rank rests on weak ties, where it lands on the firm ties alone.
+
+    A node's finding is its rank (a span where it ties with others). It rests on weak ties
+    when on the firm ties it surely ranks lower: its best rank there is below its worst rank
+    on every tie. The note depends on that finding only, not on how many rows a report
+    shows. A node tied with many others (value 0 among 41) is no finding, and never falls.
+    """
+    rank = _rank_spans(ordered)
+    firm_rank = _rank_spans(firm)
+    notes = {}
+    for n, _ in ordered:
+        best, worst = firm_rank[n]
+        if best > rank[n][1]:
+            where = f"rank {best}" if best == worst else f"rank {best}-{worst} (tied)"
+            notes[n] = f"{where} on firm ties"
+    return notes
+
+
 def _ranking(
     chart: LinkChart,
     measure: Measure,
@@ -189,15 +209,7 @@ def _ranking(
     notes: dict[str, str] = {}
     if firm_scores is not None:
         _check_scores(measure, firm_scores)
-        firm_rank = _rank_spans(_order(firm_scores.items(), ascending))
-        rank = _rank_spans(ordered)
-        for n, _ in ordered[:top]:
-            if rank[n][1] > top:
-                continue  # only tied into the top (a value shared with many): not a finding
-            best, worst = firm_rank[n]
-            if worst > top:  # not surely in the top on firm ties alone
-                where = f"rank {best}" if best == worst else f"rank {best}-{worst} (tied)"
-                notes[n] = f"{where} on firm ties"
+        notes = _weak_notes(ordered, _order(firm_scores.items(), ascending))
     by_type: dict[str, tuple[Ranked, ...]] = {}
     types = [chart.node_type_of(n) for n, _ in ordered]
     for t in chart.vocabulary.node_type_names:
@@ -338,6 +350,7 @@ def _brokers(
                     float(z),
                     _label(chart, n),
                     f"{firm_count} of {count} on firm ties" if firm_count < count else "",
+                    result.flag(n, role),
                 )
             )
     return tuple(out)
@@ -355,13 +368,17 @@ def _key_players(chart: LinkChart, measure: Measure, common: Mapping[str, Any]) 
         "fragmentation" if n <= KEY_PLAYERS_DISTANCE_MAX_NODES else "component_fragmentation"
     )
     criteria: tuple[Criterion, Criterion] = (negative, "reach")
-    return tuple(measure(chart, k=k, criterion=c, **common) for c in criteria)
+    return tuple(measure(chart, k=k, criterion=c, **measure.shared(common)) for c in criteria)
 
 
 def _key_player_note(kp: KeyPlayers, firm: LinkChart, measure: Measure, common: Mapping[str, Any]) -> str:
     """``""`` if the same set is found on firm ties, else the set found there."""
     again = measure(
-        firm, k=kp.k, criterion=kp.criterion, max_distance=kp.parameters.get("max_distance", 1), **common
+        firm,
+        k=kp.k,
+        criterion=kp.criterion,
+        max_distance=kp.parameters.get("max_distance", 1),
+        **measure.shared(common),
     )
     if set(again.nodes) == set(kp.nodes):
         return ""
@@ -384,6 +401,8 @@ def report(
     partition: str | Mapping[str, Any] = "type",
     directed: bool | None = None,
     registry: Registry = MEASURES,
+    undated: Undated | bool = "source",
+    min_dated: float = MIN_DATED,
 ) -> Report:
     """Run the measures an analyst reads first and gather their top results.
 
@@ -439,6 +458,12 @@ def report(
     registry
         Where the measures are looked up (default :data:`linkchart.MEASURES`); each runs
         with its registry :attr:`~linkchart.analysis.registry.Measure.options`.
+    undated, min_dated
+        For the Over time section (:func:`linkchart.over_time`): how a tie without a time
+        of its own is read (``"source"``, the default: at its source's date; ``"always"``;
+        ``"never"``), and the share of the ties read that must be dated for the section
+        to rank anyone (default a half); below it the section says how many are dated
+        and why it shows no ranking.
 
     Returns
     -------
@@ -479,6 +504,8 @@ def report(
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise LinkchartError(f"top must be a positive integer, not {top!r}")
     engine = check_engine(engine)
+    undated = check_undated(undated)
+    min_dated = check_min_dated(min_dated)
     read = reading(chart, relations=relations, layers=layers, signs=signs)
     known = report_measures(registry)
     if measures is None:
@@ -523,14 +550,16 @@ def report(
         return {"samples": SAMPLED_PIVOTS, "seed": 0} if sampled and name == "betweenness" else {}
 
     def on_firm(name: str, **kwargs: Any) -> Any:
-        return registry[name](firm_view.chart, **kwargs, **options(name), **common) if firm_view else None
+        if firm_view is None:
+            return None
+        return registry[name](firm_view.chart, **kwargs, **options(name), **registry[name].shared(common))
 
     node_measures = [name for name in ordered if registry[name].returns == "node"]
     stages = Progress("report", len(node_measures), enabled=progress)
 
     def ranking(name: str) -> Ranking:
         stages.stage = f"report: {name}"
-        scores = registry[name](chart, **options(name), **common)
+        scores = registry[name](chart, **options(name), **registry[name].shared(common))
         # on a large chart the rankings are not run a second time on the firm ties
         out = _ranking(chart, registry[name], scores, top, None if sampled else on_firm(name))
         stages.advance()
@@ -538,26 +567,30 @@ def report(
 
     with stages:
         rankings = tuple(ranking(name) for name in node_measures)
-    found_bridges: Sequence[Bridge] = registry["bridges"](chart, **common) if "bridges" in ordered else []
+    found_bridges: Sequence[Bridge] = (
+        registry["bridges"](chart, **registry["bridges"].shared(common)) if "bridges" in ordered else []
+    )
     found_cuts: Sequence[ArticulationPoint] = (
-        registry["articulation_points"](chart, **common) if "articulation_points" in ordered else []
+        registry["articulation_points"](chart, **registry["articulation_points"].shared(common))
+        if "articulation_points" in ordered
+        else []
     )
-    brokers = (
-        _brokers(
-            chart,
-            registry["brokerage"](chart, partition=partition, **common),
-            top,
-            on_firm("brokerage", partition=partition),
-        )
+    brokered: BrokerageResult | None = (
+        registry["brokerage"](chart, partition=partition, **registry["brokerage"].shared(common))
         if "brokerage" in ordered
-        else ()
+        else None
     )
+    brokers = _brokers(chart, brokered, top, on_firm("brokerage", partition=partition)) if brokered else ()
     players = _key_players(chart, registry["key_players"], common) if "key_players" in ordered else ()
     player_notes = tuple(
         _key_player_note(kp, firm_view.chart, registry["key_players"], common) if firm_view else ""
         for kp in players
     )
-    balanced = registry["balance"](chart, seed=0, **common) if "balance" in ordered else None
+    balanced = (
+        registry["balance"](chart, seed=0, **registry["balance"].shared(common))
+        if "balance" in ordered
+        else None
+    )
     disrupted = (
         disruption(chart, strategy="betweenness", steps=min(5, chart.number_of_nodes), relations=relations,
                    layers=layers, signs=signs)
@@ -581,18 +614,24 @@ def report(
             if name in ordered and name in registry
         )
     timeline = None
-    e = chart.edges
-    has_time = bool(dated(e.time_from, e.time_to).any())
-    cut = natural_cut(chart) if has_time else "year"
-    windows = len(periods_of(chart, cut)) if has_time else 0
+    reading_keys = {k: v for k, v in common.items() if k in READING_KEYS}
+    has_time = bool(chart.tie_times(undated).dated.any())  # a tie with a time, its own or its source's
+    enough = (
+        has_time
+        and dating(
+            chart, relations=relations, layers=layers, signs=signs, undated=undated, min_dated=min_dated
+        ).enough
+    )
+    cut = natural_cut(chart) if enough else "year"
+    windows = len(periods_of(chart, cut)) if enough else 0
     work = windows * chart.number_of_nodes * chart.number_of_edges
-    if has_time and (sampled or work > OVER_TIME_MAX_WORK):
+    if enough and (sampled or work > OVER_TIME_MAX_WORK):
         left_out = (
             f"the Over time section left out ({windows} periods of exact betweenness on "
             f"{chart.number_of_nodes:,} actors and {chart.number_of_edges:,} ties; run linkchart timeline)"
         )
         scale_note = f"{scale_note}; {left_out}" if scale_note else left_out
-    elif has_time and "betweenness" in registry:
+    elif has_time and "betweenness" in registry:  # computed, or declined with the reason
         timeline = over_time(
             chart,
             "betweenness",
@@ -600,11 +639,31 @@ def report(
             registry=registry,
             progress=False,
             normalized=True,
-            **{k: v for k, v in common.items() if k in READING_KEYS},
+            undated=undated,
+            min_dated=min_dated,
+            **reading_keys,
         )
     # a meta-network (nodes of several classes): the agents through what they share
     affiliated = affiliations(chart, top=min(3, top)) if not sampled and classes(chart).multimode else None
     shown_partition = partition if isinstance(partition, str) else "custom mapping"
+    bridge_entries = _bridges(chart, found_bridges, top, firm_view)
+    cut_entries = _cuts(chart, found_cuts, top, read.relations, firm_view)
+    weak = tuple(sorted(firm_view.weak, key=chart.vocabulary.confidence.levels.index)) if firm_view else ()
+    findings = key_findings(
+        chart,
+        read.relations,
+        rankings,
+        bridges=bridge_entries,
+        cuts=cut_entries,
+        key_players=players,
+        key_player_notes=player_notes,
+        balance=balanced,
+        how_sure=how_sure,
+        weak_levels=weak,
+    )
+    cannot = limits(
+        chart, read.relations, bridges=bridge_entries, bridges_total=len(found_bridges), over_time=timeline
+    )
     return Report(
         title=chart.title,
         nodes=chart.number_of_nodes,
@@ -620,22 +679,24 @@ def report(
                 "engine": engine,
                 "partition": shown_partition,
                 "directed": directed,
+                "undated": undated,
+                "min_dated": min_dated,
             }
         ),
         rankings=rankings,
-        bridges=_bridges(chart, found_bridges, top, firm_view),
-        articulation_points=_cuts(chart, found_cuts, top, read.relations, firm_view),
+        bridges=bridge_entries,
+        articulation_points=cut_entries,
         brokers=brokers,
+        brokerage_note=getattr(brokered, "partition_note", "") if brokered is not None else "",
         bridges_total=len(found_bridges),
+        bridge_edges_total=sum(len(b.edge_ids) for b in found_bridges),
         articulation_points_total=len(found_cuts),
         per_type_shown=min(3, top),
         sections=ordered,
         key_players=players,
         key_player_notes=player_notes,
         reading=read.describe(),
-        weak_levels=tuple(sorted(firm_view.weak, key=chart.vocabulary.confidence.levels.index))
-        if firm_view
-        else (),
+        weak_levels=weak,
         balance=balanced,
         how_sure=how_sure,
         disruption=disrupted,
@@ -647,4 +708,6 @@ def report(
         notes=_notes(chart),
         notes_total=len([n for v in chart.nodes.notes.values() for n in v])
         + len([n for v in chart.edges.notes.values() for n in v]),
+        findings=findings,
+        limits=cannot,
     )

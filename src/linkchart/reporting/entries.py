@@ -139,7 +139,8 @@ class BrokerEntry:
     """A node's brokerage in one Gould-Fernandez role, with its null-model statistics.
 
     ``note`` is empty unless some of the brokered paths use a weak tie (``"2 of 5 on
-    firm ties"``).
+    firm ties"``); ``flag`` is empty unless the z-score cannot be read as one (the role
+    was expected less than once: :meth:`~linkchart.analysis.BrokerageResult.flag`).
     """
 
     role: str
@@ -151,6 +152,7 @@ class BrokerEntry:
     z: float
     label: str = ""
     note: str = ""
+    flag: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from ..files import write_all
 from ..loading.cells import to_cell
 from . import text
 from .entries import BridgeEntry, BrokerEntry, ClaimEntry, CutEntry, NoteEntry, Ranked, Ranking, TieEvidence
+from .findings import GLOSSARY, Finding
 from .text import json_value
 
 __all__ = ["Report"]
@@ -65,9 +66,17 @@ class Report:
     articulation_points
         The ``top`` articulation points that cut off the most nodes, most first.
     brokers
-        For each role, its top brokers (count > 0), by count then z-score.
+        For each role, its top brokers (count > 0), by count then z-score; each with a
+        ``flag`` where its z-score cannot be read as one (expected less than once).
+    brokerage_note
+        ``""``, or why the partition makes every z-score doubtful (one group holds nearly
+        every node).
     bridges_total, articulation_points_total
-        How many there are in all.
+        How many there are in all (bridges as bridging ties: pairs of nodes).
+    bridge_edges_total
+        How many edges the bridging ties are made of (parallel reports of one tie apart):
+        what a chart draws thick, so the page and the report say "44 bridging ties (84
+        edges)" alike (:func:`~linkchart.analysis.bridges.bridge_count`).
     per_type_shown
         How many nodes of each type the text and Markdown tables show.
     sections
@@ -99,7 +108,8 @@ class Report:
     over_time
         On a chart with dated ties: normalised betweenness per period (the declared
         periods, else years or months) on the ties in force and the actors active then
-        (:func:`linkchart.over_time`); ``None`` otherwise.
+        (:func:`linkchart.over_time`), or why not (too few of the ties read are dated);
+        ``None`` otherwise.
     affiliations
         On a chart whose nodes are of two classes or more (a meta-network): the agents
         through each class they are affiliated with — who shares most, which shared nodes
@@ -110,6 +120,12 @@ class Report:
     notes, notes_total
         The notes on nodes and edges: what the text says that is not a tie (at most
         100), and how many there are.
+    findings
+        The key findings in plain words, each with what it rests on
+        (:func:`~linkchart.reporting.findings.key_findings`); the report opens with them.
+    limits
+        What the graph cannot show, in plain words
+        (:func:`~linkchart.reporting.findings.limits`).
     """
 
     title: str
@@ -120,7 +136,9 @@ class Report:
     bridges: tuple[BridgeEntry, ...]
     articulation_points: tuple[CutEntry, ...]
     brokers: tuple[BrokerEntry, ...]
+    brokerage_note: str = ""
     bridges_total: int = 0
+    bridge_edges_total: int = 0
     articulation_points_total: int = 0
     per_type_shown: int = 3
     sections: tuple[str, ...] = ()
@@ -138,6 +156,8 @@ class Report:
     claims_total: int = 0
     notes: tuple[NoteEntry, ...] = ()
     notes_total: int = 0
+    findings: tuple[Finding, ...] = ()
+    limits: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.to_text()
@@ -172,6 +192,9 @@ class Report:
             "title": self.title,
             "nodes": self.nodes,
             "edges": self.edges,
+            "key_findings": [f.to_dict() for f in self.findings],
+            "limits": list(self.limits),
+            "glossary": dict(GLOSSARY),
             "parameters": dict(self.parameters),
             "reading": self.reading,
             "scale": self.scale,
@@ -218,9 +241,14 @@ class Report:
                     "expected": json_value(b.expected),
                     "z": json_value(b.z),
                     "note": b.note,
+                    "flag": b.flag,
                 }
                 for b in self.brokers
             ],
+            "brokerage_note": self.brokerage_note,
+            "bridges_total": self.bridges_total,
+            "bridge_edges_total": self.bridge_edges_total,
+            "articulation_points_total": self.articulation_points_total,
             "key_players": [
                 {
                     "criterion": kp.criterion,
@@ -356,7 +384,7 @@ class Report:
                 ],
             ),
             "brokers.csv": (
-                ["role", "node", "label", "type", "group", "count", "expected", "z", "note"],
+                ["role", "node", "label", "type", "group", "count", "expected", "z", "note", "flag"],
                 [
                     [
                         b.role,
@@ -368,6 +396,7 @@ class Report:
                         json_value(b.expected),
                         json_value(b.z),
                         b.note,
+                        b.flag,
                     ]
                     for b in self.brokers
                 ],

@@ -7,13 +7,16 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..analysis.bridges import bridge_count
 from ..analysis.uncertainty import rank_range
 from .entries import Ranking
+from .findings import GLOSSARY
 
 if TYPE_CHECKING:
     from .report import Report
 
 __all__ = ["json_value", "markdown", "text", "who"]
+
 
 BROKERAGE = "brokerage"
 KEY_PLAYERS = "key_players"
@@ -105,10 +108,30 @@ def _cut_rows(report: Report) -> list[list[str]]:
 
 def _broker_rows(report: Report) -> list[list[str]]:
     rows = [
-        [b.role, who(b.node, b.label), b.group, str(b.count), _num(b.expected), _num(b.z)]
+        [
+            b.role,
+            who(b.node, b.label),
+            b.group,
+            str(b.count),
+            _num(b.expected),
+            _num(b.z) + (" !" if b.flag else ""),
+        ]
         for b in report.brokers
     ]
     return _noted(report, rows, [b.note for b in report.brokers])
+
+
+def _broker_flags(report: Report) -> list[str]:
+    """The lines under the brokerage table: what a ``!`` means, and a partition that skews every z."""
+    out = []
+    if any(b.flag for b in report.brokers):
+        out.append(
+            "! expected less than once under the null model: the z-score of so rare a role is not a "
+            "normal one and runs high; read the count"
+        )
+    if report.brokerage_note:
+        out.append(f"! {report.brokerage_note}")
+    return out
 
 
 def _headers(headers: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -136,8 +159,9 @@ def _balance_lines(report: Report) -> list[str]:
     for k in sorted(camps):
         out.append(f"camp {k + 1} ({len(camps[k])}): {_names(camps[k], 12)}")
     out.append(
-        f"frustration {b.frustration}: hostile ties inside a camp plus positive ties between camps "
-        f"(seeded local search, {b.parameters.get('restarts')} starts)"
+        f"{b.frustration} tie{'s' if b.frustration != 1 else ''} do not fit these camps (the frustration: "
+        f"hostile inside a camp, or friendly across camps; seeded local search, "
+        f"{b.parameters.get('restarts')} starts)"
     )
     if b.ambivalent:
         out.append(
@@ -176,6 +200,13 @@ def _shown(shown: int, total: int) -> str:
     return f"all {total}" if shown == total else f"the {shown} that cut off most, of {total}"
 
 
+def _bridges_shown(report: Report) -> str:
+    """``44 bridging ties (84 edges); the 5 that cut off most`` (counted as the page counts them)."""
+    shown, total = len(report.bridges), report.bridges_total
+    count = bridge_count(total, report.bridge_edges_total)
+    return count if shown == total else f"{count}; the {shown} that cut off most"
+
+
 def _header(report: Report) -> list[str]:
     p = report.parameters
     out = [
@@ -189,14 +220,54 @@ def _header(report: Report) -> list[str]:
     if report.weak_levels:
         out.append(
             f"Confidence: a finding marked * rests on ties below {p.get('firm')} "
-            f"({', '.join(report.weak_levels)}); without them it does not hold as shown."
+            f"({', '.join(report.weak_levels)}); without them it does not hold as shown. "
+            '"* rank 4-9 (tied) on firm ties" means: on the firm ties alone the actor would rank 4th to '
+            "48th, sharing one value with the others in that span."
         )
     return out
 
 
+def _findings(report: Report, *, markdown: bool = False) -> list[str]:
+    """The Key findings block and what the graph cannot show, in plain words."""
+    if not report.findings and not report.limits:
+        return []
+    out: list[str] = []
+    if report.findings:
+        out.append(
+            "## Key findings" if markdown else "== Key findings (in plain words; each says what it rests on)"
+        )
+        out += [""] if markdown else []
+        for i, f in enumerate(report.findings, start=1):
+            if markdown:
+                out.append(f"{i}. {f.text}  \n   *{f.caveat}*")
+            else:
+                out += textwrap.wrap(f.text, 100, initial_indent=f"  {i}. ", subsequent_indent="     ")
+                out += textwrap.wrap(f.caveat, 100, initial_indent="     ", subsequent_indent="     ")
+    if report.limits:
+        out += (
+            ["", "### What this graph cannot show", ""]
+            if markdown
+            else ["", "== What this graph cannot show"]
+        )
+        for line in report.limits:
+            if markdown:
+                out.append(f"- {line}")
+            else:
+                out += textwrap.wrap(line, 100, initial_indent="  - ", subsequent_indent="    ")
+    return out
+
+
+def _role_glosses() -> str:
+    return "; ".join(
+        f"{r}: {GLOSSARY[r]}" for r in ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+    )
+
+
 def text(report: Report) -> str:
-    """Aligned tables for a terminal."""
-    out = _header(report)
+    """Aligned tables for a terminal, after the Key findings in plain words."""
+    head = _header(report)
+    found = _findings(report)
+    out = head[:2] + (["", *found, ""] if found else []) + head[2:]
     for r in report.rankings:
         out += ["", f"== {r.measure}: {r.description}"]
         ranked = _ranking_rows(report, r)
@@ -211,8 +282,7 @@ def text(report: Report) -> str:
     if "bridges" in report.sections:
         out += [
             "",
-            f"== bridges: ties whose removal disconnects (undirected reading); "
-            f"{_shown(len(report.bridges), report.bridges_total)}",
+            f"== bridges: ties whose removal disconnects (undirected reading); {_bridges_shown(report)}",
         ]
         if not report.bridges:
             out.append("  none")
@@ -261,6 +331,14 @@ def text(report: Report) -> str:
             if rows
             else ["  none"]
         )
+        out += ["  " + line for line in _broker_flags(report)]
+        if rows:
+            out += textwrap.wrap(
+                "roles: " + _role_glosses() + "; z: " + GLOSSARY["z"],
+                100,
+                initial_indent="  ",
+                subsequent_indent="  ",
+            )
     if KEY_PLAYERS in report.sections:
         out += ["", "== key players (Borgatti 2006; undirected reading)"]
         out += ["  " + line for line in _key_player_lines(report)]
@@ -325,34 +403,52 @@ def _note_lines(report: Report) -> list[str]:
     return out
 
 
+_UNDATED_WORDS = {
+    "source": "an undated tie at its source's date, else throughout its actors' lifespans",
+    "always": "an undated tie in force throughout its actors' lifespans",
+    "never": "undated ties left out",
+}
+
+
 def _over_time_heading(report: Report) -> str:
     t = report.over_time
     assert t is not None
     cut = t.options.get("every")
     by = {"periods": "the declared periods", "year": "year", "month": "month"}.get(str(cut), f"{cut} windows")
+    undated = _UNDATED_WORDS.get(str(t.options.get("undated", "source")), "")
+    dated = f"; {t.dating.describe()}" if t.dating is not None else ""
+    if t.declined:
+        return f"normalised betweenness by period: not shown{dated}"
     return (
-        f"normalised betweenness by {by}, on the ties in force and the actors active then "
-        "(undated ties count as in force throughout)"
+        f"normalised betweenness by {by}, on the ties in force and the actors active then ({undated}{dated})"
     )
 
 
 def _over_time_rows(report: Report, *, text: bool) -> list[str]:
     t = report.over_time
     assert t is not None
+    if t.declined:
+        reason = t.declined[0].upper() + t.declined[1:] + "."
+        return textwrap.wrap(reason, 100) if text else [reason]
     k = min(3, report.per_type_shown)
     rows = []
     for i, p in enumerate(t.periods):
         top = "; ".join(f"{t.ranks[i][v]}. {v} {s:.3g}" for v, s in t.top(i, k))
         rows.append([p.label, str(p.nodes), f"{p.ties} ({p.dated} dated)", top or "-"])
-    headers = ["period", "actors", "ties", f"top {k}"]
+    headers = ["period", "actors", "ties read", f"top {k}"]
     if text:
         return _table(headers, rows, right=[1])
     return _md_table(headers, rows, right=[1])
 
 
 def markdown(report: Report) -> str:
-    """The same tables as Markdown (GitHub pipe tables)."""
-    out = [f"# {report.title or 'Untitled chart'}", "", "  \n".join(_header(report)[1:])]
+    """The same tables as Markdown (GitHub pipe tables), after the Key findings."""
+    head = _header(report)
+    found = _findings(report, markdown=True)
+    out = [f"# {report.title or 'Untitled chart'}", "", head[1]]
+    out += ["", *found] if found else []
+    if head[2:]:
+        out += ["", "  \n".join(head[2:])]
     for r in report.rankings:
         out += ["", f"## {r.measure}", "", r.description, ""]
         rows = _ranking_rows(report, r)
@@ -367,7 +463,7 @@ def markdown(report: Report) -> str:
             "## Bridges",
             "",
             "Ties whose removal disconnects the network (undirected reading); "
-            + _shown(len(report.bridges), report.bridges_total)
+            + _bridges_shown(report)
             + ".",
             "",
         ]
@@ -422,6 +518,11 @@ def markdown(report: Report) -> str:
             if rows
             else ["None."]
         )
+        flags = _broker_flags(report)
+        if flags:
+            out += ["", *(f"- {line}" for line in flags)]
+        if rows:
+            out += ["", f"Roles: {_role_glosses()}. z: {GLOSSARY['z']}."]
     if KEY_PLAYERS in report.sections:
         out += ["", "## Key players", "", "Borgatti (2006), undirected reading.", ""]
         out += [f"- {line}" for line in _key_player_lines(report)]

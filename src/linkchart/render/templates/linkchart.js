@@ -91,6 +91,7 @@
   var searchKeys = null;  // built on first search
 
   function nodeLabel(i) { return data.nodes[i].label; }
+  function gloss(word) { return (data.glossary && data.glossary[word]) || ""; }
   function typeName(i) { return vocab.node_types[info.types[i]].name; }
 
   // ------------------------------------------------------------------ network
@@ -230,7 +231,10 @@
     var pairs = [["id", info.ids[i]], ["type", typeLine]];
     if (info.aliases[i].length) { pairs.push(["aliases", info.aliases[i].join(", ")]); }
     if (info.community) { pairs.push(["community", fmt(info.community[i])]); }
-    if (info.camp) { pairs.push(["camp", info.camp[i] === null ? "none (no signed tie)" : fmt(info.camp[i] + 1)]); }
+    if (info.camp) {
+      pairs.push(["camp", info.camp[i] === null ? "none (no signed tie)" :
+        fmt(info.camp[i] + 1) + " \u2014 " + gloss("camp")]);
+    }
     panelBody.appendChild(definitionList(pairs));
     var flags = el("div");
     if (cutSet.has(i)) { flags.appendChild(badge("articulation point")); }
@@ -243,9 +247,14 @@
     if (data.measures.length) {
       section("Measures");
       var table = el("table", "lc-measures");
+      var glossed = [];
       data.measures.forEach(function (m) {
         var tr = el("tr");
-        tr.appendChild(el("td", null, m.name.replace(/_/g, " ")));
+        var name = m.name === "pn_centrality" ? "PN centrality" : m.name.replace(/_/g, " ");
+        var cell = el("td", null, name);
+        if (m.meaning) { cell.title = m.meaning; }
+        if (m.name === "pn_centrality") { glossed.push("PN centrality: " + gloss("PN centrality")); }
+        tr.appendChild(cell);
         tr.appendChild(el("td", "lc-num", fmt(m.values[i])));
         var rank = m.ranks[i];
         var span = m.rank_interval ? m.rank_interval[i] : null;
@@ -269,23 +278,42 @@
       if (data.draws_note && data.measures.some(function (m) { return m.rank_interval; })) {
         panelBody.appendChild(el("p", "lc-muted lc-draws", data.draws_note));
       }
+      glossed.forEach(function (line) { panelBody.appendChild(el("p", "lc-note", line)); });
     }
     showNotes(info.notes[i]);
     if (info.brokerage) {
       var roles = info.brokerage[i];
+      var zs = info.brokerage_z ? info.brokerage_z[i] : {};
       var names = Object.keys(roles).sort();
       if (names.length) {
         section("Brokerage roles");
-        panelBody.appendChild(definitionList(names.map(function (r) { return [r.replace(/_/g, " "), roles[r]]; })));
+        panelBody.appendChild(definitionList(names.map(function (r) {
+          var z = zs[r];
+          var paths = String(roles[r]) + (roles[r] === 1 ? " path" : " paths");
+          var text = paths + (z && z[0] !== null ? " (z " + fmt(z[0]) + ")" : "") +
+            (gloss(r) ? " \u2014 " + gloss(r) : "");
+          if (z && z[1]) {
+            var dd = el("span", null, text + " ");
+            dd.appendChild(el("span", "lc-flag", "! " + z[1]));
+            return [r.replace(/_/g, " "), dd];
+          }
+          return [r.replace(/_/g, " "), text];
+        })));
+        if (data.brokerage_note) { panelBody.appendChild(el("p", "lc-flag", "! " + data.brokerage_note)); }
+        panelBody.appendChild(el("p", "lc-note", "z: " + gloss("z")));
       }
     }
-    var ties = [];
+    // the ties of the time chosen on the slider (all of them at "all times")
+    var ties = [], total = 0;
     for (var k = 0; k < M; k++) {
       var e = data.edges[k];
-      if (e.from === i || e.to === i) { ties.push(k); }
+      if (e.from !== i && e.to !== i) { continue; }
+      total += 1;
+      if (inForce === null || inForce[k]) { ties.push(k); }
     }
     affiliationList(i, ties);
-    section("Ties (" + ties.length + ")");
+    section(inForce === null ? "Ties (" + total + ")" :
+      "Ties in force in " + timeline.windows[timeAt - 1].label + " (" + ties.length + " of " + total + ")");
     var ul = el("ul", "lc-ties");
     ties.slice(0, 200).forEach(function (k) {
       var e = data.edges[k];
@@ -738,7 +766,12 @@
     svg.appendChild(svgEl("circle", {cx: 8, cy: 8, r: 5.5, fill: "#ffffff", stroke: "#111111", "stroke-width": 3}));
     return svg;
   }
-  if (marks.bridges) { markItem(lineSwatch("#555555", false, 1, 5), "bridges (thick lines)", marks.bridges.length); }
+  if (marks.bridges) {
+    // counted as the report counts them: bridging ties (pairs of nodes), with the edges drawn thick
+    var bc = marks.bridge_count || {ties: marks.bridges.length, edges: marks.bridges.length};
+    markItem(lineSwatch("#555555", false, 1, 5),
+      "bridging ties (thick lines: " + bc.edges + " edge" + (bc.edges === 1 ? "" : "s") + ")", bc.ties);
+  }
   if (marks.articulation_points) { markItem(ring(), "articulation points", marks.articulation_points.length); }
   if (marks.brokers) { markItem(ring(), "top brokers", marks.brokers.length); }
   if (markList.firstChild) { document.getElementById("lc-legend-marks").hidden = false; }
@@ -765,7 +798,10 @@
        data.summary.total_edges + " edges)" : "");
   }
   // ------------------------------------------------------------------ time: ties in force, actors active
-  var timeline = data.timeline;
+  // a page with too few dated ties has no slider, only the reason (data.timeline.declined)
+  var timeline = data.timeline && !data.timeline.declined ? data.timeline : null;
+  var timeDeclined = data.timeline && data.timeline.declined ? data.timeline : null;
+  var neverInForce = new Set(timeline ? timeline.edge_never : []);
   var timeAt = 0;  // 0: all times; w > 0: timeline.windows[w - 1]
   var inForce = null, active = null;
   function overlaps(a, b, first, last) {
@@ -783,7 +819,8 @@
     }
     for (k = 0; k < M; k++) {
       var ea = timeline.edge_from[k], eb = timeline.edge_to[k];
-      inForce[k] = overlaps(ea, eb, w.first, w.last);  // an undated tie counts as in force
+      // each tie's days in force come from Python: its own time, its source's date, its actors' lifespans
+      inForce[k] = !neverInForce.has(k) && overlaps(ea, eb, w.first, w.last);
       if (inForce[k]) { active[data.edges[k].from] = true; active[data.edges[k].to] = true; }
     }
   }
@@ -822,10 +859,21 @@
   }
   if (timeline) {
     slider.max = String(timeline.windows.length);
+    var undatedWords = {
+      source: "a tie without a time of its own at its source\u2019s date, else throughout its actors\u2019 lifespans",
+      always: "a tie without a time of its own throughout its actors\u2019 lifespans",
+      never: "ties without a time left out"
+    }[timeline.undated] || "";
     document.getElementById("lc-time-note").textContent = "ties in force then and the actors active then" +
-      " (undated ties count as in force); \u2190 \u2192 step through " +
+      " (" + undatedWords + "; " + timeline.dating + "); \u2190 \u2192 step through " +
       ({periods: "the periods", year: "the years", month: "the months"}[timeline.every] || "the windows");
     slider.addEventListener("input", function () { setTime(Number(slider.value)); });
+    timeBox.hidden = false;
+  } else if (timeDeclined) {
+    slider.hidden = true;
+    timeLabel.hidden = true;
+    timeBox.setAttribute("data-declined", "true");
+    document.getElementById("lc-time-note").textContent = "No time slider: " + timeDeclined.declined + ".";
     timeBox.hidden = false;
   }
 

@@ -1,0 +1,384 @@
+"""Key findings: what a report found, in plain words, each with what it rests on.
+
+An analyst hands a report to a reader who is not a network scientist. The tables answer
+"who ranks where on which measure"; the reader asks "what does this say, and how far can
+I trust it?". :func:`key_findings` turns the values a report has already computed (never
+a measure of its own) into a few sentences, each with its caveat: how many ties it rests
+on, at which confidence, from how many sources, and whether it holds on the firm ties
+alone. :func:`limits` says what the graph cannot show at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from ..analysis.key_players import KeyPlayers
+from ..analysis.over_time import OverTime
+from ..analysis.signed import BalanceResult
+from ..analysis.uncertainty import RankUncertainty
+from ..model import LinkChart
+from .entries import BridgeEntry, CutEntry, Ranked, Ranking
+
+__all__ = ["GLOSSARY", "KEY_PLAYER_GAIN", "Finding", "key_findings", "limits"]
+
+GLOSSARY: dict[str, str] = {
+    "betweenness": "how often an actor lies on the shortest chain of ties between two others",
+    "PN centrality": "positive-negative centrality: ties to friends raise it, ties to enemies lower it",
+    "firm ties": "the ties at or above the firm confidence level (reported, unless --firm says otherwise)",
+    "rank 4-9 (tied) on firm ties": "on the firm ties alone the actor would rank 4th to 9th, "
+    "sharing one value with the others in that span",
+    "coordinator": "brokers between two actors of its own group",
+    "itinerant": "an outsider brokering between two actors of one other group",
+    "representative": "carries a tie from its own group out to another group",
+    "gatekeeper": "lets a tie from another group into its own group",
+    "liaison": "brokers between two groups, neither of them its own",
+    "z": "how far a count lies above what chance would give, in standard deviations",
+    "camp": "actors friendly among themselves and hostile to other camps, as far as the ties allow",
+    "frustration": "the ties that do not fit the camps: hostile inside a camp, or friendly across camps",
+}
+"""The report's words that a reader who is not a network scientist may not know, each with a
+one-line gloss (the report's text and Markdown gloss them where they appear, its JSON lists them all, and
+the page's panel glosses those it shows)."""
+
+KEY_PLAYER_GAIN = 0.1
+"""The least rise in fragmentation (0 to 1) for which the key-player set is a key finding:
+where the network is already in pieces, removing three more actors changes little."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One key finding.
+
+    Attributes
+    ----------
+    kind
+        What it is about: ``"broker"``, ``"hub"``, ``"bridge"``, ``"cut"``,
+        ``"key_players"`` or ``"camps"``.
+    text
+        The finding in plain words.
+    caveat
+        What it rests on: how many ties, at which confidence, from how many sources, and
+        whether it holds on the firm ties alone.
+    nodes
+        The actors it is about.
+    ties
+        The ids of the edges it rests on (a bridge's), or ``()`` when it rests on every tie
+        of its actors.
+    """
+
+    kind: str
+    text: str
+    caveat: str
+    nodes: tuple[str, ...] = ()
+    ties: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-ready values."""
+        return {
+            "kind": self.kind,
+            "finding": self.text,
+            "caveat": self.caveat,
+            "nodes": list(self.nodes),
+            "ties": list(self.ties),
+        }
+
+
+def _label(chart: LinkChart, node: str) -> str:
+    return str(chart.nodes.labels[chart.index_of(node)])
+
+
+def _names(chart: LinkChart, nodes: Sequence[str], shown: int = 3) -> str:
+    names = [_label(chart, n) for n in nodes[:shown]]
+    more = len(nodes) - shown
+    if more > 0:
+        names.append(f"{more} more")
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _read_mask(chart: LinkChart, relations: Iterable[str]) -> npt.NDArray[np.bool_]:
+    """Which edges the reading reads (its relations)."""
+    names = chart.vocabulary.relation_names
+    return np.isin(chart.edges.relation, [names.index(r) for r in relations])
+
+
+class _Evidence:
+    """What a set of edges rests on: their confidence levels and sources, in words."""
+
+    def __init__(self, chart: LinkChart, relations: Iterable[str], firm_weak: Iterable[str]) -> None:
+        self.chart = chart
+        self.mask = _read_mask(chart, relations)
+        self.weak = set(firm_weak)
+
+    def ties_of(self, nodes: Iterable[str]) -> list[int]:
+        """The rows of the edges read that touch any of ``nodes``."""
+        e = self.chart.edges
+        rows = [self.chart.index_of(n) for n in nodes]
+        touch = np.isin(e.src, rows) | np.isin(e.dst, rows)
+        return np.flatnonzero(self.mask & touch).tolist()
+
+    def between(self, a: str, b: str) -> list[int]:
+        """The rows of the edges read between ``a`` and ``b``, either way (a bridge's ties)."""
+        e = self.chart.edges
+        i, j = self.chart.index_of(a), self.chart.index_of(b)
+        pair = ((e.src == i) & (e.dst == j)) | ((e.src == j) & (e.dst == i))
+        return np.flatnonzero(self.mask & pair).tolist()
+
+    def describe(self, rows: Sequence[int], whose: str = "") -> str:
+        """``"its 9 ties read (6 reported, 2 alleged, 1 possible), all from one source (smith)"``,
+        or for one edge ``"1 possible tie (e77) from smith, mentioned once"``."""
+        chart, e = self.chart, self.chart.edges
+        levels = chart.vocabulary.confidence.levels
+        if not rows:
+            return f"{whose}no tie read".strip()
+        count = Counter(levels[int(e.confidence[k])] for k in rows)
+        sources = Counter(int(e.source[k]) for k in rows)
+        cited = [s for s in sources if s >= 0]
+        weak = sum(count[lv] for lv in self.weak) == len(rows) and bool(self.weak)
+        if len(rows) == 1:
+            k = rows[0]
+            where = f"from {self._source_words(cited[0])}" if cited else "with no source"
+            out = f"1 {levels[int(e.confidence[k])]} tie ({e.id_of(k)}) {where}, mentioned once"
+            return out + (", below the firm level" if weak else "")
+        shown = ", ".join(f"{count[lv]} {lv}" for lv in levels if count[lv])
+        out = f"{whose}{len(rows)} ties read ({shown})"
+        if len(cited) == 1 and not sources.get(-1):
+            out += f", all from one source ({self._source_words(cited[0])})"
+        elif cited:
+            out += f", from {_plural(len(cited), 'source')}"
+        return out + ("; every one below the firm level" if weak else "")
+
+    def weak_words(self, rows: Sequence[int]) -> str:
+        """The ties of ``rows`` below the firm level: ``"1 alleged tie (e1)"``, or ``""``."""
+        e, levels = self.chart.edges, self.chart.vocabulary.confidence.levels
+        weak = [k for k in rows if levels[int(e.confidence[k])] in self.weak]
+        if not weak:
+            return ""
+        count = Counter(levels[int(e.confidence[k])] for k in weak)
+        kinds = " and ".join(f"{count[lv]} {lv}" for lv in levels if count[lv])
+        ids = ", ".join(e.id_of(k) for k in weak[:3]) + (", ..." if len(weak) > 3 else "")
+        return f"{kinds} tie{'s' if len(weak) != 1 else ''} ({ids})"
+
+    def _source_words(self, code: int) -> str:
+        return self.chart.sources[code].id
+
+
+def _how_sure(how_sure: Sequence[RankUncertainty], measure: str, node: str) -> str:
+    for u in how_sure:
+        if u.measure == measure and node in u.chart.node_ids:
+            p = u.p_top(node)
+            return (
+                f"In {p:.0%} of {u.draws} random versions of the chart (each tie kept with the "
+                f"probability its confidence gives) it stays in the top {u.top}."
+            )
+    return ""
+
+
+def _firm(note: str, weak: str = "") -> str:
+    """Where a node lands on the firm ties alone (a ranking's note), and without which ties."""
+    if not note:
+        return ""
+    where = note.removesuffix(" on firm ties")
+    if weak:
+        return f"Without its {weak} it falls to {where}, on the firm ties alone."
+    return f"On the firm ties alone it falls to {where}."
+
+
+def _sentence(*parts: str) -> str:
+    text = " ".join(p.strip() for p in parts if p.strip())
+    return text[0].upper() + text[1:] if text else ""
+
+
+def _of_node(kind: str, text: str, ranked: Ranked, evidence: _Evidence, *more: str) -> Finding:
+    """A finding about one ranked node: it rests on its ties read, and where it lands without
+    the weak ones."""
+    rows = evidence.ties_of([ranked.node])
+    caveat = _sentence(
+        "rests on " + evidence.describe(rows, "its ") + ".",
+        _firm(ranked.note, evidence.weak_words(rows)),
+        *more,
+    )
+    return Finding(kind, text, caveat, (ranked.node,))
+
+
+def key_findings(
+    chart: LinkChart,
+    relations: Sequence[str],
+    rankings: Sequence[Ranking],
+    *,
+    bridges: Sequence[BridgeEntry] = (),
+    cuts: Sequence[CutEntry] = (),
+    key_players: Sequence[KeyPlayers] = (),
+    key_player_notes: Sequence[str] = (),
+    balance: BalanceResult | None = None,
+    how_sure: Sequence[RankUncertainty] = (),
+    weak_levels: Sequence[str] = (),
+) -> tuple[Finding, ...]:
+    """The headline findings of a report, in plain words, each with what it rests on.
+
+    Read off what the report computed: the top of betweenness (the main go-between) and
+    of degree (the most partners), the bridge and the cut point that cut off the most
+    actors, the key-player set and the camps of a signed chart. Each caveat counts the
+    ties read that the finding rests on by confidence and by source, says where a node
+    lands on the firm ties alone (the rankings' notes), and how often it stays in the top
+    over random versions of the chart (``how_sure``).
+    """
+    evidence = _Evidence(chart, relations, weak_levels)
+    by_name: Mapping[str, Ranking] = {r.measure: r for r in rankings}
+    out: list[Finding] = []
+    broker = by_name.get("betweenness")
+    top_broker = ""
+    if broker and broker.overall and broker.overall[0].value > 0:
+        first = broker.overall[0]
+        top_broker = first.node
+        after = broker.overall[1] if len(broker.overall) > 1 else None
+        nxt = f"; next, {after.label or after.node} with {after.value:.3g}" if after else ""
+        text = (
+            f"{first.label or first.node} is the main go-between: it lies on more of the shortest "
+            f"chains between other actors than anyone else (betweenness {first.value:.3g}{nxt})."
+        )
+        out.append(_of_node("broker", text, first, evidence, _how_sure(how_sure, "betweenness", first.node)))
+    hub = by_name.get("degree")
+    if hub and hub.overall and hub.overall[0].value > 0:
+        first = hub.overall[0]
+        also = "also has" if first.node == top_broker else "has"
+        text = (
+            f"{first.label or first.node} {also} the most partners: {first.value:.0f} of the "
+            f"{chart.number_of_nodes - 1} other actors."
+        )
+        out.append(_of_node("hub", text, first, evidence))
+    if bridges:
+        b = bridges[0]
+        small = b.smaller_side
+        ties = [t.id for t in b.ties]
+        out.append(
+            Finding(
+                "bridge",
+                f"Only the tie between {b.labels[0] or b.a} and {b.labels[1] or b.b} holds "
+                f"{_plural(len(small), 'actor')} ({_names(chart, small)}) to the other {b.cut_off_from}.",
+                _sentence("rests on " + evidence.describe(evidence.between(b.a, b.b)) + "."),
+                (b.a, b.b),
+                tuple(ties),
+            )
+        )
+    if cuts:
+        c = cuts[0]
+        cut_off = [n for piece in c.components[1:] for n in piece]
+        out.append(
+            Finding(
+                "cut",
+                f"Without {c.label or c.node}, {_plural(len(cut_off), 'actor')} ({_names(chart, cut_off)}) "
+                "would lose every link to the rest.",
+                _sentence(
+                    "rests on " + evidence.describe(evidence.ties_of([c.node]), "its ") + ".",
+                    f"It holds {c.note.removeprefix('holds ')}." if c.note else "",
+                ),
+                (c.node,),
+            )
+        )
+    for kp, note in zip(key_players, key_player_notes or [""] * len(key_players), strict=True):
+        if kp.criterion not in ("fragmentation", "component_fragmentation"):
+            continue
+        if kp.score - kp.baseline < KEY_PLAYER_GAIN:
+            break  # the network is already in pieces, or the set changes little: no headline
+        out.append(
+            Finding(
+                "key_players",
+                f"Removing {_names(chart, kp.nodes, len(kp.nodes))} together would break the network "
+                f"apart most (fragmentation from {kp.baseline:.2f} to {kp.score:.2f}, where 1 is "
+                "every actor cut off from every other).",
+                _sentence(
+                    "rests on " + evidence.describe(evidence.ties_of(kp.nodes), "their ") + ".",
+                    f"On the firm ties alone the set is {note.removeprefix('on firm ties: ')}."
+                    if note
+                    else "",
+                ),
+                tuple(kp.nodes),
+            )
+        )
+        break
+    if balance is not None:
+        camps: dict[int, list[str]] = {}
+        for node, camp in balance.camps.items():
+            if camp is not None:
+                camps.setdefault(camp, []).append(node)
+        if len(camps) > 1:
+            sides = [camps[k] for k in sorted(camps, key=lambda k: -len(camps[k]))]
+            signed = [chart.index_of(n) for side in sides for n in side]
+            hostile = [i for i, r in enumerate(chart.vocabulary.relations) if r.negative]
+            e = chart.edges
+            rows = np.flatnonzero(
+                np.isin(e.relation, hostile) & np.isin(e.src, signed) & np.isin(e.dst, signed)
+            ).tolist()
+            unfit = balance.frustration
+            out.append(
+                Finding(
+                    "camps",
+                    f"Friends and enemies fall into {len(sides)} camps: "
+                    + "; ".join(f"one with {_names(chart, side, 2)}" for side in sides[:3])
+                    + " (a camp: actors friendly among themselves and hostile to the other camps).",
+                    _sentence(
+                        f"rests on {_plural(len(rows), 'hostile tie')} among them;",
+                        f"{_plural(unfit, 'tie')} {'does' if unfit == 1 else 'do'} not fit the camps "
+                        "(hostile inside a camp, or friendly across camps).",
+                    ),
+                    tuple(n for side in sides for n in side[:2]),
+                )
+            )
+    return tuple(out)
+
+
+def limits(
+    chart: LinkChart,
+    relations: Sequence[str],
+    *,
+    bridges: Sequence[BridgeEntry] = (),
+    bridges_total: int = 0,
+    over_time: OverTime | None = None,
+) -> tuple[str, ...]:
+    """What the graph cannot show, in plain words, from what it holds: how many sources the
+    ties read come from, how many bridges rest on one report, what is dated."""
+    e = chart.edges
+    rows = np.flatnonzero(_read_mask(chart, relations))
+    out: list[str] = []
+    codes = e.source[rows]
+    cited = Counter(codes[codes >= 0].tolist())
+    if len(rows) and len(cited) == 1 and sum(cited.values()) == len(rows):
+        source = chart.sources[next(iter(cited))]
+        title = source.title or source.id
+        out.append(
+            f"Every tie read comes from one source ({title}): the graph is centred on what that source "
+            "writes about, so an actor at its centre may be the text's subject rather than the network's hub."
+        )
+    elif len(rows) and not cited:
+        out.append("No tie read cites a source: nothing here can be checked against a text.")
+    elif len(rows):
+        top, count = cited.most_common(1)[0]
+        out.append(
+            f"The ties read come from {_plural(len(cited), 'source')}; {count} of {len(rows)} from "
+            f"{chart.sources[top].title or chart.sources[top].id}."
+        )
+    if bridges_total and bridges:
+        once = sum(1 for b in bridges if len(b.ties) == 1)
+        listed = "" if len(bridges) == bridges_total else " listed"
+        out.append(
+            f"A bridge is often a tie mentioned once: {once} of the {len(bridges)} bridges{listed} rest on "
+            "a single report, and one more report of another tie would make it no bridge."
+        )
+    out.append(
+        "A tie the sources do not mention is not in the graph: an actor with few ties may be little "
+        "written about rather than little connected."
+    )
+    if over_time is not None and over_time.declined and over_time.dating is not None:
+        out.append(f"It cannot show how the network changed: {over_time.dating.describe()}.")
+    elif not chart.tie_times().dated.any():
+        out.append("No tie is dated: the graph is one picture of all times, not a sequence.")
+    return tuple(out)
