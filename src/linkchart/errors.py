@@ -55,6 +55,7 @@ ProblemCode = Literal[
     "evidence-not-found",
     "source-unreadable",
     "csv-syntax",
+    "bad-text",
 ]
 """The code of a :class:`Problem` in a graph file or records (see ``docs/format.md``)."""
 

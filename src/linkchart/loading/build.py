@@ -31,6 +31,7 @@ from ..errors import did_you_mean
 from ..model import EdgeTable, LinkChart, NodeTable, Source
 from ..times import Span, bounds, dated, in_force
 from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation, Vocabulary
+from ..writable import find_unwritable, unwritable
 from .columns import ABSENT, Document, absent, check_keys, quote_hint, type_name
 from .edges import build_edges
 from .header import (
@@ -51,6 +52,56 @@ __all__ = ["build", "top_level"]
 
 
 # --------------------------------------------------------------------------- the whole document
+_HEADER_FIELDS = (
+    "title",
+    "description",
+    "sources",
+    "confidence",
+    "defaults",
+    "node_types",
+    "relations",
+    "analysis",
+    "periods",
+)
+_TEXT_HINT = "the text was damaged by a broken encoding: write the character itself, or remove it"
+
+
+def _check_text(doc: Document, problems: Problems) -> None:
+    """A ``bad-text`` problem for every text no file can hold (:mod:`linkchart.writable`).
+
+    Such text would load and then make every writer fail, so it is refused here, once
+    for every front end (YAML, CSV, records, the exchange formats). A column is checked
+    in one step (its texts joined) and searched row by row only when it holds one.
+    """
+    for name in _HEADER_FIELDS:
+        for path, why in find_unwritable(getattr(doc, name), name):
+            problems.add("bad-text", f"the text {why}", path, _TEXT_HINT)
+    for sec in (doc.nodes, doc.edges):
+        columns = [(f".{f}", col) for f, col in sec.columns.items()]
+        for attr, col in sec.attributes.items():
+            bad = unwritable(attr)
+            if bad:
+                problems.add("bad-text", f"the attribute name {bad}", f"{sec.name}.attributes", _TEXT_HINT)
+            columns.append((f".attributes.{attr}", col))
+        for field, col in columns:
+            if not _clean(col, sec.text):
+                for k, v in enumerate(col):
+                    for path, why in find_unwritable(v, f"{sec.name}[{k}]{field}"):
+                        problems.add("bad-text", f"the text {why}", path, _TEXT_HINT)
+
+
+def _clean(col: list[Any], text: bool) -> bool:
+    """Whether no text in ``col`` is unwritable, checked in one pass over the joined texts."""
+    if text:
+        try:
+            return unwritable("".join(col)) is None
+        except TypeError:  # not all text after all: the general path
+            pass
+    texts = [v for v in col if v.__class__ is str]
+    nested = [v for v in col if isinstance(v, Mapping | list | tuple)]
+    return unwritable("".join(texts)) is None and next(find_unwritable(nested), None) is None
+
+
 def _defaults(
     raw: Any, sources: tuple[Source, ...], scale: ConfidenceScale, problems: Problems
 ) -> tuple[int, int]:
@@ -110,6 +161,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     LoadError
         Listing every problem, in document order.
     """
+    _check_text(doc, problems)
     title = text_value(doc.title, "title", problems, required=doc.require_title)
     description = text_value(doc.description, "description", problems)
     sources = parse_sources(doc.sources, problems)
