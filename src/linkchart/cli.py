@@ -316,7 +316,7 @@ def _cmd_disrupt(args: argparse.Namespace) -> int:
     if args.output:
         svg, png = plot_disruption(results, title=chart.title)
         data = png if str(args.output).lower().endswith(".png") else svg
-        target = write_atomic(args.output, data, inputs=[args.file])
+        target = write_atomic(args.output, data, inputs=[args.file, *chart.files])
         print(f"wrote {target}", file=sys.stderr)
     return 0
 
@@ -358,7 +358,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         if kind not in ("svg", "png", "pdf"):
             raise LinkchartError(f"write the plot as .svg, .png or .pdf, not {args.output!r}")
         data = plot_over_time(result, top=args.top, title=chart.title, kind=kind, labels=labels)
-        target = write_atomic(args.output, data, inputs=[args.file])
+        target = write_atomic(args.output, data, inputs=[args.file, *chart.files])
         print(f"wrote {target}", file=sys.stderr)
     return 0
 
@@ -492,7 +492,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(page)
         return 0
-    target = write_page(page, args.output, inputs=[args.file])
+    target = write_page(page, args.output, inputs=[args.file, *chart.files])
     print(f"wrote {target} ({chart.number_of_nodes} nodes, {chart.number_of_edges} edges)", file=sys.stderr)
     if args.open:
         import webbrowser

@@ -343,6 +343,10 @@ class LinkChart:
     Every view (:meth:`filter`, :meth:`of_types`, :meth:`with_relations`,
     :meth:`min_confidence`, :meth:`as_of`, :meth:`subgraph`) returns a new chart.
 
+    ``path`` is the file the chart was loaded from (``None`` for records) and ``files``
+    every file it was read from: that file, its CSV tables and its sources' local texts.
+    Writers never write over one of them (:mod:`linkchart.files`).
+
     Parallel edges are never merged: two reports of the same tie are two edges. Node
     *indices* (row numbers in :attr:`nodes`) are an implementation detail of a chart;
     everything public is keyed by node id.
@@ -364,6 +368,7 @@ class LinkChart:
         "_cache",
         "description",
         "edges",
+        "files",
         "nodes",
         "path",
         "periods",
@@ -379,6 +384,7 @@ class LinkChart:
     nodes: NodeTable
     edges: EdgeTable
     path: str | None
+    files: tuple[str, ...]
     periods: Mapping[str, Span]
     _cache: dict[str, Any]
 
@@ -393,6 +399,7 @@ class LinkChart:
         sources: Sequence[Source] = (),
         path: str | None = None,
         periods: Mapping[str, Span] | None = None,
+        files: Sequence[str] = (),
     ) -> None:
         object.__setattr__(self, "title", title)
         object.__setattr__(self, "description", description)
@@ -401,6 +408,7 @@ class LinkChart:
         object.__setattr__(self, "nodes", nodes)
         object.__setattr__(self, "edges", edges)
         object.__setattr__(self, "path", path)
+        object.__setattr__(self, "files", tuple(files))
         object.__setattr__(self, "periods", MappingProxyType(dict(periods or {})))
         object.__setattr__(self, "_cache", {})
 
@@ -626,6 +634,7 @@ class LinkChart:
             sources=self.sources,
             path=self.path,
             periods=self.periods,
+            files=self.files,
         )
 
     def filter(

@@ -22,6 +22,7 @@ beyond the cells themselves.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +35,7 @@ from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation
 from ..writable import find_unwritable, unwritable
 from .columns import ABSENT, Document, absent, check_keys, quote_hint, type_name
 from .edges import build_edges
+from .evidence import is_remote
 from .header import (
     DEFAULT_KEYS,
     TOP_KEYS,
@@ -244,7 +246,18 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         sources=sources,
         path=doc.path,
         periods=periods,
+        files=_files_read(doc, sources),
     )
+
+
+def _files_read(doc: Document, sources: tuple[Source, ...]) -> tuple[str, ...]:
+    """The graph file, its CSV tables and its sources' local texts: what a writer must spare."""
+    texts = [
+        os.path.join(doc.base, s.location)
+        for s in sources
+        if doc.base is not None and s.location and not is_remote(s.location)
+    ]
+    return tuple(dict.fromkeys([*([doc.path] if doc.path else []), *doc.tables, *texts]))
 
 
 _LIFESPAN_WARNINGS = 50

@@ -589,4 +589,5 @@ def report(
         disruption=disrupted,
         scale=scale_note,
         over_time=timeline,
+        files=chart.files,
     )

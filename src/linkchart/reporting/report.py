@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +15,7 @@ from ..analysis.key_players import KeyPlayers
 from ..analysis.over_time import OverTime
 from ..analysis.signed import BalanceResult
 from ..analysis.uncertainty import RankUncertainty
-from ..errors import LinkchartError
-from ..files import write_all
+from ..files import write_folder
 from ..loading.cells import to_cell
 from . import text
 from .entries import BridgeEntry, BrokerEntry, CutEntry, Ranked, Ranking, TieEvidence
@@ -99,6 +97,9 @@ class Report:
         On a chart with dated ties: normalised betweenness per period (the declared
         periods, else years or months) on the ties in force and the actors active then
         (:func:`linkchart.over_time`); ``None`` otherwise.
+    files
+        The files the chart was read from (:attr:`linkchart.LinkChart.files`), which
+        :meth:`to_csv` never writes over.
     """
 
     title: str
@@ -122,6 +123,7 @@ class Report:
     disruption: Disruption | None = None
     scale: str = ""
     over_time: OverTime | None = None
+    files: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.to_text()
@@ -242,18 +244,14 @@ class Report:
     def to_csv(self, folder: str | Path) -> list[Path]:
         """Write one CSV per table into ``folder`` (created if needed); return the paths.
 
-        The four files are written all or nothing (:func:`linkchart.files.write_all`).
+        The four files are written all or nothing (:func:`linkchart.files.write_folder`),
+        never over a file the chart was read from.
 
         ``rankings.csv`` (measure, scope ``overall`` or a node type, rank, node, label,
         type, value, note), ``bridges.csv`` (one row per tie of each bridge, with its
         evidence), ``articulation_points.csv`` and ``brokers.csv``; ``note`` says what
         weak ties a finding rests on.
         """
-        folder = Path(folder)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise LinkchartError(f"cannot create the CSV folder {str(folder)!r}: {err.strerror}") from None
         tables: dict[str, tuple[list[str], list[list[Any]]]] = {
             "rankings.csv": (
                 ["measure", "scope", "rank", "node", "label", "type", "value", "note"],
@@ -334,7 +332,7 @@ class Report:
                 ],
             ),
         }
-        texts: dict[str | os.PathLike[str], str] = {}
+        texts: dict[str, str] = {}
         for name, (headers, rows) in tables.items():
             buffer = io.StringIO()
             writer = csv.writer(buffer)
@@ -342,5 +340,5 @@ class Report:
             writer.writerows(
                 ["" if v is None else to_cell(v) if isinstance(v, str) else v for v in row] for row in rows
             )
-            texts[folder / name] = buffer.getvalue()
-        return write_all(texts)  # all four tables or none, each replaced atomically
+            texts[name] = buffer.getvalue()
+        return write_folder(folder, texts, inputs=self.files)  # all four tables or none
