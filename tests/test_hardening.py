@@ -398,3 +398,42 @@ def test_a_failed_write_leaves_no_folder_behind(tmp_path: Path, capsys: pytest.C
     assert main(["render", str(GRAPH), "--title", "bad \udcff", "-o", str(out)]) == 1
     assert "lone surrogate" in capsys.readouterr().err
     assert sorted(tmp_path.iterdir()) == []
+
+
+STARTUP = """
+import sys
+
+class Interrupt:  # Ctrl-C arriving while numpy is being imported
+    def find_spec(self, name, path=None, target=None):
+        if name == "numpy":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+from linkchart_cli import main  # what the installed 'linkchart' script runs
+sys.exit(main())
+"""
+
+
+def test_ctrl_c_during_start_up_imports_exits_130_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", STARTUP, "info", str(GRAPH)], capture_output=True, text=True, check=False
+    )
+    assert (run.returncode, run.stdout, run.stderr) == (130, "", "")
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys\nfrom linkchart_cli import main\nsys.exit(main())", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0 and run.stdout.strip() == f"linkchart {linkchart.__version__}"
+
+    import linkchart.cli as cli
+
+    def interrupted(registry: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_parser", interrupted)  # while the parser's own imports load
+    assert cli.main(["info", str(GRAPH)]) == 130
