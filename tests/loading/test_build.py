@@ -364,12 +364,15 @@ def test_unknown_node_hints_for_labels_and_case() -> None:
 
 
 def test_close_matches_are_sought_for_a_bounded_number_of_names() -> None:
+    from linkchart.loading.edges import _MAX_CLOSE_MATCHES
+
     nodes = [{"id": f"node{i}", "type": "state"} for i in range(10)]
-    edges = [{"from": f"node{i}x", "relation": "r", "to": "node0"} for i in range(40)]
+    edges = [{"from": f"node{i}x", "relation": "r", "to": "node0"} for i in range(_MAX_CLOSE_MATCHES + 5)]
     with pytest.raises(LoadError) as info:
         linkchart.from_records(nodes, edges)
     hints = [p.hint for p in info.value.problems]
-    assert len(hints) == 40 and hints[0].startswith("did you mean 'node0'")
+    assert len(hints) == _MAX_CLOSE_MATCHES + 5 and hints[0].startswith("did you mean 'node0'")
+    assert hints[_MAX_CLOSE_MATCHES - 1].startswith("did you mean")
     assert hints[-1] == "declare the node under 'nodes', or check the spelling"
 
 
