@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_load import generate  # noqa: E402
+from bench_load import generate
 
 SYLLABLES = [c + v for c in "bdfghjklmnprstvz" for v in "aeiou"] + ["sh", "kh", "an", "el", "ov", "ur"]
 
@@ -90,7 +90,7 @@ def hints(sample: int) -> None:
     print("1,000 unknown names among 100,000 known ones (at most 3 suggestions each, similarity >= 0.6)")
     print(
         f"{'names':>6} | {'new s':>6} {'new cpu s':>9} {'(index s)':>9} | {'difflib s':>9} "
-        f"{'(scaled from)':>13} | {'ratio':>7} | {'same first':>10}"
+        f"{'(scaled from)':>13} | {'ratio':>7} | {'same best':>10}"
     )
     for kind, (known, unknown) in pools().items():
         t0, c0 = time.perf_counter(), time.process_time()
