@@ -34,6 +34,19 @@ def _python(code: str, *args: str) -> subprocess.Popen[str]:
     )
 
 
+def _together(writers: list[subprocess.Popen[str]]) -> None:
+    """Release writer processes at once (each says ``ready``, then waits for a line) and see them succeed."""
+    for w in writers:
+        assert w.stdout is not None and w.stdout.readline().strip() == "ready"
+    for w in writers:
+        assert w.stdin is not None
+        w.stdin.write("go\n")
+        w.stdin.flush()
+    results = [w.communicate(timeout=300) for w in writers]
+    assert [w.returncode for w in writers] == [0, 0], [err for _, err in results]
+    assert [out.strip() for out, _ in results] == ["done", "done"]
+
+
 def _names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
@@ -120,16 +133,7 @@ def test_two_writers_at_once_both_succeed_and_leave_one_whole_file(tmp_path: Pat
     (tmp_path / "b").write_text(NEW, encoding="utf-8")
     target = out / "page.html"
     target.write_text("first", encoding="utf-8")
-    writers = [_python(WRITER, str(target), str(tmp_path / name)) for name in ("a", "b")]
-    for w in writers:
-        assert w.stdout is not None and w.stdout.readline().strip() == "ready"
-    for w in writers:
-        assert w.stdin is not None
-        w.stdin.write("go\n")
-        w.stdin.flush()
-    results = [w.communicate(timeout=300) for w in writers]
-    assert [w.returncode for w in writers] == [0, 0], [err for _, err in results]
-    assert [out_.strip() for out_, _ in results] == ["done", "done"]
+    _together([_python(WRITER, str(target), str(tmp_path / name)) for name in ("a", "b")])
     assert target.read_text(encoding="utf-8") in (OLD, NEW)
     assert _names(out) == ["page.html"]
 
@@ -250,15 +254,7 @@ FOLDER_WRITER = """
 def test_two_writers_into_one_folder_take_turns(tmp_path: Path) -> None:
     folder = tmp_path / "csv"
     folder.mkdir()
-    writers = [_python(FOLDER_WRITER, str(folder), mark) for mark in ("a", "b")]
-    for w in writers:
-        assert w.stdout is not None and w.stdout.readline().strip() == "ready"
-    for w in writers:
-        assert w.stdin is not None
-        w.stdin.write("go\n")
-        w.stdin.flush()
-    results = [w.communicate(timeout=300) for w in writers]
-    assert [w.returncode for w in writers] == [0, 0], [err for _, err in results]
+    _together([_python(FOLDER_WRITER, str(folder), mark) for mark in ("a", "b")])
     mark = (folder / "chart.yaml").read_text(encoding="utf-8")
     assert (folder / "nodes.csv").read_text(encoding="utf-8") == mark * 5000  # all one writer's files
     assert (folder / "edges.csv").read_text(encoding="utf-8") == mark * 7000

@@ -54,17 +54,7 @@ __all__ = ["build", "top_level"]
 
 
 # --------------------------------------------------------------------------- the whole document
-_HEADER_FIELDS = (
-    "title",
-    "description",
-    "sources",
-    "confidence",
-    "defaults",
-    "node_types",
-    "relations",
-    "analysis",
-    "periods",
-)
+_HEADER_FIELDS = tuple(k for k in TOP_KEYS if k not in ("linkchart", "nodes", "edges"))
 _TEXT_HINT = "the text was damaged by a broken encoding: write the character itself, or remove it"
 
 
