@@ -201,7 +201,7 @@ def test_bad_file_prints_located_problems(tmp_path: Path, capsys: pytest.Capture
 
 def test_usage_and_name_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", G, "--top", "0"]) == 2
-    assert "must be at least 1" in capsys.readouterr().err
+    assert "must be a positive whole number, not 0" in capsys.readouterr().err
     assert main(["analyze", G, "--measures", "betweeness"]) == 2
     assert "did you mean 'betweenness'" in capsys.readouterr().err
     assert main(["analyze", G, "--relations", "help"]) == 1

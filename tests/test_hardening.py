@@ -113,12 +113,12 @@ def test_render_never_writes_over_its_input_and_writes_are_atomic(
 
 
 def test_a_failed_multi_file_write_changes_nothing(tmp_path: Path) -> None:
-    from linkchart.files import write_all
+    from linkchart.files import write_folder
 
     (tmp_path / "a.txt").write_text("A", encoding="utf-8")
     (tmp_path / "dir").mkdir()
-    with pytest.raises(LinkchartError, match="cannot write"):
-        write_all({tmp_path / "a.txt": "new A", tmp_path / "dir": "a folder cannot be replaced by a file"})
+    with pytest.raises(LinkchartError, match="is a folder"):
+        write_folder(tmp_path, {"a.txt": "new A", "dir": "a folder cannot be replaced by a file"})
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "A"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "dir"]
 
@@ -263,3 +263,177 @@ def test_written_files_get_the_usual_permissions_not_the_temporary_files(tmp_pat
         assert write_atomic(tmp_path / "kept.txt", "new").stat().st_mode & 0o777 == 0o640  # the old mode kept
     finally:
         os.umask(old)
+
+
+# --------------------------------------------------------------------------- writes (issue 19)
+def _write_with(writer: str, chart: linkchart.LinkChart, out: Path) -> Path:
+    """``chart`` written by one of linkchart's writers into the folder ``out``."""
+    if writer == "yaml":
+        return linkchart.write_yaml(chart, out / "g.yaml")
+    if writer == "csv":
+        return linkchart.write_csv(chart, out / "csv")
+    if writer == "html":
+        return linkchart.write_html(chart, out / "g.html")
+    if writer == "svg":
+        return linkchart.render_image(chart, out / "g.svg")
+    if writer == "report":
+        return linkchart.report(chart, top=2, measures=["degree"]).to_csv(out / "report")[0]
+    return linkchart.export(chart, out / f"g.{'stix.json' if writer == 'stix' else writer}", format=writer)
+
+
+WRITERS = ["yaml", "csv", "graphml", "gexf", "json", "xlsx", "stix", "html", "svg", "report"]
+READ_BACK = {"yaml", "csv", "graphml", "gexf", "json", "xlsx"}
+XML_SAFE = ["😀 \U0010ffff", "\u202e reversed", "\x85 next line", "=HYPERLINK(1)", " padded ", "tab\there"]
+XML_UNSAFE = ["NUL \x00", "escape \x1b[2J", "a\rb", "non-character \ufffe"]
+
+
+def _chart_of(texts: list[str]) -> linkchart.LinkChart:
+    nodes = [
+        {"id": f"n{k}", "type": "state", "label": text, "attributes": {"note": text}}
+        for k, text in enumerate(texts)
+    ]
+    edges = [
+        {"from": f"n{k}", "relation": "r", "to": "n0", "evidence": f"said {text}", "attributes": {"a": text}}
+        for k, text in enumerate(texts)
+    ]
+    return linkchart.from_records(nodes, edges, title="t " + "".join(texts))
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # glyphs missing from the figure's font
+@pytest.mark.parametrize("writer", WRITERS)
+def test_every_writer_writes_what_loads_or_refuses_leaving_nothing(tmp_path: Path, writer: str) -> None:
+    for bad in ("\ud800", "x\udfff"):  # text no file can hold never loads, so no writer meets it
+        with pytest.raises(LoadError, match="lone surrogate"):
+            linkchart.from_records([{"id": "A", "type": "state", "label": bad}], [])
+    for value in (float("nan"), float("inf"), [1.0, float("-inf")]):  # nor a number no format can hold
+        with pytest.raises(LoadError, match="not a finite number"):
+            linkchart.from_records([{"id": "A", "type": "state", "attributes": {"x": value}}], [])
+    safe = _chart_of(XML_SAFE)
+    written = _write_with(writer, safe, tmp_path / "safe" / "sub")
+    assert written.exists()
+    if writer in READ_BACK:
+        assert linkchart.load(written) == safe
+    unsafe = _chart_of(XML_UNSAFE)
+    try:
+        written = _write_with(writer, unsafe, tmp_path / "unsafe" / "sub")
+    except LinkchartError as err:
+        assert writer in ("graphml", "gexf", "xlsx", "csv"), err  # formats that cannot hold a NUL
+        assert "cannot hold" in str(err) or "cannot be written" in str(err)
+        assert not (tmp_path / "unsafe").exists()  # refused before anything was made
+    else:
+        assert writer not in ("graphml", "gexf", "xlsx", "csv")
+        if writer in READ_BACK:
+            assert linkchart.load(written) == unsafe
+
+
+def _graph_folder(tmp_path: Path) -> Path:
+    g = tmp_path / "g"
+    (g / "texts").mkdir(parents=True)
+    (g / "texts" / "report.txt").write_text("A pays B.", encoding="utf-8")
+    (g / "nodes.csv").write_text("id,type\nA,state\nB,state\n", encoding="utf-8")
+    (g / "rankings.csv").write_text(
+        "from,relation,to,evidence,source,time\nA,pays,B,A pays B.,s,1999\n", encoding="utf-8"
+    )
+    graph = g / "g.yaml"
+    graph.write_text(
+        HEAD + "sources: [{id: s, location: texts/report.txt}]\n"
+        "nodes: {csv: nodes.csv}\nedges: {csv: rankings.csv}\n",
+        encoding="utf-8",
+    )
+    return graph
+
+
+def test_an_output_onto_any_file_the_graph_reads_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    graph = _graph_folder(tmp_path)
+    g = graph.parent
+    before = {p: p.read_bytes() for p in g.rglob("*") if p.is_file()}
+    os.link(g / "texts" / "report.txt", tmp_path / "hard.txt")
+    os.symlink(g / "nodes.csv", tmp_path / "soft.csv")
+    os.link(g / "nodes.csv", tmp_path / "plot.svg")
+    runs = [
+        ["export", str(graph), "-o", str(g / "nodes.csv"), "--format", "json"],
+        ["export", str(graph), "-o", str(g / "texts" / ".." / "g.yaml"), "--format", "yaml"],
+        ["export", str(graph), "-o", str(tmp_path / "hard.txt"), "--format", "gexf"],
+        ["export", str(graph), "-o", str(tmp_path / "soft.csv"), "--format", "json"],
+        ["export", str(graph), "-o", str(g), "--format", "csv"],  # its nodes.csv is an input
+        ["render", str(graph), "-o", str(tmp_path / ".." / tmp_path.name / "g" / "texts" / "report.txt")],
+        ["render", str(graph), "-o", str(g / "texts" / ".." / "rankings.csv")],
+        ["analyze", str(graph), "--csv", str(g)],  # its rankings.csv is the graph's edge table
+        ["timeline", str(graph), "-o", str(tmp_path / "plot.svg")],
+        ["disrupt", str(graph), "--steps", "1", "--runs", "1", "-o", str(tmp_path / "plot.svg")],
+    ]
+    for argv in runs:
+        assert main(argv) == 1, argv
+        err = capsys.readouterr().err
+        assert "will not write over" in err, (argv, err)
+    assert {p: p.read_bytes() for p in g.rglob("*") if p.is_file()} == before
+    assert linkchart.load(graph).number_of_edges == 1
+
+
+def test_outputs_onto_special_files_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    graph = _graph_folder(tmp_path)
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "real.html").write_text("keep", encoding="utf-8")
+    os.symlink(tmp_path / "real.html", tmp_path / "link.html")
+    (tmp_path / "folder").mkdir()
+    for output, why in [("fifo", "FIFO"), ("link.html", "symbolic link"), ("folder", "is a folder")]:
+        for argv in (["export", str(graph), "--format", "json"], ["render", str(graph)]):
+            assert main([*argv, "-o", str(tmp_path / output)]) == 1
+            assert why in capsys.readouterr().err
+    assert (tmp_path / "real.html").read_text(encoding="utf-8") == "keep"
+    assert os.readlink(tmp_path / "link.html") == str(tmp_path / "real.html")
+    assert (
+        main(["export", str(graph), "--format", "csv", "-o", str(tmp_path / "folder")]) == 0
+    )  # a folder format
+    assert sorted(p.name for p in (tmp_path / "folder").iterdir()) == ["chart.yaml", "edges.csv", "nodes.csv"]
+
+
+def test_a_failed_write_leaves_no_folder_behind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    chart = linkchart.from_records([{"id": "A", "type": "state", "aliases": ["a|b"]}], [])
+    with pytest.raises(LinkchartError, match="cannot be written to CSV"):
+        linkchart.write_csv(chart, tmp_path / "new" / "csv")
+    out = tmp_path / "new" / "deeper" / "page.html"
+    assert main(["render", str(GRAPH), "--title", "bad \udcff", "-o", str(out)]) == 1
+    assert "lone surrogate" in capsys.readouterr().err
+    assert sorted(tmp_path.iterdir()) == []
+
+
+STARTUP = """
+import sys
+
+class Interrupt:  # Ctrl-C arriving while numpy is being imported
+    def find_spec(self, name, path=None, target=None):
+        if name == "numpy":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+from linkchart_cli import main  # what the installed 'linkchart' script runs
+sys.exit(main())
+"""
+
+
+def test_ctrl_c_during_start_up_imports_exits_130_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", STARTUP, "info", str(GRAPH)], capture_output=True, text=True, check=False
+    )
+    assert (run.returncode, run.stdout, run.stderr) == (130, "", "")
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys\nfrom linkchart_cli import main\nsys.exit(main())", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0 and run.stdout.strip() == f"linkchart {linkchart.__version__}"
+
+    import linkchart.cli as cli
+
+    def interrupted(registry: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_parser", interrupted)  # while the parser's own imports load
+    assert cli.main(["info", str(GRAPH)]) == 130

@@ -20,6 +20,19 @@ from typing import TYPE_CHECKING, TextIO
 
 from .analysis.reading import SIGN_READINGS
 from .analysis.registry import MEASURES, Registry
+from .arguments import (
+    MAX_DRAWS,
+    MAX_PATHS,
+    MAX_WORKERS,
+    bounded_int,
+    every,
+    fraction,
+    non_negative_int,
+    non_negative_number,
+    positive_int,
+    seed,
+    share,
+)
 from .errors import LinkchartError, LoadError, UnknownNameError
 
 if TYPE_CHECKING:
@@ -183,16 +196,6 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
-
-
 def _name_in(kind: str, names: Sequence[str]) -> Callable[[str], str]:
     """An argparse ``type`` that accepts one of ``names`` and otherwise says which was meant."""
 
@@ -230,17 +233,6 @@ def _reading_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _share(text: str) -> float:
-    """``--min-dated``: a number from 0 to 1."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError(f"must be from 0 to 1, not {value:g}")
-    return value
-
-
 def _time_arguments(p: argparse.ArgumentParser, what: str) -> None:
     """``--undated`` and ``--min-dated``: how ties without a time are read over time."""
     p.add_argument(
@@ -253,7 +245,7 @@ def _time_arguments(p: argparse.ArgumentParser, what: str) -> None:
     )
     p.add_argument(
         "--min-dated",
-        type=_share,
+        type=share,
         default=0.5,
         metavar="F",
         help=f"the share of the ties read that must be dated for {what} (default 0.5; 0: always)",
@@ -281,7 +273,11 @@ def _measure_argument(p: argparse.ArgumentParser, per_node: Sequence[str]) -> No
 def _ego_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ego", metavar="NODE", help="only NODE (id, label or alias) and its neighbourhood")
     p.add_argument(
-        "--radius", type=int, default=1, metavar="R", help="with --ego: ties away from NODE (default 1)"
+        "--radius",
+        type=non_negative_int,
+        default=1,
+        metavar="R",
+        help="with --ego: ties away from NODE (default 1)",
     )
 
 
@@ -358,18 +354,9 @@ def _cmd_disrupt(args: argparse.Namespace) -> int:
     if args.output:
         svg, png = plot_disruption(results, title=chart.title)
         data = png if str(args.output).lower().endswith(".png") else svg
-        target = write_atomic(args.output, data, inputs=[args.file])
+        target = write_atomic(args.output, data, inputs=[args.file, *chart.files])
         print(f"wrote {target}", file=sys.stderr)
     return 0
-
-
-def _every(text: str) -> str | int:
-    """``--every``: year, month, periods, or a number of equal windows."""
-    if text.isdigit():
-        return int(text)
-    if text not in ("year", "month", "periods"):
-        raise argparse.ArgumentTypeError(f"choose year, month, periods or a number, not {text!r}")
-    return text
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
@@ -405,7 +392,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         return 0
     if args.output:
         data = plot_over_time(result, top=args.top, title=chart.title, kind=kind, labels=labels)
-        target = write_atomic(args.output, data, inputs=[args.file])
+        target = write_atomic(args.output, data, inputs=[args.file, *chart.files])
         print(f"wrote {target}", file=sys.stderr)
     return 0
 
@@ -636,7 +623,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(page)
         return 0
-    target = write_page(page, args.output, inputs=[args.file])
+    target = write_page(page, args.output, inputs=[args.file, *chart.files])
     print(f"wrote {target} ({chart.number_of_nodes} nodes, {chart.number_of_edges} edges)", file=sys.stderr)
     if args.open:
         import webbrowser
@@ -684,7 +671,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="print JSON instead of text tables")
     fmt.add_argument("--markdown", action="store_true", help="print Markdown tables instead of text")
     p.add_argument("--csv", metavar="DIR", help="also write one CSV file per table into DIR")
-    p.add_argument("--top", type=_positive, default=10, metavar="N", help="nodes per ranking (default 10)")
+    p.add_argument("--top", type=positive_int, default=10, metavar="N", help="nodes per ranking (default 10)")
     p.add_argument("--relations", nargs="+", metavar="R", help="count only these relations (default: all)")
     p.add_argument(
         "--measures",
@@ -767,7 +754,9 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     _file_argument(p)
     p.add_argument("a", metavar="A", help="a node: id, label or alias")
     p.add_argument("b", metavar="B", help="another node")
-    p.add_argument("--k", type=_positive, default=3, metavar="K", help="how many paths (default 3)")
+    p.add_argument(
+        "--k", type=bounded_int(1, MAX_PATHS), default=3, metavar="K", help="how many paths (default 3)"
+    )
     p.add_argument("--by", choices=["confidence", "hops"], default="confidence", help="default: confidence")
     p.add_argument("--directed", action="store_true", help="walk directed ties only along their arrows")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -792,9 +781,13 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         metavar="S",
         help="strategies to compare (default: betweenness degree random)",
     )
-    p.add_argument("--steps", type=_positive, default=10, metavar="N", help="nodes to remove (default 10)")
-    p.add_argument("--runs", type=_positive, default=50, metavar="R", help="random runs (default 50)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the random strategy (default 0)")
+    p.add_argument("--steps", type=positive_int, default=10, metavar="N", help="nodes to remove (default 10)")
+    p.add_argument(
+        "--runs", type=bounded_int(1, MAX_DRAWS), default=50, metavar="R", help="random runs (default 50)"
+    )
+    p.add_argument(
+        "--seed", type=seed, default=0, metavar="S", help="seed of the random strategy (default 0)"
+    )
     p.add_argument("--initial", action="store_true", help="keep the whole chart's order (no recomputing)")
     _reading_arguments(p)
     p.set_defaults(func=_cmd_disrupt)
@@ -811,14 +804,14 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     _measure_argument(p, per_node)
     p.add_argument(
         "--every",
-        type=_every,
+        type=every,
         default="year",
         metavar="E",
         help="year (default), month, periods (the file's 'periods:') or a number of equal windows",
     )
     p.add_argument("--periods", nargs="+", metavar="T", help="these times as the periods (names or times)")
     p.add_argument(
-        "--top", type=_positive, default=5, metavar="K", help="actors shown per period (default 5)"
+        "--top", type=positive_int, default=5, metavar="K", help="actors shown per period (default 5)"
     )
     p.add_argument(
         "--normalized", action="store_true", help="normalise the measure (by the actors active then)"
@@ -851,7 +844,9 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         default="shared",
         help="shared (default: how many), jaccard (shared over all of the two's), newman (sum of 1/(k-1))",
     )
-    p.add_argument("--min-weight", type=float, metavar="W", help="keep pairs of at least this weight")
+    p.add_argument(
+        "--min-weight", type=non_negative_number, metavar="W", help="keep pairs of at least this weight"
+    )
     p.add_argument("--relations", nargs="+", metavar="R", help="only these relations are affiliations")
     p.add_argument(
         "--any-time", action="store_true", help="tie two members even if their affiliations never overlapped"
@@ -862,7 +857,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=["graphml", "gexf", "json", "xlsx", "yaml", "csv"], help="default: from OUT"
     )
-    p.add_argument("--top", type=_positive, default=20, metavar="N", help="pairs printed (default 20)")
+    p.add_argument("--top", type=positive_int, default=20, metavar="N", help="pairs printed (default 20)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     _reading_arguments(p)
     p.set_defaults(func=_cmd_one_mode)
@@ -889,7 +884,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     p.add_argument("--relations", nargs="+", metavar="R", help="count only these relations")
     p.add_argument("--raw", action="store_true", help="raw values instead of the two-mode normalisation")
     p.add_argument("--engine", choices=["igraph", "networkx"], default="igraph", help="default: igraph")
-    p.add_argument("--top", type=_positive, default=10, metavar="N", help="nodes per side (default 10)")
+    p.add_argument("--top", type=positive_int, default=10, metavar="N", help="nodes per side (default 10)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     _reading_arguments(p)
     p.set_defaults(func=_cmd_two_mode)
@@ -905,23 +900,30 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     _file_argument(p)
     _measure_argument(p, per_node)
     p.add_argument(
-        "--draws", type=_positive, default=1000, metavar="N", help="random versions (default 1000)"
+        "--draws",
+        type=bounded_int(1, MAX_DRAWS),
+        default=1000,
+        metavar="N",
+        help="random versions (default 1000)",
     )
     p.add_argument(
-        "--seed", type=int, default=0, metavar="S", help="seed (default 0): same seed, same numbers"
+        "--seed", type=seed, default=0, metavar="S", help="seed (default 0): same seed, same numbers"
     )
     p.add_argument(
         "--model", choices=["confidence", "missing"], default="confidence", help="default: confidence"
     )
     p.add_argument(
-        "--drop", type=float, default=0.1, metavar="F", help="with --model missing: fraction dropped"
+        "--drop", type=fraction, default=0.1, metavar="F", help="with --model missing: fraction dropped"
     )
     p.add_argument(
         "--unit", choices=["edge", "node"], default="edge", help="with --model missing: what is dropped"
     )
-    p.add_argument("--top", type=_positive, default=5, metavar="K", help="the k of P(top k) (default 5)")
+    p.add_argument("--top", type=positive_int, default=5, metavar="K", help="the k of P(top k) (default 5)")
     p.add_argument(
-        "--workers", type=_positive, metavar="W", help="processes (default: by the size of the work)"
+        "--workers",
+        type=bounded_int(1, MAX_WORKERS),
+        metavar="W",
+        help="processes (default: by the size of the work)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     _reading_arguments(p)
@@ -969,7 +971,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--top-brokers",
-        type=_positive,
+        type=positive_int,
         default=5,
         metavar="N",
         help="brokers marked by --highlight brokers (default 5)",
@@ -980,7 +982,9 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         default="auto",
         help="layout method (default auto: Fruchterman-Reingold)",
     )
-    p.add_argument("--seed", type=int, default=0, help="layout seed (default 0); same seed, same bytes")
+    p.add_argument(
+        "--seed", type=seed, default=0, metavar="S", help="layout seed (default 0); same seed, same bytes"
+    )
     p.add_argument(
         "--edge-labels",
         action=argparse.BooleanOptionalAction,
@@ -1002,7 +1006,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     shown = p.add_mutually_exclusive_group()
     shown.add_argument(
         "--summary",
-        type=int,
+        type=positive_int,
         metavar="N",
         help="draw only the N top actors by the size measure and the ties among them (default: 2,000 "
         "above 50,000 ties or 20,000 actors)",
@@ -1072,11 +1076,12 @@ def main(argv: Sequence[str] | None = None, *, registry: Registry = MEASURES) ->
     for stream in (sys.stdout, sys.stderr):  # a terminal or pipe that cannot encode a name
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    parser = _parser(registry)
     try:
-        args = parser.parse_args(argv)
+        args = _parser(registry).parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code) if isinstance(exc.code, int) else 2
+    except KeyboardInterrupt:  # Ctrl-C while the parser's imports load
+        return 130
     real_out, real_err = sys.stdout, sys.stderr
     if args.command != "render":  # what is printed from the data never drives the terminal
         sys.stdout, sys.stderr = _Escaped(real_out), _Escaped(real_err)

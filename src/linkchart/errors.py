@@ -13,7 +13,6 @@ written) carry a code from :data:`ERROR_CODES`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -57,6 +56,7 @@ ProblemCode = Literal[
     "evidence-not-found",
     "source-unreadable",
     "csv-syntax",
+    "bad-text",
 ]
 """The code of a :class:`Problem` in a graph file or records (see ``docs/format.md``)."""
 
@@ -283,20 +283,23 @@ class UnknownNameError(LinkchartError, KeyError):
 def did_you_mean(name: str, known: Iterable[str], *, n: int = 3) -> str:
     """Return ``"did you mean 'x'?"`` for the closest names in ``known``, or ``""``.
 
+    The names offered are the (at most ``n``) most similar ones, at 0.6 or more and
+    within 0.05 of the best (:mod:`linkchart.spelling`), else the one that differs
+    only in case.
+
     Examples
     --------
     >>> did_you_mean("Tajikstan", ["Tajikistan", "Pakistan", "Kyrgyzstan"])
     "did you mean 'Tajikistan'?"
     """
-    pool = list(dict.fromkeys(known))
-    matches = difflib.get_close_matches(name, pool, n=n, cutoff=0.6)
-    if matches:
-        # keep only the suggestions about as close as the best one
-        ratio = {m: difflib.SequenceMatcher(None, name, m).ratio() for m in matches}
-        best = max(ratio.values())
-        matches = [m for m in matches if ratio[m] >= best - 0.05]
+    from .spelling import Speller
+
+    speller = Speller(known)
+    close = speller.close(name, n=n)
+    # keep only the suggestions about as close as the best one
+    matches = [m for m, ratio in close if ratio >= close[0][1] - 0.05]
     if not matches:
-        lowered = {k.casefold(): k for k in pool}
+        lowered = {k.casefold(): k for k in speller.known}
         if name.casefold() in lowered:
             matches = [lowered[name.casefold()]]
     if not matches:

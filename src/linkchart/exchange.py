@@ -146,7 +146,6 @@ def _value(text: str | None, field: str, where: str) -> Any:
 
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
-_NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r]")
 
 
 def _check_holdable(
@@ -155,10 +154,11 @@ def _check_holdable(
     """Refuse, naming the item, a text the format cannot hold (rather than change it silently).
 
     XML 1.0 (GraphML, GEXF, and the XML inside an Excel file) has no way to write the C0
-    control characters, and turns a carriage return into a newline.
+    control characters or the non-characters U+FFFE and U+FFFF, and turns a carriage
+    return into a newline.
     JSON and YAML hold every text.
     """
-    bad = _NOT_IN_XLSX if kind == "xlsx" else _NOT_IN_XML
+    bad = _NOT_IN_XML
 
     def walk(value: Any, where: str) -> None:
         if isinstance(value, str):
@@ -670,7 +670,6 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
     kind = format_of(path, format)
     target = Path(path)
     header, nodes, edges = _parts(chart, target.parent)
-    inputs = [chart.path] if chart.path else []
     data: str | bytes
     if kind in ("graphml", "gexf", "xlsx"):
         _check_holdable(kind, header, nodes, edges)
@@ -686,7 +685,7 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
         data = _gexf(chart, header, nodes, edges)
     else:
         data = _xlsx(header, nodes, edges)
-    return write_atomic(target, data, inputs=inputs)
+    return write_atomic(target, data, inputs=chart.files)
 
 
 def read_exchange(path: Path, raw: bytes, *, allow_outside: bool = False) -> LinkChart:

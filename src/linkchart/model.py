@@ -491,6 +491,10 @@ class LinkChart:
     Every view (:meth:`filter`, :meth:`of_types`, :meth:`with_relations`,
     :meth:`min_confidence`, :meth:`as_of`, :meth:`subgraph`) returns a new chart.
 
+    ``path`` is the file the chart was loaded from (``None`` for records) and ``files``
+    every file it was read from: that file, its CSV tables and its sources' local texts.
+    Writers never write over one of them (:mod:`linkchart.files`).
+
     Parallel edges are never merged: two reports of the same tie are two edges. Node
     *indices* (row numbers in :attr:`nodes`) are an implementation detail of a chart;
     everything public is keyed by node id.
@@ -517,6 +521,7 @@ class LinkChart:
         "derived_from",
         "description",
         "edges",
+        "files",
         "nodes",
         "path",
         "periods",
@@ -532,6 +537,7 @@ class LinkChart:
     nodes: NodeTable
     edges: EdgeTable
     path: str | None
+    files: tuple[str, ...]
     periods: Mapping[str, Span]
     derived_from: Any
     _cache: dict[str, Any]
@@ -548,6 +554,7 @@ class LinkChart:
         path: str | None = None,
         periods: Mapping[str, Span] | None = None,
         derived_from: Any = None,
+        files: Sequence[str] = (),
     ) -> None:
         object.__setattr__(self, "title", title)
         object.__setattr__(self, "description", description)
@@ -556,6 +563,7 @@ class LinkChart:
         object.__setattr__(self, "nodes", nodes)
         object.__setattr__(self, "edges", edges)
         object.__setattr__(self, "path", path)
+        object.__setattr__(self, "files", tuple(files))
         object.__setattr__(self, "periods", MappingProxyType(dict(periods or {})))
         # what a computed chart was made from (a one-mode projection keeps its affiliation
         # chart here, so that rank_uncertainty can draw the affiliation ties); views keep it
@@ -803,6 +811,7 @@ class LinkChart:
             path=self.path,
             periods=self.periods,
             derived_from=self.derived_from,
+            files=self.files,
         )
 
     def filter(

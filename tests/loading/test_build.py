@@ -364,12 +364,15 @@ def test_unknown_node_hints_for_labels_and_case() -> None:
 
 
 def test_close_matches_are_sought_for_a_bounded_number_of_names() -> None:
+    from linkchart.loading.edges import _MAX_CLOSE_MATCHES
+
     nodes = [{"id": f"node{i}", "type": "state"} for i in range(10)]
-    edges = [{"from": f"node{i}x", "relation": "r", "to": "node0"} for i in range(40)]
+    edges = [{"from": f"node{i}x", "relation": "r", "to": "node0"} for i in range(_MAX_CLOSE_MATCHES + 5)]
     with pytest.raises(LoadError) as info:
         linkchart.from_records(nodes, edges)
     hints = [p.hint for p in info.value.problems]
-    assert len(hints) == 40 and hints[0].startswith("did you mean 'node0'")
+    assert len(hints) == _MAX_CLOSE_MATCHES + 5 and hints[0].startswith("did you mean 'node0'")
+    assert hints[_MAX_CLOSE_MATCHES - 1].startswith("did you mean")
     assert hints[-1] == "declare the node under 'nodes', or check the spelling"
 
 
@@ -389,3 +392,54 @@ def test_a_source_date_that_is_not_a_time_is_a_located_warning(graphs, base, rep
         warnings.simplefilter("always")
         c = linkchart.load(graphs.write(text))
     assert not caught and c.source_times()[0][1] == date(2005, 3, 1).toordinal()
+
+
+def test_text_no_file_can_hold_is_refused_where_it_is() -> None:
+    bad = "Tash\ud800kent"
+    with pytest.raises(LoadError) as info:
+        linkchart.from_records(
+            [
+                {"id": "A", "type": "state", "label": bad, "aliases": ["ok", bad]},
+                {"id": "B", "type": "state", "attributes": {bad: "x", "note": [1, bad]}},
+            ],
+            [{"from": "A", "relation": "r", "to": "B", "evidence": bad, "attributes": {"k": {"x": bad}}}],
+            title=bad,
+            sources=[{"id": "s", "title": bad}],
+        )
+    found = [(p.code, p.path) for p in info.value.problems if p.code == "bad-text"]
+    assert sorted(found) == sorted(
+        [
+            ("bad-text", "title"),
+            ("bad-text", "sources[0].title"),
+            ("bad-text", "nodes[0].label"),
+            ("bad-text", "nodes[0].aliases[1]"),
+            ("bad-text", "nodes.attributes"),
+            ("bad-text", "nodes[1].attributes.note[1]"),
+            ("bad-text", "edges[0].evidence"),
+            ("bad-text", "edges[0].attributes.k.x"),
+        ]
+    )
+    assert "lone surrogate (U+D800, character 5)" in info.value.problems[0].message
+
+
+def test_a_surrogate_in_a_json_escape_is_refused_with_its_place(tmp_path: Path) -> None:
+    (tmp_path / "g.json").write_text(
+        '{"nodes": [{"id": "A", "label": "\\ud800"}], "links": []}', encoding="utf-8"
+    )
+    with pytest.raises(LoadError) as info:
+        linkchart.load(tmp_path / "g.json")
+    assert [(p.code, p.path) for p in info.value.problems] == [("bad-text", "nodes[0].label")]
+
+
+@pytest.mark.parametrize("value", [".nan", "-.inf", "[1, .inf]", ".NaN"])
+def test_attributes_that_are_not_finite_numbers_are_refused(graphs, base, replace: Swap, value: str) -> None:
+    text = replace(
+        base, "{id: Kyrgyzstan, type: state}", f"{{id: Kyrgyzstan, type: state, attributes: {{x: {value}}}}}"
+    )
+    p = graphs.one(text, "wrong-type")
+    assert p.path == "nodes[3].attributes.x" and "not a finite number" in p.message
+    assert "'NaN'" in p.hint
+    text = replace(
+        base, "{id: Kyrgyzstan, type: state}", "{id: Kyrgyzstan, type: state, attributes: {x: 'NaN'}}"
+    )
+    assert linkchart.load(graphs.write(text)).node("Kyrgyzstan").attributes == {"x": "NaN"}

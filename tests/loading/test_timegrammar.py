@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from datetime import date
 
@@ -107,10 +108,35 @@ def test_periods_stand_for_times_and_for_the_ends_of_intervals() -> None:
 def test_a_period_name_may_not_read_as_a_time() -> None:
     assert period_name_problem("phase1") is None
     assert period_name_problem("the split") is None
-    assert "reads as a time" in (period_name_problem("1999") or "")
-    assert "reads as a time" in (period_name_problem("1999-03") or "")
-    assert "reads as a time" in (period_name_problem("a/b") or "")
+    for name in ("1999", "1999-03", "2003-4", "2003-13", "..", "-", "1999 - 2001", "1999\u20132001", ". ."):
+        assert "written like a time" in (period_name_problem(name) or ""), name
+    assert "holds '/'" in (period_name_problem("a/b") or "")
     assert "must be text" in (period_name_problem(1999) or "")
+    assert "must be text" in (period_name_problem("") or "")
+
+
+@pytest.mark.parametrize("name", ["phase1 ", " phase1", "phase1\t", "\u00a0phase1"])
+def test_a_period_name_with_spaces_around_it_is_refused_and_nothing_is_changed(graphs, name: str) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        f"linkchart: 1\ntitle: t\nperiods:\n  phase1: 1994\n  {json.dumps(name)}: 1995\n"
+        "nodes: [{id: A, type: state, time: phase1}]\nedges: []\n"
+    )
+    p = graphs.one(text, "bad-time")
+    assert p.path == f"periods.{name}" and "begins or ends with a space" in p.message
+
+
+def test_an_interval_with_no_bound_is_refused_however_written() -> None:
+    for written in (
+        "../..",
+        "/",
+        {"from": "", "to": " "},
+        {"from": "..", "to": ".."},
+        {"from": ""},
+        {"to": " .. "},
+    ):
+        assert "no bound" in str(parse_time(written)), written
+    assert parse_time({"from": "", "to": 1999}) == parse_time("/1999")
+    assert parse_time({"from": "1999-03", "to": ".."}) == parse_time("1999-03/")
 
 
 @given(

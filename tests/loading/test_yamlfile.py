@@ -96,3 +96,10 @@ def test_loaded_values_are_plain(graphs, base, replace: Swap) -> None:
 def test_merge_keys_are_refused() -> None:
     doc = parse_yaml("base: &b {type: state}\nnodes:\n  - <<: *b\n    id: A\n")
     assert [(p.code, p.line) for p in doc.problems] == [("yaml-syntax", 3)]
+
+
+def test_a_null_tag_never_drops_text() -> None:
+    doc = parse_yaml("a: !!null text\nb: !!null ''\nc: !!null\nd: !!null null\n")
+    assert [(p.code, p.line, p.path) for p in doc.problems] == [("yaml-syntax", 1, "a")]
+    assert "would drop the text 'text'" in doc.problems[0].message
+    assert doc.data == {"a": None, "b": None, "c": None, "d": None}

@@ -348,6 +348,7 @@ def draw_chart(chart: LinkChart, keep: npt.NDArray[np.bool_]) -> LinkChart:
         description=chart.description,
         sources=chart.sources,
         path=chart.path,
+        files=chart.files,
     )
     draw.memoized("draw_of", lambda: (chart, keep))
     return draw

@@ -22,6 +22,7 @@ beyond the cells themselves.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -31,8 +32,10 @@ from ..errors import did_you_mean
 from ..model import EdgeTable, LinkChart, NodeTable, Note, Source
 from ..times import Span, bounds, dated, in_force
 from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation, Vocabulary
+from ..writable import find_unwritable, unwritable
 from .columns import ABSENT, Document, absent, check_keys, quote_hint, type_name
 from .edges import build_edges
+from .evidence import is_remote
 from .header import (
     DEFAULT_KEYS,
     TOP_KEYS,
@@ -53,6 +56,46 @@ __all__ = ["build", "top_level"]
 
 
 # --------------------------------------------------------------------------- the whole document
+_HEADER_FIELDS = tuple(k for k in TOP_KEYS if k not in ("linkchart", "nodes", "edges"))
+_TEXT_HINT = "the text was damaged by a broken encoding: write the character itself, or remove it"
+
+
+def _check_text(doc: Document, problems: Problems) -> None:
+    """A ``bad-text`` problem for every text no file can hold (:mod:`linkchart.writable`).
+
+    Such text would load and then make every writer fail, so it is refused here, once
+    for every front end (YAML, CSV, records, the exchange formats). A column is checked
+    in one step (its texts joined) and searched row by row only when it holds one.
+    """
+    for name in _HEADER_FIELDS:
+        for path, why in find_unwritable(getattr(doc, name), name):
+            problems.add("bad-text", f"the text {why}", path, _TEXT_HINT)
+    for sec in (doc.nodes, doc.edges):
+        columns = [(f".{f}", col) for f, col in sec.columns.items()]
+        for attr, col in sec.attributes.items():
+            bad = unwritable(attr)
+            if bad:
+                problems.add("bad-text", f"the attribute name {bad}", f"{sec.name}.attributes", _TEXT_HINT)
+            columns.append((f".attributes.{attr}", col))
+        for field, col in columns:
+            if not _clean(col, sec.text):
+                for k, v in enumerate(col):
+                    for path, why in find_unwritable(v, f"{sec.name}[{k}]{field}"):
+                        problems.add("bad-text", f"the text {why}", path, _TEXT_HINT)
+
+
+def _clean(col: list[Any], text: bool) -> bool:
+    """Whether no text in ``col`` is unwritable, checked in one pass over the joined texts."""
+    if text:
+        try:
+            return unwritable("".join(col)) is None
+        except TypeError:  # not all text after all: the general path
+            pass
+    texts = [v for v in col if v.__class__ is str]
+    nested = [v for v in col if isinstance(v, Mapping | list | tuple)]
+    return unwritable("".join(texts)) is None and next(find_unwritable(nested), None) is None
+
+
 def _defaults(
     raw: Any, sources: tuple[Source, ...], scale: ConfidenceScale, problems: Problems
 ) -> tuple[int, int]:
@@ -112,6 +155,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     LoadError
         Listing every problem, in document order.
     """
+    _check_text(doc, problems)
     title = text_value(doc.title, "title", problems, required=doc.require_title)
     description = text_value(doc.description, "description", problems)
     sources = parse_sources(doc.sources, problems)
@@ -200,6 +244,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         sources=sources,
         path=doc.path,
         periods=periods,
+        files=_files_read(doc, sources),
     )
 
 
@@ -233,6 +278,16 @@ def _check_source_dates(sources: tuple[Source, ...], periods: Mapping[str, Span]
                 f"sources[{i}].date",
                 TIME_HINT,
             )
+
+
+def _files_read(doc: Document, sources: tuple[Source, ...]) -> tuple[str, ...]:
+    """The graph file, its CSV tables and its sources' local texts: what a writer must spare."""
+    texts = [
+        os.path.join(doc.base, s.location)
+        for s in sources
+        if doc.base is not None and s.location and not is_remote(s.location)
+    ]
+    return tuple(dict.fromkeys([*([doc.path] if doc.path else []), *doc.tables, *texts]))
 
 
 _LIFESPAN_WARNINGS = 50

@@ -156,7 +156,8 @@ class Document:
 
     Header values are as parsed (``ABSENT`` where the key was not written). With
     ``vocabulary`` set, the vocabulary sections are ignored and that vocabulary is
-    used; with ``open_node_types`` node types are taken as they appear.
+    used; with ``open_node_types`` node types are taken as they appear. ``tables`` are
+    the CSV files the sections were read from.
     """
 
     nodes: Section
@@ -177,6 +178,7 @@ class Document:
     base: Path | None = None
     allow_outside: bool = False
     path: str | None = None
+    tables: tuple[str, ...] = ()
 
 
 def absent(v: Any) -> bool:

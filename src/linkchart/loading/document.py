@@ -35,6 +35,7 @@ class _Locator:
         self.file = file
         self.lines = lines
         self.csv: dict[str, tuple[str, CsvRows]] = {}
+        self.tables: list[str] = []  # the CSV files read, as opened
 
     def __call__(self, path: str) -> tuple[str | None, int | None, int | None]:
         section, _, rest = path.partition("[")
@@ -148,6 +149,7 @@ def _section(
                 p = Problem(p.code, p.message, f"{name}.csv", f, line, None, p.hint)
             problems.extend([p])
         locator.csv[name] = (file, rows)
+        locator.tables.append(os.fspath(path))
         return section if section is not None else Section(name, 0)
     return rows_to_section(raw, name, problems)
 
@@ -309,6 +311,7 @@ def from_document(
         base=base,
         path=file,
         allow_outside=allow_outside,
+        tables=tuple(locator.tables),
     )
     return build(doc, problems)
 

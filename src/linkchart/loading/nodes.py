@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -96,6 +97,13 @@ def present(v: Any, text: bool) -> bool:
     return not (v is ABSENT or v is None or (text and v == ""))
 
 
+def _finite(v: Any) -> bool:
+    """Whether ``v`` is no float, or a finite one (a list: each of its items)."""
+    if isinstance(v, float):
+        return math.isfinite(v)
+    return not isinstance(v, list | tuple) or all(map(_finite, v))
+
+
 def attribute_columns(sec: Section, problems: Problems) -> dict[str, list[Any]]:
     """Free attributes with ``None`` where absent; lists become tuples."""
     out: dict[str, list[Any]] = {}
@@ -106,6 +114,15 @@ def attribute_columns(sec: Section, problems: Problems) -> dict[str, list[Any]]:
         values: list[Any] = []
         for k, v in enumerate(col):
             if v is ABSENT or v is None:
+                values.append(None)
+            elif not _finite(v):
+                problems.add(
+                    "wrong-type",
+                    f"attribute {name!r} holds {v!r}, not a finite number",
+                    f"{sec.name}[{k}].attributes.{name}",
+                    "leave the attribute out where it is unknown, or quote the value to keep it as text "
+                    "('NaN'); no export format can hold an infinite or not-a-number value",
+                )
                 values.append(None)
             elif isinstance(v, str | int | float):
                 values.append(v)

@@ -206,6 +206,8 @@ def parse_time(v: Any, periods: Mapping[str, Span] | None = None) -> Span | str:
         b = _end(v.get("to"), known, False)
         if isinstance(b, str):
             return f"to: {b}"
+        if a[0] == NO_TIME and b[0] == NO_TIME:  # as '../..' is: empty or '..' ends are open ends
+            return f"the interval {{from: {v.get('from')!r}, to: {v.get('to')!r}}} has no bound"
         return _ordered(a, b, f"{v.get('from')} to {v.get('to')}")
     if isinstance(v, bool):
         return f"{v!r} is not a time"
@@ -221,10 +223,40 @@ def parse_time(v: Any, periods: Mapping[str, Span] | None = None) -> Span | str:
     return f"{v!r} is not a time"
 
 
+_TIME_SHAPED: Final = re.compile(r"[\d\s.\-\u2013\u2014]*")
+
+
 def period_name_problem(name: Any) -> str | None:
-    """Why ``name`` cannot name a period (not text, or it reads as a time), or ``None``."""
-    if not isinstance(name, str) or not name.strip():
-        return f"a period name must be text, not {name!r}"
-    if isinstance(parse_time(name), Span) or "/" in name:
-        return f"the period name {name!r} reads as a time; give it a name with a letter in it"
+    """Why ``name`` cannot name a period, or ``None``: the same text must never read two ways.
+
+    A period name is text that is not empty and has no space at either end (a written
+    time is read without them, so such a period could never be named, and ``"phase1 "``
+    would be a second ``phase1``). It holds no ``/`` (which splits an interval) and is not
+    written like a time: a name made only of digits, dashes, dots and spaces (``1999``,
+    ``2003-4``, ``..``, the open end of an interval) would read as a time, or as a
+    mistyped one, in one place and as the period in another.
+
+    Examples
+    --------
+    >>> period_name_problem("phase 1") is None, period_name_problem("1990s") is None
+    (True, True)
+    >>> period_name_problem("phase1 ").split(";")[0]
+    "the period name 'phase1 ' begins or ends with a space"
+    >>> period_name_problem("..").split(";")[0]
+    "the period name '..' is written like a time (only digits, dashes, dots and spaces)"
+    """
+    if not isinstance(name, str) or not name:
+        return f"a period name must be text that is not empty, not {name!r}"
+    if name != name.strip():
+        return (
+            f"the period name {name!r} begins or ends with a space; a time is read without them, "
+            "so it could never be named"
+        )
+    if "/" in name:
+        return f"the period name {name!r} holds '/', which splits an interval; give it a name without one"
+    if _TIME_SHAPED.fullmatch(name) or isinstance(parse_time(name), Span):
+        return (
+            f"the period name {name!r} is written like a time (only digits, dashes, dots and spaces); "
+            "give it a name with a letter in it"
+        )
     return None

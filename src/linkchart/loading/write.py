@@ -20,7 +20,7 @@ import yaml
 
 from ..convert import to_records
 from ..errors import LinkchartError
-from ..files import same_file, write_all, write_atomic
+from ..files import same_file, write_atomic, write_folder
 from ..model import LinkChart, Source
 from ..vocabulary import COMMON_LAYER
 from .cells import to_cell
@@ -208,13 +208,16 @@ def write_yaml(chart: LinkChart, path: str | os.PathLike[str], *, overwrite: boo
     """
     target = Path(path)
     doc = chart_document(chart, target.parent)
-    if not overwrite and chart.path and same_file(target, chart.path):
-        raise LinkchartError(
-            f"will not write over {str(target)!r}, the file this chart was loaded from: its comments "
-            "and layout would be lost; write elsewhere, or pass overwrite=True",
-            code="write-failed",
-        )
-    return write_atomic(target, _yaml_text(doc))
+    inputs = chart.files
+    if chart.path and same_file(target, chart.path):
+        if not overwrite:
+            raise LinkchartError(
+                f"will not write over {str(target)!r}, the file this chart was loaded from: its comments "
+                "and layout would be lost; write elsewhere, or pass overwrite=True",
+                code="write-failed",
+            )
+        inputs = tuple(f for f in inputs if not same_file(f, chart.path))
+    return write_atomic(target, _yaml_text(doc), inputs=inputs)
 
 
 def _cell(value: Any, what: str) -> str:
@@ -275,7 +278,6 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
     True
     """
     target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
     doc = _header(chart, target)
     doc["nodes"] = {"csv": "nodes.csv"}
     doc["edges"] = {"csv": "edges.csv"}
@@ -333,10 +335,5 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str]) -> Path:
                 ]
             )
         edges_csv = f.getvalue()
-    path = target / "chart.yaml"
-    inputs = [chart.path] if chart.path else []
-    write_all(
-        {target / "nodes.csv": nodes_csv, target / "edges.csv": edges_csv, path: _yaml_text(doc)},
-        inputs=inputs,
-    )
-    return path
+    files = {"nodes.csv": nodes_csv, "edges.csv": edges_csv, "chart.yaml": _yaml_text(doc)}
+    return write_folder(target, files, inputs=chart.files)[-1]

@@ -79,7 +79,16 @@ def _text(node: ScalarNode) -> Any:
     return str(node.value)
 
 
+_NULLS: Final = frozenset({"~", "null", "Null", "NULL", ""})
+
+
+class _Dropped(ValueError):
+    """A tag that would drop what was written (``!!null text``)."""
+
+
 def _null(node: ScalarNode) -> Any:
+    if node.value not in _NULLS:  # an explicit '!!null text' would drop the text
+        raise _Dropped
     return None
 
 
@@ -198,6 +207,15 @@ class _Builder:
                 return None
             try:
                 return make(node)
+            except _Dropped:
+                self.problem(
+                    "yaml-syntax",
+                    f"the tag '!!null' would drop the text {node.value!r}",
+                    node,
+                    path,
+                    "remove the tag to keep the text, or write null for no value",
+                )
+                return None
             except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError):
                 self.problem(
                     "yaml-syntax",

@@ -370,8 +370,7 @@ def write_html(chart: LinkChart, path: str | os.PathLike[str], spec: PageSpec | 
     LinkchartError
         When the file cannot be written (the message names it).
     """
-    inputs = [chart.path] if chart.path else []
-    return write_page(render_page(chart, spec), path, inputs=inputs)
+    return write_page(render_page(chart, spec), path, inputs=chart.files)
 
 
 def write_page(

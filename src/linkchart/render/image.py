@@ -273,7 +273,7 @@ def render_image(
             0.01, 0.005, caption, fontsize=6.5, color="#444444", ha="left", va="bottom", wrap=True
         ).set_in_layout(False)
         data = figure_bytes(fig, kind, dpi=dpi)
-    return write_atomic(target, data, inputs=[chart.path] if chart.path else [])
+    return write_atomic(target, data, inputs=chart.files)
 
 
 def figure_bytes(fig: Any, kind: str, *, dpi: int = 120) -> bytes:

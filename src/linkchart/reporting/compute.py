@@ -710,4 +710,5 @@ def report(
         + len([n for v in chart.edges.notes.values() for n in v]),
         findings=findings,
         limits=cannot,
+        files=chart.files,
     )

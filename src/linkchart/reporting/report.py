@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +16,7 @@ from ..analysis.key_players import KeyPlayers
 from ..analysis.over_time import OverTime
 from ..analysis.signed import BalanceResult
 from ..analysis.uncertainty import RankUncertainty
-from ..errors import LinkchartError
-from ..files import write_all
+from ..files import write_folder
 from ..loading.cells import to_cell
 from . import text
 from .entries import BridgeEntry, BrokerEntry, ClaimEntry, CutEntry, NoteEntry, Ranked, Ranking, TieEvidence
@@ -108,24 +106,11 @@ class Report:
     over_time
         On a chart with dated ties: normalised betweenness per period (the declared
         periods, else years or months) on the ties in force and the actors active then
-        (:func:`linkchart.over_time`), or why not (too few of the ties read are dated);
-        ``None`` otherwise.
-    affiliations
-        On a chart whose nodes are of two classes or more (a meta-network): the agents
-        through each class they are affiliated with — who shares most, which shared nodes
-        tie otherwise separate groups (:func:`linkchart.affiliations`); ``None`` otherwise.
-    claims, claims_total
-        The chart's either-or claims, each shown as one claim with its alternatives (at
-        most 100), and how many there are.
-    notes, notes_total
-        The notes on nodes and edges: what the text says that is not a tie (at most
-        100), and how many there are.
-    findings
-        The key findings in plain words, each with what it rests on
-        (:func:`~linkchart.reporting.findings.key_findings`); the report opens with them.
-    limits
-        What the graph cannot show, in plain words
-        (:func:`~linkchart.reporting.findings.limits`).
+                       [--layers L ... | all] [--signs positive|negative|neutral|all] [--firm LEVEL|none]
+                       [--undated source|always|never] [--min-dated F]
+    files
+        The files the chart was read from (:attr:`linkchart.LinkChart.files`), which
+        :meth:`to_csv` never writes over.
     """
 
     title: str
@@ -158,6 +143,7 @@ class Report:
     notes_total: int = 0
     findings: tuple[Finding, ...] = ()
     limits: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.to_text()
@@ -309,18 +295,14 @@ class Report:
     def to_csv(self, folder: str | Path) -> list[Path]:
         """Write one CSV per table into ``folder`` (created if needed); return the paths.
 
-        The four files are written all or nothing (:func:`linkchart.files.write_all`).
+        The four files are written all or nothing (:func:`linkchart.files.write_folder`),
+        never over a file the chart was read from.
 
         ``rankings.csv`` (measure, scope ``overall`` or a node type, rank, node, label,
         type, value, note), ``bridges.csv`` (one row per tie of each bridge, with its
         evidence), ``articulation_points.csv`` and ``brokers.csv``; ``note`` says what
         weak ties a finding rests on.
         """
-        folder = Path(folder)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise LinkchartError(f"cannot create the CSV folder {str(folder)!r}: {err.strerror}") from None
         tables: dict[str, tuple[list[str], list[list[Any]]]] = {
             "rankings.csv": (
                 ["measure", "scope", "rank", "node", "label", "type", "value", "note"],
@@ -402,7 +384,7 @@ class Report:
                 ],
             ),
         }
-        texts: dict[str | os.PathLike[str], str] = {}
+        texts: dict[str, str] = {}
         for name, (headers, rows) in tables.items():
             buffer = io.StringIO()
             writer = csv.writer(buffer)
@@ -410,5 +392,5 @@ class Report:
             writer.writerows(
                 ["" if v is None else to_cell(v) if isinstance(v, str) else v for v in row] for row in rows
             )
-            texts[folder / name] = buffer.getvalue()
-        return write_all(texts)  # all four tables or none, each replaced atomically
+            texts[name] = buffer.getvalue()
+        return write_folder(folder, texts, inputs=self.files)  # all four tables or none
