@@ -55,6 +55,12 @@ ProblemCode = Literal[
     "evidence-not-found",
     "source-unreadable",
     "csv-syntax",
+    "json-syntax",
+    "xml-syntax",
+    "xlsx-syntax",
+    "xlsx-cell",
+    "xlsx-sheet",
+    "stix-invalid",
 ]
 """The code of a :class:`Problem` in a graph file or records (see ``docs/format.md``)."""
 
