@@ -570,11 +570,7 @@ class _SheetReader:
         if self.value is None:
             if self.formula:
                 self.problem(
-                    "xlsx-cell",
-                    ref,
-                    row,
-                    "the cell holds a formula saved without its value",
-                    "open the file in a spreadsheet and save it (it saves the values), or type the value",
+                    "xlsx-cell", ref, row, "the cell holds a formula saved without its value", _RECALC
                 )
             return None
         if kind == "s":
@@ -612,6 +608,10 @@ class _SheetReader:
             self.problem("xlsx-syntax", ref, row, f"the cell type {kind[:20]!r} is unknown", _RESAVE)
             return None
         if not raw.strip():
+            if self.formula:  # openpyxl, and others, save a formula with an empty value
+                self.problem(
+                    "xlsx-cell", ref, row, "the cell holds a formula saved without its value", _RECALC
+                )
             return None
         return self.number(raw.strip(), ref, row, attrib.get("s", "0"))
 
@@ -666,3 +666,4 @@ class _SheetReader:
 
 
 _RESAVE: Final = "open the file in a spreadsheet and save it again as .xlsx"
+_RECALC: Final = "open the file in a spreadsheet and save it (that saves the values), or type the value"
