@@ -12,7 +12,7 @@ exported to every exchange format. Then, each in a fresh Python process:
 It also prints the largest compression ratio of any part of the workbook, to compare with
 the bound a workbook's part must keep (``linkchart.readers.workbook.MAX_RATIO``). Usage::
 
-    python benchmarks/bench_exchange.py                        # 10k and 50k edges
+    python benchmarks/bench_exchange.py                        # 2k and 10k edges
     python benchmarks/bench_exchange.py --sizes 10000
     python benchmarks/bench_exchange.py --baseline /tmp/old/src   # also an earlier linkchart
 
@@ -98,7 +98,7 @@ def largest_ratio(path: Path) -> tuple[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2_000, 10_000])
     parser.add_argument("--baseline", metavar="SRC", help="also load with the linkchart in this source")
     parser.add_argument("--measure", nargs=2, metavar=("FILE", "WHAT"), help=argparse.SUPPRESS)
     parser.add_argument("--export", metavar="FOLDER", help=argparse.SUPPRESS)
@@ -126,8 +126,9 @@ def main() -> None:
                     _run("--measure", str(path), "linkchart", source=args.baseline) if args.baseline else None
                 )
                 assert lc["edges"] == n and ref["edges"] == n, (fmt, lc, ref)
+                size = path.stat().st_size / 1e6
                 print(
-                    f"{n:>8,} {fmt:>9} {path.stat().st_size / 1e6:>6.1f} | {lc['s']:>11.2f} {ref['s']:>11.2f} "
+                    f"{n:>8,} {fmt:>9} {size:>6.1f} | {lc['s']:>11.2f} {ref['s']:>11.2f} "
                     f"{ref['s'] / lc['s']:>6.2f}" + (f" | {base['s']:>10.2f}" if base else "")
                 )
             part, ratio = largest_ratio(folder / "chart.xlsx")

@@ -525,7 +525,7 @@ def _ids_in_json(text: str, stix: bool) -> list[str] | None:
             ids = [o["x_linkchart_node"]["id"] for o in data["objects"] if "x_linkchart_node" in o]
         else:
             ids = [n["id"] for n in data["nodes"]]
-    except (ValueError, KeyError, TypeError, IndexError):
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None
     return ids if all(isinstance(i, str) for i in ids) else None
 
