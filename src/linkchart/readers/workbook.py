@@ -55,10 +55,10 @@ __all__ = [
     "MAX_PART_BYTES",
     "MAX_RATIO",
     "MAX_WORKBOOK_BYTES",
-    "Cell",
     "CellValue",
     "Sheet",
     "Workbook",
+    "cell_ref",
     "column_letter",
     "read_workbook",
 ]
@@ -82,24 +82,15 @@ CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time
 """What a cell holds: text, a number, a boolean, a day, a moment or a time of day."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One cell: its reference (``D3``), row and column (1-based) and value."""
-
-    ref: str
-    row: int
-    column: int
-    value: CellValue
-
-
 @dataclass
 class Sheet:
-    """A worksheet as read: ``rows[r][c]`` is the :class:`Cell` at row ``r``, column ``c``
-    (both 1-based; only the cells stored are there), and the merged ranges."""
+    """A worksheet as read: ``rows[r][c]`` is the value of the cell at row ``r``, column ``c``
+    (both 1-based; only the cells stored are there: a sparse sheet costs what its cells
+    cost), and the merged ranges."""
 
     name: str
     part: str
-    rows: dict[int, dict[int, Cell]] = field(default_factory=dict)
+    rows: dict[int, dict[int, CellValue]] = field(default_factory=dict)
     merged: list[str] = field(default_factory=list)
 
 
@@ -124,6 +115,17 @@ def column_letter(j: int) -> str:
         j, r = divmod(j - 1, 26)
         out = chr(65 + r) + out
     return out
+
+
+def cell_ref(row: int, column: int) -> str:
+    """The reference of the cell at ``row``, ``column`` (1-based).
+
+    Examples
+    --------
+    >>> cell_ref(3, 4), cell_ref(1_048_576, 16_384)
+    ('D3', 'XFD1048576')
+    """
+    return f"{column_letter(column)}{row}"
 
 
 _REF: Final = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
@@ -559,7 +561,7 @@ class _SheetReader:
         if column in cells:
             self.problem("xlsx-syntax", ref, row, "the cell is written twice", _RESAVE)
             return
-        cells[column] = Cell(ref, row, column, value)
+        cells[column] = value
 
     def read(self, attrib: dict[str, str], ref: str, row: int) -> CellValue | None:
         """The value of a cell, ``None`` for an empty one (or a bad one, with its problem)."""

@@ -23,7 +23,7 @@ from typing import Any, Final
 from ..errors import LoadError, Problem
 from .convention import JSON_FIELDS, SHEETS, SOURCE_COLUMNS, VOCABULARY_COLUMNS, Read
 from .jsontext import read_json
-from .workbook import CellValue, Sheet, column_letter, read_workbook
+from .workbook import CellValue, Sheet, cell_ref, column_letter, read_workbook
 
 __all__ = ["cell_text", "read_xlsx"]
 
@@ -136,13 +136,13 @@ Row = dict[str, tuple[str, CellValue]]
 def _table(sheet: Sheet, file: str, places: _Places, problems: list[Problem]) -> list[Row]:
     """The records of a sheet: row 1 names the columns; every later row with a value is one."""
     columns: dict[int, str] = {}
-    for c, cell in sorted(sheet.rows.get(1, {}).items()):
-        name = cell_text(cell.value).strip()
+    for c, value in sorted(sheet.rows.get(1, {}).items()):
+        name = cell_text(value).strip()
         if name in columns.values():
             first = next(column_letter(j) for j, n in columns.items() if n == name)
             problems.append(
                 _sheet_problem(
-                    f"sheet {sheet.name}: columns {first} and {cell.ref} are both named {name!r}",
+                    f"sheet {sheet.name}: columns {first} and {column_letter(c)} are both named {name!r}",
                     file,
                     "keep one of them",
                     1,
@@ -157,14 +157,14 @@ def _table(sheet: Sheet, file: str, places: _Places, problems: list[Problem]) ->
         if r == 1:
             continue
         record: Row = {}
-        for c, cell in sorted(sheet.rows[r].items()):
+        for c, value in sorted(sheet.rows[r].items()):
             if c in columns:
-                record[columns[c]] = (cell.ref, cell.value)
+                record[columns[c]] = (cell_ref(r, c), value)
             else:
                 problems.append(
                     Problem(
                         "xlsx-cell",
-                        f"sheet {sheet.name}, cell {cell.ref}: the cell holds a value, but its column "
+                        f"sheet {sheet.name}, cell {cell_ref(r, c)}: the cell holds a value, but its column "
                         f"{column_letter(c)} has no header (no name in row 1)",
                         "",
                         file,
