@@ -76,7 +76,7 @@ def _run(*args: str, source: str | None = None) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, __file__, *args], capture_output=True, text=True, check=True, env=env
     )
-    data: dict[str, float] = json.loads(result.stdout)
+    data: dict[str, float] = json.loads(result.stdout or "{}")
     return data
 
 

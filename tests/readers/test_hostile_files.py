@@ -202,6 +202,50 @@ def test_a_header_that_is_not_an_object_is_a_located_problem(tmp_path: Path, fmt
     assert "header" in p.message
 
 
+@pytest.mark.parametrize(
+    ("fmt", "where"),
+    [("json", "graph.linkchart"), ("graphml", "linkchart"), ("gexf", "linkchart.linkchart"),
+     ("stix.json", "objects[0].x_linkchart_header"), ("xlsx", "")],
+)  # fmt: skip
+def test_a_problem_of_the_header_is_placed_where_the_file_holds_it(
+    tmp_path: Path, fmt: str, where: str
+) -> None:
+    """Found by the fuzz test: a header without its version was reported at no place. (GEXF's
+    keywords are a header only when they start with {"linkchart": its version is changed.)"""
+    path = export(tmp_path, fmt)
+    if fmt == "xlsx":
+        path = edit_sheet(path, VOCABULARY, lambda t: t.replace("<t>linkchart</t>", "<t>version</t>"))
+    elif fmt == "json":
+        path = edit_json(path, lambda d: d["graph"]["linkchart"].pop("linkchart"))
+    elif fmt == "stix.json":
+        header = json.loads(path.read_text(encoding="utf-8"))["objects"][0]["x_linkchart_header"]
+        path = edit_json(
+            path,
+            lambda d: d["objects"][0].__setitem__(
+                "x_linkchart_header", header.replace('"linkchart": 1, ', "")
+            ),
+        )
+    else:
+        path = edit(
+            path,
+            lambda t: t.replace('{"linkchart": 1, ', "{" if fmt == "graphml" else '{"linkchart": 2, ', 1),
+        )
+    found = problems(path, "unsupported-version", "unknown-field")
+    version = next(p for p in found if p.code == "unsupported-version")
+    if fmt == "xlsx":
+        assert version.message.startswith("sheet vocabulary: ")
+    else:
+        assert version.path == where and (fmt in ("json", "stix.json") or version.line is not None)
+
+
+def test_a_stix_header_off_the_grouping_is_not_read_another_way(tmp_path: Path) -> None:
+    """Found by the fuzz test: a grouping whose type was changed was read as another tool's
+    bundle, silently dropping linkchart's own node and edge data."""
+    path = edit_json(export(tmp_path, "stix.json"), lambda d: d["objects"][0].__setitem__("type", "x-group"))
+    (p,) = problems(path, "wrong-type")
+    assert p.path == "objects[0].x_linkchart_header" and "grouping" in p.message
+
+
 def test_a_gexf_header_of_invalid_json_is_not_read_as_a_foreign_file(tmp_path: Path) -> None:
     path = edit(export(tmp_path, "gexf"), lambda t: t.replace('"title": "t"', '"title": t'))
     (p,) = problems(path, "json-syntax")

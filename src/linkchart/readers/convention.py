@@ -15,6 +15,7 @@ JSON path such as ``links[3].target``), so that every problem names the place in
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -44,6 +45,7 @@ __all__ = [
     "field_value",
     "foreign_records",
     "format_of",
+    "in_header",
     "json_kind",
     "missing",
     "relocated",
@@ -120,6 +122,25 @@ class Read:
     edges: list[dict[str, Any]]
     lines: dict[str, int] = field(default_factory=dict)
     place: Callable[[Problem], Problem] = _same
+
+
+_RECORDS: Final = re.compile(r"(nodes|edges)(\[|$)")
+
+
+def in_header(p: Problem, prefix: str) -> Problem:
+    """A problem of the header (not of a node or edge) placed under ``prefix``, where the
+    file holds its header: ``title`` -> ``graph.linkchart.title``.
+
+    Examples
+    --------
+    >>> in_header(Problem("missing-field", "x", "sources[0].id"), "graph.linkchart").path
+    'graph.linkchart.sources[0].id'
+    >>> in_header(Problem("unknown-node", "x", "edges[0].to"), "graph.linkchart").path
+    'edges[0].to'
+    """
+    if _RECORDS.match(p.path):
+        return p
+    return replace(p, path=f"{prefix}.{p.path}" if p.path else prefix)
 
 
 def relocated(err: LoadError, file: str, read: Read) -> LoadError:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from ..errors import LoadError, Problem
-from .convention import Read, field_value, missing, wrong_type
+from .convention import Read, field_value, in_header, missing, wrong_type
 from .graphml import xml_fields
 from .jsontext import read_json
 from .xmltree import local, read_xml
@@ -102,4 +102,8 @@ def read_gexf(raw: bytes, file: str) -> Read:
         edges.append(erow)
     if problems:
         raise LoadError(problems)
-    return Read(dict(header) if isinstance(header, Mapping) else None, nodes, edges, where)
+    if not isinstance(header, Mapping):
+        return Read(None, nodes, edges, where)
+    if keywords is not None and keywords in lines:  # the header's own problems: at its line
+        where[""] = lines[keywords]
+    return Read(dict(header), nodes, edges, where, place=lambda p: in_header(p, "linkchart"))

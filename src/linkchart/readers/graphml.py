@@ -17,6 +17,7 @@ from .convention import (
     NODE_EXCHANGE_FIELDS,
     Read,
     field_value,
+    in_header,
     json_kind,
     missing,
     wrong_type,
@@ -135,4 +136,8 @@ def read_graphml(raw: bytes, file: str) -> Read:
         edges.append({**row, **xml_fields(values, EDGE_EXCHANGE_FIELDS, file, f"edges[{k}]", line, problems)})
     if problems:
         raise LoadError(problems)
-    return Read(dict(header) if isinstance(header, Mapping) else None, nodes, edges, where)
+    if not isinstance(header, Mapping):
+        return Read(None, nodes, edges, where)
+    if lines.get(graph) is not None:  # the header's own problems: at its line
+        where[""] = lines[graph]
+    return Read(dict(header), nodes, edges, where, place=lambda p: in_header(p, "linkchart"))

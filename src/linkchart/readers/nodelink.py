@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from ..errors import LoadError, Problem
-from .convention import Read, json_kind, missing, utf8, wrong_type
+from .convention import Read, in_header, json_kind, missing, utf8, wrong_type
 from .jsontext import read_json
 
 __all__ = ["read_nodelink"]
@@ -127,5 +127,5 @@ def read_nodelink(raw: bytes, file: str) -> Read:
         dict(header) if isinstance(header, Mapping) else None,
         nodes,
         edges,
-        place=lambda p: _place(p, links_key),
+        place=lambda p: _place(in_header(p, "graph.linkchart"), links_key),
     )

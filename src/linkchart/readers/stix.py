@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from ..errors import LoadError, Problem
-from .convention import Read, json_kind, utf8, wrong_type
+from .convention import Read, in_header, json_kind, utf8, wrong_type
 from .jsontext import read_json
 
 __all__ = ["read_bundle", "read_stix"]
@@ -80,6 +80,15 @@ def read_bundle(text: str, file: str) -> Read:
     )
     if grouping is not None:
         return _linkchart(objects, grouping, file)
+    elsewhere = next((k for k, o in enumerate(objects) if "x_linkchart_header" in o), None)
+    if elsewhere is not None:  # linkchart's data that cannot be read exactly: never read another way
+        kind = objects[elsewhere].get("type")
+        raise LoadError([wrong_type(
+            f"the linkchart header is on a {kind!r} object, not the bundle's grouping",
+            file, f"objects[{elsewhere}].x_linkchart_header",
+            hint="export the chart again with linkchart, or remove x_linkchart_header to read it as "
+            "another tool's bundle",
+        )])  # fmt: skip
     return _foreign(objects, file)
 
 
@@ -185,8 +194,12 @@ def _linkchart(objects: list[Any], grouping: int, file: str) -> Read:
                 )
     if problems:
         raise LoadError(problems)
-    place = _two(_placed(at["node"], ".x_linkchart_node", {}), _placed(at["edge"], ".x_linkchart_edge", {}))
-    return Read(dict(header), records["node"], records["edge"], place=place)
+    records_place = _two(
+        _placed(at["node"], ".x_linkchart_node", {}), _placed(at["edge"], ".x_linkchart_edge", {})
+    )
+    return Read(
+        dict(header), records["node"], records["edge"], place=lambda p: records_place(in_header(p, where))
+    )
 
 
 def _foreign(objects: list[Mapping[str, Any]], file: str) -> Read:

@@ -55,6 +55,7 @@ class _Places:
         self.rows: dict[str, list[int]] = {}
         self.letters: dict[str, dict[str, str]] = {}
         self.keys: dict[str, int] = {}
+        self.header = False  # whether the workbook has a vocabulary sheet (its header)
 
     def __call__(self, p: Problem) -> Problem:
         found = _RECORD.match(p.path)
@@ -64,12 +65,12 @@ class _Places:
             row = rows[k] if k < len(rows) else None
             column = self.letters.get(sheet, {}).get(field)
             where = f"sheet {sheet}, row {row}" + (f", column {column} ({field})" if column else "")
-        else:
+        elif not self.header:
+            return p
+        else:  # the header: the vocabulary sheet, at the row of its key
             key = _KEY.match(p.path)
             row = self.keys.get(key[0]) if key is not None else None
-            if row is None:
-                return p
-            where = f"sheet vocabulary, row {row} ({key[0] if key else ''})"
+            where = "sheet vocabulary" + (f", row {row} ({key[0] if key else ''})" if row is not None else "")
         return Problem(p.code, f"{where}: {p.message}", p.path, self.file, row, None, p.hint)
 
 
@@ -238,6 +239,7 @@ def _vocabulary(rows: list[Row], file: str, places: _Places, problems: list[Prob
         )
         return {}
     header: dict[str, Any] = {}
+    places.header = True
     for r, row in zip(places.rows["vocabulary"], rows, strict=True):
         ref, key = row.get(key_column, ("", ""))
         key = cell_text(key)
