@@ -541,24 +541,17 @@ def _ids_in_xml(text: str) -> list[str] | None:
     return [e.get("id", "") for e in root.iter() if e.tag.rpartition("}")[2] == "node"]
 
 
+@pytest.mark.parametrize("fmt", ["json", "stix.json"])
 @EXCHANGE_FUZZ
 @given(chart=small_charts(), data=st.data())
-def test_exchange_node_link_json(tmp_path_factory: pytest.TempPathFactory, chart: Any, data: Any) -> None:
-    path = tmp_path_factory.mktemp("fuzz") / "c.json"
+def test_exchange_node_link_json_and_stix(
+    tmp_path_factory: pytest.TempPathFactory, fmt: str, chart: Any, data: Any
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / f"c.{fmt}"
     linkchart.export(chart, path)
     text, must_fail = data.draw(json_mutations(json.loads(path.read_text(encoding="utf-8"))))
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    _exchange_outcome(path, must_fail=must_fail, ids=_ids_in_json(text, stix=False))
-
-
-@EXCHANGE_FUZZ
-@given(chart=small_charts(), data=st.data())
-def test_exchange_stix(tmp_path_factory: pytest.TempPathFactory, chart: Any, data: Any) -> None:
-    path = tmp_path_factory.mktemp("fuzz") / "c.stix.json"
-    linkchart.export(chart, path)
-    text, must_fail = data.draw(json_mutations(json.loads(path.read_text(encoding="utf-8"))))
-    path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    _exchange_outcome(path, must_fail=must_fail, ids=_ids_in_json(text, stix=True))
+    _exchange_outcome(path, must_fail=must_fail, ids=_ids_in_json(text, stix=fmt == "stix.json"))
 
 
 @EXCHANGE_FUZZ

@@ -112,6 +112,11 @@ def with_shared_strings(path: Path, strings: bytes) -> Path:
     return rewrite(path, {"xl/sharedStrings.xml": strings, "xl/_rels/workbook.xml.rels": rels})
 
 
+def with_edge_to(tmp_path: Path, cell: str) -> Path:
+    """An exported workbook whose first edge's ``to`` (cell D2 of the edges sheet) is ``cell``."""
+    return edit_sheet(export(tmp_path, "xlsx"), EDGES, lambda t: t.replace(inline("D2", "B"), cell))
+
+
 def inline(ref: str, text: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
@@ -455,19 +460,13 @@ def test_a_missing_id_or_end_is_a_located_problem_never_a_node_named_none(
 
 
 def test_excel_formula_cells_without_a_saved_value_are_located(tmp_path: Path) -> None:
-    path = edit_sheet(
-        export(tmp_path, "xlsx"), EDGES, lambda t: t.replace(inline("D2", "B"), '<c r="D2"><f>A3</f></c>')
-    )
+    path = with_edge_to(tmp_path, '<c r="D2"><f>A3</f></c>')
     (p,) = problems(path, "xlsx-cell")
     assert "D2" in p.message and "formula" in p.message and p.line == 2
 
 
 def test_excel_formula_cells_with_a_saved_value_read_the_value(tmp_path: Path) -> None:
-    path = edit_sheet(
-        export(tmp_path, "xlsx"),
-        EDGES,
-        lambda t: t.replace(inline("D2", "B"), '<c r="D2" t="str"><f>A3</f><v>B</v></c>'),
-    )
+    path = with_edge_to(tmp_path, '<c r="D2" t="str"><f>A3</f><v>B</v></c>')
     assert linkchart.load(path) == CHART
 
 
@@ -482,11 +481,7 @@ def test_excel_merged_cells_in_the_data_are_located(tmp_path: Path) -> None:
 
 
 def test_excel_error_values_are_located(tmp_path: Path) -> None:
-    path = edit_sheet(
-        export(tmp_path, "xlsx"),
-        EDGES,
-        lambda t: t.replace(inline("D2", "B"), '<c r="D2" t="e"><v>#REF!</v></c>'),
-    )
+    path = with_edge_to(tmp_path, '<c r="D2" t="e"><v>#REF!</v></c>')
     (p,) = problems(path, "xlsx-cell")
     assert "#REF!" in p.message and "D2" in p.message
 
@@ -570,11 +565,7 @@ def test_a_date_cell_reads_as_its_day(tmp_path: Path) -> None:
 
 
 def test_a_shared_string_index_out_of_range_is_a_located_problem(tmp_path: Path) -> None:
-    path = edit_sheet(
-        export(tmp_path, "xlsx"),
-        EDGES,
-        lambda t: t.replace(inline("D2", "B"), '<c r="D2" t="s"><v>99</v></c>'),
-    )
+    path = with_edge_to(tmp_path, '<c r="D2" t="s"><v>99</v></c>')
     (p,) = problems(path, "xlsx-syntax")
     assert "D2" in p.message and "shared string" in p.message
 
