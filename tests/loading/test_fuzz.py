@@ -218,7 +218,7 @@ def test_a_document_that_is_only_null_is_a_problem(tmp_path: Path) -> None:
 #
 # CI runs a fixed, derandomized number of examples per format; a longer run once:
 #     LINKCHART_FUZZ_EXAMPLES=2000 pytest tests/loading/test_fuzz.py -k exchange
-EXCHANGE_EXAMPLES = int(os.environ.get("LINKCHART_FUZZ_EXAMPLES", "30"))
+EXCHANGE_EXAMPLES = int(os.environ.get("LINKCHART_FUZZ_EXAMPLES", "60"))
 EXCHANGE_FUZZ = settings(
     max_examples=EXCHANGE_EXAMPLES,
     deadline=None,
