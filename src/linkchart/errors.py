@@ -57,6 +57,12 @@ ProblemCode = Literal[
     "source-unreadable",
     "csv-syntax",
     "bad-text",
+    "json-syntax",
+    "xml-syntax",
+    "xlsx-syntax",
+    "xlsx-cell",
+    "xlsx-sheet",
+    "stix-invalid",
 ]
 """The code of a :class:`Problem` in a graph file or records (see ``docs/format.md``)."""
 

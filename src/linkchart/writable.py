@@ -10,12 +10,14 @@ what loads can always be written. Readers call :func:`find_unwritable` on what t
 read (or :func:`unwritable` on one text); nothing is ever silently replaced.
 
 A number that is not finite (NaN, infinity) is the other value a format cannot hold
-(JSON has no NaN); the loader refuses it wherever a number is read (weights, confidence
-probabilities, free attributes), so this module is about text only.
+(JSON and STIX have no way to write it): :func:`unwritable` says so for a number too,
+and the loader refuses it wherever a number is read (weights, confidence probabilities,
+free attributes), so that a chart that loads is a chart that every writer can write.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
@@ -25,16 +27,24 @@ _MAX_DEPTH: Final = 100
 """How deep :func:`find_unwritable` looks (readers bound nesting far below this)."""
 
 
-def unwritable(text: str) -> str | None:
-    """Why ``text`` cannot be written to a file (a lone surrogate), or ``None`` when it can.
+def unwritable(value: object) -> str | None:
+    """Why no writer can write ``value`` (a text with a lone surrogate, or a number that is
+    not finite), or ``None`` when every one can.
 
     Examples
     --------
-    >>> unwritable("Tashkent"), unwritable("Ташкент")
-    (None, None)
+    >>> unwritable("Tashkent"), unwritable("Ташкент"), unwritable(1.5)
+    (None, None, None)
     >>> print(unwritable("ab\\ud800"))
     holds a lone surrogate (U+D800, character 3), which no file can store
+    >>> unwritable(float("nan"))
+    'is nan, not a finite number'
     """
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"is {value!r}, not a finite number"
+    if not isinstance(value, str):
+        return None
+    text = value
     if text.isascii():
         return None
     try:

@@ -339,10 +339,16 @@ def test_the_error_table_matches_the_codes_emitted_and_tested() -> None:
     doc = (root / "docs" / "format.md").read_text(encoding="utf-8")
     table = re.findall(r"^\| `([a-z-]+)` \|", doc.partition("## Errors")[2], flags=re.M)
     source = "".join(
-        p.read_text(encoding="utf-8") for p in (root / "src" / "linkchart" / "loading").glob("*.py")
+        p.read_text(encoding="utf-8")
+        for package in ("loading", "readers")
+        for p in (root / "src" / "linkchart" / package).glob("*.py")
     )
     emitted = set(re.findall(r'(?:add|warn|Problem|problem)\(\s*"([a-z]+(?:-[a-z]+)+)"', source))
-    tests = "".join(p.read_text(encoding="utf-8") for p in (root / "tests" / "loading").glob("test_*.py"))
+    tests = "".join(
+        p.read_text(encoding="utf-8")
+        for package in ("loading", "readers")
+        for p in (root / "tests" / package).glob("test_*.py")
+    )
     assert len(table) == len(linkchart.PROBLEM_CODES) and set(table) == emitted
     assert [code for code in table if f'"{code}"' not in tests] == []
 

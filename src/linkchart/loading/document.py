@@ -230,7 +230,7 @@ def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkCh
     file = os.fspath(path)
     p = Path(file)
     if p.suffix.lower() in _EXCHANGE or p.name.lower().endswith(".stix.json"):
-        from ..exchange import read_exchange
+        from ..readers.read import read_exchange
 
         return read_exchange(
             p, _read(file, lambda: read_bytes(p, MAX_GRAPH_BYTES)), allow_outside=allow_outside
