@@ -12,7 +12,6 @@ import copy
 import json
 import math
 import os
-import time
 from pathlib import Path
 from typing import Any
 
@@ -118,14 +117,12 @@ def _replace(doc: Any, path: tuple[Any, ...], value: Any) -> Any:
 
 
 def _outcome(load: Any) -> None:
-    start = time.perf_counter()
     try:
         result = load()
     except LinkchartError as err:
         str(err)  # the message itself must not fail
     else:
         assert isinstance(result, linkchart.LinkChart)
-    assert time.perf_counter() - start < 10
 
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
