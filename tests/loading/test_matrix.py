@@ -13,6 +13,7 @@ from openpyxl import Workbook
 import linkchart
 from linkchart import LinkchartError, LoadError, UnknownNameError
 from linkchart.loading import matrix
+from linkchart.readers import workbook as workbook_reader
 
 
 def write(path: Path, text: str) -> Path:
@@ -251,6 +252,19 @@ def test_a_workbook_that_unpacks_too_large_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     f = workbook(tmp_path / "w.xlsx", {"s": [[None, "A"], ["A", 1]]})
-    monkeypatch.setattr(matrix, "MAX_WORKBOOK_UNPACKED", 1000)
-    with pytest.raises(LoadError, match=r"unpacks to .* bytes, more than the 1,000 read"):
+    monkeypatch.setattr(workbook_reader, "MAX_WORKBOOK_BYTES", 1000)
+    with pytest.raises(LoadError) as info:
         linkchart.load_matrix(f)
+    assert info.value.problems[0].code == "xlsx-syntax"
+
+
+def test_merged_cells_in_a_matrix_are_refused(tmp_path: Path) -> None:
+    f = workbook(tmp_path / "m.xlsx", {"s": [[None, "A", "B"], ["A", 1, 1], ["B", 1, 0]]})
+    from openpyxl import load_workbook
+
+    wb = load_workbook(f)
+    wb["s"].merge_cells("B2:C2")
+    wb.save(f)
+    with pytest.raises(LoadError) as info:
+        linkchart.load_matrix(f)
+    assert info.value.problems[0].code == "xlsx-cell" and "B2:C2" in info.value.problems[0].message

@@ -18,18 +18,18 @@ Every problem of every sheet is reported at once, each located by sheet, row and
 (``sheet Meetings, row 5, column C ('E3')``): a cell that is not a number, a negative or
 infinite weight, a row longer or shorter than the header, a missing, duplicate or (with
 ``nodes=``) unknown label. Reading is bounded: only regular files, at most
-:data:`MAX_MATRIX_CELLS` cells, and a workbook is measured (its size unpacked, its sheet's
-stated dimensions) before a cell is read.
+:data:`MAX_MATRIX_CELLS` cells, and a workbook goes through linkchart's bounded workbook
+reader (:mod:`linkchart.readers.workbook`, as every imported workbook does: its size
+unpacked checked from the zip's directory before anything is inflated, no DTD, cells read
+as stored, so a cell far out at XFD1048576 costs what any cell costs).
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
-import io
 import math
 import os
-import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,17 +37,16 @@ from typing import Any, Final, TypeVar
 
 from ..errors import LinkchartError, LoadError, Problem, ProblemCode, did_you_mean
 from ..model import LinkChart, Source
+from ..readers.workbook import Sheet, read_workbook
 from ..vocabulary import CLASSES, DEFAULT_NODE_TYPES, NodeType, Relation, Vocabulary
 from .document import _unreadable
 from .files import MAX_GRAPH_BYTES, MAX_TABLE_BYTES, Refused, inside, open_text, read_bytes
 from .records import from_records
 
-__all__ = ["MAX_MATRIX_CELLS", "MAX_WORKBOOK_UNPACKED", "load_matrices", "load_matrix"]
+__all__ = ["MAX_MATRIX_CELLS", "load_matrices", "load_matrix"]
 
 MAX_MATRIX_CELLS: Final = 25_000_000
 """The most cells (rows x columns) one sheet may have: a 5,000 x 5,000 matrix."""
-MAX_WORKBOOK_UNPACKED: Final = 2 * 2**30
-"""The most bytes a workbook may unpack to (an .xlsx is a zip archive: 2 GiB)."""
 _MAX_REPORTED: Final = 200
 """At most this many problems are listed per sheet; the rest are counted."""
 
@@ -283,48 +282,56 @@ def _csv_lines(path: Path, file: str) -> Iterator[tuple[int, Sequence[Any]]]:
             raise _unreadable(file, "the matrix file is not UTF-8 text", "save it as UTF-8 CSV") from None
 
 
-def _workbook(path: Path, file: str) -> Any:
-    """The workbook at ``path``, opened read-only after its size unpacked is checked."""
+def _sheet_names(path: Path, file: str) -> list[str]:
+    """The sheet names of the workbook at ``path``, in workbook order (no sheet is read)."""
     data = _opened(file, "the workbook", lambda: read_bytes(path, MAX_GRAPH_BYTES))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError):
-        raise _unreadable(
-            file, "not an Excel workbook (.xlsx)", "save it as .xlsx, or as one CSV file per sheet"
-        ) from None
-    if unpacked > MAX_WORKBOOK_UNPACKED:
-        raise _unreadable(
-            file,
-            f"the workbook unpacks to {unpacked:,} bytes, more than the {MAX_WORKBOOK_UNPACKED:,} read",
-            "split it, or save the sheets as CSV",
+    return read_workbook(data, file, ()).names
+
+
+def _workbook(path: Path, file: str, names: Sequence[str] | None) -> tuple[list[str], list[Sheet]]:
+    """The sheet names of the workbook at ``path`` and the sheets ``names`` (default: all),
+    read through linkchart's bounded workbook reader (:mod:`linkchart.readers.workbook`: the
+    zip's directory checked before anything is inflated, every XML part parsed with
+    defusedxml and no DTD, cells read as stored)."""
+    data = _opened(file, "the workbook", lambda: read_bytes(path, MAX_GRAPH_BYTES))
+    available = read_workbook(data, file, ()).names
+    for name in names or ():
+        if name not in available:
+            raise _sheet_error(name, available, file)
+    wanted = list(names or available)
+    book = read_workbook(data, file, wanted)
+    return available, [book.sheets[n] for n in wanted]
+
+
+def _sheet_lines(sheet: Sheet, file: str) -> Iterator[tuple[int, Sequence[Any]]]:
+    """The rows of one worksheet, each as long as the sheet is wide, refused when the sheet
+    spans too many cells or merges cells (a merged cell has no value of its own)."""
+    name = sheet.name
+    if sheet.merged:
+        raise LoadError(
+            [
+                Problem(
+                    "xlsx-cell",
+                    f"sheet {name}: cells {', '.join(sheet.merged[:5])} are merged",
+                    "",
+                    file,
+                    None,
+                    None,
+                    "unmerge them and write the value in every cell",
+                )
+            ]
         )
-    from openpyxl import load_workbook
-
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as err:  # openpyxl raises many kinds for a file that is not a workbook
-        raise _unreadable(file, f"not an Excel workbook: {type(err).__name__}", "save it as .xlsx") from None
-
-
-def _sheet_lines(book: Any, name: str, file: str) -> Iterator[tuple[int, Sequence[Any]]]:
-    """The rows of one worksheet, refused when its stated or actual size is too large."""
-    sheet = book[name]
-    rows, columns = sheet.max_row, sheet.max_column
-    if isinstance(rows, int) and isinstance(columns, int) and rows * columns > MAX_MATRIX_CELLS:
+    rows = max(sheet.rows, default=0)
+    columns = max((max(r, default=0) for r in sheet.rows.values()), default=0)
+    if rows * columns > MAX_MATRIX_CELLS:
         raise _unreadable(
             file,
             f"sheet {name} is {rows:,} x {columns:,} cells, more than the {MAX_MATRIX_CELLS:,} read",
             "split the sheet, or check that the right sheet is named",
         )
-    cells = 0
-    for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells += len(values)
-        if cells > MAX_MATRIX_CELLS:
-            raise _unreadable(
-                file, f"sheet {name} has more than {MAX_MATRIX_CELLS:,} cells", "split the sheet"
-            )
-        yield line, values
+    for line in range(1, rows + 1):
+        cells = sheet.rows.get(line, {})
+        yield line, [cells.get(j) for j in range(1, columns + 1)]
 
 
 def _is_workbook(path: Path) -> bool:
@@ -335,15 +342,8 @@ def _read_sheets(path: Path, names: Sequence[str] | None) -> list[_Sheet]:
     """The sheets ``names`` (default: all) of a workbook, a folder of CSV files or one CSV file."""
     file = os.fspath(path)
     if _is_workbook(path):
-        book = _workbook(path, file)
-        try:
-            available = list(book.sheetnames)
-            for name in names or ():
-                if name not in available:
-                    raise _sheet_error(name, available, file)
-            return [_parse(n, file, _sheet_lines(book, n, file)) for n in (names or available)]
-        finally:
-            book.close()
+        _, sheets = _workbook(path, file, names)
+        return [_parse(sheet.name, file, _sheet_lines(sheet, file)) for sheet in sheets]
     if path.is_dir():
         found = {
             p.stem: p
@@ -622,11 +622,7 @@ def load_matrix(
     """
     p = Path(os.fspath(path))
     if sheet is None and _is_workbook(p):
-        book = _workbook(p, os.fspath(p))
-        try:
-            names = list(book.sheetnames)
-        finally:
-            book.close()
+        names = _sheet_names(p, os.fspath(p))
         if len(names) != 1:
             raise LinkchartError(
                 f"the workbook has {len(names)} sheets ({', '.join(names)}): name one with sheet=, "
