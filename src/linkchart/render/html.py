@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._version import __version__
 from ..analysis.over_time import MIN_DATED
 from ..analysis.registry import MEASURES, Registry
 from ..files import write_atomic
@@ -342,8 +343,6 @@ def render_page(chart: LinkChart, spec: PageSpec | None = None) -> str:
     spec = spec if spec is not None else page_spec()
     payload = page_payload(chart, spec)
     from markupsafe import Markup
-
-    from .. import __version__
 
     a = page_assets()
     page: str = _template().render(
