@@ -53,7 +53,7 @@ import functools
 import inspect
 import math
 import types
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -71,6 +71,7 @@ __all__ = [
     "describe",
     "option",
     "replace",
+    "selection",
     "signature",
     "split",
 ]
@@ -235,6 +236,30 @@ def _declared(spec_type: Any) -> Mapping[str, Option]:
         default = f.default if factory is dataclasses.MISSING else factory()
         out[f.name] = dataclasses.replace(found, name=f.name, type=hints[f.name], default=default)
     return types.MappingProxyType(out)
+
+
+def selection(every: Sequence[str], all_word: str = "all") -> Callable[[Any], tuple[str, ...]]:
+    """A :attr:`Option.convert` for a tuple of choices: ``True`` or ``all_word`` mean ``every``
+    choice, ``False`` and ``None`` none, one name a 1-tuple, a sequence a tuple.
+
+    Examples
+    --------
+    >>> marks = selection(("bridges", "brokers"))
+    >>> marks(True), marks("all"), marks("brokers"), marks(["bridges"]), marks(None)
+    (('bridges', 'brokers'), ('bridges', 'brokers'), ('brokers',), ('bridges',), ())
+    """
+    choices = tuple(every)
+
+    def convert(value: Any) -> tuple[str, ...]:
+        if value is True or value == all_word:
+            return choices
+        if value is False or value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        return tuple(value)
+
+    return convert
 
 
 # -- reading an annotation ------------------------------------------------------------------

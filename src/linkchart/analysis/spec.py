@@ -40,11 +40,14 @@ __all__ = [
     "RunSpec",
     "Section",
     "layers_option",
+    "min_dated_option",
     "names",
     "registry_option",
     "relations_option",
     "seed_option",
     "signs_option",
+    "size_by_option",
+    "undated_option",
 ]
 
 Section = Literal[
@@ -104,6 +107,38 @@ def signs_option() -> Any:
 def relations_option(help: str = "count only these relations (default: all)") -> Any:
     """The declaration of ``relations`` (the relations read; ``None``: all)."""
     return option(None, help=help, metavar="R", convert=names)
+
+
+def size_by_option() -> Any:
+    """The declaration of ``size_by`` for the views that size nodes (a per-node measure of the
+    spec's registry, default ``"betweenness"``; ``None``: equal sizes)."""
+    return option(
+        "betweenness",
+        help="node size: a per-node measure (default betweenness), or 'none'",
+        metavar="MEASURE",
+        choices_from="node_measure_names",
+        none_word="none",
+        kind="measure",
+    )
+
+
+def undated_option() -> Any:
+    """The declaration of ``undated`` (how a tie without a time of its own is read over time)."""
+    return option(
+        "source",
+        help="a tie without a time of its own: at its source's date (source), throughout (always), or "
+        "left out (never)",
+        convert=check_undated,
+    )
+
+
+def min_dated_option(what: str) -> Any:
+    """The declaration of ``min_dated`` (the share of dated ties ``what`` needs; default a half)."""
+    return option(
+        MIN_DATED,
+        help=f"the share of the ties read that must be dated for {what} (0: always)",
+        metavar="F",
+    )
 
 
 def registry_option() -> Any:
@@ -181,17 +216,8 @@ class AnalysisSpec:
         help="the measures computed per period, each with its options",
         cli=False,
     )
-    undated: Undated = option(
-        "source",
-        help="a tie without a time of its own: at its source's date (source), throughout (always), or "
-        "left out (never)",
-        convert=check_undated,
-    )
-    min_dated: Annotated[float, Min(0), Max(1)] = option(
-        MIN_DATED,
-        help="the share of the ties read that must be dated for a ranking over time (0: always)",
-        metavar="F",
-    )
+    undated: Undated = undated_option()
+    min_dated: Annotated[float, Min(0), Max(1)] = min_dated_option("a ranking over time")
     layout: LayoutMethod | None = option(
         None,
         help="node positions (default: none; a view that draws asks for them)",

@@ -10,13 +10,12 @@ what only the drawing chooses. Each field is declared with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, cast, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from ..analysis.registry import Registry
-from ..analysis.spec import registry_option
-from ..options import Max, Min, option, replace
+from ..analysis.spec import registry_option, size_by_option
+from ..options import Max, Min, option, replace, selection
 
 __all__ = ["FIGURE_FORMATS", "FIGURE_HIGHLIGHTS", "FigureFormat", "FigureHighlight", "FigureSpec"]
 
@@ -33,35 +32,17 @@ FIGURE_HIGHLIGHTS: tuple[str, ...] = get_args(FigureHighlight)
 """Every :data:`FigureHighlight`."""
 
 
-def _highlight(value: Iterable[str] | str | bool | None) -> tuple[FigureHighlight, ...]:
-    """``highlight`` as a figure holds it: ``True`` or ``"all"``: every mark; ``False``, ``None``: none."""
-    if value is True or value == "all":
-        return cast("tuple[FigureHighlight, ...]", FIGURE_HIGHLIGHTS)
-    if value is False or value is None:
-        return ()
-    if isinstance(value, str):
-        return (cast("FigureHighlight", value),)
-    return cast("tuple[FigureHighlight, ...]", tuple(value))
-
-
 @dataclass(frozen=True, slots=True)
 class FigureSpec:
     """The drawing's own choices (see :func:`linkchart.render_image`)."""
 
-    size_by: str | None = option(
-        "betweenness",
-        help="node size: a per-node measure (default betweenness), or 'none'",
-        metavar="MEASURE",
-        choices_from="node_measure_names",
-        none_word="none",
-        kind="measure",
-    )
+    size_by: str | None = size_by_option()
     highlight: tuple[FigureHighlight, ...] = option(
         (),
         help="mark bridges and/or articulation_points, or all",
         metavar="WHAT",
         all_word="all",
-        convert=_highlight,
+        convert=selection(FIGURE_HIGHLIGHTS),
     )
     legend: bool = option(True, help="draw the legend: node types, layers, hostile ties, confidence")
     dpi: Annotated[int, Min(1), Max(2400)] = option(

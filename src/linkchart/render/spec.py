@@ -17,11 +17,20 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, cast, get_args
 from ..analysis.over_time import MIN_DATED, check_min_dated
 from ..analysis.reading import SIGN_READINGS, SignReading
 from ..analysis.registry import MEASURES, Registry
-from ..analysis.spec import layers_option, names, registry_option, seed_option, signs_option
+from ..analysis.spec import (
+    layers_option,
+    min_dated_option,
+    names,
+    registry_option,
+    seed_option,
+    signs_option,
+    size_by_option,
+    undated_option,
+)
 from ..analysis.types import LAYOUTS, LayoutMethod, Seed
 from ..arguments import MAX_DRAWS
 from ..errors import LinkchartError, UnknownNameError
-from ..options import Max, Min, option
+from ..options import Max, Min, option, selection
 from ..times import Undated, check_undated
 
 if TYPE_CHECKING:
@@ -61,29 +70,15 @@ SUMMARY_NODES = 2_000
 """How many actors a summary view shows: the top ones by the size measure (or by degree)."""
 
 
-def _highlight(value: Iterable[str] | str | bool | None) -> tuple[Highlight, ...]:
-    """``highlight`` as a page holds it: ``True`` or ``"all"``: every mark; ``False``, ``None``: none."""
-    if value is True or value == "all":
-        return cast("tuple[Highlight, ...]", HIGHLIGHTS)
-    if value is False or value is None:
-        return ()
-    if isinstance(value, str):
-        return (cast("Highlight", value),)
-    return cast("tuple[Highlight, ...]", tuple(value))
+_highlight = selection(HIGHLIGHTS)
+"""``highlight`` as a page holds it: ``True`` or ``"all"``: every mark; ``False``, ``None``: none."""
 
 
 @dataclass(frozen=True, slots=True)
 class PageSpec:
     """The choices of one rendering (see :func:`linkchart.render_html` for each)."""
 
-    size_by: str | None = option(
-        "betweenness",
-        help="node size: a per-node measure (default betweenness), or 'none'",
-        metavar="MEASURE",
-        choices_from="node_measure_names",
-        none_word="none",
-        kind="measure",
-    )
+    size_by: str | None = size_by_option()
     color_by: ColorBy = option("type", help="node colour (default: type)")
     measures: tuple[str, ...] | None = option(
         None,
@@ -128,17 +123,8 @@ class PageSpec:
     )
     timeline: bool | None = option(None, help="a time slider (default: one on a dated chart)")
     over_time: bool = option(False, help="the size measure per period in the node panel (with the slider)")
-    undated: Undated = option(
-        "source",
-        help="a tie without a time of its own: at its source's date (source), throughout (always), or "
-        "left out (never)",
-        convert=check_undated,
-    )
-    min_dated: Annotated[float, Min(0), Max(1)] = option(
-        MIN_DATED,
-        help="the share of the ties read that must be dated for the time slider (0: always)",
-        metavar="F",
-    )
+    undated: Undated = undated_option()
+    min_dated: Annotated[float, Min(0), Max(1)] = min_dated_option("the time slider")
 
     def reading(self) -> dict[str, Any]:
         """The reading arguments every measure of the page runs with."""
@@ -255,7 +241,7 @@ def page_spec(
         size_by=size_by,
         color_by=color_by,
         measures=None if measures is None else tuple(measures),
-        highlight=_highlight(highlight),
+        highlight=cast("tuple[Highlight, ...]", _highlight(highlight)),
         top_brokers=top_brokers,
         layout=layout,
         seed=seed,
