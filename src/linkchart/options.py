@@ -571,8 +571,8 @@ def describe(spec_type: type, *, only: Iterable[str] | None = None) -> str:
 
 def signature(spec_type: type, *leading: inspect.Parameter) -> inspect.Signature:
     """The signature of a function that takes ``leading`` parameters and then ``spec_type``'s
-    options as keywords: set it as the function's ``__signature__`` so that ``help()``, IDEs
-    and :func:`inspect.signature` show every option with its type and default.
+    options as keywords: set it as the function's ``__signature__`` so that ``help()`` and
+    IDEs show every option with its type and default.
     """
     params = list(leading) + [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt.default, annotation=opt.type)
