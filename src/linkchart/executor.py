@@ -62,7 +62,7 @@ def blocks(n: int, m: int) -> list[range]:
     --------
     >>> blocks(10, 3)
     [range(0, 10)]
-    >>> blocks(10, 20_000_000)
+    >>> blocks(10, 25_000_000)
     [range(0, 2), range(2, 4), range(4, 6), range(6, 8), range(8, 10)]
     >>> blocks(0, 5)
     []
