@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from linkchart.analysis.findings import Findings
 from linkchart.analysis.spec import AnalysisSpec, RunSpec
 from linkchart.errors import LinkchartError, UnknownNameError
 from linkchart.figures.spec import FigureSpec
@@ -84,6 +85,8 @@ def test_a_field_not_declared_with_option_is_refused() -> None:
         declared(Loose)
     with pytest.raises(TypeError, match="not a dataclass"):
         declared(int)
+    with pytest.raises(TypeError, match=r"Findings\.chart is not declared with option\(\)"):
+        declared(Findings)  # a dataclass, but not a spec
 
 
 def test_option_needs_one_default() -> None:

@@ -226,12 +226,14 @@ def declared(spec_type: type) -> Mapping[str, Option]:
 
 @functools.cache
 def _declared(spec_type: Any) -> Mapping[str, Option]:
-    hints = get_type_hints(spec_type, include_extras=True)
-    out: dict[str, Option] = {}
-    for f in dataclasses.fields(spec_type):
-        found = f.metadata.get(METADATA_KEY)
-        if not isinstance(found, Option):
+    fields = dataclasses.fields(spec_type)
+    for f in fields:
+        if not isinstance(f.metadata.get(METADATA_KEY), Option):
             raise TypeError(f"{spec_type.__name__}.{f.name} is not declared with option()")
+    hints = get_type_hints(spec_type, include_extras=True)  # the types are resolved once declared
+    out: dict[str, Option] = {}
+    for f in fields:
+        found = f.metadata[METADATA_KEY]
         factory = f.default_factory
         default = f.default if factory is dataclasses.MISSING else factory()
         out[f.name] = dataclasses.replace(found, name=f.name, type=hints[f.name], default=default)
