@@ -36,9 +36,11 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "install Debian's chromium (sudo apt-get install chromium) for the browser tests"; fi; }
 
+# ruff, then the import layers (README "Project layout"; the contract is in pyproject.toml)
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks examples
 	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/lint-imports
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy src
@@ -56,4 +58,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_html.py --end-to-end 10000 100000 1000000
 
 clean:
-	rm -rf $(VENV) out test-artifacts .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out test-artifacts .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

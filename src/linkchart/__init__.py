@@ -10,6 +10,37 @@ module or a private helper. The subpackages (``linkchart.analysis``,
 ``linkchart.loading``, ``linkchart.render``, ``linkchart.reporting``) hold the rest.
 """
 
+# The public names, grouped by the layer that defines them, highest layer first (the layers
+# and their contract: README "Project layout", pyproject [tool.importlinter]). Each block is
+# edited only by the work that owns its layer; `isort: split` keeps the blocks apart.
+
+# -- presenters: the page (render), the report (reporting) --
+from .render.html import (
+    ChartHTML,
+    PageSpec,
+    page_spec,
+    render_html,
+    render_page,
+    show,
+    write_html,
+    write_page,
+)
+from .render.notebook import register_jupyter_display
+from .reporting import Report, report
+
+# isort: split
+# -- presenters: figures --
+from .analysis.disruption import plot_disruption
+from .analysis.over_time import plot_over_time
+from .render.image import render_image
+
+# isort: split
+# -- presenters: writers (other tools' formats, YAML, CSV) --
+from .exchange import export
+from .loading.write import write_csv, write_yaml
+
+# isort: split
+# -- analysis: measures, the registry, the reading --
 from .analysis.affiliation import (
     ONE_MODE_WEIGHTINGS,
     Affiliations,
@@ -32,10 +63,10 @@ from .analysis.brokerage import ROLES, BrokerageResult, brokerage
 from .analysis.closeness import closeness, harmonic
 from .analysis.communities import Communities, communities, participation
 from .analysis.degree import degree, strength
-from .analysis.disruption import Disruption, disruption, plot_disruption
+from .analysis.disruption import Disruption, disruption
 from .analysis.eigenvector import eigenvector
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
-from .analysis.over_time import Dating, OverTime, Period, dating, over_time, periods_of, plot_over_time
+from .analysis.over_time import Dating, OverTime, Period, dating, over_time, periods_of
 from .analysis.pagerank import pagerank
 from .analysis.paths import EvidencePath, PathExplanation, explain_path
 from .analysis.projection import ENGINES, WEIGHTINGS, Engine, Projection, Weighting, project
@@ -46,35 +77,16 @@ from .analysis.signed import BalanceResult, SignedTriangle, balance, pn_centrali
 from .analysis.structural_holes import constraint, effective_size
 from .analysis.two_mode import TWO_MODE_MEASURES, TwoModeMeasure, two_mode
 from .analysis.uncertainty import RankUncertainty, rank_uncertainty
-from .errors import (
-    ERROR_CODES,
-    PROBLEM_CODES,
-    LinkchartError,
-    LoadError,
-    LoadWarning,
-    Problem,
-    UnknownNameError,
-)
-from .exchange import export
+
+# isort: split
+# -- loading (and, below it, readers): files and records to a validated chart --
 from .loading.document import FORMAT_VERSION, load, load_csv
 from .loading.matrix import load_matrices, load_matrix
 from .loading.records import from_records
-from .loading.write import write_csv, write_yaml
+
+# isort: split
+# -- model and vocabulary: the frozen chart, its records, its types --
 from .model import Edge, EdgeTable, LinkChart, Node, NodeTable, Source
-from .render.html import (
-    ChartHTML,
-    PageSpec,
-    page_spec,
-    render_html,
-    render_page,
-    show,
-    write_html,
-    write_page,
-)
-from .render.image import render_image
-from .render.notebook import register_jupyter_display
-from .reporting import Report, report
-from .times import Span
 from .vocabulary import (
     CLASSES,
     DEFAULT_CONFIDENCE,
@@ -86,7 +98,19 @@ from .vocabulary import (
     Vocabulary,
 )
 
-__version__ = "0.2.0"
+# isort: split
+# -- utilities: version, times, errors --
+from ._version import __version__
+from .errors import (
+    ERROR_CODES,
+    PROBLEM_CODES,
+    LinkchartError,
+    LoadError,
+    LoadWarning,
+    Problem,
+    UnknownNameError,
+)
+from .times import Span
 
 register_jupyter_display()  # only inside a running IPython kernel
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ._version import __version__
 from .analysis.reading import SIGN_READINGS
 from .analysis.registry import MEASURES, Registry
 from .arguments import (
@@ -642,8 +643,6 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         prog="linkchart",
         description="Link analysis of dark networks: validate, describe, analyse and chart a graph file.",
     )
-    from . import __version__
-
     parser.add_argument("--version", action="version", version=f"linkchart {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 import linkchart
 from linkchart.errors import UnknownNameError
-from linkchart.render.payload import PageSpec, build_network, page_payload, script_json
+from linkchart.render.payload import build_network, page_payload, script_json
+from linkchart.render.spec import PageSpec
 
 
 @given(
@@ -282,12 +283,12 @@ def test_a_summary_view_draws_the_top_actors_with_whole_chart_measures() -> None
 
 
 def test_a_summary_view_comes_by_itself_above_the_documented_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    from linkchart.render import payload
+    from linkchart.render import spec
 
     chart = _ring_with_hub()
     assert page_payload(chart, PageSpec(draws=None))["summary"] is None
-    monkeypatch.setattr(payload, "SUMMARY_ABOVE_EDGES", 100)
-    monkeypatch.setattr(payload, "SUMMARY_NODES", 50)
+    monkeypatch.setattr(spec, "SUMMARY_ABOVE_EDGES", 100)
+    monkeypatch.setattr(spec, "SUMMARY_NODES", 50)
     data = page_payload(chart, PageSpec(size_by=None, draws=None))
     assert data["summary"]["by"] == "degree"
     assert len(data["nodes"]) == 50

@@ -28,12 +28,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._version import __version__
 from ..analysis.over_time import MIN_DATED
+from ..analysis.reading import SignReading
 from ..analysis.registry import MEASURES, Registry
+from ..analysis.types import LayoutMethod
 from ..files import write_atomic
 from ..times import Undated
 from .assets import own_asset, page_assets
-from .payload import HIGHLIGHTS, PageSpec, page_payload, script_json
+from .payload import page_payload, script_json
+from .spec import ColorBy, PageSpec, page_spec
 
 if TYPE_CHECKING:
     from ..model import LinkChart
@@ -93,32 +97,22 @@ def content_security_policy() -> str:
     )
 
 
-def _highlight(value: Iterable[str] | str | bool) -> tuple[str, ...]:
-    if value is True or value == "all":
-        return HIGHLIGHTS
-    if value is False or value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
-
-
 def render_html(
     chart: LinkChart,
     *,
     size_by: str | None = "betweenness",
-    color_by: str = "type",
+    color_by: ColorBy = "type",
     measures: Sequence[str] | None = None,
     highlight: Iterable[str] | str | bool = (),
     top_brokers: int = 5,
-    layout: str = "auto",
+    layout: LayoutMethod = "auto",
     seed: int = 0,
     edge_labels: bool | None = None,
     physics: bool = False,
     title: str | None = None,
     registry: Registry = MEASURES,
     layers: Iterable[str] | str | None = None,
-    signs: str | None = None,
+    signs: SignReading | None = None,
     draws: int | None = 200,
     exact: bool | None = None,
     summary: int | bool | None = None,
@@ -193,7 +187,7 @@ def render_html(
         list, as in the report (the legend says so); ``True``: exact, whatever the size.
     summary
         ``None`` (default): on a chart of more than 50,000 ties or 20,000 actors
-        (:data:`~linkchart.render.payload.SUMMARY_ABOVE_EDGES`, ``SUMMARY_ABOVE_NODES``)
+        (:data:`~linkchart.render.spec.SUMMARY_ABOVE_EDGES`, ``SUMMARY_ABOVE_NODES``)
         the page is a summary view: the 2,000 actors ranking highest by ``size_by`` (by
         degree without one) and the ties among them, with a note of what is left out;
         measures, ranks and highlights stay those of the whole chart. ``False``: every
@@ -272,67 +266,6 @@ def render_html(
     return render_page(chart, spec)
 
 
-def page_spec(
-    *,
-    size_by: str | None = "betweenness",
-    color_by: str = "type",
-    measures: Sequence[str] | None = None,
-    highlight: Iterable[str] | str | bool = (),
-    top_brokers: int = 5,
-    layout: str = "auto",
-    seed: int = 0,
-    edge_labels: bool | None = None,
-    physics: bool = False,
-    title: str | None = None,
-    registry: Registry = MEASURES,
-    layers: Iterable[str] | str | None = None,
-    signs: str | None = None,
-    draws: int | None = 200,
-    exact: bool | None = None,
-    summary: int | bool | None = None,
-    timeline: bool | None = None,
-    over_time: bool = False,
-    undated: Undated = "source",
-    min_dated: float = MIN_DATED,
-) -> PageSpec:
-    """The choices of one page, checked, as a :class:`PageSpec` (arguments as for :func:`render_html`).
-
-    Raises
-    ------
-    UnknownNameError
-        For a choice that names nothing (a measure, colouring, highlight or layout).
-
-    Examples
-    --------
-    >>> page_spec(size_by="pagerank", highlight="all").highlight
-    ('bridges', 'articulation_points', 'brokers')
-    """
-    spec = PageSpec(
-        size_by=size_by,
-        color_by=color_by,
-        measures=None if measures is None else tuple(measures),
-        highlight=_highlight(highlight),
-        top_brokers=top_brokers,
-        layout=layout,
-        seed=seed,
-        edge_labels=edge_labels,
-        physics=physics,
-        title=title,
-        registry=registry,
-        layers=layers if layers is None or isinstance(layers, str) else tuple(layers),
-        signs=signs,
-        draws=draws,
-        exact=exact,
-        summary=summary,
-        timeline=timeline,
-        over_time=over_time,
-        undated=undated,
-        min_dated=min_dated,
-    )
-    spec.check()
-    return spec
-
-
 def render_page(chart: LinkChart, spec: PageSpec | None = None) -> str:
     """The page of ``chart`` with the choices of ``spec`` (default: :func:`page_spec` ``()``).
 
@@ -342,8 +275,6 @@ def render_page(chart: LinkChart, spec: PageSpec | None = None) -> str:
     spec = spec if spec is not None else page_spec()
     payload = page_payload(chart, spec)
     from markupsafe import Markup
-
-    from .. import __version__
 
     a = page_assets()
     page: str = _template().render(

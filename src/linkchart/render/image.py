@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._version import __version__
 from ..errors import LinkchartError
 from ..files import write_atomic
 
@@ -105,7 +106,6 @@ def render_image(
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    from .. import __version__
     from ..analysis.registry import MEASURES
     from .layout import positions_array
     from .measures import compute_measures

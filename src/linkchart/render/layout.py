@@ -8,12 +8,13 @@ written into the page, and the page draws them as they are.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from .._igraph import seeded
+from ..analysis.types import LAYOUTS, LayoutMethod
 from ..convert import by_id
 from ..errors import UnknownNameError
 
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
     from ..model import LinkChart
 
 __all__ = ["LAYOUTS", "LayoutMethod", "node_positions", "positions_array"]
-
-LayoutMethod = Literal["auto", "fr", "kk", "drl", "circle"]
-LAYOUTS: tuple[str, ...] = get_args(LayoutMethod)
-"""The layout methods :func:`node_positions` knows."""
 
 _SPACING = 110.0
 """Pixels per unit of the layout's typical edge length, before the page's own zoom."""

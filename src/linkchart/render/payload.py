@@ -19,22 +19,19 @@ import numpy as np
 
 from ..analysis.bridges import bridge_count
 from ..analysis.degree import degree
-from ..analysis.over_time import MIN_DATED, check_min_dated, dating, natural_cut, over_time, periods_of
-from ..analysis.reading import SIGN_READINGS, reading
-from ..analysis.registry import MEASURES, Registry
+from ..analysis.over_time import dating, natural_cut, over_time, periods_of
+from ..analysis.reading import reading
 from ..convert import positions
-from ..errors import LinkchartError, UnknownNameError
 from ..reporting.compute import SAMPLED_PIVOTS, is_large
 from ..reporting.findings import GLOSSARY
-from ..times import NEVER, Undated, check_undated, dated, spans
-from .layout import LAYOUTS, positions_array
+from ..times import NEVER, dated, spans
+from .layout import positions_array
 from .measures import (
     compute_measures,
-    node_measures,
-    page_defaults,
     ranks,
     run,
 )
+from .spec import PageSpec
 from .style import (
     HOSTILE_COLOR,
     LABEL_INSIDE,
@@ -51,34 +48,13 @@ if TYPE_CHECKING:
     from ..model import LinkChart
 
 __all__ = [
-    "COLOR_BY",
-    "HIGHLIGHTS",
-    "SUMMARY_ABOVE_EDGES",
-    "SUMMARY_ABOVE_NODES",
-    "SUMMARY_NODES",
-    "PageSpec",
     "build_network",
     "page_payload",
     "script_json",
 ]
 
-COLOR_BY: tuple[str, ...] = ("type", "community")
-"""What node colour can show: the node type (default) or the community."""
-
-HIGHLIGHTS: tuple[str, ...] = ("bridges", "articulation_points", "brokers")
-"""What ``highlight`` can mark: bridge edges, articulation points, the top brokers."""
-
 LARGE = 2000
 """Above this many edges, edge labels are off and edges hide while panning (by default)."""
-
-SUMMARY_ABOVE_EDGES = 50_000
-"""Above this many ties (or :data:`SUMMARY_ABOVE_NODES` actors) a page shows a summary view."""
-
-SUMMARY_ABOVE_NODES = 20_000
-"""Above this many actors (or :data:`SUMMARY_ABOVE_EDGES` ties) a page shows a summary view."""
-
-SUMMARY_NODES = 2_000
-"""How many actors a summary view shows: the top ones by the size measure (or by degree)."""
 
 _MIN_SIZE, _MAX_SIZE = 10.0, 32.0
 _SCRIPT_ESCAPES = {
@@ -109,101 +85,6 @@ def script_json(value: Any) -> str:
     for char, escape in _SCRIPT_ESCAPES.items():
         text = text.replace(char, escape)
     return text
-
-
-@dataclass(frozen=True, slots=True)
-class PageSpec:
-    """The choices of one rendering (see :func:`linkchart.render_html` for each)."""
-
-    size_by: str | None = "betweenness"
-    color_by: str = "type"
-    measures: tuple[str, ...] | None = None
-    highlight: tuple[str, ...] = ()
-    top_brokers: int = 5
-    layout: str = "auto"
-    seed: int = 0
-    edge_labels: bool | None = None
-    physics: bool = False
-    title: str | None = None
-    registry: Registry = field(default_factory=lambda: MEASURES)
-    layers: tuple[str, ...] | str | None = None
-    signs: str | None = None
-    draws: int | None = 200
-    exact: bool | None = None
-    summary: int | bool | None = None
-    timeline: bool | None = None
-    over_time: bool = False
-    undated: Undated = "source"
-    min_dated: float = MIN_DATED
-
-    def reading(self) -> dict[str, Any]:
-        """The reading arguments every measure of the page runs with."""
-        return {"layers": self.layers, "signs": self.signs}
-
-    def check(self) -> None:
-        """Raise for a choice that names nothing (before any work is done)."""
-        if self.color_by not in COLOR_BY:
-            raise UnknownNameError("color_by", self.color_by, COLOR_BY)
-        if self.layout not in LAYOUTS:
-            raise UnknownNameError("layout method", self.layout, LAYOUTS)
-        for h in self.highlight:
-            if h not in HIGHLIGHTS:
-                raise UnknownNameError("highlight", h, HIGHLIGHTS)
-        known = node_measures(self.registry)
-        for m in (*(self.measures or ()), *([self.size_by] if self.size_by else [])):
-            if m not in known:
-                raise UnknownNameError("measure", m, known)
-        top = self.top_brokers
-        if isinstance(top, bool) or not isinstance(top, int) or top < 0:
-            raise LinkchartError(f"top_brokers must be a non-negative integer, not {self.top_brokers!r}")
-        if self.signs is not None and self.signs not in SIGN_READINGS:
-            raise UnknownNameError("signs", self.signs, SIGN_READINGS)
-        check_undated(self.undated)
-        check_min_dated(self.min_dated)
-        cap = self.summary
-        if cap is not None and not isinstance(cap, bool) and (not isinstance(cap, int) or cap < 1):
-            raise LinkchartError(
-                f"summary must be True, False, None or a positive number of actors, not {cap!r}",
-                code="bad-argument",
-            )
-
-    def summary_size(self, chart: LinkChart) -> int | None:
-        """How many actors the page of ``chart`` shows in a summary view, or ``None`` for all.
-
-        ``summary=None`` (default): :data:`SUMMARY_NODES` when the chart has more than
-        :data:`SUMMARY_ABOVE_EDGES` ties or :data:`SUMMARY_ABOVE_NODES` actors; ``False``:
-        never; ``True``: :data:`SUMMARY_NODES`; a number: that many. A chart with no more
-        actors than that is shown whole.
-        """
-        cap = self.summary
-        if cap is None:
-            big = chart.number_of_edges > SUMMARY_ABOVE_EDGES or chart.number_of_nodes > SUMMARY_ABOVE_NODES
-            cap = SUMMARY_NODES if big else False
-        if cap is True:
-            cap = SUMMARY_NODES
-        if cap is False or chart.number_of_nodes <= cap:
-            return None
-        return int(cap)
-
-    def measure_names(self, chart: LinkChart | None = None) -> tuple[str, ...]:
-        """The measures the page shows, in page order (``size_by`` always among them).
-
-        By default the registry's ``on_page`` measures that apply to ``chart`` (the
-        signed ones only where some relation is hostile).
-        """
-        if self.measures is not None:
-            wanted = set(self.measures)
-        else:
-            wanted = {
-                m for m in page_defaults(self.registry) if chart is None or self.registry[m].applies_to(chart)
-            }
-        if self.size_by:
-            wanted.add(self.size_by)
-        return tuple(m for m in node_measures(self.registry) if m in wanted)
-
-    def lowest_first(self, name: str) -> bool:
-        """Whether a lower value of ``name`` means more (constraint): ranked and sized so."""
-        return not self.registry[name].higher_is_more
 
 
 def _display(value: Any) -> str:
@@ -790,7 +671,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         "summary": summary,
         "timeline": _timeline(whole, chart, spec),
         "reading": reading(
-            whole, layers=spec.layers, signs=spec.signs  # type: ignore[arg-type]
+            whole, layers=spec.layers, signs=spec.signs
         ).describe(),
     }  # fmt: skip
     return net, info
