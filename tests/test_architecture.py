@@ -29,9 +29,9 @@ ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     "module:analysis/over_time.py": "WP4",  # plot_over_time moves to figures/
     "module:analysis/uncertainty.py": "WP3",
     "module:cli.py": "WP5",
-    "module:exchange.py": "WP2",
     "module:loading/matrix.py": "WP2",
     "module:model.py": "WP1",
+    "module:readers/workbook.py": "WP2",
     "module:render/payload.py": "WP4",
     "module:reporting/compute.py": "WP4",
     # functions over 100 lines of code
