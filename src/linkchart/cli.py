@@ -894,7 +894,7 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         help="how sure is a ranking: the measure over random versions of the chart (Monte Carlo)",
         description="Recompute a measure on many random versions of the chart (each tie kept with its "
         "confidence probability, or a fraction of edges or nodes dropped) and print, for the top nodes, "
-        "the median score, its 90%% interval, the rank interval and P(top k).",
+        "the median score, its 90% interval, the rank interval and P(top k).",
     )
     _file_argument(p)
     _measure_argument(p, per_node)

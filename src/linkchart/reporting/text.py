@@ -222,7 +222,7 @@ def _header(report: Report) -> list[str]:
             f"Confidence: a finding marked * rests on ties below {p.get('firm')} "
             f"({', '.join(report.weak_levels)}); without them it does not hold as shown. "
             '"* rank 4-9 (tied) on firm ties" means: on the firm ties alone the actor would rank 4th to '
-            "48th, sharing one value with the others in that span."
+            "9th, sharing one value with the others in that span."
         )
     return out
 
