@@ -253,9 +253,7 @@ def test_top_min_score_and_order(imu: linkchart.LinkChart) -> None:
     every = candidates(imu, min_score=0.0)
     scores = [c.score for c in every]
     assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
-    assert [c.pairs() if False else (c.a, c.b) for c in candidates(imu, top=2, min_score=0.0)] == [
-        (c.a, c.b) for c in every[:2]
-    ]
+    assert [(c.a, c.b) for c in candidates(imu, top=2, min_score=0.0)] == [(c.a, c.b) for c in every[:2]]
     assert all(c.score >= MIN_SCORE for c in candidates(imu))
 
 

@@ -54,7 +54,8 @@ little. Each reason carries its contribution; the contributions add up to the sc
 
 **Scale.** Comparing every pair of 10,000 nodes is fifty million comparisons. Names are
 therefore *blocked* (Christen 2012): each name is filed under the consonants of each of
-its words and of the whole name, only names filed together are compared, and a key that
+its words, of the whole name, and of each word beside the name's initials (so that
+*T. Yoldash* meets *Tahir Yoldash*); only names filed together are compared, and a key that
 more than :data:`MAX_BLOCK` names share (*Mohammed*) is read as a sorted neighbourhood
 (Hernández & Stolfo 1995): each name is compared with the :data:`WINDOW` next to it in the
 order of the rest of its name. A quick comparison in rapidfuzz's C++ then keeps the pairs
