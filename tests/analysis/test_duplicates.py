@@ -437,6 +437,8 @@ def test_decisions_from_records_and_back() -> None:
         {**records[1], "date": "2024"},
     ]
     assert decisions_from_records([d.to_record() for d in ds.entries]).entries == ds.entries
+    read = yaml.safe_load("- {same_as: [A, B], date: 2024-05-02}")  # PyYAML makes a date of it
+    assert decisions_from_records(read).entries[0].date == "2024-05-02"
 
 
 def test_every_bad_decision_is_located() -> None:

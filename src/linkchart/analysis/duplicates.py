@@ -511,7 +511,7 @@ class NeighbourReason:
     def text(self) -> str:
         """One line in words."""
         names = [a if a == b else f"{a} / {b}" for a, b in self.shared]
-        shown = ", ".join(names[:5]) + (f", ... ({len(names) - 5} more)" if len(names) > 5 else "")
+        shown = "; ".join(names[:5]) + (f"; ... ({len(names) - 5} more)" if len(names) > 5 else "")
         plural = "s" if len(names) != 1 else ""
         return f"{len(names)} shared neighbour{plural} ({shown}): support {self.support:.2f}"
 
@@ -847,6 +847,8 @@ def _line(lines: Mapping[str, int], path: str) -> int | None:
 
 def _a_date(value: object) -> str | None:
     """``value`` as the text of a year, month or day, or ``None`` if it is not one."""
+    if isinstance(value, dt.date):  # what a YAML 1.1 reader makes of 2024-05-02
+        return value.isoformat()
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(text, str) or not (m := _DATE.match(text.strip())):
         return None
