@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "examples"))
 from split_sources import variant  # noqa: E402
 
 import linkchart  # noqa: E402
-from linkchart.analysis.duplicates import MIN_SCORE, candidates  # noqa: E402
+from linkchart.analysis.duplicates import MIN_SCORE, Candidates, candidates  # noqa: E402
 
 SPLIT = ROOT / "examples" / "data" / "split"
 GIVEN = (
@@ -94,9 +94,7 @@ def chart(ids: list[str], ties: list[dict[str, str]]) -> linkchart.LinkChart:
     return linkchart.from_records([{"id": i, "type": "person"} for i in ids], ties)
 
 
-def measure(
-    run: object, *args: linkchart.LinkChart
-) -> tuple[linkchart.analysis.duplicates.Candidates, float, float]:
+def measure(*args: linkchart.LinkChart) -> tuple[Candidates, float, float]:
     wall, cpu = time.perf_counter(), time.process_time()
     found = candidates(*args)
     return found, time.perf_counter() - wall, time.process_time() - cpu
@@ -162,7 +160,7 @@ def bench_scaling(n: int, seed: int = 0) -> None:
     ]
     one = chart(ids + list(planted), ties + extra)
     true = {tuple(sorted((o, s), key=one.index_of)) for s, o in planted.items()}
-    found, wall, cpu = measure(None, one)
+    found, wall, cpu = measure(one)
     p, r = pr({(c.a.id, c.b.id) for c in found}, true)
     print(
         f"within one chart of {one.number_of_nodes:,} nodes ({len(planted):,} planted respellings): "
@@ -183,7 +181,7 @@ def bench_scaling(n: int, seed: int = 0) -> None:
     ]
     a, b = chart(ids, ties), chart(b_ids, b_ties)
     true2 = set(respell.items())
-    found, wall, cpu = measure(None, a, b)
+    found, wall, cpu = measure(a, b)
     p, r = pr({(c.a.id, c.b.id) for c in found}, true2)
     print(
         f"across two charts of {n:,} nodes ({len(respell):,} respelt): {wall:.2f} s wall, {cpu:.2f} s CPU; "
