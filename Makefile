@@ -56,6 +56,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_betweenness.py
 	$(BIN)/python benchmarks/bench_html.py
 	$(BIN)/python benchmarks/bench_html.py --end-to-end 10000 100000 1000000
+	$(BIN)/python benchmarks/bench_dedupe.py
 
 clean:
 	rm -rf $(VENV) out test-artifacts .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

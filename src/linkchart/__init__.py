@@ -64,6 +64,16 @@ from .analysis.closeness import closeness, harmonic
 from .analysis.communities import Communities, communities, participation
 from .analysis.degree import degree, strength
 from .analysis.disruption import Disruption, disruption
+from .analysis.duplicates import (
+    Candidate,
+    Candidates,
+    Decision,
+    Decisions,
+    NodeRef,
+    candidates,
+    decisions_from_records,
+    name_similarity,
+)
 from .analysis.eigenvector import eigenvector
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
 from .analysis.over_time import Dating, OverTime, Period, dating, over_time, periods_of
@@ -133,12 +143,16 @@ __all__ = [
     "BalanceResult",
     "Bridge",
     "BrokerageResult",
+    "Candidate",
+    "Candidates",
     "ChartHTML",
     "ClassTie",
     "Classes",
     "Communities",
     "ConfidenceScale",
     "Dating",
+    "Decision",
+    "Decisions",
     "Disruption",
     "Edge",
     "EdgeTable",
@@ -152,6 +166,7 @@ __all__ = [
     "Measure",
     "Node",
     "NodeClass",
+    "NodeRef",
     "NodeTable",
     "NodeType",
     "OneModeWeighting",
@@ -185,11 +200,13 @@ __all__ = [
     "bridging_centrality",
     "bridging_coefficient",
     "brokerage",
+    "candidates",
     "classes",
     "closeness",
     "communities",
     "constraint",
     "dating",
+    "decisions_from_records",
     "degree",
     "disruption",
     "effective_size",
@@ -204,6 +221,7 @@ __all__ = [
     "load_csv",
     "load_matrices",
     "load_matrix",
+    "name_similarity",
     "one_mode",
     "over_time",
     "page_spec",

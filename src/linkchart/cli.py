@@ -309,6 +309,23 @@ def _cmd_robust(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_dedupe(args: argparse.Namespace) -> int:
+    from .analysis.duplicates import candidates
+
+    charts = []
+    for path in args.files:  # each loaded as the other commands load their one file
+        args.file = path
+        charts.append(_load(args))
+    found = candidates(*charts, top=args.top, min_score=args.min_score, types=args.types)
+    if args.json:
+        import json
+
+        sys.stdout.write(json.dumps(found.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(found.text())
+    return 0
+
+
 def _cmd_path(args: argparse.Namespace) -> int:
     from .analysis.paths import explain_path
 
@@ -1023,6 +1040,40 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     _reading_arguments(p)
     _ego_arguments(p)
     p.set_defaults(func=_cmd_render)
+
+    # -- dedupe (linkchart.candidates) --
+    from .analysis.duplicates import MIN_SCORE, TYPE_READINGS
+
+    p = sub.add_parser(
+        "dedupe",
+        help="list pairs of nodes that may be one entity, with the reasons (in one file, or across files)",
+        description="Rank pairs of nodes that may be the same entity by the similarity of their names "
+        "(ids, labels, aliases; transliterations, articles, initials, word order), their shared neighbours "
+        "and their types, each with its reasons. One file: pairs within it; two or more: pairs across them. "
+        "Nothing is merged: record the decisions (docs/many_sources.md).",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="one or more linkchart YAML files")
+    p.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="read CSV files and source texts that the graphs name outside their own folders",
+    )
+    p.add_argument("--top", type=positive_int, default=None, metavar="N", help="at most N pairs, the best")
+    p.add_argument(
+        "--min-score",
+        type=share,
+        default=MIN_SCORE,
+        metavar="S",
+        help=f"least score, 0 to 1 (default {MIN_SCORE})",
+    )
+    p.add_argument(
+        "--types",
+        choices=TYPE_READINGS,
+        default="any",
+        help="any (default: incompatible types at half the score), compatible, or same",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_dedupe)
 
     parser.set_defaults(registry=registry)
     return parser

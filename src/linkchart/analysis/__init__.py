@@ -25,6 +25,8 @@ from .degree import *  # noqa: F403
 from .degree import __all__ as _degree
 from .disruption import *  # noqa: F403
 from .disruption import __all__ as _disruption
+from .duplicates import *  # noqa: F403
+from .duplicates import __all__ as _duplicates
 from .eigenvector import *  # noqa: F403
 from .eigenvector import __all__ as _eigenvector
 from .key_players import *  # noqa: F403
@@ -72,4 +74,5 @@ __all__ = [
     *_over_time,
     *_affiliation,
     *_two_mode,
+    *_duplicates,
 ]
