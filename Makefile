@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 GRAPH := graphs/central_asia.yaml
 export LINKCHART_ARTIFACTS ?= $(CURDIR)/test-artifacts
 
-.PHONY: demo test lint typecheck browser bench clean
+.PHONY: demo test lint typecheck browser bench docs-images clean
 
 # the demo needs only linkchart and its runtime dependencies; the tests add the dev tools
 $(BIN)/.runtime: pyproject.toml
@@ -37,8 +37,8 @@ browser:
 	  else echo "install Debian's chromium (sudo apt-get install chromium) for the browser tests"; fi; }
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests benchmarks examples
-	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/ruff check src tests benchmarks examples scripts
+	$(BIN)/ruff format --check src tests benchmarks examples scripts
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy src
@@ -54,6 +54,10 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_betweenness.py
 	$(BIN)/python benchmarks/bench_html.py
 	$(BIN)/python benchmarks/bench_html.py --end-to-end 10000 100000 1000000
+
+# the README's and docs/' pictures, made again by the commands that make them (pages shot in Chromium)
+docs-images: $(BIN)/.installed browser
+	$(BIN)/python scripts/docs_images.py
 
 clean:
 	rm -rf $(VENV) out test-artifacts .pytest_cache .mypy_cache .ruff_cache

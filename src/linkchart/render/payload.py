@@ -37,7 +37,6 @@ from .measures import (
 )
 from .style import (
     HOSTILE_COLOR,
-    LABEL_INSIDE,
     NODE_PALETTE,
     confidence_strokes,
     layer_colors,
@@ -52,12 +51,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLOR_BY",
+    "CONTEXT",
     "HIGHLIGHTS",
     "SUMMARY_ABOVE_EDGES",
     "SUMMARY_ABOVE_NODES",
     "SUMMARY_NODES",
     "PageSpec",
     "build_network",
+    "context_of",
     "page_payload",
     "script_json",
 ]
@@ -65,11 +66,16 @@ __all__ = [
 COLOR_BY: tuple[str, ...] = ("type", "community")
 """What node colour can show: the node type (default) or the community."""
 
+CONTEXT: tuple[str, ...] = ("recessive", "equal", "hidden")
+"""How a page draws the context, every tie its reading leaves out and the actors with no tie read:
+light, small and unlabelled until zoomed or hovered (``"recessive"``, default), like the rest
+(``"equal"``), or not at all (``"hidden"``); one control on the page brings it forward."""
+
 HIGHLIGHTS: tuple[str, ...] = ("bridges", "articulation_points", "brokers")
 """What ``highlight`` can mark: bridge edges, articulation points, the top brokers."""
 
 LARGE = 2000
-"""Above this many edges, edge labels are off and edges hide while panning (by default)."""
+"""Above this many edges (or nodes), hover is off and edges hide while panning."""
 
 SUMMARY_ABOVE_EDGES = 50_000
 """Above this many ties (or :data:`SUMMARY_ABOVE_NODES` actors) a page shows a summary view."""
@@ -81,6 +87,8 @@ SUMMARY_NODES = 2_000
 """How many actors a summary view shows: the top ones by the size measure (or by degree)."""
 
 _MIN_SIZE, _MAX_SIZE = 10.0, 32.0
+_EDGE_WIDTH = 2.0
+"""Every tie's line width: confidence is its dashes and opacity, and only a bridge is drawn thicker."""
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -135,6 +143,7 @@ class PageSpec:
     over_time: bool = False
     undated: Undated = "source"
     min_dated: float = MIN_DATED
+    context: str = "recessive"
 
     def reading(self) -> dict[str, Any]:
         """The reading arguments every measure of the page runs with."""
@@ -144,6 +153,8 @@ class PageSpec:
         """Raise for a choice that names nothing (before any work is done)."""
         if self.color_by not in COLOR_BY:
             raise UnknownNameError("color_by", self.color_by, COLOR_BY)
+        if self.context not in CONTEXT:
+            raise UnknownNameError("context", self.context, CONTEXT)
         if self.layout not in LAYOUTS:
             raise UnknownNameError("layout method", self.layout, LAYOUTS)
         for h in self.highlight:
@@ -525,6 +536,29 @@ def _timeline(whole: LinkChart, shown: LinkChart, spec: PageSpec) -> dict[str, A
     return out
 
 
+def context_of(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
+    """What the page draws as context, and how (``spec.context``, :data:`CONTEXT`).
+
+    The context is every tie the page's reading leaves out and every actor with no tie
+    read. Returns ``{"mode": spec.context, "reasons": [...]}``: per relation of the
+    vocabulary, why the reading leaves it out (``"hostile"``, ``"neutral"``, ``"unread"``,
+    ``"layer <name>"``, ..., as :attr:`Reading.left_out` counts them), or ``None`` where it
+    is read; the page counts the ties and actors and says in its legend what is recessive
+    and why.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> from linkchart.vocabulary import Relation, Vocabulary
+    >>> v = Vocabulary(relations=(Relation("funds"), Relation("lies_in", sign="neutral")))
+    >>> c = linkchart.from_records([{"id": "a", "type": "state"}], [], vocabulary=v)
+    >>> context_of(c, PageSpec(context="hidden"))
+    {'mode': 'hidden', 'reasons': [None, 'neutral']}
+    """
+    found = reading(chart, layers=spec.layers, signs=spec.signs)  # type: ignore[arg-type]
+    return {"mode": spec.context, "reasons": found.reasons()}
+
+
 def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, Any]]:
     """The vis-network items of ``chart`` in a pyvis ``Network``, and the page's other data.
 
@@ -627,8 +661,6 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "size": sizes[i],
             "group": f"t{type_codes[i]}",
         }
-        if style.shape in LABEL_INSIDE:
-            item["font"] = {"size": round(12 + (sizes[i] - _MIN_SIZE) / 3, 1)}
         community = communities[i] if communities is not None else None
         fill = style.color if community is None else NODE_PALETTE[community % len(NODE_PALETTE)]
         if community is not None or i in marked:
@@ -642,7 +674,6 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         net.node_map[i] = item
 
     curves = _curves(chart)
-    labels_on = spec.edge_labels if spec.edge_labels is not None else m <= LARGE
     bridges = set(highlights.get("bridges", []))
     rel_names = vocab.relation_names
     directed = [r.directed for r in vocab.relations]
@@ -657,7 +688,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "from": a,
             "to": b,
             "color": {"color": rel_colors[rel_names[rel]], "opacity": stroke.opacity},
-            "width": stroke.width * (2.5 if k in bridges else 1),
+            "width": _EDGE_WIDTH * (2.5 if k in bridges else 1),
         }
         if hostile[rel]:  # the inhibition mark: a bar where the hostility lands
             edge["arrows"] = {"to": {"enabled": True, "type": "bar"}}
@@ -667,8 +698,6 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             edge["arrows"] = "to"
         if stroke.dashes:
             edge["dashes"] = True
-        if labels_on:
-            edge["label"] = rel_names[rel]
         curve = curves[k]
         if curve is not None:
             if "selfReference" in curve:
@@ -778,7 +807,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "hostile_color": HOSTILE_COLOR,
             "confidence": [
                 {"name": lv, "probability": p, "dashes": strokes[lv].dashes, "opacity": strokes[lv].opacity,
-                 "width": strokes[lv].width}
+                 "width": _EDGE_WIDTH}
                 for lv, p in zip(vocab.confidence.levels, vocab.confidence.probabilities, strict=True)
             ],
         },
@@ -792,6 +821,8 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         "reading": reading(
             whole, layers=spec.layers, signs=spec.signs  # type: ignore[arg-type]
         ).describe(),
+        "context": context_of(whole, spec),
+        "edge_labels": spec.edge_labels,
     }  # fmt: skip
     return net, info
 
