@@ -259,10 +259,13 @@ def _context_of(chart: linkchart.LinkChart) -> tuple[set[int], set[int]]:
 
 
 def _looks(opened: Any) -> tuple[list[float], list[float], list[float]]:
-    """Every node's opacity and size, and every edge's opacity, as vis-network holds them."""
+    """Every node's opacity and size, and every edge's opacity, as vis-network draws them."""
     looks = opened.js(
-        "[linkchart.nodes.get().map((n) => n.opacity === undefined ? 1 : n.opacity),"
-        " linkchart.nodes.get().map((n) => n.size), linkchart.edges.get().map((e) => e.color.opacity)]"
+        "(() => { const b = linkchart.network.body, n = linkchart.nodeCount, m = linkchart.edgeCount;"
+        " const on = (i) => b.nodes[i].options, oe = (k) => b.edges[k].options;"
+        " return [Array.from({length: n}, (_, i) => on(i).opacity === undefined ? 1 : on(i).opacity),"
+        " Array.from({length: n}, (_, i) => on(i).size),"
+        " Array.from({length: m}, (_, k) => oe(k).color.opacity)]; })()"
     )
     return looks[0], looks[1], looks[2]
 

@@ -176,55 +176,95 @@
     if (SIZED_SHAPES[group.shape]) { group.ctxRenderer = sizedShape(group.shape); group.shape = "custom"; }
   });
 
+  // ------------------------------------------------------------------ how each node and edge looks
+  // One place decides what is hidden (filters, time, hidden context), what is recessive (context)
+  // and what is dimmed (outside the selection). Hiding goes through vis-network's data sets; the
+  // looks are set on vis-network's own nodes and edges, then drawn: a data set update makes it
+  // process the whole network again (seconds on a large chart), a look must follow a click at once.
+  var focusNodes = null, focusEdges = null;  // the selection's neighbourhood, or null
+  var RECESSIVE_NODE = 0.35, RECESSIVE_EDGE = 0.2, DIMMED = 0.12;
+  function nodeLook(i) {  // [opacity, size]
+    var base = data.nodes[i].size, o = 1, size = base;
+    if (recessiveNode(i)) { o = RECESSIVE_NODE; size = Math.max(5, Math.round(base * 6) / 10); }
+    if (focusNodes && !focusNodes.has(i)) { o = Math.min(o, DIMMED); }
+    return [o, size];
+  }
+  function edgeLook(k) {  // [opacity, width]
+    var e = data.edges[k], o = e.color.opacity, w = e.width;
+    if (recessiveEdge(k)) { o = Math.min(o, RECESSIVE_EDGE); w = bridgeSet.has(k) ? w : 1; }
+    if (focusEdges && !focusEdges.has(k)) { o = Math.min(o, DIMMED * 0.6); }
+    return [o, w];
+  }
+  (function () {  // what is hidden at first: context, when the page hides it
+    var hide = contextMode === "hidden" && !contextForward;
+    for (var i = 0; i < N; i++) { nodeHidden[i] = hide && nodeContext[i]; }
+    for (var k = 0; k < M; k++) { edgeHidden[k] = hide && edgeContext[k]; }
+  })();
+  var look = {nodeHidden: nodeHidden.slice(), edgeHidden: edgeHidden.slice(), nodeOpacity: [], nodeSize: [],
+    edgeOpacity: [], edgeWidth: []};
+
   // ------------------------------------------------------------------ network
-  // vis-network gets no label: the page places and draws them (see "labels" below)
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var item = Object.assign({}, n);
+  // vis-network gets no label (the page places and draws them, see "labels" below), and every
+  // node and edge with its first look
+  var nodes = new vis.DataSet(data.nodes.map(function (n, i) {
+    var item = Object.assign({}, n), l = nodeLook(i);
     delete item.label;
+    look.nodeOpacity.push(l[0]);
+    look.nodeSize.push(l[1]);
+    if (l[0] !== 1) { item.opacity = l[0]; }
+    item.size = l[1];
+    if (nodeHidden[i]) { item.hidden = true; }
     return item;
   }));
-  var edges = new vis.DataSet(data.edges);
+  var edges = new vis.DataSet(data.edges.map(function (e, k) {
+    var item = Object.assign({}, e), l = edgeLook(k);
+    look.edgeOpacity.push(l[0]);
+    look.edgeWidth.push(l[1]);
+    item.color = {color: e.color.color, opacity: l[0]};
+    item.width = l[1];
+    if (edgeHidden[k]) { item.hidden = true; }
+    return item;
+  }));
   var container = document.getElementById("lc-network");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
 
-  // ------------------------------------------------------------------ how each node and edge looks
-  // One place decides what is hidden (filters, time, hidden context), what is recessive (context)
-  // and what is dimmed (outside the selection), and sends vis-network only what changed.
-  var focusNodes = null, focusEdges = null;  // the selection's neighbourhood, or null
-  var look = {nodeHidden: new Array(N).fill(false), nodeOpacity: new Array(N).fill(1),
-    nodeSize: data.nodes.map(function (n) { return n.size; }), edgeHidden: new Array(M).fill(false),
-    edgeOpacity: data.edges.map(function (e) { return e.color.opacity; }),
-    edgeWidth: data.edges.map(function (e) { return e.width; })};
-  var RECESSIVE_NODE = 0.35, RECESSIVE_EDGE = 0.2, DIMMED = 0.12;
   function refreshLook() {
-    var nodeUpdates = [], edgeUpdates = [], i, k;
+    var nodeUpdates = [], edgeUpdates = [], i, k, changed = false;
     for (i = 0; i < N; i++) {
-      var base = data.nodes[i].size, o = 1, size = base;
-      if (recessiveNode(i)) { o = RECESSIVE_NODE; size = Math.max(5, Math.round(base * 0.6 * 10) / 10); }
-      if (focusNodes && !focusNodes.has(i)) { o = Math.min(o, DIMMED); }
-      var u = null;
-      if (nodeHidden[i] !== look.nodeHidden[i]) { u = {id: i, hidden: nodeHidden[i]}; look.nodeHidden[i] = nodeHidden[i]; }
-      if (o !== look.nodeOpacity[i]) { u = u || {id: i}; u.opacity = o; look.nodeOpacity[i] = o; }
-      if (size !== look.nodeSize[i]) { u = u || {id: i}; u.size = size; look.nodeSize[i] = size; }
-      if (u) { nodeUpdates.push(u); }
+      if (nodeHidden[i] !== look.nodeHidden[i]) { nodeUpdates.push({id: i, hidden: nodeHidden[i]}); look.nodeHidden[i] = nodeHidden[i]; }
     }
     for (k = 0; k < M; k++) {
-      var e = data.edges[k], eo = e.color.opacity, w = e.width;
-      if (recessiveEdge(k)) { eo = Math.min(eo, RECESSIVE_EDGE); w = bridgeSet.has(k) ? w : 1; }
-      if (focusEdges && !focusEdges.has(k)) { eo = Math.min(eo, DIMMED * 0.6); }
-      var v = null;
-      if (edgeHidden[k] !== look.edgeHidden[k]) { v = {id: k, hidden: edgeHidden[k]}; look.edgeHidden[k] = edgeHidden[k]; }
-      if (eo !== look.edgeOpacity[k]) {
-        v = v || {id: k};
-        v.color = {color: e.color.color, opacity: eo};
-        look.edgeOpacity[k] = eo;
-      }
-      if (w !== look.edgeWidth[k]) { v = v || {id: k}; v.width = w; look.edgeWidth[k] = w; }
-      if (v) { edgeUpdates.push(v); }
+      if (edgeHidden[k] !== look.edgeHidden[k]) { edgeUpdates.push({id: k, hidden: edgeHidden[k]}); look.edgeHidden[k] = edgeHidden[k]; }
     }
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    // after a data set update vis-network may have read an item's own look again: set every one
+    var all = nodeUpdates.length > 0 || edgeUpdates.length > 0, bodyNodes = network.body.nodes;
+    for (i = 0; i < N; i++) {
+      var l = nodeLook(i);
+      if (all || l[0] !== look.nodeOpacity[i] || l[1] !== look.nodeSize[i]) {
+        var bn = bodyNodes[i];
+        bn.options.opacity = l[0];
+        bn.options.size = l[1];
+        look.nodeOpacity[i] = l[0];
+        look.nodeSize[i] = l[1];
+        changed = true;
+      }
+    }
+    var bodyEdges = network.body.edges;
+    for (k = 0; k < M; k++) {
+      var m = edgeLook(k);
+      if (all || m[0] !== look.edgeOpacity[k] || m[1] !== look.edgeWidth[k]) {
+        var be = bodyEdges[k];
+        be.options.color.opacity = m[0];
+        be.options.width = m[1];
+        look.edgeOpacity[k] = m[0];
+        look.edgeWidth[k] = m[1];
+        changed = true;
+      }
+    }
     labelsChanged();
+    if (changed || all) { network.redraw(); }
   }
   function setFocus(nodeList, edgeList) {
     focusNodes = nodeList ? new Set(nodeList) : null;
@@ -255,8 +295,8 @@
   var EDGE_SPOTS = [[0.5, 0], [0.5, -1], [0.5, 1], [0.38, 0], [0.62, 0], [0.38, -1], [0.62, 1], [0.28, 0],
     [0.72, 0]];
   var measurer = document.createElement("canvas").getContext("2d");
-  var sizes = data.nodes.map(function (n) { return n.size; });
-  var minSize = Math.min.apply(null, sizes.concat([10])), maxSize = Math.max.apply(null, sizes.concat([10]));
+  var minSize = 10, maxSize = 10;
+  data.nodes.forEach(function (n) { minSize = Math.min(minSize, n.size); maxSize = Math.max(maxSize, n.size); });
   var lineCache = new Map();
   function wrapped(text) {  // lines of at most WRAP px at REF px, and their widths
     var hit = lineCache.get(text);
