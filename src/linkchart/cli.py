@@ -991,7 +991,8 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         "--edge-labels",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="write relation names on edges (default: up to 2,000 edges)",
+        help="relation names on every tie where they fit (--no-edge-labels: only on hover and selection; "
+        "default: also on the ties read where they fit, when at most 40 are in view)",
     )
     p.add_argument(
         "--context",

@@ -414,7 +414,7 @@
     }
     function tryNode(i, tier) {
       var p = screen[i];
-      if (!p || p[0] < 0 || p[0] > W || p[1] < 0 || p[1] > H) { return; }
+      if (!p || p[0] < 0 || p[0] > W || p[1] < 0 || p[1] > H || !String(nodeLabel(i)).trim()) { return; }
       var muted = tier >= 6 || recessiveNode(i) || (focusNodes !== null && !focusNodes.has(i));
       var fs = (recessiveNode(i) ? 10.5 : nodeFont(i)) * zoomFont;
       var text = wrapped(nodeLabel(i));
