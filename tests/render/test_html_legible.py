@@ -11,7 +11,6 @@ each step waits on the view's scale or on the page's own state.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,6 +25,7 @@ from linkchart.render.style import HOSTILE_COLOR
 from linkchart.vocabulary import NodeType, Relation, Vocabulary
 
 from .conftest import synthetic_chart
+from .test_html_browser import _clean
 
 pytestmark = pytest.mark.browser
 
@@ -505,13 +505,13 @@ def _ends(profile: Sequence[float]) -> tuple[list[float], float]:
 
 def test_a_hostile_tie_ends_in_a_bar_where_the_hostility_lands(open_page: Any, artifacts: Path) -> None:
     vocab = Vocabulary(
+        node_types=(NodeType("actor", "#999999", "dot"),),  # a grey that no tie's colour is
         relations=(
             Relation("attacks", sign="negative"),
             Relation("fights", sign="negative", directed=False),
             Relation("funds"),
-        )
+        ),
     )
-    vocab = dataclasses.replace(vocab, node_types=(NodeType("actor", "#999999", "dot"),))
     chart = linkchart.from_records(
         [{"id": x, "type": "actor"} for x in "ABCDEF"],
         [{"from": "A", "relation": "attacks", "to": "B"}, {"from": "C", "relation": "fights", "to": "D"},
@@ -544,9 +544,3 @@ def test_a_hostile_tie_ends_in_a_bar_where_the_hostility_lands(open_page: Any, a
     funds = opened.page.locator("#lc-filter-relations li", has_text="funds")
     assert funds.locator("svg polygon").count() == 1
     _clean(opened)
-
-
-def _clean(opened: Any) -> None:
-    assert opened.foreign_requests == []
-    assert opened.errors == []
-    assert [m for m in opened.console if m[0] in ("error", "warning")] == []
