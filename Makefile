@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 GRAPH := graphs/central_asia.yaml
 export LINKCHART_ARTIFACTS ?= $(CURDIR)/test-artifacts
 
-.PHONY: demo test lint typecheck browser bench clean
+.PHONY: demo test lint typecheck browser bench docs-images clean
 
 # the demo needs only linkchart and its runtime dependencies; the tests add the dev tools
 $(BIN)/.runtime: pyproject.toml
@@ -38,8 +38,8 @@ browser:
 
 # ruff, then the import layers (README "Project layout"; the contract is in pyproject.toml)
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests benchmarks examples
-	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/ruff check src tests benchmarks examples scripts
+	$(BIN)/ruff format --check src tests benchmarks examples scripts
 	$(BIN)/lint-imports
 
 typecheck: $(BIN)/.installed
@@ -57,6 +57,10 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_html.py
 	$(BIN)/python benchmarks/bench_html.py --end-to-end 10000 100000 1000000
 	$(BIN)/python benchmarks/bench_dedupe.py
+
+# the README's and docs/' pictures, made again by the commands that make them (pages shot in Chromium)
+docs-images: $(BIN)/.installed browser
+	$(BIN)/python scripts/docs_images.py
 
 clean:
 	rm -rf $(VENV) out test-artifacts .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

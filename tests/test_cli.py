@@ -493,3 +493,10 @@ def test_two_mode_ranks_each_side(tmp_path: Path, capsys: pytest.CaptureFixture[
     doc = json.loads(capsys.readouterr().out)
     assert doc["measure"] == "two_mode_betweenness" and doc["first"][0] == {"node": "Bea", "value": 4.0}
     assert main(["two-mode", str(path), "--first", "persons"]) == 1
+
+
+def test_render_draws_the_context_as_asked(tmp_path: Path) -> None:
+    out = tmp_path / "hidden.html"
+    assert main(["render", G, "-o", str(out), "--context", "hidden"]) == 0
+    assert out.read_text(encoding="utf-8") == linkchart.render_html(linkchart.load(G), context="hidden")
+    assert out.read_text(encoding="utf-8") != linkchart.render_html(linkchart.load(G))

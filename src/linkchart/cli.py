@@ -636,6 +636,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         over_time=args.over_time,
         undated=args.undated,
         min_dated=args.min_dated,
+        context=args.context,
     )
     page = render_page(chart, spec)
     if args.output is None:
@@ -652,6 +653,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
     from .render.measures import node_measures
+    from .render.spec import CONTEXT
     from .reporting import report_measures
 
     sections = report_measures(registry)
@@ -1005,7 +1007,16 @@ def _parser(registry: Registry = MEASURES) -> argparse.ArgumentParser:
         "--edge-labels",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="write relation names on edges (default: up to 2,000 edges)",
+        help="relation names on every tie where they fit (--no-edge-labels: only on hover and selection; "
+        "default: also on the ties read where they fit, when at most 40 are in view)",
+    )
+    p.add_argument(
+        "--context",
+        choices=CONTEXT,
+        default="recessive",
+        help="the ties the reading leaves out and the actors with no tie read: drawn light and unlabelled "
+        "until zoom or hover (recessive, default), like the rest (equal), or hidden; one control on the "
+        "page brings them forward",
     )
     p.add_argument("--physics", action="store_true", help="let the nodes move after opening")
     p.add_argument("--title", help="page title (default: the chart's title)")

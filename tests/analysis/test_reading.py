@@ -89,6 +89,23 @@ def test_the_reading_of_the_central_asia_graph(chart: linkchart.LinkChart) -> No
     )
 
 
+@pytest.mark.parametrize(
+    "arguments",
+    [{}, {"signs": "all"}, {"layers": "all"}, {"signs": "negative", "layers": "all"},
+     {"signs": "neutral"}, {"relations": ["counters", "leads"], "signs": "positive"}],
+)  # fmt: skip
+def test_each_relation_says_why_a_reading_leaves_it_out(chart: linkchart.LinkChart, arguments: dict) -> None:
+    r = linkchart.reading(chart, **arguments)
+    reasons = r.reasons()
+    names = chart.vocabulary.relation_names
+    assert [names[i] for i, why in enumerate(reasons) if why is None] == list(r.relations)
+    counted: dict[str, int] = {}
+    for code in chart.edges.relation.tolist():
+        if reasons[code] is not None:
+            counted[reasons[code]] = counted.get(reasons[code], 0) + 1
+    assert counted == r.left_out  # the same reasons, edge for edge, as the reading counts them
+
+
 def test_unknown_layers_and_signs_are_named(chart: linkchart.LinkChart) -> None:
     with pytest.raises(UnknownNameError, match="did you mean 'political'"):
         linkchart.betweenness(chart, layers=["politcal"])

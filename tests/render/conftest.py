@@ -132,16 +132,25 @@ class Opened:
 
 @pytest.fixture
 def open_page(browser: Any, tmp_path: Path) -> Iterator[Callable[..., Opened]]:
-    """``open_page(html, name)``: write ``html`` under ``tmp_path``, open it, wait until drawn."""
+    """``open_page(html, name)``: write ``html`` under ``tmp_path``, open it, wait until drawn
+    (``init``: a script to run in the page before its own)."""
     contexts: list[Any] = []
 
     def opener(
-        html: str, name: str = "chart.html", *, wait: bool = True, width: int = 1400, height: int = 900
+        html: str,
+        name: str = "chart.html",
+        *,
+        wait: bool = True,
+        width: int = 1400,
+        height: int = 900,
+        init: str | None = None,
     ) -> Opened:
         path = tmp_path / name
         path.write_text(html, encoding="utf-8")
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
+        if init is not None:  # a script of the test's own, run before the page's (e.g. a probe)
+            context.add_init_script(init)
         page = context.new_page()
         opened = Opened(page, path.as_uri())
         page.on("request", lambda r: opened.requests.append(r.url))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import linkchart
 from linkchart.errors import UnknownNameError
-from linkchart.render.payload import build_network, page_payload, script_json
+from linkchart.render.payload import build_network, context_of, page_payload, script_json
 from linkchart.render.spec import PageSpec
 
 
@@ -156,6 +156,7 @@ def test_color_by_community_colours_each_community_alike(central_asia: linkchart
         (PageSpec(highlight=("bridge",)), "highlight"),
         (PageSpec(layout="spring"), "layout method"),
         (PageSpec(measures=("pagerank", "closenes")), "measure"),
+        (PageSpec(context="recesive"), "context"),
     ],
 )
 def test_a_name_that_names_nothing_is_refused_with_the_choices(spec: PageSpec, kind: str) -> None:
@@ -419,3 +420,36 @@ def test_the_slider_holds_each_ties_days_in_force_from_its_source_and_its_actors
         PageSpec(undated="sometimes").check()  # type: ignore[arg-type]
     with pytest.raises(linkchart.LinkchartError, match="min_dated must be a number from 0 to 1"):
         PageSpec(min_dated=2).check()
+
+
+def test_the_page_knows_which_ties_are_context_and_why(central_asia: linkchart.LinkChart) -> None:
+    payload = page_payload(central_asia, PageSpec(draws=None))
+    context = payload["context"]
+    assert context["mode"] == "recessive"
+    found = linkchart.reading(central_asia)
+    assert context["reasons"] == found.reasons()
+    counted: dict[str, int] = {}
+    for code in payload["edge"]["relation"]:
+        why = context["reasons"][code]
+        if why is not None:
+            counted[why] = counted.get(why, 0) + 1
+    assert counted == found.left_out  # what the legend counts is what the reading leaves out
+    # reading every tie leaves only the example out; a page may draw its context otherwise
+    everything = context_of(central_asia, PageSpec(layers="all", signs="all", context="hidden"))
+    assert everything["mode"] == "hidden"
+    assert [r for r in everything["reasons"] if r is not None] == ["unread"]
+
+
+def test_every_tie_is_drawn_at_one_width_but_bridges_and_without_a_label(
+    central_asia: linkchart.LinkChart,
+) -> None:
+    payload = page_payload(central_asia, PageSpec(highlight=("bridges",), draws=None))
+    bridges = set(payload["highlight"]["bridges"])
+    widths = {e["width"] for k, e in enumerate(payload["edges"]) if k not in bridges}
+    assert len(widths) == 1 and {payload["edges"][k]["width"] for k in bridges} == {2.5 * widths.pop()}
+    # confidence is dashes and opacity only: the legend's strokes are all one width
+    assert len({c["width"] for c in payload["vocabulary"]["confidence"]}) == 1
+    # relation names are placed by the page, where they fit: none is fixed on an edge
+    assert not any("label" in e for e in payload["edges"])
+    assert payload["edge_labels"] is None
+    assert page_payload(central_asia, PageSpec(edge_labels=False, draws=None))["edge_labels"] is False

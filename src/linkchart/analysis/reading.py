@@ -39,7 +39,7 @@ relation positive, one layer) reads every tie, exactly as before.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, get_args
 
@@ -49,6 +49,7 @@ from ..errors import LinkchartError, UnknownNameError
 
 if TYPE_CHECKING:
     from ..model import LinkChart
+    from ..vocabulary import Relation
     from ._common import Relations
 
 __all__ = ["SIGN_READINGS", "Layers", "Reading", "SignReading", "read_relations", "reading"]
@@ -94,6 +95,22 @@ class Reading:
     total: int
     read: int
     left_out: dict[str, int]
+
+    def reasons(self) -> list[str | None]:
+        """Per relation of the vocabulary, in its order: why it is left out (a key of
+        :attr:`left_out`), or ``None`` where it is read.
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> from linkchart.vocabulary import Relation, Vocabulary
+        >>> v = Vocabulary(relations=(Relation("funds"), Relation("fights", sign="negative"),
+        ...     Relation("lies_in", layer="geo", sign="neutral")))
+        >>> reading(linkchart.from_records([{"id": "a", "type": "state"}], [], vocabulary=v)).reasons()
+        [None, 'hostile', 'neutral']
+        """
+        read = set(self.relations)
+        return [_reason(r, self.signs, self.layers, read) for r in self.chart.vocabulary.relations]
 
     @property
     def everything(self) -> bool:
@@ -162,6 +179,21 @@ def _layers(chart: LinkChart, layers: Layers) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def _reason(
+    relation: Relation, signs: SignReading, layers: tuple[str, ...], asked: Collection[str] | None
+) -> str | None:
+    """Why a reading leaves ``relation`` out (a key of :attr:`Reading.left_out`), ``None`` if it reads it."""
+    if not relation.read:
+        return "unread"
+    if signs != "all" and relation.sign != signs:
+        return {"negative": "hostile", "neutral": "neutral", "positive": "positive"}[relation.sign]
+    if relation.layer not in layers:
+        return f"layer {relation.layer}"
+    if asked is not None and relation.name not in asked:
+        return "relation"
+    return None
+
+
 def reading(
     chart: LinkChart, *, relations: Relations = None, layers: Layers = None, signs: SignReading | None = None
 ) -> Reading:
@@ -205,18 +237,7 @@ def reading(
                 "a tie): it stays on the chart and in the evidence, but no measure reads it",
                 code="bad-argument",
             )
-    reasons: list[str | None] = []
-    for r in vocab.relations:
-        if not r.read:
-            reasons.append("unread")
-        elif signs != "all" and r.sign != signs:
-            reasons.append({"negative": "hostile", "neutral": "neutral", "positive": "positive"}[r.sign])
-        elif r.layer not in chosen:
-            reasons.append(f"layer {r.layer}")
-        elif asked is not None and r.name not in asked:
-            reasons.append("relation")
-        else:
-            reasons.append(None)
+    reasons = [_reason(r, signs, chosen, asked) for r in vocab.relations]
     counts: list[int] = chart.memoized(
         "relation_counts",
         lambda: np.bincount(chart.edges.relation, minlength=len(vocab.relations)).tolist(),

@@ -37,7 +37,7 @@ from ..files import write_atomic
 from ..times import Undated
 from .assets import own_asset, page_assets
 from .payload import page_payload, script_json
-from .spec import ColorBy, PageSpec, page_spec
+from .spec import ColorBy, Context, PageSpec, page_spec
 
 if TYPE_CHECKING:
     from ..model import LinkChart
@@ -120,17 +120,26 @@ def render_html(
     over_time: bool = False,
     undated: Undated = "source",
     min_dated: float = MIN_DATED,
+    context: Context = "recessive",
 ) -> str:
     """The chart as one self-contained, offline, interactive HTML page.
 
-    Nodes are coloured and shaped by type (or coloured by community) and sized by a
-    measure; edges are coloured by layer (hostile ties red; by relation when the chart
-    has neither layers nor hostile relations), dashed and faded by confidence, with
-    arrows on directed relations, and parallel edges curve apart. Clicking a node shows
-    its type, aliases, attributes and measures (value and rank); clicking an edge shows
-    its relation, confidence, time, evidence quote and source. A search box finds a
-    node by label, id or alias; the legend's boxes filter node types and relations;
-    a menu sets the minimum confidence.
+    The first screen puts forward what the measures read: the ties of the reading
+    (``layers``, ``signs``) and the actors they join; the context (every other tie, and
+    actors with no tie read) is drawn light and small, unlabelled until zoomed in or
+    hovered (``context``), and one control in the legend brings it forward. Nodes are
+    coloured and shaped by type (or coloured by community) and sized by a measure;
+    labels are placed by priority (hovered, selected, search hits, highlights, then by
+    size) below their node, and a label that would overlap another label or a node is
+    left out until zoom or hover. Edges are coloured by layer (hostile ties red with a bar
+    where the hostility lands; by relation when the chart has neither layers nor hostile
+    relations), dashed and faded by confidence, with arrows on directed relations, and
+    parallel edges curve apart. Clicking a node highlights its neighbourhood without
+    moving the view and shows its type, aliases, attributes and measures (value and rank,
+    and how many of its ties the measures read); clicking an edge shows its relation,
+    confidence, time, evidence quote and source. A search box finds a node by label, id
+    or alias; the legend's boxes filter node types and relations; a menu sets the minimum
+    confidence.
 
     Parameters
     ----------
@@ -159,8 +168,10 @@ def render_html(
         Seed of the layout and of any randomised measure; the same seed gives the
         same page, byte for byte.
     edge_labels
-        Write the relation name on each edge; default: when the chart has at most
-        2,000 edges.
+        Relation names on edges. They are always shown on the edge under the pointer and on
+        the ties of the selection; ``None`` (default) also on the ties read where they fit
+        when at most 40 of them are in view, ``True`` on every tie where it fits, ``False``
+        only on hover and selection.
     physics
         Let vis-network's force simulation move the nodes after opening (off by
         default: the computed positions are final).
@@ -201,6 +212,11 @@ def render_html(
     over_time
         With the slider: precompute ``size_by`` per period (:func:`linkchart.over_time`)
         so that the node panel shows the actor's value and rank in the period chosen.
+    context
+        How the page draws the ties its reading leaves out and the actors with no tie read:
+        ``"recessive"`` (default: lighter, smaller, labelled only when zoomed in or
+        hovered), ``"equal"`` (like the rest) or ``"hidden"``; one control on the page
+        brings it forward (and back), and the legend says what it holds and why.
     undated, min_dated
         How the slider reads a tie without a time of its own (``"source"``, the default:
         at its source's date and not at other times; ``"always"``; ``"never"``; never
@@ -217,8 +233,8 @@ def render_html(
     Raises
     ------
     UnknownNameError
-        For a ``size_by``, ``measures`` entry, ``color_by``, ``highlight`` or
-        ``layout`` that names nothing; the message lists what exists.
+        For a ``size_by``, ``measures`` entry, ``color_by``, ``highlight``, ``layout``
+        or ``context`` that names nothing; the message lists what exists.
 
     Notes
     -----
@@ -262,6 +278,7 @@ def render_html(
         over_time=over_time,
         undated=undated,
         min_dated=min_dated,
+        context=context,
     )
     return render_page(chart, spec)
 

@@ -34,7 +34,6 @@ from .measures import (
 from .spec import PageSpec
 from .style import (
     HOSTILE_COLOR,
-    LABEL_INSIDE,
     NODE_PALETTE,
     confidence_strokes,
     layer_colors,
@@ -49,14 +48,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "build_network",
+    "context_of",
     "page_payload",
     "script_json",
 ]
 
 LARGE = 2000
-"""Above this many edges, edge labels are off and edges hide while panning (by default)."""
+"""Above this many edges (or nodes), hover is off and edges hide while panning."""
 
 _MIN_SIZE, _MAX_SIZE = 10.0, 32.0
+_EDGE_WIDTH = 2.0
+"""Every tie's line width: confidence is its dashes and opacity, and only a bridge is drawn thicker."""
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -406,6 +408,29 @@ def _timeline(whole: LinkChart, shown: LinkChart, spec: PageSpec) -> dict[str, A
     return out
 
 
+def context_of(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
+    """What the page draws as context, and how (``spec.context``, :data:`CONTEXT`).
+
+    The context is every tie the page's reading leaves out and every actor with no tie
+    read. Returns ``{"mode": spec.context, "reasons": [...]}``: per relation of the
+    vocabulary, why the reading leaves it out (``"hostile"``, ``"neutral"``, ``"unread"``,
+    ``"layer <name>"``, ..., as :attr:`Reading.left_out` counts them), or ``None`` where it
+    is read; the page counts the ties and actors and says in its legend what is recessive
+    and why.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> from linkchart.vocabulary import Relation, Vocabulary
+    >>> v = Vocabulary(relations=(Relation("funds"), Relation("lies_in", sign="neutral")))
+    >>> c = linkchart.from_records([{"id": "a", "type": "state"}], [], vocabulary=v)
+    >>> context_of(c, PageSpec(context="hidden"))
+    {'mode': 'hidden', 'reasons': [None, 'neutral']}
+    """
+    found = reading(chart, layers=spec.layers, signs=spec.signs)
+    return {"mode": spec.context, "reasons": found.reasons()}
+
+
 def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, Any]]:
     """The vis-network items of ``chart`` in a pyvis ``Network``, and the page's other data.
 
@@ -508,8 +533,6 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "size": sizes[i],
             "group": f"t{type_codes[i]}",
         }
-        if style.shape in LABEL_INSIDE:
-            item["font"] = {"size": round(12 + (sizes[i] - _MIN_SIZE) / 3, 1)}
         community = communities[i] if communities is not None else None
         fill = style.color if community is None else NODE_PALETTE[community % len(NODE_PALETTE)]
         if community is not None or i in marked:
@@ -523,7 +546,6 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         net.node_map[i] = item
 
     curves = _curves(chart)
-    labels_on = spec.edge_labels if spec.edge_labels is not None else m <= LARGE
     bridges = set(highlights.get("bridges", []))
     rel_names = vocab.relation_names
     directed = [r.directed for r in vocab.relations]
@@ -538,7 +560,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "from": a,
             "to": b,
             "color": {"color": rel_colors[rel_names[rel]], "opacity": stroke.opacity},
-            "width": stroke.width * (2.5 if k in bridges else 1),
+            "width": _EDGE_WIDTH * (2.5 if k in bridges else 1),
         }
         if hostile[rel]:  # the inhibition mark: a bar where the hostility lands
             edge["arrows"] = {"to": {"enabled": True, "type": "bar"}}
@@ -548,8 +570,6 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             edge["arrows"] = "to"
         if stroke.dashes:
             edge["dashes"] = True
-        if labels_on:
-            edge["label"] = rel_names[rel]
         curve = curves[k]
         if curve is not None:
             if "selfReference" in curve:
@@ -659,7 +679,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "hostile_color": HOSTILE_COLOR,
             "confidence": [
                 {"name": lv, "probability": p, "dashes": strokes[lv].dashes, "opacity": strokes[lv].opacity,
-                 "width": strokes[lv].width}
+                 "width": _EDGE_WIDTH}
                 for lv, p in zip(vocab.confidence.levels, vocab.confidence.probabilities, strict=True)
             ],
         },
@@ -673,6 +693,8 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         "reading": reading(
             whole, layers=spec.layers, signs=spec.signs
         ).describe(),
+        "context": context_of(whole, spec),
+        "edge_labels": spec.edge_labels,
     }  # fmt: skip
     return net, info
 

@@ -38,11 +38,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLOR_BY",
+    "CONTEXT",
     "HIGHLIGHTS",
     "SUMMARY_ABOVE_EDGES",
     "SUMMARY_ABOVE_NODES",
     "SUMMARY_NODES",
     "ColorBy",
+    "Context",
     "Highlight",
     "PageSpec",
     "page_spec",
@@ -53,6 +55,14 @@ ColorBy = Literal["type", "community"]
 
 COLOR_BY: tuple[str, ...] = get_args(ColorBy)
 """Every :data:`ColorBy`."""
+
+Context = Literal["recessive", "equal", "hidden"]
+"""How a page draws the context, every tie its reading leaves out and the actors with no tie read:
+light, small and unlabelled until zoomed or hovered (``"recessive"``, default), like the rest
+(``"equal"``), or not at all (``"hidden"``); one control on the page brings it forward."""
+
+CONTEXT: tuple[str, ...] = get_args(Context)
+"""Every :data:`Context`."""
 
 Highlight = Literal["bridges", "articulation_points", "brokers"]
 """What ``highlight`` can mark: bridge edges, articulation points, the top brokers."""
@@ -102,7 +112,11 @@ class PageSpec:
         "auto", help="layout method (default auto: Fruchterman-Reingold)", kind="layout method"
     )
     seed: Seed = seed_option("layout seed (default 0); same seed, same bytes")
-    edge_labels: bool | None = option(None, help="write relation names on edges (default: up to 2,000 edges)")
+    edge_labels: bool | None = option(
+        None,
+        help="relation names on every tie where they fit (--no-edge-labels: only on hover and selection; "
+        "default: also on the ties read where they fit, when at most 40 are in view)",
+    )
     physics: bool = option(False, help="let the nodes move after opening")
     title: str | None = option(None, help="page title (default: the chart's title)")
     registry: Registry = registry_option()
@@ -125,6 +139,12 @@ class PageSpec:
     over_time: bool = option(False, help="the size measure per period in the node panel (with the slider)")
     undated: Undated = undated_option()
     min_dated: Annotated[float, Min(0), Max(1)] = min_dated_option("the time slider")
+    context: Context = option(
+        "recessive",
+        help="the ties the reading leaves out and the actors with no tie read: drawn light and unlabelled "
+        "until zoom or hover (recessive, default), like the rest (equal), or hidden; one control on the "
+        "page brings them forward",
+    )
 
     def reading(self) -> dict[str, Any]:
         """The reading arguments every measure of the page runs with."""
@@ -138,6 +158,8 @@ class PageSpec:
         """Raise for a choice that names nothing (before any work is done)."""
         if self.color_by not in COLOR_BY:
             raise UnknownNameError("color_by", self.color_by, COLOR_BY)
+        if self.context not in CONTEXT:
+            raise UnknownNameError("context", self.context, CONTEXT)
         if self.layout not in LAYOUTS:
             raise UnknownNameError("layout method", self.layout, LAYOUTS)
         for h in self.highlight:
@@ -224,6 +246,7 @@ def page_spec(
     over_time: bool = False,
     undated: Undated = "source",
     min_dated: float = MIN_DATED,
+    context: Context = "recessive",
 ) -> PageSpec:
     """The choices of one page, checked, as a :class:`PageSpec` (arguments as for :func:`render_html`).
 
@@ -258,6 +281,7 @@ def page_spec(
         over_time=over_time,
         undated=undated,
         min_dated=min_dated,
+        context=context,
     )
     spec.check()
     return spec

@@ -58,13 +58,23 @@
     svg.appendChild(shapeEl);
     return svg;
   }
-  function lineSwatch(color, dashes, opacity, width) {
+  // a tie as the chart draws it: colour (layer), dashes and opacity (confidence), and its end
+  // mark: "arrow" (directed), "bar" (hostile: where the hostility lands) or none
+  function lineSwatch(color, dashes, opacity, width, end) {
     var svg = svgEl("svg", {width: 28, height: 12, viewBox: "0 0 28 12", "aria-hidden": "true"});
-    var attrs = {x1: 1, y1: 6, x2: 27, y2: 6, stroke: color, "stroke-width": width, "stroke-opacity": opacity};
+    var x2 = end ? 23 : 27;
+    var attrs = {x1: 1, y1: 6, x2: x2, y2: 6, stroke: color, "stroke-width": width, "stroke-opacity": opacity};
     if (dashes) { attrs["stroke-dasharray"] = "5 3"; }
     svg.appendChild(svgEl("line", attrs));
+    if (end === "arrow") {
+      svg.appendChild(svgEl("polygon", {points: "20,2 27,6 20,10", fill: color, "fill-opacity": opacity}));
+    } else if (end === "bar") {
+      svg.appendChild(svgEl("line", {x1: 24, y1: 1, x2: 24, y2: 11, stroke: color, "stroke-width": 2.5,
+        "stroke-opacity": opacity}));
+    }
     return svg;
   }
+  function endMark(rel) { return rel.negative ? "bar" : rel.directed ? "arrow" : null; }
   function fmt(x) {
     if (x === null || x === undefined) { return "\u2014"; }
     if (Number.isInteger(x)) { return String(x); }
@@ -94,16 +104,437 @@
   function gloss(word) { return (data.glossary && data.glossary[word]) || ""; }
   function typeName(i) { return vocab.node_types[info.types[i]].name; }
 
+  // ------------------------------------------------------------------ the reading and its context
+  // A tie is context when the page's reading leaves its relation out (hostile, neutral, another
+  // layer, no reading); an actor is context when none of its ties is read. By default context is
+  // drawn recessive (light, small, unlabelled until zoom or hover); one control brings it forward.
+  var context = data.context || {mode: "equal", reasons: vocab.relations.map(function () { return null; })};
+  var contextMode = context.mode;
+  var contextForward = contextMode === "equal";
+  var edgeContext = new Array(M);
+  var nodeContext = new Array(N).fill(true);
+  (function () {
+    for (var k = 0; k < M; k++) {
+      edgeContext[k] = context.reasons[einfo.relation[k]] !== null;
+      if (!edgeContext[k]) { nodeContext[data.edges[k].from] = false; nodeContext[data.edges[k].to] = false; }
+    }
+  })();
+  var contextEdges = edgeContext.filter(Boolean).length;
+  var contextNodes = nodeContext.filter(Boolean).length;
+  function recessiveNode(i) { return nodeContext[i] && !contextForward; }
+  function recessiveEdge(k) { return edgeContext[k] && !contextForward; }
+
+  // ------------------------------------------------------------------ shapes
+  // vis-network draws the label inside an ellipse, circle, box or database and sizes the shape by
+  // it: a long name then covers its neighbours, a short one makes a dot. The page draws every label
+  // itself, below its shape, so these shapes are drawn here at the node's size.
+  // width and height as multiples of the size: all within the 2 x size square vis-network sizes them by
+  var SIZED_SHAPES = {ellipse: [2, 1.3], circle: [2, 2], box: [2, 1.35], database: [1.7, 2], text: [1, 1]};
+  function sizedShape(kind) {
+    var ratio = SIZED_SHAPES[kind];
+    return function (p) {
+      var ctx = p.ctx, st = p.style, w = st.size * ratio[0], h = st.size * ratio[1];
+      return {
+        drawNode: function () {
+          var x0 = p.x - w / 2, y0 = p.y - h / 2;
+          ctx.beginPath();
+          if (kind === "ellipse") {
+            ctx.ellipse(p.x, p.y, w / 2, h / 2, 0, 0, 2 * Math.PI);
+          } else if (kind === "circle") {
+            ctx.arc(p.x, p.y, w / 2, 0, 2 * Math.PI);
+          } else if (kind === "database") {
+            var e = h * 0.15;
+            ctx.moveTo(x0, y0 + e);
+            ctx.ellipse(p.x, y0 + e, w / 2, e, 0, Math.PI, 0);
+            ctx.lineTo(x0 + w, y0 + h - e);
+            ctx.ellipse(p.x, y0 + h - e, w / 2, e, 0, 0, Math.PI);
+            ctx.closePath();
+          } else if (kind === "text") {
+            ctx.rect(p.x - w / 4, p.y - h / 4, w / 2, h / 2);
+          } else {
+            var r = Math.min(w, h) * 0.2;
+            ctx.moveTo(x0 + r, y0);
+            ctx.arcTo(x0 + w, y0, x0 + w, y0 + h, r);
+            ctx.arcTo(x0 + w, y0 + h, x0, y0 + h, r);
+            ctx.arcTo(x0, y0 + h, x0, y0, r);
+            ctx.arcTo(x0, y0, x0 + w, y0, r);
+            ctx.closePath();
+          }
+          ctx.fillStyle = st.color;
+          ctx.fill();
+          ctx.lineWidth = st.borderWidth;
+          ctx.strokeStyle = st.borderColor;
+          ctx.stroke();
+        },
+        nodeDimensions: {width: w, height: h}
+      };
+    };
+  }
+  var options = data.options;
+  Object.keys(options.groups || {}).forEach(function (g) {
+    var group = options.groups[g];
+    if (SIZED_SHAPES[group.shape]) { group.ctxRenderer = sizedShape(group.shape); group.shape = "custom"; }
+  });
+
+  // ------------------------------------------------------------------ how each node and edge looks
+  // One place decides what is hidden (filters, time, hidden context), what is recessive (context)
+  // and what is dimmed (outside the selection). Hiding goes through vis-network's data sets; the
+  // looks are set on vis-network's own nodes and edges, then drawn: a data set update makes it
+  // process the whole network again (seconds on a large chart), a look must follow a click at once.
+  var focusNodes = null, focusEdges = null;  // the selection's neighbourhood, or null
+  var RECESSIVE_NODE = 0.35, RECESSIVE_EDGE = 0.2, DIMMED = 0.12;
+  function nodeLook(i) {  // [opacity, size]
+    var base = data.nodes[i].size, o = 1, size = base;
+    if (recessiveNode(i)) { o = RECESSIVE_NODE; size = Math.max(5, Math.round(base * 6) / 10); }
+    if (focusNodes && !focusNodes.has(i)) { o = Math.min(o, DIMMED); }
+    return [o, size];
+  }
+  function edgeLook(k) {  // [opacity, width]
+    var e = data.edges[k], o = e.color.opacity, w = e.width;
+    if (recessiveEdge(k)) { o = Math.min(o, RECESSIVE_EDGE); w = bridgeSet.has(k) ? w : 1; }
+    if (focusEdges && !focusEdges.has(k)) { o = Math.min(o, DIMMED * 0.6); }
+    return [o, w];
+  }
+  (function () {  // what is hidden at first: context, when the page hides it
+    var hide = contextMode === "hidden" && !contextForward;
+    for (var i = 0; i < N; i++) { nodeHidden[i] = hide && nodeContext[i]; }
+    for (var k = 0; k < M; k++) { edgeHidden[k] = hide && edgeContext[k]; }
+  })();
+  var look = {nodeHidden: nodeHidden.slice(), edgeHidden: edgeHidden.slice(), nodeOpacity: [], nodeSize: [],
+    edgeOpacity: [], edgeWidth: []};
+
   // ------------------------------------------------------------------ network
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  // vis-network gets no label (the page places and draws them, see "labels" below), and every
+  // node and edge with its first look
+  var nodes = new vis.DataSet(data.nodes.map(function (n, i) {
+    var item = Object.assign({}, n), l = nodeLook(i);
+    delete item.label;
+    look.nodeOpacity.push(l[0]);
+    look.nodeSize.push(l[1]);
+    if (l[0] !== 1) { item.opacity = l[0]; }
+    item.size = l[1];
+    if (nodeHidden[i]) { item.hidden = true; }
+    return item;
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e, k) {
+    var item = Object.assign({}, e), l = edgeLook(k);
+    look.edgeOpacity.push(l[0]);
+    look.edgeWidth.push(l[1]);
+    item.color = {color: e.color.color, opacity: l[0]};
+    item.width = l[1];
+    if (edgeHidden[k]) { item.hidden = true; }
+    return item;
+  }));
   var container = document.getElementById("lc-network");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+
+  function refreshLook() {
+    var nodeUpdates = [], edgeUpdates = [], i, k, changed = false;
+    for (i = 0; i < N; i++) {
+      if (nodeHidden[i] !== look.nodeHidden[i]) { nodeUpdates.push({id: i, hidden: nodeHidden[i]}); look.nodeHidden[i] = nodeHidden[i]; }
+    }
+    for (k = 0; k < M; k++) {
+      if (edgeHidden[k] !== look.edgeHidden[k]) { edgeUpdates.push({id: k, hidden: edgeHidden[k]}); look.edgeHidden[k] = edgeHidden[k]; }
+    }
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    // after a data set update vis-network may have read an item's own look again: set every one
+    var all = nodeUpdates.length > 0 || edgeUpdates.length > 0, bodyNodes = network.body.nodes;
+    for (i = 0; i < N; i++) {
+      var l = nodeLook(i);
+      if (all || l[0] !== look.nodeOpacity[i] || l[1] !== look.nodeSize[i]) {
+        var bn = bodyNodes[i];
+        bn.options.opacity = l[0];
+        bn.options.size = l[1];
+        look.nodeOpacity[i] = l[0];
+        look.nodeSize[i] = l[1];
+        changed = true;
+      }
+    }
+    var bodyEdges = network.body.edges;
+    for (k = 0; k < M; k++) {
+      var m = edgeLook(k);
+      if (all || m[0] !== look.edgeOpacity[k] || m[1] !== look.edgeWidth[k]) {
+        var be = bodyEdges[k];
+        be.options.color.opacity = m[0];
+        be.options.width = m[1];
+        look.edgeOpacity[k] = m[0];
+        look.edgeWidth[k] = m[1];
+        changed = true;
+      }
+    }
+    labelsChanged();
+    if (changed || all) { network.redraw(); }
+  }
+  function setFocus(nodeList, edgeList) {
+    focusNodes = nodeList ? new Set(nodeList) : null;
+    focusEdges = edgeList ? new Set(edgeList) : null;
+    refreshLook();
+  }
+  function neighbourhood(i) {
+    var ns = [i], es = [];
+    for (var k = 0; k < M; k++) {
+      var e = data.edges[k];
+      if (edgeHidden[k] || (e.from !== i && e.to !== i)) { continue; }
+      es.push(k);
+      ns.push(e.from === i ? e.to : e.from);
+    }
+    return {nodes: ns, edges: es};
+  }
+
+  // ------------------------------------------------------------------ labels
+  // Every label is placed here after each drawing, in screen pixels, by priority: the node under
+  // the pointer, the selection and search hits, the selection's neighbours and ties, highlighted
+  // nodes, then the nodes put forward by size, relation names where they fit, and context nodes
+  // once zoomed in. A label goes below its node (else above, right, left) where it overlaps no
+  // label placed before it and no other node, and lies wholly inside the canvas; otherwise it
+  // waits for zoom or hover. Fonts grow a little with zoom, far less than the drawing, so zooming
+  // in makes room for more labels.
+  var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
+  var REF = 10, WRAP = 135, LINE = 1.22, PAD = 2, EDGE_LABELS_AUTO = 40;
+  var EDGE_SPOTS = [[0.5, 0], [0.5, -1], [0.5, 1], [0.38, 0], [0.62, 0], [0.38, -1], [0.62, 1], [0.28, 0],
+    [0.72, 0]];
+  var measurer = document.createElement("canvas").getContext("2d");
+  var minSize = 10, maxSize = 10;
+  data.nodes.forEach(function (n) { minSize = Math.min(minSize, n.size); maxSize = Math.max(maxSize, n.size); });
+  var lineCache = new Map();
+  function wrapped(text) {  // lines of at most WRAP px at REF px, and their widths
+    var hit = lineCache.get(text);
+    if (hit) { return hit; }
+    measurer.font = REF + "px " + FONT;
+    var words = String(text).split(/\s+/).filter(Boolean), lines = [], line = "";
+    words.forEach(function (w) {
+      var next = line ? line + " " + w : w;
+      if (line && measurer.measureText(next).width > WRAP) { lines.push(line); line = w; } else { line = next; }
+    });
+    if (line || !lines.length) { lines.push(line); }
+    var out = {lines: lines, width: Math.max.apply(null, lines.map(function (l) { return measurer.measureText(l).width; }))};
+    lineCache.set(text, out);
+    return out;
+  }
+  function nodeFont(i) {  // px at zoom 1: 11 for the smallest nodes to 14 for the largest
+    var t = maxSize > minSize ? (data.nodes[i].size - minSize) / (maxSize - minSize) : 0.5;
+    return 11 + 3 * t;
+  }
+  var boost = [];          // [kind, index, tier] placed first, in order
+  var baseOrder = null;    // the rest, by tier then size; rebuilt when what is forward changes
+  var hoverNode = null, selectedEdge = null, searchHits = [];
+  var placed = [];         // the labels of the last drawing (the test hook reads them)
+  var fitScale = 1;
+  function labelsChanged() { baseOrder = null; }
+  function buildBaseOrder() {
+    var forward = [], marked = [], recessive = [], edgeLabels = [], i, k;
+    for (i = 0; i < N; i++) {
+      if (recessiveNode(i)) { recessive.push(i); } else if (cutSet.has(i) || brokerSet.has(i)) { marked.push(i); } else { forward.push(i); }
+    }
+    var bySize = function (a, b) { return data.nodes[b].size - data.nodes[a].size || a - b; };
+    forward.sort(bySize); marked.sort(bySize); recessive.sort(bySize);
+    var shownForward = 0;
+    for (k = 0; k < M; k++) { if (!edgeHidden[k] && !recessiveEdge(k)) { shownForward += 1; } }
+    if (data.edge_labels === true || (data.edge_labels === null && shownForward <= EDGE_LABELS_AUTO)) {
+      for (k = 0; k < M; k++) { if (data.edge_labels === true || !recessiveEdge(k)) { edgeLabels.push(k); } }
+    }
+    baseOrder = [];
+    marked.forEach(function (j) { baseOrder.push(["node", j, 3]); });
+    forward.forEach(function (j) { baseOrder.push(["node", j, 4]); });
+    edgeLabels.forEach(function (j) { baseOrder.push(["edge", j, 5]); });
+    recessive.forEach(function (j) { baseOrder.push(["node", j, 6]); });
+  }
+  function buildBoost() {
+    var out = [];
+    if (hoverNode !== null) { out.push(["node", hoverNode, 0]); }
+    if (hovered !== null) { out.push(["edge", hovered, 0]); }
+    if (shown && shown.kind === "node") { out.push(["node", shown.index, 1]); }
+    if (selectedEdge !== null) { out.push(["edge", selectedEdge, 1]); }
+    searchHits.forEach(function (i) { out.push(["node", i, 1]); });
+    if (focusNodes) {
+      focusNodes.forEach(function (i) { out.push(["node", i, 2]); });
+      focusEdges.forEach(function (k) { out.push(["edge", k, 2]); });
+    }
+    return out;
+  }
+  // a grid of screen cells holding boxes, to find what a new label would overlap
+  var CELL = 48, cells = [], cols = 0, rows = 0, boxes = [];
+  function gridReset(w, h) {
+    cols = Math.max(1, Math.ceil(w / CELL)); rows = Math.max(1, Math.ceil(h / CELL));
+    cells.length = cols * rows;
+    for (var c = 0; c < cells.length; c++) { if (cells[c]) { cells[c].length = 0; } else { cells[c] = []; } }
+    boxes.length = 0;
+  }
+  function cellRange(x0, y0, x1, y1) {
+    return [Math.max(0, Math.floor(x0 / CELL)), Math.max(0, Math.floor(y0 / CELL)),
+      Math.min(cols - 1, Math.floor(x1 / CELL)), Math.min(rows - 1, Math.floor(y1 / CELL))];
+  }
+  function gridAdd(x0, y0, x1, y1, owner) {
+    var r = cellRange(x0, y0, x1, y1), id = boxes.length;
+    boxes.push([x0, y0, x1, y1, owner]);
+    for (var cy = r[1]; cy <= r[3]; cy++) { for (var cx = r[0]; cx <= r[2]; cx++) { cells[cy * cols + cx].push(id); } }
+  }
+  function gridHits(x0, y0, x1, y1, ownerA, ownerB) {
+    var r = cellRange(x0, y0, x1, y1);
+    for (var cy = r[1]; cy <= r[3]; cy++) {
+      for (var cx = r[0]; cx <= r[2]; cx++) {
+        var list = cells[cy * cols + cx];
+        for (var j = 0; j < list.length; j++) {
+          var b = boxes[list[j]];
+          if (b[4] === ownerA || b[4] === ownerB) { continue; }
+          if (b[0] < x1 && x0 < b[2] && b[1] < y1 && y0 < b[3]) { return true; }
+        }
+      }
+    }
+    return false;
+  }
+  function nodeRadius(body) {  // the node's shape on the canvas, border included
+    var sh = body.shape, r = Math.max(sh.width || 0, sh.height || 0) / 2 || body.options.size;
+    return r + (body.options.borderWidth || 1) / 2;
+  }
+  function placeLabels(ctx) {
+    var s = network.getScale(), tr = network.body.view.translation;
+    var W = container.clientWidth, H = container.clientHeight;
+    var bodyNodes = network.body.nodes, bodyEdges = network.body.edges;
+    if (!baseOrder) { buildBaseOrder(); }
+    var order = buildBoost();
+    var zoomFont = Math.min(1.25, Math.max(1, s));
+    var contextZoom = s >= Math.min(1, fitScale * 1.6);
+    gridReset(W, H);
+    var i, body, x, y, r;
+    var screen = new Array(N);
+    for (i = 0; i < N; i++) {
+      body = bodyNodes[i];
+      if (!body || nodeHidden[i]) { continue; }
+      x = body.x * s + tr.x; y = body.y * s + tr.y; r = nodeRadius(body) * s;
+      screen[i] = [x, y, r];
+      if (x + r < 0 || x - r > W || y + r < 0 || y - r > H) { continue; }
+      gridAdd(x - r, y - r, x + r, y + r, i);
+    }
+    placed = [];
+    var done = new Set();
+    function fits(x0, y0, x1, y1, a, b) {
+      return x0 >= 1 && y0 >= 1 && x1 <= W - 1 && y1 <= H - 1 && !gridHits(x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD, a, b);
+    }
+    function tryNode(i, tier) {
+      var p = screen[i];
+      if (!p || p[0] < 0 || p[0] > W || p[1] < 0 || p[1] > H || !String(nodeLabel(i)).trim()) { return; }
+      var muted = tier >= 6 || recessiveNode(i) || (focusNodes !== null && !focusNodes.has(i));
+      var fs = (recessiveNode(i) ? 10.5 : nodeFont(i)) * zoomFont;
+      var text = wrapped(nodeLabel(i));
+      var w = text.width * fs / REF * 1.04 + 2, h = text.lines.length * fs * LINE;
+      var gap = 3, spots = [[p[0] - w / 2, p[1] + p[2] + gap], [p[0] - w / 2, p[1] - p[2] - gap - h],
+        [p[0] + p[2] + gap + 2, p[1] - h / 2], [p[0] - p[2] - gap - 2 - w, p[1] - h / 2]];
+      for (var j = 0; j < spots.length; j++) {
+        var x0 = spots[j][0], y0 = spots[j][1];
+        if (fits(x0, y0, x0 + w, y0 + h, i, -2)) {
+          gridAdd(x0, y0, x0 + w, y0 + h, -1);
+          placed.push({kind: "node", index: i, lines: text.lines, x: x0 + w / 2, y: y0, w: w, h: h, size: fs,
+            bold: tier <= 1, muted: muted && tier > 1});
+          return;
+        }
+      }
+    }
+    function tryEdge(k, tier) {
+      var body = bodyEdges[k];
+      if (!body || edgeHidden[k] || !screen[body.fromId] || !screen[body.toId]) { return; }
+      var fs = 10.5 * zoomFont;
+      var text = wrapped(vocab.relations[einfo.relation[k]].name);
+      var w = text.width * fs / REF * 1.04 + 2, h = text.lines.length * fs * LINE;
+      // on the line at its middle, else a little above or below it, else nearer one end
+      for (var j = 0; j < EDGE_SPOTS.length; j++) {
+        var m = body.edgeType.getPoint(EDGE_SPOTS[j][0]);
+        var px = m.x * s + tr.x, py = m.y * s + tr.y;
+        var x0 = px - w / 2, y0 = py - h / 2 + EDGE_SPOTS[j][1] * (h / 2 + 2);
+        if (fits(x0, y0, x0 + w, y0 + h, -2, -2)) {
+          gridAdd(x0, y0, x0 + w, y0 + h, -1);
+          placed.push({kind: "edge", index: k, lines: text.lines, x: x0 + w / 2, y: y0, w: w, h: h, size: fs,
+            bold: tier <= 1, muted: tier >= 5 && recessiveEdge(k), edge: true});
+          return;
+        }
+      }
+    }
+    function tryOne(item) {
+      var key = item[0] + item[1];
+      if (done.has(key)) { return; }
+      done.add(key);
+      if (item[2] === 6 && !contextZoom) { return; }
+      if (item[0] === "edge" && item[2] >= 5 && focusEdges && !focusEdges.has(item[1])) { return; }  // dimmed
+      if (item[0] === "node") { tryNode(item[1], item[2]); } else { tryEdge(item[1], item[2]); }
+    }
+    order.forEach(tryOne);
+    baseOrder.forEach(tryOne);
+    // draw in screen pixels, over the chart
+    var ratio = network.canvas.pixelRatio || window.devicePixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    placed.forEach(function (l) {
+      ctx.font = (l.bold ? "600 " : "") + l.size.toFixed(2) + "px " + FONT;
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "rgba(255,255,255,0.92)";
+      ctx.fillStyle = l.muted ? "#808088" : l.edge ? "#4a4a52" : "#1d1d1f";
+      l.lines.forEach(function (line, j) {
+        var ly = l.y + j * l.size * LINE + l.size * (LINE - 1) / 2;
+        ctx.strokeText(line, l.x, ly);
+        ctx.fillText(line, l.x, ly);
+      });
+    });
+    ctx.restore();
+  }
+  var frames = 0, animations = 0;
+  network.on("afterDrawing", function (ctx) {
+    placeLabels(ctx);
+    frames += 1;
+  });
+  network.on("animationFinished", function () { animations += 1; });
   network.once("afterDrawing", function () {
     ready = true;
     readyAt = performance.now();
     document.documentElement.setAttribute("data-linkchart-ready", "true");
   });
+
+  // A view of some nodes with their labels inside the canvas, with a margin, at a scale of at
+  // most maxScale: every node at first (a small chart is not blown up), a neighbourhood on "focus".
+  function fitNodes(ids, maxScale, animate) {
+    var W = container.clientWidth, H = container.clientHeight, pos = network.getPositions(ids);
+    if (!ids.length || !W || !H) { return; }
+    var labelled = ids.length <= 400;
+    var ext = ids.map(function (j) {  // screen overhang of each node: [left/right, up, down] px
+      var size = look.nodeSize[j] + 3;
+      if (!labelled || recessiveNode(j)) { return [size, size, size, 0]; }
+      var text = wrapped(nodeLabel(j)), fs = nodeFont(j) * Math.min(1.25, maxScale);
+      return [size, size, size, Math.max(0, text.width * fs / REF * 1.04 / 2 + 2),
+        text.lines.length * fs * LINE + 5];
+    });
+    var margin = 14;
+    function span(scale) {
+      var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      ids.forEach(function (j, n) {
+        var p = pos[j], e = ext[n], half = Math.max(e[0] * scale, e[3] || 0);
+        x0 = Math.min(x0, p.x * scale - half); x1 = Math.max(x1, p.x * scale + half);
+        y0 = Math.min(y0, p.y * scale - e[1] * scale); y1 = Math.max(y1, p.y * scale + e[2] * scale + (e[4] || 0));
+      });
+      return [x0, y0, x1, y1];
+    }
+    var lo = 1e-4, hi = maxScale;
+    var b = span(hi);
+    if (b[2] - b[0] > W - 2 * margin || b[3] - b[1] > H - 2 * margin) {
+      for (var step = 0; step < 40; step++) {
+        var mid = Math.sqrt(lo * hi);
+        b = span(mid);
+        if (b[2] - b[0] <= W - 2 * margin && b[3] - b[1] <= H - 2 * margin) { lo = mid; } else { hi = mid; }
+      }
+      hi = lo;
+      b = span(hi);
+    }
+    network.moveTo({position: {x: (b[0] + b[2]) / 2 / hi, y: (b[1] + b[3]) / 2 / hi}, scale: hi,
+      animation: animate ? {duration: 300} : false});
+    return hi;
+  }
+  function fitAll() {
+    var ids = [];
+    for (var i = 0; i < N; i++) { if (!nodeHidden[i]) { ids.push(i); } }
+    fitScale = fitNodes(ids, 1, false) || fitScale;
+  }
 
   // ------------------------------------------------------------------ tooltip
   var tooltip = document.getElementById("lc-tooltip");
@@ -133,19 +564,32 @@
     var i = params.node;
     var lines = [nodeLabel(i), typeName(i)];
     if (info.aliases[i].length) { lines.push("also: " + info.aliases[i].join(", ")); }
+    if (nodeContext[i]) { lines.push("context: no tie of it is read by the measures"); }
     showTooltip(lines, params.event, "node");
+    hoverNode = i;
+    network.redraw();
   });
   network.on("hoverEdge", function (params) {
     var k = params.edge;
     hovered = k;
     var rel = vocab.relations[einfo.relation[k]];
     var lines = [rel.name + " (" + vocab.confidence[einfo.confidence[k]].name + ")", edgeSummary(k)];
+    if (edgeContext[k]) { lines.push("context: " + reasonWords(context.reasons[einfo.relation[k]])); }
     if (einfo.evidence[k]) { lines.push("\u201c" + short(einfo.evidence[k], 240) + "\u201d"); }
     showTooltip(lines, params.event, "edge");
+    network.redraw();
   });
   // vis-network may report leaving a node after entering an edge: hide only what is shown
-  network.on("blurNode", function () { if (tipKind === "node") { hideTooltip(); } });
-  network.on("blurEdge", function () { hovered = null; if (tipKind === "edge") { hideTooltip(); } });
+  network.on("blurNode", function () {
+    if (tipKind === "node") { hideTooltip(); }
+    hoverNode = null;
+    network.redraw();
+  });
+  network.on("blurEdge", function () {
+    hovered = null;
+    if (tipKind === "edge") { hideTooltip(); }
+    network.redraw();
+  });
   network.on("dragStart", hideTooltip);
   network.on("zoom", hideTooltip);
 
@@ -154,16 +598,32 @@
   var panelBody = document.getElementById("lc-panel-body");
   var shown = null;
   function setPanel(open) {
-    // the panel takes room from the canvas: resize it now, keeping the view's centre
+    // the panel takes room from the canvas: resize it now, keeping the zoom and what lies at the
+    // canvas's top left corner where they are (vis-network would shrink the drawing to the new width)
     if (panel.hidden === !open) { return; }
+    var scale = network.getScale(), corner = network.DOMtoCanvas({x: 0, y: 0});
     panel.hidden = !open;
     network.setSize("100%", "100%");
-    network.redraw();
+    var W = container.clientWidth, H = container.clientHeight;
+    network.moveTo({position: {x: corner.x + W / 2 / scale, y: corner.y + H / 2 / scale}, scale: scale,
+      animation: false});
+  }
+  function keepInView(i) {  // pan (never zoom) so that node i is not under the panel or off the canvas
+    var p = network.canvasToDOM(network.getPositions([i])[i]);
+    var W = container.clientWidth, H = container.clientHeight, m = 40;
+    var dx = p.x > W - m ? p.x - (W - m) : p.x < m ? p.x - m : 0;
+    var dy = p.y > H - m ? p.y - (H - m) : p.y < m ? p.y - m : 0;
+    if (dx || dy) {
+      var scale = network.getScale(), c = network.getViewPosition();
+      network.moveTo({position: {x: c.x + dx / scale, y: c.y + dy / scale}, scale: scale, animation: false});
+    }
   }
   function closePanel() {
     setPanel(false);
     shown = null;
+    selectedEdge = null;
     network.unselectAll();
+    setFocus(null, null);
   }
   document.getElementById("lc-panel-close").addEventListener("click", closePanel);
   document.addEventListener("keydown", function (ev) {
@@ -221,10 +681,19 @@
   function showNode(i) {
     clear(panelBody);
     shown = {kind: "node", index: i};
+    selectedEdge = null;
+    var hood = neighbourhood(i);
+    setFocus(hood.nodes, hood.edges);
     panel.setAttribute("data-kind", "node");
     panel.setAttribute("data-index", String(i));
     var t = vocab.node_types[info.types[i]];
     panelBody.appendChild(el("h2", null, nodeLabel(i)));
+    var zoomTo = el("button", "lc-focus", "Focus on its ties");
+    zoomTo.type = "button";
+    zoomTo.id = "lc-focus";
+    zoomTo.title = "Zoom to this node and its neighbours (key F)";
+    zoomTo.addEventListener("click", function () { focusHood(i); });
+    panelBody.appendChild(zoomTo);
     var typeLine = el("span");
     typeLine.appendChild(shapeSwatch(t.shape, t.color));
     typeLine.appendChild(document.createTextNode(" " + t.name + (t["class"] ? " (" + t["class"] + ")" : "")));
@@ -275,6 +744,8 @@
         table.appendChild(tr2);
       }
       panelBody.appendChild(table);
+      var note = readingNote(i);
+      if (note) { panelBody.appendChild(el("p", "lc-note lc-reading-note", note)); }
       if (data.draws_note && data.measures.some(function (m) { return m.rank_interval; })) {
         panelBody.appendChild(el("p", "lc-muted lc-draws", data.draws_note));
       }
@@ -324,6 +795,7 @@
       li.appendChild(edgeLink(k, rel.name));
       li.appendChild(document.createTextNode(" " + arrow));
       li.appendChild(nodeLink(other));
+      if (edgeContext[k]) { li.appendChild(el("span", "lc-muted", " \u00b7 not read")); }
       var claim = claimOf(k);
       if (claim) { li.appendChild(el("span", "lc-muted", " (one of " + claim.edges.length + ")")); }
       ul.appendChild(li);
@@ -331,6 +803,68 @@
     if (ties.length > 200) { ul.appendChild(el("li", "lc-muted", "\u2026 and " + (ties.length - 200) + " more")); }
     panelBody.appendChild(ul);
     setPanel(true);
+  }
+
+  // why the reading leaves a tie out, in words, and a list of ties grouped by why
+  function reasonWords(reason) {
+    if (reason === "hostile") { return "a hostile tie, which the measures do not read"; }
+    if (reason === "neutral") { return "a neutral tie (it places an actor, it does not connect it), not read"; }
+    if (reason === "unread") { return "an example or a category, which no measure reads"; }
+    if (reason === "positive") { return "a positive tie, not in this reading"; }
+    if (reason === "relation") { return "a relation not asked for"; }
+    return "a tie of the layer " + String(reason).replace(/^layer /, "") + ", not read";
+  }
+  function reasonGroups(ks) {  // [[reason, count, [[layer, count], ...]], ...]: hostile, neutral, then most
+    var by = new Map();
+    ks.forEach(function (k) {
+      var reason = context.reasons[einfo.relation[k]];
+      if (reason === null) { return; }
+      var layer = vocab.layers[vocab.relations[einfo.relation[k]].layer].name;
+      if (!by.has(reason)) { by.set(reason, {count: 0, layers: new Map()}); }
+      var g = by.get(reason);
+      g.count += 1;
+      g.layers.set(layer, (g.layers.get(layer) || 0) + 1);
+    });
+    var first = {hostile: 0, neutral: 1};
+    return Array.from(by.entries()).map(function (kv) {
+      var layers = Array.from(kv[1].layers.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+      return [kv[0], kv[1].count, layers];
+    }).sort(function (a, b) {
+      var fa = a[0] in first ? first[a[0]] : 2, fb = b[0] in first ? first[b[0]] : 2;
+      return fa - fb || b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+    });
+  }
+  function reasonPhrase(g) {
+    var n = g[1], s = n === 1 ? "" : "s", layers = g[2];
+    var which = layers.length === 1 ? layers[0][0] : layers.slice(0, 3).map(function (l) {
+      return l[1] + " " + l[0];
+    }).join(", ") + (layers.length > 3 ? ", \u2026" : "");
+    if (g[0] === "hostile") { return n + " hostile tie" + s + " (" + which + ")"; }
+    if (g[0] === "neutral") { return n + " neutral tie" + s + " (" + which + ")"; }
+    if (g[0] === "unread") { return n + " tie" + s + " no measure reads (" + which + ")"; }
+    if (g[0] === "positive") { return n + " positive tie" + s + " (" + which + ")"; }
+    if (g[0] === "relation") { return n + " tie" + s + " of relations not asked for"; }
+    return n + " " + String(g[0]).replace(/^layer /, "") + " tie" + s;
+  }
+  function listWords(items) {
+    return items.length < 2 ? items.join("") : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+  }
+  // under the node's measures: how many of its ties the measures read, and what the others are
+  function readingNote(i) {
+    var mine = [], read = 0;
+    for (var k = 0; k < M; k++) {
+      var e = data.edges[k];
+      if (e.from !== i && e.to !== i) { continue; }
+      mine.push(k);
+      if (!edgeContext[k]) { read += 1; }
+    }
+    if (read === mine.length) { return mine.length ? "" : "0 on the reading: it has no tie."; }
+    var others = listWords(reasonGroups(mine).map(reasonPhrase));
+    if (!read) {
+      return "0 on the reading: " + (mine.length === 1 ? "its only tie is " : "its " + mine.length +
+        " ties are ") + others + ", which the measures do not read.";
+    }
+    return "The measures read " + read + " of its " + mine.length + " ties; not read: " + others + ".";
   }
 
   // the ties of a node to nodes of another class (the meta-network): an actor's affiliations,
@@ -368,13 +902,15 @@
   function showEdge(k) {
     clear(panelBody);
     shown = {kind: "edge", index: k};
+    selectedEdge = k;
+    setFocus([data.edges[k].from, data.edges[k].to], [k]);
     panel.setAttribute("data-kind", "edge");
     panel.setAttribute("data-index", String(k));
     var e = data.edges[k];
     var rel = vocab.relations[einfo.relation[k]];
     var conf = vocab.confidence[einfo.confidence[k]];
     var h = el("h2");
-    h.appendChild(lineSwatch(rel.color, conf.dashes, conf.opacity, 3));
+    h.appendChild(lineSwatch(rel.color, conf.dashes, conf.opacity, 3, endMark(rel)));
     h.appendChild(document.createTextNode(" " + rel.name));
     panelBody.appendChild(h);
     var ends = el("div", "lc-ends");
@@ -394,7 +930,11 @@
       ["edge id", einfo.ids[k]]
     ];
     if (rel.description) { pairs.push(["relation", rel.description]); }
-    if (!rel.read) { pairs.push(["measures", "none read it (an example or a category, not a tie)"]); }
+    if (!rel.read) {
+      pairs.push(["measures", "none read it (an example or a category, not a tie)"]);
+    } else if (edgeContext[k]) {
+      pairs.push(["reading", "context: " + reasonWords(context.reasons[einfo.relation[k]])]);
+    }
     panelBody.appendChild(definitionList(pairs));
     if (claim) {
       section("Either-or claim");
@@ -518,6 +1058,8 @@
     panelBody.appendChild(el("p", null, "The most probable chain: " + pathFound.edges.length + " ties, joint " +
       "probability " + fmt(pathFound.probability) + " (hostile ties are never paths)."));
     network.setSelection({nodes: pathFound.nodes, edges: pathFound.edges}, {highlightEdges: false});
+    selectedEdge = null;
+    setFocus(pathFound.nodes, pathFound.edges);
     var list = el("ol", "lc-path");
     pathFound.edges.forEach(function (k, j) {
       var li = el("li");
@@ -559,13 +1101,44 @@
       return;
     }
     pathStart = null;
+    var labelled = params.nodes.length || params.edges.length ? null : labelAt(params.pointer.DOM);
+    if (labelled !== null) {  // a click on a label is a click on its node
+      network.selectNodes([labelled]);
+      params.nodes = [labelled];
+    }
     if (params.nodes.length) {
       showNode(params.nodes[0]);
+      keepInView(params.nodes[0]);
     } else if (params.edges.length) {
       showEdge(params.edges[0]);
     } else {
       setPanel(false);
       shown = null;
+      selectedEdge = null;
+      setFocus(null, null);
+    }
+  });
+  function labelAt(p) {
+    for (var j = 0; j < placed.length; j++) {
+      var l = placed[j];
+      if (l.kind === "node" && p.x >= l.x - l.w / 2 && p.x <= l.x + l.w / 2 && p.y >= l.y && p.y <= l.y + l.h) {
+        return l.index;
+      }
+    }
+    return null;
+  }
+  // the explicit way to zoom: to the node and its neighbours (the panel's button, or F)
+  function focusHood(i) {
+    var hood = neighbourhood(i);
+    fitNodes(hood.nodes, 2.5, true);
+  }
+  document.addEventListener("keydown", function (ev) {
+    var typing = ev.target && (ev.target.tagName === "INPUT" || ev.target.tagName === "SELECT" ||
+      ev.target.tagName === "TEXTAREA");
+    if (!typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey && (ev.key === "f" || ev.key === "F") &&
+        shown && shown.kind === "node") {
+      ev.preventDefault();
+      focusHood(shown.index);
     }
   });
 
@@ -605,6 +1178,8 @@
   }
   function renderResults() {
     var found = search(input.value);
+    searchHits = found.slice(0, 10);  // their labels come first
+    network.redraw();
     clear(results);
     firstResult = found.length ? found[0] : null;
     found.forEach(function (i) {
@@ -627,6 +1202,7 @@
   }
   function choose(i) {
     results.hidden = true;
+    searchHits = [];
     focusNode(i);
   }
   input.addEventListener("input", renderResults);
@@ -709,7 +1285,7 @@
   var relList = document.getElementById("lc-filter-relations");
   vocab.relations.forEach(function (r, code) {
     if (!relCounts[code]) { return; }
-    legendItem(relList, lineSwatch(r.color, false, 1, 3),
+    legendItem(relList, lineSwatch(r.color, false, 1, 3, endMark(r)),
       (r.negative ? "\u2212 " : "") + r.name + (r.directed ? " \u2192" : ""), relCounts[code],
       function (on) { relOn[code] = on; applyFilters(); });
     relList.lastChild.title = (r.negative ? "hostile; " : "") + "layer " + vocab.layers[r.layer].name +
@@ -729,12 +1305,39 @@
         function (on) { layerOn[code] = on; applyFilters(); }, "lc-layer");
     });
     if (hostileCount) {
-      legendItem(layerList, lineSwatch(vocab.hostile_color, false, 1, 3), "\u2212 hostile ties (\u22a3)",
+      legendItem(layerList, lineSwatch(vocab.hostile_color, false, 1, 3, "bar"), "\u2212 hostile ties (\u22a3)",
         hostileCount, function (on) { hostileOn = on; applyFilters(); }, "lc-hostile");
     }
     document.getElementById("lc-legend-layers").hidden = false;
   }
   if (data.reading) { document.getElementById("lc-reading").textContent = "Measures " + data.reading + "."; }
+  // what is put forward and what is context, and the one control that brings context forward
+  var forwardBox = document.getElementById("lc-context-forward");
+  var contextNote = document.getElementById("lc-context");
+  function contextWords() {
+    var how = contextForward ? "drawn like the rest" : contextMode === "hidden" ? "hidden" :
+      "drawn light and small, labelled when you zoom in or point at it";
+    var ks = [];
+    for (var k = 0; k < M; k++) { if (edgeContext[k]) { ks.push(k); } }
+    var parts = reasonGroups(ks).map(reasonPhrase);
+    var who = contextNodes + (contextNodes === 1 ? " actor" : " actors") + " with no tie read";
+    return "Context (" + how + "): " + (parts.length ? listWords(parts) + ", which the measures do not read" +
+      (contextNodes ? "; and " + who : "") : who) + ".";
+  }
+  if (contextEdges || contextNodes) {
+    var readEdges = M - contextEdges;
+    document.getElementById("lc-forward").textContent = "Forward: the " + readEdges + " tie" +
+      (readEdges === 1 ? "" : "s") + " the measures read and the " + (N - contextNodes) + " actor" +
+      (N - contextNodes === 1 ? "" : "s") + " they join.";
+    contextNote.textContent = contextWords();
+    forwardBox.checked = contextForward;
+    forwardBox.addEventListener("change", function () {
+      contextForward = forwardBox.checked;
+      contextNote.textContent = contextWords();
+      applyFilters();
+    });
+    document.getElementById("lc-legend-context").hidden = false;
+  }
   var select = document.getElementById("lc-filter-confidence");
   var strokes = document.getElementById("lc-confidence-strokes");
   vocab.confidence.forEach(function (c, code) {
@@ -743,7 +1346,7 @@
     select.appendChild(opt);
     var li = el("li");
     var label = el("label");
-    label.appendChild(lineSwatch("#444444", c.dashes, c.opacity, c.width));
+    label.appendChild(lineSwatch("#444444", c.dashes, c.opacity, c.width, null));
     label.appendChild(el("span", "lc-name", c.name));
     li.appendChild(label);
     strokes.appendChild(li);
@@ -825,24 +1428,25 @@
     }
   }
   function applyFilters() {
-    var nodeUpdates = [], edgeUpdates = [], i, k;
+    var i, k, hideContext = contextMode === "hidden" && !contextForward;
     for (i = 0; i < N; i++) {
-      var h = !typeOn[info.types[i]] || (active !== null && !active[i]);
-      if (h !== nodeHidden[i]) { nodeHidden[i] = h; nodeUpdates.push({id: i, hidden: h}); }
+      nodeHidden[i] = !typeOn[info.types[i]] || (active !== null && !active[i]) || (hideContext && nodeContext[i]);
     }
     for (k = 0; k < M; k++) {
       var e = data.edges[k];
       var rel = vocab.relations[einfo.relation[k]];
-      var eh = !relOn[einfo.relation[k]] || !layerOn[rel.layer] || (rel.negative && !hostileOn) ||
+      edgeHidden[k] = !relOn[einfo.relation[k]] || !layerOn[rel.layer] || (rel.negative && !hostileOn) ||
         einfo.confidence[k] > maxLevel || nodeHidden[e.from] || nodeHidden[e.to] ||
-        (inForce !== null && !inForce[k]);
-      if (eh !== edgeHidden[k]) { edgeHidden[k] = eh; edgeUpdates.push({id: k, hidden: eh}); }
+        (inForce !== null && !inForce[k]) || (hideContext && edgeContext[k]);
     }
-    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
-    if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    if (shown && shown.kind === "node") {  // the selection's neighbourhood follows what is shown
+      var hood = neighbourhood(shown.index);
+      focusNodes = new Set(hood.nodes);
+      focusEdges = new Set(hood.edges);
+    }
+    refreshLook();
     updateCounts();
   }
-  updateCounts();
 
   var timeBox = document.getElementById("lc-time");
   var slider = document.getElementById("lc-time-slider");
@@ -877,6 +1481,9 @@
     timeBox.hidden = false;
   }
 
+  applyFilters();
+  fitAll();
+
   // ------------------------------------------------------------------ test and scripting hook (read-only)
   function pagePoint(p) {
     var dom = network.canvasToDOM(p);
@@ -905,6 +1512,19 @@
       var edge = network.body.edges[k];
       return pagePoint(edge.edgeType.getPoint(0.5));
     },
-    search: function (q) { return search(q); }
+    search: function (q) { return search(q); },
+    // the labels of the last drawing: what each names and its box in page pixels
+    labels: function () {
+      var r = container.getBoundingClientRect();
+      return placed.map(function (l) {
+        return {kind: l.kind, index: l.index, text: l.lines.join(" "), muted: l.muted,
+          box: {x0: r.left + l.x - l.w / 2, y0: r.top + l.y, x1: r.left + l.x + l.w / 2, y1: r.top + l.y + l.h}};
+      });
+    },
+    get frames() { return frames; },
+    get animations() { return animations; },
+    get context() { return {mode: contextMode, forward: contextForward, edges: contextEdges, nodes: contextNodes}; },
+    isContextNode: function (i) { return nodeContext[i]; },
+    isContextEdge: function (k) { return edgeContext[k]; }
   });
 })();
