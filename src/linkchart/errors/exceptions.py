@@ -45,6 +45,8 @@ class LinkchartError(Exception):
 'loc': ['top'], 'input': 0, 'ctx': None, 'hint': ''})
     """
 
+    __module__ = "linkchart.errors"  # its public home: tracebacks and pickles name it there
+
     code: ErrorCode = "bad-argument"
 
     def __init__(
@@ -94,6 +96,8 @@ class UnknownNameError(LinkchartError, KeyError):
     >>> UnknownNameError("engine", "igraf", ["igraph"]).code
     'unknown-name'
     """
+
+    __module__ = "linkchart.errors"  # its public home: tracebacks and pickles name it there
 
     code: ErrorCode = "unknown-name"
     MAX_LISTED = 20

@@ -59,6 +59,8 @@ class Problem:
     "g.yaml:12: edges[3].to: unknown node 'X' [unknown-node]"
     """
 
+    __module__ = "linkchart.errors"  # its public home: tracebacks and pickles name it there
+
     code: ProblemCode
     message: str
     path: str = ""
@@ -118,6 +120,8 @@ class LoadError(LinkchartError):
         Every problem found, in document order.
     """
 
+    __module__ = "linkchart.errors"  # its public home: tracebacks and pickles name it there
+
     code: ErrorCode = "invalid-data"
 
     def __init__(self, problems: Sequence[Problem]) -> None:
@@ -150,6 +154,8 @@ class LoadWarning(UserWarning):
     :func:`linkchart.load` issues these through :mod:`warnings`; ``linkchart validate``
     prints them.
     """
+
+    __module__ = "linkchart.errors"  # its public home: tracebacks and pickles name it there
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
