@@ -31,7 +31,6 @@ ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     "module:analysis/duplicates.py": "WP3",  # names, blocking and scoring, decisions: one module each
     "module:cli.py": "WP5",
     "module:loading/matrix.py": "WP2",
-    "module:model.py": "WP1",
     "module:readers/workbook.py": "WP2",
     "module:render/payload.py": "WP4",
     "module:reporting/compute.py": "WP4",
@@ -54,6 +53,11 @@ ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     "backend:render/image.py": "WP4",
     # choices=[...] written out in the command line instead of read from the declarations
     "choices:cli.py": "WP5",
+    # shims a move left at the old path: the owner of the last importer switches and deletes it
+    "shim:convert.py": "WP4",  # linkchart.model.convert; importers in analysis/, loading/, render/
+    "shim:loading/cells.py": "WP4",  # linkchart.cells (utility); last importer reporting/report.py
+    "shim:loading/problems.py": "WP2",  # Problems is in linkchart.errors
+    "shim:loading/timegrammar.py": "WP2",  # linkchart.timegrammar (utility); importers in loading/
 }
 
 

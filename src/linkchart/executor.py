@@ -1,53 +1,119 @@
 """Work that splits, mapped over fixed blocks in a fixed order, so a result never depends on
-how many workers ran it.
+how many workers ran it, or which executor.
 
 A measure that splits its work (betweenness by blocks of source vertices, closeness by
 blocks of targets, Monte Carlo by blocks of draws) cuts it with :func:`blocks` — the
-blocks depend on the size of the work alone, never on the number of workers — and
-runs ``task(shared, block)`` for each block through :func:`map_blocks`, which returns
-the results in block order. Partial sums are then added left to right in that order
-(:func:`sum_in_order`), so the same chart gives the same bits with one worker, eight,
-or an executor of the caller's.
+blocks depend on the size of the work alone, never on the number of workers — and runs
+``task(shared, block)`` for each block through :func:`map_blocks`, which returns the
+results in block order. Partial sums are then added left to right in that order
+(:func:`sum_in_order`), so the same chart gives the same bits with one worker, eight, a
+thread pool or an executor of the caller's.
 
-``task`` is a module-level function (it may be sent to another process by name) that
-reads what every block needs from ``shared``; nothing is kept in module state, so two
-threads mapping at once never see each other's data.
+Who runs the blocks (:func:`map_blocks`):
 
-This version runs the blocks in this process, one after the other, or submits them to
-a ``concurrent.futures.Executor`` the caller gives. Worker processes of linkchart's own
-(``forkserver`` or ``spawn``, never ``fork``; PLAN §5) and a Dask client (issue 25)
-come next; the interface does not change.
+- one worker, or one block: a loop in this process;
+- ``workers > 1``: worker processes of linkchart's own, a standard
+  ``concurrent.futures.ProcessPoolExecutor`` made and shut down inside the call, started
+  with :data:`START_METHOD` (``forkserver`` on Linux, ``spawn`` elsewhere; never ``fork``,
+  which is unsafe in a process that runs threads). Each worker receives ``shared`` once,
+  from its initializer, not once per block;
+- a ``concurrent.futures.Executor`` of the caller's: each block is submitted to it with
+  ``shared`` (a ``ThreadPoolExecutor`` shares it; a process pool pickles it per block);
+- a :class:`Cluster` (a client that broadcasts data once, then runs tasks on it: the
+  branch where issue 25's ``dask.distributed.Client`` joins).
+
+Nothing here is kept in module state in the calling process, so two threads mapping at
+once never see each other's data. ``task`` is a module-level function: it travels to
+another process by name.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future
-from typing import Final, TypeVar
+import multiprocessing
+import os
+import pickle
+import sys
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Final, Protocol, TypeAlias, TypeVar, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 
 from .errors import LinkchartError
 
-__all__ = ["BLOCK_WORK", "MAX_BLOCKS", "Runner", "blocks", "map_blocks", "sum_in_order"]
+__all__ = [
+    "BLOCK_WORK",
+    "MAX_BLOCKS",
+    "MAX_DEFAULT_WORKERS",
+    "PARALLEL_WORK",
+    "START_METHOD",
+    "Cluster",
+    "Runner",
+    "blocks",
+    "map_blocks",
+    "sum_in_order",
+    "workers_for",
+]
 
 S = TypeVar("S")
 B = TypeVar("B")
 R = TypeVar("R")
 
-Runner = Executor | None
-"""What runs the blocks: a ``concurrent.futures.Executor`` of the caller's, or ``None``
-(linkchart's own way, chosen by ``workers``)."""
+
+@runtime_checkable
+class Cluster(Protocol):
+    """A client that broadcasts data to its workers once and runs tasks on them.
+
+    ``scatter(data, broadcast=True)`` sends ``data`` to every worker and returns a handle
+    that tasks receive in its place; ``submit(func, *args)`` returns a future (its
+    ``result()`` waits for it); ``gather`` is part of the protocol so that a
+    ``dask.distributed.Client`` fits it as it is (issue 25 wires that client in).
+    """
+
+    def scatter(self, data: Any, broadcast: bool = ...) -> Any:
+        """Send ``data`` to the workers; a handle that stands for it in :meth:`submit`."""
+
+    def submit(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``func(*args)`` on a worker; a future of its result."""
+
+    def gather(self, futures: Any) -> Any:
+        """The results of ``futures``."""
+
+
+Runner: TypeAlias = Executor | Cluster | None
+"""What runs the blocks: a ``concurrent.futures.Executor`` or a :class:`Cluster` of the
+caller's, or ``None`` (linkchart's own way, chosen by ``workers``)."""
 
 BLOCK_WORK: Final = 50_000_000
 """The work (vertices times ties, for a shortest-path measure) up to which the work is one
-block: below it, starting processes costs more than they save (PLAN §5.2)."""
+block (one igraph call, as before issue 20; see ``benchmarks/bench_executor.py``)."""
+
+PARALLEL_WORK: Final = 100_000_000
+"""Above this much work (vertices times ties) a measure uses several processes by default
+(:func:`workers_for`): starting them costs a second or two the first time in a process
+(``forkserver``; measured by ``benchmarks/bench_executor.py``), about what igraph's
+betweenness does with 2·10⁷ to 5·10⁷ of work, so below this the processes cost more than
+they save."""
 
 MAX_BLOCKS: Final = 4096
 """The most blocks work is cut into."""
+
+MAX_DEFAULT_WORKERS: Final = 8
+"""The most processes chosen by default (:func:`workers_for`); more may be asked for."""
+
+START_METHOD: Final = "forkserver" if sys.platform.startswith("linux") else "spawn"
+"""How linkchart starts its worker processes: ``forkserver`` on Linux (a clean server
+process forks the workers, so they start without re-importing linkchart after the first
+pool), ``spawn`` elsewhere (macOS, Windows). Never ``fork``: forking a process that runs
+threads (a notebook, a web server, BLAS) may deadlock the child."""
+
+_PRELOAD: Final = ("__main__", __name__.partition(".")[0], "numpy", "igraph")
+"""What the forkserver imports once, so that each worker it forks has it already."""
 
 
 def blocks(n: int, m: int) -> list[range]:
@@ -79,8 +145,32 @@ def blocks(n: int, m: int) -> list[range]:
 
 def _workers(workers: object) -> int:
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise LinkchartError(f"workers must be a positive integer, not {workers!r}", code="bad-argument")
+        raise LinkchartError(
+            f"workers must be a positive integer, not {workers!r}",
+            code="bad-argument",
+            loc=("workers",),
+            input=workers,
+        )
     return workers
+
+
+def workers_for(n: int, m: int, workers: int | None = None) -> int:
+    """How many processes to run work of ``n`` vertices and ``m`` ties with.
+
+    ``workers`` given: checked (a positive integer) and returned. ``None``: one when the
+    work ``n * m`` is at most :data:`PARALLEL_WORK`, else one per core, up to
+    :data:`MAX_DEFAULT_WORKERS`. Results do not depend on the choice.
+
+    Examples
+    --------
+    >>> workers_for(1000, 5000), workers_for(1000, 5000, 3)
+    (1, 3)
+    """
+    if workers is not None:
+        return _workers(workers)
+    if n * m <= PARALLEL_WORK:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
 
 
 def map_blocks(
@@ -97,19 +187,22 @@ def map_blocks(
     Parameters
     ----------
     task
-        A module-level function of ``(shared, item)``; its results travel back.
+        A module-level function of ``(shared, item)`` (worker processes receive it by
+        name); its results travel back.
     shared
-        What every item needs (projection arrays, options): given once, never copied
-        into module state.
+        What every item needs (projection arrays, options). linkchart's own workers
+        receive it once each, from their initializer; it is never put in module state
+        of the calling process.
     items
         The blocks (:func:`blocks`), draws or other pieces of work.
     workers
-        How many workers may run items at once (a positive integer). This version runs
-        them in this process whatever the number; the results are the same either way.
+        How many worker processes may run items at once (a positive integer; at most one
+        per item). ``1`` runs them in this process. Ignored when ``executor`` is given.
     executor
         A ``concurrent.futures.Executor`` to submit each item to (``shared`` travels
-        with every item: a ``ProcessPoolExecutor`` pickles it each time, a
-        ``ThreadPoolExecutor`` shares it); ``None``: linkchart runs them.
+        with every item: a ``ThreadPoolExecutor`` shares it, a ``ProcessPoolExecutor``
+        pickles it each time), or a :class:`Cluster` (``shared`` is broadcast once);
+        ``None``: linkchart runs them, as ``workers`` says.
     on_done
         Called in this process as ``on_done(index, result)`` for each item, in item
         order (progress bars).
@@ -117,13 +210,17 @@ def map_blocks(
     Returns
     -------
     list
-        The results, in item order.
+        The results, in item order: the same whoever ran them.
 
     Raises
     ------
     LinkchartError
-        For ``workers`` that is not a positive integer. An exception of a task is
-        raised as it is, and the items not yet started are cancelled.
+        For ``workers`` that is not a positive integer, an ``executor`` that is neither an
+        Executor nor a Cluster, a ``task`` or ``shared`` that cannot be sent to a worker
+        process (a lambda, a function defined inside another: define it at module level,
+        or run with ``workers=1``), or a worker process that died.
+        An exception a task raises is raised as it is, with a note naming the item, and
+        the items not yet started are cancelled.
 
     Examples
     --------
@@ -132,19 +229,54 @@ def map_blocks(
     >>> map_blocks(scaled, 10, blocks(4, 1))
     [[0, 10, 20, 30]]
     """
-    _workers(workers)
-    out: list[R] = []
+    workers = _workers(workers)
     if executor is None:
-        for index, item in enumerate(items):
-            result = task(shared, item)
-            out.append(result)
-            if on_done is not None:
-                on_done(index, result)
-        return out
-    futures: list[Future[R]] = [executor.submit(task, shared, item) for item in items]
+        if workers == 1 or len(items) <= 1:
+            return _in_process(task, shared, items, on_done)
+        return _own_processes(task, shared, items, min(workers, len(items)), on_done)
+    if isinstance(executor, Executor):
+        futures = [executor.submit(task, shared, item) for item in items]
+        return _collect(futures, on_done)
+    if isinstance(executor, Cluster):
+        handle = executor.scatter(shared, broadcast=True)
+        return _collect([executor.submit(task, handle, item) for item in items], on_done)
+    raise LinkchartError(
+        "executor must be a concurrent.futures.Executor or a client with scatter, submit and "
+        f"gather (dask.distributed.Client), not {type(executor).__name__}",
+        code="bad-argument",
+        ctx={"expected": ["concurrent.futures.Executor", "Cluster", None]},
+    )
+
+
+def _in_process(
+    task: Callable[[S, B], R], shared: S, items: Iterable[B], on_done: Callable[[int, R], None] | None
+) -> list[R]:
+    out: list[R] = []
+    for index, item in enumerate(items):
+        result = task(shared, item)
+        out.append(result)
+        if on_done is not None:
+            on_done(index, result)
+    return out
+
+
+def _collect(futures: Sequence[Any], on_done: Callable[[int, Any], None] | None) -> list[Any]:
+    """The results of ``futures``, in order; the rest cancelled if one fails."""
+    out: list[Any] = []
     try:
         for index, future in enumerate(futures):
-            result = future.result()
+            try:
+                result = future.result()
+            except BrokenProcessPool as err:
+                raise LinkchartError(
+                    f"a worker process died before block {index} of the work was done ({err})",
+                    code="worker-failed",
+                    ctx={"block": index},
+                    hint="the machine may be out of memory: try fewer workers, or workers=1",
+                ) from err
+            except Exception as err:
+                err.add_note(f"(in block {index} of the work, run by a worker)")
+                raise
             out.append(result)
             if on_done is not None:
                 on_done(index, result)
@@ -152,6 +284,73 @@ def map_blocks(
         for future in futures:
             future.cancel()
     return out
+
+
+# --------------------------------------------------------------------------- own processes
+# In a worker process only: what its initializer received, under the token of its pool.
+# The calling process never writes here; a worker belongs to one pool, and one call.
+_RECEIVED: dict[str, Any] = {}
+
+
+def _receive(token: str, payload: bytes) -> None:
+    """A worker's initializer: keep ``shared`` (pickled once by the caller) for its tasks."""
+    _RECEIVED[token] = pickle.loads(payload)
+
+
+def _run(token: str, task: Callable[[Any, Any], Any], item: Any) -> Any:
+    """A worker runs one item with the ``shared`` its initializer received."""
+    return task(_RECEIVED[token], item)
+
+
+def _pickled(what: str, value: object) -> bytes:
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError) as err:
+        raise LinkchartError(
+            f"the {what} cannot be sent to a worker process ({err}): define the task at module "
+            "level and give plain data, or run with workers=1",
+            code="bad-argument",
+            ctx={"reason": str(err)},
+        ) from err
+
+
+def _check_findable(task: Callable[..., Any]) -> None:
+    """Refuse a task that a fresh worker process cannot import by name (one defined in a
+    notebook or ``python -c``): the worker would die without a word (spawn, forkserver)."""
+    main = sys.modules.get("__main__")
+    if getattr(task, "__module__", None) == "__main__" and getattr(main, "__file__", None) is None:
+        name = getattr(task, "__qualname__", repr(task))
+        raise LinkchartError(
+            f"the task {name} is defined in an interactive session (a notebook, python -c), "
+            "where worker processes cannot find it: define it in a module, or run with workers=1",
+            code="bad-argument",
+            loc=("task",),
+            input=name,
+        )
+
+
+def _own_processes(
+    task: Callable[[S, B], R],
+    shared: S,
+    items: Sequence[B],
+    workers: int,
+    on_done: Callable[[int, R], None] | None,
+) -> list[R]:
+    _check_findable(task)
+    _pickled("task", task)
+    payload = _pickled("shared data", shared)
+    context = multiprocessing.get_context(START_METHOD)
+    if START_METHOD == "forkserver":
+        # the same list every time: it only matters before the server first starts, and makes
+        # every later pool in this process nearly free (benchmarks/bench_executor.py)
+        context.set_forkserver_preload(list(_PRELOAD))
+    token = uuid.uuid4().hex
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_receive, initargs=(token, payload))
+    try:
+        futures: list[Future[R]] = [pool.submit(_run, token, task, item) for item in items]
+        return _collect(futures, on_done)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def sum_in_order(parts: Sequence[npt.NDArray[np.float64]]) -> npt.NDArray[np.float64]:

@@ -2,7 +2,7 @@
 
 A time is written as a year (``1999``), a month (``1999-03``) or a day
 (``1999-03-15``), or an interval of these with open ends allowed (the grammar is in
-:mod:`linkchart.loading.timegrammar` and ``docs/format.md``). It is stored as two day
+:mod:`linkchart.timegrammar` and ``docs/format.md``). It is stored as two day
 numbers — the first and the last day it covers (:meth:`datetime.date.toordinal`, so
 1 January of the year 1 is day 1) — and one precision code, so that a month means the
 whole month and the text written can be given back: ``1999-03`` is days
@@ -127,7 +127,7 @@ def end_text(start: int, end: int, precision: int) -> tuple[str, str]:
 
 
 def span_text(start: int, end: int, precision: int) -> str:
-    """A span as one text that :func:`~linkchart.loading.timegrammar.parse_time` reads back.
+    """A span as one text that :func:`~linkchart.timegrammar.parse_time` reads back.
 
     A single year, month or day is written alone; an interval of years with a hyphen
     (``1999-2001``, ``1999-``, ``-2001``); any other interval with a slash, as ISO 8601

@@ -62,5 +62,5 @@ def test_the_run_spec_takes_an_executor_and_a_bounded_number_of_workers() -> Non
         assert RunSpec().replace(executor=pool, workers=2).executor is pool
     with pytest.raises(LinkchartError, match="workers must be an integer from 1 to 256, not 0"):
         RunSpec().replace(workers=0)
-    with pytest.raises(LinkchartError, match="executor must be a Executor or None"):
+    with pytest.raises(LinkchartError, match="executor must be a Executor or a Cluster or None"):
         options.build(RunSpec, executor="processes")

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any, Final, Literal, get_args
 
 from ..errors import LinkchartError, LoadError, Problem, UnknownNameError
-from ..loading.columns import EDGE_FIELDS, NODE_FIELDS
 from ..loading.yamlfile import line_of
+from ..model.fields import EDGE_FIELDS, NODE_FIELDS
 from .jsontext import read_json
 
 __all__ = [

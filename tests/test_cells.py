@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linkchart.loading.cells import from_cell, to_cell
+from linkchart.cells import from_cell, to_cell
 
 _EDGY = st.text(alphabet=st.sampled_from(list("=+-@'\t\r 1.eA|\"")), max_size=6)
 

@@ -1,9 +1,7 @@
-"""The frozen LinkChart: lookups, views, immutability."""
+"""Views of a chart (linkchart.model.views): filters, time views, ego; new charts, the original unchanged."""
 
 from __future__ import annotations
 
-import copy
-import html
 from datetime import date
 from pathlib import Path
 
@@ -11,86 +9,9 @@ import numpy as np
 import pytest
 
 import linkchart
-from linkchart import LinkchartError, UnknownNameError
+from linkchart import LinkchartError
 from linkchart.times import NO_TIME
 from linkchart.vocabulary import Relation, Vocabulary
-
-VOCAB = Vocabulary(
-    relations=(
-        Relation("finances", directed=True),
-        Relation("borders", directed=False),
-        Relation("hides_in", directed=True),
-    )
-)
-
-NODES = [
-    {"id": "IMT", "type": "organisation", "label": "Islamic Movement of Turkestan", "aliases": ["IMU"]},
-    {"id": "Pakistan", "type": "state"},
-    {"id": "Tajikistan", "type": "state"},
-    {"id": "Kyrgyzstan", "type": "state"},
-    {"id": "Khushad", "type": "region", "attributes": {"kind": "village"}},
-]
-EDGES = [
-    {"from": "Pakistan", "relation": "finances", "to": "IMT", "confidence": "alleged", "evidence": "a"},
-    {"from": "Pakistan", "relation": "finances", "to": "IMT", "confidence": "reported", "evidence": "b"},
-    {"from": "Tajikistan", "relation": "borders", "to": "Kyrgyzstan", "confidence": "confirmed"},
-    {"from": "IMT", "relation": "hides_in", "to": "Khushad", "confidence": "reported", "time": "1999-2001"},
-    {
-        "from": "IMT",
-        "relation": "hides_in",
-        "to": "Tajikistan",
-        "confidence": "possible",
-        "time": 2004,
-        "id": "hide-tj",
-    },
-]
-
-
-@pytest.fixture
-def chart() -> linkchart.LinkChart:
-    return linkchart.from_records(NODES, EDGES, vocabulary=VOCAB, title="test")
-
-
-def test_sizes_and_parallel_edges_are_kept(chart: linkchart.LinkChart) -> None:
-    assert (chart.number_of_nodes, chart.number_of_edges) == (5, 5)
-    between = chart.edges_between("IMT", "Pakistan")
-    assert [e.evidence for e in between] == ["a", "b"]
-    assert {e.confidence for e in between} == {"alleged", "reported"}
-
-
-def test_lookups(chart: linkchart.LinkChart) -> None:
-    assert chart.node("IMT").aliases == ("IMU",)
-    assert chart.node("Khushad").attributes["kind"] == "village"
-    assert chart.node_type_of("Pakistan") == "state"
-    assert chart.nodes_of_type("state") == ("Pakistan", "Tajikistan", "Kyrgyzstan")
-    assert chart.resolve("imu") == "IMT"
-    assert chart.resolve("Islamic Movement of Turkestan") == "IMT"
-    assert chart.edge("hide-tj").to_id == "Tajikistan"
-    assert str(chart.edge("e3").time) == "1999-2001"
-    assert sorted(chart.neighbors("IMT")) == ["Khushad", "Pakistan", "Tajikistan"]
-    assert "IMT" in chart and "IMU" not in chart
-
-
-def test_unknown_names_suggest(chart: linkchart.LinkChart) -> None:
-    with pytest.raises(UnknownNameError, match="did you mean 'Tajikistan'"):
-        chart.node("Tajikstan")
-    with pytest.raises(UnknownNameError, match="did you mean 'finances'"):
-        chart.with_relations("finance")
-    with pytest.raises(UnknownNameError, match="node type"):
-        chart.of_types("country")
-    with pytest.raises(LinkchartError, match="confidence level"):
-        chart.min_confidence("sure")
-
-
-def test_immutable(chart: linkchart.LinkChart) -> None:
-    with pytest.raises(AttributeError):
-        chart.title = "other"  # type: ignore[misc]
-    with pytest.raises(ValueError):
-        chart.edges.weight[0] = 5.0
-    with pytest.raises(ValueError):
-        chart.nodes.type[0] = 1
-    with pytest.raises(TypeError):
-        chart.node("Khushad").attributes["kind"] = "town"  # type: ignore[index]
 
 
 def test_views_return_new_charts_and_leave_the_original(chart: linkchart.LinkChart) -> None:
@@ -148,43 +69,8 @@ def test_chained_views_compose(chart: linkchart.LinkChart) -> None:
     assert [e.id for e in a.iter_edges()] == ["e3"]
 
 
-def test_equality_and_copy(chart: linkchart.LinkChart) -> None:
-    again = linkchart.from_records(NODES, EDGES, vocabulary=VOCAB, title="test")
-    assert again == chart
-    assert chart != chart.with_relations("borders")
-    assert copy.deepcopy(NODES) == NODES  # records were not touched
-
-
-def test_columns_are_numpy(chart: linkchart.LinkChart) -> None:
-    e = chart.edges
-    assert e.src.dtype == np.int32 and e.relation.dtype == np.int16
-    assert e.probability.tolist() == [0.5, 0.75, 0.95, 0.75, 0.25]
-    assert e.time_from[2] == NO_TIME
-
-
-def test_jupyter_shows_the_chart_as_its_self_contained_page(chart: linkchart.LinkChart) -> None:
-    from linkchart.render.notebook import register_jupyter_display
-
-    registered: dict[type, object] = {}
-
-    class Formatter:
-        def for_type(self, cls: type, show: object) -> None:
-            registered[cls] = show
-
-    class Shell:
-        display_formatter = type("Display", (), {"formatters": {"text/html": Formatter()}})()
-
-    assert register_jupyter_display() is False  # no IPython kernel here: nothing registered
-    assert register_jupyter_display(Shell()) is True
-    assert not hasattr(chart, "_repr_html_")  # the model knows nothing of the page
-    shown = registered[linkchart.LinkChart](chart)  # type: ignore[operator]
-    assert shown.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in shown
-    page = html.unescape(shown.split('srcdoc="', 1)[1].split('" sandbox=', 1)[0])
-    assert page == linkchart.render_html(chart)
-
-
 def test_ego_is_a_view_around_one_node_found_by_any_name() -> None:
-    chart = linkchart.load(Path(__file__).resolve().parents[1] / "graphs" / "central_asia.yaml")
+    chart = linkchart.load(Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml")
     ego = chart.ego("IMU")  # an alias of IMT
     assert "IMT" in ego and set(ego.node_ids) == {"IMT", *chart.neighbors("IMT")}
     assert all(e.from_id in ego and e.to_id in ego for e in ego.iter_edges())
@@ -335,3 +221,76 @@ def test_tie_times_say_how_each_time_is_known() -> None:
         date(2005, 12, 31),
         date(1999, 3, 31),
     ]
+
+
+# --------------------------------------------------------------------------- either-or claims in views
+def _claim() -> linkchart.LinkChart:
+    """'IMT operates with Al Qaeda or hides with the Taliban': one claim of two alternatives."""
+    vocab = Vocabulary(
+        relations=(Relation("operates_with", directed=False), Relation("hides_with", directed=False))
+    )
+    return linkchart.from_records(
+        [{"id": x, "type": "organisation"} for x in ("IMT", "AQ", "TB")],
+        [
+            {
+                "id": "a",
+                "from": "IMT",
+                "relation": "operates_with",
+                "to": "AQ",
+                "alternative": "units",
+                "confidence": "reported",
+            },
+            {
+                "id": "b",
+                "from": "IMT",
+                "relation": "hides_with",
+                "to": "TB",
+                "alternative": "units",
+                "confidence": "reported",
+            },
+        ],
+        vocabulary=vocab,
+    )
+
+
+def test_a_view_keeps_an_either_or_claim_at_its_size_in_the_whole_chart() -> None:
+    c = _claim()
+    views = {
+        "with_relations": c.with_relations("operates_with"),
+        "filter": c.filter(relations=["operates_with"]),
+        "subgraph": c.subgraph(["IMT", "AQ"]),
+        "ego": c.ego("AQ"),
+        "min_confidence": c.min_confidence("reported"),
+        "of_types": c.of_types("organisation"),
+    }
+    for name, view in views.items():
+        claims = view.alternatives()
+        assert claims.names == ("units",), name
+        assert set(claims.size.tolist()) == {2} and set(claims.share.tolist()) == {0.5}, name
+    alone = views["with_relations"]
+    assert alone.number_of_edges == 1 and alone.alternatives().rank.tolist() == [0]
+    # not a plain tie at full weight: the alternative is half a tie, as in the whole chart
+    weighted = linkchart.strength(alone, weight="weight")
+    assert weighted["AQ"] == linkchart.strength(c, weight="weight")["AQ"] == 0.5
+    assert weighted["IMT"] == 0.5
+    # nor at its claim's full probability: p / s on a path
+    step = linkchart.explain_path(alone, "IMT", "AQ").paths[0].steps[0]
+    assert step.probability == pytest.approx(0.75 / 2)
+
+
+def test_the_draws_of_a_view_keep_the_alternative_with_its_claims_chance() -> None:
+    c = _claim()
+    alone = c.with_relations("operates_with")
+    draws = 4000
+    for chart in (c, alone):
+        r = linkchart.rank_uncertainty(chart, "degree", draws=draws, seed=1, workers=1)
+        held = float((r.values[:, chart.index_of("AQ")] > 0).mean())
+        se = (0.375 * 0.625 / draws) ** 0.5
+        assert abs(held - 0.75 / 2) <= 4.5 * se, held  # p / s, not p
+
+
+def test_a_draw_decides_a_claim_what_it_keeps_is_what_holds() -> None:
+    c = _claim()
+    drawn = c._view(None, np.array([True, False]))  # a Monte Carlo draw kept alternative a
+    assert drawn.alternatives().size.tolist() == [1]
+    assert linkchart.strength(drawn, weight="weight")["AQ"] == 1.0

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import linkchart
-from linkchart.convert import by_id, positions
+from linkchart.model.convert import by_id, positions
 from linkchart.vocabulary import Relation, Vocabulary
 
 VOCAB = Vocabulary(relations=(Relation("finances"), Relation("borders", directed=False)))

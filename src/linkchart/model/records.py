@@ -1,0 +1,111 @@
+"""The values a chart hands out: a cited document (:class:`Source`), a note (:class:`Note`),
+a node (:class:`Node`) and an edge (:class:`Edge`), each made on request from the columns
+of a chart's tables (:mod:`.tables`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from ..times import Span
+
+__all__ = ["Edge", "Node", "Note", "Source"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document that edges cite.
+
+    ``location`` is a local path (resolved against the graph file's folder) or an
+    address that linkchart records but never fetches.
+    """
+
+    id: str
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    location: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note on a node or an edge: a scenario, a condition, a caveat — what the text says
+    that is not a tie ("especially if the IMT follows the path of Al Qaeda ...").
+
+    Attributes
+    ----------
+    text
+        The note, in the analyst's words.
+    source
+        The id of the document it rests on, or ``None`` (the analyst's own note).
+    quote
+        The passage it rests on (checked against the source's local text on load, as an
+        edge's evidence is), or ``""``.
+
+    Examples
+    --------
+    >>> Note("a scenario").value, Note("a scenario", "smith", "if the IMT ...").value
+    ('a scenario', {'text': 'a scenario', 'source': 'smith', 'quote': 'if the IMT ...'})
+    """
+
+    text: str
+    source: str | None = None
+    quote: str = ""
+
+    @property
+    def value(self) -> str | dict[str, str]:
+        """The note as a file holds it: its text alone, or ``{text, source, quote}``."""
+        if self.source is None and not self.quote:
+            return self.text
+        out = {"text": self.text}
+        if self.source is not None:
+            out["source"] = self.source
+        if self.quote:
+            out["quote"] = self.quote
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One node, as a value (made on request from the chart's columns).
+
+    ``time`` is when the actor was active (founded, arrested, dissolved), or ``None``;
+    ``notes`` are what the text says about it that is not a tie.
+    """
+
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    attributes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    time: Span | None = None
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """One edge, as a value (made on request from the chart's columns).
+
+    ``from_id`` and ``to_id`` are the endpoints as written; ``source`` is the id of the
+    cited document; ``time`` is when the tie held (``None`` when undated; its ``first``
+    and ``last`` days are ``None`` where open); ``alternative`` names the either-or claim
+    the edge is one alternative of (``None`` for a plain tie); ``notes`` are what the text
+    says about the tie that is not a tie.
+    """
+
+    id: str
+    from_id: str
+    relation: str
+    to_id: str
+    directed: bool
+    confidence: str
+    probability: float
+    weight: float
+    evidence: str = ""
+    source: str | None = None
+    time: Span | None = None
+    attributes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    alternative: str | None = None
+    notes: tuple[Note, ...] = ()
