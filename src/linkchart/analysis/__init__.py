@@ -17,6 +17,8 @@ from .bridging import *  # noqa: F403
 from .bridging import __all__ as _bridging
 from .brokerage import *  # noqa: F403
 from .brokerage import __all__ as _brokerage
+from .classes import *  # noqa: F403
+from .classes import __all__ as _classes
 from .closeness import *  # noqa: F403
 from .closeness import __all__ as _closeness
 from .communities import *  # noqa: F403
@@ -31,6 +33,8 @@ from .eigenvector import *  # noqa: F403
 from .eigenvector import __all__ as _eigenvector
 from .key_players import *  # noqa: F403
 from .key_players import __all__ as _key_players
+from .one_mode import *  # noqa: F403
+from .one_mode import __all__ as _one_mode
 from .over_time import *  # noqa: F403
 from .over_time import __all__ as _over_time
 from .pagerank import *  # noqa: F403
@@ -72,6 +76,8 @@ __all__ = [
     *_paths,
     *_disruption,
     *_over_time,
+    *_classes,
+    *_one_mode,
     *_affiliation,
     *_two_mode,
     *_duplicates,

@@ -32,9 +32,11 @@ import numpy.typing as npt
 from ..convert import by_id
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import NodeMapping, Relations, topological
-from .projection import Engine, Projection, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from ._common import NodeMapping
+from ._measure import measure
+from .projection import Projection, project
+from .reading import read_relations
+from .types import Engine, Layers, Relations, SignReading
 
 __all__ = [
     "DOMINANT_GROUP",
@@ -158,8 +160,6 @@ def _codes(chart: LinkChart, partition: Partition) -> tuple[npt.NDArray[np.int64
 
 def _arcs(chart: LinkChart, relations: Relations, directed: bool | None) -> Projection:
     """The directed reading the roles are counted on (see :func:`brokerage`)."""
-    if directed is not None and not isinstance(directed, bool):
-        raise LinkchartError(f"directed must be True, False or None, not {directed!r}")
     return project(chart, relations=relations, directed=directed is not False)
 
 
@@ -256,7 +256,6 @@ def _count(
     directed: bool | None,
 ) -> tuple[IntArray, IntArray, dict[str, Hashable], int]:
     """Role counts (n x 5), group codes, groups by id, and the number of arcs."""
-    engine = check_engine(engine)
     group, groups = _codes(chart, partition)
     p = _arcs(chart, relations, directed)
     src, dst = _arc_arrays(p)
@@ -458,6 +457,14 @@ def _table(chart: LinkChart, values: npt.NDArray[np.generic]) -> Mapping[str, Ma
     return MappingProxyType({n: MappingProxyType(r) for n, r in by_id(chart, rows).items()})
 
 
+@measure(
+    returns="structure",
+    higher_is_more=True,
+    meaning="Gould-Fernandez brokerage roles per node type, with z-scores",
+    cost="local",
+    weight="topological",
+    in_report=True,
+)
 def brokerage(
     chart: LinkChart,
     *,
@@ -516,12 +523,7 @@ def brokerage(
         ``"igraph"`` (default): a vectorised count over all two-paths with numpy (igraph
         has no brokerage routine; the name selects the fast engine). ``"networkx"``: the
         plain triple loop on a ``networkx.DiGraph``, the reference.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(reading)s
     weight
         Only ``None``: brokerage is about whether ties exist.
     directed
@@ -594,7 +596,6 @@ def brokerage(
     >>> r.counts["b"][b], round(r.expected["b"][b], 4), round(r.z["b"][b], 3)
     (1, 0.1481, 2.3)
     """
-    topological("brokerage", weight)
     rels = read_relations(chart, relations, layers, signs)
     counts, group, groups, m = _count(chart, partition, engine, rels, directed)
     n = chart.number_of_nodes

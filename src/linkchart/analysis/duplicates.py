@@ -90,7 +90,7 @@ import numpy.typing as npt
 
 from ..errors import LinkchartError, LoadError, Problem, ProblemCode, UnknownNameError, did_you_mean
 from ..model import LinkChart
-from ._common import check_count
+from ._measure import check_count
 
 __all__ = [
     "MAX_BLOCK",
