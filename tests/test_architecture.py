@@ -24,9 +24,7 @@ WORK_PACKAGES = ("WP1", "WP2", "WP3", "WP4", "WP5")
 
 ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     # modules over 600 lines
-    "module:analysis/brokerage.py": "WP3",
     "module:analysis/over_time.py": "WP4",  # plot_over_time moves to figures/
-    "module:analysis/duplicates.py": "WP3",  # names, blocking and scoring, decisions: one module each
     "module:cli.py": "WP5",
     "module:loading/matrix.py": "WP2",
     "module:model.py": "WP1",
