@@ -142,3 +142,93 @@ def test_the_cli_reads_the_default_reading_and_takes_layers(capsys: pytest.Captu
     assert "no path on the ties read" in out and "Reading: read on 18 of 92 ties" in out
     assert main(["path", str(GRAPH), "JUI", "Kyrgyzstan", "--signs", "all", "--k", "1"]) == 0
     assert "JUI > IMT > Kyrgyzstan" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------- either-or claims
+def test_a_chain_uses_at_most_one_alternative_of_a_claim() -> None:
+    # "H knows X or Y" (one claim): X > H > Y would need both alternatives to hold
+    c = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in "XHY"],
+        [
+            {
+                "id": "a",
+                "from": "H",
+                "relation": "knows",
+                "to": "X",
+                "alternative": "one",
+                "confidence": "alleged",
+            },
+            {
+                "id": "b",
+                "from": "H",
+                "relation": "knows",
+                "to": "Y",
+                "alternative": "one",
+                "confidence": "alleged",
+            },
+        ],
+        vocabulary=VOCAB,
+    )
+    found = linkchart.explain_path(c, "X", "Y")
+    assert found.paths == () and "1 best path" not in found.text()
+    # with a plain tie beside an alternative, the chain takes the plain one
+    c = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in "XHY"],
+        [
+            {
+                "id": "a",
+                "from": "H",
+                "relation": "knows",
+                "to": "X",
+                "alternative": "one",
+                "confidence": "alleged",
+            },
+            {
+                "id": "b",
+                "from": "H",
+                "relation": "knows",
+                "to": "Y",
+                "alternative": "one",
+                "confidence": "alleged",
+            },
+            {"id": "p", "from": "H", "relation": "knows", "to": "Y", "confidence": "possible"},
+        ],
+        vocabulary=VOCAB,
+    )
+    (path,) = linkchart.explain_path(c, "X", "Y").paths
+    assert [s.edge for s in path.steps] == ["a", "p"]
+    alleged, possible = (c.vocabulary.confidence.probability(x) for x in ("alleged", "possible"))
+    assert path.probability == pytest.approx(alleged / 2 * possible)
+
+
+def test_the_k_best_chains_skip_those_through_two_alternatives() -> None:
+    # a claim "O1 or O2 operates with A"; B is a member of O1, and O2 reaches C two ways
+    edges = [
+        {"id": "m1", "from": "B", "relation": "knows", "to": "O1"},
+        {
+            "id": "alt1",
+            "from": "A",
+            "relation": "knows",
+            "to": "O1",
+            "alternative": "claim",
+            "confidence": "alleged",
+        },
+        {
+            "id": "alt2",
+            "from": "A",
+            "relation": "knows",
+            "to": "O2",
+            "alternative": "claim",
+            "confidence": "alleged",
+        },
+        {"id": "o2c", "from": "O2", "relation": "knows", "to": "C", "confidence": "reported"},
+        {"id": "bc", "from": "B", "relation": "knows", "to": "C", "confidence": "possible"},
+    ]
+    c = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in ("A", "B", "C", "O1", "O2")], edges, VOCAB
+    )
+    found = linkchart.explain_path(c, "B", "O2", k=5)
+    used = [[s.edge for s in p.steps] for p in found.paths]
+    assert ["m1", "alt1", "alt2"] not in used  # B > O1 > A > O2 rests on both alternatives
+    assert used == [["bc", "o2c"]]
+    assert all(sum(s.edge.startswith("alt") for s in p.steps) <= 1 for p in found.paths)

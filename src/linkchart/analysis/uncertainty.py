@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import math
 import os
+import pickle
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -510,11 +511,13 @@ def rank_uncertainty(
         measure_options.setdefault("workers", 1)  # the draws are shared among processes already
     call = entry.call(**measure_options)
     value = call(chart) if baseline is None else _checked_baseline(chart, baseline)
-    if workers is None:
-        cost = draws * (chart.number_of_edges + chart.number_of_nodes)
-        workers = min(os.cpu_count() or 1, 2) if cost > 2_000_000 else 1
     entropy = int(np.random.SeedSequence(seed).entropy)  # type: ignore[arg-type]
     plan = _plan(chart, call, entropy, model, float(drop), unit, entry.function.__module__)
+    if workers is None:
+        cost = draws * (chart.number_of_edges + chart.number_of_nodes)
+        workers = min(os.cpu_count() or 1, 2) if cost > 2_000_000 and executor is None else 1
+        if workers > 1 and not _picklable(plan):
+            workers = 1  # a measure (or chart) that cannot travel to another process runs here
     size = max(1, min(DRAW_BLOCK, draws // 8))
     blocks = [range(a, min(a + size, draws)) for a in range(0, draws, size)]
     with Progress(f"{measure}, {draws} draws", draws, enabled=progress) as bar:
@@ -549,6 +552,15 @@ def rank_uncertainty(
             }
         ),
     )
+
+
+def _picklable(plan: Plan) -> bool:
+    """Whether the draws can be sent to other processes (everything they read pickles)."""
+    try:
+        pickle.dumps(plan)
+    except Exception:  # noqa: BLE001 - whatever pickling raises, the answer is no
+        return False
+    return True
 
 
 def _checked_baseline(chart: LinkChart, baseline: object) -> Mapping[str, float]:
