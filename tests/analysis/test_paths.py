@@ -145,56 +145,19 @@ def test_the_cli_reads_the_default_reading_and_takes_layers(capsys: pytest.Captu
 
 
 # ---------------------------------------------------------------------------- either-or claims
+def tie(eid: str, a: str, b: str, confidence: str, alternative: str | None = None) -> dict[str, str]:
+    out = {"id": eid, "from": a, "relation": "knows", "to": b, "confidence": confidence}
+    return out if alternative is None else {**out, "alternative": alternative}
+
+
 def test_a_chain_uses_at_most_one_alternative_of_a_claim() -> None:
     # "H knows X or Y" (one claim): X > H > Y would need both alternatives to hold
-    c = linkchart.from_records(
-        [{"id": x, "type": "person"} for x in "XHY"],
-        [
-            {
-                "id": "a",
-                "from": "H",
-                "relation": "knows",
-                "to": "X",
-                "alternative": "one",
-                "confidence": "alleged",
-            },
-            {
-                "id": "b",
-                "from": "H",
-                "relation": "knows",
-                "to": "Y",
-                "alternative": "one",
-                "confidence": "alleged",
-            },
-        ],
-        vocabulary=VOCAB,
-    )
-    found = linkchart.explain_path(c, "X", "Y")
+    claim = [tie("a", "H", "X", "alleged", "one"), tie("b", "H", "Y", "alleged", "one")]
+    people = [{"id": x, "type": "person"} for x in "XHY"]
+    found = linkchart.explain_path(linkchart.from_records(people, claim, vocabulary=VOCAB), "X", "Y")
     assert found.paths == () and "1 best path" not in found.text()
     # with a plain tie beside an alternative, the chain takes the plain one
-    c = linkchart.from_records(
-        [{"id": x, "type": "person"} for x in "XHY"],
-        [
-            {
-                "id": "a",
-                "from": "H",
-                "relation": "knows",
-                "to": "X",
-                "alternative": "one",
-                "confidence": "alleged",
-            },
-            {
-                "id": "b",
-                "from": "H",
-                "relation": "knows",
-                "to": "Y",
-                "alternative": "one",
-                "confidence": "alleged",
-            },
-            {"id": "p", "from": "H", "relation": "knows", "to": "Y", "confidence": "possible"},
-        ],
-        vocabulary=VOCAB,
-    )
+    c = linkchart.from_records(people, [*claim, tie("p", "H", "Y", "possible")], vocabulary=VOCAB)
     (path,) = linkchart.explain_path(c, "X", "Y").paths
     assert [s.edge for s in path.steps] == ["a", "p"]
     alleged, possible = (c.vocabulary.confidence.probability(x) for x in ("alleged", "possible"))
@@ -202,27 +165,13 @@ def test_a_chain_uses_at_most_one_alternative_of_a_claim() -> None:
 
 
 def test_the_k_best_chains_skip_those_through_two_alternatives() -> None:
-    # a claim "O1 or O2 operates with A"; B is a member of O1, and O2 reaches C two ways
+    # a claim "A operates with O1 or O2"; B is tied to O1, and to O2 only through C
     edges = [
-        {"id": "m1", "from": "B", "relation": "knows", "to": "O1"},
-        {
-            "id": "alt1",
-            "from": "A",
-            "relation": "knows",
-            "to": "O1",
-            "alternative": "claim",
-            "confidence": "alleged",
-        },
-        {
-            "id": "alt2",
-            "from": "A",
-            "relation": "knows",
-            "to": "O2",
-            "alternative": "claim",
-            "confidence": "alleged",
-        },
-        {"id": "o2c", "from": "O2", "relation": "knows", "to": "C", "confidence": "reported"},
-        {"id": "bc", "from": "B", "relation": "knows", "to": "C", "confidence": "possible"},
+        tie("m1", "B", "O1", "confirmed"),
+        tie("alt1", "A", "O1", "alleged", "claim"),
+        tie("alt2", "A", "O2", "alleged", "claim"),
+        tie("o2c", "O2", "C", "reported"),
+        tie("bc", "B", "C", "possible"),
     ]
     c = linkchart.from_records(
         [{"id": x, "type": "person"} for x in ("A", "B", "C", "O1", "O2")], edges, VOCAB

@@ -79,7 +79,7 @@ class Dating:
     read: int
     own: int
     by_source: int
-    undated: str = "source"
+    undated: Undated = "source"
     min_dated: float = MIN_DATED
 
     @property

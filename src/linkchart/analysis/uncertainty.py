@@ -558,7 +558,7 @@ def _picklable(plan: Plan) -> bool:
     """Whether the draws can be sent to other processes (everything they read pickles)."""
     try:
         pickle.dumps(plan)
-    except Exception:  # noqa: BLE001 - whatever pickling raises, the answer is no
+    except Exception:  # whatever pickling raises, the answer is no
         return False
     return True
 
