@@ -15,7 +15,6 @@ import pytest
 
 import linkchart
 from linkchart import LinkchartError, UnknownNameError
-from linkchart.analysis.uncertainty import tied_ranks
 from linkchart.cli import main
 
 GRAPH = Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml"
@@ -144,12 +143,6 @@ def test_a_tied_block_shares_the_places_it_straddles() -> None:
     assert r.tied("p0") == 1.0 and "3-4 (tied)" in r.text()  # p1 and p4 share places 3 and 4
     assert sum(r.p_top(n) for n in chart.node_ids) == pytest.approx(5)
     assert "p0" not in r.leaders()  # the lowest score of the chart is no finding
-
-
-def test_tied_ranks_give_the_block_of_places() -> None:
-    first, last = tied_ranks(np.array([[2.0, 2.0, 1.0, np.nan, np.inf]]), True)
-    assert first[0, :4].tolist() == [1, 1, 3, 4] and last[0, :4].tolist() == [2, 2, 3, 4]
-    assert np.isnan(first[0, 4]) and np.isnan(last[0, 4])
 
 
 def claims_chart(seed: int) -> linkchart.LinkChart:

@@ -49,6 +49,8 @@ from .paths import *  # noqa: F403
 from .paths import __all__ as _paths
 from .projection import *  # noqa: F403
 from .projection import __all__ as _projection
+from .ranks import *  # noqa: F403
+from .ranks import __all__ as _ranks
 from .reading import *  # noqa: F403
 from .reading import __all__ as _reading
 from .roles import *  # noqa: F403
@@ -81,6 +83,7 @@ __all__ = [
     *_signed,
     *_structural_holes,
     *_key_players,
+    *_ranks,
     *_uncertainty,
     *_paths,
     *_disruption,

@@ -16,10 +16,10 @@ from ..errors import LinkchartError
 from ..progress import Progress
 from ..times import DAY, OWN, SOURCE, YEAR, Span, Undated, check_undated, extent, first_day, last_day, pack
 from ._measure import vocabulary
+from .ranks import competition_ranks
 from .reading import read_relations
 from .registry import MEASURES, Registry
 from .types import Layers, Relations, SignReading
-from .uncertainty import competition_ranks
 
 if TYPE_CHECKING:
     from ..model import LinkChart

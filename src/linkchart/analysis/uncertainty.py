@@ -55,6 +55,7 @@ from ..executor import Runner, map_blocks
 from ..progress import Progress
 from ._draws import Plan, claims_of, draw_block
 from ._measure import check_count, vocabulary
+from .ranks import competition_ranks, round12, tied_ranks
 from .types import Seed
 
 if TYPE_CHECKING:
@@ -67,11 +68,9 @@ __all__ = [
     "Model",
     "RankUncertainty",
     "Unit",
-    "competition_ranks",
     "how_drawn",
     "rank_range",
     "rank_uncertainty",
-    "tied_ranks",
 ]
 
 Model = Literal["confidence", "missing"]
@@ -80,60 +79,6 @@ Unit = Literal["edge", "node"]
 UNITS: tuple[str, ...] = get_args(Unit)
 
 FloatArray = npt.NDArray[np.float64]
-
-
-def _round12(x: FloatArray) -> FloatArray:
-    """``x`` rounded to 12 significant digits (vectorised)."""
-    out = np.array(x, dtype=np.float64)
-    nonzero = out != 0
-    scale = 10.0 ** (np.floor(np.log10(np.abs(out[nonzero]))) - 11)
-    out[nonzero] = np.round(out[nonzero] / scale) * scale
-    return out
-
-
-def competition_ranks(values: FloatArray, higher_is_more: bool) -> FloatArray:
-    """Competition ranks of each row ("1224": equal values share the best rank).
-
-    ``NaN`` (an undefined value) ranks after every defined one, tied with the other
-    ``NaN``; a node absent from a draw (``inf`` here) has no rank (``NaN``). Values equal
-    to 12 significant digits tie (engines differ in the last bits).
-
-    Examples
-    --------
-    >>> competition_ranks(np.array([[3.0, 1.0, 3.0, 2.0]]), True).tolist()
-    [[1.0, 4.0, 1.0, 3.0]]
-    >>> competition_ranks(np.array([[0.5, np.nan, 0.2]]), False).tolist()
-    [[2.0, 3.0, 1.0]]
-    """
-    return tied_ranks(values, higher_is_more)[0]
-
-
-def tied_ranks(values: FloatArray, higher_is_more: bool) -> tuple[FloatArray, FloatArray]:
-    """The first and the last place of the tied block each node is in, per row.
-
-    The first is the competition rank (:func:`competition_ranks`); a node tied with no
-    other has first == last. ``NaN`` values (undefined) share the places after every
-    defined one; a node absent from a draw (``inf``) has neither (``NaN``).
-
-    Examples
-    --------
-    >>> [x.tolist() for x in tied_ranks(np.array([[3.0, 1.0, 3.0, 1.0, 0.0]]), True)]
-    [[[1.0, 3.0, 1.0, 3.0, 5.0]], [[2.0, 4.0, 2.0, 4.0, 5.0]]]
-    """
-    first = np.full(values.shape, np.nan)
-    last = np.full(values.shape, np.nan)
-    for row, v in enumerate(values):
-        absent = np.isinf(v)
-        undefined = np.isnan(v)
-        present = ~absent & ~undefined
-        key = _round12(v[present])
-        key = -key if higher_is_more else key
-        ordered = np.sort(key)
-        first[row, present] = np.searchsorted(ordered, key, side="left") + 1
-        last[row, present] = np.searchsorted(ordered, key, side="right")
-        first[row, undefined] = present.sum() + 1
-        last[row, undefined] = present.sum() + undefined.sum()
-    return first, last
 
 
 @dataclass(frozen=True, eq=False)
@@ -257,8 +202,8 @@ class RankUncertainty:
         base = float(self.baseline[node])
         if not len(v) or math.isnan(base):
             return math.nan
-        key = _round12(v)
-        at = _round12(np.array([base]))[0]
+        key = round12(v)
+        at = round12(np.array([base]))[0]
         return float(100 * (np.sum(key < at) + 0.5 * np.sum(key == at)) / len(v))
 
     def explain(self) -> str:
@@ -281,12 +226,12 @@ class RankUncertainty:
         base_rank = competition_ranks(base[None, :], self.higher_is_more)[0]
         ids = self.chart.node_ids
         floor = np.nanmin(base) if self.higher_is_more else np.nanmax(base)
-        at_floor = _round12(np.nan_to_num(base, nan=floor)) == _round12(np.array([floor]))[0]
+        at_floor = round12(np.nan_to_num(base, nan=floor)) == round12(np.array([floor]))[0]
         first = [ids[i] for i in np.argsort(base_rank, kind="stable")[:k] if not at_floor[i]]
         v = np.where(np.isinf(self.values) | np.isnan(self.values), np.nan, self.values)
         with np.errstate(all="ignore"):
             bottom = np.nanmin(v, axis=1) if self.higher_is_more else np.nanmax(v, axis=1)
-        always_bottom = np.all(np.isnan(v) | (_round12(v) == _round12(bottom)[:, None]), axis=0)
+        always_bottom = np.all(np.isnan(v) | (round12(v) == round12(bottom)[:, None]), axis=0)
         others = [
             n
             for i, n in enumerate(ids)
