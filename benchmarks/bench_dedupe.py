@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT / "examples"))
 from split_sources import variant  # noqa: E402
 
 import linkchart  # noqa: E402
-from linkchart.analysis.duplicates import MIN_SCORE, Candidates, candidates  # noqa: E402
+from linkchart.analysis.candidate import Candidates  # noqa: E402
+from linkchart.analysis.duplicates import MIN_SCORE, candidates  # noqa: E402
 
 SPLIT = ROOT / "examples" / "data" / "split"
 GIVEN = (

@@ -42,17 +42,11 @@ from .loading.write import write_csv, write_yaml
 # isort: split
 # -- analysis: measures, the registry, the reading --
 from .analysis.affiliation import (
-    ONE_MODE_WEIGHTINGS,
     Affiliations,
     AffiliationView,
-    Classes,
-    ClassTie,
-    OneModeWeighting,
     ProjectedTie,
     SharedAffiliation,
     affiliations,
-    classes,
-    one_mode,
     projected_ties,
     shared_affiliations,
 )
@@ -60,22 +54,18 @@ from .analysis.betweenness import betweenness
 from .analysis.bridges import ArticulationPoint, Bridge, articulation_points, bridges
 from .analysis.bridging import bridging_centrality, bridging_coefficient
 from .analysis.brokerage import ROLES, BrokerageResult, brokerage
+from .analysis.candidate import Candidate, Candidates, NodeRef
+from .analysis.classes import Classes, ClassTie, classes
 from .analysis.closeness import closeness, harmonic
 from .analysis.communities import Communities, communities, participation
+from .analysis.decisions import Decision, Decisions, decisions_from_records
 from .analysis.degree import degree, strength
 from .analysis.disruption import Disruption, disruption
-from .analysis.duplicates import (
-    Candidate,
-    Candidates,
-    Decision,
-    Decisions,
-    NodeRef,
-    candidates,
-    decisions_from_records,
-    name_similarity,
-)
+from .analysis.duplicates import candidates
 from .analysis.eigenvector import eigenvector
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
+from .analysis.names import name_similarity
+from .analysis.one_mode import ONE_MODE_WEIGHTINGS, OneModeWeighting, one_mode
 from .analysis.over_time import Dating, OverTime, Period, dating, over_time, periods_of
 from .analysis.pagerank import pagerank
 from .analysis.paths import EvidencePath, PathExplanation, explain_path

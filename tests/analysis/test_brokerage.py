@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import linkchart
 from linkchart import LinkchartError, Relation, UnknownNameError, Vocabulary
-from linkchart.analysis.brokerage import ROLES, _moments, brokerage, groups_of
+from linkchart.analysis.brokerage import ROLES, _moments, brokerage
+from linkchart.analysis.roles import groups_of
 
 DIRECTED = Vocabulary(relations=(Relation("pays"), Relation("knows", directed=False)))
 ENGINES = ["igraph", "networkx"]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 import linkchart
 from linkchart import LinkchartError, UnknownNameError
+
+CURVES = ("fragmentation", "largest", "efficiency")
 
 
 def chart(ties: list[tuple[str, str]], extra: str = "") -> linkchart.LinkChart:
@@ -47,6 +51,20 @@ def test_strategies_agree_where_they_must_and_random_is_seeded() -> None:
     assert (lo <= r1.fragmentation + 1e-12).all() and (r1.fragmentation <= hi + 1e-12).all()
     initial = linkchart.disruption(c, steps=3, recompute=False)
     assert initial.removed[0] == "b" and len(initial.removed) == 3
+
+
+def test_the_random_runs_are_seed_0_by_default_and_the_same_on_any_executor() -> None:
+    c = chart([("a", "b"), ("b", "c"), ("c", "d"), ("d", "e"), ("b", "f"), ("f", "g")])
+    default = linkchart.disruption(c, strategy="random", steps=3, runs=15)
+    assert default.parameters["seed"] == 0
+    zero = linkchart.disruption(c, strategy="random", steps=3, runs=15, seed=0)
+    assert default.fragmentation.tobytes() == zero.fragmentation.tobytes()
+    with ThreadPoolExecutor(3) as pool:
+        pooled = linkchart.disruption(c, strategy="random", steps=3, runs=15, executor=pool)
+    assert all(getattr(pooled, k).tobytes() == getattr(default, k).tobytes() for k in CURVES)
+    assert pooled.bands["efficiency"][1].tobytes() == default.bands["efficiency"][1].tobytes()
+    with pytest.raises(LinkchartError, match="seed must be an integer from 0"):
+        linkchart.disruption(c, seed=None)  # type: ignore[arg-type]
 
 
 def test_errors_and_the_plot() -> None:

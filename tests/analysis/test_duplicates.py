@@ -1,4 +1,4 @@
-"""linkchart.analysis.duplicates: candidate pairs for one entity, their reasons, decisions."""
+"""linkchart.analysis.duplicates: candidate pairs for one entity, with their reasons; decisions honoured."""
 
 from __future__ import annotations
 
@@ -10,28 +10,18 @@ from pathlib import Path
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from strategies import charts
 
 import linkchart
 from linkchart import (
     Decision,
     Decisions,
-    LoadError,
     NodeRef,
     candidates,
-    decisions_from_records,
     name_similarity,
 )
-from linkchart.analysis.duplicates import (
-    MIN_SCORE,
-    NEIGHBOUR_SHARE,
-    NameReason,
-    NeighbourReason,
-    TieReason,
-    TypeReason,
-    name_key,
-)
+from linkchart.analysis.candidate import NameReason, NeighbourReason, TieReason, TypeReason
+from linkchart.analysis.duplicates import MIN_SCORE, NEIGHBOUR_SHARE
 from linkchart.cli import main
 from linkchart.errors import LinkchartError, UnknownNameError
 
@@ -45,63 +35,6 @@ respelt names of people A also names are found); docs/many_sources.md states it.
 
 def people(*names: str, kind: str = "person") -> list[dict[str, str]]:
     return [{"id": n, "type": kind} for n in names]
-
-
-# ---------------------------------------------------------------------------- names
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "rule", "similarity"),
-    [
-        ("Namangani", "Namangany", "transliteration", 0.95),  # a final i written y
-        ("Juma", "Djuma", "transliteration", 0.95),  # dj for j
-        ("Juma Namangani", "Dzhuma Namangani", "transliteration", 0.95),  # dzh (Russian) for j
-        ("Yuldashev", "Yoldash", "transliteration", 0.95),  # o/u and a Russian ending
-        ("Emomali Rakhmonov", "Emomali Rahmon", "transliteration", 0.95),  # kh/h and -ov
-        ("Abu Zubeida", "Abu Zubaydah", "transliteration", 0.95),  # ei/ay and a final h
-        ("Zacarias Moussaoui", "Zacarias Musawi", "transliteration", 0.95),  # French ou, w
-        ("Khalid al-Mihdhar", "Khalid al-Mihdar", "transliteration", 0.95),  # dh/d
-        ("Abu Musab al-Zarqawi", "Abu Musab al-Zarkawi", "transliteration", 0.95),  # q/k
-        ("Nawaf al-Hazmi", "Nawaf Alhazmi", "folded", 1.0),  # the article glued
-        ("Nawaf al-Hazmi", "Nawaf el Hazmi", "folded", 1.0),  # el, no hyphen
-        ("Salah ad-Din", "Salah Din", "folded", 1.0),  # an assimilated article
-        ("Ramzi Bin al-Shibh", "Ramzi Binalshibh", "folded", 1.0),  # bin and al glued
-        ("Abd al-Aziz al-Omari", "Abdulaziz Alomari", "folded", 1.0),  # abd al-, abdul-
-        ("Seifallah ben Hassine", "Seifallah ibn Hassine", "folded", 1.0),  # ben/ibn
-        ("Muḥammad ʿAṭṭā", "Muhammad Atta", "folded", 1.0),  # diacritics, ayn
-        ("Tahir Yoldash", "Yoldash, Tahir", "folded", 1.0),  # family name first, with a comma
-        ("Tahir Yoldash", "TAHIR  YOLDASH", "folded", 1.0),  # case and spaces
-        ("Mohamed Atta", "Muhammad Atta", "vowels", 0.9),  # e/a: the same consonants
-        ("Tahir Yoldash", "Yoldash Tahir", "word order", 0.9),  # no comma
-        ("Jean-Marc Grandvisir", "Jeanmarc Grandvisir", "joined words", 0.9),  # a hyphen dropped
-        ("Tahir Yoldash", "T. Yoldash", "initials", 0.85),
-        ("Yoldash, T.", "Tahir Yoldash", "initials", 0.85),
-        ("Atta", "Mohamed Atta", "part", 0.65),
-        ("Imad Eddin Barakat Yarkas", "Imad Eddin Baraat Yarkas", "spelling", 0.75),
-    ],
-)
-def test_each_variant_rule(a: str, b: str, rule: str, similarity: float) -> None:
-    found = name_similarity(a, b)
-    assert found.rule == rule
-    assert found.similarity == pytest.approx(similarity, abs=1e-3)
-    assert name_similarity(b, a) == found  # symmetric
-
-
-def test_identical_names_and_names_that_are_not_variants() -> None:
-    assert name_similarity("IMU", "IMU") == (1.0, "identical")
-    # brothers share the family name, not the given one: far below the least score
-    assert name_similarity("Nawaf al-Hazmi", "Salem al-Hazmi").similarity < 0.5
-    assert name_similarity("Wail Alshehri", "Waleed Alshehri").similarity < 0.7
-    assert name_similarity("Tajikistan", "Pakistan").similarity < 0.6
-    assert name_similarity("", "x") == (0.0, "spelling")
-    assert name_similarity("---", "...").similarity == 0.0  # no words at all
-
-
-def test_the_key_shows_what_is_compared() -> None:
-    assert name_key("Juma al-Namangani") == name_key("Djuma Namangany") == "juma namangani"
-    assert name_key("Dzhalal-Abad") == name_key("Jalal-Abad") == "jalal abad"
-    assert name_key("Abdul Aziz") == name_key("Abdulaziz") == "abdaziz"
-    assert name_key("") == ""
 
 
 # ---------------------------------------------------------------------------- one chart
@@ -397,102 +330,7 @@ def test_scores_are_symmetric_and_in_the_unit_interval(
         assert math.isclose(sum(r.contribution for r in c.reasons), c.score, abs_tol=1e-9)
 
 
-NAMEY = st.text(st.sampled_from("aeiouyhkqdjzsl -',.AEOJKZ\u0301"), max_size=14)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(NAMEY, st.text(max_size=10)), st.one_of(NAMEY, st.text(max_size=10)))
-def test_name_similarity_is_symmetric_and_in_the_unit_interval(a: str, b: str) -> None:
-    found = name_similarity(a, b)
-    assert found == name_similarity(b, a)
-    assert 0.0 <= found.similarity <= 1.0
-    assert name_similarity(a, a).similarity == 1.0
-
-
 # ---------------------------------------------------------------------------- decisions
-
-
-def test_decisions_from_records_and_back() -> None:
-    records = [
-        {
-            "same_as": ["Namangani", "Namangany"],
-            "by": "J. Analyst",
-            "why": "same commander",
-            "date": "2024-05-02",
-        },
-        {
-            "not_same_as": ["Wail Alshehri", "Waleed Alshehri"],
-            "by": "J. Analyst",
-            "why": "brothers",
-            "date": 2024,
-        },
-    ]
-    ds = decisions_from_records(records)
-    assert ds.entries[0] == Decision(
-        ("Namangani", "Namangany"), True, "J. Analyst", "same commander", "2024-05-02"
-    )
-    assert ds.entries[1].date == "2024" and not ds.entries[1].same
-    assert [d.to_record() for d in ds.entries] == [
-        records[0],
-        {**records[1], "date": "2024"},
-    ]
-    assert decisions_from_records([d.to_record() for d in ds.entries]).entries == ds.entries
-    read = yaml.safe_load("- {same_as: [A, B], date: 2024-05-02}")  # PyYAML makes a date of it
-    assert decisions_from_records(read).entries[0].date == "2024-05-02"
-
-
-def test_every_bad_decision_is_located() -> None:
-    with pytest.raises(LoadError) as err:
-        decisions_from_records(
-            [
-                "Namangani = Namangany",
-                {"same_as": ["A"]},
-                {"same_as": ["A", "B"], "not_same_as": ["A", "C"]},
-                {"by": "me"},
-                {"same_as": ["A", "A", 7]},
-                {"same_as": ["A", "B"], "date": "May 2024", "who": "me", "why": 3},
-            ],
-            file="d.yaml",
-            lines={"decisions[4].same_as[2]": 9, "decisions[5]": 12},
-        )
-    got = [(p.path, p.code) for p in err.value.problems]
-    assert got == [
-        ("decisions[0]", "wrong-type"),
-        ("decisions[1].same_as", "wrong-type"),
-        ("decisions[2]", "wrong-type"),
-        ("decisions[3]", "missing-field"),
-        ("decisions[4].same_as[1]", "duplicate-name"),
-        ("decisions[4].same_as[2]", "wrong-type"),
-        ("decisions[5].who", "unknown-field"),
-        ("decisions[5].why", "wrong-type"),
-        ("decisions[5].date", "bad-time"),
-    ]
-    lines = {p.path: p.line for p in err.value.problems}
-    assert lines["decisions[4].same_as[2]"] == 9 and lines["decisions[5].date"] == 12
-    assert all(p.file == "d.yaml" for p in err.value.problems)
-    assert "did you mean 'why'?" in str(err.value)
-    with pytest.raises(LoadError, match="decisions must be a list"):
-        decisions_from_records({"same_as": ["A", "B"]})
-    with pytest.raises(LoadError, match="bad-time"):
-        decisions_from_records([{"same_as": ["A", "B"], "date": "2024-02-30"}])
-
-
-def test_decisions_join_groups_and_settle_pairs() -> None:
-    ds = Decisions(
-        [
-            Decision(("A", "B"), True),
-            Decision(("B", "C"), True),
-            Decision(("D", "E", "F"), True),
-            Decision(("C", "D"), False),
-        ]
-    )
-    assert ds.groups == (("A", "B", "C"), ("D", "E", "F"))
-    assert ds.settles("A", "C") is True
-    assert ds.settles("A", "F") is False  # A = C, D = F and C != D
-    assert ds.settles("A", "X") is None and ds.settles("X", "Y") is None
-    assert ds.contradictions == ()
-    wrong = Decisions([Decision(("A", "B"), True), Decision(("B", "C"), True), Decision(("A", "C"), False)])
-    assert [pair for _, pair in wrong.contradictions] == [("A", "C")]
 
 
 def test_decided_pairs_are_left_out_and_counted(imu: linkchart.LinkChart) -> None:

@@ -142,3 +142,42 @@ def test_the_cli_reads_the_default_reading_and_takes_layers(capsys: pytest.Captu
     assert "no path on the ties read" in out and "Reading: read on 18 of 92 ties" in out
     assert main(["path", str(GRAPH), "JUI", "Kyrgyzstan", "--signs", "all", "--k", "1"]) == 0
     assert "JUI > IMT > Kyrgyzstan" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------- either-or claims
+def tie(eid: str, a: str, b: str, confidence: str, alternative: str | None = None) -> dict[str, str]:
+    out = {"id": eid, "from": a, "relation": "knows", "to": b, "confidence": confidence}
+    return out if alternative is None else {**out, "alternative": alternative}
+
+
+def test_a_chain_uses_at_most_one_alternative_of_a_claim() -> None:
+    # "H knows X or Y" (one claim): X > H > Y would need both alternatives to hold
+    claim = [tie("a", "H", "X", "alleged", "one"), tie("b", "H", "Y", "alleged", "one")]
+    people = [{"id": x, "type": "person"} for x in "XHY"]
+    found = linkchart.explain_path(linkchart.from_records(people, claim, vocabulary=VOCAB), "X", "Y")
+    assert found.paths == () and "1 best path" not in found.text()
+    # with a plain tie beside an alternative, the chain takes the plain one
+    c = linkchart.from_records(people, [*claim, tie("p", "H", "Y", "possible")], vocabulary=VOCAB)
+    (path,) = linkchart.explain_path(c, "X", "Y").paths
+    assert [s.edge for s in path.steps] == ["a", "p"]
+    alleged, possible = (c.vocabulary.confidence.probability(x) for x in ("alleged", "possible"))
+    assert path.probability == pytest.approx(alleged / 2 * possible)
+
+
+def test_the_k_best_chains_skip_those_through_two_alternatives() -> None:
+    # a claim "A operates with O1 or O2"; B is tied to O1, and to O2 only through C
+    edges = [
+        tie("m1", "B", "O1", "confirmed"),
+        tie("alt1", "A", "O1", "alleged", "claim"),
+        tie("alt2", "A", "O2", "alleged", "claim"),
+        tie("o2c", "O2", "C", "reported"),
+        tie("bc", "B", "C", "possible"),
+    ]
+    c = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in ("A", "B", "C", "O1", "O2")], edges, VOCAB
+    )
+    found = linkchart.explain_path(c, "B", "O2", k=5)
+    used = [[s.edge for s in p.steps] for p in found.paths]
+    assert ["m1", "alt1", "alt2"] not in used  # B > O1 > A > O2 rests on both alternatives
+    assert used == [["bc", "o2c"]]
+    assert all(sum(s.edge.startswith("alt") for s in p.steps) <= 1 for p in found.paths)

@@ -17,10 +17,16 @@ from .bridging import *  # noqa: F403
 from .bridging import __all__ as _bridging
 from .brokerage import *  # noqa: F403
 from .brokerage import __all__ as _brokerage
+from .candidate import *  # noqa: F403
+from .candidate import __all__ as _candidate
+from .classes import *  # noqa: F403
+from .classes import __all__ as _classes
 from .closeness import *  # noqa: F403
 from .closeness import __all__ as _closeness
 from .communities import *  # noqa: F403
 from .communities import __all__ as _communities
+from .decisions import *  # noqa: F403
+from .decisions import __all__ as _decisions
 from .degree import *  # noqa: F403
 from .degree import __all__ as _degree
 from .disruption import *  # noqa: F403
@@ -31,6 +37,10 @@ from .eigenvector import *  # noqa: F403
 from .eigenvector import __all__ as _eigenvector
 from .key_players import *  # noqa: F403
 from .key_players import __all__ as _key_players
+from .names import *  # noqa: F403
+from .names import __all__ as _names
+from .one_mode import *  # noqa: F403
+from .one_mode import __all__ as _one_mode
 from .over_time import *  # noqa: F403
 from .over_time import __all__ as _over_time
 from .pagerank import *  # noqa: F403
@@ -39,8 +49,12 @@ from .paths import *  # noqa: F403
 from .paths import __all__ as _paths
 from .projection import *  # noqa: F403
 from .projection import __all__ as _projection
+from .ranks import *  # noqa: F403
+from .ranks import __all__ as _ranks
 from .reading import *  # noqa: F403
 from .reading import __all__ as _reading
+from .roles import *  # noqa: F403
+from .roles import __all__ as _roles
 from .scores import *  # noqa: F403
 from .scores import __all__ as _scores
 from .signed import *  # noqa: F403
@@ -62,17 +76,24 @@ __all__ = [
     *_bridging,
     *_communities,
     *_brokerage,
+    *_roles,
     *_projection,
     *_reading,
     *_scores,
     *_signed,
     *_structural_holes,
     *_key_players,
+    *_ranks,
     *_uncertainty,
     *_paths,
     *_disruption,
     *_over_time,
+    *_classes,
+    *_one_mode,
     *_affiliation,
     *_two_mode,
+    *_names,
+    *_candidate,
+    *_decisions,
     *_duplicates,
 ]

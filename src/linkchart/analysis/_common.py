@@ -1,65 +1,20 @@
-"""Helpers shared by the measure modules (private: not re-exported)."""
+"""Helpers shared by the result types of the measures (private: not re-exported).
+
+The checks every measure shares are in :mod:`~linkchart.analysis._measure`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import LinkchartError
+from .types import Relations
 
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = [
-    "NodeMapping",
-    "Relations",
-    "check_count",
-    "check_flag",
-    "parameters",
-    "relation_list",
-    "topological",
-    "undirected_only",
-]
+__all__ = ["NodeMapping", "Relations", "parameters", "relation_list"]
 
 V = TypeVar("V")
-
-Relations = Iterable[str] | str | None
-"""The ``relations`` argument of every measure: names, one name, or ``None`` for all."""
-
-
-def check_flag(name: str, value: object) -> bool:
-    """Return ``value`` if it is a ``bool``, else raise a :class:`LinkchartError`."""
-    if not isinstance(value, bool):
-        raise LinkchartError(f"{name} must be True or False, not {value!r}")
-    return value
-
-
-def check_count(name: str, value: object, minimum: int) -> int:
-    """Return ``value`` as an ``int`` if it is an integer of at least ``minimum``, else raise."""
-    import numpy as np
-
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise LinkchartError(f"{name} must be an integer of at least {minimum}, not {value!r}")
-    return int(value)
-
-
-def undirected_only(measure: str, directed: object) -> None:
-    """Accept ``directed`` of ``None`` or ``False``; a measure defined on the undirected reading
-    refuses ``True`` rather than silently reading the ties another way."""
-    if directed is True:
-        raise LinkchartError(
-            f"{measure} is defined on the undirected reading: directed must be None or False, not True"
-        )
-    if directed is not None and directed is not False:
-        raise LinkchartError(f"directed must be True, False or None, not {directed!r}")
-
-
-def topological(measure: str, weight: object) -> None:
-    """Accept only ``weight=None`` for a measure that counts ties and never weighs them."""
-    if weight is not None:
-        raise LinkchartError(
-            f"{measure} is topological (it counts ties): weight must be None, not {weight!r}"
-        )
 
 
 def relation_list(relations: Relations) -> list[str] | None:

@@ -3,71 +3,74 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 from ..errors import LinkchartError
+from ..executor import Runner, blocks, sum_in_order
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters
-from ._parallel import PARALLEL_WORK, SHARED, default_workers, fork_map, vertex_blocks
-from .projection import Engine, Projection, Weighting, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from ._blocks import PathGraph, run_blocks
+from ._common import parameters
+from ._measure import measure
+from .projection import Projection, project
+from .reading import read_relations
 from .scores import Scores
+from .types import Engine, Layers, Relations, Seed, SignReading, Weighting
 
-__all__ = ["PARALLEL_WORK", "betweenness"]
-
-
-def _raw_igraph(p: Projection, sources: list[int] | None = None) -> npt.NDArray[np.float64]:
-    g = p.to_igraph(weights="distance")
-    values = g.betweenness(directed=p.directed, weights="weight" if p.weighted else None, sources=sources)
-    return np.asarray(values, dtype=np.float64)
+__all__ = ["betweenness"]
 
 
-def _block(sources: list[int]) -> npt.NDArray[np.float64]:
-    """Betweenness counted from ``sources`` only (the paths that start there)."""
-    p: Projection = SHARED["p"]
-    if SHARED["engine"] == "igraph":
-        return _raw_igraph(p, sources)
+def _block(g: PathGraph, sources: Sequence[int]) -> npt.NDArray[np.float64]:
+    """Betweenness counted from ``sources`` only (the paths that start there); every source
+    at once when ``sources`` is every vertex (one igraph call, as without blocks)."""
+    every = isinstance(sources, range) and len(sources) == g.n
+    if g.engine == "igraph":
+        values = g.graph().betweenness(
+            directed=g.directed,
+            weights="weight" if g.weighted else None,
+            sources=None if every else list(sources),
+        )
+        return np.asarray(values, dtype=np.float64)
     import networkx as nx
 
-    g = p.to_networkx(weights="distance")
-    values = nx.betweenness_centrality_subset(
-        g, sources, list(range(p.n)), normalized=False, weight="weight" if p.weighted else None
+    w = "weight" if g.weighted else None
+    if every:  # normalized=False counts unordered pairs once on an undirected graph, like igraph
+        found = nx.betweenness_centrality(g.graph(), normalized=False, weight=w)
+    else:
+        found = nx.betweenness_centrality_subset(
+            g.graph(), list(sources), list(range(g.n)), normalized=False, weight=w
+        )
+    return np.array([found[i] for i in range(g.n)], dtype=np.float64)
+
+
+def _parts(
+    p: Projection,
+    engine: Engine,
+    sources: Sequence[Sequence[int]],
+    workers: int | None,
+    executor: Runner,
+) -> list[npt.NDArray[np.float64]]:
+    """Per block of sources, the betweenness counted from them (in block order)."""
+    return run_blocks(
+        _block, PathGraph.of(p, engine), sources, work=(p.n, p.m), workers=workers, executor=executor
     )
-    return p.as_array(values)
-
-
-def _sources(p: Projection, engine: Engine, blocks: list[list[int]], workers: int) -> npt.NDArray[np.float64]:
-    """Per block, the betweenness counted from its sources (their sum is the whole when the
-    blocks cover every source)."""
-    if workers > 1 and len(blocks) > 1:  # built once here, inherited by every worker
-        p.to_igraph(weights="distance") if engine == "igraph" else p.to_networkx(weights="distance")
-    parts = fork_map(_block, blocks, workers, {"p": p, "engine": engine})
-    return np.array(parts).reshape(len(blocks), p.n)
-
-
-def _raw_networkx(p: Projection) -> npt.NDArray[np.float64]:
-    import networkx as nx
-
-    g = p.to_networkx(weights="distance")
-    # normalized=False counts unordered pairs once on an undirected graph, like igraph
-    values = nx.betweenness_centrality(g, normalized=False, weight="weight" if p.weighted else None)
-    return p.as_array(values)
 
 
 def betweenness_of(
-    p: Projection, engine: Engine, normalized: bool, workers: int = 1
+    p: Projection, engine: Engine, normalized: bool, workers: int | None = 1, executor: Runner = None
 ) -> npt.NDArray[np.float64]:
-    """Betweenness of every vertex of a projection, in position order (for other measures)."""
+    """Betweenness of every vertex of a projection, in position order (for other measures).
+
+    The sources are cut into blocks fixed by ``n * m`` (:func:`linkchart.executor.blocks`)
+    and the parts added in block order, so the value is the same for any ``workers``.
+    """
     if p.n == 0:
         return np.zeros(0, dtype=np.float64)
     if p.m == 0:
-        raw = np.zeros(p.n, dtype=np.float64)
-    elif workers > 1:
-        raw = _sources(p, engine, vertex_blocks(p.n, workers), workers).sum(axis=0)
-    else:
-        raw = _raw_igraph(p) if engine == "igraph" else _raw_networkx(p)
+        return _normalize(p, np.zeros(p.n, dtype=np.float64), normalized)
+    raw = sum_in_order(_parts(p, engine, blocks(p.n, p.m), workers, executor))
     return _normalize(p, raw, normalized)
 
 
@@ -81,6 +84,17 @@ def _normalize(p: Projection, raw: npt.NDArray[np.float64], normalized: bool) ->
     return raw
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="shortest paths through the node (raw; every tie length 1)",
+    cost="O(nm)",
+    weight="distance",
+    in_report=True,
+    on_page=True,
+    seeded=True,
+    parallel=True,
+)
 def betweenness(
     chart: LinkChart,
     *,
@@ -92,8 +106,9 @@ def betweenness(
     directed: bool | None = None,
     normalized: bool = False,
     samples: int | None = None,
-    seed: int = 0,
+    seed: Seed = 0,
     workers: int | None = None,
+    executor: Runner = None,
 ) -> Scores:
     r"""Shortest-path betweenness centrality of every node.
 
@@ -109,28 +124,15 @@ def betweenness(
     ----------
     chart
         The chart; it is not changed.
-    engine
-        ``"igraph"`` (default, fast) or ``"networkx"`` (the reference); they agree.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
-    weight
-        ``None`` (default): every tie has length 1, however many edges report it.
-        Otherwise the weighting (``"count"``, ``"weight"``, ``"confidence_sum"``,
-        ``"confidence_max"``) that combines parallel edges into a strength, read here
-        as a **distance** of ``1 / strength``: a better-attested tie is a shorter path.
-    directed
-        ``None`` follows the vocabulary (directed as soon as one counted relation is;
-        undirected ties then count both ways); ``False`` reads every tie as undirected.
+    %(engine)s
+    %(reading)s
+    %(weight_distance)s
+    %(directed)s
     normalized
         ``False`` (default): the raw count of pairs (fractions of shortest paths), as in
         UCINET and igraph. ``True`` divides by the number of pairs that could route
         through a node: :math:`(n-1)(n-2)/2` undirected, :math:`(n-1)(n-2)` directed,
         with :math:`n` the number of nodes of the chart (isolated ones included).
-
     samples
         ``None`` (default): exact. ``k``: estimate from ``k`` random source pivots
         (Brandes & Pich 2007), scaled by :math:`n/k`; the result is marked as an
@@ -138,11 +140,8 @@ def betweenness(
         per node (:meth:`~linkchart.analysis.Scores.error`), from the spread of the
         estimates of up to 20 disjoint batches of pivots.
     seed
-        Seeds the pivots (only with ``samples``).
-    workers
-        Processes sharing the source vertices (exact or sampled), summed: the same
-        values as one process. Default: every core when ``n * m`` exceeds
-        :data:`PARALLEL_WORK`, else 1.
+        Seeds the pivots (only with ``samples``). %(seed)s
+    %(workers)s
 
     Returns
     -------
@@ -153,7 +152,9 @@ def betweenness(
     Raises
     ------
     UnknownNameError
-        For an unknown engine, relation or weighting.
+        For an unknown engine, relation, layer or weighting.
+    LinkchartError
+        For ``samples`` or ``workers`` below 1, or a bad seed or flag.
 
     Notes
     -----
@@ -202,36 +203,28 @@ def betweenness(
     >>> betweenness(c, normalized=True, engine="networkx")["b"]
     1.0
     """
-    engine = check_engine(engine)
-    check_flag("normalized", normalized)
-    for name, value in (("samples", samples), ("workers", workers)):
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-            raise LinkchartError(
-                f"{name} must be a positive integer or None, not {value!r}", code="bad-argument"
-            )
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise LinkchartError(f"seed must be an integer, not {seed!r}", code="bad-argument")
+    if samples is not None and (isinstance(samples, bool) or not isinstance(samples, int) or samples < 1):
+        raise LinkchartError(
+            f"samples must be a positive integer or None, not {samples!r}", code="bad-argument"
+        )
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
-    if workers is None:
-        workers = default_workers(p.n, p.m)
     params = parameters(
         engine=engine, relations=rels, weight=weight, directed=p.directed, normalized=normalized
     )
     if samples is None or samples >= p.n or p.m == 0:
-        return Scores(
-            chart, betweenness_of(p, engine, normalized, workers), measure="betweenness", parameters=params
-        )
+        values = betweenness_of(p, engine, normalized, workers, executor)
+        return Scores(chart, values, measure="betweenness", parameters=params)
     # Brandes & Pich (2007): random pivot sources, scaled by n / k; the standard error
-    # from the spread of the estimates of disjoint batches of pivots
+    # from the spread of the estimates of disjoint batches of pivots (the batches are the blocks)
     rng = np.random.default_rng(seed)
     pivots = sorted(int(x) for x in rng.choice(p.n, size=samples, replace=False))
     batches = min(samples, 20)
-    blocks = [pivots[i::batches] for i in range(batches)]
-    parts = _sources(p, engine, blocks, workers)
-    estimate = _normalize(p, parts.sum(axis=0) * p.n / samples, normalized)
+    sources = [pivots[i::batches] for i in range(batches)]
+    parts = _parts(p, engine, sources, workers, executor)
+    estimate = _normalize(p, sum_in_order(parts) * p.n / samples, normalized)
     per_batch = np.array(
-        [_normalize(p, part * p.n / len(b), normalized) for part, b in zip(parts, blocks, strict=True)]
+        [_normalize(p, part * p.n / len(b), normalized) for part, b in zip(parts, sources, strict=True)]
     )
     errors = per_batch.std(axis=0, ddof=1) / math.sqrt(batches) if batches > 1 else np.full(p.n, np.nan)
     params.update(samples=samples, seed=seed, estimate="Brandes-Pich random pivots")

@@ -16,9 +16,10 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._common import Relations, topological, undirected_only
-from .projection import Engine, Projection, _relation_mask, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from ._measure import measure
+from .projection import Projection, _relation_mask, project
+from .reading import read_relations
+from .types import Engine, Layers, Relations, SignReading
 
 __all__ = ["ArticulationPoint", "Bridge", "articulation_points", "bridge_count", "bridges"]
 
@@ -305,6 +306,16 @@ def _bridges_networkx(p: Projection) -> list[Found]:
     return out
 
 
+@measure(
+    returns="edge",
+    higher_is_more=True,
+    meaning="ties whose removal disconnects (undirected reading)",
+    cost="linear",
+    weight="topological",
+    undirected=True,
+    in_report=True,
+    options={"directed": False},
+)
 def bridges(
     chart: LinkChart,
     *,
@@ -321,14 +332,8 @@ def bridges(
     ----------
     chart
         The chart; it is not changed.
-    engine
-        ``"igraph"`` (default) or ``"networkx"`` (the reference); they agree.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(engine)s
+    %(reading)s
     weight
         Only ``None``: bridges are topological.
     directed
@@ -387,9 +392,6 @@ def bridges(
     >>> [sorted(side) for side in b.separated]
     [['a', 'b', 'c'], ['d', 'e', 'f']]
     """
-    engine = check_engine(engine)
-    topological("bridges", weight)
-    undirected_only("bridges", directed)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False)
     found = _bridges_igraph(p) if engine == "igraph" else _bridges_networkx(p)
@@ -472,6 +474,16 @@ def _articulation_networkx(p: Projection) -> list[Cut]:
     return out
 
 
+@measure(
+    returns="structure",
+    higher_is_more=True,
+    meaning="nodes whose removal splits the network (undirected reading)",
+    cost="linear",
+    weight="topological",
+    undirected=True,
+    in_report=True,
+    options={"directed": False},
+)
 def articulation_points(
     chart: LinkChart,
     *,
@@ -488,18 +500,11 @@ def articulation_points(
     ----------
     chart
         The chart; it is not changed.
-    engine
-        ``"igraph"`` (default) or ``"networkx"`` (the reference); they agree.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(engine)s
+    %(reading)s
     weight
         Only ``None``: articulation points are topological.
-    directed
-        ``None`` or ``False``: the undirected reading, always (``True`` is refused).
+    %(undirected)s
 
     Returns
     -------
@@ -541,9 +546,6 @@ def articulation_points(
     >>> [(p.node_id, [sorted(c) for c in p.components]) for p in articulation_points(chart)]
     [('c', [['a', 'b'], ['d'], ['e']]), ('b', [['c', 'd', 'e'], ['a']])]
     """
-    engine = check_engine(engine)
-    topological("articulation_points", weight)
-    undirected_only("articulation_points", directed)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False)
     found = _articulation_igraph(p) if engine == "igraph" else _articulation_networkx(p)

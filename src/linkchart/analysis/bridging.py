@@ -5,13 +5,15 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from ..executor import Runner
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters, topological, undirected_only
-from ._parallel import choose_workers
+from ._common import parameters
+from ._measure import measure
 from .betweenness import betweenness_of
-from .projection import Engine, Projection, Weighting, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from .projection import Projection, project
+from .reading import read_relations
 from .scores import Scores
+from .types import Engine, Layers, Relations, SignReading, Weighting
 
 __all__ = ["bridging_centrality", "bridging_coefficient"]
 
@@ -27,6 +29,14 @@ def _coefficient(p: Projection) -> npt.NDArray[np.float64]:
     return out
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="bridging coefficient: low degree between high-degree neighbours (Hwang et al.)",
+    cost="linear",
+    weight="topological",
+    undirected=True,
+)
 def bridging_coefficient(
     chart: LinkChart,
     *,
@@ -53,17 +63,10 @@ def bridging_coefficient(
         The chart; it is not changed.
     engine
         Checked like every measure's; one numpy implementation serves both engines.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(reading)s
     weight
         Only ``None``: the coefficient is made of degrees (ties counted).
-    directed
-        ``None`` or ``False``: the undirected reading, as in the paper (``True`` is
-        refused).
+    %(undirected)s
 
     Returns
     -------
@@ -97,9 +100,6 @@ def bridging_coefficient(
     >>> bridging_coefficient(c).to_dict()
     {'a': 2.0, 'b': 0.25, 'c': 2.0}
     """
-    engine = check_engine(engine)
-    topological("bridging_coefficient", weight)
-    undirected_only("bridging_coefficient", directed)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False)
     return Scores(
@@ -110,6 +110,16 @@ def bridging_coefficient(
     )
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="betweenness x bridging coefficient (Hwang et al. 2006; undirected)",
+    cost="O(nm)",
+    weight="distance",
+    undirected=True,
+    in_report=True,
+    parallel=True,
+)
 def bridging_centrality(
     chart: LinkChart,
     *,
@@ -121,6 +131,7 @@ def bridging_centrality(
     directed: bool | None = None,
     normalized: bool = False,
     workers: int | None = None,
+    executor: Runner = None,
 ) -> Scores:
     r"""Bridging centrality of every node: betweenness times the bridging coefficient.
 
@@ -140,26 +151,16 @@ def bridging_centrality(
         The chart; it is not changed.
     engine
         ``"igraph"`` (default) or ``"networkx"``, for the betweenness; they agree.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(reading)s
     weight
         For the betweenness only: ``None`` (default, every tie length 1) or a weighting
         whose strength is read as the distance ``1 / strength``. The coefficient always
         uses the unweighted degree, as in the paper.
-    directed
-        ``None`` or ``False``: the undirected reading, as in the paper (``True`` is
-        refused).
+    %(undirected)s
     normalized
         Whether the betweenness is normalised (by :math:`(n-1)(n-2)/2`); default
         ``False``, the raw pair count.
-    workers
-        Processes that share the betweenness, as for
-        :func:`~linkchart.analysis.betweenness.betweenness` (default: all cores, up to
-        8, on a graph big enough to pay for it). The values do not depend on it.
+    %(workers)s
 
     Returns
     -------
@@ -204,12 +205,9 @@ def bridging_centrality(
     >>> {k: round(v, 3) for k, v in bridging_centrality(chart).items()}
     {'a': 0.0, 'b': 0.0, 'c': 1.5, 'd': 1.5, 'e': 0.0, 'f': 0.0}
     """
-    engine = check_engine(engine)
-    check_flag("normalized", normalized)
-    undirected_only("bridging_centrality", directed)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False, weight=weight)
-    values = betweenness_of(p, engine, normalized, choose_workers(workers, p.n, p.m)) * _coefficient(p)
+    values = betweenness_of(p, engine, normalized, workers, executor) * _coefficient(p)
     return Scores(
         chart,
         values,

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import UnknownNameError
+from ..executor import Runner, blocks
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters
-from ._parallel import SHARED, choose_workers, fork_map, vertex_blocks
-from .projection import Engine, Projection, Weighting, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from ._blocks import PathGraph, run_blocks
+from ._common import parameters
+from ._measure import measure
+from .projection import Projection, project
+from .reading import read_relations
 from .scores import Scores
+from .types import DIRECTIONS, Direction, Engine, Layers, Relations, SignReading, Weighting
 
 __all__ = ["DIRECTIONS", "Direction", "closeness", "harmonic"]
-
-Direction = Literal["out", "in"]
-DIRECTIONS: tuple[str, ...] = get_args(Direction)
-
-
-def _check_direction(mode: str) -> Direction:
-    if mode not in DIRECTIONS:
-        raise UnknownNameError("mode", mode, DIRECTIONS)
-    return mode  # type: ignore[return-value]
 
 
 def _networkx_graph(p: Projection, mode: Direction):  # type: ignore[no-untyped-def]
@@ -79,26 +72,33 @@ def _reached_directed(p: Projection, g: Any, mode: Direction) -> npt.NDArray[np.
     return out
 
 
-def _igraph_block(vertices: list[int]) -> npt.NDArray[np.float64]:
+def _igraph_block(shared: tuple[PathGraph, str, Direction], vertices: range) -> npt.NDArray[np.float64]:
     """igraph's closeness or harmonic centrality of ``vertices`` only (one search from each)."""
-    g, what, mode, w = SHARED["g"], SHARED["what"], SHARED["mode"], SHARED["weights"]
+    g, what, mode = shared
+    w = "weight" if g.weighted else None
     if what == "closeness":
-        values = g.closeness(vertices=vertices, mode=mode, weights=w, normalized=True)
+        values = g.graph().closeness(vertices=list(vertices), mode=mode, weights=w, normalized=True)
     else:
-        values = g.harmonic_centrality(vertices=vertices, mode=mode, weights=w, normalized=False)
+        values = g.graph().harmonic_centrality(
+            vertices=list(vertices), mode=mode, weights=w, normalized=False
+        )
     return np.asarray(values, dtype=np.float64)
 
 
 def _igraph_values(
-    p: Projection, g: Any, what: str, mode: Direction, workers: int
+    p: Projection, what: str, mode: Direction, workers: int | None, executor: Runner
 ) -> npt.NDArray[np.float64]:
-    """``what`` of every vertex by igraph, the vertices split among ``workers`` processes."""
-    shared = {"g": g, "what": what, "mode": mode, "weights": "weight" if p.weighted else None}
-    blocks = vertex_blocks(p.n, workers) if workers > 1 else [list(range(p.n))]
-    return np.concatenate(fork_map(_igraph_block, blocks, workers, shared))
+    """``what`` of every vertex by igraph, from blocks of vertices fixed by ``n * m``, joined in order."""
+    shared = (PathGraph.of(p, "igraph"), what, mode)
+    parts = run_blocks(
+        _igraph_block, shared, blocks(p.n, p.m), work=(p.n, p.m), workers=workers, executor=executor
+    )
+    return np.concatenate(parts)
 
 
-def _closeness(p: Projection, engine: Engine, mode: Direction, workers: int = 1) -> npt.NDArray[np.float64]:
+def _closeness(
+    p: Projection, engine: Engine, mode: Direction, workers: int | None = 1, executor: Runner = None
+) -> npt.NDArray[np.float64]:
     if p.n <= 1 or p.m == 0:
         return np.zeros(p.n, dtype=np.float64)
     w = "weight" if p.weighted else None
@@ -109,7 +109,7 @@ def _closeness(p: Projection, engine: Engine, mode: Direction, workers: int = 1)
         return p.as_array(values)
     g = p.to_igraph(weights="distance")
     # 1 / (mean distance to the reachable nodes), NaN where none is reachable
-    per_component = _igraph_values(p, g, "closeness", mode, workers)
+    per_component = _igraph_values(p, "closeness", mode, workers, executor)
     if p.directed:
         reached = _reached_directed(p, g, mode)
     else:  # everyone in the component is reached: its size, found in O(n + m)
@@ -120,6 +120,15 @@ def _closeness(p: Projection, engine: Engine, mode: Direction, workers: int = 1)
     return out
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="inverse mean distance to the nodes it reaches (Wasserman-Faust)",
+    cost="O(nm)",
+    weight="distance",
+    in_report=True,
+    parallel=True,
+)
 def closeness(
     chart: LinkChart,
     *,
@@ -131,6 +140,7 @@ def closeness(
     directed: bool | None = None,
     mode: Direction = "out",
     workers: int | None = None,
+    executor: Runner = None,
 ) -> Scores:
     r"""Closeness centrality of every node, with the Wasserman-Faust correction.
 
@@ -149,24 +159,16 @@ def closeness(
     ----------
     chart
         The chart; it is not changed.
-    engine
-        ``"igraph"`` (default) or ``"networkx"``; they agree.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
-    weight
-        ``None`` (default): every tie has length 1. Otherwise the weighting whose
-        strength is read as the **distance** ``1 / strength``.
-    directed
-        ``None`` follows the vocabulary; ``False`` reads every tie as undirected.
+    %(engine)s
+    %(reading)s
+    %(weight_distance)s
+    %(directed)s
     mode
         On a directed reading, ``"out"`` (default): distances *from* the node along the
         direction of the ties (how fast it reaches others); ``"in"``: distances *to*
         the node. Note that networkx's own ``closeness_centrality`` uses incoming
         distances; igraph and UCINET's out-closeness use outgoing ones.
+    %(workers)s
 
     Returns
     -------
@@ -179,7 +181,7 @@ def closeness(
     UnknownNameError
         For an unknown engine, relation, weighting or mode.
     LinkchartError
-        For ``workers`` below 1.
+        For ``workers`` below 1 or an executor that is not one.
 
     Notes
     -----
@@ -213,11 +215,9 @@ def closeness(
     >>> {k: round(v, 3) for k, v in closeness(c).items()}
     {'a': 0.444, 'b': 0.667, 'c': 0.444, 'd': 0.0}
     """
-    engine = check_engine(engine)
-    mode = _check_direction(mode)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
-    values = _closeness(p, engine, mode, choose_workers(workers, p.n, p.m))
+    values = _closeness(p, engine, mode, workers, executor)
     return Scores(
         chart,
         values,
@@ -226,7 +226,9 @@ def closeness(
     )
 
 
-def _harmonic(p: Projection, engine: Engine, mode: Direction, workers: int = 1) -> npt.NDArray[np.float64]:
+def _harmonic(
+    p: Projection, engine: Engine, mode: Direction, workers: int | None = 1, executor: Runner = None
+) -> npt.NDArray[np.float64]:
     if p.n <= 1 or p.m == 0:
         return np.zeros(p.n, dtype=np.float64)
     w = "weight" if p.weighted else None
@@ -235,9 +237,19 @@ def _harmonic(p: Projection, engine: Engine, mode: Direction, workers: int = 1) 
 
         values = nx.harmonic_centrality(_networkx_graph(p, mode), distance=w)
         return p.as_array(values)
-    return _igraph_values(p, p.to_igraph(weights="distance"), "harmonic", mode, workers)
+    return _igraph_values(p, "harmonic", mode, workers, executor)
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="mean inverse distance to all others (defined on disconnected graphs)",
+    cost="O(nm)",
+    weight="distance",
+    in_report=True,
+    options={"normalized": True},
+    parallel=True,
+)
 def harmonic(
     chart: LinkChart,
     *,
@@ -250,6 +262,7 @@ def harmonic(
     mode: Direction = "out",
     normalized: bool = False,
     workers: int | None = None,
+    executor: Runner = None,
 ) -> Scores:
     r"""Harmonic closeness of every node: the mean inverse distance to the others.
 
@@ -265,19 +278,10 @@ def harmonic(
     ----------
     chart
         The chart; it is not changed.
-    engine
-        ``"igraph"`` (default) or ``"networkx"``; they agree.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
-    weight
-        ``None`` (default): every tie has length 1. Otherwise the weighting whose
-        strength is read as the **distance** ``1 / strength``.
-    directed
-        ``None`` follows the vocabulary; ``False`` reads every tie as undirected.
+    %(engine)s
+    %(reading)s
+    %(weight_distance)s
+    %(directed)s
     mode
         On a directed reading, ``"out"`` (default, distances from the node) or ``"in"``
         (distances to it; networkx's own ``harmonic_centrality`` uses these).
@@ -285,11 +289,7 @@ def harmonic(
         ``False`` (default, as every measure): the plain sum, as networkx returns it.
         ``True``: divided by :math:`n - 1`, so 1 means adjacent to everyone (the
         report and the page show this form: ``linkchart.MEASURES["harmonic"].options``).
-    workers
-        Processes that share the searches (igraph engine; each takes a block of
-        vertices and searches from them): ``None`` (default) all cores (up to 8) when
-        vertices times ties exceed :data:`~linkchart.analysis.betweenness.PARALLEL_WORK`,
-        else 1. The values do not depend on it.
+    %(workers)s
 
     Returns
     -------
@@ -301,7 +301,7 @@ def harmonic(
     UnknownNameError
         For an unknown engine, relation, weighting or mode.
     LinkchartError
-        For ``workers`` below 1.
+        For ``workers`` below 1 or an executor that is not one.
 
     Notes
     -----
@@ -331,12 +331,9 @@ def harmonic(
     >>> {k: round(v, 3) for k, v in harmonic(c, normalized=True).items()}
     {'a': 0.5, 'b': 0.667, 'c': 0.5, 'd': 0.0}
     """
-    engine = check_engine(engine)
-    mode = _check_direction(mode)
-    check_flag("normalized", normalized)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
-    values = _harmonic(p, engine, mode, choose_workers(workers, p.n, p.m))
+    values = _harmonic(p, engine, mode, workers, executor)
     if normalized and p.n > 1:
         values = values / (p.n - 1)
     return Scores(

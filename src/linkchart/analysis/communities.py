@@ -17,10 +17,12 @@ import numpy.typing as npt
 from .._igraph import seeded
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import NodeMapping, Relations, parameters, undirected_only
-from .projection import Engine, Projection, Weighting, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from ._common import NodeMapping, parameters
+from ._measure import measure
+from .projection import Projection, project
+from .reading import read_relations
 from .scores import Scores
+from .types import Engine, Layers, Relations, Seed, SignReading, Weighting
 
 __all__ = [
     "LEIDEN_CONVERGE_MAX_TIES",
@@ -102,12 +104,6 @@ class Communities(NodeMapping[int]):
         return dict(self._data)
 
 
-def _check_method(method: str) -> Method:
-    if method not in METHODS:
-        raise UnknownNameError("community method", method, METHODS)
-    return method  # type: ignore[return-value]
-
-
 LEIDEN_CONVERGE_MAX_TIES = 200_000
 """Up to this many ties Leiden iterates until no node moves; above, :data:`LEIDEN_ROUNDS` passes."""
 
@@ -160,6 +156,16 @@ def _modularity(p: Projection, membership: npt.NDArray[np.int64], resolution: fl
     return inside / total - resolution * float((per_group**2).sum()) / (4 * total * total)
 
 
+@measure(
+    returns="structure",
+    higher_is_more=True,
+    meaning="Leiden communities (seeded; weights as strengths)",
+    cost="linear",
+    weight="strength",
+    undirected=True,
+    seeded=True,
+    nouns={"method": "community method"},
+)
 def communities(
     chart: LinkChart,
     *,
@@ -171,7 +177,7 @@ def communities(
     directed: bool | None = None,
     method: Method = "leiden",
     resolution: float = 1.0,
-    seed: int = 0,
+    seed: Seed = 0,
 ) -> Communities:
     r"""Communities found by maximising modularity (Leiden by default, or Louvain).
 
@@ -191,12 +197,7 @@ def communities(
         ``"igraph"`` (default; Leiden and Louvain) or ``"networkx"`` (Louvain only).
         Both are randomised heuristics: the engines give partitions of similar
         modularity, not identical ones.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(reading)s
     weight
         How parallel edges combine into a tie's strength, read as a **strength**:
         ``"weight"`` (default, repeated reports strengthen a tie), ``"count"``,
@@ -213,8 +214,7 @@ def communities(
     resolution
         :math:`\gamma`: above 1 gives more, smaller communities.
     seed
-        Seed of the random order in which nodes are visited; the same seed gives the
-        same partition.
+        Seed of the random order in which nodes are visited. %(seed)s
 
     Returns
     -------
@@ -267,13 +267,8 @@ def communities(
     >>> found["e"]
     1
     """
-    engine = check_engine(engine)
-    method = _check_method(method)
-    undirected_only("communities", directed)
     if isinstance(resolution, bool) or not isinstance(resolution, int | float) or resolution <= 0:
         raise LinkchartError(f"resolution must be a positive number, not {resolution!r}")
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        raise LinkchartError(f"seed must be an integer, not {seed!r}")
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False, weight=weight)
     if engine == "networkx":
@@ -318,6 +313,16 @@ def _groups(chart: LinkChart, partition: str | Mapping[str, Hashable]) -> npt.ND
     return out
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="participation coefficient over Leiden communities (seed 0): a connector",
+    cost="linear",
+    weight="strength",
+    undirected=True,
+    in_report=True,
+    seeded=True,
+)
 def participation(
     chart: LinkChart,
     *,
@@ -328,7 +333,7 @@ def participation(
     signs: SignReading | None = None,
     weight: Weighting | None = None,
     directed: bool | None = None,
-    seed: int = 0,
+    seed: Seed = 0,
 ) -> Scores:
     r"""Participation coefficient of every node: how evenly its ties spread over groups.
 
@@ -352,19 +357,13 @@ def participation(
         The engine that finds the communities when ``partition`` is ``None``: Leiden
         with ``"igraph"`` (default), Louvain with ``"networkx"`` (it has no Leiden). The
         coefficient itself is one numpy computation.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(reading)s
     weight
         ``None`` (default): ties are counted, as in the paper. A weighting uses tie
         strengths for :math:`k_i` and :math:`k_{is}` (and for finding communities).
-    directed
-        ``None`` or ``False``: the undirected reading (``True`` is refused).
+    %(undirected)s
     seed
-        Seed for the community detection when ``partition`` is ``None``.
+        Seed for the community detection when ``partition`` is ``None``. %(seed)s
 
     Returns
     -------
@@ -400,8 +399,6 @@ def participation(
     >>> {k: round(v, 3) for k, v in participation(chart, partition="type").items()}
     {'imt': 0.444, 'af': 0.0, 'pk': 0.0, 'jui': 0.0}
     """
-    engine = check_engine(engine)
-    undirected_only("participation", directed)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False, weight=weight)
     if partition is None:

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
-
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import UnknownNameError
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters, topological
-from .projection import Engine, Projection, Weighting, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from ._common import parameters
+from ._measure import measure
+from .projection import Projection, project
+from .reading import read_relations
 from .scores import Scores
+from .types import MODES, Engine, Layers, Mode, Relations, SignReading, Weighting
 
 __all__ = ["MODES", "Mode", "degree", "strength"]
-
-Mode = Literal["all", "in", "out"]
-MODES: tuple[str, ...] = get_args(Mode)
-
-
-def _check_mode(mode: str) -> Mode:
-    if mode not in MODES:
-        raise UnknownNameError("mode", mode, MODES)
-    return mode  # type: ignore[return-value]
 
 
 def _partners(p: Projection) -> npt.NDArray[np.float64]:
@@ -71,6 +61,16 @@ def _count(p: Projection, engine: Engine, mode: Mode, weighted: bool) -> npt.NDA
     return p.as_array(dict(g.degree(weight=w_name)))
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="distinct partners, either direction (a pair tied both ways counts once; "
+    "networkx, igraph count arcs)",
+    cost="linear",
+    weight="topological",
+    in_report=True,
+    on_page=True,
+)
 def degree(
     chart: LinkChart,
     *,
@@ -96,14 +96,8 @@ def degree(
     ----------
     chart
         The chart; it is not changed.
-    engine
-        ``"igraph"`` (default) or ``"networkx"``; they agree.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(engine)s
+    %(reading)s
     directed
         ``None`` follows the vocabulary; ``False`` reads every tie as undirected. The
         ``"all"`` count is the same either way: only ``"in"`` and ``"out"`` see direction.
@@ -171,10 +165,6 @@ def degree(
     >>> degree(c, mode="in").to_dict(), degree(c, mode="out").to_dict()
     ({'a': 1.0, 'b': 1.0, 'c': 1.0}, {'a': 2.0, 'b': 1.0, 'c': 0.0})
     """
-    engine = check_engine(engine)
-    mode = _check_mode(mode)
-    check_flag("normalized", normalized)
-    topological("degree", weight)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=None)
     values = _count(p, engine, mode, weighted=False)
@@ -190,6 +180,15 @@ def degree(
     )
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="summed edge weights: repeated reports strengthen a tie; an undirected edge counts once",
+    cost="linear",
+    weight="strength",
+    in_report=True,
+    on_page=True,
+)
 def strength(
     chart: LinkChart,
     *,
@@ -215,14 +214,8 @@ def strength(
     ----------
     chart
         The chart; it is not changed.
-    engine
-        ``"igraph"`` (default) or ``"networkx"``; they agree.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(engine)s
+    %(reading)s
     weight
         How edges combine into a tie's strength: ``"weight"`` (default: the sum of the
         edges' weights, so every report adds), ``"count"``, ``"confidence_sum"``,
@@ -283,8 +276,6 @@ def strength(
     >>> strength(c, weight="count", mode="out").to_dict()
     {'a': 3.0, 'b': 0.0, 'c': 0.0}
     """
-    engine = check_engine(engine)
-    mode = _check_mode(mode)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     values = _count(

@@ -8,34 +8,11 @@ that may be one entity — within one chart, or across two or more — ranked by
 the two share, whether their types are compatible, and whether they are already tied to
 each other. A candidate is a question for the analyst, never an answer: nothing here joins
 two nodes, and an equal label or alias makes a candidate, not a merge. The analyst's
-answer is recorded as data (:class:`Decision`; ``docs/many_sources.md``).
+answer is recorded as data (:class:`~linkchart.analysis.decisions.Decision`;
+``docs/many_sources.md``); the candidates come as :class:`~linkchart.analysis.candidate.Candidates`.
 
-**Names.** Every id, label and alias of a node is compared with every one of the other's,
-after a normalisation written for the transliterations of Arabic, Persian and Central
-Asian names (:func:`name_key` shows it; the rules are in ``docs/many_sources.md``):
-
-1. *fold*: Unicode NFKD without the combining marks (diacritics), case-folded; apostrophes
-   and the marks of ʿayn and hamza deleted; ``"Yoldash, Tahir"`` read as ``"Tahir
-   Yoldash"``; hyphens, dots and other punctuation read as spaces; the article ``al`` /
-   ``el`` / ``ul`` and its assimilated forms written with a hyphen (``ash-``, ``ad-``,
-   ``ar-`` ...) dropped; ``Abdul Aziz``, ``Abd al-Aziz`` and ``Abdulaziz`` read as one
-   word ``abdaziz`` (*servant of*: one name); ``ibn`` and ``ben`` read as ``bin``. A
-   word that begins with a glued article (``Alhazmi``) is also read without it.
-2. *skeleton*, per word: a Russian surname ending (``-ev``, ``-ov``, ``-eva``, ``-ova``)
-   dropped; ``dzh``, ``dj``, ``zh`` → ``j``; ``kh`` and ``x`` → ``h``; ``gh`` → ``g``;
-   ``dh`` → ``d``; ``th`` → ``t``; ``ph`` → ``f``; ``q`` and ``ck`` → ``k``; ``ou`` and
-   ``oo`` → ``u``; ``ee`` → ``i``; ``ei`` and ``ey`` → ``ai``; then ``e``, ``y`` → ``i``
-   and ``o``, ``w`` → ``u`` (three vowels, as Arabic writes them); a final ``h`` after a
-   vowel dropped; doubled letters written once.
-
-Two names are then as alike as the first rule that holds says (:data:`RULE_SCORES`):
-identical (1), equal once folded (1), equal skeletons — a transliteration (0.95), the
-same consonants word by word — vowels written otherwise (0.9), the same words in another
-order (0.9), the same letters with words joined or split (0.9); else the best of initials
-(``T. Yoldash``, at most 0.85), one name a part of the other (0.5 to 0.8) and their
-spelling: 0.9 times the Indel ratio (rapidfuzz) of their least alike pair of words, a pair
-that begins with different letters counting half — a name is only as alike as its least
-alike word, so brothers (*Nawaf* and *Salem al-Hazmi*) are far apart.
+**Names** are compared as :mod:`~linkchart.analysis.names` says (:func:`name_key`,
+:func:`name_similarity`).
 
 **The score** of a pair is
 
@@ -74,95 +51,46 @@ References
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import math
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from types import MappingProxyType
-from typing import Any, Final, Literal, NamedTuple, get_args, overload
+from typing import Final, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import LinkchartError, LoadError, Problem, ProblemCode, UnknownNameError, did_you_mean
+from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import check_count
+from ._measure import check_count
+from .candidate import (
+    Candidate,
+    Candidates,
+    NameReason,
+    NeighbourReason,
+    NodeRef,
+    Reason,
+    TieReason,
+    TypeReason,
+    TypeVerdict,
+)
+from .decisions import Decision, Decisions
+from .names import RULE_SCORES, Form, NameMatch, compare, forms_of
 
 __all__ = [
     "MAX_BLOCK",
     "MIN_SCORE",
     "NAME_FLOOR",
     "NEIGHBOUR_SHARE",
-    "RULE_SCORES",
     "TYPE_CLASSES",
     "TYPE_FACTORS",
     "TYPE_READINGS",
     "WINDOW",
-    "Candidate",
-    "Candidates",
-    "Decision",
-    "Decisions",
-    "NameMatch",
-    "NameReason",
-    "NameRule",
-    "NeighbourReason",
-    "NodeRef",
-    "Reason",
-    "TieReason",
     "TypeReading",
-    "TypeReason",
-    "TypeVerdict",
     "candidates",
-    "decisions_from_records",
-    "name_key",
-    "name_similarity",
 ]
 
-NameRule = Literal[
-    "identical",
-    "folded",
-    "transliteration",
-    "vowels",
-    "word order",
-    "joined words",
-    "initials",
-    "part",
-    "spelling",
-]
-"""How two names matched (see :data:`RULE_SCORES`)."""
-
-RULE_SCORES: Mapping[str, float] = MappingProxyType(
-    {
-        "identical": 1.0,
-        "folded": 1.0,
-        "transliteration": 0.95,
-        "vowels": 0.9,
-        "word order": 0.9,
-        "joined words": 0.9,
-        "initials": 0.85,
-        "part": 0.8,
-        "spelling": 0.9,
-    }
-)
-"""The similarity each rule gives (for ``part`` and ``spelling``, the most it gives):
-
-``identical`` the same text; ``folded`` the same once case, diacritics, punctuation,
-articles and a comma's word order are set aside; ``transliteration`` the same skeleton;
-``vowels`` the same consonants word by word, at least three in all (*Mohamed* /
-*Muhammad*); ``word order`` the same words in another order; ``joined words`` the same
-letters with words joined or split (*Binalshibh* / *Bin al-Shibh*); ``initials`` a word
-written as its initial (*T. Yoldash*; 0.85 times the least ratio of the other words);
-``part`` the words of one name are words of the other, in order (``0.5 + 0.3 * share``,
-*Atta* / *Mohamed Atta* 0.65, *Uzbekistan* / *Islamic Movement of Uzbekistan* 0.575);
-``spelling`` 0.9 times the least Indel ratio of two words (halved for words that begin
-differently), in order or in alphabetical order."""
-
-TypeVerdict = Literal["same", "compatible", "unknown", "incompatible"]
-"""How the types of a pair compare (see :data:`TYPE_FACTORS`)."""
 
 TYPE_FACTORS: Mapping[str, float] = MappingProxyType(
     {"same": 1.0, "compatible": 1.0, "unknown": 0.9, "incompatible": 0.5}
@@ -207,798 +135,6 @@ MAX_BLOCK: Final = 100
 WINDOW: Final = 20
 """In a sorted neighbourhood, how many names each name is compared with."""
 
-# ---------------------------------------------------------------------------- names
-
-_DELETE: Final = dict.fromkeys(map(ord, "'\u2019\u2018`\u00b4\u02bf\u02be\u02bc\u02bb"), None)
-_ARTICLE: Final = re.compile(
-    r"\b(?:al|el|ul|u[dnrstz]|ush)[\s\-]+(?=\w)|\b(?:a[dnrstz]|ash|ath|adh|e[dnrstz]|esh)-(?=\w)"
-)
-_SPLIT: Final = re.compile(r"[\W_]+")
-_ABD_WORDS: Final = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdur", "abdus", "abdoul"})
-_ABD_GLUED: Final = re.compile(r"^abd[aeiou](?:sh|[lrsztnd])([^\W\d_]{2,})$")
-_BIN_GLUED: Final = re.compile(r"^(?:bin|ibn|ben)(?:al|el)([^\W\d_]{3,})$")
-_BIN_WORDS: Final = frozenset({"ibn", "ben"})
-_GLUED_ARTICLE: Final = re.compile(r"^(?:al|el)([^\W\d_]{4,})$")
-_RUSSIAN: Final = re.compile(r"^([^\W\d_]{4,}?)(?:[iy]?eva?|ova?)$")
-_DIGRAPHS: Final = (
-    ("dzh", "j"),
-    ("dj", "j"),
-    ("zh", "j"),
-    ("kh", "h"),
-    ("x", "h"),
-    ("gh", "g"),
-    ("dh", "d"),
-    ("th", "t"),
-    ("ph", "f"),
-    ("ck", "k"),
-    ("q", "k"),
-    ("ou", "u"),
-    ("oo", "u"),
-    ("ee", "i"),
-    ("ei", "ai"),
-    ("ey", "ai"),
-)
-_VOWELS: Final = str.maketrans({"e": "i", "y": "i", "o": "u", "w": "u"})
-_FINAL_H: Final = re.compile(r"(?<=[aiu])h$")
-_DOUBLE: Final = re.compile(r"(.)\1+")
-_CONSONANTS: Final = str.maketrans(dict.fromkeys("aiu", None))
-
-
-def _fold(name: str) -> tuple[str, ...]:
-    """The words of ``name`` after the fold (rule 1 of the module's docstring)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().translate(_DELETE)
-    if text.count(",") == 1:
-        head, tail = text.split(",")
-        if head.strip() and tail.strip():
-            text = f"{tail} {head}"
-    text = _ARTICLE.sub(" ", text)
-    words: list[str] = []
-    pending = False  # an "abd" waiting for the word it belongs to
-    for word in _SPLIT.split(text):
-        if not word:
-            continue
-        if pending:
-            words[-1] += word
-            pending = False
-        elif word in _ABD_WORDS:
-            words.append("abd")
-            pending = True
-        elif m := _ABD_GLUED.match(word):
-            words.append("abd" + m.group(1))
-        elif m := _BIN_GLUED.match(word):
-            words.extend(("bin", m.group(1)))
-        else:
-            words.append("bin" if word in _BIN_WORDS else word)
-    return tuple(words)
-
-
-@functools.lru_cache(maxsize=65_536)
-def _skeleton(word: str) -> str:
-    """One folded word's skeleton (rule 2 of the module's docstring)."""
-    if m := _RUSSIAN.match(word):
-        word = m.group(1)
-    for a, b in _DIGRAPHS:
-        word = word.replace(a, b)
-    word = _FINAL_H.sub("", word.translate(_VOWELS))
-    return _DOUBLE.sub(r"\1", word)
-
-
-@dataclass(frozen=True, slots=True)
-class _Form:
-    """One way of reading a name: its folded words and what is compared of them."""
-
-    folded: tuple[str, ...]
-    skeleton: tuple[str, ...]
-    consonants: tuple[str, ...]
-    spaced: str  # the skeleton's words, spaced
-    joined: str  # the skeleton's words, joined
-    ordered: tuple[str, ...]  # the skeleton's words, sorted
-
-    @classmethod
-    def of(cls, folded: tuple[str, ...]) -> _Form:
-        skeleton = tuple(_skeleton(w) for w in folded)
-        return cls(
-            folded,
-            skeleton,
-            tuple(w.translate(_CONSONANTS) for w in skeleton),
-            " ".join(skeleton),
-            "".join(skeleton),
-            tuple(sorted(skeleton)),
-        )
-
-    def keys(self) -> set[str]:
-        """The blocking keys: the consonants of each word of two or more, and of the whole name."""
-        found = {"w" + c for c in self.consonants if len(c) >= 2}
-        whole = [c for c in self.consonants if c]
-        if len(whole) > 1 or (whole and len(whole[0]) < 2):
-            found.add("s" + " ".join(sorted(whole)))
-            found.add("j" + "".join(whole))
-        if len(self.folded) > 1:  # initials: "T. Yoldash" and "Tahir Yoldash" share "ity ldsh"
-            letters = "i" + "".join(w[0] for w in self.folded) + " "
-            found.update(letters + c for w, c in zip(self.folded, self.consonants, strict=True) if len(w) > 1)
-        return found
-
-    def rest(self, key: str) -> str:
-        """The name without the word of ``key`` (the order of a sorted neighbourhood)."""
-        word = key[1:]
-        return " ".join(c for c in self.consonants if c != word) + "\0" + self.spaced
-
-
-def _forms(name: str) -> tuple[_Form, ...]:
-    """The readings of ``name``: as folded, and without glued articles when it has one."""
-    folded = _fold(name)
-    if not folded:
-        return ()
-    forms = [_Form.of(folded)]
-    unglued = tuple(m.group(1) if (m := _GLUED_ARTICLE.match(w)) else w for w in folded)
-    if unglued != folded:
-        forms.append(_Form.of(unglued))
-    return tuple(forms)
-
-
-def name_key(name: str) -> str:
-    """The skeleton of ``name`` that linkchart compares: what two spellings of one name share.
-
-    Examples
-    --------
-    >>> name_key("Yoldash, Tahir"), name_key("Tahir Yuldashev")
-    ('tahir iuldash', 'tahir iuldash')
-    >>> name_key("Djuma Namangany"), name_key("Juma al-Namangani")
-    ('juma namangani', 'juma namangani')
-    >>> name_key("Muḥammad ʿAṭṭā")
-    'muhamad ata'
-    """
-    forms = _forms(name)
-    return forms[0].spaced if forms else ""
-
-
-class NameMatch(NamedTuple):
-    """How alike two names are: ``similarity`` in [0, 1] and the ``rule`` that gave it."""
-
-    similarity: float
-    rule: NameRule
-
-
-def _initials(x: _Form, y: _Form) -> float:
-    """The ``initials`` rule: word for word, an initial and a word it begins, or two words,
-    with at least one of each; :data:`RULE_SCORES` times the least :func:`_word_ratio` of
-    the words (0 when the rule does not hold)."""
-    if len(x.folded) != len(y.folded) or len(x.folded) < 2:
-        return 0.0
-    least, initials = 100.0, 0
-    for fa, sa, fb, sb in zip(x.folded, x.skeleton, y.folded, y.skeleton, strict=True):
-        if len(fa) > 1 and len(fb) > 1:
-            least = min(least, _word_ratio(sa, sb))
-        elif (len(fa) == 1 and len(fb) > 1 and fb.startswith(fa)) or (
-            len(fb) == 1 and len(fa) > 1 and fa.startswith(fb)
-        ):
-            initials += 1
-        else:
-            return 0.0
-    if not initials or initials == len(x.folded):
-        return 0.0
-    return RULE_SCORES["initials"] * least / 100
-
-
-def _part(x: _Form, y: _Form) -> float:
-    """``0.5 + 0.3 * share`` when the shorter name's words are words of the longer, in order."""
-    short, long = (x.skeleton, y.skeleton) if len(x.skeleton) < len(y.skeleton) else (y.skeleton, x.skeleton)
-    if len(short) == len(long) or len("".join(short)) < 3:
-        return 0.0
-    it = iter(long)
-    if all(any(w == v for v in it) for w in short):
-        return 0.5 + 0.3 * len(short) / len(long)
-    return 0.0
-
-
-def _word_ratio(a: str, b: str) -> float:
-    """The Indel ratio of two words (0-100), halved when they begin with different letters: a
-    transliteration rarely changes a word's first sound once the skeleton is taken (Soundex
-    keeps the first letter for the same reason), while *Tajikistan* and *Pakistan* differ
-    there."""
-    from rapidfuzz import fuzz
-
-    ratio = fuzz.ratio(a, b)
-    return ratio if a[:1] == b[:1] else ratio / 2
-
-
-def _spelling(x: _Form, y: _Form) -> float:
-    """How alike the words are (0-1): a name is only as alike as its least alike word.
-
-    With as many words on both sides, the least :func:`_word_ratio` of two words aligned in
-    order (or in alphabetical order, if that is better); otherwise each word of the shorter
-    name with its closest word of the longer, times the share of the longer's words."""
-    if len(x.skeleton) == len(y.skeleton):
-        in_order = min(_word_ratio(a, b) for a, b in zip(x.skeleton, y.skeleton, strict=True))
-        if x.ordered == x.skeleton and y.ordered == y.skeleton:
-            return in_order / 100
-        by_letter = min(_word_ratio(a, b) for a, b in zip(x.ordered, y.ordered, strict=True))
-        return max(in_order, by_letter) / 100
-    short, long = (x.skeleton, y.skeleton) if len(x.skeleton) < len(y.skeleton) else (y.skeleton, x.skeleton)
-    closest = min(max(_word_ratio(a, b) for b in long) for a in short)
-    return closest / 100 * len(short) / len(long)
-
-
-def _compare(x: _Form, y: _Form) -> NameMatch:
-    if x.folded == y.folded:
-        return NameMatch(1.0, "folded")
-    if x.skeleton == y.skeleton:
-        return NameMatch(RULE_SCORES["transliteration"], "transliteration")
-    if x.consonants == y.consonants and sum(map(len, x.consonants)) >= 3:
-        return NameMatch(RULE_SCORES["vowels"], "vowels")
-    if x.ordered == y.ordered:
-        return NameMatch(RULE_SCORES["word order"], "word order")
-    if x.joined == y.joined:
-        return NameMatch(RULE_SCORES["joined words"], "joined words")
-    best = NameMatch(round(RULE_SCORES["spelling"] * _spelling(x, y), 6), "spelling")
-    for rule, value in (("initials", _initials(x, y)), ("part", _part(x, y))):
-        if value > best.similarity:
-            best = NameMatch(round(value, 6), rule)  # type: ignore[arg-type]
-    return best
-
-
-def _best(xs: Sequence[_Form], ys: Sequence[_Form]) -> NameMatch:
-    best = NameMatch(0.0, "spelling")
-    for x in xs:
-        for y in ys:
-            found = _compare(x, y)
-            if found.similarity > best.similarity:
-                best = found
-                if found.similarity >= 1.0:
-                    return best
-    return best
-
-
-def name_similarity(a: str, b: str) -> NameMatch:
-    """How alike two names are, and by which rule (:data:`RULE_SCORES`); symmetric.
-
-    Examples
-    --------
-    >>> name_similarity("Namangani", "Namangany")
-    NameMatch(similarity=0.95, rule='transliteration')
-    >>> name_similarity("T. Yoldash", "Tahir Yoldash")
-    NameMatch(similarity=0.85, rule='initials')
-    >>> name_similarity("Nawaf al-Hazmi", "Nawaf Alhazmi").rule
-    'folded'
-    >>> round(name_similarity("Nawaf al-Hazmi", "Salem al-Hazmi").similarity, 2)  # brothers
-    0.09
-    """
-    if a == b:
-        return NameMatch(1.0, "identical")
-    return _best(_forms(a), _forms(b))
-
-
-# ---------------------------------------------------------------------------- results
-
-
-class NodeRef(NamedTuple):
-    """A node of one of the charts given to :func:`candidates`: its ``chart`` (0 for the
-    first) and its ``id``."""
-
-    chart: int
-    id: str
-
-
-@dataclass(frozen=True, slots=True)
-class NameReason:
-    """The two names that matched best (as written: an id, label or alias of each), how alike
-    they are and by which rule; ``contribution`` is its part of the score."""
-
-    a_name: str
-    b_name: str
-    similarity: float
-    rule: NameRule
-    contribution: float
-    kind: Literal["name"] = "name"
-
-    def text(self) -> str:
-        """One line in words."""
-        return f"names {self.a_name!r} ~ {self.b_name!r}: {self.rule} {self.similarity:.2f}"
-
-
-@dataclass(frozen=True, slots=True)
-class NeighbourReason:
-    """The neighbours the two share, as ``(a's neighbour, b's neighbour)`` id pairs (the same
-    node within a chart; across charts, nodes with the same id or name key), and their
-    ``support`` in [0, 1] (rare neighbours count most)."""
-
-    shared: tuple[tuple[str, str], ...]
-    support: float
-    contribution: float
-    kind: Literal["neighbours"] = "neighbours"
-
-    def text(self) -> str:
-        """One line in words."""
-        names = [a if a == b else f"{a} / {b}" for a, b in self.shared]
-        shown = "; ".join(names[:5]) + (f"; ... ({len(names) - 5} more)" if len(names) > 5 else "")
-        plural = "s" if len(names) != 1 else ""
-        return f"{len(names)} shared neighbour{plural} ({shown}): support {self.support:.2f}"
-
-
-@dataclass(frozen=True, slots=True)
-class TypeReason:
-    """The two nodes' types and how they compare (:data:`TYPE_FACTORS`); ``contribution`` is
-    what the type factor takes off the score (0 or negative)."""
-
-    a_type: str
-    b_type: str
-    verdict: TypeVerdict
-    contribution: float
-    kind: Literal["types"] = "types"
-
-    def text(self) -> str:
-        """One line in words."""
-        both = self.a_type if self.a_type == self.b_type else f"{self.a_type} / {self.b_type}"
-        return f"types {both}: {self.verdict}"
-
-
-@dataclass(frozen=True, slots=True)
-class TieReason:
-    """The two nodes are already tied to each other (in one chart) by these ``edges`` of these
-    ``relations``: two names of one actor are rarely tied, so look twice. It does not change
-    the score (``contribution`` is 0)."""
-
-    edges: tuple[str, ...]
-    relations: tuple[str, ...]
-    contribution: float = 0.0
-    kind: Literal["tied"] = "tied"
-
-    def text(self) -> str:
-        """One line in words."""
-        relations = ", ".join(dict.fromkeys(self.relations))
-        return f"already tied to each other: {', '.join(self.edges)} ({relations})"
-
-
-Reason = NameReason | NeighbourReason | TypeReason | TieReason
-"""A reason of a :class:`Candidate`; its ``kind`` says which."""
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """Two nodes that may be one entity: ``a`` and ``b`` (``a`` first in chart order), the
-    ``score`` in [0, 1] and the ``reasons``, whose contributions add up to the score."""
-
-    a: NodeRef
-    b: NodeRef
-    score: float
-    reasons: tuple[Reason, ...]
-
-    @property
-    def name(self) -> NameReason:
-        """The name reason (every candidate has one)."""
-        return next(r for r in self.reasons if isinstance(r, NameReason))
-
-    @property
-    def tied(self) -> bool:
-        """Whether the two are already tied to each other by an edge."""
-        return any(isinstance(r, TieReason) for r in self.reasons)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready values."""
-        return {
-            "a": {"chart": self.a.chart, "id": self.a.id},
-            "b": {"chart": self.b.chart, "id": self.b.id},
-            "score": self.score,
-            "reasons": [_reason_dict(r) for r in self.reasons],
-        }
-
-
-def _reason_dict(r: Reason) -> dict[str, Any]:
-    out: dict[str, Any] = {"kind": r.kind, "contribution": r.contribution}
-    if isinstance(r, NameReason):
-        out.update(a_name=r.a_name, b_name=r.b_name, similarity=r.similarity, rule=r.rule)
-    elif isinstance(r, NeighbourReason):
-        out.update(shared=[list(p) for p in r.shared], support=r.support)
-    elif isinstance(r, TypeReason):
-        out.update(a_type=r.a_type, b_type=r.b_type, verdict=r.verdict)
-    else:
-        out.update(edges=list(r.edges), relations=list(r.relations))
-    out["text"] = r.text()
-    return out
-
-
-class Candidates(Sequence[Candidate]):
-    """The candidate pairs :func:`candidates` found, best first, and how they were found.
-
-    Attributes
-    ----------
-    charts
-        A name for each chart given (its file name, else its title, else ``chart N``).
-    examined
-        How many pairs of nodes the blocking let through to be compared by name.
-    possible
-        How many pairs there are: ``n (n - 1) / 2`` in one chart, the product of the sizes
-        (summed over pairs of charts) across charts.
-    scored
-        How many pairs were scored in full (names alike enough to be worth it).
-    decided
-        How many pairs reaching the least score were left out because a :class:`Decision`
-        settles them.
-    same_id
-        Across charts: how many nodes share their id with a node of another chart. Those
-        pairs are not listed: merging charts joins nodes by id.
-    parameters
-        The arguments, as given.
-    """
-
-    __slots__ = ("_items", "charts", "decided", "examined", "parameters", "possible", "same_id", "scored")
-
-    def __init__(
-        self,
-        items: Sequence[Candidate],
-        *,
-        charts: Sequence[str],
-        examined: int,
-        possible: int,
-        scored: int,
-        decided: int,
-        same_id: int,
-        parameters: Mapping[str, Any],
-    ) -> None:
-        self._items = tuple(items)
-        self.charts = tuple(charts)
-        self.examined = examined
-        self.possible = possible
-        self.scored = scored
-        self.decided = decided
-        self.same_id = same_id
-        self.parameters = dict(parameters)
-
-    @overload
-    def __getitem__(self, index: int) -> Candidate: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Candidate]: ...
-    def __getitem__(self, index: int | slice) -> Candidate | Sequence[Candidate]:
-        return self._items[index]
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __iter__(self) -> Iterator[Candidate]:
-        return iter(self._items)
-
-    def __repr__(self) -> str:
-        return f"<Candidates: {len(self)} pairs, {self.examined} of {self.possible} compared>"
-
-    def pairs(self) -> list[tuple[str, str]]:
-        """The candidates as ``(a id, b id)`` pairs, best first (across two charts: an id of the
-        first and one of the second, what a merge's ``matches`` takes once the analyst agrees)."""
-        return [(c.a.id, c.b.id) for c in self._items]
-
-    def label(self, ref: NodeRef) -> str:
-        """A node as shown: its id, qualified by its chart's name across charts."""
-        return ref.id if len(self.charts) == 1 else f"{self.charts[ref.chart]}:{ref.id}"
-
-    def summary(self) -> str:
-        """One line: how many pairs, at what score, of how many compared."""
-        share = self.examined / self.possible if self.possible else 0.0
-        where = "in " + self.charts[0] if len(self.charts) == 1 else "across " + ", ".join(self.charts)
-        out = (
-            f"{len(self)} candidate pair{'s' if len(self) != 1 else ''} for one entity {where} "
-            f"(score >= {self.parameters['min_score']:g}); {self.examined:,} of {self.possible:,} "
-            f"pairs compared ({share:.1%})"
-        )
-        if self.decided:
-            out += f"; {self.decided} already decided, left out"
-        if self.same_id:
-            plural = "s" if self.same_id != 1 else ""
-            out += f"; {self.same_id} node{plural} with the same id in another chart (a merge joins those)"
-        return out
-
-    def text(self) -> str:
-        """The candidates as lines to read, best first, each with its reasons."""
-        out = [self.summary()]
-        for i, c in enumerate(self._items, start=1):
-            out.append(f"{i:>3}. {c.score:.3f}  {self.label(c.a)}  ~  {self.label(c.b)}")
-            out.extend(f"       {r.text()} ({r.contribution:+.3f})" for r in c.reasons)
-        return "\n".join(out) + "\n"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready values."""
-        return {
-            "charts": list(self.charts),
-            "parameters": dict(self.parameters),
-            "examined": self.examined,
-            "possible": self.possible,
-            "scored": self.scored,
-            "decided": self.decided,
-            "same_id": self.same_id,
-            "candidates": [c.to_dict() for c in self._items],
-        }
-
-
-# ---------------------------------------------------------------------------- decisions
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """An analyst's judgement on two or more nodes: that they are one entity (``same``) or
-    that they are not, ``by`` whom, ``why`` and when (``date``: a year, month or day).
-
-    ``nodes`` are node ids; across charts an id names the node of whichever chart has it
-    (charts are merged by id). A decision is data: deleting it undoes it.
-
-    Examples
-    --------
-    >>> d = Decision(("Namangani", "Namangany"), True, by="jd", why="one commander")
-    >>> d.pairs(), d.to_record()["same_as"]
-    ([('Namangani', 'Namangany')], ['Namangani', 'Namangany'])
-    """
-
-    nodes: tuple[str, ...]
-    same: bool
-    by: str = ""
-    why: str = ""
-    date: str = ""
-
-    def pairs(self) -> list[tuple[str, str]]:
-        """Every pair of the nodes, in the order written."""
-        return [(a, b) for i, a in enumerate(self.nodes) for b in self.nodes[i + 1 :]]
-
-    def to_record(self) -> dict[str, Any]:
-        """The decision as a file holds it (``same_as:`` or ``not_same_as:``, then who, why, when)."""
-        out: dict[str, Any] = {("same_as" if self.same else "not_same_as"): list(self.nodes)}
-        out.update((k, v) for k, v in (("by", self.by), ("why", self.why), ("date", self.date)) if v)
-        return out
-
-
-class Decisions:
-    """Decisions taken together: the groups of nodes judged one entity (a ``same_as`` chain
-    joins its groups: A = B and B = C make one group) and the pairs judged different.
-
-    Examples
-    --------
-    >>> ds = Decisions([Decision(("A", "B"), True), Decision(("B", "C"), True), Decision(("C", "D"), False)])
-    >>> ds.groups, ds.settles("A", "C"), ds.settles("A", "D"), ds.settles("A", "E")
-    ((('A', 'B', 'C'),), True, False, None)
-    """
-
-    __slots__ = ("_different", "_group", "entries", "groups")
-
-    def __init__(self, entries: Iterable[Decision] = ()) -> None:
-        self.entries: tuple[Decision, ...] = tuple(entries)
-        parent: dict[str, str] = {}
-
-        def root(x: str) -> str:
-            parent.setdefault(x, x)
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        for d in self.entries:
-            for n in d.nodes:
-                root(n)
-            if d.same:
-                for a, b in zip(d.nodes, d.nodes[1:], strict=False):
-                    ra, rb = root(a), root(b)
-                    if ra != rb:
-                        parent[rb] = ra
-        members: dict[str, list[str]] = {}
-        for n in parent:
-            members.setdefault(root(n), []).append(n)
-        self._group: dict[str, str] = {n: root(n) for n in parent}
-        self.groups: tuple[tuple[str, ...], ...] = tuple(tuple(m) for m in members.values() if len(m) > 1)
-        self._different = {
-            frozenset((self._group[a], self._group[b]))
-            for d in self.entries
-            if not d.same
-            for a, b in d.pairs()
-        }
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def settles(self, a: str, b: str) -> bool | None:
-        """``True`` if ``a`` and ``b`` were judged one entity, ``False`` if different, ``None``
-        if no decision covers them."""
-        ga, gb = self._group.get(a), self._group.get(b)
-        if ga is None or gb is None:
-            return None
-        if ga == gb:
-            return True
-        return False if frozenset((ga, gb)) in self._different else None
-
-    @property
-    def contradictions(self) -> tuple[tuple[Decision, tuple[str, str]], ...]:
-        """Each ``not_same_as`` decision with a pair it names that ``same_as`` decisions join."""
-        return tuple(
-            (d, (a, b))
-            for d in self.entries
-            if not d.same
-            for a, b in d.pairs()
-            if self._group[a] == self._group[b]
-        )
-
-    def problems(self, *charts: LinkChart) -> list[Problem]:
-        """``unknown-node`` problems for the ids that name no node of the charts (with the
-        closest names), located at ``decisions[i].same_as[j]``."""
-        known: set[str] = set()
-        for c in charts:
-            known.update(c.node_ids)
-        out = []
-        for i, d in enumerate(self.entries):
-            key = "same_as" if d.same else "not_same_as"
-            for j, n in enumerate(d.nodes):
-                if n not in known:
-                    hint = did_you_mean(n, sorted(known))
-                    out.append(
-                        Problem(
-                            "unknown-node", f"unknown node {n!r}", f"decisions[{i}].{key}[{j}]", hint=hint
-                        )
-                    )
-        return out
-
-
-_DECISION_KEYS: Final = ("same_as", "not_same_as", "by", "why", "date")
-_DATE: Final = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def _line(lines: Mapping[str, int], path: str) -> int | None:
-    while True:
-        if path in lines:
-            return lines[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        if cut <= 0:
-            return lines.get(path)
-        path = path[:cut]
-
-
-def _a_date(value: object) -> str | None:
-    """``value`` as the text of a year, month or day, or ``None`` if it is not one."""
-    if isinstance(value, dt.date):  # what a YAML 1.1 reader makes of 2024-05-02
-        return value.isoformat()
-    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-    if not isinstance(text, str) or not (m := _DATE.match(text.strip())):
-        return None
-    year, month, day = (int(g) if g else 1 for g in m.groups())
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return None
-    return text.strip()
-
-
-def decisions_from_records(
-    records: object,
-    *,
-    file: str | None = None,
-    lines: Mapping[str, int] | None = None,
-    path: str = "decisions",
-) -> Decisions:
-    """Decisions from plain data (the ``decisions:`` list of a file, as YAML or JSON reads it).
-
-    Each entry is ``{same_as: [ID, ID, ...], by: WHO, why: TEXT, date: DAY}`` or the same
-    with ``not_same_as``; only the list is required (see ``docs/many_sources.md``).
-
-    Parameters
-    ----------
-    records
-        The list of entries.
-    file, lines
-        The file they were read from and the line of each path (``decisions[0].by``), to
-        locate problems.
-    path
-        The path of the list in its document.
-
-    Raises
-    ------
-    LoadError
-        With every problem at once, each located: an entry that is not a mapping or a
-        field of the wrong type (``wrong-type``), an unknown key (``unknown-field``), an
-        entry with neither list (``missing-field``), an id written twice
-        (``duplicate-name``), a date that is not a year, month or day (``bad-time``).
-
-    Examples
-    --------
-    >>> ds = decisions_from_records([{"same_as": ["Juma", "Djuma"], "by": "jd", "date": 2024}])
-    >>> ds.entries[0]
-    Decision(nodes=('Juma', 'Djuma'), same=True, by='jd', why='', date='2024')
-    >>> decisions_from_records([{"same_as": ["Juma"], "who": "jd"}])
-    Traceback (most recent call last):
-    ...
-    linkchart.errors.LoadError: 2 problems found:
-    <records>: decisions[0].who: unknown field 'who' [unknown-field]
-        hint: did you mean 'why'?
-    <records>: decisions[0].same_as: a decision names at least two nodes, not 1 [wrong-type]
-        hint: same_as: [ID, ID, ...]
-    """
-    problems: list[Problem] = []
-    where = lines or {}
-
-    def problem(code: ProblemCode, message: str, at: str, hint: str = "") -> None:
-        problems.append(Problem(code, message, at, file, _line(where, at), hint=hint))
-
-    if not isinstance(records, list):
-        problem("wrong-type", f"decisions must be a list, not {type(records).__name__}", path)
-        raise LoadError(problems)
-    entries: list[Decision] = []
-    for i, entry in enumerate(records):
-        at = f"{path}[{i}]"
-        if not isinstance(entry, Mapping):
-            problem(
-                "wrong-type",
-                f"a decision is a mapping, not {type(entry).__name__}",
-                at,
-                "{same_as: [A, B], by: WHO, why: TEXT}",
-            )
-            continue
-        for key in entry:
-            if key not in _DECISION_KEYS:
-                problem(
-                    "unknown-field",
-                    f"unknown field {key!r}",
-                    f"{at}.{key}",
-                    did_you_mean(str(key), _DECISION_KEYS),
-                )
-        lists = [k for k in ("same_as", "not_same_as") if entry.get(k) is not None]
-        if not lists:
-            problem(
-                "missing-field",
-                "a decision needs same_as or not_same_as",
-                at,
-                "same_as: [A, B] (one entity) or not_same_as: [A, B]",
-            )
-            continue
-        if len(lists) == 2:
-            problem("wrong-type", "a decision is same_as or not_same_as, not both", at, "write two decisions")
-            continue
-        key = lists[0]
-        nodes = entry[key]
-        ok = True
-        if not isinstance(nodes, list):
-            problem(
-                "wrong-type",
-                f"{key} is a list of node ids, not {type(nodes).__name__}",
-                f"{at}.{key}",
-                f"{key}: [A, B]",
-            )
-            continue
-        for j, n in enumerate(nodes):
-            if not isinstance(n, str) or not n:
-                hint = "quote it" if isinstance(n, int | float | bool) else ""
-                problem("wrong-type", f"a node id is text, not {n!r}", f"{at}.{key}[{j}]", hint)
-                ok = False
-            elif n in nodes[:j]:
-                problem("duplicate-name", f"{n!r} is named twice", f"{at}.{key}[{j}]")
-                ok = False
-        if len(nodes) < 2:
-            problem(
-                "wrong-type",
-                f"a decision names at least two nodes, not {len(nodes)}",
-                f"{at}.{key}",
-                f"{key}: [ID, ID, ...]",
-            )
-            ok = False
-        texts = {}
-        for field in ("by", "why"):
-            value = entry.get(field)
-            if value is not None and not isinstance(value, str):
-                problem("wrong-type", f"{field} is text, not {value!r}", f"{at}.{field}", "quote it")
-                ok = False
-            texts[field] = value or ""
-        date = ""
-        if entry.get("date") is not None:
-            found = _a_date(entry["date"])
-            if found is None:
-                problem(
-                    "bad-time",
-                    f"date {entry['date']!r} is not a year, month or day",
-                    f"{at}.date",
-                    "write 2024, 2024-05 or 2024-05-31",
-                )
-                ok = False
-            date = found or ""
-        if ok:
-            entries.append(Decision(tuple(nodes), key == "same_as", texts["by"], texts["why"], date))
-    if problems:
-        raise LoadError(problems)
-    return Decisions(entries)
-
-
-# ---------------------------------------------------------------------------- candidates
-
 
 @dataclass(frozen=True, slots=True)
 class _Node:
@@ -1008,7 +144,7 @@ class _Node:
     type: str
     type_class: str | None
     names: tuple[str, ...]
-    forms: tuple[tuple[int, _Form], ...]  # (name index, form)
+    forms: tuple[tuple[int, Form], ...]  # (name index, form)
 
 
 def _chart_names(charts: Sequence[LinkChart]) -> list[str]:
@@ -1023,7 +159,7 @@ def _chart_names(charts: Sequence[LinkChart]) -> list[str]:
 
 
 def _nodes(charts: Sequence[LinkChart]) -> list[_Node]:
-    cache: dict[str, tuple[_Form, ...]] = {}
+    cache: dict[str, tuple[Form, ...]] = {}
     out = []
     for ci, chart in enumerate(charts):
         vocab = chart.vocabulary
@@ -1034,11 +170,11 @@ def _nodes(charts: Sequence[LinkChart]) -> list[_Node]:
         ):
             type_name = vocab.node_types[int(code)].name
             names = tuple(dict.fromkeys((str(nid), str(label), *aliases)))
-            forms: list[tuple[int, _Form]] = []
+            forms: list[tuple[int, Form]] = []
             for k, name in enumerate(names):
                 found = cache.get(name)
                 if found is None:
-                    found = cache[name] = _forms(name)
+                    found = cache[name] = forms_of(name)
                 forms.extend((k, f) for f in found)
             klass = declared.get(type_name) or TYPE_CLASSES.get(type_name.casefold())
             out.append(_Node(ci, row, str(nid), type_name, klass, names, tuple(forms)))
@@ -1054,7 +190,7 @@ def _type_verdict(a: _Node, b: _Node) -> TypeVerdict:
 
 
 def _blocked_pairs(
-    forms: Sequence[_Form], owner: npt.NDArray[np.int64]
+    forms: Sequence[Form], owner: npt.NDArray[np.int64]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """The pairs of form indices that share a blocking key (a large block read as a sorted
     neighbourhood), each once, owned by different nodes."""
@@ -1089,14 +225,14 @@ def _blocked_pairs(
 
 
 def _quick(
-    forms: Sequence[_Form], fa: npt.NDArray[np.int64], fb: npt.NDArray[np.int64], needed: float
+    forms: Sequence[Form], fa: npt.NDArray[np.int64], fb: npt.NDArray[np.int64], needed: float
 ) -> npt.NDArray[np.bool_]:
     """Which form pairs may be ``needed`` alike, told in bulk (rapidfuzz's C++ and numpy).
 
     A pair passes when one of the exact rules could hold (an equal folded form, skeleton,
     set of consonants, set of words or joined letters; an initial on either side), or when
     the ``spelling`` or ``part`` rule could give ``needed``: the same word-by-word ratios
-    as :func:`_compare`, computed for all pairs at once. Only the pairs that pass are
+    as :func:`compare`, computed for all pairs at once. Only the pairs that pass are
     compared one by one, and that comparison decides."""
     from rapidfuzz import fuzz, process
 
@@ -1363,7 +499,7 @@ class _Scorer:
         match, ka, kb = NameMatch(0.0, "spelling"), 0, 0
         for i, x in na.forms:
             for j, y in nb.forms:
-                found = _compare(x, y)
+                found = compare(x, y)
                 if found.similarity > match.similarity:
                     match, ka, kb = found, i, j
         return match, na.names[ka], nb.names[kb]

@@ -11,10 +11,12 @@ import numpy.typing as npt
 from .._igraph import seeded
 from ..errors import LinkchartError
 from ..model import LinkChart
-from ._common import Relations, parameters
-from .projection import Engine, Projection, Weighting, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from ._common import parameters
+from ._measure import measure
+from .projection import Projection, project
+from .reading import read_relations
 from .scores import Scores
+from .types import Engine, Layers, Relations, SignReading, Weighting
 
 __all__ = ["eigenvector"]
 
@@ -119,6 +121,14 @@ def _eigenvector(p: Projection, engine: Engine) -> npt.NDArray[np.float64]:
     return out
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="tied to well-tied nodes (weights as strengths; top = 1)",
+    cost="linear",
+    weight="strength",
+    in_report=True,
+)
 def eigenvector(
     chart: LinkChart,
     *,
@@ -147,19 +157,9 @@ def eigenvector(
     engine
         ``"igraph"`` (default) or ``"networkx"``; they agree wherever the eigenvector is
         unique (see Notes).
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
-    weight
-        How parallel edges combine into a tie's strength, read as a **strength**:
-        ``"weight"`` (default: the sum of the edges' weights, so repeated reports
-        strengthen a tie), ``"count"``, ``"confidence_sum"``, ``"confidence_max"``,
-        or ``None`` (every tie 1).
-    directed
-        ``None`` follows the vocabulary; ``False`` reads every tie as undirected.
+    %(reading)s
+    %(weight_strength)s
+    %(directed)s
 
     Returns
     -------
@@ -170,7 +170,7 @@ def eigenvector(
     Raises
     ------
     UnknownNameError
-        For an unknown engine, relation or weighting.
+        For an unknown engine, relation, layer or weighting.
 
     Notes
     -----
@@ -212,7 +212,6 @@ def eigenvector(
     >>> {k: round(v, 3) for k, v in eigenvector(c).items()}
     {'h': 1.0, 'a': 0.577, 'b': 0.577, 'c': 0.577}
     """
-    engine = check_engine(engine)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     try:

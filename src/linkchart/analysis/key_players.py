@@ -19,11 +19,13 @@ from typing import Any, Literal, get_args
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import LinkchartError, UnknownNameError
+from ..errors import LinkchartError
 from ..model import LinkChart
-from ._common import Relations, check_count, check_flag, parameters, topological
-from .projection import Engine, Projection, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from ._common import parameters
+from ._measure import check_count, measure, vocabulary
+from .projection import Projection, project
+from .reading import read_relations
+from .types import Engine, Layers, Relations, Seed, SignReading
 
 __all__ = [
     "CRITERIA",
@@ -245,21 +247,14 @@ def _exhaustive(evaluate: Evaluate, n: int, k: int) -> tuple[int, ...]:
 
 
 # --------------------------------------------------------------------------- checks
-def _check_criterion(criterion: str) -> Criterion:
-    if criterion not in CRITERIA:
-        raise UnknownNameError("criterion", criterion, CRITERIA)
-    return criterion  # type: ignore[return-value]
-
-
 def _projection(chart: LinkChart, relations: list[str] | None, directed: bool | None) -> Projection:
     if chart.number_of_nodes == 0:
         raise LinkchartError("key players: the chart has no nodes; load or filter a chart that has some")
-    if directed is not None:
-        check_flag("directed", directed)
     return project(chart, relations=relations, directed=directed)
 
 
 # --------------------------------------------------------------------------- public
+@vocabulary(weight="topological")
 def key_player_score(
     chart: LinkChart,
     nodes: Iterable[str],
@@ -311,10 +306,7 @@ def key_player_score(
     >>> key_player_score(chart, ["b"], criterion="reach", directed=False)
     1.0
     """
-    criterion = _check_criterion(criterion)
-    engine = check_engine(engine)
     max_distance = check_count("max_distance", max_distance, 1)
-    topological("key_player_score", weight)
     p = _projection(chart, read_relations(chart, relations, layers, signs), directed)
     positions = tuple(sorted({chart.index_of(x) for x in ([nodes] if isinstance(nodes, str) else nodes)}))
     if len(positions) >= p.n:
@@ -322,6 +314,16 @@ def key_player_score(
     return _evaluator(p, criterion, max_distance, engine)(positions)
 
 
+@measure(
+    returns="structure",
+    higher_is_more=True,
+    meaning="Borgatti's key player sets: who fragments, who reaches (undirected reading)",
+    cost="exponential",
+    weight="topological",
+    in_report=True,
+    options={"directed": False},
+    seeded=True,
+)
 def key_players(
     chart: LinkChart,
     k: int = 3,
@@ -334,7 +336,7 @@ def key_players(
     weight: None = None,
     directed: bool | None = None,
     engine: Engine = "igraph",
-    seed: int = 0,
+    seed: Seed = 0,
     search: Search = "auto",
     start: Start = "greedy",
     restarts: int = 0,
@@ -376,12 +378,7 @@ def key_players(
         (:math:`F`), ``"reach"`` (:math:`R`) or ``"distance_reach"`` (:math:`DR`).
     max_distance
         :math:`m` for ``"reach"`` (default 1: the set's direct contacts).
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(reading)s
     weight
         Only ``None``: the criteria count steps along ties (topological).
     directed
@@ -397,8 +394,8 @@ def key_players(
         :data:`EXHAUSTIVE_LIMIT` of them (:math:`\binom{n}{k}`), which gives the
         optimum, else the swap search; ``"exhaustive"`` or ``"swap"`` to choose.
     seed
-        Seed of the swap search's random starts (``start="random"`` and ``restarts``); the same seed
-        gives the same set. The global random state is not touched.
+        Seed of the swap search's random starts (``start="random"`` and ``restarts``).
+        %(seed)s
     start
         ``"greedy"`` (default): add, one at a time, the node that improves the score
         most; ``"random"``: a seeded random set. The swap search then runs from it.
@@ -470,19 +467,10 @@ def key_players(
     >>> found.nodes, found.score
     (('c',), 1.0)
     """
-    criterion = _check_criterion(criterion)
-    engine = check_engine(engine)
-    if search not in SEARCHES:
-        raise UnknownNameError("search", search, SEARCHES)
-    if start not in STARTS:
-        raise UnknownNameError("start", start, STARTS)
     max_distance = check_count("max_distance", max_distance, 1)
     restarts = check_count("restarts", restarts, 0)
     max_iter = check_count("max_iter", max_iter, 0)
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        raise LinkchartError(f"seed must be an integer, not {seed!r}")
     rels = read_relations(chart, relations, layers, signs)
-    topological("key_players", weight)
     p = _projection(chart, rels, directed)
     n = p.n
     if isinstance(k, bool) or not isinstance(k, int | np.integer) or not 1 <= k < n:

@@ -15,10 +15,11 @@ import numpy.typing as npt
 from ..errors import LinkchartError
 from ..progress import Progress
 from ..times import DAY, OWN, SOURCE, YEAR, Span, Undated, check_undated, extent, first_day, last_day, pack
-from ._common import Relations
+from ._measure import vocabulary
+from .ranks import competition_ranks
 from .reading import read_relations
 from .registry import MEASURES, Registry
-from .uncertainty import competition_ranks
+from .types import Layers, Relations, SignReading
 
 if TYPE_CHECKING:
     from ..model import LinkChart
@@ -78,7 +79,7 @@ class Dating:
     read: int
     own: int
     by_source: int
-    undated: str = "source"
+    undated: Undated = "source"
     min_dated: float = MIN_DATED
 
     @property
@@ -135,7 +136,9 @@ class Dating:
         }
 
 
-def _read_mask(chart: LinkChart, relations: Relations, layers: Any, signs: Any) -> npt.NDArray[np.bool_]:
+def _read_mask(
+    chart: LinkChart, relations: Relations, layers: Layers, signs: SignReading | None
+) -> npt.NDArray[np.bool_]:
     """Which edges the reading reads."""
     rels = read_relations(chart, relations, layers, signs)
     if rels is None:
@@ -144,12 +147,13 @@ def _read_mask(chart: LinkChart, relations: Relations, layers: Any, signs: Any) 
     return np.isin(chart.edges.relation, [names.index(r) for r in rels])
 
 
+@vocabulary()
 def dating(
     chart: LinkChart,
     *,
     relations: Relations = None,
-    layers: Any = None,
-    signs: str | None = None,
+    layers: Layers = None,
+    signs: SignReading | None = None,
     undated: Undated | bool = "source",
     min_dated: float = MIN_DATED,
 ) -> Dating:
@@ -427,14 +431,15 @@ class OverTime:
         return "\n".join(lines) + "\n"
 
 
+@vocabulary()
 def over_time(
     chart: LinkChart,
     measure: str = "betweenness",
     *,
     every: str | int | Sequence[Any] = "year",
     registry: Registry = MEASURES,
-    layers: Any = None,
-    signs: str | None = None,
+    layers: Layers = None,
+    signs: SignReading | None = None,
     undated: Undated | bool = "source",
     min_dated: float = MIN_DATED,
     keep_nodes: bool = False,
@@ -524,8 +529,15 @@ def over_time(
     if entry.returns != "node":
         raise LinkchartError(f"{measure} is not a per-node measure: it has no ranking over time")
     mode = check_undated(undated)
-    reading = {"layers": layers, "signs": signs}
-    found = dating(chart, relations=options.get("relations"), **reading, undated=mode, min_dated=min_dated)
+    reading: dict[str, Any] = {"layers": layers, "signs": signs}
+    found = dating(
+        chart,
+        relations=options.get("relations"),
+        layers=layers,
+        signs=signs,
+        undated=mode,
+        min_dated=min_dated,
+    )
     plain = {
         **reading,
         **options,

@@ -7,10 +7,12 @@ import numpy.typing as npt
 
 from ..errors import LinkchartError
 from ..model import LinkChart
-from ._common import Relations, parameters
-from .projection import Engine, Projection, Weighting, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from ._common import parameters
+from ._measure import measure
+from .projection import Projection, project
+from .reading import read_relations
 from .scores import Scores
+from .types import Engine, Layers, Relations, SignReading, Weighting
 
 __all__ = ["pagerank"]
 
@@ -31,6 +33,15 @@ def _pagerank(p: Projection, engine: Engine, damping: float) -> npt.NDArray[np.f
     return p.as_array(values)
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="random-walk share (damping 0.85; weights as strengths)",
+    cost="linear",
+    weight="strength",
+    in_report=True,
+    on_page=True,
+)
 def pagerank(
     chart: LinkChart,
     *,
@@ -58,19 +69,12 @@ def pagerank(
         The chart; it is not changed.
     engine
         ``"igraph"`` (default, PRPACK) or ``"networkx"`` (power iteration); they agree.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(reading)s
     weight
         How parallel edges combine into a tie's strength, read as a **strength** (the
         walker takes stronger ties more often): ``"weight"`` (default),
         ``"count"``, ``"confidence_sum"``, ``"confidence_max"``, or ``None``.
-    directed
-        ``None`` follows the vocabulary (an undirected tie can be walked both ways);
-        ``False`` reads every tie as undirected.
+    %(directed)s
     damping
         The probability of following a tie rather than jumping anywhere, in
         :math:`[0, 1)`; default 0.85.
@@ -110,7 +114,6 @@ def pagerank(
     >>> {k: round(v, 3) for k, v in pagerank(c).items()}
     {'a': 0.213, 'b': 0.574, 'c': 0.213}
     """
-    engine = check_engine(engine)
     if isinstance(damping, bool) or not isinstance(damping, int | float) or not 0.0 <= damping < 1.0:
         raise LinkchartError(f"damping must be a number in [0, 1), not {damping!r}")
     rels = read_relations(chart, relations, layers, signs)

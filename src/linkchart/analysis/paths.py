@@ -10,7 +10,6 @@ step uses the most certain one (then the first in the file).
 
 from __future__ import annotations
 
-import itertools
 import math
 import warnings
 from collections.abc import Iterable
@@ -19,14 +18,15 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import numpy as np
 
-from ..errors import LinkchartError, UnknownNameError
-from ._common import Relations
-from .reading import Layers, Reading, SignReading, reading
+from ..errors import LinkchartError
+from ._measure import vocabulary
+from .reading import Reading, reading
+from .types import Layers, Relations, SignReading
 
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = ["BY", "By", "EvidencePath", "PathExplanation", "Step", "explain_path"]
+__all__ = ["BY", "MAX_SEARCHED", "By", "EvidencePath", "PathExplanation", "Step", "explain_path"]
 
 By = Literal["confidence", "hops"]
 BY: tuple[str, ...] = get_args(By)
@@ -157,15 +157,24 @@ class PathExplanation:
         }
 
 
-def _best_edges(
-    chart: LinkChart, rows: Iterable[int], directed: bool
-) -> dict[tuple[int, int], tuple[int, bool]]:
-    """For each pair a step can take (ordered if ``directed``), the best edge row and
-    whether the step walks it forward."""
+Ways = dict[tuple[tuple[int, int], int], tuple[int, bool]]
+"""Per (pair a step can take, claim), the best edge row and whether the step walks it forward."""
+
+MAX_SEARCHED = 1_000
+"""The most simple paths :func:`explain_path` reads, best first, to find ``k`` that use at
+most one alternative of each either-or claim."""
+
+
+def _best_edges(chart: LinkChart, rows: Iterable[int], directed: bool) -> Ways:
+    """For each pair a step can take (ordered if ``directed``), the best edge row and whether
+    the step walks it forward: the best plain edge, and the best alternative of each either-or
+    claim among the pair's edges (claim ``-1`` is a plain tie), so that a path kept from using
+    two alternatives of one claim can still take the pair's other edges."""
     e = chart.edges
     rel_directed = [r.directed for r in chart.vocabulary.relations]
-    best: dict[tuple[int, int], tuple[int, bool]] = {}
-    p = e.probability * chart.alternatives().share  # an alternative holds with its claim's p / size
+    best: Ways = {}
+    alternatives = chart.alternatives()
+    p = e.probability * alternatives.share  # an alternative holds with its claim's p / size
     for k in rows:
         a, b = int(e.src[k]), int(e.dst[k])
         if a == b:
@@ -173,16 +182,56 @@ def _best_edges(
         ways = [((a, b), True)]
         if not directed or not rel_directed[int(e.relation[k])]:
             ways.append(((b, a), False))
+        claim = int(alternatives.group[k])
         for key, forward in ways:
             if not directed:
                 key = (min(key), max(key))
                 forward = (a, b) == (key[0], key[1])
-            old = best.get(key)
+            old = best.get((key, claim))
             if old is None or p[k] > p[old[0]]:
-                best[key] = (k, forward)
+                best[(key, claim)] = (k, forward)
     return best
 
 
+def _search(
+    chart: LinkChart, ways: Ways, start: int, end: int, *, k: int, by: By, directed: bool
+) -> list[list[int]]:
+    """The ``k`` best paths from ``start`` to ``end``, each as its edge rows: the best simple
+    paths (Yen) that use at most one alternative of each either-or claim and differ in
+    their nodes. Without claims this is one search for ``k`` paths."""
+    import igraph as ig
+
+    keys = list(ways)
+    p = chart.edges.probability * chart.alternatives().share
+    cost = [-math.log(max(float(p[ways[key][0]]), 1e-300)) for key in keys]
+    if by == "hops":
+        cost = [1.0 + 1e-6 * c for c in cost]
+    g = ig.Graph(n=chart.number_of_nodes, edges=[pair for pair, _ in keys], directed=directed)
+    claimed = any(claim >= 0 for _, claim in keys)
+    asked = k
+    while True:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # "couldn't reach": no path is an answer
+            found = g.get_k_shortest_paths(
+                start, end, k=asked, weights=cost, mode="out" if directed else "all", output="epath"
+            )
+        out: list[list[int]] = []
+        seen: set[tuple[int, ...]] = set()
+        for epath in found:
+            if not epath:
+                continue
+            claims = [keys[i][1] for i in epath if keys[i][1] >= 0]
+            nodes = tuple(v for i in epath for v in keys[i][0])
+            if len(claims) > len(set(claims)) or nodes in seen:
+                continue  # two alternatives of one claim, or the same nodes as a better path
+            seen.add(nodes)
+            out.append(list(epath))
+        if not claimed or len(out) >= k or len(found) < asked or asked >= MAX_SEARCHED:
+            return out[:k]
+        asked = min(asked * 4, MAX_SEARCHED)
+
+
+@vocabulary(nouns={"by": "path criterion"})
 def explain_path(
     chart: LinkChart,
     a: str,
@@ -239,8 +288,13 @@ def explain_path(
 
     Notes
     -----
-    Yen's k shortest simple paths (igraph's ``get_k_shortest_paths``) on the simple
-    graph of the best edge per pair. *Complexity.* :math:`O(k n (m + n \log n))`.
+    Yen's k shortest simple paths (igraph's ``get_k_shortest_paths``) on the graph of
+    the best edge per pair. *Either-or claims.* At most one alternative of a claim holds,
+    so a chain uses at most one: a pair joined by alternatives keeps, besides its best
+    edge, the best edge of each other claim and its best plain tie, and the search reads
+    the best simple paths in order (up to :data:`MAX_SEARCHED`) until ``k`` of them use no
+    claim twice; paths through the same nodes count once. *Complexity.*
+    :math:`O(k n (m + n \log n))` without claims.
 
     References
     ----------
@@ -257,10 +311,6 @@ def explain_path(
     >>> [s.arrow() for s in p.steps], p.probability
     (['--funds-->', '<--arms--'], 0.375)
     """
-    import igraph as ig
-
-    if by not in BY:
-        raise UnknownNameError("path criterion", str(by), BY)
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
         raise LinkchartError(f"k must be a positive integer, not {k!r}", code="bad-argument")
     start, end = chart.resolve(a), chart.resolve(b)
@@ -271,30 +321,23 @@ def explain_path(
     names = chart.vocabulary.relation_names
     codes = [names.index(r) for r in read.relations]
     rows = np.flatnonzero(np.isin(chart.edges.relation, codes)).tolist()
-    best = _best_edges(chart, rows, directed)
-    pairs = list(best)
+    ways = _best_edges(chart, rows, directed)
+    keys = list(ways)
+    first = chart.index_of(start)
+    found = _search(chart, ways, first, chart.index_of(end), k=k, by=by, directed=directed)
     p = chart.edges.probability * chart.alternatives().share
-    cost = [-math.log(max(float(p[best[pair][0]]), 1e-300)) for pair in pairs]
-    if by == "hops":
-        cost = [1.0 + 1e-6 * c for c in cost]
-    g = ig.Graph(n=chart.number_of_nodes, edges=pairs, directed=directed)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # "couldn't reach": no path is an answer
-        found = g.get_k_shortest_paths(
-            chart.index_of(start), chart.index_of(end), k=k, weights=cost, mode="out" if directed else "all"
-        )
     ids = chart.node_ids
     e = chart.edges
     vocab = chart.vocabulary
     sources = chart.sources
     out = []
-    for vpath in found:
-        if len(vpath) < 2:
-            continue
+    for epath in found:
         steps = []
-        for u, v in itertools.pairwise(vpath):
-            key = (u, v) if directed else (min(u, v), max(u, v))
-            row, forward = best[key]
+        u = first
+        for i in epath:
+            pair, _ = keys[i]
+            v = pair[1] if pair[0] == u else pair[0]
+            row, forward = ways[keys[i]]
             if not directed:
                 forward = int(e.src[row]) == u
             relation = vocab.relations[int(e.relation[row])]
@@ -313,6 +356,7 @@ def explain_path(
                     sources[src].id if src >= 0 else None,
                 )
             )
+            u = v
         out.append(EvidencePath(tuple(steps)))
     return PathExplanation(
         chart,

@@ -43,14 +43,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import Relations
+from ._measure import check_engine
+from .types import ENGINES, WEIGHTINGS, Engine, Relations, Weighting
 
 if TYPE_CHECKING:
     import igraph
@@ -66,24 +67,6 @@ __all__ = [
     "draw_chart",
     "project",
 ]
-
-Weighting = Literal["count", "weight", "confidence_sum", "confidence_max"]
-Engine = Literal["igraph", "networkx"]
-WEIGHTINGS: tuple[str, ...] = get_args(Weighting)
-ENGINES: tuple[str, ...] = get_args(Engine)
-
-
-def check_engine(engine: str) -> Engine:
-    """Return ``engine`` if it names an engine, else raise :class:`UnknownNameError`.
-
-    Examples
-    --------
-    >>> check_engine("igraph")
-    'igraph'
-    """
-    if engine not in ENGINES:
-        raise UnknownNameError("engine", engine, ENGINES)
-    return engine  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -205,28 +188,49 @@ class Projection:
         return cached
 
     def _build_igraph(self, weights: Literal["strength", "distance"] | None) -> igraph.Graph:
-        import igraph as ig
-
-        g = ig.Graph(n=self.n, edges=np.column_stack([self.src, self.dst]), directed=self.directed)
-        values = self._values(weights)
-        if values is not None:
-            g.es["weight"] = values.tolist()
-        return g
+        return build_igraph(self.n, self.src, self.dst, self.directed, self._values(weights))
 
     def _build_networkx(
         self, weights: Literal["strength", "distance"] | None
     ) -> networkx.Graph | networkx.DiGraph:
-        import networkx as nx
+        return build_networkx(self.n, self.src, self.dst, self.directed, self._values(weights))
 
-        g: networkx.Graph = nx.DiGraph() if self.directed else nx.Graph()
-        g.add_nodes_from(range(self.n))
-        values = self._values(weights)
-        pairs = zip(self.src.tolist(), self.dst.tolist(), strict=True)
-        if values is None:
-            g.add_edges_from(pairs)
-        else:
-            g.add_weighted_edges_from((a, b, w) for (a, b), w in zip(pairs, values.tolist(), strict=True))
-        return g
+
+def build_igraph(
+    n: int,
+    src: npt.NDArray[np.int32],
+    dst: npt.NDArray[np.int32],
+    directed: bool,
+    values: npt.NDArray[np.float64] | None,
+) -> igraph.Graph:
+    """An ``igraph.Graph`` on ``n`` vertices with ties ``src -> dst`` and ``values`` as
+    ``"weight"`` (none when ``None``): the graph of a projection, however it travelled."""
+    import igraph as ig
+
+    g = ig.Graph(n=n, edges=np.column_stack([src, dst]), directed=directed)
+    if values is not None:
+        g.es["weight"] = values.tolist()
+    return g
+
+
+def build_networkx(
+    n: int,
+    src: npt.NDArray[np.int32],
+    dst: npt.NDArray[np.int32],
+    directed: bool,
+    values: npt.NDArray[np.float64] | None,
+) -> networkx.Graph | networkx.DiGraph:
+    """The networkx (Di)Graph of :func:`build_igraph`'s arguments, on vertices ``0..n-1``."""
+    import networkx as nx
+
+    g: networkx.Graph = nx.DiGraph() if directed else nx.Graph()
+    g.add_nodes_from(range(n))
+    pairs = zip(src.tolist(), dst.tolist(), strict=True)
+    if values is None:
+        g.add_edges_from(pairs)
+    else:
+        g.add_weighted_edges_from((a, b, w) for (a, b), w in zip(pairs, values.tolist(), strict=True))
+    return g
 
 
 def _relation_codes(chart: LinkChart, relations: Relations) -> tuple[int, ...] | None:

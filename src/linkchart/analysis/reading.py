@@ -39,29 +39,20 @@ relation positive, one layer) reads every tie, exactly as before.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import LinkchartError, UnknownNameError
+from .types import SIGN_READINGS, Layers, Relations, SignReading
 
 if TYPE_CHECKING:
     from ..model import LinkChart
     from ..vocabulary import Relation
-    from ._common import Relations
 
 __all__ = ["SIGN_READINGS", "Layers", "Reading", "SignReading", "read_relations", "reading"]
-
-Layers = Iterable[str] | str | None
-"""The ``layers`` argument: layer names, one name, ``"all"``, or ``None`` for the defaults."""
-
-SignReading = Literal["positive", "negative", "neutral", "all"]
-"""The ``signs`` argument: which signs of tie a measure reads."""
-
-SIGN_READINGS: tuple[str, ...] = get_args(SignReading)
-"""Every :data:`SignReading`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +208,30 @@ def reading(
         For a relation or layer the chart lacks, or an unknown ``signs``.
     LinkchartError
         For a relation named in ``relations`` that is declared ``reading: none``.
+
+    Notes
+    -----
+    A chart keeps each reading it has made, one per distinct ``(relations, layers,
+    signs)``: a measure's checks and its body resolve the reading once. The
+    :class:`Reading` returned is shared: read it, do not change it.
     """
+    if relations is not None and not isinstance(relations, str):
+        relations = tuple(relations)  # read once, whatever iterable it is
+    if layers is not None and not isinstance(layers, str):
+        layers = tuple(layers)
+    key: Any = (relations, layers, signs)
+    try:
+        hash(key)
+    except TypeError:  # an unhashable name: refused below, never kept
+        return _reading(chart, relations, layers, signs)
+    cache: dict[Any, Reading] = chart.memoized("readings", dict)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _reading(chart, relations, layers, signs)
+    return found
+
+
+def _reading(chart: LinkChart, relations: Relations, layers: Layers, signs: SignReading | None) -> Reading:
     if signs is not None and signs not in SIGN_READINGS:
         raise UnknownNameError("signs", str(signs), SIGN_READINGS)
     vocab = chart.vocabulary

@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Literal, get_args
+from typing import Any
 
 from ..errors import LinkchartError, UnknownNameError
+from ._measure import COSTS, RETURNS, Cost, MeasureCall, MeasureInfo, Returns, bound
 from .betweenness import betweenness
 from .bridges import articulation_points, bridges
 from .bridging import bridging_centrality, bridging_coefficient
@@ -34,26 +35,12 @@ from .structural_holes import constraint, effective_size
 
 __all__ = ["COSTS", "MEASURES", "RETURNS", "Cost", "Measure", "Registry", "Returns", "markdown_table"]
 
-Returns = Literal["node", "edge", "structure"]
-"""What a measure returns: one value per node (a :class:`~linkchart.analysis.Scores`),
-a list of ties (bridges), or a structure (articulation points with their pieces,
-brokerage tables, communities, a key-player set)."""
-RETURNS: tuple[str, ...] = get_args(Returns)
-
-Cost = Literal["linear", "local", "solve", "O(nm)", "exponential"]
-"""How a measure's time grows: ``linear`` in nodes and ties (near-linear for a sort or
-an eigen-solver); ``local``, with the sum over nodes of the squared degree (every pair of
-a node's contacts: structural holes, brokerage, triangles); ``solve``, a sparse linear
-solve (near-linear on a sparse chart, up to :math:`O(n^3)` as the factor fills in);
-``O(nm)``, a shortest-path search from every node (betweenness, closeness);
-``exponential``, a combinatorial search (key players, exact only on small charts)."""
-COSTS: tuple[str, ...] = get_args(Cost)
-
 VOCABULARY: tuple[str, ...] = ("relations", "layers", "directed", "weight", "engine")
 """The keyword-only parameters every measure takes, with the same meaning and default
 (``None``, ``None``, ``None``, ``None`` or a documented strength default, ``"igraph"``).
 Every unsigned measure also takes ``signs`` (default ``None``: positive ties); the signed ones
-(:attr:`Measure.signed`) read signs themselves, and the registry does not pass it to them."""
+(:attr:`Measure.signed`) read signs themselves, and the registry does not pass it to them.
+:func:`~linkchart.analysis._measure.measure` checks it when a measure's module is imported."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +140,79 @@ class Measure:
             kwargs["relations"] = read_relations(chart, kwargs.get("relations"), layers, signs)
         return self.function(chart, **kwargs)
 
+    @classmethod
+    def of(cls, function: Callable[..., Any]) -> Measure:
+        """The measure that ``function`` declares with :func:`~linkchart.analysis._measure.measure`.
+
+        Raises
+        ------
+        LinkchartError
+            For a function that declares no measure.
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> Measure.of(linkchart.harmonic).options
+        mappingproxy({'normalized': True})
+        """
+        info: MeasureInfo | None = getattr(function, "__measure__", None)
+        if info is None:
+            raise LinkchartError(f"{getattr(function, '__name__', function)!r} is not declared with @measure")
+        return cls(
+            function.__name__,
+            function,
+            info.returns,
+            info.higher_is_more,
+            info.meaning,
+            in_report=info.in_report,
+            on_page=info.on_page,
+            cost=info.cost,
+            options=info.options,
+            seeded=info.seeded,
+            signed=info.signed,
+            parallel=info.parallel,
+        )
+
+    def bound(self, **kwargs: Any) -> dict[str, Any]:
+        """The arguments a call ``self(chart, **kwargs)`` runs with, defaults and options applied,
+        less those that only say how it runs (workers, executor): the identity of its result.
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> b = linkchart.MEASURES["harmonic"].bound(workers=4)
+        >>> b["normalized"], "workers" in b
+        (True, False)
+        """
+        if self.signed:
+            kwargs.pop("signs", None)
+        return bound(self.function, {**self.options, **kwargs})
+
+    def call(self, **kwargs: Any) -> MeasureCall:
+        """This measure with ``kwargs``, as a picklable callable of a chart (:class:`MeasureCall`)."""
+        return MeasureCall(self.name, self, dict(kwargs))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its options as a plain dict (a mapping proxy does not pickle)."""
+        return (
+            _measure,
+            (
+                self.name,
+                self.function,
+                self.returns,
+                self.higher_is_more,
+                self.meaning,
+                self.in_report,
+                self.on_page,
+                self.cost,
+                dict(self.options),
+                self.seeded,
+                self.signed,
+                self.reads_layers,
+                self.parallel,
+            ),
+        )
+
     def shared(self, common: Mapping[str, Any]) -> dict[str, Any]:
         """``common`` less the arguments this measure's :attr:`options` fix.
 
@@ -175,6 +235,11 @@ class Measure:
         return not self.signed or bool(chart.vocabulary.signed)
 
 
+def _measure(*args: Any) -> Measure:
+    """A :class:`Measure` from its fields in order (how one is unpickled)."""
+    return Measure(*args)
+
+
 class Registry(Mapping[str, Measure]):
     """A read-only, ordered mapping from measure name to :class:`Measure`.
 
@@ -193,6 +258,12 @@ class Registry(Mapping[str, Measure]):
     """
 
     __slots__ = ("_items",)
+
+    @classmethod
+    def of(cls, *functions: Callable[..., Any]) -> Registry:
+        """The registry of ``functions``, each declared with
+        :func:`~linkchart.analysis._measure.measure`, in this order (see :meth:`Measure.of`)."""
+        return cls(Measure.of(f) for f in functions)
 
     def __init__(self, measures: Iterable[Measure]) -> None:
         items: dict[str, Measure] = {}
@@ -240,219 +311,29 @@ class Registry(Mapping[str, Measure]):
         )
 
 
-MEASURES: Registry = Registry(
-    [
-        Measure(
-            "degree",
-            degree,
-            "node",
-            True,
-            "distinct partners, either direction (a pair tied both ways counts once; "
-            "networkx, igraph count arcs)",
-            in_report=True,
-            on_page=True,
-            cost="linear",
-        ),
-        Measure(
-            "strength",
-            strength,
-            "node",
-            True,
-            "summed edge weights: repeated reports strengthen a tie; an undirected edge counts once",
-            in_report=True,
-            on_page=True,
-            cost="linear",
-        ),
-        Measure(
-            "betweenness",
-            betweenness,
-            "node",
-            True,
-            "shortest paths through the node (raw; every tie length 1)",
-            in_report=True,
-            on_page=True,
-            cost="O(nm)",
-            seeded=True,
-            parallel=True,
-        ),
-        Measure(
-            "pn_centrality",
-            pn_centrality,
-            "node",
-            True,
-            "PN (positive-negative) centrality: ties to friends raise it, ties to enemies lower it "
-            "(Everett & Borgatti 2014)",
-            in_report=True,
-            on_page=True,
-            cost="solve",
-            signed=True,
-        ),
-        Measure(
-            "bridging_centrality",
-            bridging_centrality,
-            "node",
-            True,
-            "betweenness x bridging coefficient (Hwang et al. 2006; undirected)",
-            in_report=True,
-            on_page=False,
-            cost="O(nm)",
-            parallel=True,
-        ),
-        Measure(
-            "closeness",
-            closeness,
-            "node",
-            True,
-            "inverse mean distance to the nodes it reaches (Wasserman-Faust)",
-            in_report=True,
-            on_page=False,
-            cost="O(nm)",
-            parallel=True,
-        ),
-        Measure(
-            "harmonic",
-            harmonic,
-            "node",
-            True,
-            "mean inverse distance to all others (defined on disconnected graphs)",
-            in_report=True,
-            on_page=False,
-            cost="O(nm)",
-            options={"normalized": True},
-            parallel=True,
-        ),
-        Measure(
-            "eigenvector",
-            eigenvector,
-            "node",
-            True,
-            "tied to well-tied nodes (weights as strengths; top = 1)",
-            in_report=True,
-            on_page=False,
-            cost="linear",
-        ),
-        Measure(
-            "pagerank",
-            pagerank,
-            "node",
-            True,
-            "random-walk share (damping 0.85; weights as strengths)",
-            in_report=True,
-            on_page=True,
-            cost="linear",
-        ),
-        Measure(
-            "constraint",
-            constraint,
-            "node",
-            False,
-            "Burt's constraint, lowest first: contacts not tied to each other (a broker)",
-            in_report=True,
-            on_page=True,
-            cost="local",
-        ),
-        Measure(
-            "effective_size",
-            effective_size,
-            "node",
-            True,
-            "Burt's effective size: non-redundant contacts",
-            in_report=True,
-            on_page=False,
-            cost="local",
-        ),
-        Measure(
-            "participation",
-            participation,
-            "node",
-            True,
-            "participation coefficient over Leiden communities (seed 0): a connector",
-            in_report=True,
-            on_page=False,
-            cost="linear",
-            seeded=True,
-        ),
-        Measure(
-            "bridging_coefficient",
-            bridging_coefficient,
-            "node",
-            True,
-            "bridging coefficient: low degree between high-degree neighbours (Hwang et al.)",
-            in_report=False,
-            on_page=False,
-            cost="linear",
-        ),
-        Measure(
-            "bridges",
-            bridges,
-            "edge",
-            True,
-            "ties whose removal disconnects (undirected reading)",
-            in_report=True,
-            on_page=False,
-            cost="linear",
-            options={"directed": False},
-        ),
-        Measure(
-            "articulation_points",
-            articulation_points,
-            "structure",
-            True,
-            "nodes whose removal splits the network (undirected reading)",
-            in_report=True,
-            on_page=False,
-            cost="linear",
-            options={"directed": False},
-        ),
-        Measure(
-            "brokerage",
-            brokerage,
-            "structure",
-            True,
-            "Gould-Fernandez brokerage roles per node type, with z-scores",
-            in_report=True,
-            on_page=False,
-            cost="local",
-        ),
-        Measure(
-            "key_players",
-            key_players,
-            "structure",
-            True,
-            "Borgatti's key player sets: who fragments, who reaches (undirected reading)",
-            in_report=True,
-            on_page=False,
-            cost="exponential",
-            options={"directed": False},
-            seeded=True,
-        ),
-        Measure(
-            "balance",
-            balance,
-            "structure",
-            True,
-            "structural balance: signed triangles, unbalanced ones, and the camps of friends against "
-            "enemies that fit the signs best (least frustration; seeded)",
-            in_report=True,
-            on_page=False,
-            cost="local",
-            seeded=True,
-            signed=True,
-        ),
-        Measure(
-            "communities",
-            communities,
-            "structure",
-            True,
-            "Leiden communities (seeded; weights as strengths)",
-            in_report=False,
-            on_page=False,
-            cost="linear",
-            seeded=True,
-        ),
-    ]
+MEASURES: Registry = Registry.of(
+    degree,
+    strength,
+    betweenness,
+    pn_centrality,
+    bridging_centrality,
+    closeness,
+    harmonic,
+    eigenvector,
+    pagerank,
+    constraint,
+    effective_size,
+    participation,
+    bridging_coefficient,
+    bridges,
+    articulation_points,
+    brokerage,
+    key_players,
+    balance,
+    communities,
 )
-"""Every measure linkchart has, in report order."""
+"""Every measure linkchart has, in report order: each declared where it is defined
+(:func:`~linkchart.analysis._measure.measure`), listed here explicitly."""
 
 
 def markdown_table(registry: Registry = MEASURES) -> str:

@@ -20,30 +20,27 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Literal, get_args
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import LinkchartError, UnknownNameError
+from ..errors import LinkchartError
 from ..model import LinkChart
-from ._common import NodeMapping, Relations, check_flag, topological, undirected_only
-from .projection import Engine, check_engine, project
-from .reading import Layers, reading
+from ._common import NodeMapping
+from ._measure import measure, undirected_only
+from .projection import project
+from .reading import reading
 from .scores import Scores
+from .types import Engine, Layers, Mode, Relations, Seed
 
 __all__ = [
-    "PN_MODES",
     "BalanceResult",
-    "PnMode",
     "SignedTriangle",
     "balance",
     "pn_centrality",
     "signed_pairs",
 ]
-
-PnMode = Literal["all", "in", "out"]
-PN_MODES: tuple[str, ...] = get_args(PnMode)
 
 IntArray = npt.NDArray[np.int64]
 
@@ -94,10 +91,22 @@ def signed_pairs(
     return keys // n, keys % n, pos, neg
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="PN (positive-negative) centrality: ties to friends raise it, ties to enemies lower it "
+    "(Everett & Borgatti 2014)",
+    cost="solve",
+    weight="topological",
+    in_report=True,
+    on_page=True,
+    signed=True,
+    nouns={"mode": "PN mode"},
+)
 def pn_centrality(
     chart: LinkChart,
     *,
-    mode: PnMode = "all",
+    mode: Mode = "all",
     relations: Relations = None,
     layers: Layers = None,
     weight: None = None,
@@ -132,10 +141,7 @@ def pn_centrality(
     mode
         ``"all"`` (default, undirected), ``"out"`` or ``"in"`` (directed: an undirected
         relation counts both ways).
-    relations, layers
-        Which relations and layers count (default: all relations of the chart's
-        default layers); signs are read, never filtered (see
-        :mod:`~linkchart.analysis.reading`).
+    %(reading_signed)s
     weight
         Must be ``None``: the index counts ties (one per pair and sign).
     directed
@@ -188,13 +194,9 @@ def pn_centrality(
     from scipy.sparse import csr_matrix, identity
     from scipy.sparse.linalg import spsolve
 
-    if mode not in PN_MODES:
-        raise UnknownNameError("PN mode", str(mode), PN_MODES)
-    check_engine(engine)
-    topological("pn_centrality", weight)
     if mode == "all":
         undirected_only("pn_centrality with mode='all'", directed)
-    elif directed is not None and check_flag("directed", directed) is False:
+    elif directed is False:
         raise LinkchartError(
             f"pn_centrality with mode={mode!r} reads ties as directed: directed must be None or True"
         )
@@ -417,12 +419,24 @@ def _camps(
     return best, best_f
 
 
+@measure(
+    returns="structure",
+    higher_is_more=True,
+    meaning="structural balance: signed triangles, unbalanced ones, and the camps of friends against "
+    "enemies that fit the signs best (least frustration; seeded)",
+    cost="local",
+    weight="topological",
+    undirected=True,
+    in_report=True,
+    seeded=True,
+    signed=True,
+)
 def balance(
     chart: LinkChart,
     *,
     camps: int = 2,
     restarts: int = 50,
-    seed: int = 0,
+    seed: Seed = 0,
     relations: Relations = None,
     layers: Layers = None,
     weight: None = None,
@@ -448,14 +462,11 @@ def balance(
     restarts
         Random starts of the local search (default 50); the best is kept.
     seed
-        Seeds the search: the same seed gives the same camps.
-    relations, layers
-        Which relations and layers count (default: all relations of the chart's
-        default layers); signs are read, never filtered.
+        Seeds the search. %(seed)s
+    %(reading_signed)s
     weight
         Must be ``None``: ties are counted.
-    directed
-        ``None`` or ``False``: balance is read on the undirected signed graph.
+    %(undirected)s
     engine
         ``"igraph"`` (default) or ``"networkx"``: the triangle enumeration; the camps'
         local search is the same code for both, so both give the same result.
@@ -501,15 +512,10 @@ def balance(
     >>> b.census, b.ratio, b.frustration, b.camps["a"] == b.camps["b"] != b.camps["c"] == b.camps["d"]
     ((0, 0, 1, 0), 1.0, 0, True)
     """
-    engine = check_engine(engine)
-    topological("balance", weight)
-    undirected_only("balance", directed)
     if isinstance(camps, bool) or not isinstance(camps, int) or camps < 2:
         raise LinkchartError(f"camps must be an integer of at least 2, not {camps!r}", code="bad-argument")
     if isinstance(restarts, bool) or not isinstance(restarts, int) or restarts < 1:
         raise LinkchartError(f"restarts must be a positive integer, not {restarts!r}", code="bad-argument")
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise LinkchartError(f"seed must be an integer, not {seed!r}", code="bad-argument")
     n = chart.number_of_nodes
     src, dst, pos, neg = signed_pairs(chart, relations=relations, layers=layers)
     sign = np.where(neg > 0, -1, 1).astype(np.int64)

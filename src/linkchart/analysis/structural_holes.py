@@ -21,10 +21,12 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._common import Relations, check_flag, parameters
-from .projection import Engine, Projection, Weighting, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from ._common import parameters
+from ._measure import measure
+from .projection import Projection, project
+from .reading import read_relations
 from .scores import Scores
+from .types import Engine, Layers, Relations, SignReading, Weighting
 
 if TYPE_CHECKING:
     import networkx
@@ -67,6 +69,15 @@ def _networkx_mutual(p: Projection) -> networkx.Graph:
 
 
 # ---------------------------------------------------------------------------- constraint
+@measure(
+    returns="node",
+    higher_is_more=False,
+    meaning="Burt's constraint, lowest first: contacts not tied to each other (a broker)",
+    cost="local",
+    weight="strength",
+    in_report=True,
+    on_page=True,
+)
 def constraint(
     chart: LinkChart,
     *,
@@ -95,20 +106,13 @@ def constraint(
     engine
         ``"igraph"`` (default: ``igraph.Graph.constraint``) or ``"networkx"``
         (``networkx.constraint``).
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(reading)s
     weight
         ``None`` (default): every tie counts 1, however many edges report it. Or a
         weighting of :func:`~linkchart.analysis.projection.project` (``"weight"``,
         ``"count"``, ...) read as a **strength**: repeated or heavier ties take a larger
         share :math:`p_{ij}` of the node's investment.
-    directed
-        ``None`` (default) follows the vocabulary; ``False`` reads every tie as
-        undirected.
+    %(directed)s
 
     Returns
     -------
@@ -152,7 +156,6 @@ def constraint(
     >>> round(s["h"], 3), round(s["a"], 3)
     (0.25, 1.0)
     """
-    engine = check_engine(engine)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     if p.n == 0:
@@ -208,6 +211,14 @@ def _effective_size_numpy(p: Projection) -> tuple[FloatArray, FloatArray]:
     return size, contacts
 
 
+@measure(
+    returns="node",
+    higher_is_more=True,
+    meaning="Burt's effective size: non-redundant contacts",
+    cost="local",
+    weight="strength",
+    in_report=True,
+)
 def effective_size(
     chart: LinkChart,
     *,
@@ -238,18 +249,11 @@ def effective_size(
     engine
         ``"igraph"`` (default): numpy over the triangles that igraph lists (igraph has
         no effective size). ``"networkx"``: ``networkx.effective_size``.
-    relations
-        Relations whose edges count (default: all).
-    layers, signs
-        The reading: which layers and signs count (default: the positive ties of the
-        chart's default layers; the relations given, as they are, when ``relations``
-        is given); see :mod:`~linkchart.analysis.reading`.
+    %(reading)s
     weight
         ``None`` (default): every tie counts 1. Or a weighting read as a **strength**
         (see :func:`constraint`).
-    directed
-        ``None`` (default) follows the vocabulary; ``False`` reads every tie as
-        undirected.
+    %(directed)s
     normalized
         Divide by the number of contacts (efficiency).
 
@@ -294,8 +298,6 @@ def effective_size(
     >>> round(effective_size(c)["h"], 3), round(effective_size(c, normalized=True)["h"], 3)
     (2.333, 0.778)
     """
-    engine = check_engine(engine)
-    check_flag("normalized", normalized)
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=directed, weight=weight)
     if engine == "igraph":

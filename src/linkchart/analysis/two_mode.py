@@ -12,22 +12,21 @@ networks. :func:`two_mode` reads only the ties between the two sides.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ._common import check_flag, parameters
-from .affiliation import side_codes
+from ._common import parameters
+from ._measure import vocabulary
 from .betweenness import betweenness_of
-from .projection import Engine, Projection, check_engine, project
-from .reading import Layers, SignReading, read_relations
+from .classes import side_codes
+from .projection import Projection, project
+from .reading import read_relations
 from .scores import Scores
-
-if TYPE_CHECKING:
-    from ._common import Relations
+from .types import Engine, Layers, Relations, SignReading
 
 __all__ = ["TWO_MODE_MEASURES", "TwoModeMeasure", "two_mode"]
 
@@ -71,6 +70,7 @@ def _betweenness_max(n: int, m: int) -> float:
     return ((m**2) * ((s + 1) ** 2) + m * (s + 1) * (2 * t - s - 1) - t * (2 * s - t + 3)) / 2.0
 
 
+@vocabulary()
 def two_mode(
     chart: LinkChart,
     measure: TwoModeMeasure,
@@ -116,8 +116,7 @@ def two_mode(
         closeness is also scaled by the share of the other nodes a node reaches, as
         networkx does. ``False``: the raw values — the number of partners, the
         reciprocal of the distance sum (0 for an isolate), the betweenness count.
-    engine
-        ``"igraph"`` (default) or ``"networkx"``; they agree.
+    %(engine)s
 
     Returns
     -------
@@ -165,8 +164,6 @@ def two_mode(
     """
     if measure not in TWO_MODE_MEASURES:
         raise UnknownNameError("two-mode measure", str(measure), TWO_MODE_MEASURES)
-    engine = check_engine(engine)
-    check_flag("normalized", normalized)
     vocab = chart.vocabulary
     one = side_codes(chart, first, "first")
     if second is None:

@@ -40,20 +40,23 @@ from __future__ import annotations
 
 import math
 import os
+import pickle
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
+from ..executor import Runner, map_blocks
 from ..progress import Progress
-from ._common import check_count
-from ._parallel import SHARED, fork_map
-from .projection import draw_chart
+from ._draws import Plan, claims_of, draw_block
+from ._measure import check_count, vocabulary
+from .ranks import competition_ranks, round12, tied_ranks
+from .types import Seed
 
 if TYPE_CHECKING:
     from ..model import LinkChart
@@ -65,11 +68,9 @@ __all__ = [
     "Model",
     "RankUncertainty",
     "Unit",
-    "competition_ranks",
     "how_drawn",
     "rank_range",
     "rank_uncertainty",
-    "tied_ranks",
 ]
 
 Model = Literal["confidence", "missing"]
@@ -78,60 +79,6 @@ Unit = Literal["edge", "node"]
 UNITS: tuple[str, ...] = get_args(Unit)
 
 FloatArray = npt.NDArray[np.float64]
-
-
-def _round12(x: FloatArray) -> FloatArray:
-    """``x`` rounded to 12 significant digits (vectorised)."""
-    out = np.array(x, dtype=np.float64)
-    nonzero = out != 0
-    scale = 10.0 ** (np.floor(np.log10(np.abs(out[nonzero]))) - 11)
-    out[nonzero] = np.round(out[nonzero] / scale) * scale
-    return out
-
-
-def competition_ranks(values: FloatArray, higher_is_more: bool) -> FloatArray:
-    """Competition ranks of each row ("1224": equal values share the best rank).
-
-    ``NaN`` (an undefined value) ranks after every defined one, tied with the other
-    ``NaN``; a node absent from a draw (``inf`` here) has no rank (``NaN``). Values equal
-    to 12 significant digits tie (engines differ in the last bits).
-
-    Examples
-    --------
-    >>> competition_ranks(np.array([[3.0, 1.0, 3.0, 2.0]]), True).tolist()
-    [[1.0, 4.0, 1.0, 3.0]]
-    >>> competition_ranks(np.array([[0.5, np.nan, 0.2]]), False).tolist()
-    [[2.0, 3.0, 1.0]]
-    """
-    return tied_ranks(values, higher_is_more)[0]
-
-
-def tied_ranks(values: FloatArray, higher_is_more: bool) -> tuple[FloatArray, FloatArray]:
-    """The first and the last place of the tied block each node is in, per row.
-
-    The first is the competition rank (:func:`competition_ranks`); a node tied with no
-    other has first == last. ``NaN`` values (undefined) share the places after every
-    defined one; a node absent from a draw (``inf``) has neither (``NaN``).
-
-    Examples
-    --------
-    >>> [x.tolist() for x in tied_ranks(np.array([[3.0, 1.0, 3.0, 1.0, 0.0]]), True)]
-    [[[1.0, 3.0, 1.0, 3.0, 5.0]], [[2.0, 4.0, 2.0, 4.0, 5.0]]]
-    """
-    first = np.full(values.shape, np.nan)
-    last = np.full(values.shape, np.nan)
-    for row, v in enumerate(values):
-        absent = np.isinf(v)
-        undefined = np.isnan(v)
-        present = ~absent & ~undefined
-        key = _round12(v[present])
-        key = -key if higher_is_more else key
-        ordered = np.sort(key)
-        first[row, present] = np.searchsorted(ordered, key, side="left") + 1
-        last[row, present] = np.searchsorted(ordered, key, side="right")
-        first[row, undefined] = present.sum() + 1
-        last[row, undefined] = present.sum() + undefined.sum()
-    return first, last
 
 
 @dataclass(frozen=True, eq=False)
@@ -255,8 +202,8 @@ class RankUncertainty:
         base = float(self.baseline[node])
         if not len(v) or math.isnan(base):
             return math.nan
-        key = _round12(v)
-        at = _round12(np.array([base]))[0]
+        key = round12(v)
+        at = round12(np.array([base]))[0]
         return float(100 * (np.sum(key < at) + 0.5 * np.sum(key == at)) / len(v))
 
     def explain(self) -> str:
@@ -271,18 +218,20 @@ class RankUncertainty:
         """The first ``k`` nodes of the baseline ranking, best first, then any other node
         with ``p_top(k) >= 0.05``, by falling ``p_top``; a node whose score is the lowest
         of the chart (at baseline, or in every draw) is left out: a score of 0 tied with
-        most of the chart is no finding."""
+        most of the chart is no finding. A chart without nodes has no leaders."""
         k = self.top if k is None else k
+        if not self.chart.number_of_nodes:
+            return []
         base = np.array([self.baseline[n] for n in self.chart.node_ids], dtype=np.float64)
         base_rank = competition_ranks(base[None, :], self.higher_is_more)[0]
         ids = self.chart.node_ids
         floor = np.nanmin(base) if self.higher_is_more else np.nanmax(base)
-        at_floor = _round12(np.nan_to_num(base, nan=floor)) == _round12(np.array([floor]))[0]
+        at_floor = round12(np.nan_to_num(base, nan=floor)) == round12(np.array([floor]))[0]
         first = [ids[i] for i in np.argsort(base_rank, kind="stable")[:k] if not at_floor[i]]
         v = np.where(np.isinf(self.values) | np.isnan(self.values), np.nan, self.values)
         with np.errstate(all="ignore"):
             bottom = np.nanmin(v, axis=1) if self.higher_is_more else np.nanmax(v, axis=1)
-        always_bottom = np.all(np.isnan(v) | (_round12(v) == _round12(bottom)[:, None]), axis=0)
+        always_bottom = np.all(np.isnan(v) | (round12(v) == round12(bottom)[:, None]), axis=0)
         others = [
             n
             for i, n in enumerate(ids)
@@ -347,7 +296,7 @@ class RankUncertainty:
             f"  {'node':<32} {'value':>9} {'value pct':>9} {'median':>9} {'90% interval':>21} "
             f"{'rank 90%':>14} {'P(top ' + str(self.top) + ')':>10}",
         ]
-        lines = []
+        lines = [] if self.chart.number_of_nodes else ["  (the chart has no nodes: nothing to rank)"]
         for row in self.table():
             lo, hi = row["interval"]
             label = row["node"] if len(row["node"]) <= 32 else row["node"][:31] + "…"
@@ -381,122 +330,24 @@ def rank_range(row: Mapping[str, Any]) -> str:
     return f"{lo}-{hi} (tied)" if row["tied"] >= 0.5 and hi > lo else f"{lo}-{hi}"
 
 
-# ---------------------------------------------------------------------------- draws
-class _Claims(NamedTuple):
-    """The either-or claims as the draws read them, per edge row."""
-
-    lead: npt.NDArray[np.int64]  # the row of its claim's first alternative (itself if plain)
-    size: npt.NDArray[np.int64]  # its claim's number of alternatives (1 if plain)
-    rank: npt.NDArray[np.int64]  # its place in its claim
-    group: npt.NDArray[np.int64]  # its claim (-1 if plain)
+DRAW_BLOCK = 50
+"""The most draws in one block of work (fewer when there are few draws, so that progress moves)."""
 
 
-def _claims(chart: LinkChart) -> _Claims | None:
-    """The claims of ``chart`` for the draws (``None`` for a chart without either-or claims)."""
-    a = chart.alternatives()
-    if not a.names:
-        return None
-    lead = np.arange(chart.number_of_edges, dtype=np.int64)
-    for rows in a.members:
-        lead[rows] = rows[0]
-    return _Claims(lead, a.size, a.rank, a.group)
-
-
-def _keep(
-    rng: np.random.Generator,
-    probability: FloatArray,
-    model: str,
-    drop: float,
-    claims: _Claims | None,
-) -> npt.NDArray[np.bool_]:
-    """One draw's edges. Under ``model="confidence"`` edge ``e`` stays when ``u_e < p_e``
-    for its own uniform ``u_e``; the alternatives of a claim share the ``u`` of its first
-    alternative, which (when below ``p``) picks the alternative ``floor(u / p * s)``. So a
-    chart without claims draws exactly as before, and a claim keeps one alternative, each
-    with probability ``p / s``, or none."""
-    m = len(probability)
-    if model == "confidence":
-        u = rng.random(m)
-        keep: npt.NDArray[np.bool_] = u < probability
-        if claims is not None:
-            mine = claims.group >= 0
-            size = claims.size[mine]
-            v, p = u[claims.lead[mine]], probability[mine]
-            pick = np.minimum(np.floor(v / p * size), size - 1)
-            keep[mine] = (v < p) & (pick == claims.rank[mine])
-        return keep
-    keep = np.ones(m, dtype=bool)
-    keep[rng.choice(m, size=round(drop * m), replace=False)] = False
-    return keep & _one_of_each(rng, claims, m)
-
-
-def _one_of_each(rng: np.random.Generator, claims: _Claims | None, m: int) -> npt.NDArray[np.bool_]:
-    """Edges that can stay under ``model="missing"``: every plain tie and, of each claim, one
-    alternative drawn at random."""
-    out = np.ones(m, dtype=bool)
-    if claims is None:
-        return out
-    mine = np.flatnonzero(claims.group >= 0)
-    group = claims.group[mine]
-    sizes = np.zeros(int(group.max()) + 1, dtype=np.int64)
-    sizes[group] = claims.size[mine]
-    pick = rng.integers(sizes)
-    out[mine] = claims.rank[mine] == pick[group]
-    return out
-
-
-def _one(i: int) -> FloatArray:
-    w = SHARED
-    chart: LinkChart = w["chart"]
-    rng = np.random.default_rng(np.random.SeedSequence(w["entropy"], spawn_key=(i,)))
-    n = chart.number_of_nodes
-    if w["unit"] == "node":
-        gone = np.zeros(n, dtype=bool)
-        gone[rng.choice(n, size=round(w["drop"] * n), replace=False)] = True
-        rows = np.flatnonzero(~gone)
-        view = chart._view(rows, _one_of_each(rng, w["claims"], chart.number_of_edges))
-        scores = w["call"](view)
-        out = np.full(n, np.inf)
-        out[rows] = [scores[nid] for nid in view.node_ids]
-        return out
-    keep = _keep(rng, w["probability"], w["model"], w["drop"], w["claims"])
-    if w["redraw"] is not None:  # a one-mode projection: the affiliation ties drawn, then projected
-        draw = w["redraw"](chart, keep)
-    else:
-        draw = draw_chart(chart, keep) if w["masked"] else chart._view(None, keep)
-    scores = w["call"](draw)
-    return np.array([scores[nid] for nid in chart.node_ids], dtype=np.float64)
-
-
-def _chunk(indices: Sequence[int]) -> tuple[Sequence[int], FloatArray]:
-    return indices, np.array([_one(i) for i in indices]).reshape(len(indices), -1)
-
-
-def _run(indices: list[int], workers: int, progress: Progress, shared: dict[str, Any]) -> FloatArray:
-    out = np.empty((len(indices), shared["chart"].number_of_nodes))
-    size = max(1, min(50, len(indices) // (workers * 8) or 1))
-    chunks = [indices[a : a + size] for a in range(0, len(indices), size)]
-
-    def done(_: Sequence[int], result: tuple[Sequence[int], FloatArray]) -> None:
-        rows, values = result
-        out[list(rows)] = values
-        progress.advance(len(rows))
-
-    fork_map(_chunk, chunks, workers, shared, on_done=done)
-    return out
-
-
+@vocabulary()
 def rank_uncertainty(
     chart: LinkChart,
     measure: str,
     *,
     draws: int = 1000,
-    seed: int | None = None,
+    seed: Seed = 0,
     model: Model = "confidence",
     top: int = 5,
     drop: float = 0.1,
     unit: Unit = "edge",
+    baseline: Mapping[str, float] | None = None,
     workers: int | None = None,
+    executor: Runner = None,
     registry: Registry | None = None,
     progress: bool | None = None,
     **measure_options: Any,
@@ -512,8 +363,7 @@ def rank_uncertainty(
     draws
         How many random versions (default 1000).
     seed
-        Seeds the draws: the same seed gives the same numbers, whatever ``workers``.
-        ``None`` draws fresh entropy and records it in ``parameters["seed"]``.
+        Seeds the draws: the same seed gives the same numbers, whatever ``workers``. %(seed)s
     model
         ``"confidence"`` (default): each edge kept with its confidence probability;
         ``"missing"``: a fraction ``drop`` of the edges or nodes dropped at random.
@@ -522,9 +372,19 @@ def rank_uncertainty(
     drop, unit
         For ``model="missing"``: the fraction dropped (default 0.1) and of what,
         ``"edge"`` or ``"node"`` (a dropped node has no score or rank in that draw).
+    baseline
+        The measure on the chart as it is (its value), when the caller has it already —
+        the scores of the same measure with the same options on this chart, keyed by
+        every node id: it is used as given, and the measure runs on the draws only.
+        ``None`` (default): computed here.
     workers
-        Processes sharing the draws (default: the machine's cores when the work is
-        large enough to pay for starting them, else 1).
+        Processes sharing the draws (default: the machine's cores, up to 2, when the work
+        is large enough to pay for starting them, else 1). The draws are cut into blocks
+        of at most :data:`DRAW_BLOCK`, fixed by their number alone.
+    executor
+        A ``concurrent.futures.Executor`` of the caller's that runs the blocks instead
+        (``None``, default: linkchart's own processes, as ``workers`` says); see
+        :mod:`linkchart.executor`.
     registry
         Where ``measure`` is looked up (default :data:`linkchart.MEASURES`).
     progress
@@ -545,7 +405,8 @@ def rank_uncertainty(
     UnknownNameError
         For a measure that is not a per-node measure of the registry, a model or unit.
     LinkchartError
-        For ``draws`` or ``top`` below 1, ``drop`` outside [0, 1), ``workers`` below 1.
+        For ``draws`` or ``top`` below 1, ``drop`` outside [0, 1), ``workers`` below 1, a
+        bad seed, or a ``baseline`` that is not keyed by the chart's node ids.
 
     Notes
     -----
@@ -553,11 +414,13 @@ def rank_uncertainty(
     direction). An edge draw of a built-in measure masks the chart's projections
     (no chart is built); a measure from another registry, and every node draw (which
     changes the number of nodes), runs on a view of the chart. On a one-mode projection
-    (:func:`~linkchart.analysis.affiliation.one_mode`, or a view of one) an edge draw
-    keeps each *affiliation* tie and projects the draw, reweighed: projected ties that
-    rest on one affiliation stand or fall together. Each draw costs one run of the
-    measure. The Monte Carlo error of P(top k) is ``sqrt(p (1 - p) / draws)``
-    (:meth:`~RankUncertainty.p_top_se`): 0.016 at most for 1000 draws.
+    (:func:`~linkchart.analysis.one_mode.one_mode`, or a view of one) an edge draw
+    keeps each *affiliation* tie — of an either-or claim among them, one alternative or
+    none — and projects the draw, reweighed: projected ties that rest on one affiliation
+    stand or fall together. Each draw costs one run of the measure. The Monte Carlo error
+    of P(top k) is ``sqrt(p (1 - p) / draws)`` (:meth:`~RankUncertainty.p_top_se`): 0.016
+    at most for 1000 draws. A measure run on other processes must be picklable (a
+    module-level function, not one defined in a notebook cell).
 
     References
     ----------
@@ -582,59 +445,41 @@ def rank_uncertainty(
     known = registry.names(returns="node")
     if measure not in known:
         raise UnknownNameError("measure", measure, known)
-    if model not in MODELS:
-        raise UnknownNameError("model", str(model), MODELS)
-    if unit not in UNITS:
-        raise UnknownNameError("unit", str(unit), UNITS)
     draws = check_count("draws", draws, 1)
     top = check_count("top", top, 1)
     if isinstance(drop, bool) or not isinstance(drop, int | float) or not 0 <= drop < 1:
         raise LinkchartError(f"drop must be a fraction in [0, 1), not {drop!r}", code="bad-argument")
     if unit == "node" and model != "missing":
         raise LinkchartError("unit='node' goes with model='missing'", code="bad-argument")
-    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
-        raise LinkchartError(
-            f"seed must be a non-negative integer or None, not {seed!r}", code="bad-argument"
-        )
     entry = registry[measure]
     if entry.parallel:
         measure_options.setdefault("workers", 1)  # the draws are shared among processes already
-
-    def call(c: LinkChart) -> Mapping[str, float]:
-        result: Mapping[str, float] = entry(c, **measure_options)
-        return result
-
-    baseline = call(chart)
-    m = chart.number_of_edges
+    call = entry.call(**measure_options)
+    value = call(chart) if baseline is None else _checked_baseline(chart, baseline)
+    entropy = int(np.random.SeedSequence(seed).entropy)  # type: ignore[arg-type]
+    plan = _plan(chart, call, entropy, model, float(drop), unit, entry.function.__module__)
     if workers is None:
-        cost = draws * (m + chart.number_of_nodes)
-        workers = min(os.cpu_count() or 1, 2) if cost > 2_000_000 else 1
-    workers = check_count("workers", workers, 1)
-    entropy = np.random.SeedSequence(seed).entropy
-    # a chart that says how to draw it (a one-mode projection draws its affiliation ties)
-    redraw = getattr(chart.derived_from, "draw", None) if unit == "edge" else None
-    probability = chart.derived_from.probability if redraw is not None else chart.edges.probability
-    shared = {
-        "chart": chart,
-        "call": call,
-        "entropy": entropy,
-        "model": model,
-        "drop": float(drop),
-        "unit": unit,
-        "probability": np.asarray(probability, dtype=np.float64),
-        "redraw": redraw,
-        # either-or claims are drawn on the chart's own ties; a projection draws its
-        # affiliation ties one by one
-        "claims": _claims(chart) if redraw is None else None,
-        "masked": entry.function.__module__.startswith("linkchart.analysis."),
-    }
+        cost = draws * (chart.number_of_edges + chart.number_of_nodes)
+        workers = min(os.cpu_count() or 1, 2) if cost > 2_000_000 and executor is None else 1
+        if workers > 1 and not _picklable(plan):
+            workers = 1  # a measure (or chart) that cannot travel to another process runs here
+    size = max(1, min(DRAW_BLOCK, draws // 8))
+    blocks = [range(a, min(a + size, draws)) for a in range(0, draws, size)]
     with Progress(f"{measure}, {draws} draws", draws, enabled=progress) as bar:
-        values = _run(list(range(draws)), workers, bar, shared)
+        parts = map_blocks(
+            draw_block,
+            plan,
+            blocks,
+            workers=workers,
+            executor=executor,
+            on_done=lambda _, part: bar.advance(len(part)),
+        )
+    values = np.concatenate(parts) if parts else np.zeros((0, chart.number_of_nodes))
     ranks, last_ranks = tied_ranks(values, entry.higher_is_more)
     return RankUncertainty(
         chart,
         measure,
-        baseline,
+        value,
         values,
         ranks,
         last_ranks,
@@ -644,11 +489,61 @@ def rank_uncertainty(
             {
                 "model": model,
                 "draws": draws,
-                "seed": seed if seed is not None else int(entropy),  # type: ignore[arg-type]
+                "seed": seed,
                 "drop": float(drop),
                 "unit": unit,
                 "workers": workers,
                 "options": dict(measure_options),
             }
         ),
+    )
+
+
+def _picklable(plan: Plan) -> bool:
+    """Whether the draws can be sent to other processes (everything they read pickles)."""
+    try:
+        pickle.dumps(plan)
+    except Exception:  # whatever pickling raises, the answer is no
+        return False
+    return True
+
+
+def _checked_baseline(chart: LinkChart, baseline: object) -> Mapping[str, float]:
+    """``baseline`` if it maps every node id of ``chart`` (and nothing else) to a number."""
+    if not isinstance(baseline, Mapping):
+        raise LinkchartError(
+            f"baseline must map every node id to the measure's value, not {type(baseline).__name__}",
+            code="bad-argument",
+        )
+    ids = chart.node_ids
+    if len(baseline) != len(ids) or any(nid not in baseline for nid in ids):
+        raise LinkchartError(
+            "baseline must hold the measure's value of every node of this chart, and no other node",
+            code="bad-argument",
+        )
+    return baseline
+
+
+def _plan(chart: LinkChart, call: Any, entropy: int, model: str, drop: float, unit: str, module: str) -> Plan:
+    """What the draws read: a one-mode projection (``derived_from`` that says how to draw it)
+    draws its affiliation ties, with their either-or claims; any other chart its own ties."""
+    origin = chart.derived_from
+    redraw = getattr(origin, "draw", None) if unit == "edge" else None
+    if redraw is not None:
+        probability = np.asarray(origin.probability, dtype=np.float64)
+        claims = claims_of(origin.chart, origin.rows)
+    else:
+        probability = np.asarray(chart.edges.probability, dtype=np.float64)
+        claims = claims_of(chart)
+    return Plan(
+        chart,
+        call,
+        entropy,
+        model,
+        drop,
+        unit,
+        probability,
+        claims,
+        redraw,
+        module.startswith("linkchart.analysis."),
     )

@@ -1,0 +1,163 @@
+"""The random versions of a chart that :func:`~linkchart.analysis.uncertainty.rank_uncertainty`
+scores (private: not re-exported).
+
+A :class:`Plan` holds what every draw needs — the chart, the measure with its options (a
+picklable :class:`~linkchart.analysis._measure.MeasureCall`), the model and the seed's
+entropy — and :func:`draw_block` scores a block of draws. Draw ``i`` takes its random
+numbers from ``numpy.random.SeedSequence(entropy, spawn_key=(i,))``, so a draw is the same
+whichever block, worker or executor computes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from ._measure import MeasureCall
+from .projection import draw_chart
+
+if TYPE_CHECKING:
+    from ..model import LinkChart
+
+__all__ = ["Claims", "Plan", "claims_of", "draw_block", "keep_edges", "one_of_each"]
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+class Claims(NamedTuple):
+    """The either-or claims as the draws read them, per edge drawn."""
+
+    lead: npt.NDArray[np.int64]  # the position of its claim's first alternative drawn (itself if plain)
+    size: npt.NDArray[np.int64]  # its claim's number of alternatives (1 if plain)
+    rank: npt.NDArray[np.int64]  # its place in its claim
+    group: npt.NDArray[np.int64]  # its claim (-1 if plain)
+
+
+def claims_of(chart: LinkChart, rows: npt.NDArray[np.int64] | None = None) -> Claims | None:
+    """The claims of ``chart``'s edges (``rows`` of them only: a one-mode projection draws its
+    affiliation ties), or ``None`` when none of them is an alternative.
+
+    A claim keeps its size and each alternative its rank in the whole chart, so a draw that
+    picks an alternative outside ``rows`` keeps none of those inside.
+    """
+    a = chart.alternatives()
+    if not a.names:
+        return None
+    if rows is None:
+        rows = np.arange(chart.number_of_edges, dtype=np.int64)
+    group = a.group[rows]
+    mine = np.flatnonzero(group >= 0)
+    if not len(mine):
+        return None
+    lead = np.arange(len(rows), dtype=np.int64)
+    _, first, inverse = np.unique(group[mine], return_index=True, return_inverse=True)
+    lead[mine] = mine[first[inverse.reshape(-1)]]
+    return Claims(lead, a.size[rows], a.rank[rows], group)
+
+
+def keep_edges(
+    rng: np.random.Generator, probability: FloatArray, model: str, drop: float, claims: Claims | None
+) -> BoolArray:
+    """One draw's edges. Under ``model="confidence"`` edge ``e`` stays when ``u_e < p_e``
+    for its own uniform ``u_e``; the alternatives of a claim share the ``u`` of its first
+    alternative, which (when below ``p``) picks the alternative ``floor(u / p * s)``. So a
+    chart without claims draws exactly as before, and a claim keeps one alternative, each
+    with probability ``p / s``, or none."""
+    m = len(probability)
+    if model == "confidence":
+        u = rng.random(m)
+        keep: BoolArray = u < probability
+        if claims is not None:
+            mine = claims.group >= 0
+            size = claims.size[mine]
+            v, p = u[claims.lead[mine]], probability[mine]
+            pick = np.minimum(np.floor(v / p * size), size - 1)
+            keep[mine] = (v < p) & (pick == claims.rank[mine])
+        return keep
+    keep = np.ones(m, dtype=bool)
+    keep[rng.choice(m, size=round(drop * m), replace=False)] = False
+    return keep & one_of_each(rng, claims, m)
+
+
+def one_of_each(rng: np.random.Generator, claims: Claims | None, m: int) -> BoolArray:
+    """Edges that can stay under ``model="missing"``: every plain tie and, of each claim, one
+    alternative drawn at random."""
+    out = np.ones(m, dtype=bool)
+    if claims is None:
+        return out
+    mine = np.flatnonzero(claims.group >= 0)
+    group = claims.group[mine]
+    sizes = np.zeros(int(group.max()) + 1, dtype=np.int64)
+    sizes[group] = claims.size[mine]
+    pick = rng.integers(sizes)
+    out[mine] = claims.rank[mine] == pick[group]
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """What every draw reads (given once to each worker).
+
+    Attributes
+    ----------
+    chart
+        The chart drawn.
+    call
+        The measure and its options.
+    entropy
+        The seed's entropy (draw ``i`` reads ``SeedSequence(entropy, spawn_key=(i,))``).
+    model, drop, unit
+        As :func:`~linkchart.analysis.uncertainty.rank_uncertainty`'s.
+    probability
+        The probability of each tie drawn (the chart's edges, or a projection's affiliation ties).
+    claims
+        The either-or claims of those ties (``None``: none).
+    redraw
+        For a one-mode projection, what projects a draw of its affiliation ties.
+    masked
+        Whether an edge draw can mask the chart's projections (a built-in measure) rather
+        than build a view.
+    """
+
+    chart: LinkChart
+    call: MeasureCall
+    entropy: int
+    model: str
+    drop: float
+    unit: str
+    probability: FloatArray
+    claims: Claims | None
+    redraw: Any
+    masked: bool
+
+    def draw(self, i: int) -> FloatArray:
+        """Draw ``i``'s scores, per node of the chart (``inf`` where a node was dropped)."""
+        chart = self.chart
+        rng = np.random.default_rng(np.random.SeedSequence(self.entropy, spawn_key=(i,)))
+        n = chart.number_of_nodes
+        if self.unit == "node":
+            gone = np.zeros(n, dtype=bool)
+            gone[rng.choice(n, size=round(self.drop * n), replace=False)] = True
+            rows = np.flatnonzero(~gone)
+            view = chart._view(rows, one_of_each(rng, self.claims, chart.number_of_edges))
+            scores = self.call(view)
+            out = np.full(n, np.inf)
+            out[rows] = [scores[nid] for nid in view.node_ids]
+            return out
+        keep = keep_edges(rng, self.probability, self.model, self.drop, self.claims)
+        if self.redraw is not None:  # a one-mode projection: the affiliation ties drawn, then projected
+            drawn = self.redraw(chart, keep)
+        else:
+            drawn = draw_chart(chart, keep) if self.masked else chart._view(None, keep)
+        scores = self.call(drawn)
+        return np.array([scores[nid] for nid in chart.node_ids], dtype=np.float64)
+
+
+def draw_block(plan: Plan, block: range) -> FloatArray:
+    """The scores of the draws of ``block``: one row per draw, in order."""
+    n = plan.chart.number_of_nodes
+    return np.array([plan.draw(i) for i in block], dtype=np.float64).reshape(len(block), n)

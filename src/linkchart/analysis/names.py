@@ -1,0 +1,341 @@
+"""Names for one entity: the fold and skeleton that read transliterations as one, and how
+alike two names are (used by :func:`~linkchart.analysis.duplicates.candidates`).
+
+Every id, label and alias of a node is compared with every one of the other's,
+after a normalisation written for the transliterations of Arabic, Persian and Central
+Asian names (:func:`name_key` shows it; the rules are in ``docs/many_sources.md``):
+
+1. *fold*: Unicode NFKD without the combining marks (diacritics), case-folded; apostrophes
+   and the marks of ʿayn and hamza deleted; ``"Yoldash, Tahir"`` read as ``"Tahir
+   Yoldash"``; hyphens, dots and other punctuation read as spaces; the article ``al`` /
+   ``el`` / ``ul`` and its assimilated forms written with a hyphen (``ash-``, ``ad-``,
+   ``ar-`` ...) dropped; ``Abdul Aziz``, ``Abd al-Aziz`` and ``Abdulaziz`` read as one
+   word ``abdaziz`` (*servant of*: one name); ``ibn`` and ``ben`` read as ``bin``. A
+   word that begins with a glued article (``Alhazmi``) is also read without it.
+2. *skeleton*, per word: a Russian surname ending (``-ev``, ``-ov``, ``-eva``, ``-ova``)
+   dropped; ``dzh``, ``dj``, ``zh`` → ``j``; ``kh`` and ``x`` → ``h``; ``gh`` → ``g``;
+   ``dh`` → ``d``; ``th`` → ``t``; ``ph`` → ``f``; ``q`` and ``ck`` → ``k``; ``ou`` and
+   ``oo`` → ``u``; ``ee`` → ``i``; ``ei`` and ``ey`` → ``ai``; then ``e``, ``y`` → ``i``
+   and ``o``, ``w`` → ``u`` (three vowels, as Arabic writes them); a final ``h`` after a
+   vowel dropped; doubled letters written once.
+
+Two names are then as alike as the first rule that holds says (:data:`RULE_SCORES`):
+identical (1), equal once folded (1), equal skeletons — a transliteration (0.95), the
+same consonants word by word — vowels written otherwise (0.9), the same words in another
+order (0.9), the same letters with words joined or split (0.9); else the best of initials
+(``T. Yoldash``, at most 0.85), one name a part of the other (0.5 to 0.8) and their
+spelling: 0.9 times the Indel ratio (rapidfuzz) of their least alike pair of words, a pair
+that begins with different letters counting half — a name is only as alike as its least
+alike word, so brothers (*Nawaf* and *Salem al-Hazmi*) are far apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final, Literal, NamedTuple
+
+__all__ = ["RULE_SCORES", "NameMatch", "NameRule", "name_key", "name_similarity"]
+
+NameRule = Literal[
+    "identical",
+    "folded",
+    "transliteration",
+    "vowels",
+    "word order",
+    "joined words",
+    "initials",
+    "part",
+    "spelling",
+]
+"""How two names matched (see :data:`RULE_SCORES`)."""
+
+RULE_SCORES: Mapping[str, float] = MappingProxyType(
+    {
+        "identical": 1.0,
+        "folded": 1.0,
+        "transliteration": 0.95,
+        "vowels": 0.9,
+        "word order": 0.9,
+        "joined words": 0.9,
+        "initials": 0.85,
+        "part": 0.8,
+        "spelling": 0.9,
+    }
+)
+"""The similarity each rule gives (for ``part`` and ``spelling``, the most it gives):
+
+``identical`` the same text; ``folded`` the same once case, diacritics, punctuation,
+articles and a comma's word order are set aside; ``transliteration`` the same skeleton;
+``vowels`` the same consonants word by word, at least three in all (*Mohamed* /
+*Muhammad*); ``word order`` the same words in another order; ``joined words`` the same
+letters with words joined or split (*Binalshibh* / *Bin al-Shibh*); ``initials`` a word
+written as its initial (*T. Yoldash*; 0.85 times the least ratio of the other words);
+``part`` the words of one name are words of the other, in order (``0.5 + 0.3 * share``,
+*Atta* / *Mohamed Atta* 0.65, *Uzbekistan* / *Islamic Movement of Uzbekistan* 0.575);
+``spelling`` 0.9 times the least Indel ratio of two words (halved for words that begin
+differently), in order or in alphabetical order."""
+
+
+_DELETE: Final = dict.fromkeys(map(ord, "'\u2019\u2018`\u00b4\u02bf\u02be\u02bc\u02bb"), None)
+_ARTICLE: Final = re.compile(
+    r"\b(?:al|el|ul|u[dnrstz]|ush)[\s\-]+(?=\w)|\b(?:a[dnrstz]|ash|ath|adh|e[dnrstz]|esh)-(?=\w)"
+)
+_SPLIT: Final = re.compile(r"[\W_]+")
+_ABD_WORDS: Final = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdur", "abdus", "abdoul"})
+_ABD_GLUED: Final = re.compile(r"^abd[aeiou](?:sh|[lrsztnd])([^\W\d_]{2,})$")
+_BIN_GLUED: Final = re.compile(r"^(?:bin|ibn|ben)(?:al|el)([^\W\d_]{3,})$")
+_BIN_WORDS: Final = frozenset({"ibn", "ben"})
+_GLUED_ARTICLE: Final = re.compile(r"^(?:al|el)([^\W\d_]{4,})$")
+_RUSSIAN: Final = re.compile(r"^([^\W\d_]{4,}?)(?:[iy]?eva?|ova?)$")
+_DIGRAPHS: Final = (
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("x", "h"),
+    ("gh", "g"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ei", "ai"),
+    ("ey", "ai"),
+)
+_VOWELS: Final = str.maketrans({"e": "i", "y": "i", "o": "u", "w": "u"})
+_FINAL_H: Final = re.compile(r"(?<=[aiu])h$")
+_DOUBLE: Final = re.compile(r"(.)\1+")
+_CONSONANTS: Final = str.maketrans(dict.fromkeys("aiu", None))
+
+
+def _fold(name: str) -> tuple[str, ...]:
+    """The words of ``name`` after the fold (rule 1 of the module's docstring)."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().translate(_DELETE)
+    if text.count(",") == 1:
+        head, tail = text.split(",")
+        if head.strip() and tail.strip():
+            text = f"{tail} {head}"
+    text = _ARTICLE.sub(" ", text)
+    words: list[str] = []
+    pending = False  # an "abd" waiting for the word it belongs to
+    for word in _SPLIT.split(text):
+        if not word:
+            continue
+        if pending:
+            words[-1] += word
+            pending = False
+        elif word in _ABD_WORDS:
+            words.append("abd")
+            pending = True
+        elif m := _ABD_GLUED.match(word):
+            words.append("abd" + m.group(1))
+        elif m := _BIN_GLUED.match(word):
+            words.extend(("bin", m.group(1)))
+        else:
+            words.append("bin" if word in _BIN_WORDS else word)
+    return tuple(words)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _skeleton(word: str) -> str:
+    """One folded word's skeleton (rule 2 of the module's docstring)."""
+    if m := _RUSSIAN.match(word):
+        word = m.group(1)
+    for a, b in _DIGRAPHS:
+        word = word.replace(a, b)
+    word = _FINAL_H.sub("", word.translate(_VOWELS))
+    return _DOUBLE.sub(r"\1", word)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One way of reading a name: its folded words and what is compared of them."""
+
+    folded: tuple[str, ...]
+    skeleton: tuple[str, ...]
+    consonants: tuple[str, ...]
+    spaced: str  # the skeleton's words, spaced
+    joined: str  # the skeleton's words, joined
+    ordered: tuple[str, ...]  # the skeleton's words, sorted
+
+    @classmethod
+    def of(cls, folded: tuple[str, ...]) -> Form:
+        skeleton = tuple(_skeleton(w) for w in folded)
+        return cls(
+            folded,
+            skeleton,
+            tuple(w.translate(_CONSONANTS) for w in skeleton),
+            " ".join(skeleton),
+            "".join(skeleton),
+            tuple(sorted(skeleton)),
+        )
+
+    def keys(self) -> set[str]:
+        """The blocking keys: the consonants of each word of two or more, and of the whole name."""
+        found = {"w" + c for c in self.consonants if len(c) >= 2}
+        whole = [c for c in self.consonants if c]
+        if len(whole) > 1 or (whole and len(whole[0]) < 2):
+            found.add("s" + " ".join(sorted(whole)))
+            found.add("j" + "".join(whole))
+        if len(self.folded) > 1:  # initials: "T. Yoldash" and "Tahir Yoldash" share "ity ldsh"
+            letters = "i" + "".join(w[0] for w in self.folded) + " "
+            found.update(letters + c for w, c in zip(self.folded, self.consonants, strict=True) if len(w) > 1)
+        return found
+
+    def rest(self, key: str) -> str:
+        """The name without the word of ``key`` (the order of a sorted neighbourhood)."""
+        word = key[1:]
+        return " ".join(c for c in self.consonants if c != word) + "\0" + self.spaced
+
+
+def forms_of(name: str) -> tuple[Form, ...]:
+    """The readings of ``name``: as folded, and without glued articles when it has one."""
+    folded = _fold(name)
+    if not folded:
+        return ()
+    forms = [Form.of(folded)]
+    unglued = tuple(m.group(1) if (m := _GLUED_ARTICLE.match(w)) else w for w in folded)
+    if unglued != folded:
+        forms.append(Form.of(unglued))
+    return tuple(forms)
+
+
+def name_key(name: str) -> str:
+    """The skeleton of ``name`` that linkchart compares: what two spellings of one name share.
+
+    Examples
+    --------
+    >>> name_key("Yoldash, Tahir"), name_key("Tahir Yuldashev")
+    ('tahir iuldash', 'tahir iuldash')
+    >>> name_key("Djuma Namangany"), name_key("Juma al-Namangani")
+    ('juma namangani', 'juma namangani')
+    >>> name_key("Muḥammad ʿAṭṭā")
+    'muhamad ata'
+    """
+    found = forms_of(name)
+    return found[0].spaced if found else ""
+
+
+class NameMatch(NamedTuple):
+    """How alike two names are: ``similarity`` in [0, 1] and the ``rule`` that gave it."""
+
+    similarity: float
+    rule: NameRule
+
+
+def _initials(x: Form, y: Form) -> float:
+    """The ``initials`` rule: word for word, an initial and a word it begins, or two words,
+    with at least one of each; :data:`RULE_SCORES` times the least :func:`_word_ratio` of
+    the words (0 when the rule does not hold)."""
+    if len(x.folded) != len(y.folded) or len(x.folded) < 2:
+        return 0.0
+    least, initials = 100.0, 0
+    for fa, sa, fb, sb in zip(x.folded, x.skeleton, y.folded, y.skeleton, strict=True):
+        if len(fa) > 1 and len(fb) > 1:
+            least = min(least, _word_ratio(sa, sb))
+        elif (len(fa) == 1 and len(fb) > 1 and fb.startswith(fa)) or (
+            len(fb) == 1 and len(fa) > 1 and fa.startswith(fb)
+        ):
+            initials += 1
+        else:
+            return 0.0
+    if not initials or initials == len(x.folded):
+        return 0.0
+    return RULE_SCORES["initials"] * least / 100
+
+
+def _part(x: Form, y: Form) -> float:
+    """``0.5 + 0.3 * share`` when the shorter name's words are words of the longer, in order."""
+    short, long = (x.skeleton, y.skeleton) if len(x.skeleton) < len(y.skeleton) else (y.skeleton, x.skeleton)
+    if len(short) == len(long) or len("".join(short)) < 3:
+        return 0.0
+    it = iter(long)
+    if all(any(w == v for v in it) for w in short):
+        return 0.5 + 0.3 * len(short) / len(long)
+    return 0.0
+
+
+def _word_ratio(a: str, b: str) -> float:
+    """The Indel ratio of two words (0-100), halved when they begin with different letters: a
+    transliteration rarely changes a word's first sound once the skeleton is taken (Soundex
+    keeps the first letter for the same reason), while *Tajikistan* and *Pakistan* differ
+    there."""
+    from rapidfuzz import fuzz
+
+    ratio = fuzz.ratio(a, b)
+    return ratio if a[:1] == b[:1] else ratio / 2
+
+
+def _spelling(x: Form, y: Form) -> float:
+    """How alike the words are (0-1): a name is only as alike as its least alike word.
+
+    With as many words on both sides, the least :func:`_word_ratio` of two words aligned in
+    order (or in alphabetical order, if that is better); otherwise each word of the shorter
+    name with its closest word of the longer, times the share of the longer's words."""
+    if len(x.skeleton) == len(y.skeleton):
+        in_order = min(_word_ratio(a, b) for a, b in zip(x.skeleton, y.skeleton, strict=True))
+        if x.ordered == x.skeleton and y.ordered == y.skeleton:
+            return in_order / 100
+        by_letter = min(_word_ratio(a, b) for a, b in zip(x.ordered, y.ordered, strict=True))
+        return max(in_order, by_letter) / 100
+    short, long = (x.skeleton, y.skeleton) if len(x.skeleton) < len(y.skeleton) else (y.skeleton, x.skeleton)
+    closest = min(max(_word_ratio(a, b) for b in long) for a in short)
+    return closest / 100 * len(short) / len(long)
+
+
+def compare(x: Form, y: Form) -> NameMatch:
+    if x.folded == y.folded:
+        return NameMatch(1.0, "folded")
+    if x.skeleton == y.skeleton:
+        return NameMatch(RULE_SCORES["transliteration"], "transliteration")
+    if x.consonants == y.consonants and sum(map(len, x.consonants)) >= 3:
+        return NameMatch(RULE_SCORES["vowels"], "vowels")
+    if x.ordered == y.ordered:
+        return NameMatch(RULE_SCORES["word order"], "word order")
+    if x.joined == y.joined:
+        return NameMatch(RULE_SCORES["joined words"], "joined words")
+    best = NameMatch(round(RULE_SCORES["spelling"] * _spelling(x, y), 6), "spelling")
+    for rule, value in (("initials", _initials(x, y)), ("part", _part(x, y))):
+        if value > best.similarity:
+            best = NameMatch(round(value, 6), rule)  # type: ignore[arg-type]
+    return best
+
+
+def _best(xs: Sequence[Form], ys: Sequence[Form]) -> NameMatch:
+    best = NameMatch(0.0, "spelling")
+    for x in xs:
+        for y in ys:
+            found = compare(x, y)
+            if found.similarity > best.similarity:
+                best = found
+                if found.similarity >= 1.0:
+                    return best
+    return best
+
+
+def name_similarity(a: str, b: str) -> NameMatch:
+    """How alike two names are, and by which rule (:data:`RULE_SCORES`); symmetric.
+
+    Examples
+    --------
+    >>> name_similarity("Namangani", "Namangany")
+    NameMatch(similarity=0.95, rule='transliteration')
+    >>> name_similarity("T. Yoldash", "Tahir Yoldash")
+    NameMatch(similarity=0.85, rule='initials')
+    >>> name_similarity("Nawaf al-Hazmi", "Nawaf Alhazmi").rule
+    'folded'
+    >>> round(name_similarity("Nawaf al-Hazmi", "Salem al-Hazmi").similarity, 2)  # brothers
+    0.09
+    """
+    if a == b:
+        return NameMatch(1.0, "identical")
+    return _best(forms_of(a), forms_of(b))

@@ -1,0 +1,69 @@
+"""Ranks with ties: competition ranks and the block of places a tied node shares.
+
+Values equal to 12 significant digits tie (the engines differ in the last bits); ``NaN`` (an
+undefined value) ranks after every defined one; ``inf`` marks a node absent from a Monte Carlo
+draw, which has no rank there (:func:`~linkchart.analysis.uncertainty.rank_uncertainty`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["competition_ranks", "round12", "tied_ranks"]
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def round12(x: FloatArray) -> FloatArray:
+    """``x`` rounded to 12 significant digits (vectorised)."""
+    out = np.array(x, dtype=np.float64)
+    nonzero = out != 0
+    scale = 10.0 ** (np.floor(np.log10(np.abs(out[nonzero]))) - 11)
+    out[nonzero] = np.round(out[nonzero] / scale) * scale
+    return out
+
+
+def competition_ranks(values: FloatArray, higher_is_more: bool) -> FloatArray:
+    """Competition ranks of each row ("1224": equal values share the best rank).
+
+    ``NaN`` (an undefined value) ranks after every defined one, tied with the other
+    ``NaN``; a node absent from a draw (``inf`` here) has no rank (``NaN``). Values equal
+    to 12 significant digits tie (engines differ in the last bits).
+
+    Examples
+    --------
+    >>> competition_ranks(np.array([[3.0, 1.0, 3.0, 2.0]]), True).tolist()
+    [[1.0, 4.0, 1.0, 3.0]]
+    >>> competition_ranks(np.array([[0.5, np.nan, 0.2]]), False).tolist()
+    [[2.0, 3.0, 1.0]]
+    """
+    return tied_ranks(values, higher_is_more)[0]
+
+
+def tied_ranks(values: FloatArray, higher_is_more: bool) -> tuple[FloatArray, FloatArray]:
+    """The first and the last place of the tied block each node is in, per row.
+
+    The first is the competition rank (:func:`competition_ranks`); a node tied with no
+    other has first == last. ``NaN`` values (undefined) share the places after every
+    defined one; a node absent from a draw (``inf``) has neither (``NaN``).
+
+    Examples
+    --------
+    >>> [x.tolist() for x in tied_ranks(np.array([[3.0, 1.0, 3.0, 1.0, 0.0]]), True)]
+    [[[1.0, 3.0, 1.0, 3.0, 5.0]], [[2.0, 4.0, 2.0, 4.0, 5.0]]]
+    """
+    first = np.full(values.shape, np.nan)
+    last = np.full(values.shape, np.nan)
+    for row, v in enumerate(values):
+        absent = np.isinf(v)
+        undefined = np.isnan(v)
+        present = ~absent & ~undefined
+        key = round12(v[present])
+        key = -key if higher_is_more else key
+        ordered = np.sort(key)
+        first[row, present] = np.searchsorted(ordered, key, side="left") + 1
+        last[row, present] = np.searchsorted(ordered, key, side="right")
+        first[row, undefined] = present.sum() + 1
+        last[row, undefined] = present.sum() + undefined.sum()
+    return first, last

@@ -1,0 +1,80 @@
+"""linkchart.analysis.names: the fold, the skeleton and how alike two names are."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linkchart import (
+    name_similarity,
+)
+from linkchart.analysis.names import name_key
+
+# ---------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule", "similarity"),
+    [
+        ("Namangani", "Namangany", "transliteration", 0.95),  # a final i written y
+        ("Juma", "Djuma", "transliteration", 0.95),  # dj for j
+        ("Juma Namangani", "Dzhuma Namangani", "transliteration", 0.95),  # dzh (Russian) for j
+        ("Yuldashev", "Yoldash", "transliteration", 0.95),  # o/u and a Russian ending
+        ("Emomali Rakhmonov", "Emomali Rahmon", "transliteration", 0.95),  # kh/h and -ov
+        ("Abu Zubeida", "Abu Zubaydah", "transliteration", 0.95),  # ei/ay and a final h
+        ("Zacarias Moussaoui", "Zacarias Musawi", "transliteration", 0.95),  # French ou, w
+        ("Khalid al-Mihdhar", "Khalid al-Mihdar", "transliteration", 0.95),  # dh/d
+        ("Abu Musab al-Zarqawi", "Abu Musab al-Zarkawi", "transliteration", 0.95),  # q/k
+        ("Nawaf al-Hazmi", "Nawaf Alhazmi", "folded", 1.0),  # the article glued
+        ("Nawaf al-Hazmi", "Nawaf el Hazmi", "folded", 1.0),  # el, no hyphen
+        ("Salah ad-Din", "Salah Din", "folded", 1.0),  # an assimilated article
+        ("Ramzi Bin al-Shibh", "Ramzi Binalshibh", "folded", 1.0),  # bin and al glued
+        ("Abd al-Aziz al-Omari", "Abdulaziz Alomari", "folded", 1.0),  # abd al-, abdul-
+        ("Seifallah ben Hassine", "Seifallah ibn Hassine", "folded", 1.0),  # ben/ibn
+        ("Muḥammad ʿAṭṭā", "Muhammad Atta", "folded", 1.0),  # diacritics, ayn
+        ("Tahir Yoldash", "Yoldash, Tahir", "folded", 1.0),  # family name first, with a comma
+        ("Tahir Yoldash", "TAHIR  YOLDASH", "folded", 1.0),  # case and spaces
+        ("Mohamed Atta", "Muhammad Atta", "vowels", 0.9),  # e/a: the same consonants
+        ("Tahir Yoldash", "Yoldash Tahir", "word order", 0.9),  # no comma
+        ("Jean-Marc Grandvisir", "Jeanmarc Grandvisir", "joined words", 0.9),  # a hyphen dropped
+        ("Tahir Yoldash", "T. Yoldash", "initials", 0.85),
+        ("Yoldash, T.", "Tahir Yoldash", "initials", 0.85),
+        ("Atta", "Mohamed Atta", "part", 0.65),
+        ("Imad Eddin Barakat Yarkas", "Imad Eddin Baraat Yarkas", "spelling", 0.75),
+    ],
+)
+def test_each_variant_rule(a: str, b: str, rule: str, similarity: float) -> None:
+    found = name_similarity(a, b)
+    assert found.rule == rule
+    assert found.similarity == pytest.approx(similarity, abs=1e-3)
+    assert name_similarity(b, a) == found  # symmetric
+
+
+def test_identical_names_and_names_that_are_not_variants() -> None:
+    assert name_similarity("IMU", "IMU") == (1.0, "identical")
+    # brothers share the family name, not the given one: far below the least score
+    assert name_similarity("Nawaf al-Hazmi", "Salem al-Hazmi").similarity < 0.5
+    assert name_similarity("Wail Alshehri", "Waleed Alshehri").similarity < 0.7
+    assert name_similarity("Tajikistan", "Pakistan").similarity < 0.6
+    assert name_similarity("", "x") == (0.0, "spelling")
+    assert name_similarity("---", "...").similarity == 0.0  # no words at all
+
+
+def test_the_key_shows_what_is_compared() -> None:
+    assert name_key("Juma al-Namangani") == name_key("Djuma Namangany") == "juma namangani"
+    assert name_key("Dzhalal-Abad") == name_key("Jalal-Abad") == "jalal abad"
+    assert name_key("Abdul Aziz") == name_key("Abdulaziz") == "abdaziz"
+    assert name_key("") == ""
+
+
+NAMEY = st.text(st.sampled_from("aeiouyhkqdjzsl -',.AEOJKZ\u0301"), max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NAMEY, st.text(max_size=10)), st.one_of(NAMEY, st.text(max_size=10)))
+def test_name_similarity_is_symmetric_and_in_the_unit_interval(a: str, b: str) -> None:
+    found = name_similarity(a, b)
+    assert found == name_similarity(b, a)
+    assert 0.0 <= found.similarity <= 1.0
+    assert name_similarity(a, a).similarity == 1.0
