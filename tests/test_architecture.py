@@ -30,17 +30,12 @@ ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     "module:analysis/uncertainty.py": "WP3",
     "module:analysis/duplicates.py": "WP3",  # names, blocking and scoring, decisions: one module each
     "module:cli.py": "WP5",
-    "module:loading/matrix.py": "WP2",
     "module:model.py": "WP1",
-    "module:readers/workbook.py": "WP2",
     "module:render/payload.py": "WP4",
     "module:reporting/compute.py": "WP4",
     # functions over 100 lines of code
     "function:analysis/affiliation.py:one_mode": "WP3",
     "function:cli.py:_parser": "WP5",
-    "function:loading/csvfile.py:read_section": "WP2",
-    "function:loading/matrix.py:_build": "WP2",
-    "function:loading/matrix.py:_parse": "WP2",
     "function:render/image.py:render_image": "WP4",
     "function:render/payload.py:build_network": "WP4",
     "function:reporting/compute.py:report": "WP4",

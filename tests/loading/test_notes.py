@@ -95,7 +95,7 @@ def test_a_csv_cell_holds_one_note_or_a_json_list(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         linkchart.load(tmp_path / "g.yaml")
     (p,) = info.value.problems
-    assert (p.code, p.path, p.row) == ("wrong-type", "nodes[2].notes", 3) and "JSON list" in p.message
+    assert (p.code, p.path, p.row) == ("json-syntax", "nodes[2].notes", 3) and "JSON list" in p.message
     good = "id,type,notes\nIMT,organisation,plain text: one note\n"
     good += 'AQ,organisation,"[""a"", {""text"": ""b""}]"\n'
     (tmp_path / "nodes.csv").write_text(good, encoding="utf-8")

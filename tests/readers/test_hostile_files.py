@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import linkchart
-from linkchart import LoadError
+from linkchart import LinkchartError, LoadError
 
 CHART = linkchart.from_records(
     [
@@ -322,10 +322,11 @@ def test_a_linkchart_node_that_is_not_an_object_is_located(tmp_path: Path) -> No
 
 def test_loader_problems_in_a_bundle_name_the_stix_object(tmp_path: Path) -> None:
     path = edit_json(
-        export(tmp_path, "stix.json"), lambda d: d["objects"][3]["x_linkchart_edge"].__setitem__("to", "zz")
+        export(tmp_path, "stix.json"),
+        lambda d: d["objects"][3]["x_linkchart_edge"].__setitem__("cites", "zz"),
     )
-    (p,) = problems(path, "unknown-node")
-    assert p.path == "objects[3].x_linkchart_edge.to"
+    (p,) = problems(path, "unknown-source")
+    assert p.path == "objects[3].x_linkchart_edge.cites"
 
 
 # ---------------------------------------------------------------------------- XML
@@ -686,3 +687,30 @@ def test_a_file_that_is_not_a_workbook_is_a_located_problem(tmp_path: Path, data
 def test_a_workbook_without_its_workbook_part_is_a_located_problem(tmp_path: Path) -> None:
     (p,) = problems(rewrite(export(tmp_path, "xlsx"), {"xl/workbook.xml": None}), "xlsx-syntax")
     assert "xl/workbook.xml" in p.message
+
+
+def test_hostile_files_end_in_located_errors(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.graphml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="&b;"/></graph></graphml>',
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError, match="DTD"):
+        linkchart.load(bomb)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"nodes": [', encoding="utf-8")
+    with pytest.raises(LoadError, match="malformed JSON"):
+        linkchart.load(broken)
+    (tmp_path / "fake.xlsx").write_bytes(b"not a zip")
+    with pytest.raises(LoadError, match="not an Excel workbook"):
+        linkchart.load(tmp_path / "fake.xlsx")
+    good = linkchart.from_records([{"id": "a", "type": "state"}], [])
+    out = linkchart.export(good, tmp_path / "g.json")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["links"] = [{"source": "a", "target": "zz", "relation": "r", "confidence": "reported"}]
+    out.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LoadError, match="unknown node 'zz'"):
+        linkchart.load(out)
+    with pytest.raises(LinkchartError, match="extension"):
+        linkchart.export(good, tmp_path / "g.unknown")

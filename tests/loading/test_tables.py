@@ -1,4 +1,4 @@
-"""Tests for linkchart.loading.csvfile: CSV rows into columns, every CSV problem with its row and line."""
+"""linkchart.loading.tables: CSV tables into columns, every CSV problem with its row and line."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 import linkchart
 from linkchart import LoadError
-from linkchart.loading.csvfile import read_section
+from linkchart.loading.tables import read_section
 
 HEAD = """\
 linkchart: 1
