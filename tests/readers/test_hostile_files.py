@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import linkchart
@@ -714,3 +715,30 @@ def test_hostile_files_end_in_located_errors(tmp_path: Path) -> None:
         linkchart.load(out)
     with pytest.raises(LinkchartError, match="extension"):
         linkchart.export(good, tmp_path / "g.unknown")
+
+
+# ---------------------------------------------------------------------------- weights, in every format
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "stix.json", "yaml"])
+@pytest.mark.parametrize("weight", ["1e308", "1e-300"])
+def test_a_weight_outside_the_bounds_is_refused_in_every_format(
+    tmp_path: Path, fmt: str, weight: str
+) -> None:
+    path = export(tmp_path, fmt)
+    if fmt == "stix.json":
+        edit_json(path, lambda d: d["objects"][3]["x_linkchart_edge"].__setitem__("weight", float(weight)))
+    elif fmt == "json":
+        edit_json(path, lambda d: d["links"][0].__setitem__("weight", float(weight)))
+    else:
+        edit(path, lambda t: re.sub(r'(weight(?:">|: |="))2\.0', lambda m: m[1] + weight, t))
+    (p,) = problems(path, "bad-weight")
+    assert "outside the weights read (from 1e-12 to 1e+12)" in p.message
+
+
+def test_a_weight_outside_the_bounds_is_refused_in_a_workbook(tmp_path: Path) -> None:
+    path = export(tmp_path, "xlsx")
+    wb = openpyxl.load_workbook(path)
+    column = [c.value for c in wb["edges"][1]].index("weight") + 1
+    wb["edges"].cell(row=2, column=column).value = 1e308
+    wb.save(path)
+    (p,) = problems(path, "bad-weight")
+    assert p.message.startswith("sheet edges, row 2, column I (weight): weight 1e+308 is outside")

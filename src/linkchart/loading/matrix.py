@@ -16,12 +16,12 @@ into one chart whose nodes the sheets share:
 
 Every problem of every sheet is reported at once, each located by sheet, row and column
 (``sheet Meetings, row 5, column C ('E3')``): a cell that is not a number, a negative or
-infinite weight, a row longer or shorter than the header, a missing, duplicate or (with
-``nodes=``) unknown label. Reading is bounded: only regular files, at most
-:data:`MAX_MATRIX_CELLS` cells, and a workbook goes through linkchart's bounded workbook
-reader (:mod:`linkchart.readers.workbook`, as every imported workbook does: its size
-unpacked checked from the zip's directory before anything is inflated, no DTD, cells read
-as stored, so a cell far out at XFD1048576 costs what any cell costs).
+infinite weight or one outside the weights read (:data:`~.header.WEIGHT_RANGE`), a row
+longer or shorter than the header, a missing, duplicate or (with ``nodes=``) unknown label.
+A sheet is parsed by :mod:`linkchart.readers.matrix` (a CSV file's delimiter told by its
+first row; a workbook through linkchart's bounded workbook reader,
+:mod:`linkchart.readers.workbook`); this module finds the files, reads only regular ones
+(a ``.csv`` file of a folder that is not read is said in a warning) and builds the chart.
 """
 
 from __future__ import annotations
@@ -410,7 +410,7 @@ def load_matrix(
     Parameters
     ----------
     path
-        A ``.csv`` file (UTF-8, comma-separated) or an ``.xlsx`` workbook. The first row
+        A ``.csv`` file (UTF-8; comma, semicolon or tab separated) or an ``.xlsx`` workbook. The first row
         holds the column labels (its first cell is ignored), the first column the row
         labels; blank rows are skipped.
     sheet
