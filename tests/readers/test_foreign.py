@@ -93,13 +93,16 @@ def test_the_mapping_keeps_a_label_or_type_it_does_not_read_as_the_relation() ->
     _, edges, problems, warned = foreign_records(
         [{"id": "a"}, {"id": "b"}],
         [{"from": "a", "to": "b", "relation": "pays", "label": "big", "type": "x"}],
+        {"nodes": (), "edges": ()},
     )
     assert edges[0]["relation"] == "pays" and edges[0]["attributes"] == {"label": "big", "type": "x"}
     assert not problems and not warned
 
 
 def test_a_missing_id_or_an_end_of_the_wrong_type_is_a_problem() -> None:
-    _, _, problems, _ = foreign_records([{"label": "x"}], [{"from": "a", "to": [1]}])
+    _, _, problems, _ = foreign_records(
+        [{"label": "x"}], [{"from": "a", "to": [1]}], {"nodes": (), "edges": ()}
+    )
     assert [(p.code, p.path) for p in problems] == [("missing-field", "nodes[0]"), ("wrong-type", "edges[0]")]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -148,7 +149,7 @@ def _section(
         for p in found:
             if p.code == "source-unreadable":
                 f, line, _ = locator(f"{name}.csv")
-                p = Problem(p.code, p.message, f"{name}.csv", f, line, None, p.hint)
+                p = replace(p, path=f"{name}.csv", file=f, line=line, row=None)
             problems.extend([p])
         locator.csv[name] = (file, rows)
         locator.tables.append(os.fspath(path))

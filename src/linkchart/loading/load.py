@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Final
 
 from ..errors import LoadError, LoadWarning, Problem
 from ..model import LinkChart
@@ -24,11 +25,15 @@ from ..readers import READERS, reader_of
 from ..readers.convention import Read, document
 from ..readers.foreign import foreign_records
 from ..readers.yaml import line_of, parse_yaml
+from .columns import RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
 from .document import _unreadable, from_document
 from .files import MAX_GRAPH_BYTES, Refused, read_bytes
 from .records import from_records
 
 __all__ = ["load"]
+
+_RESERVED: Final = {"nodes": RESERVED_NODE_NAMES, "edges": RESERVED_EDGE_NAMES}
+"""The names a foreign field cannot keep as a free attribute (:mod:`linkchart.readers.foreign`)."""
 
 
 def _read(file: str, read: Callable[[], bytes]) -> bytes:
@@ -140,7 +145,7 @@ def _foreign(file: str, kind: str, read: Read) -> tuple[LinkChart, list[Problem]
     title = Path(file).name.removesuffix(".stix.json") if kind == "stix" else Path(file).stem
     if kind == "stix":  # already in linkchart's fields (see readers.stix)
         return from_records(read.nodes, read.edges, title=title), []
-    nodes, edges, problems, renamed = foreign_records(read.nodes, read.edges)
+    nodes, edges, problems, renamed = foreign_records(read.nodes, read.edges, _RESERVED)
     if problems:
         raise LoadError(problems)
     directed: Mapping[str, bool] | None = None

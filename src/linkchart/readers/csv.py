@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import itertools
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import IO, Final
 
 from ..errors import Problem
@@ -146,9 +147,7 @@ class CsvReader:
     def locate(self, rows: CsvRows) -> list[Problem]:
         """The problems, each row problem with the physical line of its row."""
         return [
-            p
-            if p.row is None or p.line is not None
-            else Problem(p.code, p.message, p.path, p.file, rows.line(p.row - 1), p.row, p.hint)
+            p if p.row is None or p.line is not None else replace(p, line=rows.line(p.row - 1))
             for p in self.problems
         ]
 

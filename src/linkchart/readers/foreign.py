@@ -13,6 +13,7 @@ field, since another tool does not mean linkchart's convention by it.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from typing import Any, Final
 
 from ..errors import Problem
@@ -20,27 +21,6 @@ from ..errors import Problem
 __all__ = ["RENAMED", "foreign_records"]
 
 _NODE_MAPPED: Final = ("id", "type", "label")
-_RESERVED: Final = {
-    "nodes": frozenset({"aliases", "time", "time_from", "time_to", "notes", "attributes"}),
-    "edges": frozenset(
-        {
-            "id",
-            "directed",
-            "confidence",
-            "probability",
-            "evidence",
-            "source",
-            "time",
-            "time_from",
-            "time_to",
-            "alternative",
-            "notes",
-            "attributes",
-            "cites",
-        }
-    ),
-}
-"""Names of linkchart's own fields that a foreign field cannot take as an attribute."""
 RENAMED: Final = "{} (file)"
 """The attribute a foreign field of a reserved name becomes (``time`` -> ``time (file)``)."""
 
@@ -79,7 +59,8 @@ def _name(value: Any, path: str, what: str, problems: list[Problem]) -> str | No
 class _Attributes:
     """Free attributes of foreign records, a reserved name renamed and said once per section."""
 
-    def __init__(self) -> None:
+    def __init__(self, reserved: Mapping[str, Collection[str]]) -> None:
+        self.reserved = reserved
         self.warnings: list[Problem] = []
         self._said: set[tuple[str, str]] = set()
 
@@ -89,7 +70,7 @@ class _Attributes:
             if name in used or value is None:
                 continue
             key = str(name)
-            if key in _RESERVED[section]:
+            if key in self.reserved[section] or key == "attributes":
                 key = RENAMED.format(key)
                 if (section, name) not in self._said:
                     self._said.add((section, name))
@@ -110,18 +91,23 @@ class _Attributes:
 
 
 def foreign_records(
-    nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    reserved: Mapping[str, Collection[str]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Problem], list[Problem]]:
     """Records of a file from another tool in linkchart's fields, the problems of its ids and
     ends, and warnings of the fields renamed (see the module notes).
+
+    ``reserved`` maps ``"nodes"`` and ``"edges"`` to the names a free attribute may not take
+    (the loader's; ``attributes`` never may).
 
     An id or end that is missing is a ``missing-field`` problem (never a node named
     "None"); an integer id (networkx's ``0, 1, 2 ...``) is read as its text.
 
     Examples
     --------
-    >>> n, e, problems, warned = foreign_records(
-    ...     [{"id": 0, "time": "2001"}, {"id": 1}], [{"from": 0, "to": 1, "confidence": 0.9}])
+    >>> n, e, problems, warned = foreign_records([{"id": 0, "time": "2001"}, {"id": 1}],
+    ...     [{"from": 0, "to": 1, "confidence": 0.9}], {"nodes": {"time"}, "edges": {"confidence"}})
     >>> n[0], e[0]
     ({'id': '0', 'type': 'entity', 'label': None, 'attributes': {'time (file)': '2001'}}, \
 {'from': '0', 'to': '1', 'relation': 'tie', 'attributes': {'confidence (file)': 0.9}})
@@ -129,7 +115,7 @@ def foreign_records(
     ['nodes[0].time', 'edges[0].confidence']
     """
     problems: list[Problem] = []
-    attributes = _Attributes()
+    attributes = _Attributes(reserved)
     out_nodes = []
     for k, n in enumerate(nodes):
         out_nodes.append(

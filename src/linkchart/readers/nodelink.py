@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Final
 
 from ..errors import LoadError, Problem
@@ -30,15 +31,7 @@ def _place(p: Problem, links: str) -> Problem:
     if found is None:
         return p
     key = _EDGE_KEYS.get(found[2] or "", found[2])
-    return Problem(
-        p.code,
-        p.message,
-        f"{links}[{found[1]}]" + (f".{key}" if key else "") + p.path[found.end() :],
-        p.file,
-        p.line,
-        p.row,
-        p.hint,
-    )
+    return replace(p, path=f"{links}[{found[1]}]" + (f".{key}" if key else "") + p.path[found.end() :])
 
 
 def read_nodelink(raw: bytes, file: str) -> Read:

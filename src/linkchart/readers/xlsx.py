@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any, Final
 
 from ..errors import LoadError, Problem
@@ -73,7 +74,7 @@ class _Places:
             key = _KEY.match(p.path)
             row = self.keys.get(key[0]) if key is not None else None
             where = "sheet vocabulary" + (f", row {row} ({key[0] if key else ''})" if row is not None else "")
-        return Problem(p.code, f"{where}: {p.message}", p.path, self.file, row, None, p.hint)
+        return replace(p, message=f"{where}: {p.message}", file=self.file, line=row, row=None)
 
 
 def read_xlsx(raw: bytes, file: str) -> Read:
