@@ -6,6 +6,8 @@ with ``from strategies import charts``.
 
 from __future__ import annotations
 
+import copy
+import math
 from datetime import date
 from typing import Any
 
@@ -17,7 +19,7 @@ from linkchart.loading.columns import RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
 from linkchart.loading.evidence import has_words
 from linkchart.vocabulary import ConfidenceScale, NodeType, Relation, Vocabulary
 
-__all__ = ["ALIAS", "COLUMN", "TEXT", "WORD", "charts"]
+__all__ = ["ALIAS", "COLUMN", "HOSTILE_PLAIN", "TEXT", "WORD", "charts", "paths_of", "replaced"]
 
 # Any text but surrogates and NUL: unicode, quotes, newlines, YAML-looking words.
 TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=12)
@@ -151,3 +153,45 @@ def charts(draw: st.DrawFn, *, csv: bool = False, declared: bool = False) -> lin
             ),
         )
     return from_records(nodes, edges, vocabulary, title=draw(TEXT), description=draw(TEXT), sources=sources)
+
+
+# ---------------------------------------------------------------------------- fuzzing documents
+HOSTILE_PLAIN = st.one_of(  # what a colleague's file may hold where a value goes
+    st.text(max_size=30),
+    st.integers(min_value=-(10**400), max_value=10**400),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.none(),
+    st.lists(st.one_of(st.text(max_size=5), st.integers(), st.none()), max_size=3),
+    st.dictionaries(
+        st.text(max_size=5), st.one_of(st.text(max_size=5), st.integers(), st.none()), max_size=3
+    ),
+    st.just(10**401),
+    st.just(float("nan")),
+    st.just(-math.inf),
+    st.just("\x00"),
+    st.just("../../../etc/passwd"),
+)
+"""Plain values a hostile file may hold anywhere: every JSON/YAML type, huge and non-finite numbers."""
+
+
+def paths_of(doc: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path (keys and indices) to a value in the nested document ``doc``."""
+    out = [prefix] if prefix else []
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            out += paths_of(v, (*prefix, k))
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            out += paths_of(v, (*prefix, i))
+    return out
+
+
+def replaced(doc: Any, path: tuple[Any, ...], value: Any) -> Any:
+    """A deep copy of ``doc`` with the value at ``path`` replaced by ``value``."""
+    out = copy.deepcopy(doc)
+    target = out
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return out

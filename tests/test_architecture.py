@@ -26,15 +26,10 @@ ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     # modules over 600 lines
     "module:analysis/over_time.py": "WP4",  # plot_over_time moves to figures/
     "module:cli.py": "WP5",
-    "module:loading/matrix.py": "WP2",
-    "module:readers/workbook.py": "WP2",
     "module:render/payload.py": "WP4",
     "module:reporting/compute.py": "WP4",
     # functions over 100 lines of code
     "function:cli.py:_parser": "WP5",
-    "function:loading/csvfile.py:read_section": "WP2",
-    "function:loading/matrix.py:_build": "WP2",
-    "function:loading/matrix.py:_parse": "WP2",
     "function:render/image.py:render_image": "WP4",
     "function:render/payload.py:build_network": "WP4",
     "function:reporting/compute.py:report": "WP4",

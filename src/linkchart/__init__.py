@@ -36,8 +36,7 @@ from .render.image import render_image
 
 # isort: split
 # -- presenters: writers (other tools' formats, YAML, CSV) --
-from .exchange import export
-from .loading.write import write_csv, write_yaml
+from .writers import export, write_csv, write_yaml
 
 # isort: split
 # -- analysis: measures, the registry, the reading --
@@ -80,9 +79,7 @@ from .analysis.uncertainty import RankUncertainty, rank_uncertainty
 
 # isort: split
 # -- loading (and, below it, readers): files and records to a validated chart --
-from .loading.document import FORMAT_VERSION, load, load_csv
-from .loading.matrix import load_matrices, load_matrix
-from .loading.records import from_records
+from .loading import FORMAT_VERSION, from_records, load, load_csv, load_matrices, load_matrix
 
 # isort: split
 # -- model and vocabulary: the frozen chart, its records, its types --

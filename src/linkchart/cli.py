@@ -517,8 +517,7 @@ def _mapping(pairs: Sequence[str] | None) -> dict[str, str]:
 
 def _write_chart(chart: LinkChart, out: Path, fmt: str | None) -> Path:
     """Write ``chart`` to ``out`` in ``fmt`` (default: by the extension; none: a CSV folder)."""
-    from .exchange import export
-    from .loading.write import write_csv, write_yaml
+    from .writers import export, write_csv, write_yaml
 
     if fmt == "yaml" or (fmt is None and out.suffix.lower() in (".yaml", ".yml")):
         return write_yaml(chart, out)

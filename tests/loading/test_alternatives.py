@@ -125,3 +125,9 @@ def test_records_validate_alike() -> None:
                 {"from": "A", "relation": "r", "to": "C", "alternative": "g", "confidence": "possible"},
             ],
         )
+
+
+def test_a_claim_name_with_spaces_around_it_is_refused(graphs) -> None:
+    (p,) = graphs.problems(HEAD + UNITS.replace("alternative: units}", "alternative: ' units'}", 1))
+    assert (p.code, p.path) == ("bad-alternative", "edges[0].alternative")
+    assert p.message == "the claim name ' units' has spaces around it" and "'units'" in p.hint

@@ -420,7 +420,7 @@ def test_text_no_file_can_hold_is_refused_where_it_is() -> None:
             ("bad-text", "sources[0].title"),
             ("bad-text", "nodes[0].label"),
             ("bad-text", "nodes[0].aliases[1]"),
-            ("bad-text", "nodes.attributes"),
+            ("bad-text", "nodes[1].attributes"),  # the first node that has the attribute
             ("bad-text", "nodes[1].attributes.note[1]"),
             ("bad-text", "edges[0].evidence"),
             ("bad-text", "edges[0].attributes.k.x"),

@@ -149,3 +149,17 @@ def test_neutral_signs_and_unread_relations_are_read_and_written_back(tmp_path: 
     text = linkchart.write_yaml(c, tmp_path / "copy.yaml").read_text(encoding="utf-8")
     assert "sign: neutral" in text and "reading: none" in text
     assert linkchart.load(tmp_path / "copy.yaml") == c
+
+
+def test_a_relation_weight_outside_the_bounds_is_refused(tmp_path: Path) -> None:
+    for weight in ("1e308", "1e-300"):
+        with pytest.raises(LoadError, match=r"outside the weights read \(from 1e-12 to 1e\+12\)") as info:
+            load(tmp_path, f"relations:\n  funds: {{weight: {weight}}}\n")
+        assert info.value.problems[0].path == "relations.funds.weight"
+
+
+def test_a_source_date_written_as_a_mapping_says_how_to_write_it(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as info:
+        load(tmp_path, "sources: [{id: s, date: {year: 2005}}]\n")
+    (p,) = info.value.problems
+    assert (p.code, p.path) == ("wrong-type", "sources[0].date") and "date: 2005-03-01" in p.hint

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 import linkchart
 from linkchart import LinkchartError, LoadError, UnknownNameError
-from linkchart.loading import matrix
+from linkchart.readers import matrix as matrix_reader
 from linkchart.readers import workbook as workbook_reader
 
 
@@ -242,7 +242,7 @@ def test_a_huge_sheet_is_refused_before_its_cells_are_read(
     with pytest.raises(LoadError, match=r"sheet big is 1,048,576 x 16,384 cells, more than"):
         linkchart.load_matrix(tmp_path / "big.xlsx")
     # a sheet that states no size is counted as it is read
-    monkeypatch.setattr(matrix, "MAX_MATRIX_CELLS", 10)
+    monkeypatch.setattr(matrix_reader, "MAX_MATRIX_CELLS", 10)
     f = write(tmp_path / "long.csv", ",A,B\n" + "x,1,0\n" * 5)
     with pytest.raises(LoadError, match="more than 10 cells"):
         linkchart.load_matrix(f, columns="event")
@@ -268,3 +268,78 @@ def test_merged_cells_in_a_matrix_are_refused(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         linkchart.load_matrix(f)
     assert info.value.problems[0].code == "xlsx-cell" and "B2:C2" in info.value.problems[0].message
+
+
+# ---------------------------------------------------------------------------- folders, delimiters, weights
+def test_a_csv_file_of_a_folder_that_is_not_read_is_said(tmp_path: Path) -> None:
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    write(folder / "friends.csv", ",Ann,Bea\nAnn,0,1\nBea,1,0\n")
+    write(tmp_path / "outside.csv", ",Ann\nAnn,0\n")
+    (folder / "foes.csv").symlink_to(tmp_path / "outside.csv")
+    os.mkfifo(folder / "pipe.csv")
+    with pytest.warns(linkchart.LoadWarning) as said:
+        chart = linkchart.load_matrices(folder)
+    assert chart.vocabulary.relation_names == ("friends",)
+    why = sorted(str(w.message).split(": ", 2)[1] for w in said)
+    assert why == [
+        "sheet 'foes' (foes.csv) is not read",
+        "sheet 'pipe' (pipe.csv) is not read",
+    ]
+    with pytest.raises(LoadError, match=r"sheet 'pipe' \(pipe.csv\) is not read: it is not a regular file"):
+        linkchart.load_matrices(folder, ["friends", "pipe"])  # named: why, not "unknown sheet"
+    with pytest.raises(LoadError, match="it lies outside the folder"):
+        linkchart.load_matrices(folder, ["foes"])
+
+
+def test_two_files_of_one_sheet_name_are_a_problem(tmp_path: Path) -> None:
+    write(tmp_path / "a.csv", ",E1\nAnn,1\n")
+    write(tmp_path / "a.CSV", ",E1\nBob,1\n")
+    if len(list(tmp_path.iterdir())) < 2:  # pragma: no cover - a case-insensitive file system
+        pytest.skip("the file system folds case")
+    with pytest.raises(LoadError) as info:
+        linkchart.load_matrices(tmp_path, {"a": {"columns": "event"}})
+    assert info.value.codes == ["duplicate-name"] and "a.CSV and a.csv are both sheet 'a'" in str(info.value)
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_semicolon_or_tab_separated_matrix_is_read(tmp_path: Path, delimiter: str) -> None:
+    rows = (["", "E1", "E2"], ["Ann", "1", "0"], ["Bob", "1", "1"])
+    f = write(tmp_path / "m.csv", "".join(delimiter.join(r) + "\n" for r in rows))
+    chart = linkchart.load_matrix(f, columns="event")
+    assert chart.node_ids == ("Ann", "Bob", "E1", "E2") and chart.number_of_edges == 3
+
+
+def test_a_first_row_without_column_labels_is_refused(tmp_path: Path) -> None:
+    f = write(tmp_path / "m.csv", "Ann|1|0\nBob|1|1\n")
+    with pytest.raises(LoadError) as info:
+        linkchart.load_matrix(f, columns="event")
+    assert info.value.problems[0].message == "sheet m, row 1: the first row has no column labels"
+
+
+@pytest.mark.parametrize("weight", ["1e308", "2e12", "1e-300"])
+def test_a_weight_outside_the_bounds_is_refused_at_its_cell(tmp_path: Path, weight: str) -> None:
+    f = write(tmp_path / "m.csv", f",E1,E2\nAnn,1,{weight}\n")
+    with pytest.raises(LoadError) as info:
+        linkchart.load_matrix(f, columns="event")
+    (p,) = info.value.problems
+    assert (p.code, p.path) == ("bad-weight", "m[0][1]") and "cell C2 ('E2')" in p.message
+
+
+def test_a_source_with_an_unknown_key_is_refused_by_name(tmp_path: Path) -> None:
+    f = write(tmp_path / "m.csv", ",E1\nAnn,1\n")
+    with pytest.raises(linkchart.LinkchartError, match="source: unknown key 'dat'; did you mean 'date'"):
+        linkchart.load_matrix(f, columns="event", source={"id": "s", "dat": "2001"})
+    c = linkchart.load_matrix(f, columns="event", source={"id": "s", "date": "2001"})
+    assert c.edge("e0").source == "s"
+
+
+def test_a_ragged_row_is_placed_by_the_format(tmp_path: Path) -> None:
+    f = write(tmp_path / "m.csv", ",E1,E2\nAnn,1\n")
+    with pytest.raises(LoadError) as info:
+        linkchart.load_matrix(f, columns="event")
+    assert info.value.codes == ["csv-syntax"]
+    w = workbook(tmp_path / "w.xlsx", {"s": [[None, "E1"], ["Ann", 1, 2]]})
+    with pytest.raises(LoadError) as info:
+        linkchart.load_matrix(w, columns="event")
+    assert info.value.codes == ["xlsx-cell"]

@@ -95,7 +95,7 @@ def test_a_csv_cell_holds_one_note_or_a_json_list(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         linkchart.load(tmp_path / "g.yaml")
     (p,) = info.value.problems
-    assert (p.code, p.path, p.row) == ("wrong-type", "nodes[2].notes", 3) and "JSON list" in p.message
+    assert (p.code, p.path, p.row) == ("json-syntax", "nodes[2].notes", 3) and "JSON list" in p.message
     good = "id,type,notes\nIMT,organisation,plain text: one note\n"
     good += 'AQ,organisation,"[""a"", {""text"": ""b""}]"\n'
     (tmp_path / "nodes.csv").write_text(good, encoding="utf-8")
@@ -132,3 +132,29 @@ def test_a_quote_needs_a_source_and_a_note_is_never_a_free_attribute() -> None:
         linkchart.from_records([{"id": "A", "type": "state", "attributes": {"notes": "x"}}], [])
     c = linkchart.from_records([{"id": "A", "type": "state", "notes": "one note"}], [])
     assert c.node("A").notes == (Note("one note"),)
+
+
+@pytest.mark.parametrize(
+    ("cell", "code", "words"),
+    [
+        ("[" * 2000 + "]" * 2000, "json-syntax", "nested deeper than 64 levels"),
+        ("[" + "1" * 5000 + "]", "json-syntax", "an integer of 5,000 digits"),
+        ('["\\ud800"]', "bad-text", "lone surrogate"),
+        ('[{"text": "a", "text": "b"}]', "duplicate-key", "the key 'text' is written twice"),
+    ],
+)
+def test_a_notes_cell_goes_through_the_bounded_json_reader(
+    tmp_path: Path, cell: str, code: str, words: str
+) -> None:
+    quoted = '"' + cell.replace('"', '""') + '"'
+    (tmp_path / "nodes.csv").write_text(f"id,type,notes\nIMT,organisation,{quoted}\n", encoding="utf-8")
+    (tmp_path / "g.yaml").write_text(
+        "linkchart: 1\ntitle: t\nnodes: {csv: nodes.csv}\nedges: []\n", encoding="utf-8"
+    )
+    with pytest.raises(
+        LoadError
+    ) as info:  # never a RecursionError, a ValueError or a chart that cannot be written
+        linkchart.load(tmp_path / "g.yaml")
+    (p,) = info.value.problems
+    assert p.code == code and words in p.message and p.path.startswith("nodes[0].notes")
+    assert (p.file, p.row, p.line) == (str(tmp_path / "nodes.csv"), 1, 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -123,3 +124,45 @@ def test_with_a_vocabulary_types_and_relations_are_checked() -> None:
     assert info.value.codes == ["unknown-node-type", "unknown-relation"]
     assert "did you mean 'organisation'?" in info.value.problems[0].hint
     assert "did you mean 'finances'?" in info.value.problems[1].hint
+
+
+def test_messages_name_what_is_not_plain_data_in_the_user_s_words() -> None:
+    with pytest.raises(LoadError) as info:
+        from_records(
+            [{"id": "A", "type": "s", "notes": ["x", b"y"]}, {"id": "B", "type": "s", "notes": [None]}], []
+        )
+    assert [p.message for p in info.value.problems] == [
+        "'notes' must be plain data (text, a number, a list, a mapping), not a list whose notes[1] is bytes",
+        "a note must be text or a mapping, not null (no value)",  # was "not NoneType"
+    ]
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        {"nodes": [{"id": "A", "type": "s", "time": 10**5000}], "edges": []},
+        {"nodes": [{"id": "A", "type": "s"}], "edges": [], "periods": {"p": 10**5000}},
+        {
+            "nodes": [{"id": "A", "type": "s"}],
+            "edges": [{"from": "A", "relation": "r", "to": "A", "time": {"from": -(10**5000)}}],
+        },
+    ],
+)
+def test_a_number_of_thousands_of_digits_as_a_time_is_a_problem(records: dict[str, Any]) -> None:
+    with pytest.raises(LoadError) as info:  # never Python's ValueError for converting it to text
+        from_records(**records)
+    (p,) = info.value.problems
+    assert (p.code, p.message) == ("bad-time", "a number of thousands of digits is not a time")
+
+
+@pytest.mark.parametrize("weight", [1e308, 10**400, 1e-300, 2e12])
+def test_a_weight_outside_the_bounds_is_refused(weight: float) -> None:
+    with pytest.raises(LoadError) as info:  # never a chart whose measures overflow to inf or NaN
+        from_records(
+            [{"id": "A", "type": "s"}], [{"from": "A", "relation": "r", "to": "A", "weight": weight}]
+        )
+    (p,) = info.value.problems
+    assert (p.code, p.path) == ("bad-weight", "edges[0].weight")
+    assert from_records(
+        [{"id": "A", "type": "s"}], [{"from": "A", "relation": "r", "to": "A", "weight": 1e12}]
+    )

@@ -17,10 +17,11 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import linkchart
-from linkchart import LoadError
+from linkchart import LinkchartError, LoadError
 
 CHART = linkchart.from_records(
     [
@@ -322,10 +323,11 @@ def test_a_linkchart_node_that_is_not_an_object_is_located(tmp_path: Path) -> No
 
 def test_loader_problems_in_a_bundle_name_the_stix_object(tmp_path: Path) -> None:
     path = edit_json(
-        export(tmp_path, "stix.json"), lambda d: d["objects"][3]["x_linkchart_edge"].__setitem__("to", "zz")
+        export(tmp_path, "stix.json"),
+        lambda d: d["objects"][3]["x_linkchart_edge"].__setitem__("cites", "zz"),
     )
-    (p,) = problems(path, "unknown-node")
-    assert p.path == "objects[3].x_linkchart_edge.to"
+    (p,) = problems(path, "unknown-source")
+    assert p.path == "objects[3].x_linkchart_edge.cites"
 
 
 # ---------------------------------------------------------------------------- XML
@@ -686,3 +688,57 @@ def test_a_file_that_is_not_a_workbook_is_a_located_problem(tmp_path: Path, data
 def test_a_workbook_without_its_workbook_part_is_a_located_problem(tmp_path: Path) -> None:
     (p,) = problems(rewrite(export(tmp_path, "xlsx"), {"xl/workbook.xml": None}), "xlsx-syntax")
     assert "xl/workbook.xml" in p.message
+
+
+def test_hostile_files_end_in_located_errors(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.graphml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="&b;"/></graph></graphml>',
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError, match="DTD"):
+        linkchart.load(bomb)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"nodes": [', encoding="utf-8")
+    with pytest.raises(LoadError, match="malformed JSON"):
+        linkchart.load(broken)
+    (tmp_path / "fake.xlsx").write_bytes(b"not a zip")
+    with pytest.raises(LoadError, match="not an Excel workbook"):
+        linkchart.load(tmp_path / "fake.xlsx")
+    good = linkchart.from_records([{"id": "a", "type": "state"}], [])
+    out = linkchart.export(good, tmp_path / "g.json")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["links"] = [{"source": "a", "target": "zz", "relation": "r", "confidence": "reported"}]
+    out.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LoadError, match="unknown node 'zz'"):
+        linkchart.load(out)
+    with pytest.raises(LinkchartError, match="extension"):
+        linkchart.export(good, tmp_path / "g.unknown")
+
+
+# ---------------------------------------------------------------------------- weights, in every format
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "stix.json", "yaml"])
+@pytest.mark.parametrize("weight", ["1e308", "1e-300"])
+def test_a_weight_outside_the_bounds_is_refused_in_every_format(
+    tmp_path: Path, fmt: str, weight: str
+) -> None:
+    path = export(tmp_path, fmt)
+    if fmt == "stix.json":
+        edit_json(path, lambda d: d["objects"][3]["x_linkchart_edge"].__setitem__("weight", float(weight)))
+    elif fmt == "json":
+        edit_json(path, lambda d: d["links"][0].__setitem__("weight", float(weight)))
+    else:
+        edit(path, lambda t: re.sub(r'(weight(?:">|: |="))2\.0', lambda m: m[1] + weight, t))
+    (p,) = problems(path, "bad-weight")
+    assert "outside the weights read (from 1e-12 to 1e+12)" in p.message
+
+
+def test_a_weight_outside_the_bounds_is_refused_in_a_workbook(tmp_path: Path) -> None:
+    path = export(tmp_path, "xlsx")
+    wb = openpyxl.load_workbook(path)
+    column = [c.value for c in wb["edges"][1]].index("weight") + 1
+    wb["edges"].cell(row=2, column=column).value = 1e308
+    wb.save(path)
+    (p,) = problems(path, "bad-weight")
+    assert p.message.startswith("sheet edges, row 2, column I (weight): weight 1e+308 is outside")

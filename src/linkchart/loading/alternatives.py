@@ -6,6 +6,8 @@ Written as two edges with the same ``alternative``, the measures read each as a 
 a fraction of the claim's weight, and :func:`~linkchart.rank_uncertainty` draws one of
 them (or none). A claim must be something the text can say:
 
+- **a name** of text without spaces around it (``" imt"`` would be another claim than
+  ``"imt"``, as a period name would);
 - **two alternatives or more** (a name on one edge only is a warning: it reads as a plain
   tie, and is usually a misspelt name of another claim);
 - **one confidence**, the claim's: the source hedges the claim, not each alternative
@@ -56,6 +58,14 @@ def check_alternatives(
                 f"{sec.name}[{k}].alternative",
                 quote_hint(v)
                 or "write the same name on every edge of the claim, e.g. 'alternative: imt-units'",
+            )
+            continue
+        if v != v.strip():
+            problems.add(
+                "bad-alternative",
+                f"the claim name {v!r} has spaces around it",
+                f"{sec.name}[{k}].alternative",
+                f"write {v.strip()!r}: with spaces around it, the name reads as another claim",
             )
             continue
         out[k] = v

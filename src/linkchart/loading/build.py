@@ -75,7 +75,10 @@ def _check_text(doc: Document, problems: Problems) -> None:
         for attr, col in sec.attributes.items():
             bad = unwritable(attr)
             if bad:
-                problems.add("bad-text", f"the attribute name {bad}", f"{sec.name}.attributes", _TEXT_HINT)
+                k = next((k for k, v in enumerate(col) if v is not ABSENT and v != ""), 0)
+                problems.add(
+                    "bad-text", f"the attribute name {bad}", f"{sec.name}[{k}].attributes", _TEXT_HINT
+                )
             columns.append((f".attributes.{attr}", col))
         for field, col in columns:
             if not _clean(col, sec.text):
@@ -193,7 +196,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     relations = Names([r.name for r in relation_objs], open_=not declared)
 
     def relation_list() -> list[Relation]:
-        return [*relation_objs, *(Relation(r) for r in relations.added)]
+        return [*relation_objs, *(Relation(r, _directed(doc.directed, r)) for r in relations.added)]
 
     edges = build_edges(
         doc.edges,
@@ -246,6 +249,13 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         periods=periods,
         files=_files_read(doc, sources),
     )
+
+
+def _directed(directed: bool | Mapping[str, bool] | None, relation: str) -> bool:
+    """The direction of a relation taken as it appears (see :attr:`Document.directed`)."""
+    if isinstance(directed, Mapping):
+        return bool(directed.get(relation, True))
+    return directed is not False
 
 
 def _quotes(

@@ -91,7 +91,9 @@ class Document:
     Header values are as parsed (``ABSENT`` where the key was not written). With
     ``vocabulary`` set, the vocabulary sections are ignored and that vocabulary is
     used; with ``open_node_types`` node types are taken as they appear. ``tables`` are
-    the CSV files the sections were read from.
+    the CSV files the sections were read from. ``directed`` is the direction of the
+    relations taken as they appear (none declared): ``None`` directed, a boolean for
+    every one, or relation -> direction (directed where not given).
     """
 
     nodes: Section
@@ -113,6 +115,7 @@ class Document:
     allow_outside: bool = False
     path: str | None = None
     tables: tuple[str, ...] = ()
+    directed: bool | Mapping[str, bool] | None = None
 
 
 def absent(v: Any) -> bool:
@@ -120,6 +123,15 @@ def absent(v: Any) -> bool:
 
 
 def type_name(v: Any) -> str:
+    """The kind of ``v`` in a user's words, for a message: ``text ('x')``, ``a number (3)``, ``null``.
+
+    Examples
+    --------
+    >>> type_name(None), type_name(True), type_name([1]), type_name(b"x")
+    ('null (no value)', 'a boolean (true)', 'a list', 'bytes')
+    """
+    if v is None:
+        return "null (no value)"
     if isinstance(v, bool):
         return f"a boolean ({str(v).lower()})"
     if isinstance(v, int):
@@ -177,6 +189,30 @@ def plain(value: Any, depth: int = 0) -> bool:
     if isinstance(value, Mapping):
         return all(isinstance(k, str) and plain(v, depth + 1) for k, v in value.items())
     return False
+
+
+def _unplain(value: Any, path: str) -> str:
+    """What in ``value`` is not plain data, for a message: ``a set``, or ``a list whose
+    notes[1] is bytes``.
+
+    Examples
+    --------
+    >>> _unplain(["a", b"x"], "notes"), _unplain({"k": {1, 2}}, "attributes")
+    ('a list whose notes[1] is bytes', 'a mapping whose attributes.k is set')
+    """
+    stack: list[tuple[Any, str, int]] = [(value, path, 0)]
+    while stack:
+        v, at, depth = stack.pop()
+        if isinstance(v, list | tuple) and depth < _PLAIN_DEPTH:
+            stack.extend((x, f"{at}[{i}]", depth + 1) for i, x in reversed(list(enumerate(v))))
+        elif isinstance(v, Mapping) and depth < _PLAIN_DEPTH:
+            for k, x in reversed(list(v.items())):
+                if not isinstance(k, str):
+                    return f"{type_name(value)} whose {at} has the key {k!r} (keys are text)"
+                stack.append((x, f"{at}.{k}", depth + 1))
+        elif not plain(v, _PLAIN_DEPTH):
+            return type_name(value) if at == path else f"{type_name(value)} whose {at} is {type_name(v)}"
+    return f"{type_name(value)} nested deeper than {_PLAIN_DEPTH} levels"
 
 
 def _a_time(value: Any) -> bool:
@@ -239,7 +275,8 @@ def rows_to_section(rows: Any, name: str, problems: Problems, *, path: str | Non
             ):
                 problems.add(
                     "wrong-type",
-                    f"'{key}' must be plain data (text, a number, a list, a mapping), not {type_name(value)}",
+                    f"'{key}' must be plain data (text, a number, a list, a mapping), "
+                    f"not {_unplain(value, key)}",
                     f"{here}.{key}",
                     "pass the value as text, a number, a list or a dict",
                 )

@@ -1,28 +1,31 @@
-"""Load a graph file: :func:`load`.
+"""A graph document to a chart: :func:`from_document`, and :func:`load_csv` for other tools' CSV tables.
 
-Reads the YAML file (:mod:`.yamlfile`), the CSV files it names (:mod:`.csvfile`),
-and hands the columns to :func:`.build.build`, which checks everything and either
-raises one :class:`~linkchart.errors.LoadError` listing every problem with its file,
-line (or CSV row), path, code and hint, or returns the chart.
+The plain data of a graph file (as :mod:`linkchart.readers.yaml` or an exchange reader
+gives it) names its CSV tables (read by :mod:`.tables`); the header and the columns go
+to :func:`.build.build`, which checks everything and either raises one
+:class:`~linkchart.errors.LoadError` listing every problem with its file, line (or CSV
+row), path, code and hint, or returns the chart.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import LoadError, Problem, did_you_mean
 from ..model import LinkChart
+from ..readers.csv import CsvRows
+from ..readers.yaml import line_of
 from .build import build, top_level
 from .columns import ABSENT, EDGE_FIELDS, NODE_FIELDS, Document, Section, rows_to_section
-from .csvfile import CsvRows, read_section
-from .files import MAX_GRAPH_BYTES, Refused, inside, read_bytes, resolve_named
+from .files import Refused, inside, resolve_named
 from .problems import Problems
-from .yamlfile import line_of, parse_yaml
+from .tables import read_section
 
-__all__ = ["FORMAT_VERSION", "from_document", "load", "load_csv"]
+__all__ = ["FORMAT_VERSION", "from_document", "load_csv"]
 
 FORMAT_VERSION = 1
 """The only version of the graph format."""
@@ -146,7 +149,7 @@ def _section(
         for p in found:
             if p.code == "source-unreadable":
                 f, line, _ = locator(f"{name}.csv")
-                p = Problem(p.code, p.message, f"{name}.csv", f, line, None, p.hint)
+                p = replace(p, path=f"{name}.csv", file=f, line=line, row=None)
             problems.extend([p])
         locator.csv[name] = (file, rows)
         locator.tables.append(os.fspath(path))
@@ -154,99 +157,8 @@ def _section(
     return rows_to_section(raw, name, problems)
 
 
-_EXCHANGE = frozenset({".graphml", ".gexf", ".json", ".xlsx"})
-
-
 def _unreadable(file: str, message: str, hint: str) -> LoadError:
     return LoadError([Problem("source-unreadable", message, "", file, None, None, hint)])
-
-
-def _read(file: str, read: Callable[[], bytes]) -> bytes:
-    """``read()``, with a refused or unreadable file as a located problem."""
-    try:
-        return read()
-    except Refused as refused:
-        raise _unreadable(file, f"the graph file is not read: {refused.reason}", refused.hint) from None
-    except OSError as exc:
-        raise _unreadable(
-            file, f"cannot read the graph file: {exc.strerror or exc}", "check the path"
-        ) from None
-
-
-def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkChart:
-    """Load and validate a graph file (format version 1, see ``docs/format.md``).
-
-    Parameters
-    ----------
-    path
-        A linkchart YAML file (its CSV files and its sources' local texts are found
-        relative to its folder), or a file :func:`linkchart.export` writes — GraphML,
-        GEXF, node-link JSON or Excel, by extension — or one of those from another tool.
-    allow_outside
-        ``False`` (default): a CSV file or source text is read only if it is a regular
-        file inside the graph file's folder (links followed); one outside is a located
-        ``source-unreadable`` problem. ``True`` reads it wherever it is (still only a
-        regular file, within the size caps), and never quotes its content in a message.
-
-    Returns
-    -------
-    LinkChart
-        The chart; its ``path`` is ``path``.
-
-    Raises
-    ------
-    LoadError
-        Listing every problem in the file and its CSV files at once, each with the
-        file, the line (and the row, for CSV), the path of the bad item
-        (``edges[12].to``), a stable code and a hint. Nothing is built.
-
-    Notes
-    -----
-    Evidence integrity is checked: where an edge's source has a local ``location``,
-    its evidence quote must occur in that text (whitespace, typographic quotes and
-    dashes folded; ``...`` marks omitted words). Web locations are never fetched.
-
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "g.yaml").write_text(
-    ...     "linkchart: 1\\ntitle: demo\\n"
-    ...     "nodes:\\n  - {id: A, type: state}\\n  - {id: B, type: organisation}\\n"
-    ...     "edges:\\n  - {from: A, relation: finances, to: B}\\n")
-    >>> load(folder / "g.yaml")
-    <LinkChart 'demo': 2 nodes, 1 edges>
-    >>> _ = (folder / "bad.yaml").write_text(
-    ...     "linkchart: 1\\ntitle: demo\\n"
-    ...     "nodes:\\n  - {id: A, type: state}\\n"
-    ...     "edges:\\n  - {from: A, relation: finances, to: Tajikstan}\\n")
-    >>> load(folder / "bad.yaml")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    linkchart.errors.LoadError: 1 problem found:
-    ...bad.yaml:6: edges[0].to: unknown node 'Tajikstan' [unknown-node]
-        hint: declare the node under 'nodes', or check the spelling
-    """
-    file = os.fspath(path)
-    p = Path(file)
-    if p.suffix.lower() in _EXCHANGE or p.name.lower().endswith(".stix.json"):
-        from ..readers.read import read_exchange
-
-        return read_exchange(
-            p, _read(file, lambda: read_bytes(p, MAX_GRAPH_BYTES)), allow_outside=allow_outside
-        )
-    try:
-        text = _read(file, lambda: read_bytes(p, MAX_GRAPH_BYTES)).decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _unreadable(
-            file, f"cannot read the graph file: {exc}", "check the path; the file must be UTF-8 text"
-        ) from None
-    parsed = parse_yaml(text, file)
-    if any(p.code == "yaml-syntax" for p in parsed.problems):
-        raise LoadError(parsed.problems)
-    return from_document(
-        parsed.data, file, lines=parsed.lines, found=parsed.problems, allow_outside=allow_outside
-    )
 
 
 def from_document(
@@ -256,17 +168,20 @@ def from_document(
     lines: Mapping[str, int] | None = None,
     found: Sequence[Problem] = (),
     allow_outside: bool = False,
+    directed: bool | None = None,
 ) -> LinkChart:
     """Validate the plain data of a graph file (as YAML or an export format holds it) into a chart.
 
     ``file`` names the file in problems and is the folder's anchor for CSV files and
     source texts; ``lines`` maps an item's path (``edges[3]``) to its line where the
-    format has lines; ``found`` are problems the reader already found.
+    format has lines; ``found`` are problems the reader already found; ``directed`` the
+    direction of the relations taken as they appear (``False``: undirected), when the
+    document declares none.
 
     Raises
     ------
     LoadError
-        As :func:`load` does.
+        As :func:`~linkchart.load` does.
     """
     p = Path(file)
     locator = _Locator(file, dict(lines or {}))
@@ -312,6 +227,7 @@ def from_document(
         path=file,
         allow_outside=allow_outside,
         tables=tuple(locator.tables),
+        directed=directed,
     )
     return build(doc, problems)
 
@@ -324,6 +240,7 @@ def load_csv(
     node_columns: Mapping[str, str] | None = None,
     title: str | None = None,
     allow_outside: bool = False,
+    directed: bool | None = None,
 ) -> LinkChart:
     """A chart from another tool's CSV tables (Gephi, Kumu, a spreadsheet), read through a column mapping.
 
@@ -340,8 +257,11 @@ def load_csv(
     title
         The chart's title (default: the edge file's name).
     allow_outside
-        As for :func:`load`: the node table must be in the edge table's folder unless
-        this is true.
+        As for :func:`~linkchart.load`: the node table must be in the edge table's folder
+        unless this is true.
+    directed
+        ``None`` (default) or ``True``: the relations are directed (from -> to);
+        ``False``: undirected, for a contact list whose two columns carry no direction.
 
     Raises
     ------
@@ -378,4 +298,6 @@ def load_csv(
         ends = [v for f in ("from", "to") for v in section.column(f) if isinstance(v, str) and v]
         doc["node_types"] = {"entity": {"description": "a node named by an edge table"}}
         doc["nodes"] = [{"id": v, "type": "entity"} for v in dict.fromkeys(ends)]
-    return from_document(doc, os.fspath(base / "(csv tables)"), allow_outside=allow_outside)
+    return from_document(
+        doc, os.fspath(base / "(csv tables)"), allow_outside=allow_outside, directed=directed
+    )

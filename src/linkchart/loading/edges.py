@@ -16,7 +16,7 @@ from ..vocabulary import ConfidenceScale, NodeType, Relation
 from .alternatives import check_alternatives
 from .columns import ABSENT, Section, absent, quote_hint, type_name
 from .evidence import has_words
-from .header import number
+from .header import WEIGHT_RANGE, number, weight_in_range
 from .nodes import Names, Nodes, attribute_columns, present, text_column, time_columns, value_key
 from .notes import parse_notes
 from .problems import Problems
@@ -244,15 +244,21 @@ def _source_codes(
     return out
 
 
-def _text_weight(v: str) -> float | None:
-    """A CSV weight cell: NaN for an empty cell, ``None`` when not a positive finite number."""
-    if not v:
-        return math.nan
+def _text_number(v: str) -> float | None:
+    """A CSV weight cell as a positive finite number, else ``None``."""
     try:
         w = float(v)
     except ValueError:
         return None
     return w if math.isfinite(w) and w > 0 else None
+
+
+def _text_weight(v: str) -> float | None:
+    """A CSV weight cell: NaN for an empty cell, ``None`` when not a weight that is read."""
+    if not v:
+        return math.nan
+    w = _text_number(v)
+    return w if w is not None and weight_in_range(w) else None
 
 
 def _weights(values: list[Any], sec: Section, rels: Sequence[Relation], rel: Any, problems: Problems) -> Any:
@@ -272,7 +278,7 @@ def _weights(values: list[Any], sec: Section, rels: Sequence[Relation], rel: Any
         if key in cache:
             w = cache[key]
         else:
-            w = cache[key] = _text_weight(v) if sec.text else number(v)
+            w = cache[key] = _text_number(v) if sec.text else number(v)
             if w is not None and not w > 0:
                 w = cache[key] = None
         if w is None:
@@ -281,6 +287,13 @@ def _weights(values: list[Any], sec: Section, rels: Sequence[Relation], rel: Any
                 f"weight {v!r} is not a positive finite number",
                 f"{sec.name}[{k}].weight",
                 "write a number greater than 0, e.g. 'weight: 2'",
+            )
+        elif not weight_in_range(w):
+            problems.add(
+                "bad-weight",
+                f"weight {v!r} is outside the weights read ({WEIGHT_RANGE})",
+                f"{sec.name}[{k}].weight",
+                "rescale the weights, e.g. to thousands or millions",
             )
         else:
             out[k] = w

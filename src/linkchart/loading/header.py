@@ -25,12 +25,16 @@ from ..vocabulary import (
     Sign,
 )
 from .columns import ABSENT, absent, check_keys, quote_hint, type_name
+from .nodes import read_time
 from .problems import Problems
-from .timegrammar import TIME_HINT, parse_time, period_name_problem
+from .timegrammar import TIME_HINT, period_name_problem
 
 __all__ = [
     "DEFAULT_KEYS",
+    "MAX_WEIGHT",
+    "MIN_WEIGHT",
     "TOP_KEYS",
+    "WEIGHT_RANGE",
     "number",
     "parse_analysis",
     "parse_confidence",
@@ -39,6 +43,7 @@ __all__ = [
     "parse_relations",
     "parse_sources",
     "text_value",
+    "weight_in_range",
 ]
 
 TOP_KEYS: Final = (
@@ -72,13 +77,27 @@ DEFAULT_KEYS: Final = ("source", "confidence")
 
 
 # --------------------------------------------------------------------------- header
-def text_value(v: Any, path: str, problems: Problems, *, required: bool = False, default: str = "") -> str:
+_DATE_HINT: Final = "write the source's date as one text, e.g. 'date: 2005-03-01' (or a year: 'date: 2005')"
+
+
+def text_value(
+    v: Any, path: str, problems: Problems, *, required: bool = False, default: str = "", hint: str = ""
+) -> str:
+    """``v`` as text, or ``default`` with a problem: ``missing-field`` (when ``required``) or
+    ``wrong-type`` (``hint``, or how to quote it, or to write one text)."""
     if v is ABSENT or v is None:
         if required:
             problems.add("missing-field", f"'{path}' is required", path)
         return default
     if not isinstance(v, str):
-        problems.add("wrong-type", f"'{path}' must be text, not {type_name(v)}", path, quote_hint(v))
+        problems.add(
+            "wrong-type",
+            f"'{path}' must be text, not {type_name(v)}",
+            path,
+            hint
+            or quote_hint(v)
+            or "write it as one text (quoted if it holds ':' or starts with '[' or '{')",
+        )
         return default
     return v
 
@@ -120,7 +139,11 @@ def parse_sources(raw: Any, problems: Problems) -> tuple[Source, ...]:
             date = str(date)  # a year, as an edge's time may be written (date: 2005)
         values = {
             k: text_value(
-                date if k == "date" else item.get(k, ABSENT), f"{here}.{k}", problems, required=k == "id"
+                date if k == "date" else item.get(k, ABSENT),
+                f"{here}.{k}",
+                problems,
+                required=k == "id",
+                hint=_DATE_HINT if k == "date" else "",
             )
             for k in _SOURCE_KEYS
         }
@@ -140,6 +163,27 @@ def parse_sources(raw: Any, problems: Problems) -> tuple[Source, ...]:
     if len(out) > np.iinfo(np.int16).max:
         problems.add("wrong-type", f"too many sources ({len(out)}); at most 32767", "sources")
     return tuple(out)
+
+
+MIN_WEIGHT: Final = 1e-12
+"""The smallest weight read (a tie's or a relation's); a weight is read as the distance
+``1 / strength`` by the path-based measures, so a smaller one would overflow their sums."""
+MAX_WEIGHT: Final = 1e12
+"""The largest weight read (a tie's or a relation's); sums of larger ones lose every
+smaller weight and can overflow to infinity in the measures."""
+WEIGHT_RANGE: Final = f"from {MIN_WEIGHT:g} to {MAX_WEIGHT:g}"
+"""The range of weights, in words, for messages."""
+
+
+def weight_in_range(w: float) -> bool:
+    """Whether ``w`` is a weight linkchart reads: from :data:`MIN_WEIGHT` to :data:`MAX_WEIGHT`.
+
+    Examples
+    --------
+    >>> weight_in_range(2.0), weight_in_range(0.0), weight_in_range(1e308)
+    (True, False, False)
+    """
+    return MIN_WEIGHT <= w <= MAX_WEIGHT
 
 
 def number(v: Any) -> float | None:
@@ -357,6 +401,14 @@ def parse_relations(
                 "write e.g. 'weight: 1'",
             )
             w = 1.0
+        elif not weight_in_range(w):
+            problems.add(
+                "bad-weight",
+                f"relation {name!r} has weight {weight!r}, outside the weights read ({WEIGHT_RANGE})",
+                f"{here}.weight",
+                "rescale the weights, e.g. to thousands or millions",
+            )
+            w = 1.0
         out.append(
             Relation(
                 name,
@@ -483,7 +535,7 @@ def parse_periods(raw: Any, problems: Problems) -> dict[str, Span]:
         if why:
             problems.add("bad-time", why, here, "name it e.g. phase1 or 'before the split'")
             continue
-        span = parse_time(value)
+        span = read_time(value)
         if isinstance(span, str):
             problems.add("bad-time", span, here, TIME_HINT)
             continue

@@ -16,226 +16,41 @@ into one chart whose nodes the sheets share:
 
 Every problem of every sheet is reported at once, each located by sheet, row and column
 (``sheet Meetings, row 5, column C ('E3')``): a cell that is not a number, a negative or
-infinite weight, a row longer or shorter than the header, a missing, duplicate or (with
-``nodes=``) unknown label. Reading is bounded: only regular files, at most
-:data:`MAX_MATRIX_CELLS` cells, and a workbook goes through linkchart's bounded workbook
-reader (:mod:`linkchart.readers.workbook`, as every imported workbook does: its size
-unpacked checked from the zip's directory before anything is inflated, no DTD, cells read
-as stored, so a cell far out at XFD1048576 costs what any cell costs).
+infinite weight or one outside the weights read (:data:`~.header.WEIGHT_RANGE`), a row
+longer or shorter than the header, a missing, duplicate or (with ``nodes=``) unknown label.
+A sheet is parsed by :mod:`linkchart.readers.matrix` (a CSV file's delimiter told by its
+first row; a workbook through linkchart's bounded workbook reader,
+:mod:`linkchart.readers.workbook`); this module finds the files, reads only regular ones
+(a ``.csv`` file of a folder that is not read is said in a warning) and builds the chart.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import math
 import os
+import stat
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, TypeVar
 
-from ..errors import LinkchartError, LoadError, Problem, ProblemCode, did_you_mean
+from ..errors import LinkchartError, LoadError, LoadWarning, Problem, UnknownNameError, did_you_mean
 from ..model import LinkChart, Source
-from ..readers.workbook import Sheet, read_workbook
+from ..readers.matrix import MAX_MATRIX_CELLS, MatrixSheet, csv_rows, parse_sheet, sheet_rows
+from ..readers.workbook import read_workbook
 from ..vocabulary import CLASSES, DEFAULT_NODE_TYPES, NodeType, Relation, Vocabulary
 from .document import _unreadable
 from .files import MAX_GRAPH_BYTES, MAX_TABLE_BYTES, Refused, inside, open_text, read_bytes
+from .header import WEIGHT_RANGE, weight_in_range
 from .records import from_records
 
 __all__ = ["MAX_MATRIX_CELLS", "load_matrices", "load_matrix"]
 
-MAX_MATRIX_CELLS: Final = 25_000_000
-"""The most cells (rows x columns) one sheet may have: a 5,000 x 5,000 matrix."""
-_MAX_REPORTED: Final = 200
-"""At most this many problems are listed per sheet; the rest are counted."""
-
-
-def _letter(j: int) -> str:
-    """The spreadsheet column letter of column ``j`` (0-based): A, ..., Z, AA ...
-
-    Examples
-    --------
-    >>> _letter(0), _letter(25), _letter(27)
-    ('A', 'Z', 'AB')
-    """
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(j + 1))
-
-
-@dataclass(slots=True)
-class _Sheet:
-    """One sheet as read: its labels and its non-zero cells, or the problems found."""
-
-    name: str
-    file: str
-    rows: list[str]
-    columns: list[str]
-    cells: list[tuple[int, int, float, str]]  # row, column, weight, A1 address
-    problems: list[Problem]
-
-    def problem(
-        self, code: ProblemCode, where: str, message: str, path: str, line: int | None, hint: str
-    ) -> None:
-        if len(self.problems) == _MAX_REPORTED:
-            self.problems.append(
-                Problem(
-                    code, f"sheet {self.name}: more problems not listed", self.name, self.file, None, None, ""
-                )
-            )
-        if len(self.problems) > _MAX_REPORTED:
-            return
-        self.problems.append(
-            Problem(code, f"sheet {self.name}, {where}: {message}", path, self.file, line, None, hint)
-        )
-
-
-def _label(value: Any) -> str | None:
-    """A label cell as text (``12.0`` as ``12``), or ``None`` when empty."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
-
-
-def _weight(value: Any) -> float | str | None:
-    """A cell as a number, ``None`` when empty, or the text of why it is not a weight."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "a true/false cell is not a number"
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None
-        try:
-            number = float(text)
-        except ValueError:
-            return f"{text[:40]!r} is not a number"
-    else:
-        return f"a {type(value).__name__} cell is not a number"
-    if not math.isfinite(number):
-        return f"{value!r} is not a finite number"
-    return number
-
-
-def _parse(name: str, file: str, lines: Iterable[tuple[int, Sequence[Any]]]) -> _Sheet:
-    """The labels and cells of a sheet from its ``(line, values)`` rows."""
-    sheet = _Sheet(name, file, [], [], [], [])
-    header: list[str | None] | None = None
-    width = 0
-    seen_rows: dict[str, int] = {}
-    for line, values in lines:
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-            continue  # a blank row
-        if header is None:
-            header = [_label(v) for v in values[1:]]
-            while header and header[-1] is None:
-                header.pop()
-            width = len(header)
-            seen: dict[str, int] = {}
-            for j, label in enumerate(header):
-                where = f"row {line}, column {_letter(j + 1)}"
-                if label is None:
-                    sheet.problem(
-                        "missing-field",
-                        where,
-                        "a column without a label",
-                        f"{name}.columns[{j}]",
-                        line,
-                        "write the column's label in the first row",
-                    )
-                elif label in seen:
-                    sheet.problem(
-                        "duplicate-node",
-                        where,
-                        f"column label {label!r} is also column {_letter(seen[label] + 1)}",
-                        f"{name}.columns[{j}]",
-                        line,
-                        "give every column its own label",
-                    )
-                else:
-                    seen[label] = j
-            sheet.columns = [c or "" for c in header]
-            continue
-        i = len(sheet.rows)
-        label = _label(values[0]) if values else None
-        where = f"row {line}"
-        if label is None:
-            sheet.problem(
-                "missing-field",
-                where,
-                "a row without a label",
-                f"{name}.rows[{i}]",
-                line,
-                "write the row's label in the first column",
-            )
-            label = ""
-        elif label in seen_rows:
-            sheet.problem(
-                "duplicate-node",
-                where,
-                f"row label {label!r} is also row {seen_rows[label]}",
-                f"{name}.rows[{i}]",
-                line,
-                "give every row its own label",
-            )
-        else:
-            seen_rows[label] = line
-        sheet.rows.append(label)
-        cells = list(values[1:])
-        extra = [v for v in cells[width:] if _weight(v) is not None]
-        if len(cells) < width or extra:
-            sheet.problem(
-                "csv-syntax",
-                where,
-                f"the row has {len(cells)} cells after its label, the header {width}",
-                f"{name}.rows[{i}]",
-                line,
-                "every row has one cell per column label (an empty cell is no tie)",
-            )
-        for j, value in enumerate(cells[:width]):
-            number = _weight(value)
-            if number is None:
-                continue
-            address = f"{_letter(j + 1)}{line}"
-            at = f"row {line}, column {_letter(j + 1)} ({sheet.columns[j]!r})"
-            if isinstance(number, str):
-                sheet.problem(
-                    "wrong-type",
-                    at,
-                    number,
-                    f"{name}[{i}][{j}]",
-                    line,
-                    "write the tie's weight as a number; 0 or an empty cell is no tie",
-                )
-            elif number < 0:
-                sheet.problem(
-                    "bad-weight",
-                    at,
-                    f"weight {number:g} is negative",
-                    f"{name}[{i}][{j}]",
-                    line,
-                    "a weight is a positive number; 0 or an empty cell is no tie",
-                )
-            elif number > 0:
-                sheet.cells.append((i, j, number, address))
-    if header is None:
-        sheet.problem(
-            "missing-field", "row 1", "the sheet is empty", name, None, "write a matrix with labels"
-        )
-    return sheet
-
-
-# ---------------------------------------------------------------------------- reading files
 T = TypeVar("T")
 
 
+# ---------------------------------------------------------------------------- reading files
 def _opened(file: str, what: str, open_it: Callable[[], T]) -> T:
     """``open_it()``, with a refused or unreadable file as a located ``source-unreadable`` problem."""
     try:
@@ -246,40 +61,16 @@ def _opened(file: str, what: str, open_it: Callable[[], T]) -> T:
         raise _unreadable(file, f"cannot read {what}: {exc.strerror or exc}", "check the path") from None
 
 
-def _csv_lines(path: Path, file: str) -> Iterator[tuple[int, Sequence[Any]]]:
-    """The rows of a CSV file with the line each starts on, at most :data:`MAX_MATRIX_CELLS` cells."""
-    handle = _opened(file, "the matrix file", lambda: open_text(path, MAX_TABLE_BYTES, newline=""))
-    cells = 0
-    with handle:
-        reader = csv.reader(handle)
-        start = 1
-        try:
-            for values in reader:
-                cells += len(values)
-                if cells > MAX_MATRIX_CELLS:
-                    raise _unreadable(
-                        file,
-                        f"the matrix has more than {MAX_MATRIX_CELLS:,} cells",
-                        "split it, or load it another way",
-                    )
-                yield start, values
-                start = reader.line_num + 1
-        except csv.Error as exc:
-            raise LoadError(
-                [
-                    Problem(
-                        "csv-syntax",
-                        f"line {reader.line_num}: {exc}",
-                        "",
-                        file,
-                        reader.line_num,
-                        None,
-                        "check the quoting",
-                    )
-                ]
-            ) from None
-        except UnicodeDecodeError:
-            raise _unreadable(file, "the matrix file is not UTF-8 text", "save it as UTF-8 CSV") from None
+def _csv_sheet(name: str, path: Path) -> MatrixSheet:
+    """The sheet of one matrix CSV file (a regular file, at most :data:`MAX_TABLE_BYTES`)."""
+    file = os.fspath(path)
+
+    def rows() -> Iterator[tuple[int, Sequence[Any]]]:
+        handle = _opened(file, "the matrix file", lambda: open_text(path, MAX_TABLE_BYTES, newline=""))
+        with handle:
+            yield from csv_rows(handle, file)
+
+    return parse_sheet(name, file, rows())
 
 
 def _sheet_names(path: Path, file: str) -> list[str]:
@@ -288,86 +79,100 @@ def _sheet_names(path: Path, file: str) -> list[str]:
     return read_workbook(data, file, ()).names
 
 
-def _workbook(path: Path, file: str, names: Sequence[str] | None) -> tuple[list[str], list[Sheet]]:
-    """The sheet names of the workbook at ``path`` and the sheets ``names`` (default: all),
-    read through linkchart's bounded workbook reader (:mod:`linkchart.readers.workbook`: the
-    zip's directory checked before anything is inflated, every XML part parsed with
-    defusedxml and no DTD, cells read as stored)."""
+def _workbook(path: Path, file: str, names: Sequence[str] | None) -> list[MatrixSheet]:
+    """The sheets ``names`` (default: all) of the workbook at ``path``, read through linkchart's
+    bounded workbook reader (:mod:`linkchart.readers.workbook`: the zip's directory checked
+    before anything is inflated, every XML part parsed with defusedxml and no DTD, cells
+    read as stored)."""
     data = _opened(file, "the workbook", lambda: read_bytes(path, MAX_GRAPH_BYTES))
     available = read_workbook(data, file, ()).names
     for name in names or ():
         if name not in available:
-            raise _sheet_error(name, available, file)
+            raise UnknownNameError(f"sheet of {file}", name, available)
     wanted = list(names or available)
     book = read_workbook(data, file, wanted)
-    return available, [book.sheets[n] for n in wanted]
+    return [parse_sheet(n, file, sheet_rows(book.sheets[n], file), workbook=True) for n in wanted]
 
 
-def _sheet_lines(sheet: Sheet, file: str) -> Iterator[tuple[int, Sequence[Any]]]:
-    """The rows of one worksheet, each as long as the sheet is wide, refused when the sheet
-    spans too many cells or merges cells (a merged cell has no value of its own)."""
-    name = sheet.name
-    if sheet.merged:
-        raise LoadError(
-            [
+def _skipped(folder: Path, entry: Path) -> str | None:
+    """Why the CSV file ``entry`` of ``folder`` is not read as a sheet, or ``None`` when it is."""
+    if not inside(folder, entry):
+        return "it lies outside the folder (a link out of it)"
+    try:
+        mode = entry.stat().st_mode
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror or exc})"
+    return None if stat.S_ISREG(mode) else "it is not a regular file (a FIFO, device or folder)"
+
+
+def _folder(path: Path, names: Sequence[str] | None) -> list[MatrixSheet]:
+    """The sheets ``names`` (default: all) of a folder of CSV files, one sheet per file's stem.
+
+    A ``.csv`` file that is not read (a link out of the folder, a FIFO) is said in a
+    :class:`~linkchart.errors.LoadWarning`, or is a ``source-unreadable`` problem when its
+    sheet is named; two files of one stem (``a.csv``, ``a.CSV``) are a ``duplicate-name``
+    problem.
+    """
+    file = os.fspath(path)
+    found: dict[str, Path] = {}
+    skipped: dict[str, Problem] = {}
+    problems: list[Problem] = []
+    for entry in sorted(path.iterdir()):
+        if entry.suffix.lower() != ".csv":
+            continue
+        why = _skipped(path, entry)
+        if why is not None:
+            skipped[entry.stem] = Problem(
+                "source-unreadable",
+                f"sheet {entry.stem!r} ({entry.name}) is not read: {why}",
+                "",
+                os.fspath(entry),
+                None,
+                None,
+                "put the CSV file itself in the folder, or remove it",
+            )
+        elif entry.stem in found:
+            problems.append(
                 Problem(
-                    "xlsx-cell",
-                    f"sheet {name}: cells {', '.join(sheet.merged[:5])} are merged",
+                    "duplicate-name",
+                    f"{found[entry.stem].name} and {entry.name} are both sheet {entry.stem!r}",
                     "",
                     file,
                     None,
                     None,
-                    "unmerge them and write the value in every cell",
+                    "rename or remove one of them",
                 )
-            ]
-        )
-    rows = max(sheet.rows, default=0)
-    columns = max((max(r, default=0) for r in sheet.rows.values()), default=0)
-    if rows * columns > MAX_MATRIX_CELLS:
-        raise _unreadable(
-            file,
-            f"sheet {name} is {rows:,} x {columns:,} cells, more than the {MAX_MATRIX_CELLS:,} read",
-            "split the sheet, or check that the right sheet is named",
-        )
-    for line in range(1, rows + 1):
-        cells = sheet.rows.get(line, {})
-        yield line, [cells.get(j) for j in range(1, columns + 1)]
+            )
+        else:
+            found[entry.stem] = entry
+    problems += [skipped[n] for n in names or () if n in skipped and n not in found]
+    if problems:
+        raise LoadError(problems)
+    for name in names or ():
+        if name not in found:
+            raise UnknownNameError(f"sheet of {file}", name, list(found))
+    if not found:
+        raise _unreadable(file, "the folder holds no CSV file", "put one CSV file per sheet in it")
+    if names is None:
+        for problem in skipped.values():
+            warnings.warn(LoadWarning(problem), stacklevel=4)
+    return [_csv_sheet(n, found[n]) for n in (names or found)]
 
 
 def _is_workbook(path: Path) -> bool:
     return path.suffix.lower() in (".xlsx", ".xlsm")
 
 
-def _read_sheets(path: Path, names: Sequence[str] | None) -> list[_Sheet]:
+def _read_sheets(path: Path, names: Sequence[str] | None) -> list[MatrixSheet]:
     """The sheets ``names`` (default: all) of a workbook, a folder of CSV files or one CSV file."""
     file = os.fspath(path)
     if _is_workbook(path):
-        _, sheets = _workbook(path, file, names)
-        return [_parse(sheet.name, file, _sheet_lines(sheet, file)) for sheet in sheets]
+        return _workbook(path, file, names)
     if path.is_dir():
-        found = {
-            p.stem: p
-            for p in sorted(path.iterdir())
-            if p.suffix.lower() == ".csv" and p.is_file() and inside(path, p)
-        }
-        for name in names or ():
-            if name not in found:
-                raise _sheet_error(name, list(found), file)
-        if not found:
-            raise _unreadable(file, "the folder holds no CSV file", "put one CSV file per sheet in it")
-        return [
-            _parse(n, os.fspath(found[n]), _csv_lines(found[n], os.fspath(found[n])))
-            for n in (names or found)
-        ]
+        return _folder(path, names)
     if names and list(names) != [path.stem]:
         raise LinkchartError(f"{file!r} is one CSV file: it has no sheets to name", code="bad-argument")
-    return [_parse(path.stem, file, _csv_lines(path, file))]
-
-
-def _sheet_error(name: str, available: Sequence[str], file: str) -> LinkchartError:
-    from ..errors import UnknownNameError
-
-    return UnknownNameError(f"sheet of {file}", name, available)
+    return [_csv_sheet(path.stem, path)]
 
 
 # ---------------------------------------------------------------------------- building
@@ -416,8 +221,110 @@ def _node_type(name: str, classes: Mapping[str, str]) -> NodeType:
     return dataclasses.replace(base, node_class=node_class)  # type: ignore[arg-type]
 
 
+def _cited(source: Source | Mapping[str, Any] | None) -> tuple[Source | Mapping[str, Any] | None, Any]:
+    """The source every tie cites and its id; a mapping's keys checked (its values are checked
+    with the chart, as :func:`~.records.from_records` checks every source)."""
+    if source is None or isinstance(source, Source):
+        return source, source.id if source is not None else None
+    if not isinstance(source, Mapping):
+        raise LinkchartError(
+            f"source must be a Source or a mapping, not {type(source).__name__}", code="bad-argument"
+        )
+    fields = [f.name for f in dataclasses.fields(Source)]
+    for key in source:
+        if key not in fields:
+            raise LinkchartError(
+                f"source: unknown key {key!r}; "
+                + (did_you_mean(str(key), fields) or f"a source has {', '.join(fields)}"),
+                code="bad-argument",
+            )
+    return source, source.get("id")
+
+
+class _Nodes:
+    """The nodes the sheets name: label -> node type, each checked against ``nodes=`` and the other sheets."""
+
+    def __init__(self, known: Mapping[str, Iterable[str]] | None) -> None:
+        self.known = {t: set(ids) for t, ids in (known or {}).items()}
+        self.type: dict[str, str] = {}  # label -> type
+        self.where: dict[str, str] = {}  # label -> the sheet that first named it
+        self.types: list[str] = []
+
+    def add(self, sheet: MatrixSheet, axis: str, labels: list[str], kind: str) -> None:
+        for j, label in enumerate(labels):
+            if not label:
+                continue
+            place = f"row label {label!r}" if axis == "rows" else f"column label {label!r}"
+            if kind in self.known and label not in self.known[kind]:
+                sheet.problem(
+                    "unknown-node",
+                    place,
+                    f"{label!r} is not a known {kind}",
+                    f"{sheet.name}.{axis}[{j}]",
+                    None,
+                    did_you_mean(label, self.known[kind])
+                    or f"the known {kind} nodes are those given in nodes=",
+                )
+                continue
+            had = self.type.get(label)
+            if had is None:
+                self.type[label] = kind
+                self.where[label] = sheet.name
+                if kind not in self.types:
+                    self.types.append(kind)
+            elif had != kind:
+                sheet.problem(
+                    "duplicate-node",
+                    place,
+                    f"{label!r} is a {kind} here and a {had} in sheet {self.where[label]}",
+                    f"{sheet.name}.{axis}[{j}]",
+                    None,
+                    "a label names one node: rename one of them",
+                )
+
+
+Weights = dict[tuple[str, str], tuple[float, str]]
+"""(row label, column label) -> (weight, cell address)."""
+
+
+def _weights(sheet: MatrixSheet) -> Weights:
+    """The sheet's ties; a weight outside :data:`~.header.WEIGHT_RANGE` is a ``bad-weight``
+    problem at its cell."""
+    out: Weights = {}
+    for i, j, w, address in sheet.cells:
+        if not weight_in_range(w):
+            sheet.problem(
+                "bad-weight",
+                f"cell {address} ({sheet.columns[j]!r})",
+                f"weight {w:g} is outside the weights read ({WEIGHT_RANGE})",
+                f"{sheet.name}[{i}][{j}]",
+                None,
+                "rescale the sheet, e.g. to thousands or millions",
+            )
+        out[(sheet.rows[i], sheet.columns[j])] = (w, address)
+    return out
+
+
+def _directed(sheet: MatrixSheet, weights: Weights, directed: bool | None) -> bool:
+    """Whether a one-mode sheet is directed: as said, else when it is not symmetric; an
+    asymmetric sheet said to be undirected is a ``bad-weight`` problem at each odd cell."""
+    symmetric = all(weights.get((b, a), (None,))[0] == w for (a, b), (w, _) in weights.items())
+    if directed is False and not symmetric:
+        for (a, b), (w, address) in weights.items():
+            if weights.get((b, a), (None,))[0] != w:
+                sheet.problem(
+                    "bad-weight",
+                    f"cell {address}",
+                    f"{a!r} to {b!r} is {w:g} but {b!r} to {a!r} is not",
+                    f"{sheet.name}[{a}][{b}]",
+                    None,
+                    "an undirected sheet is symmetric; say directed=True, or make both cells equal",
+                )
+    return not symmetric if directed is None else directed
+
+
 def _build(
-    sheets: list[_Sheet],
+    sheets: list[MatrixSheet],
     specs: list[_Spec],
     *,
     title: str,
@@ -426,14 +333,10 @@ def _build(
     source: Source | Mapping[str, Any] | None,
     nodes: Mapping[str, Iterable[str]] | None,
 ) -> LinkChart:
-    known = {t: set(ids) for t, ids in (nodes or {}).items()}
-    node_type: dict[str, str] = {}  # label -> type
-    where: dict[str, str] = {}  # label -> the sheet that first named it
-    types: list[str] = []
+    labels = _Nodes(nodes)
     relations: list[Relation] = []
     edges: list[dict[str, Any]] = []
-    if source is not None and not isinstance(source, Source):
-        source = Source(**dict(source))
+    cited, cited_id = _cited(source)
     for sheet, spec in zip(sheets, specs, strict=True):
         columns = spec.columns
         if columns is None:
@@ -445,62 +348,16 @@ def _build(
                 )
             columns = spec.rows  # one-mode (a sheet with problems: they are reported below)
         one_mode = columns == spec.rows
-        for axis, labels, kind in (("rows", sheet.rows, spec.rows), ("columns", sheet.columns, columns)):
-            for j, label in enumerate(labels):
-                if not label:
-                    continue
-                place = f"row label {label!r}" if axis == "rows" else f"column label {label!r}"
-                if kind in known and label not in known[kind]:
-                    sheet.problem(
-                        "unknown-node",
-                        place,
-                        f"{label!r} is not a known {kind}",
-                        f"{sheet.name}.{axis}[{j}]",
-                        None,
-                        did_you_mean(label, known[kind])
-                        or f"the known {kind} nodes are those given in nodes=",
-                    )
-                    continue
-                had = node_type.get(label)
-                if had is None:
-                    node_type[label] = kind
-                    where[label] = sheet.name
-                    if kind not in types:
-                        types.append(kind)
-                elif had != kind:
-                    sheet.problem(
-                        "duplicate-node",
-                        place,
-                        f"{label!r} is a {kind} here and a {had} in sheet {where[label]}",
-                        f"{sheet.name}.{axis}[{j}]",
-                        None,
-                        "a label names one node: rename one of them",
-                    )
+        labels.add(sheet, "rows", sheet.rows, spec.rows)
+        labels.add(sheet, "columns", sheet.columns, columns)
         if any(r.name == spec.relation for r in relations):
             raise LinkchartError(
                 f"sheet {sheet.name}: relation {spec.relation!r} is another sheet's too; "
                 "give each sheet its own relation",
                 code="bad-argument",
             )
-        weights = {(sheet.rows[i], sheet.columns[j]): (w, a) for i, j, w, a in sheet.cells}
-        directed = spec.directed
-        if one_mode:
-            symmetric = all(weights.get((b, a), (None,))[0] == w for (a, b), (w, _) in weights.items())
-            if directed is None:
-                directed = not symmetric
-            elif directed is False and not symmetric:
-                for (a, b), (w, address) in weights.items():
-                    if weights.get((b, a), (None,))[0] != w:
-                        sheet.problem(
-                            "bad-weight",
-                            f"cell {address}",
-                            f"{a!r} to {b!r} is {w:g} but {b!r} to {a!r} is not",
-                            f"{sheet.name}[{a}][{b}]",
-                            None,
-                            "an undirected sheet is symmetric; say directed=True, or make both cells equal",
-                        )
-        else:
-            directed = bool(directed)
+        weights = _weights(sheet)
+        directed = _directed(sheet, weights, spec.directed) if one_mode else bool(spec.directed)
         relations.append(
             Relation(
                 spec.relation,
@@ -518,24 +375,20 @@ def _build(
             edge["attributes"] = {"cell": f"{sheet.name}!{address}"}
             if confidence is not None:
                 edge["confidence"] = confidence
-            if source is not None:
-                edge["source"] = source.id
+            if cited is not None:
+                edge["source"] = cited_id
             edges.append(edge)
     problems = [p for s in sheets for p in s.problems]
     if problems:
         raise LoadError(problems)
     vocabulary = Vocabulary(
-        node_types=tuple(_node_type(t, classes or {}) for t in types),
+        node_types=tuple(_node_type(t, classes or {}) for t in labels.types),
         relations=tuple(relations),
     )
     if confidence is not None and confidence not in vocabulary.confidence.levels:
-        from ..errors import UnknownNameError
-
         raise UnknownNameError("confidence level", confidence, vocabulary.confidence.levels)
-    records = [{"id": label, "type": kind} for label, kind in node_type.items()]
-    return from_records(
-        records, edges, vocabulary, title=title, sources=[source] if source is not None else []
-    )
+    records = [{"id": label, "type": kind} for label, kind in labels.type.items()]
+    return from_records(records, edges, vocabulary, title=title, sources=[cited] if cited is not None else [])
 
 
 def load_matrix(
@@ -557,7 +410,7 @@ def load_matrix(
     Parameters
     ----------
     path
-        A ``.csv`` file (UTF-8, comma-separated) or an ``.xlsx`` workbook. The first row
+        A ``.csv`` file (UTF-8; comma, semicolon or tab separated) or an ``.xlsx`` workbook. The first row
         holds the column labels (its first cell is ignored), the first column the row
         labels; blank rows are skipped.
     sheet

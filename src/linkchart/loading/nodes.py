@@ -152,11 +152,32 @@ _UNDATED: Final = Span(NO_TIME, NO_TIME, 0)
 
 def value_key(v: Any) -> Any:
     """A dictionary key for a cell that tells ``True`` from ``1`` and copes with mappings."""
-    if isinstance(v, Mapping):
-        return ("map", tuple(sorted(((str(k), repr(x)) for k, x in v.items()))))
-    if isinstance(v, list):
-        return ("list", repr(v))
+    try:
+        if isinstance(v, Mapping):
+            return ("map", tuple(sorted(((str(k), repr(x)) for k, x in v.items()))))
+        if isinstance(v, list):
+            return ("list", repr(v))
+    except ValueError:  # an integer too long to write as text: a key of its own
+        return ("object", id(v))
     return (v.__class__, v)
+
+
+_LONG_NUMBER: Final = "a number of thousands of digits is not a time"
+
+
+def read_time(v: Any, periods: Mapping[str, Span] | None = None) -> Span | str:
+    """:func:`~.timegrammar.parse_time`, with a value holding an integer too long to write
+    as text (more than 4,300 digits: Python refuses) as a message, not a ``ValueError``.
+
+    Examples
+    --------
+    >>> read_time(1999).text, read_time(10**5000), read_time({"from": -(10**5000)})
+    ('1999', 'a number of thousands of digits is not a time', 'a number of thousands of digits is not a time')
+    """
+    try:
+        return parse_time(v, periods)
+    except ValueError:
+        return _LONG_NUMBER
 
 
 def time_columns(
@@ -169,7 +190,7 @@ def time_columns(
     n = len(values)
     if sec.text:  # a CSV column: every cell text; parse each distinct one, then look up
         parsed: dict[str, Span | str] = {
-            v: parse_time(v, periods) if v else _UNDATED for v in dict.fromkeys(values)
+            v: read_time(v, periods) if v else _UNDATED for v in dict.fromkeys(values)
         }
         if not any(isinstance(p, str) for p in parsed.values()):
             spans = [parsed[v] for v in values]
@@ -188,7 +209,7 @@ def time_columns(
         key = value_key(v)
         found = cache.get(key)
         if found is None:
-            found = cache[key] = parse_time(v, periods)
+            found = cache[key] = read_time(v, periods)
         if isinstance(found, Span):
             t0[k], t1[k], tp[k] = found.start, found.end, found.precision
             continue

@@ -16,12 +16,12 @@ form above (what :func:`~linkchart.write_csv` writes).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from ..errors import did_you_mean
+from ..errors import LoadError, did_you_mean
 from ..model import Note, Source
+from ..readers.jsontext import read_json
 from .columns import ABSENT, Section, absent, check_keys, quote_hint, type_name
 from .evidence import has_words
 from .problems import Problems
@@ -32,23 +32,22 @@ NOTE_KEYS: Final = ("text", "source", "quote")
 """The keys of a note written as a mapping."""
 
 _EXAMPLE: Final = "write 'notes: [\"a text\"]' or 'notes: [{text: ..., quote: ...}]'"
+_JSON_CELL: Final = "a notes cell that starts with '[' is read as a JSON list of notes"
+_CELL_HINT: Final = 'write \'["first note", {"text": "second", "quote": "..."}]\', or plain text for one note'
 
 
 def _from_cell(cell: str, here: str, problems: Problems) -> Any:
-    """A CSV cell as the notes it holds: a JSON list, or one note as plain text."""
+    """A CSV cell as the notes it holds: a JSON list (read by the bounded
+    :func:`~linkchart.readers.jsontext.read_json`), or one note as plain text."""
     if not cell.lstrip().startswith("["):
         return [cell]
     try:
-        value = json.loads(cell)
-    except json.JSONDecodeError as err:
-        problems.add(
-            "wrong-type",
-            f"a notes cell that starts with '[' is read as a JSON list of notes: {err.msg}",
-            here,
-            'write \'["first note", {"text": "second", "quote": "..."}]\', or plain text for one note',
-        )
+        return read_json(cell, None, path=here, where=_JSON_CELL)
+    except LoadError as err:
+        for p in err.problems:
+            malformed = p.message.startswith(f"{_JSON_CELL}: malformed JSON")
+            problems.add(p.code, p.message, p.path, _CELL_HINT if malformed else p.hint)
         return ABSENT
-    return value
 
 
 def _one(

@@ -34,6 +34,7 @@ def from_records(
     description: str = "",
     sources: Sequence[Source | Mapping[str, Any]] = (),
     periods: Mapping[str, Any] | None = None,
+    directed: bool | Mapping[str, bool] | None = None,
 ) -> LinkChart:
     """Build a chart from node and edge records with the same keys as the file format.
 
@@ -61,6 +62,11 @@ def from_records(
         or mappings with ``id``, ``title``, ``author``, ``date``, ``location``.
     periods
         Named periods, name -> time (as under ``periods:`` in a file), usable as times.
+    directed
+        Without a ``vocabulary``, the direction of the relations taken as they appear:
+        ``None`` (default) or ``True`` directed, ``False`` undirected (a contact list),
+        or relation name -> ``True``/``False`` (a relation not named: directed). Ignored
+        with a ``vocabulary``, whose relations say it.
 
     Returns
     -------
@@ -111,5 +117,6 @@ def from_records(
         vocabulary=vocabulary,
         open_node_types=vocabulary is None,
         require_title=False,
+        directed=directed,
     )
     return build(doc, problems)

@@ -1,13 +1,16 @@
-"""Reading other tools' files: GraphML, GEXF, node-link JSON, Excel and STIX 2.1, bounded and located.
+"""Parsing, one module per format: bytes to a located raw document, never a chart.
 
-Each format has one parsing boundary (a module here); every one stands on three bounded
-parsers — :mod:`.jsontext` (JSON), :mod:`.xmltree` (XML, no DTD) and :mod:`.workbook`
-(the zip and XML parts of an ``.xlsx``) — so that every failure in a file from someone
-else is a located problem, and the work a file can cause is bounded by its size, never by
-the machine's load. ``docs/security.md`` lists the bounds.
+:mod:`.yaml` (graph files), :mod:`.csv` (CSV tables), :mod:`.matrix` (matrices),
+:mod:`.graphml`, :mod:`.gexf`, :mod:`.nodelink`, :mod:`.xlsx` and :mod:`.stix` (other
+tools' formats, to the records of :mod:`.convention`; a file without linkchart's header
+through :mod:`.foreign`). They stand on three bounded parsers — :mod:`.jsontext` (JSON),
+:mod:`.xmltree` (XML, no DTD) and :mod:`.workbook` (the zip and XML parts of an
+``.xlsx``) — so that every failure in a file from someone else is a located problem, and
+the work a file can cause is bounded by its size, never by the machine's load
+(``docs/security.md`` lists the bounds). :mod:`.formats` says which format a file is read
+as; :mod:`linkchart.loading` validates what they read and builds the chart.
 """
 
-from .read import *  # noqa: F403
-from .read import __all__ as _read
+from .formats import READERS, SUFFIXES, reader_of
 
-__all__ = [*_read]
+__all__ = ["READERS", "SUFFIXES", "reader_of"]

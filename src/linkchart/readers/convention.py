@@ -1,4 +1,4 @@
-"""The exchange convention, shared by the writers (:mod:`linkchart.exchange`) and the readers.
+"""The exchange convention, shared by the writers (:mod:`linkchart.writers`) and the readers.
 
 Every exchange format carries a chart the same way (``docs/exchange.md``): the **header**
 as JSON; a **node**'s ``id``, ``type``, ``label``, ``aliases``, ``time`` and
@@ -14,21 +14,18 @@ JSON path such as ``links[3].target``), so that every problem names the place in
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any, Final, Literal, get_args
+from typing import Any, Final
 
-from ..errors import LinkchartError, LoadError, Problem, UnknownNameError
-from ..loading.yamlfile import line_of
+from ..errors import LoadError, Problem
 from ..model.fields import EDGE_FIELDS, NODE_FIELDS
 from .jsontext import read_json
+from .yaml import line_of
 
 __all__ = [
     "EDGE_EXCHANGE_FIELDS",
-    "FORMATS",
     "GEXF_NS",
     "GRAPHML_NS",
     "JSON_FIELDS",
@@ -39,12 +36,9 @@ __all__ = [
     "SOURCE_COLUMNS",
     "VIZ_NS",
     "VOCABULARY_COLUMNS",
-    "Format",
     "Read",
     "document",
     "field_value",
-    "foreign_records",
-    "format_of",
     "in_header",
     "json_kind",
     "missing",
@@ -53,9 +47,6 @@ __all__ = [
     "wrong_type",
 ]
 
-Format = Literal["graphml", "gexf", "json", "xlsx", "stix"]
-FORMATS: tuple[str, ...] = get_args(Format)
-_SUFFIXES: Mapping[str, str] = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".xlsx": "xlsx"}
 GRAPHML_NS: Final = "http://graphml.graphdrawing.org/xmlns"
 GEXF_NS: Final = "http://gexf.net/1.3"
 VIZ_NS: Final = "http://gexf.net/1.3/viz"
@@ -83,30 +74,6 @@ VOCABULARY_COLUMNS: Final = ("key", "value (JSON)")
 SOURCE_COLUMNS: Final = ("id", "title", "author", "date", "location")
 
 
-def format_of(path: str | os.PathLike[str], format: str | None = None) -> Format:
-    """The exchange format of ``path`` (from ``format``, else its extension).
-
-    Examples
-    --------
-    >>> format_of("out/chart.gexf"), format_of("x.data", "json"), format_of("b.stix.json")
-    ('gexf', 'json', 'stix')
-    """
-    if format is not None:
-        if format not in FORMATS:
-            raise UnknownNameError("export format", format, FORMATS)
-        return format  # type: ignore[return-value]
-    if Path(path).name.lower().endswith(".stix.json"):
-        return "stix"
-    suffix = Path(path).suffix.lower()
-    if suffix not in _SUFFIXES:
-        raise LinkchartError(
-            f"cannot tell the format of {os.fspath(path)!r} from its extension; use one of "
-            f"{', '.join(_SUFFIXES)} or say format=",
-            code="bad-argument",
-        )
-    return _SUFFIXES[suffix]  # type: ignore[return-value]
-
-
 def _same(p: Problem) -> Problem:
     return p
 
@@ -125,6 +92,14 @@ class Read:
         ``"nodes[3]"`` -> the line of that node in the file, for the formats with lines.
     place
         A loader problem (``edges[3].to``) placed in the file's own terms.
+    directed
+        For a file from another tool: whether each edge is directed, as the file says
+        (GraphML ``edgedefault`` and an edge's ``directed``, GEXF ``defaultedgetype`` and
+        an edge's ``type``, node-link ``directed``); ``None`` for linkchart's own files,
+        whose header declares the relations.
+    warnings
+        What the file holds that is not read (a second graph, STIX observables), each
+        located: the loader issues them as :class:`~linkchart.errors.LoadWarning`.
     """
 
     header: dict[str, Any] | None
@@ -132,6 +107,8 @@ class Read:
     edges: list[dict[str, Any]]
     lines: dict[str, int] = field(default_factory=dict)
     place: Callable[[Problem], Problem] = _same
+    directed: list[bool] | None = None
+    warnings: list[Problem] = field(default_factory=list)
 
 
 _RECORDS: Final = re.compile(r"(nodes|edges)(\[|$)")
@@ -232,78 +209,6 @@ def document(
         out.append(row)
     doc["edges"] = out
     return doc
-
-
-_NODE_MAPPED: Final = ("id", "type", "label")
-_EDGE_MAPPED: Final = ("id", "from", "to", "relation", "label", "type", "weight")
-
-
-def foreign_records(
-    nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Problem]]:
-    """Records of a file from another tool, in linkchart's fields, and the problems of its ids and ends.
-
-    A node's ``type`` (default ``entity``) and ``label``; an edge's ``relation`` (else its
-    ``label`` or ``type``, else ``tie``) and ``weight``; every other field a free attribute.
-    An id or end that is missing is a ``missing-field`` problem (never a node named
-    "None"); an integer id (networkx's ``0, 1, 2 ...``) is read as its text.
-    """
-    problems: list[Problem] = []
-
-    def name(value: Any, path: str, what: str) -> str | None:
-        if value is None:
-            problems.append(
-                Problem(
-                    "missing-field",
-                    f"{what!r} is required",
-                    path,
-                    None,
-                    None,
-                    None,
-                    "write it; nothing else names the item",
-                )
-            )
-            return None
-        if isinstance(value, bool) or not isinstance(value, str | int):
-            problems.append(
-                Problem(
-                    "wrong-type",
-                    f"{what!r} must be text, not {type(value).__name__}",
-                    path,
-                    None,
-                    None,
-                    None,
-                    "write the name as text",
-                )
-            )
-            return None
-        return str(value)
-
-    out_nodes = []
-    for k, n in enumerate(nodes):
-        attrs = {str(a): v for a, v in n.items() if a not in _NODE_MAPPED and v is not None}
-        out_nodes.append(
-            {
-                "id": name(n.get("id"), f"nodes[{k}]", "id"),
-                "type": str(n.get("type") or "entity"),
-                "label": n.get("label"),
-                "attributes": attrs,
-            }
-        )
-    out_edges = []
-    for k, e in enumerate(edges):
-        relation = e.get("relation") or e.get("label") or e.get("type") or "tie"
-        attrs = {str(a): v for a, v in e.items() if a not in _EDGE_MAPPED and v is not None}
-        row: dict[str, Any] = {
-            "from": name(e.get("from"), f"edges[{k}]", "from"),
-            "to": name(e.get("to"), f"edges[{k}]", "to"),
-            "relation": str(relation),
-            "attributes": attrs,
-        }
-        if e.get("weight") is not None:
-            row["weight"] = e["weight"]
-        out_edges.append(row)
-    return out_nodes, out_edges, problems
 
 
 def json_kind(value: Any) -> str:

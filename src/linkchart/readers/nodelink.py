@@ -4,13 +4,15 @@ The whole file goes through :func:`~.jsontext.read_json` (bounded nesting and nu
 NaN, no lone surrogate, no repeated key). The linkchart header is ``graph.linkchart`` and
 must be an object; every node is an object with an ``id``, every link an object with a
 ``source`` and a ``target``. A problem the common loader finds (``edges[3].to``) is placed
-at the file's own JSON path (``links[3].target``).
+at the file's own JSON path (``links[3].target``). A file from another tool is directed
+when its ``directed`` is ``true`` (without it, undirected, as networkx reads it).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Final
 
 from ..errors import LoadError, Problem
@@ -29,15 +31,7 @@ def _place(p: Problem, links: str) -> Problem:
     if found is None:
         return p
     key = _EDGE_KEYS.get(found[2] or "", found[2])
-    return Problem(
-        p.code,
-        p.message,
-        f"{links}[{found[1]}]" + (f".{key}" if key else "") + p.path[found.end() :],
-        p.file,
-        p.line,
-        p.row,
-        p.hint,
-    )
+    return replace(p, path=f"{links}[{found[1]}]" + (f".{key}" if key else "") + p.path[found.end() :])
 
 
 def read_nodelink(raw: bytes, file: str) -> Read:
@@ -123,9 +117,11 @@ def read_nodelink(raw: bytes, file: str) -> Read:
         edges.append(row)
     if problems:
         raise LoadError(problems)
+    foreign = not isinstance(header, Mapping)
     return Read(
         dict(header) if isinstance(header, Mapping) else None,
         nodes,
         edges,
         place=lambda p: _place(in_header(p, "graph.linkchart"), links_key),
+        directed=[data.get("directed") is True] * len(edges) if foreign else None,
     )

@@ -10,14 +10,17 @@ one name, a value in a column without a name (it would be lost), a vocabulary sh
 without its ``key`` or ``value (JSON)`` column, a key written twice, bad JSON in a cell.
 
 Cell values: text as it is; a number as a number in a JSON field (``time``, ``attributes``,
-``aliases``) and as its digits in a text field; a date typed into a spreadsheet as its day
-(``1999-03-15``), in any field.
+``aliases``) and as its digits in a text field (not in ``alternative``: a claim is named by
+text, as in YAML); a date typed into a spreadsheet as its day (``1999-03-15``), in any
+field. A ``notes`` cell is a JSON list of notes when it starts with ``[``, else one note as
+plain text (as in a CSV file).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any, Final
 
 from ..errors import LoadError, Problem
@@ -71,7 +74,7 @@ class _Places:
             key = _KEY.match(p.path)
             row = self.keys.get(key[0]) if key is not None else None
             where = "sheet vocabulary" + (f", row {row} ({key[0] if key else ''})" if row is not None else "")
-        return Problem(p.code, f"{where}: {p.message}", p.path, self.file, row, None, p.hint)
+        return replace(p, message=f"{where}: {p.message}", file=self.file, line=row, row=None)
 
 
 def read_xlsx(raw: bytes, file: str) -> Read:
@@ -201,6 +204,10 @@ def _field(
     """The value of field ``name`` from a cell: JSON fields read from text, a weight as a number."""
     if isinstance(value, dt.date | dt.time):
         return cell_text(value)
+    if name == "notes" and isinstance(value, str) and not value.lstrip().startswith("["):
+        return [value]  # one note as plain text, as in a CSV file
+    if name == "alternative" and isinstance(value, bool | int | float):
+        return value  # the loader refuses a claim named by a number, as in YAML
     if name in JSON_FIELDS:
         return _json(value, file, path, line, where, problems) if isinstance(value, str) else value
     if name == "weight":

@@ -10,18 +10,63 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Final
 
 from ..errors import LoadError, Problem
 from .convention import Read, field_value, in_header, missing, wrong_type
 from .xmltree import local, read_xml
 
-__all__ = ["Values", "graph_of", "xml_read", "xml_records"]
+__all__ = ["BadValue", "Typed", "Values", "graph_of", "typed_value", "xml_read", "xml_records"]
 
 _NAMES = {"graphml": "GraphML", "gexf": "GEXF"}
 
 Values = Callable[[ET.Element], list[tuple[str, str | None]]]
 """The ``(name, text)`` values of a node or edge element (GraphML ``<data>``, GEXF ``attvalue``)."""
+Typed = Callable[[ET.Element], list[tuple[str, Any]]]
+"""The ``(name, value)`` values of an element, each read by the type its file declares
+(:func:`typed_value`): text, a number, a boolean, or a :class:`BadValue`."""
+
+
+class BadValue:
+    """A value that is not of the type its file declares; ``reason`` says why."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+_TRUE: Final = frozenset({"true", "1"})
+_FALSE: Final = frozenset({"false", "0"})
+
+
+def typed_value(text: str | None, kind: str, name: str) -> Any:
+    """``text`` read as ``kind`` (``"int"``, ``"float"``, ``"boolean"``; else text as it is),
+    or a :class:`BadValue` when it is not one; ``None`` (no text) stays ``None``.
+
+    Examples
+    --------
+    >>> typed_value("3", "int", "n"), typed_value("2.5", "float", "w"), typed_value("True", "boolean", "b")
+    (3, 2.5, True)
+    >>> typed_value("x", "int", "n").reason
+    "'x' is not a whole number (the field 'n' is declared int)"
+    """
+    if text is None:
+        return None
+    try:
+        if kind == "int":
+            return int(text.strip())
+        if kind == "float":
+            return float(text.strip())
+    except ValueError:
+        what = "a whole number" if kind == "int" else "a number"
+        return BadValue(f"{text[:40]!r} is not {what} (the field {name!r} is declared {kind})")
+    if kind == "boolean":
+        word = text.strip().lower()
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+        return BadValue(f"{text[:40]!r} is not true or false (the field {name!r} is declared boolean)")
+    return text
 
 
 def graph_of(
@@ -29,7 +74,7 @@ def graph_of(
 ) -> tuple[ET.Element, ET.Element, dict[str, str], Mapping[Any, int]]:
     """The root, the ``<graph>`` element, the namespace map (prefix ``x``) and the lines of
     ``graph``, ``node``, ``edge`` and ``keywords`` elements of a GraphML or GEXF file."""
-    root, lines = read_xml(raw, file, lines=frozenset({"graph", "node", "edge", "keywords"}))
+    root, lines = read_xml(raw, file, lines=frozenset({"graph", "node", "edge", "keywords", "hyperedge"}))
     if local(root.tag) != root_name:
         raise LoadError(
             [wrong_type(f"not {_NAMES[root_name]}: the root element is <{local(root.tag)}>", file, "", 1)]
@@ -44,7 +89,7 @@ def graph_of(
 
 
 def _fields(
-    values: list[tuple[str, str | None]],
+    values: list[tuple[str, Any]],
     known: tuple[str, ...],
     file: str,
     path: str,
@@ -66,8 +111,14 @@ def _fields(
                 )
             )
             continue
+        if isinstance(text, BadValue):
+            problems.append(
+                wrong_type(text.reason, file, f"{path}.{name}", line, "write a value of that type")
+            )
+            continue
         try:
-            out[name] = field_value(text or "", name, file, f"{path}.{name}", line) if name in known else text
+            decode = name in known and (text is None or isinstance(text, str))
+            out[name] = field_value(text or "", name, file, f"{path}.{name}", line) if decode else text
         except LoadError as err:
             problems.extend(err.problems)
     return out
@@ -76,7 +127,7 @@ def _fields(
 def xml_records(
     elements: list[ET.Element],
     section: str,
-    values: Values,
+    values: Values | Typed,
     known: tuple[str, ...],
     lines: Mapping[Any, int],
     where: dict[str, int],

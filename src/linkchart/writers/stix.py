@@ -1,25 +1,17 @@
-"""STIX 2.1 bundles: a chart for OpenCTI, MISP and other threat-intelligence platforms, and back.
+"""STIX 2.1 bundles: a chart for OpenCTI, MISP and other threat-intelligence platforms (:func:`to_stix`).
 
-**Out** (:func:`to_stix`): each node becomes a STIX Domain Object by its node type
-(:data:`DEFAULT_MAPPING`, overridable): organisation → ``intrusion-set``, person and
-criminal network → ``threat-actor``, state and region → ``location``, event →
-``campaign``, any other type → ``identity``. Each edge becomes a ``relationship`` with
-``relationship_type`` the relation (``patron_of`` → ``patron-of``), ``confidence`` 0-100
-from the confidence level's probability, ``description`` the evidence quote,
-``external_references`` its source, ``start_time``/``stop_time`` from its time. Ids are
-UUIDv5 of the node or edge id, and timestamps are fixed (``created=``, default the Unix
-epoch): the same chart gives the same bundle, byte for byte. What STIX has no field for
-travels in custom ``x_linkchart_*`` properties, and a ``grouping`` named after the chart
-carries the header (vocabulary, sources, analysis), so a linkchart-made bundle loads back
-equal.
-
-**Back** (:func:`from_stix`): a bundle with that grouping is read exactly. A bundle from
-another tool is read by a plain mapping — every SDO a node (its STIX type as the node type,
-its ``name`` as the label, its ``aliases``), every relationship an edge (its type as the
-relation, its ``confidence`` as the nearest level, ``description`` as the evidence,
-``start_time``/``stop_time`` as whole years or months where they are, else days) — and
-what was left out (observables, sightings, markings, relationships to objects not in the
-bundle) is reported in a warning.
+Each node becomes a STIX Domain Object by its node type (:data:`DEFAULT_MAPPING`,
+overridable): organisation → ``intrusion-set``, person and criminal network →
+``threat-actor``, state and region → ``location``, event → ``campaign``, any other type →
+``identity``. Each edge becomes a ``relationship`` with ``relationship_type`` the relation
+(``patron_of`` → ``patron-of``), ``confidence`` 0-100 from the confidence level's
+probability, ``description`` the evidence quote, ``external_references`` its source,
+``start_time``/``stop_time`` from its time. Ids are UUIDv5 of the node or edge id, and
+timestamps are fixed (``created=``, default the Unix epoch): the same chart gives the same
+bundle, byte for byte. What STIX has no field for travels in custom ``x_linkchart_*``
+properties, and a ``grouping`` named after the chart carries the header (vocabulary,
+sources, analysis), so a linkchart-made bundle loads back equal
+(:mod:`linkchart.readers.stix`).
 """
 
 from __future__ import annotations
@@ -28,16 +20,15 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .errors import LinkchartError
-from .loading.timegrammar import parse_time
-from .times import Span
+from ..errors import LinkchartError
+from ..loading.timegrammar import parse_time
+from ..model import LinkChart
+from ..times import Span
+from ._document import chart_document, folder_of
 
-if TYPE_CHECKING:
-    from .model import LinkChart
-
-__all__ = ["DEFAULT_MAPPING", "from_stix", "to_stix"]
+__all__ = ["DEFAULT_MAPPING", "dumps", "to_stix"]
 
 DEFAULT_MAPPING: Mapping[str, str] = {
     "organisation": "intrusion-set",
@@ -108,11 +99,9 @@ def to_stix(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, creat
     """
     import stix2
 
-    from .loading.write import chart_document
-
     _check(mapping)
     kinds = {**DEFAULT_MAPPING, **(mapping or {})}
-    doc = chart_document(chart, _folder(chart))
+    doc = chart_document(chart, folder_of(chart))
     nodes, edges = doc.pop("nodes"), doc.pop("edges")
     sources = {s["id"]: s for s in doc.get("sources", [])}
     scale = dict(
@@ -187,28 +176,13 @@ def to_stix(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, creat
     return text + "\n"
 
 
-def _folder(chart: LinkChart) -> Any:
-    from pathlib import Path
-
-    return Path(chart.path).parent if chart.path else Path()
-
-
-def from_stix(
-    text: str, file: str
-) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[dict[str, Any]]]:
-    """Header (``None`` for a foreign bundle), nodes and edges of a STIX 2.1 bundle.
-
-    Read by :func:`linkchart.readers.stix.read_bundle`: bounded JSON, every object
-    validated, each problem placed at its object (``objects[7].x_linkchart_edge.to``).
-    """
-    from .readers.stix import read_bundle
-
-    read = read_bundle(text, file)
-    return read.header, read.nodes, read.edges
-
-
 def _check(mapping: Mapping[str, str] | None) -> None:
     if mapping is not None and not all(isinstance(v, str) and v for v in mapping.values()):
         raise LinkchartError(
             "a STIX mapping maps node types to STIX object types (text)", code="bad-argument"
         )
+
+
+def dumps(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, created: str = _EPOCH) -> str:
+    """The chart as a STIX 2.1 bundle: :func:`to_stix`, under the name every writer has."""
+    return to_stix(chart, mapping=mapping, created=created)

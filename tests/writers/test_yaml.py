@@ -1,4 +1,4 @@
-"""Tests for linkchart.loading.write: charts written to YAML and to CSV load back identical."""
+"""linkchart.writers.yaml: charts written to a YAML graph file load back identical."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from strategies import charts
 
 import linkchart
-from linkchart import LinkchartError, LoadError, from_records, load, write_csv, write_yaml
+from linkchart import LinkchartError, LoadError, from_records, load, write_yaml
+from linkchart.writers import yaml as yaml_writer
 
 ROUND_TRIP = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -30,23 +31,6 @@ def test_yaml_round_trip_with_declared_vocabulary(chart: linkchart.LinkChart) ->
         again = load(write_yaml(chart, Path(folder) / "g.yaml"))
     assert again == chart
     assert again.vocabulary.declared_relations
-
-
-@ROUND_TRIP
-@given(charts(csv=True))
-def test_csv_round_trip(chart: linkchart.LinkChart) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        again = load(write_csv(chart, folder))
-    assert again.to_records() == chart.to_records()
-    assert again == chart
-
-
-@ROUND_TRIP
-@given(charts(csv=True, declared=True))
-def test_csv_round_trip_with_declared_vocabulary(chart: linkchart.LinkChart) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        again = load(write_csv(chart, folder))
-    assert again == chart
 
 
 def test_a_view_keeps_its_edge_ids(tmp_path: Path) -> None:
@@ -90,10 +74,17 @@ def test_relative_source_locations_follow_the_file(tmp_path: Path) -> None:
     assert again.edge("e0").evidence == "P pays IMT"
 
 
-def test_csv_refuses_what_it_cannot_hold(tmp_path: Path) -> None:
-    c = from_records([{"id": "a", "type": "state", "aliases": ["x|y"]}], [])
-    with pytest.raises(LinkchartError, match=r"alias 'x\|y'"):
-        write_csv(c, tmp_path)
-    c = from_records([{"id": "a", "type": "state", "attributes": {"tags": [1, 2]}}], [])
-    with pytest.raises(LinkchartError, match="list value"):
-        write_csv(c, tmp_path)
+def test_dumps_is_the_text_write_yaml_writes(tmp_path: Path) -> None:
+    c = from_records([{"id": "A", "type": "state"}], [], title="t")
+    assert write_yaml(c, tmp_path / "g.yaml").read_text(encoding="utf-8") == yaml_writer.dumps(
+        c, folder=tmp_path
+    )
+
+
+def test_write_yaml_never_writes_over_the_file_the_chart_came_from(tmp_path: Path) -> None:
+    path = write_yaml(from_records([{"id": "A", "type": "state"}], [], title="t"), tmp_path / "g.yaml")
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(LinkchartError, match="will not write over"):
+        write_yaml(load(path), path)
+    assert path.read_text(encoding="utf-8") == before
+    assert write_yaml(load(path), path, overwrite=True) == path

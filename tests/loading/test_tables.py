@@ -1,4 +1,4 @@
-"""Tests for linkchart.loading.csvfile: CSV rows into columns, every CSV problem with its row and line."""
+"""linkchart.loading.tables: CSV tables into columns, every CSV problem with its row and line."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 import linkchart
 from linkchart import LoadError
-from linkchart.loading.csvfile import read_section
+from linkchart.loading.tables import read_section
 
 HEAD = """\
 linkchart: 1
@@ -228,3 +228,8 @@ def test_convert_reads_another_tools_table(tmp_path: Path) -> None:
     argv = ["convert", str(tmp_path / "edges.csv"), "--columns", "from=Source", "to=Target", "relation=Label"]
     assert main([*argv, "-o", str(out)]) == 0
     assert linkchart.load(out).number_of_edges == 2
+
+
+def test_a_weight_cell_outside_the_bounds_is_refused_at_its_row(graphs) -> None:
+    p = edge_problem(graphs, "Pakistan,finances,IMT,,,,,1e308,", "bad-weight", "edges[1].weight")
+    assert "outside the weights read (from 1e-12 to 1e+12)" in p.message

@@ -1,4 +1,4 @@
-"""Safe YAML with line marks and refusal of duplicate keys.
+"""YAML graph files: safe YAML with line marks and refusal of duplicate keys.
 
 The text is *composed* into YAML nodes (which carry their line) by PyYAML's safe
 loader, and the Python values are built here from those nodes, so that:
@@ -29,9 +29,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problem, ProblemCode
 
-__all__ = ["Dumper", "YamlDocument", "line_of", "parse_yaml"]
+__all__ = ["CORE_SCHEMA", "YAML_TAG", "YamlDocument", "line_of", "parse_yaml"]
 
-_TAG: Final = "tag:yaml.org,2002:"
+YAML_TAG: Final = "tag:yaml.org,2002:"
+"""The prefix of YAML's standard tags."""
+_TAG: Final = YAML_TAG
 _BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -42,7 +44,7 @@ class _Loader(_BASE):  # type: ignore[misc]
 
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
-_CORE: Final = (
+CORE_SCHEMA: Final = (  # (tag, pattern, first characters) of the YAML 1.2 core schema
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
     ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
@@ -53,26 +55,11 @@ _CORE: Final = (
         list("-+.0123456789"),
     ),
 )
-for _name, _pattern, _first in _CORE:
+for _name, _pattern, _first in CORE_SCHEMA:
     _Loader.add_implicit_resolver(_TAG + _name, re.compile(_pattern), _first)
 _Loader.add_implicit_resolver(_TAG + "merge", re.compile(r"^<<$"), ["<"])  # refused as a key below
 
 _constructor: Final[Any] = yaml.constructor.SafeConstructor()
-
-_DUMPER_BASE: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class Dumper(_DUMPER_BASE):  # type: ignore[misc]
-    """PyYAML's safe dumper that also quotes any text YAML 1.2 would read as another type.
-
-    The dumper quotes a string when its resolvers would read it back as something else;
-    it knows YAML 1.1's rules, and this one adds the 1.2 core schema's, so that text such
-    as ``0.`` or ``017`` is written quoted and :func:`parse_yaml` reads it back as text.
-    """
-
-
-for _name, _pattern, _first in _CORE:
-    Dumper.add_implicit_resolver(_TAG + _name, re.compile(_pattern), _first)
 
 
 def _text(node: ScalarNode) -> Any:

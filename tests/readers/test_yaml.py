@@ -1,11 +1,11 @@
-"""Tests for linkchart.loading.yamlfile: safe YAML, line marks, duplicate keys."""
+"""linkchart.readers.yaml: safe YAML, line marks, duplicate keys."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import linkchart
-from linkchart.loading.yamlfile import line_of, parse_yaml
+from linkchart.readers.yaml import line_of, parse_yaml
 
 Swap = Callable[[str, str, str], str]
 

@@ -1,0 +1,240 @@
+"""A chart as the plain data of a graph file: what every writer starts from.
+
+:func:`chart_document` is the header (title, description, sources, confidence scale,
+node types, relations, analysis, periods) with the node and edge records, every field
+that differs from its default written, as a YAML graph file holds it; loading it back
+(:func:`~linkchart.loading.document.from_document`) gives an equal chart.
+:func:`exchange_parts` is the same for the exchange formats (``cites`` for an edge's
+source, since ``source`` names an edge's end there), and :func:`check_holdable` refuses,
+naming the item, a text a format cannot hold.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+from ..convert import to_records
+from ..errors import LinkchartError
+from ..loading.evidence import is_remote
+from ..model import LinkChart, Source
+from ..readers.convention import JSON_FIELDS
+from ..vocabulary import COMMON_LAYER
+
+__all__ = [
+    "chart_document",
+    "check_holdable",
+    "edge_rows",
+    "exchange_parts",
+    "folder_of",
+    "header",
+    "plain_tree",
+    "text_of",
+]
+
+
+def _source(s: Source, origin: Path | None, target: Path) -> dict[str, str]:
+    out = {"id": s.id}
+    for key in ("title", "author", "date", "location"):
+        value = getattr(s, key)
+        if value:
+            out[key] = value
+    loc = s.location
+    if loc and origin is not None and not is_remote(loc) and not os.path.isabs(loc):
+        if origin.resolve() != target.resolve():
+            out["location"] = os.path.relpath(origin / loc, target)
+    return out
+
+
+def header(chart: LinkChart, target: Path) -> dict[str, Any]:
+    """The header of a graph file for ``chart``, written into the folder ``target``."""
+    vocab = chart.vocabulary
+    origin = Path(chart.path).parent if chart.path else None
+    doc: dict[str, Any] = {"linkchart": 1, "title": chart.title}
+    if chart.description:
+        doc["description"] = chart.description
+    if chart.sources:
+        doc["sources"] = [_source(s, origin, target) for s in chart.sources]
+    scale = vocab.confidence
+    doc["confidence"] = dict(zip(scale.levels, scale.probabilities, strict=True))
+    types: dict[str, dict[str, str]] = {}
+    for t in vocab.node_types:
+        spec: dict[str, str] = {}
+        if t.color is not None:
+            spec["color"] = t.color
+        if t.shape is not None:
+            spec["shape"] = t.shape
+        if t.description:
+            spec["description"] = t.description
+        if t.node_class is not None:
+            spec["class"] = t.node_class
+        types[t.name] = spec
+    doc["node_types"] = types
+    if vocab.declared_relations:
+        rels: dict[str, dict[str, Any]] = {}
+        for r in vocab.relations:
+            rspec: dict[str, Any] = {"directed": r.directed}
+            if r.source_types is not None:
+                rspec["source_types"] = sorted(r.source_types)
+            if r.target_types is not None:
+                rspec["target_types"] = sorted(r.target_types)
+            if r.weight != 1.0:
+                rspec["weight"] = r.weight
+            if r.description:
+                rspec["description"] = r.description
+            if r.sign != "positive":
+                rspec["sign"] = r.sign
+            if r.layer != COMMON_LAYER:
+                rspec["layer"] = r.layer
+            if not r.read:
+                rspec["reading"] = r.reading
+            rels[r.name] = rspec
+        doc["relations"] = rels
+    if vocab.default_layers is not None:
+        doc["analysis"] = {"layers": list(vocab.default_layers)}
+    if chart.periods:
+        doc["periods"] = {name: span.value for name, span in chart.periods.items()}
+    return doc
+
+
+def edge_rows(chart: LinkChart) -> list[dict[str, Any]]:
+    """Edge records with defaults left out (``id`` only where it is not ``e<row>``)."""
+    rel_weight = {r.name: r.weight for r in chart.vocabulary.relations}
+    out = []
+    for k, rec in enumerate(to_records(chart)[1]):
+        row: dict[str, Any] = {}
+        if rec["id"] != f"e{k}":
+            row["id"] = rec["id"]
+        row["from"] = rec["from"]
+        row["relation"] = rec["relation"]
+        row["to"] = rec["to"]
+        row["confidence"] = rec["confidence"]
+        if rec["evidence"]:
+            row["evidence"] = rec["evidence"]
+        if rec["source"] is not None:
+            row["source"] = rec["source"]
+        if rec["time"] is not None:
+            row["time"] = rec["time"]
+        if rec["weight"] != rel_weight.get(rec["relation"], 1.0):
+            row["weight"] = rec["weight"]
+        if rec["alternative"] is not None:
+            row["alternative"] = rec["alternative"]
+        if rec["notes"]:
+            row["notes"] = rec["notes"]
+        if rec["attributes"]:
+            row["attributes"] = rec["attributes"]
+        out.append(row)
+    return out
+
+
+def plain_tree(value: Any) -> Any:
+    """Tuples become lists and mappings plain dicts, for the safe dumper."""
+    if isinstance(value, Mapping):
+        return {k: plain_tree(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [plain_tree(v) for v in value]
+    return value
+
+
+def folder_of(chart: LinkChart) -> Path:
+    """The folder of the file ``chart`` was loaded from (the working folder for a chart from records)."""
+    return Path(chart.path).parent if chart.path else Path()
+
+
+def chart_document(chart: LinkChart, folder: Path) -> dict[str, Any]:
+    """The chart as the plain data of a graph file, for a file written into ``folder``.
+
+    What :func:`~linkchart.writers.yaml.write_yaml` dumps and every export format
+    carries: the header (title, description, sources with their locations relative to
+    ``folder``, confidence scale, node types, relations, analysis, periods), then
+    ``nodes`` and ``edges`` as lists of mappings with the fields that differ from their
+    defaults. Loading it back (:func:`~linkchart.loading.document.from_document`) gives
+    an equal chart.
+    """
+    doc = header(chart, folder)
+    nodes = []
+    for rec in to_records(chart)[0]:
+        row: dict[str, Any] = {"id": rec["id"], "type": rec["type"]}
+        if rec["label"] != rec["id"]:
+            row["label"] = rec["label"]
+        if rec["aliases"]:
+            row["aliases"] = rec["aliases"]
+        if rec["time"] is not None:
+            row["time"] = rec["time"]
+        if rec["notes"]:
+            row["notes"] = rec["notes"]
+        if rec["attributes"]:
+            row["attributes"] = rec["attributes"]
+        nodes.append(row)
+    doc["nodes"] = nodes
+    doc["edges"] = edge_rows(chart)
+    return doc
+
+
+Parts = tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]
+"""The header, node records and edge records of a chart in an exchange format."""
+
+
+def exchange_parts(chart: LinkChart, folder: Path) -> Parts:
+    """Header, node records and edge records (every edge with an ``id``, ``cites`` for its source)."""
+    doc = chart_document(chart, folder)
+    nodes = doc.pop("nodes")
+    edges = doc.pop("edges")
+    full_edges = []
+    for k, e in enumerate(edges):
+        row = dict(e)
+        row.setdefault("id", f"e{k}")
+        if "source" in row:
+            row["cites"] = row.pop("source")
+        full_edges.append(row)
+    return doc, nodes, full_edges
+
+
+def text_of(value: Any, field: str) -> str:
+    """A field's value as the text a text-only format holds: JSON for :data:`JSON_FIELDS`."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True) if field in JSON_FIELDS else str(value)
+
+
+_NOT_IN_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
+
+
+def check_holdable(kind: str, parts: Parts) -> None:
+    """Refuse, naming the item, a text the format cannot hold (rather than change it silently).
+
+    XML 1.0 (GraphML, GEXF, and the XML inside an Excel file) has no way to write the C0
+    control characters or the non-characters U+FFFE and U+FFFF, and turns a carriage
+    return into a newline. JSON and YAML hold every text.
+
+    Raises
+    ------
+    LinkchartError
+        ``bad-argument``, naming the item and the character.
+    """
+    head, nodes, edges = parts
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, str):
+            found = _NOT_IN_XML.search(value)
+            if found:
+                raise LinkchartError(
+                    f"{where} holds the character U+{ord(found.group()):04X}, which {kind} cannot hold; "
+                    "export to .json or YAML (they hold every text), or remove it",
+                    code="bad-argument",
+                )
+        elif isinstance(value, Mapping):
+            for k, v in value.items():
+                walk(str(k), where)
+                walk(v, f"{where}.{k}")
+        elif isinstance(value, list | tuple):
+            for i, v in enumerate(value):
+                walk(v, f"{where}[{i}]")
+
+    walk(dict(head), "the header")
+    for k, n in enumerate(nodes):
+        walk(n, f"nodes[{k}]")
+    for k, e in enumerate(edges):
+        walk(e, f"edges[{k}]")

@@ -1,0 +1,143 @@
+"""linkchart.writers.formats: one table of formats, export() through it, every format back equal."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import get_args
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import charts
+
+import linkchart
+from linkchart import LinkchartError, UnknownNameError
+from linkchart.cli import main
+from linkchart.writers import FORMATS, Format, export, format_of
+from linkchart.writers._document import chart_document
+
+ROOT = Path(__file__).resolve().parents[2]
+EXCHANGE = ("graphml", "gexf", "json", "xlsx")
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
+NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r]")
+
+
+def strings(value: object) -> list[str]:
+    """Every text in a nested document: keys and values."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in (*strings(k), *strings(v))]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in strings(v)]
+    return []
+
+
+def test_the_table_holds_every_format_once_with_its_extensions() -> None:
+    assert tuple(FORMATS) == get_args(Format)
+    assert all(name == info.name for name, info in FORMATS.items())
+    suffixes = [s for info in FORMATS.values() for s in info.suffixes]
+    assert len(suffixes) == len(set(suffixes)) and all(s == s.lower() for s in suffixes)
+    assert FORMATS["csv"].suffixes == ()  # a folder: a path without an extension
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt"),
+    [("c.graphml", "graphml"), ("c.GEXF", "gexf"), ("c.json", "json"), ("c.xlsx", "xlsx"),
+     ("c.stix.json", "stix"), ("c.yaml", "yaml"), ("c.yml", "yaml"), ("out/tables", "csv")],
+)  # fmt: skip
+def test_the_format_is_told_by_the_extension(path: str, fmt: str) -> None:
+    assert format_of(path) == fmt
+    assert format_of("anything.data", fmt) == fmt
+
+
+def test_an_unknown_format_or_extension_is_refused() -> None:
+    with pytest.raises(UnknownNameError, match="did you mean 'graphml'"):
+        format_of("c.graphml", "grapml")
+    with pytest.raises(LinkchartError, match=r"\.yaml, \.yml, a folder"):
+        format_of("c.txt")
+
+
+@pytest.mark.parametrize("fmt", [*EXCHANGE, "stix.json", "yaml"])
+def test_the_central_asia_chart_goes_out_and_comes_back_equal(
+    central_asia: linkchart.LinkChart, fmt: str
+) -> None:
+    assert central_asia.path is not None
+    out = export(central_asia, Path(central_asia.path).parent / f"export.{fmt}")
+    again = linkchart.load(out)  # evidence checked against the same text
+    assert again == central_asia
+    assert again.vocabulary.default_layers == ("operational", "political")
+
+
+def test_export_writes_yaml_and_a_csv_folder(tmp_path: Path) -> None:
+    chart = linkchart.from_records(
+        [{"id": "A", "type": "state"}, {"id": "B", "type": "state"}],
+        [{"from": "A", "relation": "borders", "to": "B", "time": 1999}],
+    )
+    yaml_path = linkchart.export(chart, tmp_path / "c.yaml")  # raised before issue 20 ("cannot tell")
+    assert yaml_path == tmp_path / "c.yaml" and linkchart.load(yaml_path) == chart
+    folder = linkchart.export(chart, tmp_path / "tables")
+    assert folder == tmp_path / "tables" / "chart.yaml"
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["chart.yaml", "edges.csv", "nodes.csv"]
+    assert linkchart.load(folder) == chart
+    assert linkchart.load(linkchart.export(chart, tmp_path / "x.data", format="yaml")) == chart
+
+
+def test_export_never_writes_over_an_input(central_asia: linkchart.LinkChart) -> None:
+    assert central_asia.path is not None
+    before = Path(central_asia.path).read_bytes()
+    for fmt in (None, "graphml"):
+        with pytest.raises(LinkchartError):
+            export(central_asia, central_asia.path, format=fmt)
+    assert Path(central_asia.path).read_bytes() == before
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(charts(declared=True))
+def test_random_charts_round_trip_through_every_format(chart: linkchart.LinkChart) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        texts = "".join(strings(chart_document(chart, Path(folder))))
+        for fmt in EXCHANGE:
+            unholdable = {"xlsx": NOT_IN_XLSX}.get(fmt, NOT_IN_XML) if fmt != "json" else None
+            if unholdable is not None and unholdable.search(texts):
+                with pytest.raises(LinkchartError, match="cannot hold"):  # refused, never changed
+                    export(chart, Path(folder) / f"c.{fmt}")
+                continue
+            again = linkchart.load(export(chart, Path(folder) / f"c.{fmt}"))
+            assert again == chart, fmt
+
+
+def test_periods_lifespans_and_finer_times_survive_every_format(tmp_path: Path) -> None:
+    chart = linkchart.from_records(
+        [{"id": "boss", "type": "person", "time": "1994-01/"}, {"id": "lt", "type": "person", "time": 1994}],
+        [
+            {"from": "boss", "relation": "calls", "to": "lt", "time": "p1"},
+            {"from": "lt", "relation": "calls", "to": "boss", "time": "1994-05-02"},
+            {"from": "lt", "relation": "calls", "to": "boss", "time": {"from": "1994-06", "to": None}},
+        ],
+        periods={"p1": "1994-03/1994-04"},
+    )
+    for fmt in (*EXCHANGE, "stix.json", "yaml"):
+        again = linkchart.load(export(chart, tmp_path / f"c.{fmt}"))
+        assert again == chart, fmt
+        assert again.periods == chart.periods and again.node("boss").time == chart.node("boss").time, fmt
+    gexf = (tmp_path / "c.gexf").read_text(encoding="utf-8")
+    assert (
+        '<spell start="1994-03-01" end="1994-04-30"' in gexf
+        and '<spell start="1994-05-02" end="1994-05-02"' in gexf
+    )
+    assert '<spell start="1994-01-01" />' in gexf  # the boss's open lifespan
+
+
+def test_cli_export_and_convert(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    graph = str(ROOT / "graphs" / "central_asia.yaml")
+    assert main(["export", graph, "-o", str(tmp_path / "c.gexf")]) == 0
+    assert "wrote" in capsys.readouterr().err
+    assert main(["convert", str(tmp_path / "c.gexf"), "--allow-outside", "-o", str(tmp_path / "c.xlsx")]) == 0
+    assert main(["convert", str(tmp_path / "c.xlsx"), "--allow-outside", "-o", str(tmp_path / "c.yaml")]) == 0
+    again = linkchart.load(tmp_path / "c.yaml", allow_outside=True)
+    original = linkchart.load(graph)
+    assert again.to_records() == original.to_records() and again.vocabulary == original.vocabulary
+    assert main(["export", graph, "-o", graph]) == 1  # never over the input
+    assert main(["export", graph, "-o", str(tmp_path / "x.txt")]) == 1
