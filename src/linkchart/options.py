@@ -69,6 +69,7 @@ __all__ = [
     "choices",
     "declared",
     "describe",
+    "in_bounds",
     "option",
     "replace",
     "selection",
@@ -84,16 +85,25 @@ _NONE: Final = type(None)
 
 @dataclass(frozen=True, slots=True)
 class Min:
-    """The least value of a number option (inclusive): ``Annotated[int, Min(1)]``."""
+    """The least value of a number option: ``Annotated[int, Min(1)]``.
+
+    Inclusive unless ``strict``: ``Annotated[float, Min(0, strict=True)]`` is a number
+    greater than 0.
+    """
 
     value: int | float
+    strict: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Max:
-    """The greatest value of a number option (inclusive): ``Annotated[float, Min(0), Max(1)]``."""
+    """The greatest value of a number option: ``Annotated[float, Min(0), Max(1)]``.
+
+    Inclusive unless ``strict``: ``Max(1, strict=True)`` allows values below 1 only.
+    """
 
     value: int | float
+    strict: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +311,33 @@ def _bounds(marks: Iterable[Any]) -> tuple[float | None, float | None]:
     return low, high
 
 
+def _strict(marks: Iterable[Any]) -> tuple[bool, bool]:
+    """Whether the least and the greatest bound of ``marks`` are themselves excluded."""
+    low = high = False
+    for mark in marks:
+        if isinstance(mark, Min):
+            low = mark.strict
+        elif isinstance(mark, Max):
+            high = mark.strict
+    return low, high
+
+
+def in_bounds(value: float, marks: Iterable[Any]) -> bool:
+    """Whether the number ``value`` lies within the :class:`Min` and :class:`Max` of ``marks``.
+
+    Examples
+    --------
+    >>> in_bounds(0, [Min(0)]), in_bounds(0, [Min(0, strict=True)]), in_bounds(1, [Max(1, strict=True)])
+    (True, False, False)
+    """
+    marks = tuple(marks)
+    low, high = _bounds(marks)
+    low_strict, high_strict = _strict(marks)
+    if low is not None and (value < low or (low_strict and value == low)):
+        return False
+    return high is None or not (value > high or (high_strict and value == high))
+
+
 def _literal_choices(tp: Any) -> tuple[Any, ...] | None:
     """The choices of a ``Literal`` (found inside a union or a tuple too), or ``None``."""
     found: list[Any] = []
@@ -313,10 +350,17 @@ def _literal_choices(tp: Any) -> tuple[Any, ...] | None:
     return tuple(dict.fromkeys(found)) or None
 
 
-def _number_text(noun: str, low: float | None, high: float | None) -> str:
+def _number_text(noun: str, low: float | None, high: float | None, marks: Iterable[Any] = ()) -> str:
     article = "an" if noun == "integer" else "a"
+    low_strict, high_strict = _strict(marks)
+    if low_strict and high is None:
+        return f"a positive {noun}" if low == 0 else f"{article} {noun} greater than {low}"
+    if high_strict and low is None:
+        return f"{article} {noun} less than {high}"
     if low is not None and high is not None:
-        return f"{article} {noun} from {low} to {high}"
+        upper = f"up to (not including) {high}" if high_strict else f"to {high}"
+        lower = f"above {low}" if low_strict else f"from {low}"
+        return f"{article} {noun} {lower} {upper}"
     if low == 0:
         return f"a non-negative {noun}"
     if low == 1 and noun == "integer":
@@ -339,9 +383,9 @@ def _expected(tp: Any) -> str:
         elif base is bool:
             texts.append("True or False")
         elif base is int:
-            texts.append(_number_text("integer", low, high))
+            texts.append(_number_text("integer", low, high, marks))
         elif base is float:
-            texts.append(_number_text("number", low, high))
+            texts.append(_number_text("number", low, high, marks))
         elif base is str:
             texts.append("a text")
         elif get_origin(base) is Literal:
@@ -375,12 +419,15 @@ def _type_name(tp: Any) -> str:
             names.append("object")
         else:
             name = getattr(get_origin(base) or base, "__name__", str(base))
+            low_strict, high_strict = _strict(marks)
+            lower = f"above {low}" if low_strict else f"at least {low}"
+            upper = f"below {high}" if high_strict else f"at most {high}"
             if low is not None and high is not None:
-                name += f" ({low} to {high})"
+                name += f" ({lower.removeprefix('at least ')} to {upper.removeprefix('at most ')})"
             elif low is not None:
-                name += f" (at least {low})"
+                name += f" ({lower})"
             elif high is not None:
-                name += f" (at most {high})"
+                name += f" ({upper})"
             names.append(name)
     return " or ".join(dict.fromkeys(names))
 
@@ -427,12 +474,7 @@ def _check_value(opt: Option, tp: Any, value: Any, spec: object, shown: Any) -> 
         for element, item in zip(value, items * len(value) if same else items, strict=False):
             _check_value(opt, item, element, spec, shown)
     elif base is int or base is float:
-        low, high = _bounds(marks)
-        bad = (
-            (base is float and not math.isfinite(value))
-            or (low is not None and value < low)
-            or (high is not None and value > high)
-        )
+        bad = (base is float and not math.isfinite(value)) or not in_bounds(value, marks)
         if bad:
             raise LinkchartError(
                 f"{opt.name} must be {_expected(fitting[0])}, not {shown!r}", code="bad-argument"
