@@ -29,7 +29,6 @@ ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     "module:analysis/over_time.py": "WP4",  # plot_over_time moves to figures/
     "module:analysis/uncertainty.py": "WP3",
     "module:analysis/duplicates.py": "WP3",  # names, blocking and scoring, decisions: one module each
-    "module:cli.py": "WP5",
     "module:loading/matrix.py": "WP2",
     "module:model.py": "WP1",
     "module:readers/workbook.py": "WP2",
@@ -37,7 +36,6 @@ ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     "module:reporting/compute.py": "WP4",
     # functions over 100 lines of code
     "function:analysis/affiliation.py:one_mode": "WP3",
-    "function:cli.py:_parser": "WP5",
     "function:loading/csvfile.py:read_section": "WP2",
     "function:loading/matrix.py:_build": "WP2",
     "function:loading/matrix.py:_parse": "WP2",
@@ -52,8 +50,6 @@ ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     "backend:analysis/disruption.py": "WP4",
     "backend:analysis/over_time.py": "WP4",
     "backend:render/image.py": "WP4",
-    # choices=[...] written out in the command line instead of read from the declarations
-    "choices:cli.py": "WP5",
 }
 
 
