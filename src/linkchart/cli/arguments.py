@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import math
 import re
+import types
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, NoReturn, Union, get_args, get_origin
@@ -189,7 +190,7 @@ def _unwrap(tp: Any) -> tuple[Any, tuple[Any, ...]]:
 def _members(tp: Any) -> list[Any]:
     """The members of a union other than ``None`` (``[tp]`` for a plain type)."""
     base, _ = _unwrap(tp)
-    if get_origin(base) is Union or type(base).__name__ == "UnionType":
+    if get_origin(base) in (Union, types.UnionType):
         return [m for m in get_args(base) if m is not _NONE]
     return [tp]
 
