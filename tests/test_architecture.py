@@ -25,11 +25,9 @@ WORK_PACKAGES = ("WP1", "WP2", "WP3", "WP4", "WP5")
 ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     # modules over 600 lines
     "module:analysis/over_time.py": "WP4",  # plot_over_time moves to figures/
-    "module:cli.py": "WP5",
     "module:render/payload.py": "WP4",
     "module:reporting/compute.py": "WP4",
     # functions over 100 lines of code
-    "function:cli.py:_parser": "WP5",
     "function:render/image.py:render_image": "WP4",
     "function:render/payload.py:build_network": "WP4",
     "function:reporting/compute.py:report": "WP4",
@@ -38,13 +36,11 @@ ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     "function:reporting/text.py:markdown": "WP4",
     "function:reporting/text.py:text": "WP4",
     # shims: names moved, importers not yet switched
-    "shim:analysis/affiliation.py": "WP5",  # classes (reporting/compute.py, WP4), one_mode (cli.py, WP5)
+    "shim:analysis/affiliation.py": "WP4",  # classes (reporting/compute.py, WP4)
     # matplotlib.use: a library never switches a notebook user's backend
     "backend:analysis/disruption.py": "WP4",
     "backend:analysis/over_time.py": "WP4",
     "backend:render/image.py": "WP4",
-    # choices=[...] written out in the command line instead of read from the declarations
-    "choices:cli.py": "WP5",
     # shims a move left at the old path: the owner of the last importer switches and deletes it
     "shim:convert.py": "WP4",  # linkchart.model.convert; importers in analysis/, loading/, render/
     "shim:loading/cells.py": "WP4",  # linkchart.cells (utility); last importer reporting/report.py

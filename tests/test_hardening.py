@@ -152,13 +152,13 @@ def test_cli_full_disk_odd_encoding_interrupt_version_and_module(
     version = subprocess.run([sys.executable, "-m", "linkchart", "--version"], capture_output=True, text=True)
     assert version.stdout.strip() == f"linkchart {linkchart.__version__}"
 
-    def interrupted(args: object) -> int:
+    def interrupted(args: object, progress: object) -> int:
         raise KeyboardInterrupt
 
-    import linkchart.cli as cli
+    import linkchart.cli.commands.info as info
 
-    monkeypatch.setattr(cli, "_cmd_info", interrupted)
-    assert cli.main(["info", str(GRAPH)]) == 130
+    monkeypatch.setattr(info, "run", interrupted)
+    assert main(["info", str(GRAPH)]) == 130
 
 
 def test_formula_cells_in_csv_exports_are_inert_and_round_trip(tmp_path: Path) -> None:
@@ -430,10 +430,10 @@ def test_ctrl_c_during_start_up_imports_exits_130_without_a_traceback(
     )
     assert run.returncode == 0 and run.stdout.strip() == f"linkchart {linkchart.__version__}"
 
-    import linkchart.cli as cli
+    import linkchart.cli.commands as commands
 
     def interrupted(registry: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_parser", interrupted)  # while the parser's own imports load
-    assert cli.main(["info", str(GRAPH)]) == 130
+    monkeypatch.setattr(commands, "build_parser", interrupted)  # while the parser's own imports load
+    assert main(["info", str(GRAPH)]) == 130

@@ -24,6 +24,7 @@ from linkchart.options import (
     choices,
     declared,
     describe,
+    in_bounds,
     option,
     replace,
     signature,
@@ -209,3 +210,23 @@ def test_every_spec_is_declared_once_and_its_defaults_pass_its_checks(spec_type:
         if opt.choices_from is not None:
             assert choices(opt, spec), f"{spec_type.__name__}.{name}: no choices"
     assert describe(spec_type).count("\n    ") == len(known)
+
+
+def test_a_strict_bound_excludes_the_bound_itself() -> None:
+    @dataclass(frozen=True)
+    class Strict:
+        weight: Annotated[float, Min(0, strict=True)] | None = option(None, help="a weight above 0")
+        share: Annotated[float, Min(0), Max(1, strict=True)] = option(0.5, help="a fraction below 1")
+
+    assert build(Strict, weight=1e-9, share=0.0) == Strict(1e-9, 0.0)
+    with pytest.raises(LinkchartError, match=r"weight must be a positive number, not 0"):
+        build(Strict, weight=0)
+    with pytest.raises(
+        LinkchartError, match=r"share must be a number from 0 up to \(not including\) 1, not 1"
+    ):
+        build(Strict, share=1)
+    assert describe(Strict).splitlines()[::2] == [
+        "weight : float (above 0) or None, default None",
+        "share : float (0 to below 1), default 0.5",
+    ]
+    assert in_bounds(1, [Min(1)]) and not in_bounds(1, [Min(1, strict=True)])

@@ -69,6 +69,7 @@ __all__ = [
     "choices",
     "declared",
     "describe",
+    "in_bounds",
     "option",
     "replace",
     "selection",
@@ -84,16 +85,20 @@ _NONE: Final = type(None)
 
 @dataclass(frozen=True, slots=True)
 class Min:
-    """The least value of a number option (inclusive): ``Annotated[int, Min(1)]``."""
+    """The least value of a number option: ``Annotated[int, Min(1)]``; with ``strict``, the value
+    itself is excluded (``Annotated[float, Min(0, strict=True)]``: a number greater than 0)."""
 
     value: int | float
+    strict: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Max:
-    """The greatest value of a number option (inclusive): ``Annotated[float, Min(0), Max(1)]``."""
+    """The greatest value of a number option: ``Annotated[float, Min(0), Max(1)]``; with
+    ``strict``, the value itself is excluded (``Max(1, strict=True)``: below 1)."""
 
     value: int | float
+    strict: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,14 +296,26 @@ def _items(base: Any) -> tuple[tuple[Any, ...], bool]:
     return args, False
 
 
-def _bounds(marks: Iterable[Any]) -> tuple[float | None, float | None]:
-    low = high = None
-    for mark in marks:
-        if isinstance(mark, Min):
-            low = mark.value
-        elif isinstance(mark, Max):
-            high = mark.value
-    return low, high
+def _bounds(marks: Iterable[Any]) -> tuple[float | None, float | None, bool, bool]:
+    """The least and greatest values of ``marks``, and whether each is itself excluded."""
+    low = next((m for m in marks if isinstance(m, Min)), None)
+    high = next((m for m in marks if isinstance(m, Max)), None)
+    lo, hi = (
+        (None, False) if low is None else (low.value, low.strict),
+        (None, False) if high is None else (high.value, high.strict),
+    )
+    return lo[0], hi[0], lo[1], hi[1]
+
+
+def in_bounds(value: float, marks: Iterable[Any]) -> bool:
+    """Whether ``value`` lies within the :class:`Min` and :class:`Max` of ``marks``.
+
+    >>> in_bounds(0, [Min(0)]), in_bounds(0, [Min(0, strict=True)]), in_bounds(1, [Max(1, strict=True)])
+    (True, False, False)
+    """
+    low, high, low_strict, high_strict = _bounds(tuple(marks))
+    above = low is None or value > low or (value == low and not low_strict)
+    return above and (high is None or value < high or (value == high and not high_strict))
 
 
 def _literal_choices(tp: Any) -> tuple[Any, ...] | None:
@@ -313,10 +330,14 @@ def _literal_choices(tp: Any) -> tuple[Any, ...] | None:
     return tuple(dict.fromkeys(found)) or None
 
 
-def _number_text(noun: str, low: float | None, high: float | None) -> str:
+def _number_text(noun: str, marks: Iterable[Any]) -> str:
     article = "an" if noun == "integer" else "a"
+    low, high, low_strict, high_strict = _bounds(marks)
     if low is not None and high is not None:
-        return f"{article} {noun} from {low} to {high}"
+        lower, upper = "above" if low_strict else "from", "up to (not including)" if high_strict else "to"
+        return f"{article} {noun} {lower} {low} {upper} {high}"
+    if low_strict:
+        return f"a positive {noun}" if low == 0 else f"{article} {noun} greater than {low}"
     if low == 0:
         return f"a non-negative {noun}"
     if low == 1 and noun == "integer":
@@ -324,7 +345,7 @@ def _number_text(noun: str, low: float | None, high: float | None) -> str:
     if low is not None:
         return f"{article} {noun} of at least {low}"
     if high is not None:
-        return f"{article} {noun} of at most {high}"
+        return f"{article} {noun} {'below' if high_strict else 'of at most'} {high}"
     return f"{article} {noun}"
 
 
@@ -333,15 +354,14 @@ def _expected(tp: Any) -> str:
     texts: list[str] = []
     for member in _members(tp):
         base, marks = _unwrap(member)
-        low, high = _bounds(marks)
         if base is _NONE:
             texts.append("None")
         elif base is bool:
             texts.append("True or False")
         elif base is int:
-            texts.append(_number_text("integer", low, high))
+            texts.append(_number_text("integer", marks))
         elif base is float:
-            texts.append(_number_text("number", low, high))
+            texts.append(_number_text("number", marks))
         elif base is str:
             texts.append("a text")
         elif get_origin(base) is Literal:
@@ -362,7 +382,6 @@ def _type_name(tp: Any) -> str:
     names: list[str] = []
     for member in _members(tp):
         base, marks = _unwrap(member)
-        low, high = _bounds(marks)
         if base is _NONE:
             names.append("None")
         elif get_origin(base) is Literal:
@@ -375,12 +394,13 @@ def _type_name(tp: Any) -> str:
             names.append("object")
         else:
             name = getattr(get_origin(base) or base, "__name__", str(base))
+            low, high, low_strict, high_strict = _bounds(marks)
             if low is not None and high is not None:
-                name += f" ({low} to {high})"
+                name += f" ({'above ' * low_strict}{low} to {'below ' * high_strict}{high})"
             elif low is not None:
-                name += f" (at least {low})"
+                name += f" ({'above' if low_strict else 'at least'} {low})"
             elif high is not None:
-                name += f" (at most {high})"
+                name += f" ({'below' if high_strict else 'at most'} {high})"
             names.append(name)
     return " or ".join(dict.fromkeys(names))
 
@@ -427,12 +447,7 @@ def _check_value(opt: Option, tp: Any, value: Any, spec: object, shown: Any) -> 
         for element, item in zip(value, items * len(value) if same else items, strict=False):
             _check_value(opt, item, element, spec, shown)
     elif base is int or base is float:
-        low, high = _bounds(marks)
-        bad = (
-            (base is float and not math.isfinite(value))
-            or (low is not None and value < low)
-            or (high is not None and value > high)
-        )
+        bad = (base is float and not math.isfinite(value)) or not in_bounds(value, marks)
         if bad:
             raise LinkchartError(
                 f"{opt.name} must be {_expected(fitting[0])}, not {shown!r}", code="bad-argument"

@@ -79,6 +79,25 @@ class Progress:
         except (OSError, ValueError):
             self.enabled = False  # a closed or full stream: stop drawing, never fail the work
 
+    def redraw(self) -> None:
+        """Draw the line now, however recently it was drawn (after a change of :attr:`stage`,
+        or to show the time passing during one long step); nothing when not enabled."""
+        if self.enabled:
+            now = time.monotonic()
+            self._drawn = now
+            self._draw(now)
+
+    def clear(self) -> None:
+        """Erase the line drawn, if any, and leave the cursor at its start, so that other
+        output does not run into it; the next :meth:`advance` or :meth:`redraw` draws it again."""
+        if self.enabled and self._drawn:
+            self._drawn = 0.0
+            try:
+                self.stream.write("\r" + " " * self._width + "\r")
+                self.stream.flush()
+            except (OSError, ValueError):
+                self.enabled = False
+
     def close(self) -> None:
         """End the line (only if anything was drawn)."""
         if self.enabled and self._drawn:

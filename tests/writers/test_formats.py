@@ -140,4 +140,4 @@ def test_cli_export_and_convert(tmp_path: Path, capsys: pytest.CaptureFixture[st
     original = linkchart.load(graph)
     assert again.to_records() == original.to_records() and again.vocabulary == original.vocabulary
     assert main(["export", graph, "-o", graph]) == 1  # never over the input
-    assert main(["export", graph, "-o", str(tmp_path / "x.txt")]) == 1
+    assert main(["export", graph, "-o", str(tmp_path / "x.txt")]) == 2  # a usage error: say --format

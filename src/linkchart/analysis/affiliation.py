@@ -23,8 +23,7 @@ from ..vocabulary import CLASSES
 from .bridges import articulation_points
 from .classes import Classes
 from .classes import classes as classes  # shim: WP4 (reporting/compute.py imports it from here)
-from .one_mode import _OneModeOrigin
-from .one_mode import one_mode as one_mode  # shim: WP5 (cli.py imports it from here)
+from .one_mode import _OneModeOrigin, one_mode
 from .two_mode import two_mode
 
 __all__ = [

@@ -28,6 +28,7 @@ from ..errors import LinkchartError
 from ..files import write_atomic
 
 if TYPE_CHECKING:
+    from ..analysis.registry import Registry
     from ..model import LinkChart
 
 __all__ = ["IMAGE_FORMATS", "figure_bytes", "render_image"]
@@ -62,6 +63,7 @@ def render_image(
     signs: str | None = None,
     width: float = 12.0,
     height: float = 8.0,
+    registry: Registry | None = None,
 ) -> Path:
     """Draw ``chart`` as a static figure; the format follows ``path`` (``.svg``, ``.pdf``, ``.png``).
 
@@ -88,6 +90,9 @@ def render_image(
         the default layers). Every tie is drawn.
     width, height
         The figure's size in inches.
+    registry
+        Where ``size_by`` and the highlights are looked up (default
+        :data:`linkchart.MEASURES`).
 
     Returns
     -------
@@ -119,6 +124,7 @@ def render_image(
             f"cannot draw a figure as {target.suffix or 'a file without extension'}: use .svg, .pdf or .png",
             code="bad-argument",
         )
+    measures = MEASURES if registry is None else registry
     vocab = chart.vocabulary
     n = chart.number_of_nodes
     reading: dict[str, Any] = {"layers": layers, "signs": signs}
@@ -128,17 +134,17 @@ def render_image(
     strokes = confidence_strokes(vocab.confidence)
     levels = vocab.confidence.levels
     if size_by and n:
-        values = compute_measures(chart, [size_by], **reading)[size_by]
-        sizes = _sizes(values, not MEASURES[size_by].higher_is_more)
+        values = compute_measures(chart, [size_by], registry=measures, **reading)[size_by]
+        sizes = _sizes(values, not measures[size_by].higher_is_more)
     else:
         sizes = [14.0] * n
     marker_area = [(s * 0.9) ** 2 for s in sizes]  # points^2, about the page's pixel radius
     bridges: set[str] = set()
     cuts: set[str] = set()
     if "bridges" in highlight:
-        bridges = {eid for b in MEASURES["bridges"](chart, **reading) for eid in b.edge_ids}
+        bridges = {eid for b in measures["bridges"](chart, **reading) for eid in b.edge_ids}
     if "articulation_points" in highlight:
-        cuts = {c.node_id for c in MEASURES["articulation_points"](chart, **reading)}
+        cuts = {c.node_id for c in measures["articulation_points"](chart, **reading)}
 
     with matplotlib.rc_context(
         {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "linkchart", "font.size": 8}

@@ -135,7 +135,12 @@ class PageSpec:
         "2,000 above 50,000 ties or 20,000 actors)",
         metavar="N",
     )
-    timeline: bool | None = option(None, help="a time slider (default: one on a dated chart)")
+    timeline: bool | None = option(
+        None,
+        help="no time slider (default: one on a dated chart)",
+        flag="--no-timeline",
+        const=False,
+    )
     over_time: bool = option(False, help="the size measure per period in the node panel (with the slider)")
     undated: Undated = undated_option()
     min_dated: Annotated[float, Min(0), Max(1)] = min_dated_option("the time slider")
