@@ -121,6 +121,15 @@ class LinkChart:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"LinkChart is immutable; cannot set {name!r}")
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: every field but the store of derived data (made again on demand)."""
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_cache"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_cache", {})
+
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"LinkChart is immutable; cannot delete {name!r}")
 
