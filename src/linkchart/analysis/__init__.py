@@ -25,10 +25,14 @@ from .closeness import *  # noqa: F403
 from .closeness import __all__ as _closeness
 from .communities import *  # noqa: F403
 from .communities import __all__ as _communities
+from .conflicts import *  # noqa: F403
+from .conflicts import __all__ as _conflicts
 from .decisions import *  # noqa: F403
 from .decisions import __all__ as _decisions
 from .degree import *  # noqa: F403
 from .degree import __all__ as _degree
+from .diff import *  # noqa: F403
+from .diff import __all__ as _diff
 from .disruption import *  # noqa: F403
 from .disruption import __all__ as _disruption
 from .duplicates import *  # noqa: F403
@@ -37,6 +41,8 @@ from .eigenvector import *  # noqa: F403
 from .eigenvector import __all__ as _eigenvector
 from .key_players import *  # noqa: F403
 from .key_players import __all__ as _key_players
+from .merge import *  # noqa: F403
+from .merge import __all__ as _merge
 from .names import *  # noqa: F403
 from .names import __all__ as _names
 from .one_mode import *  # noqa: F403
@@ -92,8 +98,11 @@ __all__ = [
     *_one_mode,
     *_affiliation,
     *_two_mode,
+    *_merge,
     *_names,
     *_candidate,
+    *_conflicts,
     *_decisions,
+    *_diff,
     *_duplicates,
 ]
