@@ -163,7 +163,15 @@ def _fresh(name: str, taken: set[str]) -> str:
     return f"{name}-{k}"
 
 
-_RELATION_FIELDS: Final = ("directed", "sign", "layer", "reading", "weight")
+_RELATION_FIELDS: Final = (
+    "directed",
+    "sign",
+    "layer",
+    "reading",
+    "weight",
+    "source_types",
+    "target_types",
+)
 
 
 def _vocabularies(a: Vocabulary, b: Vocabulary, found: list[Conflict]) -> Vocabulary:
@@ -199,7 +207,8 @@ def _vocabularies(a: Vocabulary, b: Vocabulary, found: list[Conflict]) -> Vocabu
                 Conflict(
                     "vocabulary",
                     r.name,
-                    f"relation {r.name!r} is declared otherwise by the two charts: {said} (the first kept)",
+                    f"relation {r.name!r} is declared otherwise by the two charts: {said} (the first "
+                    "kept; the node types either allows are allowed)",
                     values=tuple(f"{f}: {getattr(mine_r, f)!r} / {getattr(r, f)!r}" for f in differ),
                 )
             )
@@ -355,11 +364,8 @@ def _join_nodes(
     """One node record of ``records`` (the first's fields kept, every other name an alias)."""
     first = records[0]
     out = {**first, "id": target, "attributes": dict(first["attributes"])}
-    names = (
-        [r["id"] for r in records]
-        + [r["label"] for r in records]
-        + [a for r in records for a in r["aliases"]]
-    )
+    names = [first["id"], *first["aliases"]]
+    names += [n for r in records[1:] for n in (r["id"], r["label"], *r["aliases"])]
     out["aliases"] = [n for n in dict.fromkeys(names) if n not in (target, out["label"])]
     notes = [n for r in records for n in r["notes"]]
     out["notes"] = [n for i, n in enumerate(notes) if n not in notes[:i]]
