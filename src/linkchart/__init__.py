@@ -65,7 +65,8 @@ from .analysis.disruption import Disruption, disruption
 from .analysis.duplicates import candidates
 from .analysis.eigenvector import eigenvector
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
-from .analysis.merge import Merged, MergeWarning, merge, merge_charts
+from .analysis.merge import merge, merge_charts
+from .analysis.merged import Merged, MergeWarning
 from .analysis.names import name_similarity
 from .analysis.one_mode import ONE_MODE_WEIGHTINGS, OneModeWeighting, one_mode
 from .analysis.over_time import Dating, OverTime, Period, dating, over_time, periods_of

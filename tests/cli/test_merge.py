@@ -35,6 +35,8 @@ def test_merge_writes_the_merged_chart_and_says_what_it_did(
     assert "merged: 60 nodes, 175 edges, 2 sources; 17 nodes joined" in err
     assert "joined Mohamed Atta: Mohamed Ata" in err and f"wrote {out}" in err
     chart = load(out)
+    assert main(["info", str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["conflicts"] == {"sign": 3}
     original = load(ROOT / "examples" / "data" / "krebs_911" / "krebs_911.yaml")
     assert set(chart.node_ids) == set(original.node_ids)
     assert "Mohamed Ata" in chart.node("Mohamed Atta").aliases
@@ -91,3 +93,31 @@ def test_diff_of_a_file_and_itself_and_of_two_sources(capsys: pytest.CaptureFixt
     assert "Mohamed Ata" in doc["nodes"]["added"] and "Mohamed Atta" in doc["nodes"]["removed"]
     assert {r["measure"] for r in doc["ranks"]} <= {"degree", "betweenness"}
     assert main(["diff", A, B, "--measures", "degre"]) == 2
+
+
+def test_sources_local_texts_stay_found_and_one_id_in_two_folders_is_two_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, quote in (("a", "Namangani led the IMU"), ("b", "the IMU's commander, Namangany")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "report.txt").write_text(f"In 1999 {quote}, the report says.", encoding="utf-8")
+        (folder / "g.yaml").write_text(
+            "linkchart: 1\ntitle: t\nsources: [{id: r, title: Report, location: report.txt}]\n"
+            "nodes: [{id: Namangani, type: person}, {id: IMU, type: organisation}]\n"
+            f'edges: [{{from: Namangani, relation: leads, to: IMU, source: r, evidence: "{quote}"}}]\n',
+            encoding="utf-8",
+        )
+    out = tmp_path / "merged.yaml"
+    argv = ["merge", str(tmp_path / "a" / "g.yaml"), str(tmp_path / "b" / "g.yaml"), "-o", str(out)]
+    assert main(argv) == 0
+    assert "source id 'r' names two documents" in capsys.readouterr().err
+    chart = load(out)  # every quote checked again, each against its own source's text
+    assert [(s.id, s.location) for s in chart.sources] == [("r", "a/report.txt"), ("r-2", "b/report.txt")]
+    assert [e.source for e in chart.iter_edges()] == ["r", "r-2"]
+    before = (tmp_path / "b" / "g.yaml").read_bytes()
+    assert main([*argv[:3], "-o", argv[2]]) == 1  # never written over an input
+    assert (
+        "will not write over" in capsys.readouterr().err
+        and (tmp_path / "b" / "g.yaml").read_bytes() == before
+    )

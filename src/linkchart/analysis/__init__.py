@@ -43,6 +43,8 @@ from .key_players import *  # noqa: F403
 from .key_players import __all__ as _key_players
 from .merge import *  # noqa: F403
 from .merge import __all__ as _merge
+from .merged import *  # noqa: F403
+from .merged import __all__ as _merged
 from .names import *  # noqa: F403
 from .names import __all__ as _names
 from .one_mode import *  # noqa: F403
@@ -99,6 +101,7 @@ __all__ = [
     *_affiliation,
     *_two_mode,
     *_merge,
+    *_merged,
     *_names,
     *_candidate,
     *_conflicts,

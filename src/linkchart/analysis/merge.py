@@ -12,146 +12,28 @@ record, and :func:`merge` warns of it.
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from pathlib import Path
 from typing import Any, Final
 
 from ..errors import LinkchartError, did_you_mean
 from ..loading import from_records
+from ..loading.evidence import is_remote
 from ..model import LinkChart, Source
 from ..times import Span
 from ..vocabulary import ConfidenceScale, Vocabulary
 from .conflicts import Conflict, Conflicts, incompatible_types, type_class
 from .decisions import Decision, Decisions
+from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, Merged, MergeWarning
 
-__all__ = [
-    "CLAIM",
-    "FROM_AS_WRITTEN",
-    "TO_AS_WRITTEN",
-    "Matches",
-    "MergeWarning",
-    "Merged",
-    "claim_key",
-    "merge",
-    "merge_charts",
-]
-
-CLAIM: Final = "claim"
-"""The edge attribute that marks parallel edges of one claim in a merged chart: the id of
-the claim's first edge, on every edge of it."""
-
-FROM_AS_WRITTEN: Final = "from_as_written"
-"""The edge attribute that keeps the ``from`` end an edge was written with, where a join of
-nodes renamed it."""
-
-TO_AS_WRITTEN: Final = "to_as_written"
-"""As :data:`FROM_AS_WRITTEN`, for the ``to`` end."""
+__all__ = ["Matches", "claim_key", "merge", "merge_charts"]
 
 Matches = Mapping[str, str] | Iterable[tuple[str, str]] | Decisions | Iterable[Decision]
 """Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
 decisions (:class:`~linkchart.analysis.decisions.Decision`)."""
-
-
-class MergeWarning(UserWarning):
-    """What :func:`merge` had to choose or rename (the conflicts and renames of
-    :func:`merge_charts`), said once per merge."""
-
-
-@dataclass(frozen=True, slots=True)
-class Merged:
-    """A merged chart and what the merge did.
-
-    Attributes
-    ----------
-    chart
-        The merged chart.
-    joined
-        Each node that joins several: ``(merged id, (every id joined, the merged one first))``.
-    claims
-        The edge ids of each claim made by several parallel edges (the :data:`CLAIM`
-        attribute on each), in chart order.
-    duplicates
-        How many of the second chart's edges were the same in every field as one of the
-        first's, and were kept once.
-    renamed_sources, renamed_edges, renamed_alternatives
-        The second chart's source ids, edge ids and either-or claim names that were already
-        taken in the first for something else: old -> new.
-    conflicts
-        What the two charts (or the nodes joined) say otherwise: the first chart's value is
-        kept, and the conflict says what was not.
-    notes
-        Other things to know (a decision naming an id neither chart has).
-    """
-
-    chart: LinkChart
-    joined: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    claims: tuple[tuple[str, ...], ...] = ()
-    duplicates: int = 0
-    renamed_sources: Mapping[str, str] = field(default_factory=dict)
-    renamed_edges: Mapping[str, str] = field(default_factory=dict)
-    renamed_alternatives: Mapping[str, str] = field(default_factory=dict)
-    conflicts: Conflicts = field(default_factory=lambda: Conflicts(()))
-    notes: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        return True
-
-    @property
-    def changes(self) -> int:
-        """How many things the merge chose or renamed (conflicts, renames, notes)."""
-        return (
-            len(self.conflicts)
-            + len(self.renamed_sources)
-            + len(self.renamed_edges)
-            + len(self.renamed_alternatives)
-            + len(self.notes)
-        )
-
-    def lines(self) -> list[str]:
-        """What the merge chose or renamed, one line each (empty when nothing was)."""
-        out = [f"conflict ({c.kind}): {c.message}" for c in self.conflicts]
-        if self.renamed_edges:
-            named = ", ".join(f"{o}->{n}" for o, n in list(self.renamed_edges.items())[:5])
-            more = ", ..." if len(self.renamed_edges) > 5 else ""
-            out.append(f"{len(self.renamed_edges)} edge ids of the second chart renamed ({named}{more})")
-        out += [
-            f"either-or claim {o!r} of the second chart renamed {n!r}"
-            for o, n in self.renamed_alternatives.items()
-        ]
-        return out + list(self.notes)
-
-    def text(self) -> str:
-        """A summary: the merged chart's size, the nodes joined, the claims and every line of
-        :meth:`lines`."""
-        c = self.chart
-        head = (
-            f"merged: {c.number_of_nodes} nodes, {c.number_of_edges} edges, {len(c.sources)} sources; "
-            f"{len(self.joined)} nodes joined by matches or decisions; {len(self.claims)} claims made "
-            f"by several parallel edges (marked '{CLAIM}'); {self.duplicates} identical edges kept once"
-        )
-        body = [f"  joined {m}: {', '.join(ids[1:])}" for m, ids in self.joined]
-        body += [f"  {line}" for line in self.lines()]
-        return "\n".join([head, *body]) + "\n"
-
-    def to_dict(self) -> dict[str, Any]:
-        """What the merge did, as plain data (the chart as its counts)."""
-        c = self.chart
-        return {
-            "nodes": c.number_of_nodes,
-            "edges": c.number_of_edges,
-            "sources": [s.id for s in c.sources],
-            "joined": [{"id": m, "ids": list(ids)} for m, ids in self.joined],
-            "claims": [list(x) for x in self.claims],
-            "duplicates": self.duplicates,
-            "renamed": {
-                "sources": dict(self.renamed_sources),
-                "edges": dict(self.renamed_edges),
-                "alternatives": dict(self.renamed_alternatives),
-            },
-            "conflicts": [x.to_dict() for x in self.conflicts],
-            "notes": list(self.notes),
-        }
 
 
 def _fresh(name: str, taken: set[str]) -> str:
@@ -295,6 +177,22 @@ def _periods(a: Mapping[str, Span], b: Mapping[str, Span], found: list[Conflict]
                     values=(a[name].text, span.text),
                 )
             )
+    return out
+
+
+def _located(b: LinkChart, a: LinkChart) -> list[Source]:
+    """``b``'s sources, each relative local ``location`` written relative to ``a``'s folder
+    (the merged chart's), or absolute when ``a`` has none."""
+    if b.path is None or a.path == b.path:
+        return list(b.sources)
+    origin = Path(b.path).parent
+    out = []
+    for s in b.sources:
+        loc = s.location
+        if loc and not is_remote(loc) and not os.path.isabs(loc):
+            whole = os.path.abspath(origin / loc)
+            loc = whole if a.path is None else os.path.relpath(whole, os.path.abspath(Path(a.path).parent))
+        out.append(replace(s, location=loc))
     return out
 
 
@@ -555,7 +453,7 @@ def merge_charts(
     notes: list[str] = []
     vocabulary = _vocabularies(a.vocabulary, b.vocabulary, found)
     periods = _periods(a.periods, b.periods, found)
-    sources, renamed_sources = _sources(a.sources, b.sources)
+    sources, renamed_sources = _sources(a.sources, _located(b, a))
     for old, new in renamed_sources.items():
         found.append(
             Conflict(
@@ -592,8 +490,19 @@ def merge_charts(
     edges, duplicates, renamed_edges, renamed_alt, claims = _edges(ea, eb, directed)
     title = a.title if a.title == b.title or not b.title else f"{a.title or 'untitled'} + {b.title}"
     description = "\n\n".join(dict.fromkeys(d for d in (a.description, b.description) if d))
-    chart = from_records(
+    built = from_records(
         nodes, edges, vocabulary, title=title, description=description, sources=sources, periods=periods
+    )
+    chart = LinkChart(  # in a's folder, so that its sources' locations read as written
+        vocabulary=built.vocabulary,
+        nodes=built.nodes,
+        edges=built.edges,
+        title=title,
+        description=description,
+        sources=built.sources,
+        path=a.path,
+        periods=built.periods,
+        files=tuple(dict.fromkeys((*a.files, *b.files))),
     )
     return Merged(
         chart,
@@ -658,7 +567,9 @@ def merge(
     Returns
     -------
     LinkChart
-        The merged chart (``path`` ``None``); ``a`` and ``b`` are unchanged.
+        The merged chart; ``a`` and ``b`` are unchanged. Its ``path`` is ``a``'s (the
+        folder its sources' local locations are relative to: ``b``'s are rewritten
+        relative to it) and its ``files`` both charts' (a writer never writes over them).
 
     Raises
     ------
