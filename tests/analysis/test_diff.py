@@ -170,7 +170,11 @@ def test_json_form_and_arguments() -> None:
     b = make(people("A", "B", "C"), [{"from": "A", "relation": "knows", "to": "C"}])
     d = diff(a, b, measures=["degree"])
     doc = json.loads(json.dumps(d.to_dict()))
-    assert doc["same"] is False and doc["nodes"]["added"] == ["C"] and doc["edges"]["removed"] == ["e0"]
+    assert (
+        doc["same"] is False
+        and doc["nodes"]["added"] == ["C"]
+        and doc["edges"]["removed"] == [{"id": "e0", "claim": "A --knows-- B"}]
+    )
     assert doc["ranks"][0]["measure"] == "degree" and doc["top"] == 10
     assert set(doc["counts"]) >= {"confidence_changed", "evidence_added", "measures_moved"}
     text = d.text()

@@ -4,13 +4,14 @@ evidence, sources, the vocabulary, and how the top ranks of each default measure
 Nodes are matched by id. An edge is matched by what it claims and who says it: its ends
 (in either order for an undirected relation), relation, time and source; two edges so
 matched whose confidence, evidence, weight, notes or attributes differ are *changed*.
-Edge ids play no part (files that give none number their edges in order).
+Edge ids play no part (files that give none number their edges in order), nor do the
+``claim`` marks a merge writes (:data:`~linkchart.analysis.merged.CLAIM`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 import numpy as np
@@ -18,6 +19,7 @@ import numpy as np
 from ..errors import LinkchartError
 from ..model import LinkChart
 from ._measure import check_count
+from .merged import CLAIM
 from .ranks import competition_ranks
 from .registry import MEASURES, Registry
 
@@ -162,6 +164,9 @@ class Diff:
         whose top ranks moved are listed.
     top
         How many top ranks were compared.
+    claims
+        What each edge added or removed claims, in words (``"A --knows-- B [s]"``), by
+        ``"+id"`` (an edge of ``b``) or ``"-id"`` (of ``a``).
     """
 
     nodes_added: tuple[str, ...] = ()
@@ -176,6 +181,7 @@ class Diff:
     vocabulary: tuple[str, ...] = ()
     ranks: tuple[RankMoves, ...] = ()
     top: int = 10
+    claims: Mapping[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return any(self.counts().values())
@@ -214,8 +220,8 @@ class Diff:
                 "changed": [n.to_dict() for n in self.nodes_changed],
             },
             "edges": {
-                "added": list(self.edges_added),
-                "removed": list(self.edges_removed),
+                "added": [{"id": e, "claim": self.claims.get("+" + e, "")} for e in self.edges_added],
+                "removed": [{"id": e, "claim": self.claims.get("-" + e, "")} for e in self.edges_removed],
                 "changed": [e.to_dict() for e in self.edges_changed],
             },
             "sources": {
@@ -239,14 +245,16 @@ class Diff:
             f"(confidence {c['confidence_changed']}; evidence {c['evidence_added']} added, "
             f"{c['evidence_removed']} removed, {c['evidence_changed']} changed)"
         ]
-        lines += [f"  + node {n}" for n in self.nodes_added]
-        lines += [f"  - node {n}" for n in self.nodes_removed]
-        for n in self.nodes_changed:
-            lines.append(f"  ~ node {n.id}: " + "; ".join(_said(x) for x in n.changes))
-        lines += [f"  + edge {e}" for e in self.edges_added]
-        lines += [f"  - edge {e}" for e in self.edges_removed]
-        for e in self.edges_changed:
-            lines.append(f"  ~ edge {e.claim}: " + "; ".join(_said(x) for x in e.changes))
+        lines += _capped([f"  + node {n}" for n in self.nodes_added])
+        lines += _capped([f"  - node {n}" for n in self.nodes_removed])
+        lines += _capped(
+            [f"  ~ node {n.id}: " + "; ".join(_said(x) for x in n.changes) for n in self.nodes_changed]
+        )
+        lines += _capped([f"  + edge {e}: {self.claims.get('+' + e, '')}" for e in self.edges_added])
+        lines += _capped([f"  - edge {e}: {self.claims.get('-' + e, '')}" for e in self.edges_removed])
+        lines += _capped(
+            [f"  ~ edge {e.claim}: " + "; ".join(_said(x) for x in e.changes) for e in self.edges_changed]
+        )
         for label, ids in (
             ("+", self.sources_added),
             ("-", self.sources_removed),
@@ -260,6 +268,16 @@ class Diff:
             moved = ", ".join(f"{m.node} {_rank(m.rank_a)}->{_rank(m.rank_b)}" for m in r.moves)
             lines.append(f"  {r.measure}: {moved}")
         return "\n".join(lines) + "\n"
+
+
+_SHOWN: Final = 20
+"""How many lines of one kind :meth:`Diff.text` shows (``to_dict`` holds them all)."""
+
+
+def _capped(lines: list[str]) -> list[str]:
+    if len(lines) <= _SHOWN:
+        return lines
+    return [*lines[:_SHOWN], f"  ... and {len(lines) - _SHOWN} more (--json, to_dict(): all)"]
 
 
 def _rank(r: int | None) -> str:
@@ -285,7 +303,17 @@ def _claim_text(record: Mapping[str, Any], directed: bool) -> str:
 
 
 def _changes(x: Mapping[str, Any], y: Mapping[str, Any], fields: Iterable[str]) -> tuple[Change, ...]:
-    return tuple(Change(f, x[f], y[f]) for f in fields if x[f] != y[f])
+    return tuple(
+        Change(f, _compared(x, f), _compared(y, f)) for f in fields if _compared(x, f) != _compared(y, f)
+    )
+
+
+def _compared(record: Mapping[str, Any], name: str) -> Any:
+    """A field as compared: an edge's attributes without the ``claim`` marks a merge writes."""
+    value = record[name]
+    if name == "attributes" and CLAIM in value:
+        return {k: v for k, v in value.items() if k != CLAIM}
+    return value
 
 
 def _node_diff(a: LinkChart, b: LinkChart) -> tuple[tuple[str, ...], tuple[str, ...], tuple[NodeChange, ...]]:
@@ -304,7 +332,11 @@ def _node_diff(a: LinkChart, b: LinkChart) -> tuple[tuple[str, ...], tuple[str, 
     )
 
 
-def _edge_diff(a: LinkChart, b: LinkChart) -> tuple[tuple[str, ...], tuple[str, ...], tuple[EdgeChange, ...]]:
+def _edge_diff(
+    a: LinkChart, b: LinkChart, claims: dict[str, str]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[EdgeChange, ...]]:
+    """Edges added, removed and changed; what each added or removed claims, into ``claims``."""
+
     def directed(chart: LinkChart) -> dict[str, bool]:
         return {r.name: r.directed for r in chart.vocabulary.relations}
 
@@ -330,8 +362,12 @@ def _edge_diff(a: LinkChart, b: LinkChart) -> tuple[tuple[str, ...], tuple[str, 
             changed.append(EdgeChange(x["id"], r["id"], claim, _changes(x, r, EDGE_FIELDS_COMPARED)))
         else:
             added.append(r["id"])
+            claims["+" + r["id"]] = _claim_text(r, db.get(r["relation"], True))
     left = {x["id"] for rows in waiting.values() for x in rows}
     removed = tuple(r["id"] for r in ea if r["id"] in left)
+    for r in ea:
+        if r["id"] in left:
+            claims["-" + r["id"]] = _claim_text(r, da.get(r["relation"], True))
     changed.sort(key=lambda c: [r["id"] for r in ea].index(c.a))
     return tuple(added), removed, tuple(changed)
 
@@ -479,7 +515,8 @@ def diff(
         for n in names:
             registry[n]
     nodes = _node_diff(a, b)
-    edges = _edge_diff(a, b)
+    claims: dict[str, str] = {}
+    edges = _edge_diff(a, b, claims)
     same = not any((*nodes, *edges)) and a == b
     empty = a.number_of_nodes == 0 or b.number_of_nodes == 0
     return Diff(
@@ -489,4 +526,5 @@ def diff(
         _vocabulary_diff(a, b),
         () if same or empty else tuple(_rank_moves(a, b, names, top, registry)),
         top,
+        claims,
     )
