@@ -121,3 +121,12 @@ def test_sources_local_texts_stay_found_and_one_id_in_two_folders_is_two_sources
         "will not write over" in capsys.readouterr().err
         and (tmp_path / "b" / "g.yaml").read_bytes() == before
     )
+
+
+def test_the_shipped_decisions_are_the_splits_respellings(decisions: Path) -> None:
+    from linkchart.cli.commands._decisions import read_decisions
+
+    shipped = read_decisions(str(SPLIT / "decisions.yaml"))
+    made = read_decisions(str(decisions))
+    assert [d.nodes for d in shipped.entries] == [d.nodes for d in made.entries]
+    assert len(shipped.groups) == 17 and all(d.same and d.why for d in shipped.entries)
