@@ -201,6 +201,19 @@ def _source(edge: Edge) -> str:
     return edge.source if edge.source is not None else _NO_SOURCE
 
 
+def _edge_conflict(kind: ConflictKind, pair: str, said: str, on: list[Edge], values: list[str]) -> Conflict:
+    """A conflict between the edges ``on`` of one pair of nodes."""
+    return Conflict(
+        kind,
+        pair,
+        f"{pair}: {said}",
+        tuple(x.id for x in on),
+        tuple(dict.fromkeys(x.source for x in on)),
+        (on[0].from_id, on[0].to_id),
+        tuple(values),
+    )
+
+
 def _sign_conflict(chart: LinkChart, pair: str, edges: list[Edge]) -> Conflict | None:
     signs = {r.name: r.sign for r in chart.vocabulary.relations}
     friendly = [x for x in edges if signs[x.relation] == "positive"]
@@ -215,15 +228,8 @@ def _sign_conflict(chart: LinkChart, pair: str, edges: list[Edge]) -> Conflict |
     told = "; ".join(
         f"{x.relation} ({x.source or 'no source'}{', ' + x.time.text if x.time else ''})" for x in on
     )
-    return Conflict(
-        "sign",
-        pair,
-        f"{pair}: friendly by one source, hostile by another: {told}",
-        tuple(x.id for x in on),
-        tuple(dict.fromkeys(x.source for x in on)),
-        (edges[0].from_id, edges[0].to_id),
-        tuple(f"{x.relation}: {signs[x.relation]}" for x in on),
-    )
+    values = [f"{x.relation}: {signs[x.relation]}" for x in on]
+    return _edge_conflict("sign", pair, f"friendly by one source, hostile by another: {told}", on, values)
 
 
 def _time_conflicts(pair: str, edges: list[Edge]) -> list[Conflict]:
@@ -243,17 +249,8 @@ def _time_conflicts(pair: str, edges: list[Edge]) -> list[Conflict]:
             continue
         on = [x for x in dated if any(x in c for c in clash)]
         told = "; ".join(f"{x.time.text if x.time else ''} ({x.source or 'no source'})" for x in on)
-        out.append(
-            Conflict(
-                "time",
-                pair,
-                f"{pair}: {relation} dated by two sources at times that do not overlap: {told}",
-                tuple(x.id for x in on),
-                tuple(dict.fromkeys(x.source for x in on)),
-                (edges[0].from_id, edges[0].to_id),
-                tuple(x.time.text if x.time else "" for x in on),
-            )
-        )
+        said = f"{relation} dated by two sources at times that do not overlap: {told}"
+        out.append(_edge_conflict("time", pair, said, on, [x.time.text if x.time else "" for x in on]))
     return out
 
 

@@ -368,7 +368,8 @@ def _edge_diff(
     for r in ea:
         if r["id"] in left:
             claims["-" + r["id"]] = _claim_text(r, da.get(r["relation"], True))
-    changed.sort(key=lambda c: [r["id"] for r in ea].index(c.a))
+    row = {r["id"]: k for k, r in enumerate(ea)}
+    changed.sort(key=lambda c: row[c.a])
     return tuple(added), removed, tuple(changed)
 
 
