@@ -316,9 +316,12 @@ def _compared(record: Mapping[str, Any], name: str) -> Any:
     return value
 
 
-def _node_diff(a: LinkChart, b: LinkChart) -> tuple[tuple[str, ...], tuple[str, ...], tuple[NodeChange, ...]]:
-    na = {r["id"]: r for r in a.to_records()[0]}
-    nb = {r["id"]: r for r in b.to_records()[0]}
+Records = tuple[list[dict[str, Any]], list[dict[str, Any]]]
+
+
+def _node_diff(ra: Records, rb: Records) -> tuple[tuple[str, ...], tuple[str, ...], tuple[NodeChange, ...]]:
+    na = {r["id"]: r for r in ra[0]}
+    nb = {r["id"]: r for r in rb[0]}
     changed = []
     for nid, r in na.items():
         if nid in nb:
@@ -333,7 +336,7 @@ def _node_diff(a: LinkChart, b: LinkChart) -> tuple[tuple[str, ...], tuple[str, 
 
 
 def _edge_diff(
-    a: LinkChart, b: LinkChart, claims: dict[str, str]
+    a: LinkChart, b: LinkChart, ea: list[dict[str, Any]], eb: list[dict[str, Any]], claims: dict[str, str]
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[EdgeChange, ...]]:
     """Edges added, removed and changed; what each added or removed claims, into ``claims``."""
 
@@ -341,7 +344,6 @@ def _edge_diff(
         return {r.name: r.directed for r in chart.vocabulary.relations}
 
     da, db = directed(a), directed(b)
-    ea, eb = a.to_records()[1], b.to_records()[1]
     waiting: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for r in ea:
         waiting.setdefault(edge_identity(r, da.get(r["relation"], True)), []).append(r)
@@ -515,10 +517,11 @@ def diff(
         names = tuple(measures)
         for n in names:
             registry[n]
-    nodes = _node_diff(a, b)
+    ra, rb = a.to_records(), b.to_records()
+    nodes = _node_diff(ra, rb)
     claims: dict[str, str] = {}
-    edges = _edge_diff(a, b, claims)
-    same = not any((*nodes, *edges)) and a == b
+    edges = _edge_diff(a, b, ra[1], rb[1], claims)
+    same = not any((*nodes, *edges)) and a.sources == b.sources and a.vocabulary == b.vocabulary
     empty = a.number_of_nodes == 0 or b.number_of_nodes == 0
     return Diff(
         *nodes,
