@@ -23,6 +23,7 @@ from linkchart import (
     Relation,
     Vocabulary,
     conflicts,
+    diff,
     from_records,
     load,
     merge,
@@ -341,3 +342,14 @@ def test_allowed_types_declared_otherwise_are_a_conflict_and_either_is_allowed()
     done = merge_charts(a, b)
     assert done.chart.vocabulary.relation("leads").source_types is None
     assert [c.subject for c in done.conflicts] == ["leads"] and "source_types" in done.conflicts[0].message
+
+
+def test_a_view_merged_with_its_chart_gives_back_the_chart() -> None:
+    chart = load(ROOT / "graphs" / "central_asia.yaml")
+    view = chart.min_confidence("reported")  # aliases that are also labels, notes, times
+    done = merge_charts(view, chart)
+    assert done.duplicates == view.number_of_edges and not done.lines()
+    assert not diff(chart, done.chart, measures=())
+    assert {e.id: e.attributes.get("claim") for e in done.chart.iter_edges()} == {
+        e.id: e.attributes.get("claim") for e in merge_charts(chart, chart).chart.iter_edges()
+    }

@@ -262,9 +262,9 @@ def _join_nodes(
     """One node record of ``records`` (the first's fields kept, every other name an alias)."""
     first = records[0]
     out = {**first, "id": target, "attributes": dict(first["attributes"])}
-    names = [first["id"], *first["aliases"]]
-    names += [n for r in records[1:] for n in (r["id"], r["label"], *r["aliases"])]
-    out["aliases"] = [n for n in dict.fromkeys(names) if n not in (target, out["label"])]
+    names = [first["id"]] + [n for r in records[1:] for n in (r["id"], r["label"], *r["aliases"])]
+    others = [n for n in dict.fromkeys(names) if n not in (target, out["label"], *first["aliases"])]
+    out["aliases"] = [*first["aliases"], *others]  # the first's as written, then every other name
     notes = [n for r in records for n in r["notes"]]
     out["notes"] = [n for i, n in enumerate(notes) if n not in notes[:i]]
     ids = tuple(r["id"] for r in records)
