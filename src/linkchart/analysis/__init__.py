@@ -73,6 +73,8 @@ from .two_mode import *  # noqa: F403
 from .two_mode import __all__ as _two_mode
 from .uncertainty import *  # noqa: F403
 from .uncertainty import __all__ as _uncertainty
+from .unify import *  # noqa: F403
+from .unify import __all__ as _unify
 
 __all__ = [
     *_betweenness,
@@ -93,6 +95,7 @@ __all__ = [
     *_key_players,
     *_ranks,
     *_uncertainty,
+    *_unify,
     *_paths,
     *_disruption,
     *_over_time,
