@@ -46,6 +46,10 @@ def test_merge_writes_the_merged_chart_and_says_what_it_did(
     assert doc["counts"] == {"sign": 3} and {tuple(x["sources"]) for x in doc["conflicts"]} == {("a", "b")}
     assert main(["conflicts", str(out)]) == 0
     assert capsys.readouterr().out.startswith("3 conflicts between sources (3 sign)")
+    assert main(["conflicts", A, "--decisions", str(decisions)]) == 0  # names B's nodes too
+    captured = capsys.readouterr()
+    assert captured.out == "no conflicts between sources\n"
+    assert "warning: " in captured.err and "unknown node 'al-Shehri, Mohand'" in captured.err
 
 
 def test_merge_json_and_matches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

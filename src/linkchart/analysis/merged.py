@@ -66,9 +66,6 @@ class Merged:
     conflicts: Conflicts = field(default_factory=lambda: Conflicts(()))
     notes: tuple[str, ...] = ()
 
-    def __bool__(self) -> bool:
-        return True
-
     @property
     def changes(self) -> int:
         """How many things the merge chose or renamed (conflicts, renames, notes)."""

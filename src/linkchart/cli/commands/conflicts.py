@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..arguments import Names, add_options
-from ..output import print_json
+from ..output import escape_controls, print_json
 from ..specs import MergeSpec
 from ._common import file_arguments, json_argument, load_chart
 from ._decisions import read_decisions
@@ -43,6 +43,8 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
     progress.expect(2)
     decisions = read_decisions(args.decisions)
     chart = load_chart(args, progress)
+    for problem in decisions.problems(chart):  # a decisions file may name other charts' nodes
+        print(escape_controls(f"warning: {args.decisions}: {problem}"), file=sys.stderr)
     with progress.stage("comparing the sources"):
         found = conflicts(chart, decisions=decisions)
     if args.json:
