@@ -57,12 +57,16 @@ from .analysis.candidate import Candidate, Candidates, NodeRef
 from .analysis.classes import Classes, ClassTie, classes
 from .analysis.closeness import closeness, harmonic
 from .analysis.communities import Communities, communities, participation
+from .analysis.conflicts import Conflict, Conflicts, conflicts
 from .analysis.decisions import Decision, Decisions, decisions_from_records
 from .analysis.degree import degree, strength
+from .analysis.diff import Diff, diff
 from .analysis.disruption import Disruption, disruption
 from .analysis.duplicates import candidates
 from .analysis.eigenvector import eigenvector
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
+from .analysis.merge import merge, merge_charts
+from .analysis.merged import Merged, MergeWarning
 from .analysis.names import name_similarity
 from .analysis.one_mode import ONE_MODE_WEIGHTINGS, OneModeWeighting, one_mode
 from .analysis.over_time import Dating, OverTime, Period, dating, over_time, periods_of
@@ -137,9 +141,12 @@ __all__ = [
     "Classes",
     "Communities",
     "ConfidenceScale",
+    "Conflict",
+    "Conflicts",
     "Dating",
     "Decision",
     "Decisions",
+    "Diff",
     "Disruption",
     "Edge",
     "EdgeTable",
@@ -151,6 +158,8 @@ __all__ = [
     "LoadError",
     "LoadWarning",
     "Measure",
+    "MergeWarning",
+    "Merged",
     "Node",
     "NodeClass",
     "NodeRef",
@@ -191,10 +200,12 @@ __all__ = [
     "classes",
     "closeness",
     "communities",
+    "conflicts",
     "constraint",
     "dating",
     "decisions_from_records",
     "degree",
+    "diff",
     "disruption",
     "effective_size",
     "eigenvector",
@@ -208,6 +219,8 @@ __all__ = [
     "load_csv",
     "load_matrices",
     "load_matrix",
+    "merge",
+    "merge_charts",
     "name_similarity",
     "one_mode",
     "over_time",

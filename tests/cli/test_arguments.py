@@ -180,6 +180,16 @@ TODAY: dict[str, dict[str, Any]] = {  # linkchart de4efb0: every flag of every v
         "--types": "any",
         "--json": False,
     },
+    "merge": {
+        "--output": None,
+        "--format": None,
+        "--decisions": None,
+        "--matches": None,
+        "--allow-outside": False,
+        "--json": False,
+    },
+    "conflicts": {"--allow-outside": False, "--decisions": None, "--json": False},
+    "diff": {"--allow-outside": False, "--top": 10, "--measures": None, "--json": False},
 }
 POSITIONALS = {
     "validate": ["FILE"],
@@ -195,6 +205,9 @@ POSITIONALS = {
     "robust": ["FILE"],
     "render": ["FILE"],
     "dedupe": ["FILE"],
+    "merge": ["A", "B"],
+    "conflicts": ["FILE"],
+    "diff": ["A", "B"],
 }
 
 SAMPLES = {  # a value each flag accepts (besides its default)
@@ -249,6 +262,8 @@ SAMPLES = {  # a value each flag accepts (besides its default)
     "--summary": "10",
     "--min-score": "0.5",
     "dedupe --types": "same",
+    "--decisions": "d.yaml",
+    "--matches": "b=a",
     "analyze --measures": "bridges",
 }
 REQUIRED = {
@@ -257,6 +272,8 @@ REQUIRED = {
     "path": ["A", "B"],
     "one-mode": ["--onto", "a", "--via", "b"],
     "two-mode": ["--first", "a"],
+    "merge": ["y.yaml", "-o", "x.yaml"],
+    "diff": ["y.yaml"],
 }
 
 

@@ -32,6 +32,9 @@ def _argv(verb: str, file: str, meetings: str, tmp_path: Path) -> list[str]:
         "robust": ["robust", file, "--draws", "5", "--measure", "degree"],
         "render": ["render", file, "-o", str(tmp_path / "p.html")],
         "dedupe": ["dedupe", file, "--top", "2"],
+        "merge": ["merge", file, meetings, "-o", str(tmp_path / "m.yaml")],
+        "conflicts": ["conflicts", file],
+        "diff": ["diff", file, meetings, "--top", "2", "--measures", "degree"],
     }[verb]
 
 
@@ -53,6 +56,9 @@ def test_every_verb_is_listed() -> None:
         "robust",
         "render",
         "dedupe",
+        "merge",
+        "conflicts",
+        "diff",
     ]
 
 

@@ -25,10 +25,14 @@ from .closeness import *  # noqa: F403
 from .closeness import __all__ as _closeness
 from .communities import *  # noqa: F403
 from .communities import __all__ as _communities
+from .conflicts import *  # noqa: F403
+from .conflicts import __all__ as _conflicts
 from .decisions import *  # noqa: F403
 from .decisions import __all__ as _decisions
 from .degree import *  # noqa: F403
 from .degree import __all__ as _degree
+from .diff import *  # noqa: F403
+from .diff import __all__ as _diff
 from .disruption import *  # noqa: F403
 from .disruption import __all__ as _disruption
 from .duplicates import *  # noqa: F403
@@ -37,6 +41,10 @@ from .eigenvector import *  # noqa: F403
 from .eigenvector import __all__ as _eigenvector
 from .key_players import *  # noqa: F403
 from .key_players import __all__ as _key_players
+from .merge import *  # noqa: F403
+from .merge import __all__ as _merge
+from .merged import *  # noqa: F403
+from .merged import __all__ as _merged
 from .names import *  # noqa: F403
 from .names import __all__ as _names
 from .one_mode import *  # noqa: F403
@@ -65,6 +73,8 @@ from .two_mode import *  # noqa: F403
 from .two_mode import __all__ as _two_mode
 from .uncertainty import *  # noqa: F403
 from .uncertainty import __all__ as _uncertainty
+from .unify import *  # noqa: F403
+from .unify import __all__ as _unify
 
 __all__ = [
     *_betweenness,
@@ -85,6 +95,7 @@ __all__ = [
     *_key_players,
     *_ranks,
     *_uncertainty,
+    *_unify,
     *_paths,
     *_disruption,
     *_over_time,
@@ -92,8 +103,12 @@ __all__ = [
     *_one_mode,
     *_affiliation,
     *_two_mode,
+    *_merge,
+    *_merged,
     *_names,
     *_candidate,
+    *_conflicts,
     *_decisions,
+    *_diff,
     *_duplicates,
 ]

@@ -35,11 +35,13 @@ __all__ = [
     "CommonSpec",
     "ConvertSpec",
     "DedupeSpec",
+    "DiffSpec",
     "DisruptSpec",
     "Every",
     "ExportFormat",
     "ExportSpec",
     "FilterSpec",
+    "MergeSpec",
     "OneModeSpec",
     "PathSpec",
     "RenderSpec",
@@ -282,4 +284,36 @@ class DedupeSpec:
     )
     types: TypeReading = option(
         "any", help="any (default: incompatible types at half the score), compatible, or same"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MergeSpec:
+    """``merge`` and ``conflicts``: the analyst's recorded decisions (:func:`linkchart.merge`)."""
+
+    decisions: str | None = option(
+        None,
+        help="a decisions file (a YAML file whose only key is decisions:): its same_as entries join nodes",
+        metavar="FILE",
+    )
+    matches: tuple[str, ...] | None = option(
+        None,
+        help="nodes to join, each B_ID=A_ID (the second file's node id, then the first's)",
+        metavar="B=A",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSpec:
+    """``diff`` (:func:`linkchart.diff`)."""
+
+    top: _Positive = option(
+        10, help="how many top ranks of each measure to compare (default 10)", metavar="N"
+    )
+    measures: tuple[str, ...] | None = option(
+        None,
+        help="only these per-node measures (default: the report's that apply to both)",
+        metavar="M",
+        choices_from="node_measure_names",
+        kind="measure",
     )

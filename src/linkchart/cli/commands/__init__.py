@@ -14,11 +14,14 @@ from ..._version import __version__
 from ..arguments import Names, Parser
 from . import (
     analyze,
+    conflicts,
     convert,
     dedupe,
+    diff,
     disrupt,
     export,
     info,
+    merge,
     one_mode,
     path,
     render,
@@ -47,6 +50,9 @@ COMMANDS: tuple[ModuleType, ...] = (
     robust,
     render,
     dedupe,
+    merge,
+    conflicts,
+    diff,
 )
 """Every verb, in the order ``linkchart --help`` lists them."""
 

@@ -28,7 +28,8 @@ HELP = "describe a graph file: sources, vocabulary (signs, layers, readings), co
 DESCRIPTION = (
     "Describe a graph file: its sources, node types, relations (each with its direction, sign, layer "
     "and reading, and whether the measures read it by default), confidence levels, counts by type, "
-    "relation and confidence, time span, periods, parallel edges and isolated nodes."
+    "relation and confidence, time span, periods, parallel edges, conflicts between sources and isolated "
+    "nodes."
 )
 _ISOLATED_SHOWN = 20
 
@@ -102,6 +103,7 @@ def _shape(chart: LinkChart) -> dict[str, Any]:
 
 def description(chart: LinkChart) -> dict[str, Any]:
     """Everything ``info`` shows, as JSON-ready data."""
+    from ...analysis.conflicts import conflicts
     from ...analysis.reading import reading
 
     vocab = chart.vocabulary
@@ -139,6 +141,7 @@ def description(chart: LinkChart) -> dict[str, Any]:
         "edges_by_confidence": {lv: by_confidence[lv] for lv in scale.levels if by_confidence.get(lv)},
         **_time(chart),
         **_shape(chart),
+        "conflicts": conflicts(chart).counts(),
     }
 
 
@@ -201,6 +204,13 @@ def _write(doc: Mapping[str, Any], chart: LinkChart, out: TextIO) -> None:
         f"parallel edges: {doc['parallel_edges']} (edges that share their pair of nodes with another edge)",
         file=out,
     )
+    found = doc["conflicts"]
+    kinds = (
+        f" ({', '.join(f'{n} {k}' for k, n in found.items())}; linkchart conflicts lists them)"
+        if found
+        else ""
+    )
+    print(f"conflicts between sources: {sum(found.values())}{kinds}", file=out)
     isolated = doc["isolated_nodes"]
     shown = ", ".join(isolated[:_ISOLATED_SHOWN])
     if len(isolated) > _ISOLATED_SHOWN:

@@ -1,0 +1,481 @@
+"""Merging two charts into one (:func:`merge`, and :func:`merge_charts` for the record of what
+the merge did): vocabularies unified, nodes joined by id, by ``matches=`` and by recorded
+``same_as`` decisions, the same claim from two charts marked as one, sources kept distinct.
+
+Nothing is silently guessed. Two nodes are one only when they have the same id or a match
+or a decision says so; an equal label or alias is a candidate
+(:func:`~linkchart.analysis.duplicates.candidates`), never a merge. Whatever the merge must
+choose between (a relation declared two ways, a node given two types, one source id naming
+two documents) is a :class:`~linkchart.analysis.conflicts.Conflict` or a rename in the
+record, and :func:`merge` warns of it.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import LinkchartError, did_you_mean
+from ..loading import from_records
+from ..loading.evidence import is_remote
+from ..model import LinkChart, Source
+from ..vocabulary import Vocabulary
+from .conflicts import Conflict, Conflicts, incompatible_types, type_class
+from .decisions import Decision, Decisions
+from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, Merged, MergeWarning
+from .unify import unified_periods, unified_vocabulary
+
+__all__ = ["Matches", "claim_key", "merge", "merge_charts"]
+
+Matches = Mapping[str, str] | Iterable[tuple[str, str]] | Decisions | Iterable[Decision]
+"""Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
+decisions (:class:`~linkchart.analysis.decisions.Decision`)."""
+
+
+def _fresh(name: str, taken: set[str]) -> str:
+    """``name-2``, ``name-3`` ...: the first not in ``taken`` (which it joins)."""
+    k = 2
+    while f"{name}-{k}" in taken:
+        k += 1
+    taken.add(f"{name}-{k}")
+    return f"{name}-{k}"
+
+
+def _located(b: LinkChart, a: LinkChart) -> list[Source]:
+    """``b``'s sources, each relative local ``location`` written relative to ``a``'s folder
+    (the merged chart's), or absolute when ``a`` has none."""
+    if b.path is None or a.path == b.path:
+        return list(b.sources)
+    origin = Path(b.path).parent
+    out = []
+    for s in b.sources:
+        loc = s.location
+        if loc and not is_remote(loc) and not os.path.isabs(loc):
+            whole = os.path.abspath(origin / loc)
+            loc = whole if a.path is None else os.path.relpath(whole, os.path.abspath(Path(a.path).parent))
+        out.append(replace(s, location=loc))
+    return out
+
+
+def _sources(a: Sequence[Source], b: Sequence[Source]) -> tuple[list[Source], dict[str, str]]:
+    """The first chart's sources, then the second's; a second-chart id that names another
+    document in the first is renamed (old -> new)."""
+    mine = {s.id: s for s in a}
+    taken = {s.id for s in a} | {s.id for s in b}
+    out, renamed = list(a), {}
+    for s in b:
+        if s.id not in mine:
+            out.append(s)
+        elif mine[s.id] != s:
+            renamed[s.id] = _fresh(s.id, taken)
+            out.append(replace(s, id=renamed[s.id]))
+    return out, renamed
+
+
+def _match_decisions(matches: Matches | None, a: LinkChart, b: LinkChart) -> list[Decision]:
+    """``matches`` as ``same_as`` decisions, each id checked against its chart."""
+    if matches is None:
+        return []
+    if isinstance(matches, Decisions):
+        return [d for d in matches.entries if d.same]
+    if isinstance(matches, Mapping):
+        pairs: list[Any] = [(x, y) for y, x in matches.items()]
+    else:
+        pairs = list(matches)
+    out = []
+    for p in pairs:
+        if isinstance(p, Decision):
+            if p.same:
+                out.append(p)
+            continue
+        if not (isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, str) for x in p)):
+            raise LinkchartError(f"a match is a pair of node ids (a's, b's), not {p!r}")
+        x, y = p
+        for node, chart, which in ((x, a, "first"), (y, b, "second")):
+            if node not in chart:
+                raise LinkchartError(
+                    f"matches: the {which} chart has no node {node!r}",
+                    code="unknown-name",
+                    hint=did_you_mean(node, list(chart.node_ids)),
+                )
+        out.append(Decision((x, y), True, why="matches="))
+    return out
+
+
+def _groups(decisions: Decisions, present: Mapping[str, Any], notes: list[str]) -> dict[str, str]:
+    """Node id -> the id of the node it joins, for every id a ``same_as`` group joins to
+    another present one (the group's first present id); ids no chart has are noted."""
+    unknown = sorted({n for d in decisions.entries for n in d.nodes if n not in present})
+    for n in unknown:
+        hint = did_you_mean(n, list(present))
+        notes.append(f"decision names {n!r}, which neither chart has" + (f" ({hint})" if hint else ""))
+    into: dict[str, str] = {}
+    for group in decisions.groups:
+        here = [n for n in group if n in present]
+        for n in here[1:]:
+            into[n] = here[0]
+    return into
+
+
+def _join_nodes(
+    target: str, records: list[dict[str, Any]], vocabulary: Vocabulary, found: list[Conflict]
+) -> dict[str, Any]:
+    """One node record of ``records`` (the first's fields kept, every other name an alias)."""
+    first = records[0]
+    out = {**first, "id": target, "attributes": dict(first["attributes"])}
+    names = [first["id"]] + [n for r in records[1:] for n in (r["id"], r["label"], *r["aliases"])]
+    others = [n for n in dict.fromkeys(names) if n not in (target, out["label"], *first["aliases"])]
+    out["aliases"] = [*first["aliases"], *others]  # the first's as written, then every other name
+    notes = [n for r in records for n in r["notes"]]
+    out["notes"] = [n for i, n in enumerate(notes) if n not in notes[:i]]
+    ids = tuple(r["id"] for r in records)
+    for r in records[1:]:
+        if r["type"] != first["type"]:
+            kinds = (type_class(vocabulary, first["type"]), type_class(vocabulary, r["type"]))
+            verdict = (
+                "of different classes" if incompatible_types(vocabulary, first["type"], r["type"]) else ""
+            )
+            found.append(
+                Conflict(
+                    "type",
+                    target,
+                    f"{target!r} is a {first['type']} ({kinds[0] or 'no class'}) as {first['id']!r}, "
+                    f"a {r['type']} ({kinds[1] or 'no class'}) as {r['id']!r}"
+                    + (f", {verdict}" if verdict else "")
+                    + f" (kept: {first['type']})",
+                    nodes=ids,
+                    values=(first["type"], r["type"]),
+                )
+            )
+        if r["time"] is not None and out["time"] is None:
+            out["time"] = r["time"]
+        elif r["time"] is not None and r["time"] != out["time"]:
+            found.append(
+                Conflict(
+                    "node",
+                    target,
+                    f"{target!r} was active {out['time']!r} as one node, {r['time']!r} as {r['id']!r} "
+                    "(the first kept)",
+                    nodes=ids,
+                    values=(str(out["time"]), str(r["time"])),
+                )
+            )
+        for key, value in r["attributes"].items():
+            if key not in out["attributes"]:
+                out["attributes"][key] = value
+            elif out["attributes"][key] != value:
+                found.append(
+                    Conflict(
+                        "node",
+                        target,
+                        f"{target!r} has {key} {out['attributes'][key]!r} as one node, {value!r} as "
+                        f"{r['id']!r} (the first kept)",
+                        nodes=ids,
+                        values=(str(out["attributes"][key]), str(value)),
+                    )
+                )
+    return out
+
+
+def claim_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
+    """What makes two edge records one claim: their ends (in either order for an undirected
+    relation), their relation and their time."""
+    ends = (edge["from"], edge["to"]) if directed else tuple(sorted((edge["from"], edge["to"])))
+    return (*ends, edge["relation"], repr(edge["time"]))
+
+
+def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
+    """What makes two edge records the same in every field (ids and claim marks aside)."""
+    attributes = {k: v for k, v in edge["attributes"].items() if k != CLAIM}
+    return (
+        *claim_key(edge, directed),
+        edge["source"],
+        edge["evidence"],
+        edge["confidence"],
+        edge["weight"],
+        edge["alternative"],
+        repr(edge["notes"]),
+        repr(sorted(attributes.items())),
+    )
+
+
+def _renamed_ends(edge: dict[str, Any], into: Mapping[str, str]) -> dict[str, Any]:
+    out = {**edge, "attributes": dict(edge["attributes"])}
+    for end, kept in (("from", FROM_AS_WRITTEN), ("to", TO_AS_WRITTEN)):
+        if edge[end] in into:
+            out["attributes"].setdefault(kept, edge[end])
+            out[end] = into[edge[end]]
+    return out
+
+
+def _nodes(
+    records: list[dict[str, Any]], into: Mapping[str, str], vocabulary: Vocabulary, found: list[Conflict]
+) -> tuple[list[dict[str, Any]], list[tuple[str, tuple[str, ...]]]]:
+    """One record per node of the merged chart, in order of first appearance, and the joins."""
+    by_target: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        by_target.setdefault(into.get(r["id"], r["id"]), []).append(r)
+    out, joined = [], []
+    for target, group in by_target.items():
+        group.sort(key=lambda r: r["id"] != target)  # stable: the target's own records first
+        out.append(_join_nodes(target, group, vocabulary, found))
+        ids = tuple(dict.fromkeys(r["id"] for r in group))
+        if len(ids) > 1:
+            joined.append((target, ids))
+    return out, joined
+
+
+def _edges(
+    ea: list[dict[str, Any]], eb: list[dict[str, Any]], directed: Mapping[str, bool]
+) -> tuple[list[dict[str, Any]], int, dict[str, str], dict[str, str], list[tuple[str, ...]]]:
+    """The edge records of the merged chart: the first chart's, then those of the second
+    that are not the same in every field as one of the first's; the second's edge ids and
+    either-or names taken in the first renamed; parallel edges of one claim marked."""
+
+    def is_directed(e: Mapping[str, Any]) -> bool:
+        return directed.get(e["relation"], True)
+
+    unmatched: dict[tuple[Any, ...], int] = {}
+    for e in ea:
+        k = _content_key(e, is_directed(e))
+        unmatched[k] = unmatched.get(k, 0) + 1
+    kept, duplicates = [], 0
+    for e in eb:
+        k = _content_key(e, is_directed(e))
+        if unmatched.get(k, 0) > 0:
+            unmatched[k] -= 1
+            duplicates += 1
+        else:
+            kept.append(e)
+    a_ids = {e["id"] for e in ea}
+    taken = a_ids | {e["id"] for e in kept}
+    a_alternatives = {e["alternative"] for e in ea if e["alternative"] is not None}
+    alt_taken = a_alternatives | {e["alternative"] for e in kept if e["alternative"] is not None}
+    renamed: dict[str, str] = {}
+    renamed_alt: dict[str, str] = {}
+    for e in kept:
+        if e["id"] in a_ids:
+            renamed[e["id"]] = e["id"] = _fresh(e["id"], taken)
+        alt = e["alternative"]
+        if alt is not None and alt in a_alternatives:
+            if alt not in renamed_alt:
+                renamed_alt[alt] = _fresh(alt, alt_taken)
+            e["alternative"] = renamed_alt[alt]
+    edges = [*ea, *kept]
+    claims: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for e in edges:
+        e["attributes"].pop(CLAIM, None)
+        claims.setdefault(claim_key(e, is_directed(e)), []).append(e)
+    marked = []
+    for group in claims.values():
+        if len(group) > 1:
+            for e in group:
+                e["attributes"][CLAIM] = group[0]["id"]
+            marked.append(tuple(e["id"] for e in group))
+    return edges, duplicates, renamed, renamed_alt, marked
+
+
+def merge_charts(
+    a: LinkChart,
+    b: LinkChart,
+    *,
+    matches: Matches | None = None,
+    decisions: Decisions | Iterable[Decision] | None = None,
+) -> Merged:
+    """Merge chart ``b`` into chart ``a``, and say what the merge did (:class:`Merged`).
+
+    See :func:`merge` for the rules; this function returns the merged chart with the
+    record of every join, claim, rename, conflict and note, and warns of nothing.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> a = linkchart.from_records([{"id": "Juma Namangani", "type": "person"}, {"id": "IMU",
+    ...     "type": "organisation"}], [{"from": "Juma Namangani", "relation": "leads", "to": "IMU",
+    ...     "source": "s", "evidence": "Namangani led the IMU"}], sources=[{"id": "s", "title": "ICG"}])
+    >>> b = linkchart.from_records([{"id": "Djuma Namangany", "type": "person"}, {"id": "IMU",
+    ...     "type": "organisation"}], [{"from": "Djuma Namangany", "relation": "leads", "to": "IMU",
+    ...     "source": "s", "evidence": "Namangany, the IMU's commander"}],
+    ...     sources=[{"id": "s", "title": "Press"}])
+    >>> done = merge_charts(a, b, matches={"Djuma Namangany": "Juma Namangani"})
+    >>> done.chart.node_ids, done.chart.node("Juma Namangani").aliases
+    (('Juma Namangani', 'IMU'), ('Djuma Namangany',))
+    >>> done.joined, done.claims, dict(done.renamed_sources)
+    ((('Juma Namangani', ('Juma Namangani', 'Djuma Namangany')),), (('e0', 'e0-2'),), {'s': 's-2'})
+    >>> [(e.source, e.attributes["claim"]) for e in done.chart.iter_edges()]
+    [('s', 'e0'), ('s-2', 'e0')]
+    >>> done.chart.edge("e0-2").attributes["from_as_written"]
+    'Djuma Namangany'
+    """
+    for c in (a, b):
+        if not isinstance(c, LinkChart):
+            raise LinkchartError(f"merge joins charts, not {type(c).__name__}")
+    found: list[Conflict] = []
+    notes: list[str] = []
+    vocabulary = unified_vocabulary(a.vocabulary, b.vocabulary, found)
+    periods = unified_periods(a.periods, b.periods, found)
+    sources, renamed_sources = _sources(a.sources, _located(b, a))
+    for old, new in renamed_sources.items():
+        found.append(
+            Conflict(
+                "source",
+                old,
+                f"source id {old!r} names two documents ({a.source(old).title or 'untitled'!r}, "
+                f"{b.source(old).title or 'untitled'!r}): the second chart's renamed {new!r}",
+                sources=(old, new),
+            )
+        )
+    settled = Decisions(
+        [
+            *_match_decisions(matches, a, b),
+            *(decisions.entries if isinstance(decisions, Decisions) else decisions or ()),
+        ]
+    )
+    if settled.contradictions:
+        d, (x, y) = settled.contradictions[0]
+        raise LinkchartError(
+            f"the decisions contradict each other: {x!r} and {y!r} are judged one entity and not "
+            f"(not_same_as {list(d.nodes)}); delete one of them"
+        )
+    na, ea = a.to_records()
+    nb, eb = b.to_records()
+    present = dict.fromkeys([*a.node_ids, *b.node_ids])
+    into = _groups(settled, present, notes)
+    nodes, joined = _nodes([*na, *nb], into, vocabulary, found)
+    ea = [_renamed_ends(e, into) for e in ea]
+    eb = [_renamed_ends(e, into) for e in eb]
+    for e in eb:
+        if e["source"] in renamed_sources:
+            e["source"] = renamed_sources[e["source"]]
+    directed = {r.name: r.directed for r in vocabulary.relations}
+    edges, duplicates, renamed_edges, renamed_alt, claims = _edges(ea, eb, directed)
+    title = a.title if a.title == b.title or not b.title else f"{a.title or 'untitled'} + {b.title}"
+    description = "\n\n".join(dict.fromkeys(d for d in (a.description, b.description) if d))
+    built = from_records(
+        nodes, edges, vocabulary, title=title, description=description, sources=sources, periods=periods
+    )
+    chart = LinkChart(  # in a's folder, so that its sources' locations read as written
+        vocabulary=built.vocabulary,
+        nodes=built.nodes,
+        edges=built.edges,
+        title=title,
+        description=description,
+        sources=built.sources,
+        path=a.path,
+        periods=built.periods,
+        files=tuple(dict.fromkeys((*a.files, *b.files))),
+    )
+    return Merged(
+        chart,
+        tuple(joined),
+        tuple(claims),
+        duplicates,
+        renamed_sources,
+        renamed_edges,
+        renamed_alt,
+        Conflicts(found, title=title),
+        tuple(notes),
+    )
+
+
+def merge(
+    a: LinkChart,
+    b: LinkChart,
+    *,
+    matches: Matches | None = None,
+    decisions: Decisions | Iterable[Decision] | None = None,
+) -> LinkChart:
+    """One chart of two: ``b``'s nodes, edges and sources added to ``a``'s.
+
+    - **Vocabularies** are unified: ``a``'s node types, relations, confidence levels and
+      periods, then ``b``'s new ones. One declared otherwise by ``b`` (a relation
+      directed in one and not the other, a level at another probability) is a
+      ``vocabulary`` conflict: ``a``'s declaration is kept, and the conflict says which.
+    - **Nodes** are one node when they have the same id, when ``matches`` pairs them, or
+      when a ``same_as`` decision (``decisions``) groups them; nothing else joins two nodes
+      (an equal label or alias is a candidate: :func:`~linkchart.analysis.duplicates.candidates`).
+      A joined node takes the id its match or decision names first, the first record's
+      type, label, time and attributes (a type, time or attribute given otherwise is a
+      ``type`` or ``node`` conflict), and every other id, label and alias as an alias.
+      Every edge keeps the end it was written with, in its ``from_as_written`` or
+      ``to_as_written`` attribute where a join renamed it.
+    - **Edges** of ``b`` the same as one of ``a``'s in every field (ends, relation, time,
+      source, evidence, confidence, weight, notes, attributes) are kept once. Otherwise
+      every edge is kept: parallel edges that are one claim (the same ends — in either
+      order for an undirected relation —, relation and time) from both charts are
+      marked as one claim by the ``claim`` attribute, the id of the claim's first edge, on
+      each; no evidence is lost or averaged. A ``b`` edge id or either-or claim name that
+      ``a`` uses is renamed (``e0`` -> ``e0-2``).
+    - **Sources** stay distinct: a ``b`` source id that names another document in ``a``
+      is renamed (``s`` -> ``s-2``), its edges with it; the same document under the
+      same id is one source.
+
+    Each conflict and rename is warned of (one :class:`MergeWarning`); call
+    :func:`merge_charts` for them as data.
+
+    Parameters
+    ----------
+    a, b
+        The charts.
+    matches
+        Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
+        decisions. An id its chart lacks raises.
+    decisions
+        Recorded decisions (:class:`~linkchart.analysis.decisions.Decisions`, as a
+        decisions file holds them): their ``same_as`` groups join nodes; an id neither
+        chart has is noted (a decisions file may cover more charts).
+
+    Returns
+    -------
+    LinkChart
+        The merged chart; ``a`` and ``b`` are unchanged. Its ``path`` is ``a``'s (the
+        folder its sources' local locations are relative to: ``b``'s are rewritten
+        relative to it) and its ``files`` both charts' (a writer never writes over them).
+
+    Raises
+    ------
+    LinkchartError
+        For something that is not a chart, a match naming a node its chart lacks, or
+        decisions that contradict each other.
+    LoadError
+        When the merged records do not make a valid chart (a join that puts an edge on a
+        node of a type its relation does not allow), with every problem.
+
+    Notes
+    -----
+    Merging is associative on the sets of nodes (by id) and edges (by their fields, a
+    source by its document), and a chart merged with itself is itself, but for ``claim``
+    marks on its own parallel edges of one claim. Evidence is not checked against the
+    sources' texts (the merged chart has no folder; write it and load it to check).
+    Until an edge may hold several evidence items (issue 23), a claim from two charts
+    stays two parallel edges, marked as one claim.
+
+    Examples
+    --------
+    >>> import linkchart, warnings
+    >>> a = linkchart.from_records([{"id": "A", "type": "person"}, {"id": "B", "type": "person"}],
+    ...     [{"from": "A", "relation": "knows", "to": "B"}])
+    >>> b = linkchart.from_records([{"id": "B", "type": "person"}, {"id": "C", "type": "person"}],
+    ...     [{"from": "B", "relation": "knows", "to": "C"}])
+    >>> with warnings.catch_warnings(record=True) as said:
+    ...     warnings.simplefilter("always")
+    ...     m = merge(a, b)
+    >>> m.node_ids, [(e.id, e.from_id, e.to_id) for e in m.iter_edges()]
+    (('A', 'B', 'C'), [('e0', 'A', 'B'), ('e0-2', 'B', 'C')])
+    >>> print(said[0].message)
+    merge: 1 thing chosen or renamed:
+      1 edge ids of the second chart renamed (e0->e0-2)
+    """
+    done = merge_charts(a, b, matches=matches, decisions=decisions)
+    lines = done.lines()
+    if lines:
+        noun = "thing" if len(lines) == 1 else "things"
+        warnings.warn(
+            MergeWarning(f"merge: {len(lines)} {noun} chosen or renamed:\n  " + "\n  ".join(lines)),
+            stacklevel=2,
+        )
+    return done.chart

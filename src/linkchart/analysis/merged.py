@@ -1,0 +1,123 @@
+"""The record of a merge of charts (:class:`Merged`, what
+:func:`~linkchart.analysis.merge.merge_charts` returns), the warning :func:`~linkchart.analysis.merge.merge`
+gives, and the edge attributes a merge writes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from ..model import LinkChart
+from .conflicts import Conflicts
+
+__all__ = ["CLAIM", "FROM_AS_WRITTEN", "TO_AS_WRITTEN", "MergeWarning", "Merged"]
+
+CLAIM: Final = "claim"
+"""The edge attribute that marks parallel edges of one claim in a merged chart: the id of
+the claim's first edge, on every edge of it."""
+
+FROM_AS_WRITTEN: Final = "from_as_written"
+"""The edge attribute that keeps the ``from`` end an edge was written with, where a join of
+nodes renamed it."""
+
+TO_AS_WRITTEN: Final = "to_as_written"
+"""As :data:`FROM_AS_WRITTEN`, for the ``to`` end."""
+
+
+class MergeWarning(UserWarning):
+    """What :func:`merge` had to choose or rename (the conflicts and renames of
+    :func:`merge_charts`), said once per merge."""
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """A merged chart and what the merge did.
+
+    Attributes
+    ----------
+    chart
+        The merged chart.
+    joined
+        Each node that joins several: ``(merged id, (every id joined, the merged one first))``.
+    claims
+        The edge ids of each claim made by several parallel edges (the :data:`CLAIM`
+        attribute on each), in chart order.
+    duplicates
+        How many of the second chart's edges were the same in every field as one of the
+        first's, and were kept once.
+    renamed_sources, renamed_edges, renamed_alternatives
+        The second chart's source ids, edge ids and either-or claim names that were already
+        taken in the first for something else: old -> new.
+    conflicts
+        What the two charts (or the nodes joined) say otherwise: the first chart's value is
+        kept, and the conflict says what was not.
+    notes
+        Other things to know (a decision naming an id neither chart has).
+    """
+
+    chart: LinkChart
+    joined: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    claims: tuple[tuple[str, ...], ...] = ()
+    duplicates: int = 0
+    renamed_sources: Mapping[str, str] = field(default_factory=dict)
+    renamed_edges: Mapping[str, str] = field(default_factory=dict)
+    renamed_alternatives: Mapping[str, str] = field(default_factory=dict)
+    conflicts: Conflicts = field(default_factory=lambda: Conflicts(()))
+    notes: tuple[str, ...] = ()
+
+    @property
+    def changes(self) -> int:
+        """How many things the merge chose or renamed (conflicts, renames, notes)."""
+        return (
+            len(self.conflicts)
+            + len(self.renamed_sources)
+            + len(self.renamed_edges)
+            + len(self.renamed_alternatives)
+            + len(self.notes)
+        )
+
+    def lines(self) -> list[str]:
+        """What the merge chose or renamed, one line each (empty when nothing was)."""
+        out = [f"conflict ({c.kind}): {c.message}" for c in self.conflicts]
+        if self.renamed_edges:
+            named = ", ".join(f"{o}->{n}" for o, n in list(self.renamed_edges.items())[:5])
+            more = ", ..." if len(self.renamed_edges) > 5 else ""
+            out.append(f"{len(self.renamed_edges)} edge ids of the second chart renamed ({named}{more})")
+        out += [
+            f"either-or claim {o!r} of the second chart renamed {n!r}"
+            for o, n in self.renamed_alternatives.items()
+        ]
+        return out + list(self.notes)
+
+    def text(self) -> str:
+        """A summary: the merged chart's size, the nodes joined, the claims and every line of
+        :meth:`lines`."""
+        c = self.chart
+        head = (
+            f"merged: {c.number_of_nodes} nodes, {c.number_of_edges} edges, {len(c.sources)} sources; "
+            f"{len(self.joined)} nodes joined by matches or decisions; {len(self.claims)} claims made "
+            f"by several parallel edges (marked '{CLAIM}'); {self.duplicates} identical edges kept once"
+        )
+        body = [f"  joined {m}: {', '.join(ids[1:])}" for m, ids in self.joined]
+        body += [f"  {line}" for line in self.lines()]
+        return "\n".join([head, *body]) + "\n"
+
+    def to_dict(self) -> dict[str, Any]:
+        """What the merge did, as plain data (the chart as its counts)."""
+        c = self.chart
+        return {
+            "nodes": c.number_of_nodes,
+            "edges": c.number_of_edges,
+            "sources": [s.id for s in c.sources],
+            "joined": [{"id": m, "ids": list(ids)} for m, ids in self.joined],
+            "claims": [list(x) for x in self.claims],
+            "duplicates": self.duplicates,
+            "renamed": {
+                "sources": dict(self.renamed_sources),
+                "edges": dict(self.renamed_edges),
+                "alternatives": dict(self.renamed_alternatives),
+            },
+            "conflicts": [x.to_dict() for x in self.conflicts],
+            "notes": list(self.notes),
+        }

@@ -1,0 +1,55 @@
+"""``linkchart diff``: what changed from one graph file to another — nodes, edges, confidence,
+evidence, sources, the vocabulary — and how the top ranks of each default measure moved
+(:func:`linkchart.diff`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from ..arguments import Names, add_options, values
+from ..output import print_json
+from ..specs import CommonSpec, DiffSpec
+from ._common import json_argument, load_chart
+
+if TYPE_CHECKING:
+    from ..progress import Stages
+
+__all__ = ["DESCRIPTION", "HELP", "NAME", "arguments", "run"]
+
+NAME = "diff"
+HELP = "what changed from one graph file to another, and how the top ranks moved"
+DESCRIPTION = (
+    "Compare two graph files: nodes (by id) and edges (by their ends, relation, time and source) added, "
+    "removed and changed (confidence, evidence, weight, notes, attributes), sources and declarations "
+    "that changed, and for each of the report's per-node measures the nodes whose top ranks moved. "
+    'The exit status is 0 whether or not they differ; --json says "same": true or false.'
+)
+OPTIONS = ("top", "measures")
+
+
+def arguments(p: argparse.ArgumentParser, names: Names) -> None:
+    """``A B [--top N] [--measures M ...] [--json]``."""
+    p.add_argument("a", metavar="A", help="the graph file before")
+    p.add_argument("b", metavar="B", help="the graph file after")
+    add_options(p, CommonSpec, names, ["allow_outside"])
+    add_options(p, DiffSpec, names, OPTIONS)
+    json_argument(p, names)
+
+
+def run(args: argparse.Namespace, progress: Stages) -> int:
+    """Print what changed from ``args.a`` to ``args.b``."""
+    from ...analysis.diff import diff
+
+    progress.expect(3)
+    args.file = args.a
+    a = load_chart(args, progress, args.a)
+    b = load_chart(args, progress, args.b)
+    with progress.stage("comparing the charts and their measures"):
+        found = diff(a, b, registry=args.registry, **values(args, DiffSpec, OPTIONS))
+    if args.json:
+        print_json({"a": args.a, "b": args.b, **found.to_dict()})
+    else:
+        sys.stdout.write(found.text())
+    return 0

@@ -1,0 +1,77 @@
+"""``linkchart merge``: one graph file of two (:func:`linkchart.merge`): vocabularies unified,
+nodes joined by id, by ``--match`` and by recorded ``same_as`` decisions, the same claim from
+both marked as one, sources kept distinct; every conflict and rename said."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..arguments import Names, UsageError, add_options
+from ..output import escape_controls, print_json
+from ..specs import CommonSpec, ExportSpec, MergeSpec
+from ._common import format_of_output, load_chart, write_chart
+from ._decisions import read_decisions
+from .export import FORMATS
+
+if TYPE_CHECKING:
+    from ..progress import Stages
+
+__all__ = ["DESCRIPTION", "HELP", "NAME", "arguments", "run"]
+
+NAME = "merge"
+HELP = "merge two graph files into one, saying every conflict and rename"
+DESCRIPTION = (
+    "Merge B into A and write the result: nodes are joined only by id, by --matches and by the same_as "
+    "entries of --decisions (an equal label or alias is a candidate, see dedupe, never a merge); parallel "
+    "edges of one claim are marked with a 'claim' attribute; a source id of B that names another document "
+    "in A is renamed; what A and B declare otherwise is a conflict (A's kept), listed on standard error."
+)
+
+
+def arguments(p: argparse.ArgumentParser, names: Names) -> None:
+    """``A B -o OUT [--format F] [--decisions FILE] [--matches B=A ...] [--json]``."""
+    p.add_argument("a", metavar="A", help="the first graph file (its declarations win a conflict)")
+    p.add_argument("b", metavar="B", help="the second graph file")
+    add_options(p, ExportSpec, names, ["output", "format"], required=["output"])
+    add_options(p, MergeSpec, names, ["decisions", "matches"])
+    add_options(p, CommonSpec, names, ["allow_outside", "json"])
+
+
+def _matches(pairs: tuple[str, ...] | None) -> dict[str, str]:
+    out = {}
+    for pair in pairs or ():
+        b, sep, a = pair.partition("=")
+        if not sep or not a or not b:
+            raise UsageError(
+                f"write a match as B_ID=A_ID (the second file's id, then the first's), not {pair!r}",
+                loc=("--matches",),
+                input=pair,
+            )
+        out[b] = a
+    return out
+
+
+def run(args: argparse.Namespace, progress: Stages) -> int:
+    """Merge ``args.b`` into ``args.a`` and write ``args.output``."""
+    from ...analysis.merge import merge_charts
+
+    fmt = format_of_output(args.output, args.format, FORMATS)
+    matches = _matches(args.matches)
+    progress.expect(4)
+    decisions = read_decisions(args.decisions)
+    args.file = args.a
+    a = load_chart(args, progress, args.a)
+    b = load_chart(args, progress, args.b)
+    with progress.stage("merging"):
+        done = merge_charts(a, b, matches=matches or None, decisions=decisions)
+    with progress.stage(f"writing {Path(args.output).name}"):
+        target = write_chart(done.chart, Path(args.output), fmt)
+    if args.json:
+        print_json({"ok": True, "wrote": [str(target)], **done.to_dict()})
+    else:
+        print(escape_controls(done.text().rstrip("\n")), file=sys.stderr)
+        print(f"wrote {target}", file=sys.stderr)
+    return 0

@@ -1,0 +1,355 @@
+"""linkchart.analysis.merge: one chart of two, nothing silently guessed."""
+
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linkchart import (
+    ConfidenceScale,
+    Decision,
+    LinkChart,
+    LinkchartError,
+    LoadError,
+    MergeWarning,
+    Relation,
+    Vocabulary,
+    conflicts,
+    diff,
+    from_records,
+    load,
+    merge,
+    merge_charts,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SPLIT = ROOT / "examples" / "data" / "split"
+
+
+def people(*ids: str, type: str = "person") -> list[dict[str, Any]]:
+    return [{"id": i, "type": type} for i in ids]
+
+
+def knows(a: str, b: str, **more: Any) -> dict[str, Any]:
+    return {"from": a, "relation": "knows", "to": b, **more}
+
+
+def make(
+    nodes: Sequence[dict[str, Any]],
+    edges: Sequence[dict[str, Any]],
+    sources: Sequence[dict[str, Any]] = (),
+    vocabulary: Vocabulary | None = None,
+    title: str = "",
+) -> LinkChart:
+    v = vocabulary or Vocabulary(relations=(Relation("knows", directed=False),))
+    return from_records(nodes, edges, v, sources=sources, title=title)
+
+
+def quiet(a: LinkChart, b: LinkChart, **kwargs: Any) -> LinkChart:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        return merge(a, b, **kwargs)
+
+
+def edge_contents(chart: LinkChart) -> Counter[tuple[Any, ...]]:
+    """Every edge by its fields (ids, claim marks aside; a source by its document)."""
+    documents = {s.id: (s.title, s.author, s.date, s.location) for s in chart.sources}
+    out: Counter[tuple[Any, ...]] = Counter()
+    for e in chart.to_records()[1]:
+        attributes = {k: v for k, v in e["attributes"].items() if k != "claim"}
+        ends = tuple(sorted((e["from"], e["to"])))
+        out[
+            (
+                *ends,
+                e["relation"],
+                repr(e["time"]),
+                documents.get(e["source"]),
+                e["evidence"],
+                e["confidence"],
+                repr(sorted(attributes.items())),
+            )
+        ] += 1
+    return out
+
+
+# ---------------------------------------------------------------------------- nodes
+
+
+def test_nodes_are_joined_by_id_and_by_nothing_else() -> None:
+    a = make([{"id": "Juma Namangani", "type": "person", "label": "Namangani"}, *people("IMU")], [])
+    b = make(
+        [{"id": "Djuma Namangany", "type": "person", "label": "Namangani"}, *people("IMU", "Yoldash")], []
+    )
+    m = quiet(a, b)
+    assert m.node_ids == ("Juma Namangani", "IMU", "Djuma Namangany", "Yoldash")  # equal labels: two nodes
+
+
+def test_matches_join_nodes_and_keep_every_name_and_every_end_as_written() -> None:
+    a = make(
+        [{"id": "Juma Namangani", "type": "person", "aliases": ["Jumaboi"]}, *people("IMU")],
+        [knows("Juma Namangani", "IMU", evidence="Namangani led the IMU")],
+    )
+    b = make(
+        [{"id": "Djuma Namangany", "type": "person", "label": "D. Namangany"}, *people("IMU")],
+        [knows("IMU", "Djuma Namangany", evidence="the IMU's commander Namangany")],
+    )
+    for matches in ({"Djuma Namangany": "Juma Namangani"}, [("Juma Namangani", "Djuma Namangany")]):
+        done = merge_charts(a, b, matches=matches)
+        m = done.chart
+        assert m.node_ids == ("Juma Namangani", "IMU")
+        assert m.node("Juma Namangani").aliases == ("Jumaboi", "Djuma Namangany", "D. Namangany")
+        assert done.joined == (("Juma Namangani", ("Juma Namangani", "Djuma Namangany")),)
+        second = m.edge("e0-2")
+        assert {second.from_id, second.to_id} == {"IMU", "Juma Namangani"}
+        assert second.attributes["to_as_written"] == "Djuma Namangany"
+        assert "from_as_written" not in second.attributes
+    with pytest.raises(LinkchartError, match="the second chart has no node 'Djuma Namangani'") as err:
+        merge_charts(a, b, matches={"Djuma Namangani": "Juma Namangani"})
+    assert "Djuma Namangany" in err.value.hint
+    with pytest.raises(LinkchartError, match="a pair of node ids"):
+        merge_charts(a, b, matches=[("Juma Namangani",)])  # type: ignore[list-item]
+
+
+def test_same_as_decisions_join_nodes_chains_too_and_the_first_id_names_the_node() -> None:
+    a = make(people("Tahir Yoldash", "IMU"), [knows("Tahir Yoldash", "IMU")])
+    b = make(people("T. Yoldash", "Yoldashev", "IMU"), [knows("Yoldashev", "IMU")])
+    decisions = [
+        Decision(("Tahir Yoldash", "T. Yoldash"), True, by="jd"),
+        Decision(("T. Yoldash", "Yoldashev"), True),
+        Decision(("Yoldash, Tahir", "Tahir Yoldash"), True),  # an id neither chart has
+    ]
+    done = merge_charts(a, b, decisions=decisions)
+    assert done.chart.node_ids == ("Tahir Yoldash", "IMU")
+    assert set(done.chart.node("Tahir Yoldash").aliases) == {"T. Yoldash", "Yoldashev"}
+    (note,) = done.notes
+    assert note.startswith("decision names 'Yoldash, Tahir', which neither chart has")
+    with pytest.raises(LinkchartError, match="contradict"):
+        merge_charts(a, b, decisions=[*decisions, Decision(("Yoldashev", "Tahir Yoldash"), False)])
+
+
+def test_joined_nodes_of_other_types_times_or_attributes_are_conflicts_the_first_kept() -> None:
+    a = make(
+        [{"id": "Afghanistan", "type": "state", "time": "1996-", "attributes": {"iso": "AF"}}],
+        [],
+    )
+    b = make(
+        [{"id": "Afghan region", "type": "region", "time": "1990-", "attributes": {"iso": "AFG", "x": 1}}],
+        [],
+    )
+    done = merge_charts(a, b, matches={"Afghan region": "Afghanistan"})
+    node = done.chart.node("Afghanistan")
+    assert node.type == "state" and node.attributes == {"iso": "AF", "x": 1}
+    assert node.time is not None and node.time.text == "1996-"
+    kinds = [c.kind for c in done.conflicts]
+    assert kinds == ["type", "node", "node"]
+    assert "of different classes" in done.conflicts[0].message
+    assert done.conflicts[0].values == ("state", "region")
+
+
+# ---------------------------------------------------------------------------- edges, evidence, sources
+
+
+def test_the_same_claim_from_two_charts_is_marked_one_claim_and_keeps_all_its_evidence() -> None:
+    a = make(
+        people("A", "B", "C"),
+        [knows("A", "B", source="s", evidence="A met B"), knows("B", "C", source="s", evidence="B and C")],
+        [{"id": "s", "title": "ICG report"}],
+    )
+    b = make(
+        people("A", "B"),
+        [knows("B", "A", source="t", evidence="B knew A well", confidence="confirmed")],
+        [{"id": "t", "title": "Court record"}],
+    )
+    done = merge_charts(a, b)
+    m = done.chart
+    assert m.number_of_edges == 3 and done.claims == (("e0", "e0-2"),)
+    assert [e.attributes.get("claim") for e in m.iter_edges()] == ["e0", None, "e0"]
+    evidence = sorted(e.evidence for e in m.iter_edges())
+    assert evidence == sorted(["A met B", "B and C", "B knew A well"])
+    assert [s.id for s in m.sources] == ["s", "t"]
+    assert m.edge("e0-2").source == "t" and m.edge("e0-2").confidence == "confirmed"
+
+
+def test_identical_edges_are_kept_once_and_a_chart_merged_with_itself_is_itself() -> None:
+    a = make(
+        people("A", "B", "C"),
+        [knows("A", "B", source="s", evidence="A met B", time=1999), knows("B", "C")],
+        [{"id": "s", "title": "ICG"}],
+    )
+    done = merge_charts(a, a)
+    assert done.duplicates == 2 and done.chart == a and not done.lines()
+
+
+def test_a_clashing_source_id_is_renamed_with_its_edges_and_said() -> None:
+    a = make(people("A", "B"), [knows("A", "B", source="s", evidence="x")], [{"id": "s", "title": "ICG"}])
+    b = make(people("A", "B"), [knows("A", "B", source="s", evidence="y")], [{"id": "s", "title": "Press"}])
+    with pytest.warns(MergeWarning, match="source id 's' names two documents") as said:
+        m = merge(a, b)
+    assert [(s.id, s.title) for s in m.sources] == [("s", "ICG"), ("s-2", "Press")]
+    assert [e.source for e in m.iter_edges()] == ["s", "s-2"]
+    assert "edge ids of the second chart renamed (e0->e0-2)" in str(said[0].message)
+
+
+def test_either_or_claims_of_the_two_charts_stay_apart() -> None:
+    a = make(people("A", "B", "C"), [knows("A", "B", alternative="x"), knows("A", "C", alternative="x")])
+    b = make(people("A", "D", "E"), [knows("A", "D", alternative="x"), knows("A", "E", alternative="x")])
+    done = merge_charts(a, b)
+    assert done.renamed_alternatives == {"x": "x-2"}
+    assert done.chart.alternatives().names == ("x", "x-2")
+
+
+# ---------------------------------------------------------------------------- vocabularies
+
+
+def test_vocabularies_are_unified_and_their_conflicts_located() -> None:
+    va = Vocabulary(
+        relations=(Relation("knows", directed=False), Relation("funds", layer="money")),
+        confidence=ConfidenceScale.from_mapping({"sure": 0.9, "maybe": 0.4}),
+    )
+    vb = Vocabulary(
+        relations=(Relation("knows", directed=True), Relation("hosts")),
+        confidence=ConfidenceScale.from_mapping({"sure": 0.8, "rumour": 0.2}),
+    )
+    a = make(people("A", "B"), [knows("A", "B", confidence="maybe")], vocabulary=va)
+    b = make(
+        people("A", "B"),
+        [{"from": "B", "relation": "hosts", "to": "A", "confidence": "rumour"}],
+        vocabulary=vb,
+    )
+    done = merge_charts(a, b)
+    v = done.chart.vocabulary
+    assert v.relation_names == ("knows", "funds", "hosts") and not v.relation("knows").directed
+    assert v.confidence.levels == ("sure", "maybe", "rumour") and v.confidence.probability("sure") == 0.9
+    assert [(c.kind, c.subject) for c in done.conflicts] == [("vocabulary", "knows"), ("vocabulary", "sure")]
+    assert "directed False / True" in done.conflicts[0].message
+
+
+# ---------------------------------------------------------------------------- properties
+
+
+def test_merge_is_associative_on_node_and_edge_sets() -> None:
+    a = make(
+        people("A", "B", "C"),
+        [knows("A", "B", source="s", evidence="1"), knows("B", "C", source="s", evidence="2")],
+        [{"id": "s", "title": "one"}],
+    )
+    b = make(
+        people("B", "C", "D"),
+        [knows("B", "C", source="s", evidence="3"), knows("C", "D", source="t", evidence="4")],
+        [{"id": "s", "title": "two"}, {"id": "t", "title": "three"}],
+    )
+    c = make(
+        people("C", "D", "E", "A2"),
+        [knows("C", "D", source="s", evidence="4"), knows("A2", "E", source="s", evidence="5")],
+        [{"id": "s", "title": "four"}],
+    )
+    decisions = [Decision(("A", "A2"), True)]
+    left = quiet(quiet(a, b, decisions=decisions), c, decisions=decisions)
+    right = quiet(a, quiet(b, c, decisions=decisions), decisions=decisions)
+    assert set(left.node_ids) == set(right.node_ids) == {"A", "B", "C", "D", "E"}
+    assert edge_contents(left) == edge_contents(right)
+    assert sum(edge_contents(left).values()) == 6  # every evidence item once, none lost
+
+
+names = st.sampled_from(["A", "B", "C", "D"])
+ties = st.lists(st.tuples(names, names, st.sampled_from(["s", "t"]), st.sampled_from(["x", "y"])), max_size=5)
+
+
+@settings(max_examples=25, deadline=None)
+@given(ties, ties, ties)
+def test_merge_is_associative_and_keeps_every_evidence_item(
+    ta: list[tuple[str, str, str, str]],
+    tb: list[tuple[str, str, str, str]],
+    tc: list[tuple[str, str, str, str]],
+) -> None:
+    def chart(ts: list[tuple[str, str, str, str]], title: str) -> LinkChart:
+        ids = sorted({x for a, b, _, _ in ts for x in (a, b)} | {"A"})
+        return make(
+            people(*ids),
+            [knows(a, b, source=s, evidence=q) for a, b, s, q in ts if a != b],
+            [{"id": "s", "title": title}, {"id": "t", "title": "shared"}],
+        )
+
+    a, b, c = chart(ta, "a"), chart(tb, "b"), chart(tc, "c")
+    left, right = quiet(quiet(a, b), c), quiet(a, quiet(b, c))
+    assert set(left.node_ids) == set(right.node_ids)
+    assert edge_contents(left) == edge_contents(right)
+    for part in (a, b, c):  # every edge of every chart is in the merge, as often
+        assert not edge_contents(part) - edge_contents(left)
+
+
+# ---------------------------------------------------------------------------- the split Krebs network
+
+
+def test_the_split_krebs_network_merged_with_the_dedupe_decisions_gives_back_its_ties() -> None:
+    a, b = load(SPLIT / "source_a.yaml"), load(SPLIT / "source_b.yaml")
+    original = load(ROOT / "examples" / "data" / "krebs_911" / "krebs_911.yaml")
+    truth = yaml.safe_load((SPLIT / "truth.yaml").read_text(encoding="utf-8"))
+    decisions = [
+        Decision((v["original"], v["b"]), True, by="the split's truth")
+        for v in truth["variants"]
+        if v["in_a"]
+    ]
+    done = merge_charts(a, b, decisions=decisions)
+    m = done.chart
+
+    def pairs(chart: LinkChart, relation: str | None = None) -> set[frozenset[str]]:
+        return {frozenset((e.from_id, e.to_id)) for e in chart.iter_edges() if relation in (None, e.relation)}
+
+    assert set(m.node_ids) == set(original.node_ids)
+    assert pairs(m, "associated_with") == pairs(original) and len(pairs(original)) == 125
+    assert pairs(m) == pairs(original)  # the hostile ties are on original ties, contradicting them
+    assert m.number_of_edges == a.number_of_edges + b.number_of_edges  # every edge kept
+    in_both = [t for t in truth["ties"] if t["a"] and t["b"] and not t["contradicts"]]
+    assert len(done.claims) == len(in_both) == 47
+    assert len(done.joined) == 17 and not done.conflicts
+    contradicted = {frozenset(t["original"]) for t in truth["ties"] if t["contradicts"]}
+    found = conflicts(m)
+    assert found.counts() == {"sign": 3}
+    assert {frozenset(x.nodes) for x in found} == contradicted
+    assert all(x.sources == ("a", "b") for x in found)
+
+
+def test_a_join_that_breaks_a_relation_s_allowed_types_is_a_load_error() -> None:
+    v = Vocabulary(relations=(Relation("leads", source_types=frozenset({"person"})),))
+    org = {"type": "organisation"}
+    a = make([{"id": "IMU cell", **org}, {"id": "IMU", **org}], [], vocabulary=v)
+    b = make(
+        [*people("Boss"), {"id": "IMU", **org}],
+        [{"from": "Boss", "relation": "leads", "to": "IMU"}],
+        vocabulary=v,
+    )
+    assert merge_charts(a, b).chart.number_of_edges == 1
+    with pytest.raises(LoadError, match="relation-not-allowed"):
+        merge_charts(a, b, decisions=[Decision(("IMU cell", "Boss"), True)])  # an organisation now
+
+
+def test_allowed_types_declared_otherwise_are_a_conflict_and_either_is_allowed() -> None:
+    a = make(
+        people("A"),
+        [],
+        vocabulary=Vocabulary(relations=(Relation("leads", source_types=frozenset({"person"})),)),
+    )
+    b = make(people("B"), [], vocabulary=Vocabulary(relations=(Relation("leads"),)))
+    done = merge_charts(a, b)
+    assert done.chart.vocabulary.relation("leads").source_types is None
+    assert [c.subject for c in done.conflicts] == ["leads"] and "source_types" in done.conflicts[0].message
+
+
+def test_a_view_merged_with_its_chart_gives_back_the_chart() -> None:
+    chart = load(ROOT / "graphs" / "central_asia.yaml")
+    view = chart.min_confidence("reported")  # aliases that are also labels, notes, times
+    done = merge_charts(view, chart)
+    assert done.duplicates == view.number_of_edges and not done.lines()
+    assert not diff(chart, done.chart, measures=())
+    assert {e.id: e.attributes.get("claim") for e in done.chart.iter_edges()} == {
+        e.id: e.attributes.get("claim") for e in merge_charts(chart, chart).chart.iter_edges()
+    }

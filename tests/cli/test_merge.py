@@ -1,0 +1,136 @@
+"""``linkchart merge``, ``conflicts`` and ``diff`` on the split Krebs network."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from linkchart import load
+from linkchart.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SPLIT = ROOT / "examples" / "data" / "split"
+A, B = str(SPLIT / "source_a.yaml"), str(SPLIT / "source_b.yaml")
+
+
+@pytest.fixture
+def decisions(tmp_path: Path) -> Path:
+    """The split's respellings as ``same_as`` decisions, in a decisions file."""
+    truth = yaml.safe_load((SPLIT / "truth.yaml").read_text(encoding="utf-8"))
+    entries = [{"same_as": [v["original"], v["b"]], "by": "test"} for v in truth["variants"] if v["in_a"]]
+    path = tmp_path / "decisions.yaml"
+    path.write_text(yaml.safe_dump({"decisions": entries}), encoding="utf-8")
+    return path
+
+
+def test_merge_writes_the_merged_chart_and_says_what_it_did(
+    decisions: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "merged.yaml"
+    assert main(["merge", A, B, "-o", str(out), "--decisions", str(decisions)]) == 0
+    err = capsys.readouterr().err
+    assert "merged: 60 nodes, 175 edges, 2 sources; 17 nodes joined" in err
+    assert "joined Mohamed Atta: Mohamed Ata" in err and f"wrote {out}" in err
+    chart = load(out)
+    assert main(["info", str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["conflicts"] == {"sign": 3}
+    original = load(ROOT / "examples" / "data" / "krebs_911" / "krebs_911.yaml")
+    assert set(chart.node_ids) == set(original.node_ids)
+    assert "Mohamed Ata" in chart.node("Mohamed Atta").aliases
+
+    assert main(["conflicts", str(out), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["counts"] == {"sign": 3} and {tuple(x["sources"]) for x in doc["conflicts"]} == {("a", "b")}
+    assert main(["conflicts", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("3 conflicts between sources (3 sign)")
+    assert main(["conflicts", A, "--decisions", str(decisions)]) == 0  # names B's nodes too
+    captured = capsys.readouterr()
+    assert captured.out == "no conflicts between sources\n"
+    assert "warning: " in captured.err and "unknown node 'al-Shehri, Mohand'" in captured.err
+
+
+def test_merge_json_and_matches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "m.yaml"
+    argv = ["merge", A, B, "-o", str(out), "--matches", "Mohamed Ata=Mohamed Atta", "--json"]
+    assert main(argv) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["ok"] is True and doc["wrote"] == [str(out)]
+    assert doc["joined"] == [{"id": "Mohamed Atta", "ids": ["Mohamed Atta", "Mohamed Ata"]}]
+    assert doc["nodes"] == 76 and doc["renamed"]["edges"]["e0"] == "e0-2"
+    assert main(["merge", A, B, "-o", str(out), "--matches", "Mohamed Ata"]) == 2
+    assert "B_ID=A_ID" in capsys.readouterr().err
+    assert (
+        main(["merge", A, B, "-o", str(out), "--matches", "Nobody=Mohamed Atta"]) == 1
+    )  # a name the file lacks
+    assert "the second chart has no node 'Nobody'" in capsys.readouterr().err
+
+
+def test_a_bad_decisions_file_is_every_problem_located(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "d.yaml"
+    bad.write_text("decisions:\n  - {same_as: [A], who: me}\n", encoding="utf-8")
+    assert main(["merge", A, B, "-o", str(tmp_path / "m.yaml"), "--decisions", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "d.yaml:2: decisions[0].who: unknown field 'who'" in err and "at least two nodes" in err
+    other = tmp_path / "o.yaml"
+    other.write_text("nodes: []\n", encoding="utf-8")
+    assert main(["conflicts", A, "--decisions", str(other), "--json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["ok"] is False and "one key, decisions:" in doc["errors"][0]["message"]
+    assert main(["conflicts", A, "--decisions", str(tmp_path / "none.yaml")]) == 1
+    assert "cannot read the decisions file" in capsys.readouterr().err
+    assert not (tmp_path / "m.yaml").exists()
+
+
+def test_diff_of_a_file_and_itself_and_of_two_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", A, A]) == 0
+    assert capsys.readouterr().out == "no differences\n"
+    assert main(["diff", A, A, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["same"] is True
+    assert main(["diff", A, B, "--json", "--top", "3", "--measures", "degree", "betweenness"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["same"] is False and doc["a"] == A and doc["top"] == 3
+    assert "Mohamed Ata" in doc["nodes"]["added"] and "Mohamed Atta" in doc["nodes"]["removed"]
+    assert {r["measure"] for r in doc["ranks"]} <= {"degree", "betweenness"}
+    assert main(["diff", A, B, "--measures", "degre"]) == 2
+
+
+def test_sources_local_texts_stay_found_and_one_id_in_two_folders_is_two_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, quote in (("a", "Namangani led the IMU"), ("b", "the IMU's commander, Namangany")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "report.txt").write_text(f"In 1999 {quote}, the report says.", encoding="utf-8")
+        (folder / "g.yaml").write_text(
+            "linkchart: 1\ntitle: t\nsources: [{id: r, title: Report, location: report.txt}]\n"
+            "nodes: [{id: Namangani, type: person}, {id: IMU, type: organisation}]\n"
+            f'edges: [{{from: Namangani, relation: leads, to: IMU, source: r, evidence: "{quote}"}}]\n',
+            encoding="utf-8",
+        )
+    out = tmp_path / "merged.yaml"
+    argv = ["merge", str(tmp_path / "a" / "g.yaml"), str(tmp_path / "b" / "g.yaml"), "-o", str(out)]
+    assert main(argv) == 0
+    assert "source id 'r' names two documents" in capsys.readouterr().err
+    chart = load(out)  # every quote checked again, each against its own source's text
+    assert [(s.id, s.location) for s in chart.sources] == [("r", "a/report.txt"), ("r-2", "b/report.txt")]
+    assert [e.source for e in chart.iter_edges()] == ["r", "r-2"]
+    before = (tmp_path / "b" / "g.yaml").read_bytes()
+    assert main([*argv[:3], "-o", argv[2]]) == 1  # never written over an input
+    assert (
+        "will not write over" in capsys.readouterr().err
+        and (tmp_path / "b" / "g.yaml").read_bytes() == before
+    )
+
+
+def test_the_shipped_decisions_are_the_splits_respellings(decisions: Path) -> None:
+    from linkchart.cli.commands._decisions import read_decisions
+
+    shipped = read_decisions(str(SPLIT / "decisions.yaml"))
+    made = read_decisions(str(decisions))
+    assert [d.nodes for d in shipped.entries] == [d.nodes for d in made.entries]
+    assert len(shipped.groups) == 17 and all(d.same and d.why for d in shipped.entries)
