@@ -11,6 +11,6 @@ the work a file can cause is bounded by its size, never by the machine's load
 as; :mod:`linkchart.loading` validates what they read and builds the chart.
 """
 
-from .formats import READERS, SUFFIXES, reader_of
+from .formats import NAMES, READERS, SUFFIXES, read_formats, reader_of
 
-__all__ = ["READERS", "SUFFIXES", "reader_of"]
+__all__ = ["NAMES", "READERS", "SUFFIXES", "read_formats", "reader_of"]

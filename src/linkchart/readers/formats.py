@@ -19,7 +19,7 @@ from .nodelink import read_nodelink
 from .stix import read_stix
 from .xlsx import read_xlsx
 
-__all__ = ["READERS", "SUFFIXES", "reader_of"]
+__all__ = ["NAMES", "READERS", "SUFFIXES", "read_formats", "reader_of"]
 
 READERS: Final[Mapping[str, Callable[[bytes, str], Read]]] = {
     "graphml": read_graphml,
@@ -38,6 +38,29 @@ SUFFIXES: Final[Mapping[str, str]] = {
     ".xlsx": "xlsx",
 }
 """File name ending (lower case) -> the format of :data:`READERS` it says, longest first."""
+
+
+NAMES: Final[Mapping[str, str]] = {
+    "yaml": "linkchart YAML",
+    "graphml": "GraphML",
+    "gexf": "GEXF",
+    "json": "node-link JSON",
+    "xlsx": "Excel",
+    "stix": "STIX 2.1",
+}
+"""Format -> its name for a person (help texts)."""
+
+
+def read_formats() -> str:
+    """The formats :func:`linkchart.load` reads, for a help text.
+
+    Examples
+    --------
+    >>> read_formats()  # doctest: +ELLIPSIS
+    'linkchart YAML (.yaml), GraphML (.graphml), GEXF (.gexf), node-link JSON (.json), ...'
+    """
+    by_kind = {kind: suffix for suffix, kind in reversed(list(SUFFIXES.items()))}
+    return ", ".join(f"{name} ({by_kind.get(kind, '.yaml')})" for kind, name in NAMES.items())
 
 
 def reader_of(path: str | os.PathLike[str]) -> str:

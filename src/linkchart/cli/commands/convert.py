@@ -23,4 +23,4 @@ DESCRIPTION = (
 def arguments(p: argparse.ArgumentParser, names: Names) -> None:
     """``export``'s arguments, and the columns of another tool's edge and node tables."""
     export_arguments(p, names)
-    add_options(p, ConvertSpec, names, ["columns", "nodes", "node_columns"])
+    add_options(p, ConvertSpec, names, ["columns", "nodes", "node_columns", "directed"])

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 from ...options import choices, declared
 from ..arguments import Names, UsageError, add_options
 from ..specs import ExportSpec
-from ._common import file_arguments, format_of_output, json_argument, load_chart, write_chart, wrote
+from ._common import (
+    file_arguments,
+    format_of_output,
+    json_argument,
+    load_chart,
+    loaded,
+    write_chart,
+    wrote,
+)
 
 if TYPE_CHECKING:
     from ..progress import Stages
@@ -67,14 +75,19 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
 
         mapped = columns(getattr(args, "columns", None), "--columns")
         node_mapped = columns(getattr(args, "node_columns", None), "--node-columns")
-        with progress.stage(f"loading {Path(args.file).name}"):
-            chart = load_csv(
+        chart = loaded(
+            args,
+            progress,
+            args.file,
+            lambda: load_csv(
                 args.file,
                 getattr(args, "nodes", None),
                 columns=mapped,
                 node_columns=node_mapped,
                 allow_outside=args.allow_outside,
-            )
+                directed=getattr(args, "directed", None),
+            ),
+        )
     else:
         chart = load_chart(args, progress)
     with progress.stage(f"writing {Path(args.output).name}"):
