@@ -20,11 +20,12 @@ from ..files import write_atomic
 from ..model import LinkChart
 from . import gexf, graphml, nodelink, stix, xlsx
 from .csv import write_csv
+from .gephi import write_gephi
 from .yaml import write_yaml
 
 __all__ = ["FORMATS", "Format", "FormatInfo", "export", "format_of"]
 
-Format = Literal["graphml", "gexf", "json", "xlsx", "stix", "yaml", "csv"]
+Format = Literal["graphml", "gexf", "json", "xlsx", "stix", "yaml", "csv", "gephi"]
 """A format :func:`export` writes."""
 
 
@@ -109,6 +110,13 @@ FORMATS: Final[Mapping[Format, FormatInfo]] = {
         FormatInfo("stix", (".stix.json",), "STIX 2.1 bundle: OpenCTI, MISP", _write_stix),
         FormatInfo("yaml", (".yaml", ".yml"), "linkchart's YAML graph file", write_yaml),
         FormatInfo("csv", (), "a folder: chart.yaml with nodes.csv and edges.csv", write_csv),
+        FormatInfo(
+            "gephi",
+            (),
+            "a folder of Gephi's spreadsheet tables: nodes.csv (Id, Label, ...) and edges.csv (Source, "
+            "Target, Type, Id, Label, Weight, Time Interval, ...), for Gephi's Import Spreadsheet",
+            write_gephi,
+        ),
     )
 }
 """Format -> its extensions and write step, in the order the CLI lists them (every :data:`Format`)."""
@@ -165,14 +173,16 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
     format
         ``"graphml"``, ``"gexf"``, ``"json"`` (node-link), ``"xlsx"``, ``"stix"`` (a
         STIX 2.1 bundle), ``"yaml"`` (linkchart's graph file) or ``"csv"`` (a folder:
-        ``chart.yaml`` with ``nodes.csv`` and ``edges.csv``); default from the extension
-        (``.graphml``, ``.gexf``, ``.json``, ``.xlsx``, ``.stix.json``, ``.yaml``/``.yml``,
-        none for the CSV folder).
+        ``chart.yaml`` with ``nodes.csv`` and ``edges.csv``), ``"gephi"`` (a folder of
+        Gephi's spreadsheet tables, :mod:`linkchart.writers.gephi`; only when said);
+        default from the extension (``.graphml``, ``.gexf``, ``.json``, ``.xlsx``,
+        ``.stix.json``, ``.yaml``/``.yml``, none for the CSV folder).
 
     Returns
     -------
     Path
-        The file written (for the CSV folder: its ``chart.yaml``).
+        The file written (for the CSV folder: its ``chart.yaml``; for Gephi's tables:
+        ``edges.csv``).
 
     Raises
     ------
