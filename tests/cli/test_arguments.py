@@ -324,7 +324,7 @@ def test_the_flags_added_since() -> None:
         "info": ["--json"],
         "analyze": ["--no-exact"],
         "export": ["--json"],
-        "convert": ["--json"],
+        "convert": ["--json", "--undirected-relations"],
         "disrupt": ["--json"],
         "render": ["--json", "--no-exact"],
     }

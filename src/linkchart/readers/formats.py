@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Final
 
 from .convention import Read
+from .ftm import read_ftm
 from .gexf import read_gexf
 from .graphml import read_graphml
 from .nodelink import read_nodelink
@@ -27,11 +28,14 @@ READERS: Final[Mapping[str, Callable[[bytes, str], Read]]] = {
     "json": read_nodelink,
     "xlsx": read_xlsx,
     "stix": read_stix,
+    "ftm": read_ftm,
 }
 """Format -> its reader: the bytes of a file and its name -> :class:`~.convention.Read`."""
 
 SUFFIXES: Final[Mapping[str, str]] = {
+    ".ftm.jsonl": "ftm",
     ".stix.json": "stix",
+    ".ftm.json": "ftm",
     ".graphml": "graphml",
     ".gexf": "gexf",
     ".json": "json",
@@ -47,6 +51,7 @@ NAMES: Final[Mapping[str, str]] = {
     "json": "node-link JSON",
     "xlsx": "Excel",
     "stix": "STIX 2.1",
+    "ftm": "FollowTheMoney",
 }
 """Format -> its name for a person (help texts)."""
 

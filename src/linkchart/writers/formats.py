@@ -18,14 +18,14 @@ from typing import Final, Literal
 from ..errors import LinkchartError, UnknownNameError
 from ..files import write_atomic
 from ..model import LinkChart
-from . import gexf, graphml, nodelink, stix, xlsx
+from . import ftm, gexf, graphml, nodelink, stix, xlsx
 from .csv import write_csv
 from .gephi import write_gephi
 from .yaml import write_yaml
 
 __all__ = ["FORMATS", "Format", "FormatInfo", "export", "format_of"]
 
-Format = Literal["graphml", "gexf", "json", "xlsx", "stix", "yaml", "csv", "gephi"]
+Format = Literal["graphml", "gexf", "json", "xlsx", "stix", "ftm", "yaml", "csv", "gephi"]
 """A format :func:`export` writes."""
 
 
@@ -85,6 +85,10 @@ def _write_stix(chart: LinkChart, target: Path) -> Path:
     return write_atomic(target, stix.dumps(chart), inputs=chart.files)
 
 
+def _write_ftm(chart: LinkChart, target: Path) -> Path:
+    return write_atomic(target, ftm.dumps(chart), inputs=chart.files)
+
+
 FORMATS: Final[Mapping[Format, FormatInfo]] = {
     f.name: f
     for f in (
@@ -108,6 +112,12 @@ FORMATS: Final[Mapping[Format, FormatInfo]] = {
             _written(xlsx.dumps),
         ),
         FormatInfo("stix", (".stix.json",), "STIX 2.1 bundle: OpenCTI, MISP", _write_stix),
+        FormatInfo(
+            "ftm",
+            (".ftm.json", ".ftm.jsonl"),
+            "FollowTheMoney entities, one a line: OCCRP Aleph, OpenSanctions (the extra linkchart[ftm])",
+            _write_ftm,
+        ),
         FormatInfo("yaml", (".yaml", ".yml"), "linkchart's YAML graph file", write_yaml),
         FormatInfo("csv", (), "a folder: chart.yaml with nodes.csv and edges.csv", write_csv),
         FormatInfo(
@@ -172,7 +182,8 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
         the folder of a CSV folder.
     format
         ``"graphml"``, ``"gexf"``, ``"json"`` (node-link), ``"xlsx"``, ``"stix"`` (a
-        STIX 2.1 bundle), ``"yaml"`` (linkchart's graph file) or ``"csv"`` (a folder:
+        STIX 2.1 bundle), ``"ftm"`` (FollowTheMoney JSON lines, :mod:`linkchart.writers.ftm`),
+        ``"yaml"`` (linkchart's graph file) or ``"csv"`` (a folder:
         ``chart.yaml`` with ``nodes.csv`` and ``edges.csv``), ``"gephi"`` (a folder of
         Gephi's spreadsheet tables, :mod:`linkchart.writers.gephi`; only when said);
         default from the extension (``.graphml``, ``.gexf``, ``.json``, ``.xlsx``,

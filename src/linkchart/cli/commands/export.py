@@ -31,10 +31,14 @@ if TYPE_CHECKING:
 __all__ = ["DESCRIPTION", "FORMATS", "HELP", "NAME", "arguments", "columns", "run"]
 
 NAME = "export"
-HELP = "write the chart as GraphML, GEXF, node-link JSON, Excel, YAML or a CSV folder"
+HELP = (
+    "write the chart as GraphML, GEXF, node-link JSON, Excel, STIX, FollowTheMoney, YAML, a CSV folder "
+    "or Gephi's tables"
+)
 DESCRIPTION = (
-    HELP + ". The format follows OUT's extension (.graphml, .gexf, .json, .stix.json, .xlsx, .yaml; no "
-    "extension: a folder of CSV files) unless --format says it; linkchart loads each back to an equal chart."
+    HELP + ". The format follows OUT's extension (.graphml, .gexf, .json, .stix.json, .ftm.json, .xlsx, "
+    ".yaml; no extension: a folder of CSV files) unless --format says it (--format gephi: a folder of "
+    "Gephi's nodes.csv and edges.csv); linkchart loads each of its own formats back to an equal chart."
 )
 FORMATS: tuple[str, ...] = choices(declared(ExportSpec)["format"]) or ()
 """Every format ``export`` writes (``--format``)."""
