@@ -265,7 +265,8 @@ def _filled(
 ) -> dict[str, str]:
     """``{field: value}`` when the header of the table ``path`` lacks ``field`` (said in a
     warning), else nothing."""
-    if field in header_fields(path, rename):
+    fields = header_fields(path, rename)
+    if fields is None or field in fields:  # an unreadable table: read_section says why
         return {}
     _said(
         "missing-field",

@@ -159,12 +159,12 @@ def read_section(
     return section, problems, rows_at
 
 
-def header_fields(path: Path, rename: Mapping[str, str] | None = None) -> list[str]:
-    """The fields the header of the CSV file ``path`` names (``rename`` applied); none when it
-    cannot be read (:func:`read_section` then says why)."""
+def header_fields(path: Path, rename: Mapping[str, str] | None = None) -> list[str] | None:
+    """The fields the header of the CSV file ``path`` names (``rename`` applied); ``None``
+    when it cannot be read (:func:`read_section` then says why)."""
     try:
         with open_text(path, MAX_TABLE_BYTES, newline="") as f:
             raw = CsvReader(f, str(path), "").header()
     except (Refused, OSError):
-        return []
-    return [(rename or {}).get(h, h) for h in map(from_cell, raw or [])]
+        return None
+    return None if raw is None else [(rename or {}).get(h, h) for h in map(from_cell, raw)]

@@ -205,8 +205,10 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
 
     Notes
     -----
-    :func:`linkchart.load` reads every one of these back to an equal chart (the
-    convention is in ``docs/exchange.md``). networkx reads the GraphML (``read_graphml``),
+    :func:`linkchart.load` reads linkchart's own formats back to an equal chart (the
+    convention is in ``docs/exchange.md``); FollowTheMoney and Gephi's tables hold less
+    (``docs/ftm.md``, ``docs/exchange.md``: what they cannot hold is said, never changed
+    silently). networkx reads the GraphML (``read_graphml``),
     GEXF (``read_gexf``) and node-link JSON (``node_link_graph(data, edges="links")``);
     igraph the GraphML; Gephi the GEXF, with linkchart's colours, shapes, sizes
     (betweenness) and positions, and each dated tie as a spell on Gephi's timeline; a
