@@ -7,13 +7,16 @@ from __future__ import annotations
 import json
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("followthemoney")
 
 import linkchart
-from linkchart.errors import LoadError, LoadWarning
+from linkchart.errors import LinkchartError, LoadError, LoadWarning
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "ftm" / "example.ftm.json"
@@ -130,3 +133,57 @@ def test_the_ftm_endings_are_read_as_ftm() -> None:
 
     assert reader_of("a.ftm.json") == reader_of("b.FTM.JSONL") == "ftm"
     assert reader_of("c.json") == "json"
+
+
+_RAW = st.sampled_from(
+    ["9" * 5000, "1e400", "NaN", "[" * 200 + "]" * 200, '"\\ud800"', '{"a": 1, "a": 2}', "[1, 2,", "", "null",
+     "{}", "[]", "12", '"x"', '["x", 1]', '[""]', '["2001-02-30"]', '["a b c"]']
+)  # fmt: skip
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_one_hostile_change_gives_a_chart_or_located_problems(tmp_path: Path, data: Any) -> None:
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    k = data.draw(st.integers(0, len(lines) - 1))
+    entity = json.loads(lines[k])
+    how = data.draw(st.sampled_from(["value", "key", "drop", "line", "cut", "schema", "id"]))
+    if how == "value" and entity["properties"]:
+        name = data.draw(st.sampled_from(sorted(entity["properties"])))
+        lines[k] = json.dumps(entity).replace(json.dumps(entity["properties"][name]), data.draw(_RAW), 1)
+    elif how == "key":
+        entity[data.draw(st.sampled_from(["properties", "schema", "id"]))] = json.loads(
+            data.draw(st.sampled_from(["null", "12", "[]", '"x"', "{}"]))
+        )
+        lines[k] = json.dumps(entity)
+    elif how == "drop":
+        entity.pop(data.draw(st.sampled_from(["properties", "schema", "id"])))
+        lines[k] = json.dumps(entity)
+    elif how == "line":
+        lines[k] = data.draw(_RAW)
+    elif how == "cut":
+        lines[k] = lines[k][: data.draw(st.integers(0, len(lines[k]) - 1))]
+    elif how == "schema":
+        entity["schema"] = data.draw(st.sampled_from(["Thing", "Interval", "Persn", "Ownership", "Document"]))
+        lines[k] = json.dumps(entity)
+    else:
+        entity["id"] = lines[data.draw(st.integers(0, len(lines) - 1))].split('"')[3]  # another's id
+        lines[k] = json.dumps(entity)
+    path = tmp_path / "fuzz.ftm.json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            chart = linkchart.load(path)
+    except LinkchartError as err:
+        assert isinstance(err, LoadError) and err.problems, err
+        for p in err.problems:
+            assert p.file == str(path) and p.line is not None and 1 <= p.line <= len(lines), p
+    else:
+        assert chart.number_of_nodes >= 1
