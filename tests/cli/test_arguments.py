@@ -341,7 +341,7 @@ def test_the_flags_added_since() -> None:
         "info": ["--json"],
         "analyze": ["--no-exact"],
         "export": ["--json"],
-        "convert": ["--json"],
+        "convert": ["--json", "--undirected-relations"],
         "disrupt": ["--json"],
         "render": ["--json", "--no-exact"],
     }
@@ -349,7 +349,7 @@ def test_the_flags_added_since() -> None:
 
 def test_choices_come_from_the_declarations() -> None:
     assert _action(VERBS["render"], "--layout").metavar == "{auto,fr,kk,drl,circle}"
-    assert _action(VERBS["export"], "--format").metavar == "{graphml,gexf,json,xlsx,stix,yaml,csv}"
+    assert _action(VERBS["export"], "--format").metavar == "{graphml,gexf,json,xlsx,stix,ftm,yaml,csv,gephi}"
     assert get_args(Every) == EVERY  # timeline --every: the words over_time reads
 
 

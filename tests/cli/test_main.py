@@ -180,7 +180,7 @@ def test_an_output_whose_format_is_unknown_says_format(
     assert main(["export", graph, "-o", str(tmp_path / "x.txt")]) == 2
     err = capsys.readouterr().err
     assert "--format" in err and "format=" not in err
-    assert "graphml, gexf, json, xlsx, stix, yaml, csv" in err
+    assert "graphml, gexf, json, xlsx, stix, ftm, yaml, csv, gephi" in err
     assert main(["export", graph, "-o", str(tmp_path / "x.txt"), "--format", "json"]) == 0
 
 

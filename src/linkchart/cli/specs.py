@@ -173,6 +173,12 @@ class ConvertSpec:
     node_columns: tuple[str, ...] | None = option(
         None, help="the node table's columns", metavar="FIELD=COLUMN"
     )
+    directed: bool | None = option(
+        None,
+        help="the edge table's relations are undirected (a contact list; default: directed, with a warning)",
+        flag="--undirected-relations",
+        const=False,
+    )
 
 
 @dataclass(frozen=True, slots=True)

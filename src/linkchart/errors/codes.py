@@ -32,7 +32,7 @@ CodeKind = Literal["problem", "warning", "error"]
 ``warning``: a located problem that still builds the chart; ``error``: an error raised
 outside a file's problems (a bad argument, an unknown name, a file not written)."""
 
-FILE_FORMATS: Final = ("yaml", "csv", "graphml", "gexf", "json", "xlsx", "stix")
+FILE_FORMATS: Final = ("yaml", "csv", "graphml", "gexf", "json", "xlsx", "stix", "ftm")
 """The formats a chart is read from (``json``: node-link JSON; a CSV or Excel matrix
 counts as ``csv`` or ``xlsx``)."""
 
@@ -41,7 +41,7 @@ ANY_FORMAT: Final = (*FILE_FORMATS, "records")
 
 _FILES: Final = FILE_FORMATS
 _HEADED: Final = ("yaml", "graphml", "gexf", "json", "xlsx")  # formats that carry linkchart's header
-_JSON_INSIDE: Final = ("csv", "graphml", "gexf", "json", "xlsx", "stix")
+_JSON_INSIDE: Final = ("csv", "graphml", "gexf", "json", "xlsx", "stix", "ftm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +172,12 @@ CODES: Final[Mapping[str, Code]] = MappingProxyType(
         "stix-invalid": _problem(
             ("stix",), "an object of a STIX bundle is not valid STIX 2.1 (checked with the `stix2` library)"
         ),
+        "ftm-invalid": _problem(
+            ("ftm",),
+            "a line of a FollowTheMoney file is not a valid entity: no id, a schema FtM does not define "
+            "(or an abstract one), a property its schema lacks, a value its type refuses (checked with the "
+            "`followthemoney` library)",
+        ),
         "invalid-data": Code(
             "error",
             (),
@@ -236,6 +242,7 @@ ProblemCode = Literal[
     "xlsx-cell",
     "xlsx-sheet",
     "stix-invalid",
+    "ftm-invalid",
 ]
 """The code of a :class:`~linkchart.errors.Problem` (the ``problem`` and ``warning`` rows of
 :data:`CODES`, in order; a test keeps them equal), for type checkers."""

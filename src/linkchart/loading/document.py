@@ -10,25 +10,28 @@ row), path, code and hint, or returns the chart.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import LoadError, Problem, did_you_mean
+from ..errors import LoadError, LoadWarning, Problem, ProblemCode, did_you_mean
 from ..model import LinkChart
 from ..readers.csv import CsvRows
+from ..readers.foreign import DEFAULT_RELATION, DEFAULT_TYPE
 from ..readers.yaml import line_of
 from .build import build, top_level
 from .columns import ABSENT, EDGE_FIELDS, NODE_FIELDS, Document, Section, rows_to_section
 from .files import Refused, inside, resolve_named
 from .problems import Problems
-from .tables import read_section
+from .tables import header_fields, read_section
 
 __all__ = ["FORMAT_VERSION", "from_document", "load_csv"]
 
 FORMAT_VERSION = 1
 """The only version of the graph format."""
+_DEFAULT_TYPE_TEXT = "a node of a table that gives no type"
 
 
 class _Locator:
@@ -94,6 +97,7 @@ def _section(
     nodes: Section | None = None,
     *,
     allow_outside: bool = False,
+    fill: Mapping[str, str] | None = None,
 ) -> Section:
     if raw is ABSENT:
         problems.add(
@@ -145,7 +149,9 @@ def _section(
         if nodes is not None:  # an edge file's endpoints reuse the node id strings
             ids = {v: v for v in nodes.column("id") if v.__class__ is str}
             shared = {"from": ids, "to": ids}
-        section, found, rows = read_section(path, name, file, shared, echo=inside(base, path), rename=columns)
+        section, found, rows = read_section(
+            path, name, file, shared, echo=inside(base, path), rename=columns, fill=fill
+        )
         for p in found:
             if p.code == "source-unreadable":
                 f, line, _ = locator(f"{name}.csv")
@@ -169,6 +175,7 @@ def from_document(
     found: Sequence[Problem] = (),
     allow_outside: bool = False,
     directed: bool | None = None,
+    fill: Mapping[str, Mapping[str, str]] | None = None,
 ) -> LinkChart:
     """Validate the plain data of a graph file (as YAML or an export format holds it) into a chart.
 
@@ -176,7 +183,8 @@ def from_document(
     source texts; ``lines`` maps an item's path (``edges[3]``) to its line where the
     format has lines; ``found`` are problems the reader already found; ``directed`` the
     direction of the relations taken as they appear (``False``: undirected), when the
-    document declares none.
+    document declares none; ``fill`` maps ``"nodes"`` or ``"edges"`` to the value of a
+    required field that its CSV table lacks (``{"edges": {"relation": "tie"}}``).
 
     Raises
     ------
@@ -207,11 +215,27 @@ def from_document(
         )
         problems.raise_if_any()
     base = p.parent
-    nodes = _section(top.get("nodes", ABSENT), "nodes", base, locator, problems, allow_outside=allow_outside)
+    fill = fill or {}
+    nodes = _section(
+        top.get("nodes", ABSENT),
+        "nodes",
+        base,
+        locator,
+        problems,
+        allow_outside=allow_outside,
+        fill=fill.get("nodes"),
+    )
     doc = Document(
         nodes=nodes,
         edges=_section(
-            top.get("edges", ABSENT), "edges", base, locator, problems, nodes, allow_outside=allow_outside
+            top.get("edges", ABSENT),
+            "edges",
+            base,
+            locator,
+            problems,
+            nodes,
+            allow_outside=allow_outside,
+            fill=fill.get("edges"),
         ),
         version=version,
         title=top.get("title", ABSENT),
@@ -232,6 +256,28 @@ def from_document(
     return build(doc, problems)
 
 
+def _said(code: ProblemCode, message: str, path: str, file: str, hint: str) -> None:
+    warnings.warn(LoadWarning(Problem(code, message, path, file, 1, None, hint)), stacklevel=3)
+
+
+def _filled(
+    path: Path, name: str, rename: Mapping[str, str], field: str, value: str, flag: str
+) -> dict[str, str]:
+    """``{field: value}`` when the header of the table ``path`` lacks ``field`` (said in a
+    warning), else nothing."""
+    fields = header_fields(path, rename)
+    if fields is None or field in fields:  # an unreadable table: read_section says why
+        return {}
+    _said(
+        "missing-field",
+        f"the {name} table has no {field!r} column: every {name[:-1]} is read as {field} {value!r}",
+        name,
+        os.fspath(path),
+        f"map a column to it ({flag} {field}=COLUMN) to read it from the file",
+    )
+    return {field: value}
+
+
 def load_csv(
     edges: str | os.PathLike[str],
     nodes: str | os.PathLike[str] | None = None,
@@ -242,14 +288,18 @@ def load_csv(
     allow_outside: bool = False,
     directed: bool | None = None,
 ) -> LinkChart:
-    """A chart from another tool's CSV tables (Gephi, Kumu, a spreadsheet), read through a column mapping.
+    """A chart from another tool's CSV tables (Gephi, Kumu, a spreadsheet, a two-column contact
+    list), read through a column mapping.
 
     Parameters
     ----------
     edges
-        The edge table.
+        The edge table: at least its two ends (``from`` and ``to``, or the columns
+        ``columns`` maps to them). Without a ``relation`` column every edge is a
+        ``tie`` (a warning says so).
     nodes
         The node table, or ``None``: every node an edge names, of type ``entity``.
+        Without a ``type`` column every node is an ``entity`` (a warning says so).
     columns, node_columns
         linkchart field -> the file's column (``{"from": "Source", "to": "Target",
         "relation": "Label"}``), as ``columns:`` in a graph file; every other column is a
@@ -260,8 +310,10 @@ def load_csv(
         As for :func:`~linkchart.load`: the node table must be in the edge table's folder
         unless this is true.
     directed
-        ``None`` (default) or ``True``: the relations are directed (from -> to);
-        ``False``: undirected, for a contact list whose two columns carry no direction.
+        ``True``: the relations are directed (from -> to); ``False``: undirected, for a
+        contact list whose two columns carry no direction (CLI ``convert
+        --undirected-relations``); ``None`` (default): directed, and a warning says so,
+        since a table's columns do not say which it is.
 
     Raises
     ------
@@ -270,13 +322,19 @@ def load_csv(
 
     Examples
     --------
-    >>> import pathlib, tempfile
+    >>> import pathlib, tempfile, warnings
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "e.csv").write_text("Source,Target,Label,Weight\\nA,B,funds,2\\n")
     >>> c = load_csv(folder / "e.csv", columns={"from": "Source", "to": "Target", "relation": "Label",
-    ...     "weight": "Weight"})
+    ...     "weight": "Weight"}, directed=True)
     >>> c.node_ids, c.edge("e0").relation, c.edge("e0").weight
     (('A', 'B'), 'funds', 2.0)
+    >>> _ = (folder / "contacts.csv").write_text("a,b\\nA,B\\nB,C\\n")
+    >>> with warnings.catch_warnings(record=True) as said:
+    ...     warnings.simplefilter("always")
+    ...     c = load_csv(folder / "contacts.csv", columns={"from": "a", "to": "b"}, directed=False)
+    >>> [(r.name, r.directed) for r in c.vocabulary.relations], len(said)
+    ([('tie', False)], 1)
     """
     edge_path = Path(os.fspath(edges))
     base = edge_path.parent
@@ -284,20 +342,38 @@ def load_csv(
         "linkchart": FORMAT_VERSION,
         "title": title if title is not None else edge_path.stem,
     }
+    problems = Problems(_Locator(os.fspath(edge_path), {}))
+    rename = _columns(dict(columns or {}), "edges", problems)
+    node_rename = _columns(dict(node_columns or {}), "nodes", problems)
+    problems.raise_if_any()
+    fill = {"edges": _filled(edge_path, "edges", rename, "relation", DEFAULT_RELATION, "--columns")}
     doc["edges"] = {"csv": edge_path.name, "columns": dict(columns or {})}
     if nodes is not None:
-        name = os.path.relpath(Path(os.fspath(nodes)).resolve(), base.resolve())
+        node_path = Path(os.fspath(nodes))
+        name = os.path.relpath(node_path.resolve(), base.resolve())
         doc["nodes"] = {"csv": name, "columns": dict(node_columns or {})}
+        fill["nodes"] = _filled(node_path, "nodes", node_rename, "type", DEFAULT_TYPE, "--node-columns")
+        if fill["nodes"]:
+            doc["node_types"] = {DEFAULT_TYPE: {"description": _DEFAULT_TYPE_TEXT}}
     else:
-        problems = Problems(_Locator(os.fspath(edge_path), {}))
-        rename = _columns(dict(columns or {}), "edges", problems)
-        problems.raise_if_any()
-        section, found, _ = read_section(edge_path, "edges", os.fspath(edge_path), None, rename=rename)
+        section, found, _ = read_section(
+            edge_path, "edges", os.fspath(edge_path), None, rename=rename, fill=fill["edges"]
+        )
         if section is None:
             raise LoadError(found)
         ends = [v for f in ("from", "to") for v in section.column(f) if isinstance(v, str) and v]
-        doc["node_types"] = {"entity": {"description": "a node named by an edge table"}}
-        doc["nodes"] = [{"id": v, "type": "entity"} for v in dict.fromkeys(ends)]
+        doc["node_types"] = {DEFAULT_TYPE: {"description": _DEFAULT_TYPE_TEXT}}
+        doc["nodes"] = [{"id": v, "type": DEFAULT_TYPE} for v in dict.fromkeys(ends)]
+    if directed is None:
+        _said(
+            "wrong-type",
+            "the relations of the edge table are read as directed (from -> to): a CSV table does not "
+            "say whether they are",
+            "edges",
+            os.fspath(edge_path),
+            "say directed=False (convert --undirected-relations) for a contact list whose two columns "
+            "carry no direction, directed=True to say they are directed",
+        )
     return from_document(
-        doc, os.fspath(base / "(csv tables)"), allow_outside=allow_outside, directed=directed
+        doc, os.fspath(base / "(csv tables)"), allow_outside=allow_outside, directed=directed, fill=fill
     )

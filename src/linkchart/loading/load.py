@@ -32,6 +32,8 @@ from .records import from_records
 
 __all__ = ["load"]
 
+_TITLED: Final = (".stix.json", ".ftm.json", ".ftm.jsonl")
+"""Endings of two parts that a title leaves out."""
 _RESERVED: Final = {"nodes": RESERVED_NODE_NAMES, "edges": RESERVED_EDGE_NAMES}
 """The names a foreign field cannot keep as a free attribute (:mod:`linkchart.readers.foreign`)."""
 
@@ -142,9 +144,14 @@ def _directions(edges: list[dict[str, object]], directed: list[bool]) -> tuple[d
 
 def _foreign(file: str, kind: str, read: Read) -> tuple[LinkChart, list[Problem]]:
     """The chart of a file from another tool (no linkchart header), and the warnings it gives."""
-    title = Path(file).name.removesuffix(".stix.json") if kind == "stix" else Path(file).stem
+    name = Path(file).name
+    title = next((name[: -len(x)] for x in _TITLED if name.lower().endswith(x)), Path(file).stem)
     if kind == "stix":  # already in linkchart's fields (see readers.stix)
         return from_records(read.nodes, read.edges, title=title), []
+    if kind == "ftm":  # already in linkchart's fields, with sources (see readers.ftm)
+        ways = None if read.directed is None else _directions(read.edges, read.directed)[0]
+        chart = from_records(read.nodes, read.edges, title=title, sources=read.sources, directed=ways)
+        return chart, []
     nodes, edges, problems, renamed = foreign_records(read.nodes, read.edges, _RESERVED)
     if problems:
         raise LoadError(problems)

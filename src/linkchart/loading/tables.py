@@ -21,7 +21,7 @@ from .cells import from_cell
 from .columns import EDGE_FIELDS, NODE_FIELDS, RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES, Section
 from .files import MAX_TABLE_BYTES, Refused, open_text
 
-__all__ = ["read_section"]
+__all__ = ["header_fields", "read_section"]
 
 _REQUIRED: Final = {"nodes": ("id", "type"), "edges": ("from", "relation", "to")}
 _marked: Final = operator.methodcaller("startswith", "'")
@@ -33,7 +33,13 @@ class _Report(Protocol):
 
 
 def _header_problems(
-    header: list[str], name: str, problem: _Report, *, echo: bool, rename: Mapping[str, str] | None
+    header: list[str],
+    name: str,
+    problem: _Report,
+    *,
+    echo: bool,
+    rename: Mapping[str, str] | None,
+    fill: Mapping[str, str],
 ) -> tuple[list[str], bool]:
     """The header as fields (``rename`` applied), and whether it is usable; its problems to ``problem``."""
     if rename:  # another tool's header: its columns read as linkchart's fields
@@ -49,7 +55,7 @@ def _header_problems(
     reserved = RESERVED_NODE_NAMES if name == "nodes" else RESERVED_EDGE_NAMES
     ok = True
     for h in _REQUIRED[name]:
-        if h not in header:
+        if h not in header and h not in fill:
             ok = False
             problem(
                 "csv-syntax",
@@ -82,6 +88,7 @@ def read_section(
     *,
     echo: bool = True,
     rename: Mapping[str, str] | None = None,
+    fill: Mapping[str, str] | None = None,
 ) -> tuple[Section | None, list[Problem], CsvRows]:
     """Read ``nodes.csv`` or ``edges.csv`` into a text :class:`~.columns.Section`.
 
@@ -89,8 +96,9 @@ def read_section(
     (the node ids, for an edge file's ``from`` and ``to``); other low-cardinality
     columns share their repeated cells among themselves. ``rename`` maps a column of
     the file's header to the field it holds (``{"Source": "from"}``): another tool's
-    CSV read as is. ``echo`` says whether a hint may quote the file's header (not for a
-    file outside the graph's folder).
+    CSV read as is. ``fill`` maps a required field the header may lack to the value of
+    every row (``{"relation": "tie"}``: a two-column edge list). ``echo`` says whether a
+    hint may quote the file's header (not for a file outside the graph's folder).
 
     Returns the section (``None`` when the file could not be read at all), the
     problems found in the file itself (unreadable, malformed, missing or reserved
@@ -126,7 +134,9 @@ def read_section(
                     f"write the column names first: {','.join(_REQUIRED[name])},...",
                 )
             return None, [*problems, *reader.problems], rows_at
-        header, ok = _header_problems([from_cell(h) for h in raw], name, problem, echo=echo, rename=rename)
+        header, ok = _header_problems(
+            [from_cell(h) for h in raw], name, problem, echo=echo, rename=rename, fill=fill or {}
+        )
         given = shared or {}
         shares = [given[h] if h in given else {} if h in _SHARED else None for h in header]
         read = reader.columns(shares)
@@ -143,4 +153,18 @@ def read_section(
             section.columns[h] = col
         else:
             section.attributes[h] = col
+    for h, value in (fill or {}).items():
+        if h not in section.columns:
+            section.columns[h] = [value] * k
     return section, problems, rows_at
+
+
+def header_fields(path: Path, rename: Mapping[str, str] | None = None) -> list[str] | None:
+    """The fields the header of the CSV file ``path`` names (``rename`` applied); ``None``
+    when it cannot be read (:func:`read_section` then says why)."""
+    try:
+        with open_text(path, MAX_TABLE_BYTES, newline="") as f:
+            raw = CsvReader(f, str(path), "").header()
+    except (Refused, OSError):
+        return None
+    return None if raw is None else [(rename or {}).get(h, h) for h in map(from_cell, raw)]

@@ -100,6 +100,9 @@ class Read:
     warnings
         What the file holds that is not read (a second graph, STIX observables), each
         located: the loader issues them as :class:`~linkchart.errors.LoadWarning`.
+    sources
+        For a file from another tool that names its sources (FollowTheMoney): their
+        records (``id``, ``title``, ``author``, ``date``, ``location``), which the edges cite.
     """
 
     header: dict[str, Any] | None
@@ -109,6 +112,7 @@ class Read:
     place: Callable[[Problem], Problem] = _same
     directed: list[bool] | None = None
     warnings: list[Problem] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
 
 
 _RECORDS: Final = re.compile(r"(nodes|edges)(\[|$)")

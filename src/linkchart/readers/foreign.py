@@ -2,7 +2,8 @@
 
 A file without linkchart's header (networkx's GraphML or node-link JSON, Gephi's GEXF, a
 spreadsheet's sheets) is read by one mapping (``docs/exchange.md``): a node's ``id``, its
-``type`` (default ``entity``) and ``label``; an edge's ends, its ``relation`` (else its
+``type`` (default ``entity``) and its label (the first of the fields :data:`LABELS` it
+holds: ``label``, ``name``, ``Label``, ``title``); an edge's ends, its ``relation`` (else its
 ``label`` or ``type``, else ``tie``) and ``weight``; **every other field a free
 attribute**, whatever its name. A field whose name linkchart's own convention uses for
 something else (a node's ``time`` or ``notes``, an edge's ``confidence``) cannot keep that
@@ -18,9 +19,16 @@ from typing import Any, Final
 
 from ..errors import Problem
 
-__all__ = ["RENAMED", "foreign_records"]
+__all__ = ["DEFAULT_RELATION", "DEFAULT_TYPE", "LABELS", "RENAMED", "foreign_records"]
 
-_NODE_MAPPED: Final = ("id", "type", "label")
+DEFAULT_TYPE: Final = "entity"
+"""The node type of a node whose file gives none (a foreign file, a CSV table without ``type``)."""
+DEFAULT_RELATION: Final = "tie"
+"""The relation of an edge whose file gives none (a two-column edge list)."""
+
+LABELS: Final = ("label", "name", "Label", "title")
+"""The fields of a foreign node that give its label, the first one present (networkx and D3
+write ``name``, Gephi ``Label``); the others stay free attributes."""
 RENAMED: Final = "{} (file)"
 """The attribute a foreign field of a reserved name becomes (``time`` -> ``time (file)``)."""
 
@@ -113,17 +121,23 @@ def foreign_records(
 {'from': '0', 'to': '1', 'relation': 'tie', 'attributes': {'confidence (file)': 0.9}})
     >>> [w.path for w in warned]
     ['nodes[0].time', 'edges[0].confidence']
+    >>> foreign_records([{"id": 0, "name": "Atta", "title": "x"}], [], {"nodes": (), "edges": ()})[0]
+    [{'id': '0', 'type': 'entity', 'label': 'Atta', 'attributes': {'title': 'x'}}]
     """
     problems: list[Problem] = []
     attributes = _Attributes(reserved)
     out_nodes = []
     for k, n in enumerate(nodes):
+        labelled = next((f for f in LABELS if n.get(f) is not None), "label")
+        label = n.get(labelled)
+        if isinstance(label, int | float) and not isinstance(label, bool):
+            label = str(label)  # a number as its digits, as an id is
         out_nodes.append(
             {
                 "id": _name(n.get("id"), f"nodes[{k}]", "id", problems),
-                "type": str(n.get("type") or "entity"),
-                "label": n.get("label"),
-                "attributes": attributes.of(n, "nodes", k, frozenset(_NODE_MAPPED)),
+                "type": str(n.get("type") or DEFAULT_TYPE),
+                "label": label,
+                "attributes": attributes.of(n, "nodes", k, frozenset({"id", "type", labelled})),
             }
         )
     out_edges = []
@@ -133,7 +147,7 @@ def foreign_records(
         row: dict[str, Any] = {
             "from": _name(e.get("from"), f"edges[{k}]", "from", problems),
             "to": _name(e.get("to"), f"edges[{k}]", "to", problems),
-            "relation": str(e[named]) if named else "tie",
+            "relation": str(e[named]) if named else DEFAULT_RELATION,
             "attributes": attributes.of(e, "edges", k, frozenset(used)),
         }
         if e.get("weight") is not None:

@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Final
 
 from .convention import Read
+from .ftm import read_ftm
 from .gexf import read_gexf
 from .graphml import read_graphml
 from .nodelink import read_nodelink
 from .stix import read_stix
 from .xlsx import read_xlsx
 
-__all__ = ["READERS", "SUFFIXES", "reader_of"]
+__all__ = ["NAMES", "READERS", "SUFFIXES", "read_formats", "reader_of"]
 
 READERS: Final[Mapping[str, Callable[[bytes, str], Read]]] = {
     "graphml": read_graphml,
@@ -27,17 +28,44 @@ READERS: Final[Mapping[str, Callable[[bytes, str], Read]]] = {
     "json": read_nodelink,
     "xlsx": read_xlsx,
     "stix": read_stix,
+    "ftm": read_ftm,
 }
 """Format -> its reader: the bytes of a file and its name -> :class:`~.convention.Read`."""
 
 SUFFIXES: Final[Mapping[str, str]] = {
+    ".ftm.jsonl": "ftm",
     ".stix.json": "stix",
+    ".ftm.json": "ftm",
     ".graphml": "graphml",
     ".gexf": "gexf",
     ".json": "json",
     ".xlsx": "xlsx",
 }
 """File name ending (lower case) -> the format of :data:`READERS` it says, longest first."""
+
+
+NAMES: Final[Mapping[str, str]] = {
+    "yaml": "linkchart YAML",
+    "graphml": "GraphML",
+    "gexf": "GEXF",
+    "json": "node-link JSON",
+    "xlsx": "Excel",
+    "stix": "STIX 2.1",
+    "ftm": "FollowTheMoney",
+}
+"""Format -> its name for a person (help texts)."""
+
+
+def read_formats() -> str:
+    """The formats :func:`linkchart.load` reads, for a help text.
+
+    Examples
+    --------
+    >>> read_formats()  # doctest: +ELLIPSIS
+    'linkchart YAML (.yaml), GraphML (.graphml), GEXF (.gexf), node-link JSON (.json), ...'
+    """
+    by_kind = {kind: suffix for suffix, kind in reversed(list(SUFFIXES.items()))}
+    return ", ".join(f"{name} ({by_kind.get(kind, '.yaml')})" for kind, name in NAMES.items())
 
 
 def reader_of(path: str | os.PathLike[str]) -> str:

@@ -74,7 +74,7 @@ def header(chart: LinkChart, target: Path) -> dict[str, Any]:
             spec["class"] = t.node_class
         types[t.name] = spec
     doc["node_types"] = types
-    if vocab.declared_relations:
+    if vocab.declared_relations or not all(r.directed for r in vocab.relations):  # an undirected one is said
         rels: dict[str, dict[str, Any]] = {}
         for r in vocab.relations:
             rspec: dict[str, Any] = {"directed": r.directed}

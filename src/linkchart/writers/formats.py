@@ -18,13 +18,14 @@ from typing import Final, Literal
 from ..errors import LinkchartError, UnknownNameError
 from ..files import write_atomic
 from ..model import LinkChart
-from . import gexf, graphml, nodelink, stix, xlsx
+from . import ftm, gexf, graphml, nodelink, stix, xlsx
 from .csv import write_csv
+from .gephi import write_gephi
 from .yaml import write_yaml
 
 __all__ = ["FORMATS", "Format", "FormatInfo", "export", "format_of"]
 
-Format = Literal["graphml", "gexf", "json", "xlsx", "stix", "yaml", "csv"]
+Format = Literal["graphml", "gexf", "json", "xlsx", "stix", "ftm", "yaml", "csv", "gephi"]
 """A format :func:`export` writes."""
 
 
@@ -84,6 +85,10 @@ def _write_stix(chart: LinkChart, target: Path) -> Path:
     return write_atomic(target, stix.dumps(chart), inputs=chart.files)
 
 
+def _write_ftm(chart: LinkChart, target: Path) -> Path:
+    return write_atomic(target, ftm.dumps(chart), inputs=chart.files)
+
+
 FORMATS: Final[Mapping[Format, FormatInfo]] = {
     f.name: f
     for f in (
@@ -107,8 +112,21 @@ FORMATS: Final[Mapping[Format, FormatInfo]] = {
             _written(xlsx.dumps),
         ),
         FormatInfo("stix", (".stix.json",), "STIX 2.1 bundle: OpenCTI, MISP", _write_stix),
+        FormatInfo(
+            "ftm",
+            (".ftm.json", ".ftm.jsonl"),
+            "FollowTheMoney entities, one a line: OCCRP Aleph, OpenSanctions (the extra linkchart[ftm])",
+            _write_ftm,
+        ),
         FormatInfo("yaml", (".yaml", ".yml"), "linkchart's YAML graph file", write_yaml),
         FormatInfo("csv", (), "a folder: chart.yaml with nodes.csv and edges.csv", write_csv),
+        FormatInfo(
+            "gephi",
+            (),
+            "a folder of Gephi's spreadsheet tables: nodes.csv (Id, Label, ...) and edges.csv (Source, "
+            "Target, Type, Id, Label, Weight, Time Interval, ...), for Gephi's Import Spreadsheet",
+            write_gephi,
+        ),
     )
 }
 """Format -> its extensions and write step, in the order the CLI lists them (every :data:`Format`)."""
@@ -164,15 +182,18 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
         the folder of a CSV folder.
     format
         ``"graphml"``, ``"gexf"``, ``"json"`` (node-link), ``"xlsx"``, ``"stix"`` (a
-        STIX 2.1 bundle), ``"yaml"`` (linkchart's graph file) or ``"csv"`` (a folder:
-        ``chart.yaml`` with ``nodes.csv`` and ``edges.csv``); default from the extension
-        (``.graphml``, ``.gexf``, ``.json``, ``.xlsx``, ``.stix.json``, ``.yaml``/``.yml``,
-        none for the CSV folder).
+        STIX 2.1 bundle), ``"ftm"`` (FollowTheMoney JSON lines, :mod:`linkchart.writers.ftm`),
+        ``"yaml"`` (linkchart's graph file) or ``"csv"`` (a folder:
+        ``chart.yaml`` with ``nodes.csv`` and ``edges.csv``), ``"gephi"`` (a folder of
+        Gephi's spreadsheet tables, :mod:`linkchart.writers.gephi`; only when said);
+        default from the extension (``.graphml``, ``.gexf``, ``.json``, ``.xlsx``,
+        ``.stix.json``, ``.yaml``/``.yml``, none for the CSV folder).
 
     Returns
     -------
     Path
-        The file written (for the CSV folder: its ``chart.yaml``).
+        The file written (for the CSV folder: its ``chart.yaml``; for Gephi's tables:
+        ``edges.csv``).
 
     Raises
     ------
@@ -184,8 +205,10 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
 
     Notes
     -----
-    :func:`linkchart.load` reads every one of these back to an equal chart (the
-    convention is in ``docs/exchange.md``). networkx reads the GraphML (``read_graphml``),
+    :func:`linkchart.load` reads linkchart's own formats back to an equal chart (the
+    convention is in ``docs/exchange.md``); FollowTheMoney and Gephi's tables hold less
+    (``docs/ftm.md``, ``docs/exchange.md``: what they cannot hold is said, never changed
+    silently). networkx reads the GraphML (``read_graphml``),
     GEXF (``read_gexf``) and node-link JSON (``node_link_graph(data, edges="links")``);
     igraph the GraphML; Gephi the GEXF, with linkchart's colours, shapes, sizes
     (betweenness) and positions, and each dated tie as a spell on Gephi's timeline; a

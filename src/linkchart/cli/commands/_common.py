@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ __all__ = [
     "format_of_output",
     "json_argument",
     "load_chart",
+    "loaded",
     "view_arguments",
     "write_chart",
     "wrote",
@@ -32,7 +34,9 @@ __all__ = [
 
 def file_arguments(p: argparse.ArgumentParser, names: Names) -> None:
     """The graph file, and the opt-in to read files it names outside its folder."""
-    p.add_argument("file", metavar="FILE", help="a linkchart graph file (YAML, or a format linkchart reads)")
+    from ...readers import read_formats
+
+    p.add_argument("file", metavar="FILE", help=f"a graph file: {read_formats()}")
     add_options(p, CommonSpec, names, ["allow_outside"])
 
 
@@ -49,13 +53,19 @@ def view_arguments(p: argparse.ArgumentParser, names: Names) -> None:
 def load_chart(args: argparse.Namespace, progress: Stages, path: str | None = None) -> LinkChart:
     """The chart of ``path`` (default ``args.file``); its warnings (a tie outside a lifespan)
     printed to standard error, located like problems, and kept in ``args.load_warnings``."""
-    from ...errors import LoadWarning
     from ...loading import load
 
     path = args.file if path is None else path
+    return loaded(args, progress, path, lambda: load(path, allow_outside=args.allow_outside))
+
+
+def loaded(args: argparse.Namespace, progress: Stages, path: str, read: Callable[[], LinkChart]) -> LinkChart:
+    """``read()`` as the stage loading ``path``, its warnings said as :func:`load_chart` says them."""
+    from ...errors import LoadWarning
+
     with progress.stage(f"loading {Path(path).name}"), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LoadWarning)
-        chart = load(path, allow_outside=args.allow_outside)
+        chart = read()
     found = [w.message.problem for w in caught if isinstance(w.message, LoadWarning)]
     for w in caught:
         if not isinstance(w.message, LoadWarning):

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 from ...options import choices, declared
 from ..arguments import Names, UsageError, add_options
 from ..specs import ExportSpec
-from ._common import file_arguments, format_of_output, json_argument, load_chart, write_chart, wrote
+from ._common import (
+    file_arguments,
+    format_of_output,
+    json_argument,
+    load_chart,
+    loaded,
+    write_chart,
+    wrote,
+)
 
 if TYPE_CHECKING:
     from ..progress import Stages
@@ -23,10 +31,14 @@ if TYPE_CHECKING:
 __all__ = ["DESCRIPTION", "FORMATS", "HELP", "NAME", "arguments", "columns", "run"]
 
 NAME = "export"
-HELP = "write the chart as GraphML, GEXF, node-link JSON, Excel, YAML or a CSV folder"
+HELP = (
+    "write the chart as GraphML, GEXF, node-link JSON, Excel, STIX, FollowTheMoney, YAML, a CSV folder "
+    "or Gephi's tables"
+)
 DESCRIPTION = (
-    HELP + ". The format follows OUT's extension (.graphml, .gexf, .json, .stix.json, .xlsx, .yaml; no "
-    "extension: a folder of CSV files) unless --format says it; linkchart loads each back to an equal chart."
+    HELP + ". The format follows OUT's extension (.graphml, .gexf, .json, .stix.json, .ftm.json, .xlsx, "
+    ".yaml; no extension: a folder of CSV files) unless --format says it (--format gephi: a folder of "
+    "Gephi's nodes.csv and edges.csv); linkchart loads each of its own formats back to an equal chart."
 )
 FORMATS: tuple[str, ...] = choices(declared(ExportSpec)["format"]) or ()
 """Every format ``export`` writes (``--format``)."""
@@ -67,14 +79,19 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
 
         mapped = columns(getattr(args, "columns", None), "--columns")
         node_mapped = columns(getattr(args, "node_columns", None), "--node-columns")
-        with progress.stage(f"loading {Path(args.file).name}"):
-            chart = load_csv(
+        chart = loaded(
+            args,
+            progress,
+            args.file,
+            lambda: load_csv(
                 args.file,
                 getattr(args, "nodes", None),
                 columns=mapped,
                 node_columns=node_mapped,
                 allow_outside=args.allow_outside,
-            )
+                directed=getattr(args, "directed", None),
+            ),
+        )
     else:
         chart = load_chart(args, progress)
     with progress.stage(f"writing {Path(args.output).name}"):
