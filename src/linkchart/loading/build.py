@@ -41,6 +41,7 @@ from .header import (
     TOP_KEYS,
     parse_analysis,
     parse_confidence,
+    parse_grades,
     parse_node_types,
     parse_periods,
     parse_relations,
@@ -170,6 +171,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         declared = vocab.declared_relations
         scale = vocab.confidence
         default_layers = vocab.default_layers
+        grades = vocab.grades
         open_types = False
     else:
         scale = parse_confidence(doc.confidence, problems)
@@ -177,6 +179,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         node_types = () if open_types else parse_node_types(doc.node_types, problems)
         relation_objs, declared = parse_relations(doc.relations, [t.name for t in node_types], problems)
         default_layers = parse_analysis(doc.analysis, relation_objs, problems)
+        grades = parse_grades(doc.grades, problems)
     default_source, default_confidence = _defaults(doc.defaults, sources, scale, problems)
 
     types = Names([t.name for t in node_types], open_=open_types)
@@ -210,6 +213,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         default_confidence,
         problems,
         periods,
+        grades,
     )
     if len(relations.codes) > np.iinfo(np.int16).max:
         problems.add(
@@ -225,7 +229,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     problems.raise_if_any()
     _check_lifespans(nodes, edges, problems)
     problems.issue_warnings()
-    vocabulary = Vocabulary(all_types, tuple(relation_list()), scale, declared, default_layers)
+    vocabulary = Vocabulary(all_types, tuple(relation_list()), scale, declared, default_layers, grades)
     t0, t1, tp = nodes.times
     node_table = NodeTable.build(
         nodes.ids,
@@ -264,11 +268,18 @@ def _quotes(
     node_notes: Mapping[str, tuple[Note, ...]],
     node_rows: Mapping[str, int],
 ) -> Iterator[tuple[str, int, str]]:
-    """Every quote to look up in its source's text: ``(path, source code, quote)``."""
-    for k, (code, quote) in enumerate(zip(edges.source.tolist(), edges.evidence.tolist(), strict=True)):
-        if quote:
-            yield f"edges[{k}].evidence", code, quote
+    """Every quote to look up in its source's text: ``(path, source code, quote)``; an
+    evidence item's in the text of its own source."""
     code_of = {s.id: i for i, s in enumerate(sources)}
+    lists = edges.evidence_items
+    for k, (code, quote) in enumerate(zip(edges.source.tolist(), edges.evidence.tolist(), strict=True)):
+        listed = lists.get(k) if lists else None
+        if listed:
+            for i, it in enumerate(listed):
+                own = code if it.source is None else code_of[it.source]
+                yield f"edges[{k}].evidence[{i}].quote", own, it.quote
+        elif quote:
+            yield f"edges[{k}].evidence", code, quote
     notes = [(f"nodes[{node_rows[nid]}]", v) for nid, v in node_notes.items()]
     notes += [(f"edges[{k}]", v) for k, v in edges.notes.items()]
     for where, items in notes:

@@ -108,6 +108,7 @@ class Document:
     relations: Any = ABSENT
     analysis: Any = ABSENT
     periods: Any = ABSENT
+    grades: Any = ABSENT
     vocabulary: Vocabulary | None = None
     open_node_types: bool = False
     require_title: bool = True

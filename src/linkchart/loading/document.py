@@ -223,6 +223,7 @@ def from_document(
         relations=top.get("relations", ABSENT),
         analysis=top.get("analysis", ABSENT),
         periods=top.get("periods", ABSENT),
+        grades=top.get("grades", ABSENT),
         base=base,
         path=file,
         allow_outside=allow_outside,

@@ -2,16 +2,18 @@
 
 :mod:`.records` (the values: :class:`Source`, :class:`Note`, :class:`Node`, :class:`Edge`),
 :mod:`.tables` (the columns: :class:`NodeTable`, :class:`EdgeTable`, :class:`Alternatives`),
-:mod:`.views` (the rows a view keeps), :mod:`.chart` (:class:`LinkChart`), :mod:`.convert`
-(the id <-> position map; networkx, igraph, records) and :mod:`.fields` (the field names of
-files and records).
+:mod:`.views` (the rows a view keeps), :mod:`.support` (what each tie rests on),
+:mod:`.chart` (:class:`LinkChart`), :mod:`.convert` (the id <-> position map; networkx,
+igraph, records) and :mod:`.fields` (the field names of files and records).
 """
 
 from .chart import *  # noqa: F403
 from .chart import __all__ as _chart
 from .records import *  # noqa: F403
 from .records import __all__ as _records
+from .support import *  # noqa: F403
+from .support import __all__ as _support
 from .tables import *  # noqa: F403
 from .tables import __all__ as _tables
 
-__all__ = [*_chart, *_records, *_tables]
+__all__ = [*_chart, *_records, *_support, *_tables]

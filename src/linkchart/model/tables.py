@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from ..times import DAY, NO_TIME, OPEN, Span, pack
 from ..vocabulary import Vocabulary
-from .records import Edge, Node, Note, Source
+from .records import Edge, Evidence, Node, Note, Source
 
 __all__ = ["Alternatives", "EdgeTable", "NodeTable", "span_at"]
 
@@ -191,6 +191,9 @@ class EdgeTable:
         by position; see :meth:`~linkchart.LinkChart.alternatives`.
     notes
         The notes of the edges that have some, keyed by position.
+    evidence_items
+        The evidence items of the edges written with an evidence list, keyed by position
+        (their :attr:`evidence` is the first item's quote).
     claim_sizes
         Each either-or claim's number of alternatives in the chart as built (loaded, or
         made from records), keyed by claim name: a view keeps it, so that an alternative
@@ -214,6 +217,7 @@ class EdgeTable:
     alternatives: Mapping[int, str] = field(default_factory=_no_entries)
     notes: Mapping[int, tuple[Note, ...]] = field(default_factory=_no_entries)
     claim_sizes: Mapping[str, int] = field(default_factory=_no_entries)
+    evidence_items: Mapping[int, tuple[Evidence, ...]] = field(default_factory=_no_entries)
 
     @classmethod
     def build(
@@ -235,11 +239,13 @@ class EdgeTable:
         time_precision: npt.ArrayLike | None = None,
         alternatives: Mapping[int, str] | None = None,
         notes: Mapping[int, tuple[Note, ...]] | None = None,
+        evidence_items: Mapping[int, tuple[Evidence, ...]] | None = None,
     ) -> EdgeTable:
         """Copy the given columns into a frozen table.
 
         Without ``time_precision`` every bounded end counts as written to the day;
-        ``alternatives`` and ``notes`` are keyed by position, as ``explicit_ids``. Each
+        ``alternatives``, ``notes`` and ``evidence_items`` are keyed by position, as
+        ``explicit_ids``. Each
         claim's size (:attr:`claim_sizes`) is counted here, from ``alternatives``.
         """
         src_a = _frozen(src, np.int32)
@@ -266,6 +272,7 @@ class EdgeTable:
             MappingProxyType(dict(alternatives or {})),
             MappingProxyType({k: tuple(v) for k, v in (notes or {}).items() if v}),
             MappingProxyType(Counter((alternatives or {}).values())),
+            MappingProxyType({k: tuple(v) for k, v in (evidence_items or {}).items() if v}),
         )
 
     def __len__(self) -> int:
@@ -301,6 +308,7 @@ class EdgeTable:
             attributes=MappingProxyType(attrs),
             alternative=self.alternatives.get(int(self.position[k])),
             notes=self.notes.get(int(self.position[k]), ()),
+            evidence_items=self.evidence_items.get(int(self.position[k]), ()),
         )
 
     def take(
@@ -323,7 +331,7 @@ class EdgeTable:
         src.flags.writeable = False
         dst.flags.writeable = False
         pos = _take(self.position, rows)
-        sparse = self.explicit_ids or self.alternatives or self.notes
+        sparse = self.explicit_ids or self.alternatives or self.notes or self.evidence_items
         kept = set(pos.tolist()) if sparse else set()
         return EdgeTable(
             src,
@@ -343,6 +351,7 @@ class EdgeTable:
             MappingProxyType({p: a for p, a in self.alternatives.items() if p in kept}),
             MappingProxyType({p: x for p, x in self.notes.items() if p in kept}),
             _no_entries() if decided else self.claim_sizes,
+            MappingProxyType({p: x for p, x in self.evidence_items.items() if p in kept}),
         )
 
 

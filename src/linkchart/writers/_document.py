@@ -23,7 +23,7 @@ from ..errors import LinkchartError
 from ..loading.evidence import is_remote
 from ..model import LinkChart, Source
 from ..readers.convention import JSON_FIELDS
-from ..vocabulary import COMMON_LAYER
+from ..vocabulary import COMMON_LAYER, Grades
 
 __all__ = [
     "chart_document",
@@ -39,7 +39,7 @@ __all__ = [
 
 def _source(s: Source, origin: Path | None, target: Path) -> dict[str, str]:
     out = {"id": s.id}
-    for key in ("title", "author", "date", "location"):
+    for key in ("title", "author", "date", "location", "reliability"):
         value = getattr(s, key)
         if value:
             out[key] = value
@@ -98,6 +98,8 @@ def header(chart: LinkChart, target: Path) -> dict[str, Any]:
         doc["analysis"] = {"layers": list(vocab.default_layers)}
     if chart.periods:
         doc["periods"] = {name: span.value for name, span in chart.periods.items()}
+    if vocab.grades != Grades.default():
+        doc["grades"] = vocab.grades.value
     return doc
 
 
@@ -195,8 +197,11 @@ def exchange_parts(chart: LinkChart, folder: Path) -> Parts:
 
 
 def text_of(value: Any, field: str) -> str:
-    """A field's value as the text a text-only format holds: JSON for :data:`JSON_FIELDS`."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True) if field in JSON_FIELDS else str(value)
+    """A field's value as the text a text-only format holds: JSON for :data:`JSON_FIELDS` and
+    for an evidence list (:func:`~linkchart.readers.convention.evidence_value` reads it back)."""
+    if field in JSON_FIELDS or (field == "evidence" and isinstance(value, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=field != "evidence")
+    return str(value)
 
 
 _NOT_IN_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
