@@ -57,6 +57,7 @@ from .analysis.candidate import Candidate, Candidates, NodeRef
 from .analysis.classes import Classes, ClassTie, classes
 from .analysis.closeness import closeness, harmonic
 from .analysis.communities import Communities, communities, participation
+from .analysis.corroboration import SameClaim, one_source, same_claims, sources_behind
 from .analysis.decisions import Decision, Decisions, decisions_from_records
 from .analysis.degree import degree, strength
 from .analysis.disruption import Disruption, disruption
@@ -83,12 +84,13 @@ from .loading import FORMAT_VERSION, from_records, load, load_csv, load_matrices
 
 # isort: split
 # -- model and vocabulary: the frozen chart, its records, its types --
-from .model import Edge, EdgeTable, LinkChart, Node, NodeTable, Source
+from .model import Edge, EdgeTable, Evidence, LinkChart, Node, NodeTable, Source
 from .vocabulary import (
     CLASSES,
     DEFAULT_CONFIDENCE,
     DEFAULT_NODE_TYPES,
     ConfidenceScale,
+    Grades,
     NodeClass,
     NodeType,
     Relation,
@@ -144,7 +146,9 @@ __all__ = [
     "Edge",
     "EdgeTable",
     "Engine",
+    "Evidence",
     "EvidencePath",
+    "Grades",
     "KeyPlayers",
     "LinkChart",
     "LinkchartError",
@@ -169,6 +173,7 @@ __all__ = [
     "Registry",
     "Relation",
     "Report",
+    "SameClaim",
     "Scores",
     "SharedAffiliation",
     "SignedTriangle",
@@ -210,6 +215,7 @@ __all__ = [
     "load_matrix",
     "name_similarity",
     "one_mode",
+    "one_source",
     "over_time",
     "page_spec",
     "pagerank",
@@ -226,8 +232,10 @@ __all__ = [
     "render_image",
     "render_page",
     "report",
+    "same_claims",
     "shared_affiliations",
     "show",
+    "sources_behind",
     "strength",
     "two_mode",
     "write_csv",

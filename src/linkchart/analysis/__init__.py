@@ -25,6 +25,8 @@ from .closeness import *  # noqa: F403
 from .closeness import __all__ as _closeness
 from .communities import *  # noqa: F403
 from .communities import __all__ as _communities
+from .corroboration import *  # noqa: F403
+from .corroboration import __all__ as _corroboration
 from .decisions import *  # noqa: F403
 from .decisions import __all__ as _decisions
 from .degree import *  # noqa: F403
@@ -75,6 +77,7 @@ __all__ = [
     *_bridges,
     *_bridging,
     *_communities,
+    *_corroboration,
     *_brokerage,
     *_roles,
     *_projection,

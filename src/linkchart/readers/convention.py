@@ -186,8 +186,9 @@ def evidence_text(evidence: Any) -> str:
 
     Examples
     --------
-    >>> evidence_text([{"quote": "a met b", "source": "s1"}, {"quote": "b knew a"}])
-    '"a met b" (s1)\n"b knew a"'
+    >>> print(evidence_text([{"quote": "a met b", "source": "s1"}, {"quote": "b knew a"}]))
+    "a met b" (s1)
+    "b knew a"
     """
     if not isinstance(evidence, list):
         return str(evidence)
