@@ -552,7 +552,34 @@ def build_edges(
         notes=notes,
         evidence_items=items,
     )
-    return _corroborated(table, sources, scale, grades or Grades.default())
+    table = _corroborated(table, sources, scale, grades or Grades.default())
+    written = _probabilities(sec.column("probability"), sec, problems)
+    if not written:
+        return table
+    p = table.probability.copy()
+    p[list(written)] = list(written.values())
+    p.flags.writeable = False
+    return replace(table, probability=p)
+
+
+def _probabilities(values: list[Any], sec: Section, problems: Problems) -> dict[int, float]:
+    """The probabilities written (``probability:``, a one-mode projection's ties), by row."""
+    out: dict[int, float] = {}
+    for k, v in enumerate(values):
+        if not present(v, sec.text):
+            continue
+        p = _text_number(v) if sec.text else number(v)
+        if p is None or not 0.0 < p <= 1.0:
+            problems.add(
+                "bad-confidence",
+                f"probability {v!r} is not a number in (0, 1]",
+                f"{sec.name}[{k}].probability",
+                "write the tie's probability, e.g. 0.2375, or leave it out: the confidence "
+                "level, grades and evidence give it",
+            )
+            continue
+        out[k] = p
+    return out
 
 
 def _corroborated(

@@ -63,6 +63,7 @@ EDGE_EXCHANGE_FIELDS: Final = (
     "weight",
     "alternative",
     "notes",
+    "probability",
     "attributes",
 )
 """An edge's fields besides its id and ends (``cites``: its source; ``source`` names an end)."""
@@ -234,7 +235,7 @@ def field_value(
         return read_json(text, file, path=path, line=line, where=where)
     if name == "evidence":
         return evidence_value(text)
-    if name == "weight":
+    if name in ("weight", "probability"):
         try:
             return float(text)
         except ValueError:

@@ -212,7 +212,7 @@ def _field(
         return value  # the loader refuses a claim named by a number, as in YAML
     if name in JSON_FIELDS:
         return _json(value, file, path, line, where, problems) if isinstance(value, str) else value
-    if name == "weight":
+    if name in ("weight", "probability"):
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
         try:

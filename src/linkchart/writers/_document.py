@@ -21,7 +21,7 @@ from typing import Any, Final
 from ..convert import to_records
 from ..errors import LinkchartError
 from ..loading.evidence import is_remote
-from ..model import LinkChart, Source
+from ..model import LinkChart, Source, combined
 from ..readers.convention import JSON_FIELDS
 from ..vocabulary import COMMON_LAYER, Grades
 
@@ -104,8 +104,12 @@ def header(chart: LinkChart, target: Path) -> dict[str, Any]:
 
 
 def edge_rows(chart: LinkChart) -> list[dict[str, Any]]:
-    """Edge records with defaults left out (``id`` only where it is not ``e<row>``)."""
+    """Edge records with defaults left out (``id`` only where it is not ``e<row>``; the
+    ``probability`` only where the confidence level, grades and evidence do not give it: a
+    one-mode projection's ties)."""
     rel_weight = {r.name: r.weight for r in chart.vocabulary.relations}
+    given = combined(chart.support(), chart.number_of_edges, chart.vocabulary.grades)
+    own = chart.edges.probability
     out = []
     for k, rec in enumerate(to_records(chart)[1]):
         row: dict[str, Any] = {}
@@ -127,6 +131,8 @@ def edge_rows(chart: LinkChart) -> list[dict[str, Any]]:
             row["alternative"] = rec["alternative"]
         if rec["notes"]:
             row["notes"] = rec["notes"]
+        if abs(float(own[k]) - float(given[k])) > 1e-12:
+            row["probability"] = float(own[k])
         if rec["attributes"]:
             row["attributes"] = rec["attributes"]
         out.append(row)

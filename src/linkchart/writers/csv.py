@@ -120,6 +120,7 @@ def _edges_csv(chart: LinkChart, attributes: list[str]) -> str:
                     "" if weight is None else repr(float(weight)),
                     _cell(row.get("alternative"), f"edge {k} alternative"),
                     _notes_cell(row.get("notes", [])),
+                    repr(row["probability"]) if "probability" in row else "",
                     *(_cell(attrs.get(a), f"edge {k} attribute {a!r}") for a in attributes),
                 ]
             )
