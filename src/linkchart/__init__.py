@@ -58,7 +58,6 @@ from .analysis.classes import Classes, ClassTie, classes
 from .analysis.closeness import closeness, harmonic
 from .analysis.communities import Communities, communities, participation
 from .analysis.corroboration import SameClaim, one_source, same_claims, sources_behind
-from .analysis.decisions import Decision, Decisions, decisions_from_records
 from .analysis.degree import degree, strength
 from .analysis.disruption import Disruption, disruption
 from .analysis.duplicates import candidates
@@ -84,7 +83,18 @@ from .loading import FORMAT_VERSION, from_records, load, load_csv, load_matrices
 
 # isort: split
 # -- model and vocabulary: the frozen chart, its records, its types --
-from .model import Edge, EdgeTable, Evidence, LinkChart, Node, NodeTable, Source
+from .model import (
+    Decision,
+    Decisions,
+    Edge,
+    EdgeTable,
+    Evidence,
+    LinkChart,
+    Node,
+    NodeTable,
+    Source,
+    decisions_from_records,
+)
 from .vocabulary import (
     CLASSES,
     DEFAULT_CONFIDENCE,

@@ -27,8 +27,6 @@ from .communities import *  # noqa: F403
 from .communities import __all__ as _communities
 from .corroboration import *  # noqa: F403
 from .corroboration import __all__ as _corroboration
-from .decisions import *  # noqa: F403
-from .decisions import __all__ as _decisions
 from .degree import *  # noqa: F403
 from .degree import __all__ as _degree
 from .disruption import *  # noqa: F403
@@ -97,6 +95,5 @@ __all__ = [
     *_two_mode,
     *_names,
     *_candidate,
-    *_decisions,
     *_duplicates,
 ]

@@ -28,20 +28,21 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import did_you_mean
-from ..model import EdgeTable, LinkChart, NodeTable, Note, Source
+from ..errors import LoadError, did_you_mean
+from ..model import Decision, Decisions, EdgeTable, LinkChart, NodeTable, Note, Source, decisions_from_records
 from ..times import Span, bounds, dated, in_force
 from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation, Vocabulary
 from ..writable import find_unwritable, unwritable
 from .columns import ABSENT, Document, absent, check_keys, quote_hint, type_name
+from .decisions import apply_decisions
 from .edges import build_edges
 from .evidence import is_remote
+from .grades import parse_grades
 from .header import (
     DEFAULT_KEYS,
     TOP_KEYS,
     parse_analysis,
     parse_confidence,
-    parse_grades,
     parse_node_types,
     parse_periods,
     parse_relations,
@@ -226,6 +227,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         check_evidence(sources, _quotes(sources, edges, node_notes, nodes.index), doc.base, problems,
                        allow_outside=doc.allow_outside)  # fmt: skip
 
+    decisions, where = _decisions(doc, problems)
     problems.raise_if_any()
     _check_lifespans(nodes, edges, problems)
     problems.issue_warnings()
@@ -242,6 +244,9 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         time_precision=tp,
         notes=node_notes,
     )
+    if len(decisions):
+        node_table, edges = apply_decisions(decisions, where, node_table, edges, all_types, problems)
+        problems.raise_if_any()
     return LinkChart(
         vocabulary=vocabulary,
         nodes=node_table,
@@ -253,6 +258,25 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         periods=periods,
         files=_files_read(doc, sources),
     )
+
+
+def _decisions(doc: Document, problems: Problems) -> tuple[Decisions, list[tuple[str | None, str]]]:
+    """The file's ``decisions:`` and those given beside it, with where each was written."""
+    entries: list[Decision] = []
+    where: list[tuple[str | None, str]] = []
+    if not absent(doc.decisions):
+        try:
+            own = decisions_from_records(doc.decisions)
+        except LoadError as err:
+            for p in err.problems:
+                problems.add(p.code, p.message, p.path, p.hint)
+        else:
+            entries += own.entries
+            where += [(None, f"decisions[{i}]") for i in range(len(own))]
+    if doc.more_decisions is not None:
+        entries += doc.more_decisions.entries
+        where += [(doc.decisions_file, f"decisions[{i}]") for i in range(len(doc.more_decisions))]
+    return Decisions(entries), where
 
 
 def _directed(directed: bool | Mapping[str, bool] | None, relation: str) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LoadError, Problem, did_you_mean
-from ..model import LinkChart
+from ..model import Decisions, LinkChart
 from ..readers.csv import CsvRows
 from ..readers.yaml import line_of
 from .build import build, top_level
@@ -169,6 +169,8 @@ def from_document(
     found: Sequence[Problem] = (),
     allow_outside: bool = False,
     directed: bool | None = None,
+    decisions: Decisions | None = None,
+    decisions_file: str | None = None,
 ) -> LinkChart:
     """Validate the plain data of a graph file (as YAML or an export format holds it) into a chart.
 
@@ -176,7 +178,8 @@ def from_document(
     source texts; ``lines`` maps an item's path (``edges[3]``) to its line where the
     format has lines; ``found`` are problems the reader already found; ``directed`` the
     direction of the relations taken as they appear (``False``: undirected), when the
-    document declares none.
+    document declares none; ``decisions`` are applied with the file's own (read from
+    ``decisions_file``, which names it in problems).
 
     Raises
     ------
@@ -224,6 +227,9 @@ def from_document(
         analysis=top.get("analysis", ABSENT),
         periods=top.get("periods", ABSENT),
         grades=top.get("grades", ABSENT),
+        decisions=top.get("decisions", ABSENT),
+        more_decisions=decisions,
+        decisions_file=decisions_file,
         base=base,
         path=file,
         allow_outside=allow_outside,

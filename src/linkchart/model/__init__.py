@@ -9,6 +9,8 @@ igraph, records) and :mod:`.fields` (the field names of files and records).
 
 from .chart import *  # noqa: F403
 from .chart import __all__ as _chart
+from .decisions import *  # noqa: F403
+from .decisions import __all__ as _decisions
 from .records import *  # noqa: F403
 from .records import __all__ as _records
 from .support import *  # noqa: F403
@@ -16,4 +18,4 @@ from .support import __all__ as _support
 from .tables import *  # noqa: F403
 from .tables import __all__ as _tables
 
-__all__ = [*_chart, *_records, *_support, *_tables]
+__all__ = [*_chart, *_decisions, *_records, *_support, *_tables]

@@ -84,7 +84,7 @@ def _edge_attributes(chart: Chart) -> list[dict[str, Any]]:
     levels = vocab.confidence.levels
     src_ids = [s.id for s in chart.sources]
     extra = list(e.attributes.items())
-    position = e.position.tolist() if e.alternatives or e.notes or e.evidence_items else []
+    position = e.position.tolist() if e.alternatives or e.notes or e.evidence_items or e.written_ends else []
     out: list[dict[str, Any]] = []
     for k, (rel, conf, prob, w, s, ev) in enumerate(
         zip(
@@ -121,6 +121,9 @@ def _edge_attributes(chart: Chart) -> list[dict[str, Any]]:
             items = e.evidence_items.get(position[k])
             if items:
                 attrs["evidence"] = [x.value for x in items]
+            ends = e.written_ends.get(position[k])
+            if ends is not None:
+                attrs["written_from"], attrs["written_to"] = ends
         for name, col in extra:
             if col[k] is not None:
                 attrs[name] = col[k]

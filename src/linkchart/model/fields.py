@@ -55,6 +55,8 @@ RESERVED_EDGE_NAMES: Final = frozenset(
         "time_to",
         "alternative",
         "notes",
+        "written_from",
+        "written_to",
     }
 )
 

@@ -134,7 +134,9 @@ class Edge:
     says about the tie that is not a tie. ``evidence_items`` are the items of an edge
     written with an evidence list (``()`` for one quote, ``evidence``); ``evidence`` is
     then the first item's quote, and ``probability`` the tie's, its items and sources
-    combined (:class:`~linkchart.vocabulary.Grades`).
+    combined (:class:`~linkchart.vocabulary.Grades`). ``written_ends`` are the ``from`` and
+    ``to`` names the edge was written with, where a ``same_as`` decision moved it onto a
+    merged node (``None`` otherwise).
     """
 
     id: str
@@ -152,3 +154,4 @@ class Edge:
     alternative: str | None = None
     notes: tuple[Note, ...] = ()
     evidence_items: tuple[Evidence, ...] = ()
+    written_ends: tuple[str, str] | None = None

@@ -194,6 +194,9 @@ class EdgeTable:
     evidence_items
         The evidence items of the edges written with an evidence list, keyed by position
         (their :attr:`evidence` is the first item's quote).
+    written_ends
+        The ``from`` and ``to`` names as written of the edges a ``same_as`` decision moved
+        onto a merged node (:mod:`linkchart.loading.decisions`), keyed by position.
     claim_sizes
         Each either-or claim's number of alternatives in the chart as built (loaded, or
         made from records), keyed by claim name: a view keeps it, so that an alternative
@@ -218,6 +221,7 @@ class EdgeTable:
     notes: Mapping[int, tuple[Note, ...]] = field(default_factory=_no_entries)
     claim_sizes: Mapping[str, int] = field(default_factory=_no_entries)
     evidence_items: Mapping[int, tuple[Evidence, ...]] = field(default_factory=_no_entries)
+    written_ends: Mapping[int, tuple[str, str]] = field(default_factory=_no_entries)
 
     @classmethod
     def build(
@@ -309,6 +313,7 @@ class EdgeTable:
             alternative=self.alternatives.get(int(self.position[k])),
             notes=self.notes.get(int(self.position[k]), ()),
             evidence_items=self.evidence_items.get(int(self.position[k]), ()),
+            written_ends=self.written_ends.get(int(self.position[k])),
         )
 
     def take(
@@ -331,7 +336,9 @@ class EdgeTable:
         src.flags.writeable = False
         dst.flags.writeable = False
         pos = _take(self.position, rows)
-        sparse = self.explicit_ids or self.alternatives or self.notes or self.evidence_items
+        sparse = (
+            self.explicit_ids or self.alternatives or self.notes or self.evidence_items or self.written_ends
+        )
         kept = set(pos.tolist()) if sparse else set()
         return EdgeTable(
             src,
@@ -352,6 +359,7 @@ class EdgeTable:
             MappingProxyType({p: x for p, x in self.notes.items() if p in kept}),
             _no_entries() if decided else self.claim_sizes,
             MappingProxyType({p: x for p, x in self.evidence_items.items() if p in kept}),
+            MappingProxyType({p: x for p, x in self.written_ends.items() if p in kept}),
         )
 
 
