@@ -14,7 +14,7 @@ nodes of different types, different values of one attribute or different lifespa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
@@ -23,19 +23,11 @@ import numpy as np
 
 from ..errors import Problem, did_you_mean
 from ..model import Decisions, EdgeTable, NodeTable, Note
-from ..model.tables import span_at
+from ..model.tables import frozen_text, span_at
 from ..vocabulary import NodeType
 from .problems import Problems
 
 __all__ = ["apply_decisions"]
-
-
-def _frozen(values: Iterable[Any]) -> Any:
-    items = list(values)
-    out = np.empty(len(items), dtype=object)
-    out[:] = items
-    out.flags.writeable = False
-    return out
 
 
 def apply_decisions(
@@ -137,8 +129,8 @@ def _merged_nodes(nodes: NodeTable, target: Any) -> NodeTable:
             t0[head], t1[head], tp[head] = t0[r], t1[r], tp[r]
     whole = replace(
         nodes,
-        aliases=_frozen(aliases),
-        attributes=MappingProxyType({k: _frozen(v) for k, v in attributes.items()}),
+        aliases=frozen_text(aliases),
+        attributes=MappingProxyType({k: frozen_text(v) for k, v in attributes.items()}),
         time_from=_read_only(t0),
         time_to=_read_only(t1),
         time_precision=_read_only(tp),

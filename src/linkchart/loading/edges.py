@@ -10,19 +10,17 @@ from typing import Any, Final
 import numpy as np
 
 from ..errors import did_you_mean
-from ..model import EdgeTable, Evidence, Source, combined, support_of
-from ..readers.convention import evidence_value
+from ..model import EdgeTable, Source, combined, support_of
 from ..spelling import Speller
 from ..times import Span
-from ..vocabulary import CREDIBILITY, ConfidenceScale, Grades, NodeType, Relation, Vocabulary
+from ..vocabulary import ConfidenceScale, Grades, NodeType, Relation, Vocabulary
 from .alternatives import check_alternatives
-from .columns import ABSENT, Section, absent, check_keys, quote_hint, type_name
-from .evidence import has_words
+from .columns import ABSENT, Section, quote_hint, type_name
 from .header import WEIGHT_RANGE, number, weight_in_range
-from .nodes import Names, Nodes, attribute_columns, present, read_time, text_column, time_columns, value_key
+from .items import ItemReader, evidence_column
+from .nodes import Names, Nodes, attribute_columns, present, text_column, time_columns, value_key
 from .notes import parse_notes
 from .problems import Problems
-from .timegrammar import TIME_HINT
 
 __all__ = ["build_edges"]
 
@@ -303,163 +301,6 @@ def _weights(values: list[Any], sec: Section, rels: Sequence[Relation], rel: Any
     return out
 
 
-_ITEM_KEYS: Final = ("quote", "source", "confidence", "credibility", "time")
-_ITEM_EXAMPLE: Final = "write 'evidence: [{quote: ..., source: ...}, ...]' (each item a quote and its source)"
-
-
-class _ItemReader:
-    """Reads the items of an evidence list, each checked and located (``edges[3].evidence[1].source``)."""
-
-    def __init__(
-        self,
-        sources: Sequence[Source],
-        scale: ConfidenceScale,
-        periods: Mapping[str, Span],
-        problems: Problems,
-    ) -> None:
-        self.sources = [s.id for s in sources]
-        self.scale = scale
-        self.periods = periods
-        self.problems = problems
-
-    def text(self, v: Any, here: str, what: str) -> str | None:
-        if isinstance(v, str):
-            return v
-        self.problems.add("wrong-type", f"{what} must be text, not {type_name(v)}", here, quote_hint(v))
-        return None
-
-    def item(self, raw: Any, here: str) -> Evidence | None:
-        if isinstance(raw, Evidence):
-            raw = raw.value
-        if isinstance(raw, str):
-            raw = {"quote": raw}
-        if not isinstance(raw, Mapping):
-            self.problems.add(
-                "wrong-type",
-                f"an evidence item must be a mapping or a quote, not {type_name(raw)}",
-                here,
-                _ITEM_EXAMPLE,
-            )
-            return None
-        check_keys(raw, _ITEM_KEYS, here, self.problems)
-        quote = raw.get("quote", ABSENT)
-        if absent(quote):
-            self.problems.add(
-                "missing-field",
-                "an evidence item needs a 'quote'",
-                f"{here}.quote",
-                "quote the passage that asserts the tie",
-            )
-            return None
-        quote = self.text(quote, f"{here}.quote", "a quote")
-        if quote is None:
-            return None
-        if not has_words(quote):
-            self.problems.add(
-                "evidence-not-found",
-                f"evidence {quote!r} quotes no words",
-                f"{here}.quote",
-                "quote the passage that asserts the tie ('...' marks words left out)",
-            )
-            return None
-        fields: dict[str, Any] = {}
-        ok = True
-        source = raw.get("source", ABSENT)
-        if not absent(source):
-            sid = self.text(source, f"{here}.source", "an item's source")
-            if sid is not None and sid not in self.sources:
-                self.problems.add(
-                    "unknown-source",
-                    f"unknown source {sid!r}",
-                    f"{here}.source",
-                    did_you_mean(sid, self.sources) or "declare it under 'sources'",
-                )
-                sid = None
-            ok = ok and sid is not None
-            fields["source"] = sid
-        level = raw.get("confidence", ABSENT)
-        if not absent(level):
-            if level not in self.scale.levels:
-                self.problems.add(
-                    "bad-confidence",
-                    f"confidence {level!r} is not a level of the scale",
-                    f"{here}.confidence",
-                    f"the levels are {', '.join(self.scale.levels)}",
-                )
-                ok = False
-            fields["confidence"] = level
-        grade = raw.get("credibility", ABSENT)
-        if not absent(grade):
-            if isinstance(grade, str) and grade.strip().isdigit():
-                grade = int(grade)
-            if isinstance(grade, bool) or grade not in CREDIBILITY:
-                self.problems.add(
-                    "bad-grade",
-                    f"credibility {grade!r} is not a grade 1-6",
-                    f"{here}.credibility",
-                    "1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, "
-                    "6 cannot be judged",
-                )
-                ok = False
-            fields["credibility"] = grade
-        when = raw.get("time", ABSENT)
-        if not absent(when):
-            span = read_time(when, self.periods)
-            if isinstance(span, str):
-                self.problems.add("bad-time", f"the time of the item: {span}", f"{here}.time", TIME_HINT)
-                ok = False
-            fields["time"] = span
-        return Evidence(quote, **fields) if ok else None
-
-
-def _evidence(
-    values: list[Any], sec: Section, reader: _ItemReader
-) -> tuple[list[str], dict[int, tuple[Evidence, ...]]]:
-    """The evidence column: each edge's quote (the first item's, for a list) and the items
-    of the edges written with an evidence list, by row."""
-    problems = reader.problems
-    listed = [k for k, v in enumerate(values) if v.__class__ is not str or (sec.text and v[:1] == "[")]
-    if sec.text:
-        decoded = {k: evidence_value(values[k]) for k in listed}
-        listed = [k for k in listed if not isinstance(decoded[k], str)]
-    texts = values if sec.text else [v for v in values if v.__class__ is str]
-    wordless = {v for v in dict.fromkeys(texts) if v and not has_words(v)}
-    if sec.text and not wordless and not listed:
-        return values, {}
-    out: list[str] = []
-    items: dict[int, tuple[Evidence, ...]] = {}
-    for k, v in enumerate(values):
-        if sec.text and k in listed:
-            v = decoded[k]
-        if v.__class__ is str:
-            if v in wordless:
-                problems.add(
-                    "evidence-not-found",
-                    f"evidence {v!r} quotes no words",
-                    f"{sec.name}[{k}].evidence",
-                    "quote the passage that asserts the tie ('...' marks words left out between parts)",
-                )
-            out.append(v)
-            continue
-        if isinstance(v, list | tuple) and v:
-            here = f"{sec.name}[{k}].evidence"
-            found = [reader.item(x, f"{here}[{i}]") for i, x in enumerate(v)]
-            kept = tuple(x for x in found if x is not None)
-            if len(kept) == len(found):
-                items[k] = kept
-            out.append(kept[0].quote if kept else "")
-            continue
-        if not absent(v):
-            problems.add(
-                "wrong-type",
-                f"'evidence' must be a quote or a list of evidence items, not {type_name(v)}",
-                f"{sec.name}[{k}].evidence",
-                "quote the passage, or " + _ITEM_EXAMPLE,
-            )
-        out.append("")
-    return out, items
-
-
 def _edge_ids(values: list[Any], sec: Section, problems: Problems) -> dict[int, str]:
     if sec.text and all(not v for v in dict.fromkeys(values)):
         return {}
@@ -528,8 +369,8 @@ def build_edges(
     source = _source_codes(sec.column("source"), sec, sources, default_source, problems)
     tfrom, tto, tprec = time_columns(sec.column("time"), sec, problems, periods or {})
     weights = _weights(sec.column("weight"), sec, rels, rel, problems)
-    reader = _ItemReader(sources, scale, periods or {}, problems)
-    evidence, items = _evidence(sec.column("evidence"), sec, reader)
+    reader = ItemReader(sources, scale, periods or {}, problems)
+    evidence, items = evidence_column(sec.column("evidence"), sec, reader)
     explicit = _edge_ids(sec.column("id"), sec, problems)
     attributes = attribute_columns(sec, problems)
     alternatives = check_alternatives(sec, (src, dst, rel), rels, conf, scale, nodes.ids, problems)

@@ -24,7 +24,7 @@ from ..model import Decisions, LinkChart, decisions_from_records
 from ..readers import READERS, reader_of
 from ..readers.convention import Read, document
 from ..readers.foreign import foreign_records
-from ..readers.yaml import line_of, parse_yaml
+from ..readers.yaml import YamlDocument, line_of, parse_yaml
 from .columns import RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
 from .document import _unreadable, from_document
 from .files import MAX_GRAPH_BYTES, Refused, read_bytes
@@ -120,15 +120,7 @@ def load(
     if kind != "yaml":
         return _exchange(file, kind, READERS[kind](raw, file), allow_outside=allow_outside,
                          decisions=more, decisions_file=more_file)  # fmt: skip
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _unreadable(
-            file, f"cannot read the graph file: {exc}", "check the path; the file must be UTF-8 text"
-        ) from None
-    parsed = parse_yaml(text, file)
-    if any(p.code == "yaml-syntax" for p in parsed.problems):
-        raise LoadError(parsed.problems)
+    parsed = _yaml(raw, file, "graph file")
     return from_document(
         parsed.data,
         file,
@@ -140,20 +132,27 @@ def load(
     )
 
 
+def _yaml(raw: bytes, file: str, what: str) -> YamlDocument:
+    """The YAML document of a file's bytes (UTF-8), or a ``LoadError`` for bad text or syntax."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _unreadable(
+            file, f"cannot read the {what}: {exc}", "check the path; the file must be UTF-8 text"
+        ) from None
+    parsed = parse_yaml(text, file)
+    if any(p.code == "yaml-syntax" for p in parsed.problems):
+        raise LoadError(parsed.problems)
+    return parsed
+
+
 def _decisions_file(given: str | os.PathLike[str] | Decisions | None) -> tuple[Decisions | None, str | None]:
     """The decisions given to :func:`load`, read from their file where a path is given."""
     if given is None or isinstance(given, Decisions):
         return given, None
     file = os.fspath(given)
-    raw = _read(file, lambda: read_bytes(Path(file), MAX_GRAPH_BYTES))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _unreadable(
-            file, f"cannot read the decisions file: {exc}", "the file must be UTF-8 text"
-        ) from None
-    parsed = parse_yaml(text, file)
-    if parsed.problems:
+    parsed = _yaml(_read(file, lambda: read_bytes(Path(file), MAX_GRAPH_BYTES)), file, "decisions file")
+    if parsed.problems:  # a key written twice: nothing is guessed
         raise LoadError(parsed.problems)
     data = parsed.data
     if not isinstance(data, Mapping) or set(data) != {"decisions"}:

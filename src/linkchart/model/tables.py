@@ -22,7 +22,7 @@ from ..times import DAY, NO_TIME, OPEN, Span, pack
 from ..vocabulary import Vocabulary
 from .records import Edge, Evidence, Node, Note, Source
 
-__all__ = ["Alternatives", "EdgeTable", "NodeTable", "span_at"]
+__all__ = ["Alternatives", "EdgeTable", "NodeTable", "frozen_text", "span_at"]
 
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
@@ -35,7 +35,8 @@ def _frozen(array: npt.ArrayLike, dtype: npt.DTypeLike) -> Any:
     return out
 
 
-def _frozen_text(values: Iterable[Any]) -> ObjArray:
+def frozen_text(values: Iterable[Any]) -> ObjArray:
+    """A read-only object array of ``values`` (text, tuples: kept as they are)."""
     items = list(values)
     out = np.empty(len(items), dtype=object)
     out[:] = items
@@ -101,14 +102,14 @@ class NodeTable:
         notes: Mapping[str, tuple[Note, ...]] | None = None,
     ) -> NodeTable:
         """Copy the given columns into a frozen table (no lifespans or notes unless given)."""
-        attrs = {k: _frozen_text(v) for k, v in (attributes or {}).items()}
+        attrs = {k: frozen_text(v) for k, v in (attributes or {}).items()}
         n = len(ids)
         undated = np.full(n, NO_TIME, dtype=np.int32)
         return cls(
-            _frozen_text(ids),
+            frozen_text(ids),
             _frozen(type_codes, np.int16),
-            _frozen_text(labels),
-            _frozen_text(aliases),
+            frozen_text(labels),
+            frozen_text(aliases),
             MappingProxyType(attrs),
             _frozen(undated if time_from is None else time_from, np.int32),
             _frozen(undated if time_to is None else time_to, np.int32),
@@ -269,10 +270,10 @@ class EdgeTable:
             _frozen(t1, np.int32),
             _frozen(time_precision, np.uint8),
             _frozen(source, np.int16),
-            _frozen_text(evidence),
+            frozen_text(evidence),
             _frozen(pos, np.int64),
             MappingProxyType(dict(explicit_ids or {})),
-            MappingProxyType({k: _frozen_text(v) for k, v in (attributes or {}).items()}),
+            MappingProxyType({k: frozen_text(v) for k, v in (attributes or {}).items()}),
             MappingProxyType(dict(alternatives or {})),
             MappingProxyType({k: tuple(v) for k, v in (notes or {}).items() if v}),
             MappingProxyType(Counter((alternatives or {}).values())),

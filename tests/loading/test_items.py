@@ -1,4 +1,4 @@
-"""Evidence lists (linkchart.loading.edges): items from several sources, each quote checked
+"""Evidence lists (linkchart.loading.items): items from several sources, each quote checked
 against its own source's text; graded sources and items; the file's ``grades:``."""
 
 from __future__ import annotations
