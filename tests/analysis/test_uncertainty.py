@@ -393,3 +393,22 @@ def test_the_sources_model_draws_the_remaining_sources_probability() -> None:
     r = rank_uncertainty(c, "degree", model="sources", drop=0.5, draws=4000, seed=1, workers=1)
     # P(tie) = P(both kept) 0.75 + P(one kept) 0.5 + P(none) 0 = 0.25 * 0.75 + 0.5 * 0.5
     assert (r.values[:, 0] == 1).mean() == pytest.approx(0.25 * 0.75 + 0.5 * 0.5, abs=0.03)
+
+
+def test_the_sources_model_on_a_chart_without_sources_and_on_a_projection() -> None:
+    c = linkchart.from_records(
+        [{"id": "p", "type": "person"}, {"id": "q", "type": "person"}, {"id": "m", "type": "event"}],
+        [
+            {"from": "p", "relation": "attended", "to": "m", "source": "s1", "alternative": "w"},
+            {"from": "p", "relation": "attended", "to": "q", "source": "s1", "alternative": "w"},
+            {"from": "q", "relation": "attended", "to": "m", "source": "s2"},
+        ],
+        sources=[{"id": "s1"}, {"id": "s2"}],
+    )
+    unsourced = linkchart.from_records([{"id": "a", "type": "person"}, {"id": "b", "type": "person"}],
+                                       [{"from": "a", "relation": "knows", "to": "b"}])  # fmt: skip
+    r = rank_uncertainty(unsourced, "degree", model="sources", drop=0.5, draws=200, seed=2, workers=1)
+    assert set(r.values[:, 0].tolist()) <= {0.0, 1.0} and r.values[:, 0].mean() > 0.9  # nothing to drop
+    p = linkchart.one_mode(c, "person", "event")
+    r = rank_uncertainty(p, "degree", model="sources", drop=1.0 - 1e-9, draws=100, seed=2, workers=1)
+    assert (r.values == 0).all()  # every source dropped: no affiliation, no projected tie

@@ -106,7 +106,8 @@ def keep_edges(
             mine = claims.group >= 0
             size = claims.size[mine]
             v, p = u[claims.lead[mine]], probability[mine]
-            pick = np.minimum(np.floor(v / p * size), size - 1)
+            with np.errstate(divide="ignore", invalid="ignore"):  # p = 0: a tie no source is left for
+                pick = np.minimum(np.floor(v / p * size), size - 1)
             keep[mine] = (v < p) & (pick == claims.rank[mine])
         return keep
     keep = np.ones(m, dtype=bool)

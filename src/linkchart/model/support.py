@@ -95,7 +95,7 @@ def combined(
     """
     row, code, prob = support
     if kept is not None:
-        stay = (code < 0) | kept[np.maximum(code, 0)]
+        stay = (code < 0) | (kept[np.maximum(code, 0)] if len(kept) else False)
         row, prob = row[stay], prob[stay]
     if grades.corroboration == "max":
         out = np.zeros(m, dtype=np.float64)
