@@ -58,7 +58,7 @@ from .analysis.classes import Classes, ClassTie, classes
 from .analysis.closeness import closeness, harmonic
 from .analysis.communities import Communities, communities, participation
 from .analysis.conflicts import Conflict, Conflicts, conflicts
-from .analysis.decisions import Decision, Decisions, decisions_from_records
+from .analysis.corroboration import SameClaim, one_source, same_claims, sources_behind
 from .analysis.degree import degree, strength
 from .analysis.diff import Diff, diff
 from .analysis.disruption import Disruption, disruption
@@ -87,12 +87,24 @@ from .loading import FORMAT_VERSION, from_records, load, load_csv, load_matrices
 
 # isort: split
 # -- model and vocabulary: the frozen chart, its records, its types --
-from .model import Edge, EdgeTable, LinkChart, Node, NodeTable, Source
+from .model import (
+    Decision,
+    Decisions,
+    Edge,
+    EdgeTable,
+    Evidence,
+    LinkChart,
+    Node,
+    NodeTable,
+    Source,
+    decisions_from_records,
+)
 from .vocabulary import (
     CLASSES,
     DEFAULT_CONFIDENCE,
     DEFAULT_NODE_TYPES,
     ConfidenceScale,
+    Grades,
     NodeClass,
     NodeType,
     Relation,
@@ -151,7 +163,9 @@ __all__ = [
     "Edge",
     "EdgeTable",
     "Engine",
+    "Evidence",
     "EvidencePath",
+    "Grades",
     "KeyPlayers",
     "LinkChart",
     "LinkchartError",
@@ -178,6 +192,7 @@ __all__ = [
     "Registry",
     "Relation",
     "Report",
+    "SameClaim",
     "Scores",
     "SharedAffiliation",
     "SignedTriangle",
@@ -223,6 +238,7 @@ __all__ = [
     "merge_charts",
     "name_similarity",
     "one_mode",
+    "one_source",
     "over_time",
     "page_spec",
     "pagerank",
@@ -239,8 +255,10 @@ __all__ = [
     "render_image",
     "render_page",
     "report",
+    "same_claims",
     "shared_affiliations",
     "show",
+    "sources_behind",
     "strength",
     "two_mode",
     "write_csv",

@@ -1,4 +1,5 @@
-"""The vocabulary of a chart: node types, relation types and the confidence scale.
+"""The vocabulary of a chart: node types, relation types, the confidence scale and the
+grades of sources and items (:class:`Grades`).
 
 All three are immutable values. A :class:`Vocabulary` is part of every
 :class:`~linkchart.model.LinkChart`; views of a chart share its vocabulary.
@@ -6,21 +7,25 @@ All three are immutable values. A :class:`Vocabulary` is part of every
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Final, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 from .errors import UnknownNameError
 
 __all__ = [
     "CLASSES",
     "COMMON_LAYER",
+    "CREDIBILITY",
     "DEFAULT_CONFIDENCE",
     "DEFAULT_NODE_TYPES",
     "READINGS",
+    "RELIABILITY",
     "SIGNS",
     "ConfidenceScale",
+    "Corroboration",
+    "Grades",
     "NodeClass",
     "NodeType",
     "Relation",
@@ -219,6 +224,108 @@ class ConfidenceScale:
         return float(minimum)
 
 
+RELIABILITY: Final = ("A", "B", "C", "D", "E", "F")
+"""The reliability grades of a source (the Admiralty code): A completely reliable, B usually
+reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged."""
+
+CREDIBILITY: Final = (1, 2, 3, 4, 5, 6)
+"""The credibility grades of an item (the Admiralty code): 1 confirmed by other sources,
+2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged."""
+
+Corroboration = Literal["noisy-or", "max"]
+"""How a tie's independent sources combine: ``noisy-or`` (each source is a separate chance
+that the tie is real: ``1 - prod(1 - p_s)``) or ``max`` (no corroboration: the best source)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Grades:
+    """How graded sources and items turn into probabilities, and how sources corroborate.
+
+    An evidence item's probability is
+
+        p = r(reliability of its source) * (c(credibility) if graded 1-5, else P(confidence level))
+
+    ``reliability`` (A-F) is a factor in (0, 1]: how far a source's word is to be taken;
+    ``credibility`` (1-6) is the probability of the item itself and, where written, takes
+    the place of its confidence level. ``None`` in a table is the scale's default, what F
+    and 6 (*cannot be judged*) map to: no factor for F (the item is read at its own
+    probability, as from an ungraded source), the confidence level for 6 — never the
+    lowest grade. Items of one source combine by their maximum (a source repeating
+    itself does not corroborate itself); the sources of a tie combine by
+    :attr:`corroboration`.
+
+    Attributes
+    ----------
+    reliability
+        The factor of each grade A-F (:data:`RELIABILITY` order), ``None``: no factor.
+    credibility
+        The probability of each grade 1-6, ``None``: the item's confidence level.
+    corroboration
+        ``"noisy-or"`` (default) or ``"max"``.
+
+    Examples
+    --------
+    >>> g = Grades.default()
+    >>> g.item_probability(0.75, None, "")            # ungraded: the confidence level's
+    0.75
+    >>> g.item_probability(0.75, 2, "B")              # usually reliable, probably true
+    0.72
+    >>> g.item_probability(0.75, 6, "F")              # cannot be judged: the defaults
+    0.75
+    >>> round(g.combine([0.5, 0.5]), 4), Grades.default().replace_combine("max").combine([0.5, 0.5])
+    (0.75, 0.5)
+    """
+
+    reliability: tuple[float | None, ...] = (1.0, 0.9, 0.75, 0.6, 0.4, None)
+    credibility: tuple[float | None, ...] = (0.95, 0.8, 0.6, 0.35, 0.15, None)
+    corroboration: Corroboration = "noisy-or"
+
+    @classmethod
+    def default(cls) -> Grades:
+        """The default tables (A 1, B 0.9, C 0.75, D 0.6, E 0.4; 1 0.95, 2 0.8, 3 0.6,
+        4 0.35, 5 0.15; F and 6 the defaults) and noisy-OR."""
+        return cls()
+
+    def replace_combine(self, corroboration: Corroboration) -> Grades:
+        """These tables with another rule of corroboration."""
+        return Grades(self.reliability, self.credibility, corroboration)
+
+    def factor(self, reliability: str) -> float:
+        """The factor of a source's reliability grade (``""``: ungraded, 1)."""
+        if not reliability:
+            return 1.0
+        r = self.reliability[RELIABILITY.index(reliability)]
+        return 1.0 if r is None else r
+
+    def item_probability(self, confidence: float, credibility: int | None, reliability: str) -> float:
+        """An item's probability: its credibility's (graded 1-5) or else its confidence
+        level's probability ``confidence``, times its source's reliability factor."""
+        c = None if credibility is None else self.credibility[credibility - 1]
+        return round((confidence if c is None else c) * self.factor(reliability), 12)
+
+    def combine(self, by_source: Iterable[float]) -> float:
+        """A tie's probability from the probabilities of its sources (each the maximum of
+        that source's items): noisy-OR, or the maximum."""
+        ps = list(by_source)
+        if not ps:
+            return 0.0
+        if self.corroboration == "max":
+            return max(ps)
+        rest = 1.0
+        for p in ps:
+            rest *= 1.0 - p
+        return 1.0 - rest
+
+    @property
+    def value(self) -> dict[str, Any]:
+        """The tables as a file's ``grades:`` holds them."""
+        return {
+            "reliability": dict(zip(RELIABILITY, self.reliability, strict=True)),
+            "credibility": dict(zip(CREDIBILITY, self.credibility, strict=True)),
+            "corroboration": self.corroboration,
+        }
+
+
 DEFAULT_NODE_TYPES: tuple[NodeType, ...] = (
     NodeType("organisation", "#d62728", "dot", "Armed group, party, movement or agency"),
     NodeType("state", "#1f77b4", "square", "A sovereign state or its government"),
@@ -248,6 +355,9 @@ class Vocabulary:
     default_layers
         The layers the measures read unless told otherwise (the file's
         ``analysis: {layers: [...]}``), or ``None`` for every layer.
+    grades
+        How graded sources and evidence items become probabilities, and how the sources of
+        a tie corroborate it (the file's ``grades:``).
     """
 
     node_types: tuple[NodeType, ...] = DEFAULT_NODE_TYPES
@@ -255,6 +365,7 @@ class Vocabulary:
     confidence: ConfidenceScale = field(default_factory=ConfidenceScale.default)
     declared_relations: bool = True
     default_layers: tuple[str, ...] | None = None
+    grades: Grades = field(default_factory=Grades.default)
 
     @property
     def layers(self) -> tuple[str, ...]:

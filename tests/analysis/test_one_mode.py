@@ -323,3 +323,31 @@ def test_the_draws_of_a_projection_keep_at_most_one_alternative() -> None:
     alleged = c.vocabulary.confidence.probability("alleged")
     confirmed = c.vocabulary.confidence.probability("confirmed")
     assert np.mean(partners == 1) == pytest.approx(alleged * confirmed, abs=0.04)
+
+
+def test_a_written_projection_keeps_its_tie_probabilities(tmp_path: Any) -> None:
+    """Attack defect 4: the probability of a projected tie (0.2375 here) is written itself, not
+    as the confidence level below it (possible, 0.25), in every format that reads it back."""
+    c = _claimed()
+    p = linkchart.one_mode(c, "person", "meeting")
+    probs = p.edges.probability.tolist()
+    assert not set(probs) <= set(c.vocabulary.confidence.probabilities)  # not levels
+    for fmt in ("yaml", "graphml", "gexf", "json", "xlsx", "stix.json"):
+        back = linkchart.load(linkchart.export(p, tmp_path / f"p.{fmt}"))
+        assert back == p and back.edges.probability.tolist() == probs, fmt
+    written = (tmp_path / "p.yaml").read_text(encoding="utf-8")
+    assert "probability:" in written
+    # a chart whose probabilities its levels give writes none
+    plain = linkchart.load(linkchart.export(c, tmp_path / "c.yaml"))
+    assert "probability:" not in (tmp_path / "c.yaml").read_text(encoding="utf-8") and plain == c
+
+
+@pytest.mark.parametrize(("value", "ok"), [(0.2375, True), ("0.5", False), (0, False), (1.5, False)])
+def test_a_probability_written_is_the_ties(value: object, ok: bool) -> None:
+    nodes = [{"id": x, "type": "person"} for x in "ab"]
+    edges = [{"from": "a", "relation": "knows", "to": "b", "probability": value}]
+    if ok:
+        assert linkchart.from_records(nodes, edges).edges.probability.tolist() == [value]
+    else:
+        with pytest.raises(linkchart.LoadError, match=r"edges\[0\].probability"):
+            linkchart.from_records(nodes, edges)

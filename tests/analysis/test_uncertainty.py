@@ -15,7 +15,9 @@ import pytest
 
 import linkchart
 from linkchart import LinkchartError, UnknownNameError
+from linkchart.analysis.uncertainty import rank_uncertainty
 from linkchart.cli import main
+from linkchart.vocabulary import ConfidenceScale, Relation, Vocabulary
 
 GRAPH = Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml"
 LEVELS = ("confirmed", "reported", "alleged", "possible")
@@ -345,3 +347,62 @@ def test_errors_name_what_is_wrong() -> None:
         linkchart.rank_uncertainty(chart, "degree", model="bootstrap")  # type: ignore[arg-type]
     with pytest.raises(UnknownNameError):
         chart.index_of("Tajikstan")
+
+
+def test_the_sources_model_drops_whole_sources() -> None:
+    sure = Vocabulary(relations=(Relation("knows"),), confidence=ConfidenceScale.from_mapping({"sure": 1.0}))
+    c = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in "abcdef"],
+        [
+            {"from": "a", "relation": "knows", "to": "b", "source": "s1"},  # s1 alone
+            {"from": "c", "relation": "knows", "to": "d", "evidence": [  # s1 and s2
+                {"quote": "c met d", "source": "s1"}, {"quote": "d met c", "source": "s2"}]},
+            {"from": "e", "relation": "knows", "to": "f", "source": None},  # no source: never dropped
+        ],
+        sources=[{"id": "s1"}, {"id": "s2"}],
+        vocabulary=sure,
+    )  # fmt: skip
+    r = rank_uncertainty(c, "degree", model="sources", drop=0.5, draws=2000, seed=7, workers=1)
+    a, cc, e = (r.values[:, c.index_of(x)] for x in "ace")
+    assert set(a.tolist()) == {0.0, 1.0} and (e == 1).all()
+    assert ((cc == 0) <= (a == 0)).all()  # c's tie goes only when s1 goes too
+    assert (a == 0).mean() == pytest.approx(0.5, abs=0.04)  # s1 dropped
+    assert (cc == 0).mean() == pytest.approx(0.25, abs=0.04)  # both dropped
+    again = rank_uncertainty(c, "degree", model="sources", drop=0.5, draws=2000, seed=7, workers=1)
+    assert (again.values == r.values).all()
+    assert "each source dropped with probability 50%" in r.text()
+    none_dropped = rank_uncertainty(c, "degree", model="sources", drop=0.0, draws=50, seed=7, workers=1)
+    assert (none_dropped.values == 1).all()
+
+
+def test_the_sources_model_draws_the_remaining_sources_probability() -> None:
+    c = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in "ab"],
+        [{"from": "a", "relation": "knows", "to": "b", "evidence": [
+            {"quote": "x", "source": "s1", "confidence": "alleged"},
+            {"quote": "y", "source": "s2", "confidence": "alleged"}]}],
+        sources=[{"id": "s1"}, {"id": "s2"}],
+    )  # fmt: skip
+    assert c.edges.probability.tolist() == [0.75]  # 0.5 and 0.5, noisy-OR
+    r = rank_uncertainty(c, "degree", model="sources", drop=0.5, draws=4000, seed=1, workers=1)
+    # P(tie) = P(both kept) 0.75 + P(one kept) 0.5 + P(none) 0 = 0.25 * 0.75 + 0.5 * 0.5
+    assert (r.values[:, 0] == 1).mean() == pytest.approx(0.25 * 0.75 + 0.5 * 0.5, abs=0.03)
+
+
+def test_the_sources_model_on_a_chart_without_sources_and_on_a_projection() -> None:
+    c = linkchart.from_records(
+        [{"id": "p", "type": "person"}, {"id": "q", "type": "person"}, {"id": "m", "type": "event"}],
+        [
+            {"from": "p", "relation": "attended", "to": "m", "source": "s1", "alternative": "w"},
+            {"from": "p", "relation": "attended", "to": "q", "source": "s1", "alternative": "w"},
+            {"from": "q", "relation": "attended", "to": "m", "source": "s2"},
+        ],
+        sources=[{"id": "s1"}, {"id": "s2"}],
+    )
+    unsourced = linkchart.from_records([{"id": "a", "type": "person"}, {"id": "b", "type": "person"}],
+                                       [{"from": "a", "relation": "knows", "to": "b"}])  # fmt: skip
+    r = rank_uncertainty(unsourced, "degree", model="sources", drop=0.5, draws=200, seed=2, workers=1)
+    assert set(r.values[:, 0].tolist()) <= {0.0, 1.0} and r.values[:, 0].mean() > 0.9  # nothing to drop
+    p = linkchart.one_mode(c, "person", "event")
+    r = rank_uncertainty(p, "degree", model="sources", drop=1.0 - 1e-9, draws=100, seed=2, workers=1)
+    assert (r.values == 0).all()  # every source dropped: no affiliation, no projected tie

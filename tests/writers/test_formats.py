@@ -141,3 +141,27 @@ def test_cli_export_and_convert(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert again.to_records() == original.to_records() and again.vocabulary == original.vocabulary
     assert main(["export", graph, "-o", graph]) == 1  # never over the input
     assert main(["export", graph, "-o", str(tmp_path / "x.txt")]) == 2  # a usage error: say --format
+
+
+def test_every_format_carries_an_evidence_list_and_the_grades(tmp_path: Path) -> None:
+    chart = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in "abc"],
+        [
+            {"from": "a", "relation": "knows", "to": "b", "evidence": [
+                {"quote": "a met b", "source": "s1", "confidence": "alleged", "time": "1999-03"},
+                {"quote": "b knew a", "source": "s2", "credibility": 2},
+                "a and b again",
+            ]},
+            {"from": "b", "relation": "knows", "to": "c", "source": "s2", "evidence": "[He] said b saw c"},
+        ],
+        sources=[{"id": "s1"}, {"id": "s2", "reliability": "B"}],
+        title="t",
+    )  # fmt: skip
+    # s1 0.5, no source (the third item) 0.95, s2 0.8 x 0.9: noisy-OR
+    assert chart.edges.probability.tolist() == pytest.approx([1 - 0.5 * 0.05 * 0.28, 0.855])
+    for fmt in (*EXCHANGE, "stix.json", "yaml", "tables"):
+        again = linkchart.load(export(chart, tmp_path / (f"c.{fmt}" if fmt != "tables" else fmt)))
+        assert again == chart, fmt
+        assert again.edge("e0").evidence_items == chart.edge("e0").evidence_items, fmt
+        assert again.edges.probability.tolist() == chart.edges.probability.tolist(), fmt
+        assert again.source("s2").reliability == "B", fmt

@@ -27,8 +27,8 @@ from .communities import *  # noqa: F403
 from .communities import __all__ as _communities
 from .conflicts import *  # noqa: F403
 from .conflicts import __all__ as _conflicts
-from .decisions import *  # noqa: F403
-from .decisions import __all__ as _decisions
+from .corroboration import *  # noqa: F403
+from .corroboration import __all__ as _corroboration
 from .degree import *  # noqa: F403
 from .degree import __all__ as _degree
 from .diff import *  # noqa: F403
@@ -85,6 +85,7 @@ __all__ = [
     *_bridges,
     *_bridging,
     *_communities,
+    *_corroboration,
     *_brokerage,
     *_roles,
     *_projection,
@@ -108,7 +109,6 @@ __all__ = [
     *_names,
     *_candidate,
     *_conflicts,
-    *_decisions,
     *_diff,
     *_duplicates,
 ]

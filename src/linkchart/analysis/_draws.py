@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from ..model import Support, combined
+from ..vocabulary import Grades
 from ._measure import MeasureCall
 from .projection import draw_chart
 
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = ["Claims", "Plan", "claims_of", "draw_block", "keep_edges", "one_of_each"]
+__all__ = ["Claims", "Plan", "Sources", "claims_of", "draw_block", "keep_edges", "one_of_each", "sources_of"]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -59,6 +61,35 @@ def claims_of(chart: LinkChart, rows: npt.NDArray[np.int64] | None = None) -> Cl
     return Claims(lead, a.size[rows], a.rank[rows], group)
 
 
+class Sources(NamedTuple):
+    """What ``model="sources"`` reads: the ties' support (one row per tie and source), the
+    rule that combines the sources left, and how many sources the chart has."""
+
+    support: Support
+    grades: Grades
+    sources: int
+
+
+def sources_of(chart: LinkChart, rows: npt.NDArray[np.int64] | None = None) -> Sources:
+    """The sources of ``chart``'s edges (``rows`` of them only, renumbered ``0 ..``: a one-mode
+    projection draws its affiliation ties)."""
+    support = chart.support()
+    if rows is not None:
+        new = np.full(chart.number_of_edges, -1, dtype=np.int64)
+        new[rows] = np.arange(len(rows))
+        mine = new[support.row] >= 0
+        support = Support(new[support.row[mine]], support.source[mine], support.probability[mine])
+    return Sources(support, chart.vocabulary.grades, len(chart.sources))
+
+
+def source_probability(rng: np.random.Generator, sources: Sources, m: int, drop: float) -> FloatArray:
+    """One ``model="sources"`` draw's tie probabilities: each source dropped with probability
+    ``drop``, each of the ``m`` ties left with the probability its remaining sources give it
+    (``0``: it rested only on sources dropped). Ties without a source are never dropped."""
+    kept = rng.random(sources.sources) >= drop
+    return combined(sources.support, m, sources.grades, kept)
+
+
 def keep_edges(
     rng: np.random.Generator, probability: FloatArray, model: str, drop: float, claims: Claims | None
 ) -> BoolArray:
@@ -75,7 +106,8 @@ def keep_edges(
             mine = claims.group >= 0
             size = claims.size[mine]
             v, p = u[claims.lead[mine]], probability[mine]
-            pick = np.minimum(np.floor(v / p * size), size - 1)
+            with np.errstate(divide="ignore", invalid="ignore"):  # p = 0: a tie no source is left for
+                pick = np.minimum(np.floor(v / p * size), size - 1)
             keep[mine] = (v < p) & (pick == claims.rank[mine])
         return keep
     keep = np.ones(m, dtype=bool)
@@ -116,6 +148,8 @@ class Plan:
         The probability of each tie drawn (the chart's edges, or a projection's affiliation ties).
     claims
         The either-or claims of those ties (``None``: none).
+    sources
+        For ``model="sources"``: the sources of those ties (``None`` for the other models).
     redraw
         For a one-mode projection, what projects a draw of its affiliation ties.
     masked
@@ -133,6 +167,7 @@ class Plan:
     claims: Claims | None
     redraw: Any
     masked: bool
+    sources: Sources | None = None
 
     def draw(self, i: int) -> FloatArray:
         """Draw ``i``'s scores, per node of the chart (``inf`` where a node was dropped)."""
@@ -148,7 +183,11 @@ class Plan:
             out = np.full(n, np.inf)
             out[rows] = [scores[nid] for nid in view.node_ids]
             return out
-        keep = keep_edges(rng, self.probability, self.model, self.drop, self.claims)
+        if self.sources is not None:  # whole sources dropped, then each tie on what is left
+            p = source_probability(rng, self.sources, len(self.probability), self.drop)
+            keep = keep_edges(rng, p, "confidence", self.drop, self.claims)
+        else:
+            keep = keep_edges(rng, self.probability, self.model, self.drop, self.claims)
         if self.redraw is not None:  # a one-mode projection: the affiliation ties drawn, then projected
             drawn = self.redraw(chart, keep)
         else:

@@ -17,9 +17,9 @@ import numpy as np
 
 from ..errors import LinkchartError
 from ..model import Edge, LinkChart
+from ..model.decisions import Decision, Decisions
 from ..times import NO_TIME, Span
 from ..vocabulary import Vocabulary
-from .decisions import Decision, Decisions
 from .duplicates import TYPE_CLASSES
 
 __all__ = [
@@ -299,7 +299,7 @@ def conflicts(chart: LinkChart, *, decisions: Decisions | Iterable[Decision] | N
     chart
         The chart.
     decisions
-        Recorded ``same_as`` decisions (:class:`~linkchart.analysis.decisions.Decisions`)
+        Recorded ``same_as`` decisions (:class:`~linkchart.model.decisions.Decisions`)
         whose groups are checked for types; ``None`` for none.
 
     Returns

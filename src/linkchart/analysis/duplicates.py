@@ -8,7 +8,7 @@ that may be one entity — within one chart, or across two or more — ranked by
 the two share, whether their types are compatible, and whether they are already tied to
 each other. A candidate is a question for the analyst, never an answer: nothing here joins
 two nodes, and an equal label or alias makes a candidate, not a merge. The analyst's
-answer is recorded as data (:class:`~linkchart.analysis.decisions.Decision`;
+answer is recorded as data (:class:`~linkchart.model.decisions.Decision`;
 ``docs/many_sources.md``); the candidates come as :class:`~linkchart.analysis.candidate.Candidates`.
 
 **Names** are compared as :mod:`~linkchart.analysis.names` says (:func:`name_key`,
@@ -63,6 +63,7 @@ import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
+from ..model.decisions import Decision, Decisions
 from ._measure import check_count
 from .candidate import (
     Candidate,
@@ -75,7 +76,6 @@ from .candidate import (
     TypeReason,
     TypeVerdict,
 )
-from .decisions import Decision, Decisions
 from .names import RULE_SCORES, Form, NameMatch, compare, forms_of
 
 __all__ = [

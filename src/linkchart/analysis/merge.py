@@ -23,9 +23,9 @@ from ..errors import LinkchartError, did_you_mean
 from ..loading import from_records
 from ..loading.evidence import is_remote
 from ..model import LinkChart, Source
+from ..model.decisions import Decision, Decisions
 from ..vocabulary import Vocabulary
 from .conflicts import Conflict, Conflicts, incompatible_types, type_class
-from .decisions import Decision, Decisions
 from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, Merged, MergeWarning
 from .unify import unified_periods, unified_vocabulary
 
@@ -33,7 +33,7 @@ __all__ = ["Matches", "claim_key", "merge", "merge_charts"]
 
 Matches = Mapping[str, str] | Iterable[tuple[str, str]] | Decisions | Iterable[Decision]
 """Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
-decisions (:class:`~linkchart.analysis.decisions.Decision`)."""
+decisions (:class:`~linkchart.model.decisions.Decision`)."""
 
 
 def _fresh(name: str, taken: set[str]) -> str:
@@ -425,7 +425,7 @@ def merge(
         Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
         decisions. An id its chart lacks raises.
     decisions
-        Recorded decisions (:class:`~linkchart.analysis.decisions.Decisions`, as a
+        Recorded decisions (:class:`~linkchart.model.decisions.Decisions`, as a
         decisions file holds them): their ``same_as`` groups join nodes; an id neither
         chart has is noted (a decisions file may cover more charts).
 

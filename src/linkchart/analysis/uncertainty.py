@@ -16,6 +16,13 @@ on many random versions of the chart and says how its scores and ranks vary:
     with their edges (``unit="node"``) at random, as Borgatti, Carley & Krackhardt (2006)
     did to see how fast top-k rankings degrade with missing data; of each either-or claim
     one alternative, drawn at random, is the one that can remain.
+``model="sources"``
+    Would the ranking survive losing a source? Each draw drops each source of the chart
+    with probability ``drop``, whole: every evidence item it gives goes. Each tie then
+    holds with the probability its remaining sources give it (as ``model="confidence"``
+    draws it; :mod:`linkchart.model.support`): a tie that rests on one source disappears
+    with it, a corroborated one stays on its other sources at their probability. Ties
+    without a source are not dropped with any.
 
 The **value** (``baseline``) is the measure on the chart as it is: every tie present,
 each alternative of a claim a tie of ``1/s`` of its weight. A draw only removes ties (or
@@ -53,7 +60,7 @@ import numpy.typing as npt
 from ..errors import LinkchartError, UnknownNameError
 from ..executor import Runner, map_blocks
 from ..progress import Progress
-from ._draws import Plan, claims_of, draw_block
+from ._draws import Plan, claims_of, draw_block, sources_of
 from ._measure import check_count, vocabulary
 from .ranks import competition_ranks, round12, tied_ranks
 from .types import Seed
@@ -73,7 +80,7 @@ __all__ = [
     "rank_uncertainty",
 ]
 
-Model = Literal["confidence", "missing"]
+Model = Literal["confidence", "missing", "sources"]
 MODELS: tuple[str, ...] = get_args(Model)
 Unit = Literal["edge", "node"]
 UNITS: tuple[str, ...] = get_args(Unit)
@@ -285,11 +292,10 @@ class RankUncertainty:
     def text(self) -> str:
         """The table as aligned text, under :meth:`explain`."""
         p = self.parameters
-        how = (
-            "each tie kept with its confidence probability"
-            if p["model"] == "confidence"
-            else f"{p['drop']:.0%} of the {p['unit']}s dropped at random"
-        )
+        how = {
+            "confidence": "each tie kept with its confidence probability",
+            "sources": f"each source dropped with probability {p['drop']:.0%}",
+        }.get(p["model"], f"{p['drop']:.0%} of the {p['unit']}s dropped at random")
         head = [
             f"{self.measure}: how sure is the top {self.top}? {self.draws} draws, {how}; seed {p['seed']}",
             *textwrap.wrap(self.explain(), 100, initial_indent="  ", subsequent_indent="  "),
@@ -319,6 +325,11 @@ def how_drawn(parameters: Mapping[str, Any]) -> str:
     if parameters["model"] == "confidence":
         return (
             "each draw keeps each tie with its probability (one alternative of an either-or claim, or none)"
+        )
+    if parameters["model"] == "sources":
+        return (
+            f"each draw drops each source with probability {parameters['drop']:.0%}, whole, and keeps "
+            "each tie with the probability its remaining sources give it"
         )
     return f"each draw drops {parameters['drop']:.0%} of the {parameters['unit']}s at random"
 
@@ -366,12 +377,15 @@ def rank_uncertainty(
         Seeds the draws: the same seed gives the same numbers, whatever ``workers``. %(seed)s
     model
         ``"confidence"`` (default): each edge kept with its confidence probability;
-        ``"missing"``: a fraction ``drop`` of the edges or nodes dropped at random.
+        ``"missing"``: a fraction ``drop`` of the edges or nodes dropped at random;
+        ``"sources"``: each source dropped, whole, with probability ``drop``, and each tie
+        kept with the probability its remaining sources give it.
     top
         The ``k`` of P(top k) (default 5).
     drop, unit
         For ``model="missing"``: the fraction dropped (default 0.1) and of what,
-        ``"edge"`` or ``"node"`` (a dropped node has no score or rank in that draw).
+        ``"edge"`` or ``"node"`` (a dropped node has no score or rank in that draw); for
+        ``model="sources"``: the probability that a draw drops each source (default 0.1).
     baseline
         The measure on the chart as it is (its value), when the caller has it already —
         the scores of the same measure with the same options on this chart, keyed by
@@ -532,9 +546,11 @@ def _plan(chart: LinkChart, call: Any, entropy: int, model: str, drop: float, un
     if redraw is not None:
         probability = np.asarray(origin.probability, dtype=np.float64)
         claims = claims_of(origin.chart, origin.rows)
+        sources = sources_of(origin.chart, np.asarray(origin.rows)) if model == "sources" else None
     else:
         probability = np.asarray(chart.edges.probability, dtype=np.float64)
         claims = claims_of(chart)
+        sources = sources_of(chart) if model == "sources" else None
     return Plan(
         chart,
         call,
@@ -546,4 +562,5 @@ def _plan(chart: LinkChart, call: Any, entropy: int, model: str, drop: float, un
         claims,
         redraw,
         module.startswith("linkchart.analysis."),
+        sources,
     )

@@ -236,7 +236,9 @@ class RobustSpec:
         1000, help="random versions (default 1000)", metavar="N"
     )
     seed: Seed = seed_option("seed (default 0): same seed, same numbers")
-    model: Model = option("confidence", help="what varies: each tie's confidence, or missing data")
+    model: Model = option(
+        "confidence", help="what varies: each tie's confidence, missing data, or whole sources"
+    )
     drop: Annotated[float, Min(0), Max(1, strict=True)] = option(
         0.1, help="with --model missing: the fraction dropped (default 0.1)", metavar="F"
     )

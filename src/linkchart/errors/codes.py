@@ -99,6 +99,17 @@ CODES: Final[Mapping[str, Code]] = MappingProxyType(
         "bad-confidence": _problem(
             ANY_FORMAT, "a confidence level not in the scale, or a probability outside (0, 1]"
         ),
+        "bad-grade": _problem(
+            ANY_FORMAT,
+            "a source's `reliability` that is not A-F, an evidence item's `credibility` that is not "
+            "1-6, or a `grades:` table or rule that is not one",
+        ),
+        "bad-decision": _problem(
+            ANY_FORMAT,
+            "a `same_as` decision that cannot be applied without settling a conflict: nodes of "
+            "different types, attributes or lifespans, an edge between them, or a `not_same_as` "
+            "between nodes a `same_as` joins",
+        ),
         "bad-time": _problem(
             ANY_FORMAT,
             "a time that is not a year, month, day or valid interval (or a period that is not one, or "
@@ -225,6 +236,8 @@ ProblemCode = Literal[
     "relation-not-allowed",
     "unknown-layer",
     "bad-confidence",
+    "bad-grade",
+    "bad-decision",
     "bad-time",
     "unknown-period",
     "outside-lifespan",

@@ -28,14 +28,16 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import did_you_mean
-from ..model import EdgeTable, LinkChart, NodeTable, Note, Source
+from ..errors import LoadError, did_you_mean
+from ..model import Decision, Decisions, EdgeTable, LinkChart, NodeTable, Note, Source, decisions_from_records
 from ..times import Span, bounds, dated, in_force
 from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation, Vocabulary
 from ..writable import find_unwritable, unwritable
 from .columns import ABSENT, Document, absent, check_keys, quote_hint, type_name
+from .decisions import apply_decisions
 from .edges import build_edges
 from .evidence import is_remote
+from .grades import parse_grades
 from .header import (
     DEFAULT_KEYS,
     TOP_KEYS,
@@ -170,6 +172,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         declared = vocab.declared_relations
         scale = vocab.confidence
         default_layers = vocab.default_layers
+        grades = vocab.grades
         open_types = False
     else:
         scale = parse_confidence(doc.confidence, problems)
@@ -177,6 +180,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         node_types = () if open_types else parse_node_types(doc.node_types, problems)
         relation_objs, declared = parse_relations(doc.relations, [t.name for t in node_types], problems)
         default_layers = parse_analysis(doc.analysis, relation_objs, problems)
+        grades = parse_grades(doc.grades, problems)
     default_source, default_confidence = _defaults(doc.defaults, sources, scale, problems)
 
     types = Names([t.name for t in node_types], open_=open_types)
@@ -210,6 +214,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         default_confidence,
         problems,
         periods,
+        grades,
     )
     if len(relations.codes) > np.iinfo(np.int16).max:
         problems.add(
@@ -222,10 +227,11 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         check_evidence(sources, _quotes(sources, edges, node_notes, nodes.index), doc.base, problems,
                        allow_outside=doc.allow_outside)  # fmt: skip
 
+    decisions, where = _decisions(doc, problems)
     problems.raise_if_any()
     _check_lifespans(nodes, edges, problems)
     problems.issue_warnings()
-    vocabulary = Vocabulary(all_types, tuple(relation_list()), scale, declared, default_layers)
+    vocabulary = Vocabulary(all_types, tuple(relation_list()), scale, declared, default_layers, grades)
     t0, t1, tp = nodes.times
     node_table = NodeTable.build(
         nodes.ids,
@@ -238,6 +244,9 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         time_precision=tp,
         notes=node_notes,
     )
+    if len(decisions):
+        node_table, edges = apply_decisions(decisions, where, node_table, edges, all_types, problems)
+        problems.raise_if_any()
     return LinkChart(
         vocabulary=vocabulary,
         nodes=node_table,
@@ -249,6 +258,25 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         periods=periods,
         files=_files_read(doc, sources),
     )
+
+
+def _decisions(doc: Document, problems: Problems) -> tuple[Decisions, list[tuple[str | None, str]]]:
+    """The file's ``decisions:`` and those given beside it, with where each was written."""
+    entries: list[Decision] = []
+    where: list[tuple[str | None, str]] = []
+    if not absent(doc.decisions):
+        try:
+            own = decisions_from_records(doc.decisions)
+        except LoadError as err:
+            for p in err.problems:
+                problems.add(p.code, p.message, p.path, p.hint)
+        else:
+            entries += own.entries
+            where += [(None, f"decisions[{i}]") for i in range(len(own))]
+    if doc.more_decisions is not None:
+        entries += doc.more_decisions.entries
+        where += [(doc.decisions_file, f"decisions[{i}]") for i in range(len(doc.more_decisions))]
+    return Decisions(entries), where
 
 
 def _directed(directed: bool | Mapping[str, bool] | None, relation: str) -> bool:
@@ -264,11 +292,18 @@ def _quotes(
     node_notes: Mapping[str, tuple[Note, ...]],
     node_rows: Mapping[str, int],
 ) -> Iterator[tuple[str, int, str]]:
-    """Every quote to look up in its source's text: ``(path, source code, quote)``."""
-    for k, (code, quote) in enumerate(zip(edges.source.tolist(), edges.evidence.tolist(), strict=True)):
-        if quote:
-            yield f"edges[{k}].evidence", code, quote
+    """Every quote to look up in its source's text: ``(path, source code, quote)``; an
+    evidence item's in the text of its own source."""
     code_of = {s.id: i for i, s in enumerate(sources)}
+    lists = edges.evidence_items
+    for k, (code, quote) in enumerate(zip(edges.source.tolist(), edges.evidence.tolist(), strict=True)):
+        listed = lists.get(k) if lists else None
+        if listed:
+            for i, it in enumerate(listed):
+                own = code if it.source is None else code_of[it.source]
+                yield f"edges[{k}].evidence[{i}].quote", own, it.quote
+        elif quote:
+            yield f"edges[{k}].evidence", code, quote
     notes = [(f"nodes[{node_rows[nid]}]", v) for nid, v in node_notes.items()]
     notes += [(f"edges[{k}]", v) for k, v in edges.notes.items()]
     for where, items in notes:

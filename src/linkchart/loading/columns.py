@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..errors import did_you_mean
+from ..model import Decisions
 from ..model.fields import EDGE_FIELDS, KEY_HINTS, NODE_FIELDS, RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
 from ..vocabulary import Vocabulary
 from .problems import Problems
@@ -108,6 +109,10 @@ class Document:
     relations: Any = ABSENT
     analysis: Any = ABSENT
     periods: Any = ABSENT
+    grades: Any = ABSENT
+    decisions: Any = ABSENT
+    more_decisions: Decisions | None = None
+    decisions_file: str | None = None
     vocabulary: Vocabulary | None = None
     open_node_types: bool = False
     require_title: bool = True

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LoadError, LoadWarning, Problem, ProblemCode, did_you_mean
-from ..model import LinkChart
+from ..model import Decisions, LinkChart
 from ..readers.csv import CsvRows
 from ..readers.foreign import DEFAULT_RELATION, DEFAULT_TYPE
 from ..readers.yaml import line_of
@@ -176,6 +176,8 @@ def from_document(
     allow_outside: bool = False,
     directed: bool | None = None,
     fill: Mapping[str, Mapping[str, str]] | None = None,
+    decisions: Decisions | None = None,
+    decisions_file: str | None = None,
 ) -> LinkChart:
     """Validate the plain data of a graph file (as YAML or an export format holds it) into a chart.
 
@@ -185,6 +187,8 @@ def from_document(
     direction of the relations taken as they appear (``False``: undirected), when the
     document declares none; ``fill`` maps ``"nodes"`` or ``"edges"`` to the value of a
     required field that its CSV table lacks (``{"edges": {"relation": "tie"}}``).
+    ``decisions`` are applied with the file's own (read from
+    ``decisions_file``, which names it in problems).
 
     Raises
     ------
@@ -247,6 +251,10 @@ def from_document(
         relations=top.get("relations", ABSENT),
         analysis=top.get("analysis", ABSENT),
         periods=top.get("periods", ABSENT),
+        grades=top.get("grades", ABSENT),
+        decisions=top.get("decisions", ABSENT),
+        more_decisions=decisions,
+        decisions_file=decisions_file,
         base=base,
         path=file,
         allow_outside=allow_outside,

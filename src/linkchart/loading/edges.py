@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any, Final
 
 import numpy as np
 
 from ..errors import did_you_mean
-from ..model import EdgeTable, Source
+from ..model import EdgeTable, Source, combined, support_of
 from ..spelling import Speller
 from ..times import Span
-from ..vocabulary import ConfidenceScale, NodeType, Relation
+from ..vocabulary import ConfidenceScale, Grades, NodeType, Relation, Vocabulary
 from .alternatives import check_alternatives
-from .columns import ABSENT, Section, absent, quote_hint, type_name
-from .evidence import has_words
+from .columns import ABSENT, Section, quote_hint, type_name
 from .header import WEIGHT_RANGE, number, weight_in_range
+from .items import ItemReader, evidence_column
 from .nodes import Names, Nodes, attribute_columns, present, text_column, time_columns, value_key
 from .notes import parse_notes
 from .problems import Problems
@@ -300,34 +301,6 @@ def _weights(values: list[Any], sec: Section, rels: Sequence[Relation], rel: Any
     return out
 
 
-def _evidence(values: list[Any], sec: Section, problems: Problems) -> list[str]:
-    texts = values if sec.text else [v for v in values if v.__class__ is str]
-    wordless = {v for v in dict.fromkeys(texts) if v and not has_words(v)}
-    if sec.text and not wordless:
-        return values
-    out: list[str] = []
-    for k, v in enumerate(values):
-        if v.__class__ is str:
-            if v in wordless:
-                problems.add(
-                    "evidence-not-found",
-                    f"evidence {v!r} quotes no words",
-                    f"{sec.name}[{k}].evidence",
-                    "quote the passage that asserts the tie ('...' marks words left out between parts)",
-                )
-            out.append(v)
-            continue
-        if not absent(v):
-            problems.add(
-                "wrong-type",
-                f"'evidence' must be text, not {type_name(v)}",
-                f"{sec.name}[{k}].evidence",
-                "quote the passage",
-            )
-        out.append("")
-    return out
-
-
 def _edge_ids(values: list[Any], sec: Section, problems: Problems) -> dict[int, str]:
     if sec.text and all(not v for v in dict.fromkeys(values)):
         return {}
@@ -382,6 +355,7 @@ def build_edges(
     default_confidence: int,
     problems: Problems,
     periods: Mapping[str, Span] | None = None,
+    grades: Grades | None = None,
 ) -> EdgeTable:
 
     names = _NodeNames(nodes)
@@ -395,12 +369,13 @@ def build_edges(
     source = _source_codes(sec.column("source"), sec, sources, default_source, problems)
     tfrom, tto, tprec = time_columns(sec.column("time"), sec, problems, periods or {})
     weights = _weights(sec.column("weight"), sec, rels, rel, problems)
-    evidence = _evidence(sec.column("evidence"), sec, problems)
+    reader = ItemReader(sources, scale, periods or {}, problems)
+    evidence, items = evidence_column(sec.column("evidence"), sec, reader)
     explicit = _edge_ids(sec.column("id"), sec, problems)
     attributes = attribute_columns(sec, problems)
     alternatives = check_alternatives(sec, (src, dst, rel), rels, conf, scale, nodes.ids, problems)
     notes = parse_notes(sec, sources, default_source, problems)
-    return EdgeTable.build(
+    table = EdgeTable.build(
         np.maximum(src, 0),
         np.maximum(dst, 0),
         np.maximum(rel, 0),
@@ -416,4 +391,46 @@ def build_edges(
         time_precision=tprec,
         alternatives=alternatives,
         notes=notes,
+        evidence_items=items,
     )
+    table = _corroborated(table, sources, scale, grades or Grades.default())
+    written = _probabilities(sec.column("probability"), sec, problems)
+    if not written:
+        return table
+    p = table.probability.copy()
+    p[list(written)] = list(written.values())
+    p.flags.writeable = False
+    return replace(table, probability=p)
+
+
+def _probabilities(values: list[Any], sec: Section, problems: Problems) -> dict[int, float]:
+    """The probabilities written (``probability:``, a one-mode projection's ties), by row."""
+    out: dict[int, float] = {}
+    for k, v in enumerate(values):
+        if not present(v, sec.text):
+            continue
+        p = _text_number(v) if sec.text else number(v)
+        if p is None or not 0.0 < p <= 1.0:
+            problems.add(
+                "bad-confidence",
+                f"probability {v!r} is not a number in (0, 1]",
+                f"{sec.name}[{k}].probability",
+                "write the tie's probability, e.g. 0.2375, or leave it out: the confidence "
+                "level, grades and evidence give it",
+            )
+            continue
+        out[k] = p
+    return out
+
+
+def _corroborated(
+    edges: EdgeTable, sources: Sequence[Source], scale: ConfidenceScale, grades: Grades
+) -> EdgeTable:
+    """``edges`` with each tie's probability from its items and sources (:mod:`~linkchart.model.support`):
+    unchanged where no edge has an evidence list and no source is graded."""
+    if not edges.evidence_items and not any(s.reliability for s in sources):
+        return edges
+    vocabulary = Vocabulary(confidence=scale, grades=grades)
+    p = combined(support_of(edges, sources, vocabulary), len(edges), grades)
+    p.flags.writeable = False
+    return replace(edges, probability=p)

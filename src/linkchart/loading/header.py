@@ -16,6 +16,7 @@ from ..vocabulary import (
     COMMON_LAYER,
     DEFAULT_NODE_TYPES,
     READINGS,
+    RELIABILITY,
     SIGNS,
     ConfidenceScale,
     NodeClass,
@@ -57,10 +58,12 @@ TOP_KEYS: Final = (
     "relations",
     "analysis",
     "periods",
+    "grades",
+    "decisions",
     "nodes",
     "edges",
 )
-_SOURCE_KEYS: Final = ("id", "title", "author", "date", "location")
+_SOURCE_KEYS: Final = ("id", "title", "author", "date", "location", "reliability")
 _NODE_TYPE_KEYS: Final = ("color", "shape", "description", "class")
 _RELATION_KEYS: Final = (
     "directed",
@@ -124,6 +127,7 @@ def parse_sources(raw: Any, problems: Problems) -> tuple[Source, ...]:
                 "author": item.author,
                 "date": item.date,
                 "location": item.location,
+                "reliability": item.reliability,
             }
         if not isinstance(item, Mapping):
             problems.add(
@@ -148,6 +152,15 @@ def parse_sources(raw: Any, problems: Problems) -> tuple[Source, ...]:
             for k in _SOURCE_KEYS
         }
         sid = values["id"]
+        if values["reliability"] and values["reliability"] not in RELIABILITY:
+            problems.add(
+                "bad-grade",
+                f"reliability {values['reliability']!r} is not a grade A-F",
+                f"{here}.reliability",
+                "A completely reliable, B usually, C fairly, D not usually reliable, E unreliable, "
+                "F cannot be judged",
+            )
+            values["reliability"] = ""
         if not sid:
             continue
         if sid in seen:

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import LoadError, LoadWarning, Problem
-from ..model import LinkChart
+from ..model import Decisions, LinkChart, decisions_from_records
 from ..readers import READERS, reader_of
 from ..readers.convention import Read, document
 from ..readers.foreign import foreign_records
-from ..readers.yaml import line_of, parse_yaml
+from ..readers.yaml import YamlDocument, line_of, parse_yaml
 from .columns import RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
 from .document import _unreadable, from_document
 from .files import MAX_GRAPH_BYTES, Refused, read_bytes
@@ -50,7 +50,12 @@ def _read(file: str, read: Callable[[], bytes]) -> bytes:
         ) from None
 
 
-def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkChart:
+def load(
+    path: str | os.PathLike[str],
+    *,
+    allow_outside: bool = False,
+    decisions: str | os.PathLike[str] | Decisions | None = None,
+) -> LinkChart:
     """Load and validate a graph file (format version 1, see ``docs/format.md``).
 
     Parameters
@@ -64,6 +69,11 @@ def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkCh
         file inside the graph file's folder (links followed); one outside is a located
         ``source-unreadable`` problem. ``True`` reads it wherever it is (still only a
         regular file, within the size caps), and never quotes its content in a message.
+    decisions
+        Decisions to apply besides the file's own ``decisions:`` (``docs/many_sources.md``):
+        a decisions file (YAML whose only key is ``decisions:``) or
+        :class:`~linkchart.model.Decisions`. Each ``same_as`` group becomes one node
+        (:mod:`linkchart.loading.decisions`); the file is not changed.
 
     Returns
     -------
@@ -106,22 +116,52 @@ def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> LinkCh
     """
     file = os.fspath(path)
     p = Path(file)
+    more, more_file = _decisions_file(decisions)
     kind = reader_of(p)
     raw = _read(file, lambda: read_bytes(p, MAX_GRAPH_BYTES))
     if kind != "yaml":
-        return _exchange(file, kind, READERS[kind](raw, file), allow_outside=allow_outside)
+        return _exchange(file, kind, READERS[kind](raw, file), allow_outside=allow_outside,
+                         decisions=more, decisions_file=more_file)  # fmt: skip
+    parsed = _yaml(raw, file, "graph file")
+    return from_document(
+        parsed.data,
+        file,
+        lines=parsed.lines,
+        found=parsed.problems,
+        allow_outside=allow_outside,
+        decisions=more,
+        decisions_file=more_file,
+    )
+
+
+def _yaml(raw: bytes, file: str, what: str) -> YamlDocument:
+    """The YAML document of a file's bytes (UTF-8), or a ``LoadError`` for bad text or syntax."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _unreadable(
-            file, f"cannot read the graph file: {exc}", "check the path; the file must be UTF-8 text"
+            file, f"cannot read the {what}: {exc}", "check the path; the file must be UTF-8 text"
         ) from None
     parsed = parse_yaml(text, file)
     if any(p.code == "yaml-syntax" for p in parsed.problems):
         raise LoadError(parsed.problems)
-    return from_document(
-        parsed.data, file, lines=parsed.lines, found=parsed.problems, allow_outside=allow_outside
-    )
+    return parsed
+
+
+def _decisions_file(given: str | os.PathLike[str] | Decisions | None) -> tuple[Decisions | None, str | None]:
+    """The decisions given to :func:`load`, read from their file where a path is given."""
+    if given is None or isinstance(given, Decisions):
+        return given, None
+    file = os.fspath(given)
+    parsed = _yaml(_read(file, lambda: read_bytes(Path(file), MAX_GRAPH_BYTES)), file, "decisions file")
+    if parsed.problems:  # a key written twice: nothing is guessed
+        raise LoadError(parsed.problems)
+    data = parsed.data
+    if not isinstance(data, Mapping) or set(data) != {"decisions"}:
+        hint = "write 'decisions:' and the list of decisions under it"
+        message = "a decisions file holds one key, 'decisions:'"
+        raise LoadError([Problem("wrong-type", message, "", file, 1, None, hint)])
+    return decisions_from_records(data["decisions"], file=file, lines=parsed.lines), file
 
 
 def _placed(problems: Sequence[Problem], file: str, read: Read) -> list[Problem]:
@@ -174,12 +214,21 @@ def _foreign(file: str, kind: str, read: Read) -> tuple[LinkChart, list[Problem]
     return from_records(nodes, edges, title=title, directed=directed), [*renamed, *said]
 
 
-def _exchange(file: str, kind: str, read: Read, *, allow_outside: bool) -> LinkChart:
+def _exchange(
+    file: str,
+    kind: str,
+    read: Read,
+    *,
+    allow_outside: bool,
+    decisions: Decisions | None = None,
+    decisions_file: str | None = None,
+) -> LinkChart:
     """The chart of an exchange file as its reader read it (see :func:`load`)."""
     try:
         if read.header is not None:
             doc = document(read.header, read.nodes, read.edges)
-            chart = from_document(doc, file, lines=read.lines, allow_outside=allow_outside)
+            chart = from_document(doc, file, lines=read.lines, allow_outside=allow_outside,
+                                  decisions=decisions, decisions_file=decisions_file)  # fmt: skip
             said: list[Problem] = []
         else:
             chart, said = _foreign(file, kind, read)

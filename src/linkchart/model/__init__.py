@@ -2,9 +2,9 @@
 
 :mod:`.records` (the values: :class:`Source`, :class:`Note`, :class:`Node`, :class:`Edge`),
 :mod:`.tables` (the columns: :class:`NodeTable`, :class:`EdgeTable`, :class:`Alternatives`),
-:mod:`.views` (the rows a view keeps), :mod:`.chart` (:class:`LinkChart`), :mod:`.convert`
-(the id <-> position map; networkx, igraph, records) and :mod:`.fields` (the field names of
-files and records).
+:mod:`.views` (the rows a view keeps), :mod:`.support` (what each tie rests on),
+:mod:`.chart` (:class:`LinkChart`), :mod:`.convert` (the id <-> position map; networkx,
+igraph, records) and :mod:`.fields` (the field names of files and records).
 """
 
 import copyreg
@@ -13,12 +13,16 @@ from typing import Any
 
 from .chart import *  # noqa: F403
 from .chart import __all__ as _chart
+from .decisions import *  # noqa: F403
+from .decisions import __all__ as _decisions
 from .records import *  # noqa: F403
 from .records import __all__ as _records
+from .support import *  # noqa: F403
+from .support import __all__ as _support
 from .tables import *  # noqa: F403
 from .tables import __all__ as _tables
 
-__all__ = [*_chart, *_records, *_tables]
+__all__ = [*_chart, *_decisions, *_records, *_support, *_tables]
 
 
 def read_only(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:

@@ -21,6 +21,7 @@ from ..times import Span, TieTimes, Undated, check_undated, tie_times
 from ..vocabulary import Vocabulary
 from . import convert, views
 from .records import Edge, Node, Source
+from .support import Support, support_of
 from .tables import Alternatives, EdgeTable, NodeTable
 
 if TYPE_CHECKING:
@@ -247,6 +248,22 @@ class LinkChart:
         (('units',), [2, 2], [0.5, 0.5])
         """
         return self.memoized("alternatives", lambda: Alternatives.of(self.edges))
+
+    def support(self) -> Support:
+        """What each edge rests on: one row per (edge, source), with the probability that
+        source gives it (:func:`~.support.support_of`; made once per chart).
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> c = linkchart.from_records([{"id": x, "type": "person"} for x in "ab"],
+        ...     [{"from": "a", "relation": "knows", "to": "b", "source": None,
+        ...       "evidence": [{"quote": "a met b", "confidence": "alleged"},
+        ...                    {"quote": "b knew a", "confidence": "reported"}]}])
+        >>> c.support().probability.tolist(), c.edge_at(0).probability   # one source: the maximum
+        ([0.75], 0.75)
+        """
+        return self.memoized("support", lambda: support_of(self.edges, self.sources, self.vocabulary))
 
     def _edge_index(self) -> dict[str, int]:
         cached = self._cache.get("edge_index")

@@ -84,7 +84,7 @@ def _edge_attributes(chart: Chart) -> list[dict[str, Any]]:
     levels = vocab.confidence.levels
     src_ids = [s.id for s in chart.sources]
     extra = list(e.attributes.items())
-    position = e.position.tolist() if e.alternatives or e.notes else []
+    position = e.position.tolist() if e.alternatives or e.notes or e.evidence_items or e.written_ends else []
     out: list[dict[str, Any]] = []
     for k, (rel, conf, prob, w, s, ev) in enumerate(
         zip(
@@ -118,6 +118,12 @@ def _edge_attributes(chart: Chart) -> list[dict[str, Any]]:
             notes = e.notes.get(position[k])
             if notes:
                 attrs["notes"] = [x.value for x in notes]
+            items = e.evidence_items.get(position[k])
+            if items:
+                attrs["evidence"] = [x.value for x in items]
+            ends = e.written_ends.get(position[k])
+            if ends is not None:
+                attrs["written_from"], attrs["written_to"] = ends
         for name, col in extra:
             if col[k] is not None:
                 attrs[name] = col[k]
@@ -157,8 +163,10 @@ def to_networkx(chart: Chart) -> networkx.MultiDiGraph:
     where written (``time``, ``time_from``, ``time_to``, as for edges) and their free
     attributes. Each edge ``(from, to, key)`` has the edge id as key and carries
     ``relation``, ``directed`` (whether its relation is directed; undirected ties are
-    stored once, in the order written), ``confidence`` (level name), ``probability``,
-    ``weight``, ``evidence``, ``source`` (the cited document's id), ``time`` (as
+    stored once, in the order written), ``confidence`` (level name), ``probability`` (the
+    tie's, its evidence items and sources combined: :mod:`.support`), ``weight``,
+    ``evidence`` (the quote, or the list of evidence items as :attr:`~.records.Evidence.value`
+    gives them), ``source`` (the cited document's id), ``time`` (as
     written, ``"1999-03"``), ``time_from`` and ``time_to`` (its first and last day,
     ISO dates; ``None`` where open or undated), ``alternative`` and ``notes`` where it has
     them (a node its ``notes`` too; each note its text, or ``{text, source, quote}``) and
@@ -172,7 +180,14 @@ def to_networkx(chart: Chart) -> networkx.MultiDiGraph:
         title=chart.title,
         description=chart.description,
         sources=[
-            {"id": s.id, "title": s.title, "author": s.author, "date": s.date, "location": s.location}
+            {
+                "id": s.id,
+                "title": s.title,
+                "author": s.author,
+                "date": s.date,
+                "location": s.location,
+                "reliability": s.reliability,
+            }
             for s in chart.sources
         ],
     )
@@ -220,7 +235,9 @@ def to_records(chart: Chart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
 
     Node records have ``id``, ``type``, ``label``, ``aliases`` (list), ``time``, ``notes``
     (list) and ``attributes`` (dict). Edge records have ``id``, ``from``, ``relation``,
-    ``to``, ``confidence``, ``evidence``, ``source``, ``time``, ``weight``,
+    ``to``, ``confidence``, ``evidence`` (a quote, or a list of evidence items, each
+    ``{"quote", "source", "confidence", "credibility", "time"}`` as written), ``source``,
+    ``time``, ``weight``,
     ``alternative`` (the either-or claim's name, or ``None``), ``notes`` (list) and
     ``attributes``. A note is its text, or ``{"text", "source", "quote"}`` when it has a
     source or a quote.

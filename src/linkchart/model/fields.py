@@ -27,9 +27,11 @@ EDGE_FIELDS: Final = (
     "weight",
     "alternative",
     "notes",
+    "probability",
     "attributes",
 )
-"""The keys an edge may have."""
+"""The keys an edge may have (``probability``: a tie's probability as computed — a one-mode
+projection's — where its confidence level, grades and evidence do not give it)."""
 
 RESERVED_NODE_NAMES: Final = frozenset(
     {"id", "type", "label", "aliases", "time", "time_from", "time_to", "notes"}
@@ -53,6 +55,8 @@ RESERVED_EDGE_NAMES: Final = frozenset(
         "time_to",
         "alternative",
         "notes",
+        "written_from",
+        "written_to",
     }
 )
 
@@ -71,7 +75,6 @@ KEY_HINTS: Final[Mapping[str, str]] = {
     "active": "write when the actor was active as 'time: {from: 1996, to: 2001}'",
     "date": "write the time as 'time: 1999-03-15' (or a year, a month, an interval)",
     "year": "write the time as 'time: 1999'",
-    "probability": "write a 'confidence' level; its probability comes from the scale",
     "alias": "did you mean 'aliases'?",
     "name": "write the display name as 'label'",
     "note": "did you mean 'notes'? (a list of texts, or of {text, source, quote})",

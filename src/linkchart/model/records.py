@@ -11,7 +11,7 @@ from typing import Any
 
 from ..times import Span
 
-__all__ = ["Edge", "Node", "Note", "Source"]
+__all__ = ["Edge", "Evidence", "Node", "Note", "Source"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +19,9 @@ class Source:
     """A document that edges cite.
 
     ``location`` is a local path (resolved against the graph file's folder) or an
-    address that linkchart records but never fetches.
+    address that linkchart records but never fetches. ``reliability`` is its Admiralty
+    grade, ``A`` (completely reliable) to ``F`` (cannot be judged), or ``""`` (ungraded);
+    see :class:`~linkchart.vocabulary.Grades`.
     """
 
     id: str
@@ -27,6 +29,43 @@ class Source:
     author: str = ""
     date: str = ""
     location: str = ""
+    reliability: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One item of an edge's evidence: a passage of one source that asserts the tie.
+
+    An edge written with ``evidence: [...]`` holds one item per passage (several sources,
+    or one source several times). A field left ``None`` is the edge's own (its source,
+    confidence, time); ``credibility`` is the item's Admiralty grade 1-6, ``None`` where
+    not graded.
+
+    Examples
+    --------
+    >>> Evidence("IMT guerrillas are reportedly operating", "smith", credibility=2).value
+    {'quote': 'IMT guerrillas are reportedly operating', 'source': 'smith', 'credibility': 2}
+    """
+
+    quote: str
+    source: str | None = None
+    confidence: str | None = None
+    credibility: int | None = None
+    time: Span | None = None
+
+    @property
+    def value(self) -> dict[str, Any]:
+        """The item as a file holds it: ``quote`` and the fields written."""
+        out: dict[str, Any] = {"quote": self.quote}
+        if self.source is not None:
+            out["source"] = self.source
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
+        if self.credibility is not None:
+            out["credibility"] = self.credibility
+        if self.time is not None:
+            out["time"] = self.time.value
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +131,12 @@ class Edge:
     cited document; ``time`` is when the tie held (``None`` when undated; its ``first``
     and ``last`` days are ``None`` where open); ``alternative`` names the either-or claim
     the edge is one alternative of (``None`` for a plain tie); ``notes`` are what the text
-    says about the tie that is not a tie.
+    says about the tie that is not a tie. ``evidence_items`` are the items of an edge
+    written with an evidence list (``()`` for one quote, ``evidence``); ``evidence`` is
+    then the first item's quote, and ``probability`` the tie's, its items and sources
+    combined (:class:`~linkchart.vocabulary.Grades`). ``written_ends`` are the ``from`` and
+    ``to`` names the edge was written with, where a ``same_as`` decision moved it onto a
+    merged node (``None`` otherwise).
     """
 
     id: str
@@ -109,3 +153,5 @@ class Edge:
     attributes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     alternative: str | None = None
     notes: tuple[Note, ...] = ()
+    evidence_items: tuple[Evidence, ...] = ()
+    written_ends: tuple[str, str] | None = None

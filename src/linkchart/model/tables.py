@@ -20,9 +20,9 @@ import numpy.typing as npt
 
 from ..times import DAY, NO_TIME, OPEN, Span, pack
 from ..vocabulary import Vocabulary
-from .records import Edge, Node, Note, Source
+from .records import Edge, Evidence, Node, Note, Source
 
-__all__ = ["Alternatives", "EdgeTable", "NodeTable", "span_at"]
+__all__ = ["Alternatives", "EdgeTable", "NodeTable", "frozen_text", "span_at"]
 
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
@@ -35,7 +35,8 @@ def _frozen(array: npt.ArrayLike, dtype: npt.DTypeLike) -> Any:
     return out
 
 
-def _frozen_text(values: Iterable[Any]) -> ObjArray:
+def frozen_text(values: Iterable[Any]) -> ObjArray:
+    """A read-only object array of ``values`` (text, tuples: kept as they are)."""
     items = list(values)
     out = np.empty(len(items), dtype=object)
     out[:] = items
@@ -101,14 +102,14 @@ class NodeTable:
         notes: Mapping[str, tuple[Note, ...]] | None = None,
     ) -> NodeTable:
         """Copy the given columns into a frozen table (no lifespans or notes unless given)."""
-        attrs = {k: _frozen_text(v) for k, v in (attributes or {}).items()}
+        attrs = {k: frozen_text(v) for k, v in (attributes or {}).items()}
         n = len(ids)
         undated = np.full(n, NO_TIME, dtype=np.int32)
         return cls(
-            _frozen_text(ids),
+            frozen_text(ids),
             _frozen(type_codes, np.int16),
-            _frozen_text(labels),
-            _frozen_text(aliases),
+            frozen_text(labels),
+            frozen_text(aliases),
             MappingProxyType(attrs),
             _frozen(undated if time_from is None else time_from, np.int32),
             _frozen(undated if time_to is None else time_to, np.int32),
@@ -191,6 +192,12 @@ class EdgeTable:
         by position; see :meth:`~linkchart.LinkChart.alternatives`.
     notes
         The notes of the edges that have some, keyed by position.
+    evidence_items
+        The evidence items of the edges written with an evidence list, keyed by position
+        (their :attr:`evidence` is the first item's quote).
+    written_ends
+        The ``from`` and ``to`` names as written of the edges a ``same_as`` decision moved
+        onto a merged node (:mod:`linkchart.loading.decisions`), keyed by position.
     claim_sizes
         Each either-or claim's number of alternatives in the chart as built (loaded, or
         made from records), keyed by claim name: a view keeps it, so that an alternative
@@ -214,6 +221,8 @@ class EdgeTable:
     alternatives: Mapping[int, str] = field(default_factory=_no_entries)
     notes: Mapping[int, tuple[Note, ...]] = field(default_factory=_no_entries)
     claim_sizes: Mapping[str, int] = field(default_factory=_no_entries)
+    evidence_items: Mapping[int, tuple[Evidence, ...]] = field(default_factory=_no_entries)
+    written_ends: Mapping[int, tuple[str, str]] = field(default_factory=_no_entries)
 
     @classmethod
     def build(
@@ -235,11 +244,13 @@ class EdgeTable:
         time_precision: npt.ArrayLike | None = None,
         alternatives: Mapping[int, str] | None = None,
         notes: Mapping[int, tuple[Note, ...]] | None = None,
+        evidence_items: Mapping[int, tuple[Evidence, ...]] | None = None,
     ) -> EdgeTable:
         """Copy the given columns into a frozen table.
 
         Without ``time_precision`` every bounded end counts as written to the day;
-        ``alternatives`` and ``notes`` are keyed by position, as ``explicit_ids``. Each
+        ``alternatives``, ``notes`` and ``evidence_items`` are keyed by position, as
+        ``explicit_ids``. Each
         claim's size (:attr:`claim_sizes`) is counted here, from ``alternatives``.
         """
         src_a = _frozen(src, np.int32)
@@ -259,13 +270,14 @@ class EdgeTable:
             _frozen(t1, np.int32),
             _frozen(time_precision, np.uint8),
             _frozen(source, np.int16),
-            _frozen_text(evidence),
+            frozen_text(evidence),
             _frozen(pos, np.int64),
             MappingProxyType(dict(explicit_ids or {})),
-            MappingProxyType({k: _frozen_text(v) for k, v in (attributes or {}).items()}),
+            MappingProxyType({k: frozen_text(v) for k, v in (attributes or {}).items()}),
             MappingProxyType(dict(alternatives or {})),
             MappingProxyType({k: tuple(v) for k, v in (notes or {}).items() if v}),
             MappingProxyType(Counter((alternatives or {}).values())),
+            MappingProxyType({k: tuple(v) for k, v in (evidence_items or {}).items() if v}),
         )
 
     def __len__(self) -> int:
@@ -301,6 +313,8 @@ class EdgeTable:
             attributes=MappingProxyType(attrs),
             alternative=self.alternatives.get(int(self.position[k])),
             notes=self.notes.get(int(self.position[k]), ()),
+            evidence_items=self.evidence_items.get(int(self.position[k]), ()),
+            written_ends=self.written_ends.get(int(self.position[k])),
         )
 
     def take(
@@ -323,7 +337,9 @@ class EdgeTable:
         src.flags.writeable = False
         dst.flags.writeable = False
         pos = _take(self.position, rows)
-        sparse = self.explicit_ids or self.alternatives or self.notes
+        sparse = (
+            self.explicit_ids or self.alternatives or self.notes or self.evidence_items or self.written_ends
+        )
         kept = set(pos.tolist()) if sparse else set()
         return EdgeTable(
             src,
@@ -343,6 +359,8 @@ class EdgeTable:
             MappingProxyType({p: a for p, a in self.alternatives.items() if p in kept}),
             MappingProxyType({p: x for p, x in self.notes.items() if p in kept}),
             _no_entries() if decided else self.claim_sizes,
+            MappingProxyType({p: x for p, x in self.evidence_items.items() if p in kept}),
+            MappingProxyType({p: x for p, x in self.written_ends.items() if p in kept}),
         )
 
 

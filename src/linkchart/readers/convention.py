@@ -38,6 +38,8 @@ __all__ = [
     "VOCABULARY_COLUMNS",
     "Read",
     "document",
+    "evidence_text",
+    "evidence_value",
     "field_value",
     "in_header",
     "json_kind",
@@ -61,6 +63,7 @@ EDGE_EXCHANGE_FIELDS: Final = (
     "weight",
     "alternative",
     "notes",
+    "probability",
     "attributes",
 )
 """An edge's fields besides its id and ends (``cites``: its source; ``source`` names an end)."""
@@ -71,7 +74,7 @@ SHEET_EDGE: Final = tuple("cites" if f == "source" else f for f in EDGE_FIELDS)
 SHEETS: Final = ("nodes", "edges", "vocabulary", "sources")
 """The sheets of a linkchart workbook, by name (lower case)."""
 VOCABULARY_COLUMNS: Final = ("key", "value (JSON)")
-SOURCE_COLUMNS: Final = ("id", "title", "author", "date", "location")
+SOURCE_COLUMNS: Final = ("id", "title", "author", "date", "location", "reliability")
 
 
 def _same(p: Problem) -> Problem:
@@ -182,6 +185,49 @@ def missing(what: str, file: str, path: str, line: int | None = None) -> Problem
     )
 
 
+def evidence_text(evidence: Any) -> str:
+    """An edge's evidence as one text for a format's free-text field (a STIX ``description``):
+    the quote, or the quotes of an evidence list, one a line, each with its source.
+
+    Examples
+    --------
+    >>> print(evidence_text([{"quote": "a met b", "source": "s1"}, {"quote": "b knew a"}]))
+    "a met b" (s1)
+    "b knew a"
+    """
+    if not isinstance(evidence, list):
+        return str(evidence)
+    lines = []
+    for item in evidence:
+        quote = item.get("quote", "") if isinstance(item, dict) else str(item)
+        source = item.get("source") if isinstance(item, dict) else None
+        lines.append(f'"{quote}"' + (f" ({source})" if source else ""))
+    return "\n".join(lines)
+
+
+def evidence_value(text: str) -> Any:
+    """An ``evidence`` written as text: a list of evidence items when the text is a JSON list
+    (``[{"quote": ...}, ...]``, what the writers write for an evidence list), else the quote
+    itself — a quote that merely starts with ``[`` ("[He] said ...") stays a quote.
+
+    Examples
+    --------
+    >>> evidence_value('[{"quote": "a met b", "source": "s1"}, "b knew a"]')
+    [{'quote': 'a met b', 'source': 's1'}, 'b knew a']
+    >>> evidence_value("[He] met b")
+    '[He] met b'
+    """
+    stripped = text.strip()
+    if not (stripped.startswith("[") and stripped.endswith("]")):
+        return text
+    try:
+        value = read_json(stripped, None)
+    except LoadError:
+        return text
+    ok = isinstance(value, list) and value and all(isinstance(x, str | dict) for x in value)
+    return value if ok else text
+
+
 def field_value(
     text: str | None, name: str, file: str, path: str, line: int | None = None, where: str = ""
 ) -> Any:
@@ -191,7 +237,9 @@ def field_value(
         return None
     if name in JSON_FIELDS:
         return read_json(text, file, path=path, line=line, where=where)
-    if name == "weight":
+    if name == "evidence":
+        return evidence_value(text)
+    if name in ("weight", "probability"):
         try:
             return float(text)
         except ValueError:

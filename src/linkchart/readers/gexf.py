@@ -38,6 +38,7 @@ GEXF_EDGE_FIELDS: Final = (
     "time",
     "alternative",
     "notes",
+    "probability",
     "attributes",
 )
 """An edge's fields as GEXF attributes (the weight is the edge's own ``weight``)."""

@@ -27,7 +27,7 @@ from typing import Any, Final
 
 from ..errors import LoadError, Problem
 from ..vocabulary import DEFAULT_CONFIDENCE
-from .convention import Read, in_header, json_kind, utf8, wrong_type
+from .convention import Read, evidence_text, in_header, json_kind, utf8, wrong_type
 from .jsontext import read_json
 
 __all__ = ["read_bundle", "read_stix"]
@@ -300,7 +300,7 @@ class _Standard:
                 record["confidence"] = min(self.scale, key=lambda n: abs(100 * self.scale[n] - confidence))
                 taken["confidence"] = "confidence"
         description = o.get("description", "")
-        if isinstance(description, str) and description != (record.get("evidence") or ""):
+        if isinstance(description, str) and description != evidence_text(record.get("evidence") or ""):
             record["evidence"] = description
             taken["evidence"] = "description"
         return taken

@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import Any, Final
 
 from ..errors import LoadError, Problem
-from .convention import JSON_FIELDS, SHEETS, SOURCE_COLUMNS, VOCABULARY_COLUMNS, Read
+from .convention import JSON_FIELDS, SHEETS, SOURCE_COLUMNS, VOCABULARY_COLUMNS, Read, evidence_value
 from .jsontext import read_json
 from .workbook import CellValue, Sheet, cell_ref, column_letter, read_workbook
 
@@ -206,11 +206,13 @@ def _field(
         return cell_text(value)
     if name == "notes" and isinstance(value, str) and not value.lstrip().startswith("["):
         return [value]  # one note as plain text, as in a CSV file
+    if name == "evidence" and isinstance(value, str):
+        return evidence_value(value)  # a quote, or an evidence list as JSON
     if name == "alternative" and isinstance(value, bool | int | float):
         return value  # the loader refuses a claim named by a number, as in YAML
     if name in JSON_FIELDS:
         return _json(value, file, path, line, where, problems) if isinstance(value, str) else value
-    if name == "weight":
+    if name in ("weight", "probability"):
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
         try:

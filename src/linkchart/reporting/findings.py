@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from ..analysis.corroboration import sources_behind
 from ..analysis.key_players import KeyPlayers
 from ..analysis.over_time import OverTime
 from ..analysis.signed import BalanceResult
@@ -140,13 +141,16 @@ class _Evidence:
         if not rows:
             return f"{whose}no tie read".strip()
         count = Counter(levels[int(e.confidence[k])] for k in rows)
-        sources = Counter(int(e.source[k]) for k in rows)
+        sources = sources_behind(chart, rows)  # an evidence list's sources too (issue 23)
         cited = [s for s in sources if s >= 0]
         weak = sum(count[lv] for lv in self.weak) == len(rows) and bool(self.weak)
         if len(rows) == 1:
             k = rows[0]
             where = f"from {self._source_words(cited[0])}" if cited else "with no source"
-            out = f"1 {levels[int(e.confidence[k])]} tie ({e.id_of(k)}) {where}, mentioned once"
+            once = ", mentioned once" if len(sources) == 1 else ""
+            if len(cited) > 1:
+                where = f"from {len(cited)} sources ({', '.join(self._source_words(c) for c in cited)})"
+            out = f"1 {levels[int(e.confidence[k])]} tie ({e.id_of(k)}) {where}{once}"
             return out + (", below the firm level" if weak else "")
         shown = ", ".join(f"{count[lv]} {lv}" for lv in levels if count[lv])
         out = f"{whose}{len(rows)} ties read ({shown})"
@@ -346,12 +350,11 @@ def limits(
 ) -> tuple[str, ...]:
     """What the graph cannot show, in plain words, from what it holds: how many sources the
     ties read come from, how many bridges rest on one report, what is dated."""
-    e = chart.edges
     rows = np.flatnonzero(_read_mask(chart, relations))
     out: list[str] = []
-    codes = e.source[rows]
-    cited = Counter(codes[codes >= 0].tolist())
-    if len(rows) and len(cited) == 1 and sum(cited.values()) == len(rows):
+    behind = sources_behind(chart, rows.tolist())
+    cited = Counter({c: n for c, n in behind.items() if c >= 0})
+    if len(rows) and len(cited) == 1 and not behind.get(-1):
         source = chart.sources[next(iter(cited))]
         title = source.title or source.id
         out.append(

@@ -21,9 +21,9 @@ from typing import Any, Final
 from ..convert import to_records
 from ..errors import LinkchartError
 from ..loading.evidence import is_remote
-from ..model import LinkChart, Source
+from ..model import LinkChart, Source, combined
 from ..readers.convention import JSON_FIELDS
-from ..vocabulary import COMMON_LAYER
+from ..vocabulary import COMMON_LAYER, Grades
 
 __all__ = [
     "chart_document",
@@ -39,7 +39,7 @@ __all__ = [
 
 def _source(s: Source, origin: Path | None, target: Path) -> dict[str, str]:
     out = {"id": s.id}
-    for key in ("title", "author", "date", "location"):
+    for key in ("title", "author", "date", "location", "reliability"):
         value = getattr(s, key)
         if value:
             out[key] = value
@@ -98,12 +98,18 @@ def header(chart: LinkChart, target: Path) -> dict[str, Any]:
         doc["analysis"] = {"layers": list(vocab.default_layers)}
     if chart.periods:
         doc["periods"] = {name: span.value for name, span in chart.periods.items()}
+    if vocab.grades != Grades.default():
+        doc["grades"] = vocab.grades.value
     return doc
 
 
 def edge_rows(chart: LinkChart) -> list[dict[str, Any]]:
-    """Edge records with defaults left out (``id`` only where it is not ``e<row>``)."""
+    """Edge records with defaults left out (``id`` only where it is not ``e<row>``; the
+    ``probability`` only where the confidence level, grades and evidence do not give it: a
+    one-mode projection's ties)."""
     rel_weight = {r.name: r.weight for r in chart.vocabulary.relations}
+    given = combined(chart.support(), chart.number_of_edges, chart.vocabulary.grades)
+    own = chart.edges.probability
     out = []
     for k, rec in enumerate(to_records(chart)[1]):
         row: dict[str, Any] = {}
@@ -125,6 +131,8 @@ def edge_rows(chart: LinkChart) -> list[dict[str, Any]]:
             row["alternative"] = rec["alternative"]
         if rec["notes"]:
             row["notes"] = rec["notes"]
+        if abs(float(own[k]) - float(given[k])) > 1e-12:
+            row["probability"] = float(own[k])
         if rec["attributes"]:
             row["attributes"] = rec["attributes"]
         out.append(row)
@@ -195,8 +203,11 @@ def exchange_parts(chart: LinkChart, folder: Path) -> Parts:
 
 
 def text_of(value: Any, field: str) -> str:
-    """A field's value as the text a text-only format holds: JSON for :data:`JSON_FIELDS`."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True) if field in JSON_FIELDS else str(value)
+    """A field's value as the text a text-only format holds: JSON for :data:`JSON_FIELDS` and
+    for an evidence list (:func:`~linkchart.readers.convention.evidence_value` reads it back)."""
+    if field in JSON_FIELDS or (field == "evidence" and isinstance(value, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=field != "evidence")
+    return str(value)
 
 
 _NOT_IN_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")

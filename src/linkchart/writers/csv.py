@@ -56,6 +56,14 @@ def _notes_cell(notes: list[Any]) -> str:
     return _cell(text, "notes")
 
 
+def _evidence_cell(evidence: Any, what: str) -> str:
+    """An edge's evidence as one CSV cell: the quote, or an evidence list as a JSON list (read
+    back by :func:`~linkchart.readers.convention.evidence_value`)."""
+    if isinstance(evidence, list):
+        return _cell(json.dumps(evidence, ensure_ascii=False), what)
+    return _cell(evidence, what)
+
+
 class _SafeWriter:
     """A CSV writer whose text cells are spreadsheet-safe (:func:`~linkchart.loading.cells.to_cell`)."""
 
@@ -106,12 +114,13 @@ def _edges_csv(chart: LinkChart, attributes: list[str]) -> str:
                     row["relation"],
                     _cell(row["to"], "edges"),
                     row["confidence"],
-                    _cell(row.get("evidence"), f"edge {k} evidence"),
+                    _evidence_cell(row.get("evidence"), f"edge {k} evidence"),
                     row.get("source", ""),
                     _time_text(row.get("time")),
                     "" if weight is None else repr(float(weight)),
                     _cell(row.get("alternative"), f"edge {k} alternative"),
                     _notes_cell(row.get("notes", [])),
+                    repr(row["probability"]) if "probability" in row else "",
                     *(_cell(attrs.get(a), f"edge {k} attribute {a!r}") for a in attributes),
                 ]
             )

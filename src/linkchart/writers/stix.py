@@ -25,6 +25,7 @@ from typing import Any
 from ..errors import LinkchartError
 from ..loading.timegrammar import parse_time
 from ..model import LinkChart
+from ..readers.convention import evidence_text
 from ..times import Span
 from ._document import chart_document, folder_of
 
@@ -144,7 +145,7 @@ def to_stix(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, creat
             "x_linkchart_edge": {**e, "id": eid},
         }
         if e.get("evidence"):
-            props["description"] = e["evidence"]
+            props["description"] = evidence_text(e["evidence"])
         source = sources.get(e.get("source", ""))
         if source is not None:
             reference = {"source_name": source.get("title") or source["id"], "external_id": source["id"]}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...analysis.decisions import Decisions, decisions_from_records
 from ...errors import LoadError, Problem
 from ...loading.files import MAX_GRAPH_BYTES, Refused, read_text
+from ...model.decisions import Decisions, decisions_from_records
 from ...readers.yaml import parse_yaml
 
 __all__ = ["read_decisions"]

@@ -1,6 +1,6 @@
 """An analyst's decisions on candidate pairs, as data: that nodes are one entity, or are not
-(read from a file's records by :func:`decisions_from_records`, honoured by
-:func:`~linkchart.analysis.duplicates.candidates`)."""
+(read from a file's records by :func:`decisions_from_records`, applied when a chart loads
+(:mod:`linkchart.loading.decisions`), honoured by :func:`~linkchart.analysis.duplicates.candidates`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from ..errors import LoadError, Problem, ProblemCode, did_you_mean
-from ..model import LinkChart
+from .chart import LinkChart
 
 __all__ = ["Decision", "Decisions", "decisions_from_records"]
 

@@ -1,4 +1,4 @@
-"""linkchart.analysis.decisions: an analyst's decisions on candidate pairs, as data."""
+"""linkchart.model.decisions: an analyst's decisions on candidate pairs, as data."""
 
 from __future__ import annotations
 
