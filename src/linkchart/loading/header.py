@@ -60,7 +60,7 @@ TOP_KEYS: Final = (
     "nodes",
     "edges",
 )
-_SOURCE_KEYS: Final = ("id", "title", "author", "date", "location")
+_SOURCE_KEYS: Final = ("id", "title", "author", "date", "location", "text", "unchecked")
 _NODE_TYPE_KEYS: Final = ("color", "shape", "description", "class")
 _RELATION_KEYS: Final = (
     "directed",
@@ -124,6 +124,8 @@ def parse_sources(raw: Any, problems: Problems) -> tuple[Source, ...]:
                 "author": item.author,
                 "date": item.date,
                 "location": item.location,
+                "text": item.text,
+                "unchecked": item.unchecked,
             }
         if not isinstance(item, Mapping):
             problems.add(
