@@ -212,17 +212,22 @@ def test_stix_maps_a_type_by_its_class(tmp_path: Path) -> None:
     assert linkchart.load(tmp_path / "b.stix.json") == chart
 
 
-def test_a_text_xml_cannot_hold_is_refused_by_name(tmp_path: Path) -> None:
-    (tmp_path / "t.txt").write_text("A pays B.\x0c Page 2.", encoding="utf-8")  # a form feed, as from a PDF
+def test_texts_are_fitted_to_xml_without_changing_a_check(tmp_path: Path) -> None:
+    (tmp_path / "t.txt").write_text("A pays\x0cB. Page 2.", encoding="utf-8")  # a form feed: pdftotext's page
+    (tmp_path / "u.txt").write_text("C pays D.\x01", encoding="utf-8")  # a control character, not a space
     (tmp_path / "g.yaml").write_text(
-        "linkchart: 1\ntitle: t\nsources: [{id: s, location: t.txt}]\n"
-        "nodes: [{id: A, type: state}, {id: B, type: state}]\n"
-        "edges: [{from: A, relation: pays, to: B, source: s, evidence: A pays B}]\n",
+        "linkchart: 1\ntitle: t\nsources: [{id: s, location: t.txt}, {id: u, location: u.txt}]\n"
+        "nodes: [{id: A, type: state}, {id: B, type: state}, {id: C, type: state}, {id: D, type: state}]\n"
+        "edges: [{from: A, relation: pays, to: B, source: s, evidence: A pays B},\n"
+        "        {from: C, relation: pays, to: D, source: u, evidence: C pays D}]\n",
         encoding="utf-8",
     )
     chart = linkchart.load(tmp_path / "g.yaml")
-    refused = r"sources\[0\]\.text holds the character U\+000C.*--no-embed"
-    with pytest.raises(linkchart.LinkchartError, match=refused):
-        linkchart.export(chart, tmp_path / "out" / "c.graphml")
-    again = _load_quietly(linkchart.export(chart, tmp_path / "out" / "c.json"))
-    assert again.sources[0].text.endswith("Page 2.")
+    for fmt in ("c.graphml", "c.gexf", "c.xlsx"):
+        with pytest.warns(
+            LoadWarning, match=r"source 'u': its quotes were not checked \(it holds the character U\+0001"
+        ):
+            again = linkchart.load(linkchart.export(chart, tmp_path / "out" / fmt))
+        assert again == chart and again.sources[0].text == "A pays B. Page 2." and again.sources[1].text == ""
+    again = _load_quietly(linkchart.export(chart, tmp_path / "out" / "c.json"))  # JSON holds every text
+    assert [s.text for s in again.sources] == ["A pays\x0cB. Page 2.", "C pays D.\x01"]

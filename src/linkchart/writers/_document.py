@@ -263,10 +263,40 @@ def text_of(value: Any, field: str) -> str:
 
 
 _NOT_IN_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
+_SPACE_NOT_IN_XML: Final = re.compile("[\x0b\x0c\x1c-\x1f\r]")
+
+
+def _fit_texts(kind: str, head: Mapping[str, Any]) -> None:
+    """Fit the embedded source texts of ``head`` to XML, in place.
+
+    A text is a copy for checking quotes, and quotes are compared with runs of whitespace
+    as one space (:func:`~linkchart.loading.evidence.fold`): the whitespace characters XML
+    cannot hold (a form feed, as ``pdftotext`` writes between pages; a vertical tab; a
+    carriage return) are written as spaces, which changes no quote's check. A text that
+    still holds a character XML cannot hold is left out, with its reason (``unchecked``,
+    where the source names no location).
+    """
+    for source in head.get("sources", []):
+        text = source.get("text")
+        if not text:
+            continue
+        text = _SPACE_NOT_IN_XML.sub(" ", text)
+        found = _NOT_IN_XML.search(text)
+        if found is None:
+            source["text"] = text
+            continue
+        del source["text"]
+        if "location" not in source:
+            source["unchecked"] = (
+                f"it holds the character U+{ord(found.group()):04X}, which {kind} cannot hold"
+            )
 
 
 def check_holdable(kind: str, parts: Parts) -> None:
     """Refuse, naming the item, a text the format cannot hold (rather than change it silently).
+
+    The embedded source texts are fitted to XML first (:func:`_fit_texts`): a copy for
+    checking quotes, never a text the user reads.
 
     XML 1.0 (GraphML, GEXF, and the XML inside an Excel file) has no way to write the C0
     control characters or the non-characters U+FFFE and U+FFFF, and turns a carriage
@@ -278,16 +308,15 @@ def check_holdable(kind: str, parts: Parts) -> None:
         ``bad-argument``, naming the item and the character.
     """
     head, nodes, edges = parts
+    _fit_texts(kind, head)
 
     def walk(value: Any, where: str) -> None:
         if isinstance(value, str):
             found = _NOT_IN_XML.search(value)
             if found:
-                embedded = where.startswith("the header.sources[") and where.endswith(".text")
-                out = " (or leave the texts out: embed_sources=False, --no-embed-sources)" if embedded else ""
                 raise LinkchartError(
                     f"{where} holds the character U+{ord(found.group()):04X}, which {kind} cannot hold; "
-                    f"export to .json or YAML (they hold every text), or remove it{out}",
+                    "export to .json or YAML (they hold every text), or remove it",
                     code="bad-argument",
                 )
         elif isinstance(value, Mapping):

@@ -209,13 +209,5 @@ def _check(mapping: Mapping[str, str] | None) -> None:
         )
 
 
-def dumps(
-    chart: LinkChart,
-    *,
-    mapping: Mapping[str, str] | None = None,
-    created: str = _EPOCH,
-    folder: str | os.PathLike[str] | None = None,
-    embed_sources: bool = True,
-) -> str:
-    """The chart as a STIX 2.1 bundle: :func:`to_stix`, under the name every writer has."""
-    return to_stix(chart, mapping=mapping, created=created, folder=folder, embed_sources=embed_sources)
+dumps = to_stix
+"""The chart as a STIX 2.1 bundle: :func:`to_stix`, under the name every writer has."""
