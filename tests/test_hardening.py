@@ -13,6 +13,7 @@ import pytest
 import linkchart
 from linkchart import LinkchartError, LoadError
 from linkchart.cli import main
+from linkchart.errors import LoadWarning
 
 ROOT = Path(__file__).resolve().parents[1]
 GRAPH = ROOT / "graphs" / "central_asia.yaml"
@@ -47,7 +48,7 @@ def test_source_text_outside_is_no_oracle(tmp_path: Path) -> None:
         "edges: [{from: A, relation: r, to: A, source: s, evidence: 'the launch code is 1'}]\n",
         encoding="utf-8",
     )
-    with pytest.raises(LoadError, match="outside"):
+    with pytest.warns(LoadWarning, match="outside"):  # not read: the quote is not checked
         linkchart.load(graph)
     with pytest.raises(LoadError) as info:
         linkchart.load(graph, allow_outside=True)
@@ -64,12 +65,16 @@ def test_devices_fifos_and_nul_bytes_are_refused_without_hanging(tmp_path: Path)
     (tmp_path / "g.yaml").write_text(
         HEAD + 'sources: [{id: s, location: "/dev/zero"}]\nnodes: []\nedges: []\n', encoding="utf-8"
     )
-    with pytest.raises(LoadError, match="not a regular file"):
+    with pytest.warns(LoadWarning, match="not a regular file"):  # never read: no hang, no quote checked
         linkchart.load(tmp_path / "g.yaml", allow_outside=True)
     with pytest.raises(LoadError, match="not a regular file"):
         linkchart.load(tmp_path / "fifo.csv")
-    with pytest.raises(LinkchartError):
-        linkchart.from_records([], [], sources=[{"id": "s", "location": "a\x00b"}])
+    with pytest.warns(LoadWarning, match="outside the graph file's folder"):  # an absolute name, refused
+        linkchart.load(tmp_path / "g.yaml")
+    (tmp_path / "g.yaml").write_text(
+        HEAD + 'sources: [{id: s, location: "a\\0b"}]\nnodes: []\nedges: []\n', encoding="utf-8"
+    )
+    with pytest.warns(LoadWarning, match="NUL byte"):
         linkchart.load(tmp_path / "g.yaml")
 
 

@@ -340,8 +340,8 @@ def test_the_flags_added_since() -> None:
     assert {v: a for v, a in added.items() if a} == {
         "info": ["--json"],
         "analyze": ["--no-exact"],
-        "export": ["--json"],
-        "convert": ["--json", "--undirected-relations"],
+        "export": ["--embed-sources", "--json", "--no-embed-sources"],  # issue 22: ExportOptions
+        "convert": ["--embed-sources", "--json", "--no-embed-sources", "--undirected-relations"],
         "disrupt": ["--json"],
         "render": ["--json", "--no-exact"],
     }

@@ -9,6 +9,7 @@ import pytest
 
 import linkchart
 from linkchart import LoadError
+from linkchart.errors import LoadWarning
 
 Swap = Callable[[str, str, str], str]
 
@@ -45,10 +46,23 @@ def test_the_graph_file_itself_unreadable(tmp_path: Path) -> None:
     assert (p.code, p.file) == ("source-unreadable", str(tmp_path / "nope.yaml"))
 
 
-def test_source_unreadable(graphs, base, replace: Swap) -> None:
+def test_a_source_text_that_cannot_be_read_is_a_warning(graphs, base, replace: Swap) -> None:
     text = replace(base, "location: article.txt", "location: missing.txt")
-    p = graphs.one(text, "source-unreadable")
-    assert (p.path, p.line) == ("sources[0].location", graphs.line(text, "missing.txt"))
+    text = replace(text, '"comes through Pakistan"', '"words that are in no text"')
+    with pytest.warns(LoadWarning) as caught:
+        chart = linkchart.load(graphs.write(text))
+    assert chart.edge("e0").evidence == "words that are in no text"  # loaded, not checked
+    (p,) = [w.message.problem for w in caught if isinstance(w.message, LoadWarning)]
+    assert (p.code, p.path, p.line) == (
+        "evidence-unchecked",
+        "sources[0].location",
+        graphs.line(text, "missing.txt"),
+    )
+    assert (
+        "'smith'" in p.message
+        and "its quotes were not checked (missing.txt cannot be read: No such file" in p.message
+    )
+    assert p.message.endswith("; 1 quote cites it") and chart.sources[0].unchecked.startswith("missing.txt")
 
 
 def test_web_locations_are_never_fetched(graphs, base, replace: Swap) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -165,3 +166,28 @@ def test_every_format_carries_an_evidence_list_and_the_grades(tmp_path: Path) ->
         assert again.edge("e0").evidence_items == chart.edge("e0").evidence_items, fmt
         assert again.edges.probability.tolist() == chart.edges.probability.tolist(), fmt
         assert again.source("s2").reliability == "B", fmt
+
+
+def test_export_takes_every_format_the_cli_writes(central_asia: linkchart.LinkChart, tmp_path: Path) -> None:
+    from linkchart.cli.commands.export import FORMATS as CLI_FORMATS
+
+    assert set(CLI_FORMATS) <= set(FORMATS)
+    for fmt in ("yaml", "csv"):  # once refused by export() while the CLI wrote them
+        assert (
+            linkchart.load(linkchart.export(central_asia, tmp_path / f"x.{fmt}", format=fmt)) == central_asia
+        )
+
+
+def test_cli_embed_sources_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    graph = str(ROOT / "graphs" / "central_asia.yaml")
+    assert main(["export", graph, "-o", str(tmp_path / "a" / "c.graphml")]) == 0
+    assert main(["validate", str(tmp_path / "a" / "c.graphml")]) == 0
+    assert "warning" not in capsys.readouterr().err  # its text came with it: every quote checked
+    assert main(["convert", graph, "--no-embed-sources", "-o", str(tmp_path / "b" / "c.graphml")]) == 0
+    capsys.readouterr()
+    assert main(["validate", str(tmp_path / "b" / "c.graphml"), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["valid"] and [w["code"] for w in doc["warnings"]] == ["evidence-unchecked"]
+    assert "'smith'" in doc["warnings"][0]["message"]
+    assert main(["export", graph, "--embed-sources", "-o", str(tmp_path / "c" / "c.yaml")]) == 0
+    assert linkchart.load(tmp_path / "c" / "c.yaml").sources[0].text

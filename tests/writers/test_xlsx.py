@@ -11,7 +11,7 @@ import linkchart
 
 def test_a_spreadsheet_reads_the_export(central_asia: linkchart.LinkChart, tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(linkchart.export(central_asia, tmp_path / "c.xlsx"))
-    assert wb.sheetnames == ["nodes", "edges", "vocabulary", "sources"]
+    assert wb.sheetnames == ["nodes", "edges", "vocabulary", "sources", "texts"]  # texts: the sources' own
     assert wb["edges"].max_row == central_asia.number_of_edges + 1 and wb["nodes"]["A1"].value == "id"
 
 

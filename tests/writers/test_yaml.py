@@ -6,11 +6,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from strategies import charts
 
 import linkchart
-from linkchart import LinkchartError, LoadError, from_records, load, write_yaml
+from linkchart import LinkchartError, from_records, load, write_yaml
+from linkchart.errors import LoadWarning
 from linkchart.writers import yaml as yaml_writer
 
 ROUND_TRIP = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -56,22 +58,26 @@ def test_written_yaml_reads_well(tmp_path: Path) -> None:
 
 
 def test_relative_source_locations_follow_the_file(tmp_path: Path) -> None:
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "a.txt").write_text("P pays IMT.", encoding="utf-8")
-    (tmp_path / "g.yaml").write_text(
+    (tmp_path / "g" / "src").mkdir(parents=True)
+    (tmp_path / "g" / "src" / "a.txt").write_text("P pays IMT.", encoding="utf-8")
+    (tmp_path / "g" / "g.yaml").write_text(
         "linkchart: 1\ntitle: t\nsources: [{id: s, location: src/a.txt}]\n"
         "nodes: [{id: P, type: state}, {id: IMT, type: organisation}]\n"
         "edges: [{from: P, relation: pays, to: IMT, source: s, evidence: P pays IMT}]\n",
         encoding="utf-8",
     )
-    c = load(tmp_path / "g.yaml")
+    c = load(tmp_path / "g" / "g.yaml")
+    above = load(write_yaml(c, tmp_path / "copy.yaml"))  # the text lies inside the copy's folder
+    assert above.sources[0].location == "g/src/a.txt" and above == c
     (tmp_path / "out" / "deeper").mkdir(parents=True)
     copy = write_yaml(c, tmp_path / "out" / "deeper" / "g.yaml")
-    with pytest.raises(LoadError, match="outside the graph file's folder"):
-        load(copy)  # the text now lies outside the copy's folder: read only when asked
-    again = load(copy, allow_outside=True)
-    assert again.sources[0].location == "../../src/a.txt"
-    assert again.edge("e0").evidence == "P pays IMT"
+    assert "a.txt" not in yaml.safe_load(copy.read_text(encoding="utf-8"))["sources"][0].get("location", "")
+    with pytest.warns(LoadWarning, match="src/a.txt was not embedded") as caught:
+        again = load(copy)  # never pointed outside its folder: loads, its quote not checked
+    assert [w.message.problem.code for w in caught] == ["evidence-unchecked"]  # type: ignore[union-attr]
+    assert again == c and again.sources[0].location == "" and again.sources[0].unchecked
+    embedded = load(write_yaml(c, tmp_path / "out" / "e.yaml", embed_sources=True))
+    assert embedded == c and embedded.sources[0].text == "P pays IMT."
 
 
 def test_dumps_is_the_text_write_yaml_writes(tmp_path: Path) -> None:

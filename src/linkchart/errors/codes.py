@@ -138,8 +138,14 @@ CODES: Final[Mapping[str, Code]] = MappingProxyType(
             ANY_FORMAT,
             "the evidence quote does not occur in the source's text, or quotes no words (only `...`)",
         ),
-        "source-unreadable": _problem(
-            ANY_FORMAT, "a source's local text, a CSV file, or the graph file itself cannot be read"
+        "source-unreadable": _problem(ANY_FORMAT, "a CSV file, or the graph file itself, cannot be read"),
+        "evidence-unchecked": Code(
+            "warning",
+            _FILES,
+            "**a warning**: a source whose text is neither in the file (embedded) nor readable at its "
+            "local `location` (missing, outside the graph's folder, not a regular file, too large, not "
+            "UTF-8), or that an export left without its text: the chart loads, and the quotes citing "
+            "that source are not checked",
         ),
         "csv-syntax": _problem(
             ("csv",),
@@ -247,6 +253,7 @@ ProblemCode = Literal[
     "unknown-source",
     "evidence-not-found",
     "source-unreadable",
+    "evidence-unchecked",
     "csv-syntax",
     "bad-text",
     "json-syntax",

@@ -22,6 +22,7 @@ beyond the cells themselves.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -224,8 +225,12 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     if doc.base is not None and sources:
         from .evidence import check_evidence
 
-        check_evidence(sources, _quotes(sources, edges, node_notes, nodes.index), doc.base, problems,
-                       allow_outside=doc.allow_outside)  # fmt: skip
+        unchecked = check_evidence(sources, _quotes(sources, edges, node_notes, nodes.index), doc.base,
+                                   problems, allow_outside=doc.allow_outside)  # fmt: skip
+        sources = tuple(  # the chart says which sources' quotes were not checked, and why
+            dataclasses.replace(s, unchecked=unchecked[i]) if i in unchecked else s
+            for i, s in enumerate(sources)
+        )
 
     decisions, where = _decisions(doc, problems)
     problems.raise_if_any()

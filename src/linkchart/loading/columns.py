@@ -69,6 +69,9 @@ class Section:
         Free attribute name -> one value per row (:data:`ABSENT` where not written).
     text
         ``True`` for CSV columns: every value is a string and ``""`` means absent.
+    json
+        The attributes of a CSV section whose cells were JSON values (``json:`` of the
+        table): their values are plain data, :data:`ABSENT` where the cell was empty.
     """
 
     name: str
@@ -76,6 +79,7 @@ class Section:
     columns: dict[str, list[Any]] = field(default_factory=dict)
     attributes: dict[str, list[Any]] = field(default_factory=dict)
     text: bool = False
+    json: frozenset[str] = frozenset()
 
     def column(self, name: str) -> list[Any]:
         """The column ``name``, all :data:`ABSENT` if it was never written."""

@@ -20,6 +20,7 @@ from ..errors import LoadError, LoadWarning, Problem, ProblemCode, did_you_mean
 from ..model import Decisions, LinkChart
 from ..readers.csv import CsvRows
 from ..readers.foreign import DEFAULT_RELATION, DEFAULT_TYPE
+from ..readers.jsontext import read_json
 from ..readers.yaml import line_of
 from .build import build, top_level
 from .columns import ABSENT, EDGE_FIELDS, NODE_FIELDS, Document, Section, rows_to_section
@@ -88,6 +89,55 @@ def _columns(raw: Any, name: str, problems: Problems) -> dict[str, str]:
     return out
 
 
+def _decode_json(section: Section, raw: Any, file: str, problems: Problems) -> None:
+    """Read the cells of the attribute columns that ``json:`` names as JSON values, in place.
+
+    A CSV cell is text; a list, a number or a boolean attribute is written by
+    :func:`~linkchart.writers.csv.write_csv` as JSON in a column that the table's
+    ``json:`` names, so that the folder loads back equal. Each cell is read with the
+    bounded JSON reader; an empty cell is absent. A column that is not a free attribute
+    of the file, and a cell that is not JSON, are located problems.
+    """
+    name = section.name
+    if raw is ABSENT:
+        return
+    if not isinstance(raw, list | tuple) or not all(isinstance(c, str) for c in raw):
+        problems.add(
+            "wrong-type",
+            f"'{name}.json' must be a list of column names",
+            f"{name}.json",
+            "write e.g. 'json: [aliases_seen, founded]'",
+        )
+        return
+    for column in raw:
+        values = section.attributes.get(column)
+        if values is None:
+            problems.add(
+                "unknown-field",
+                f"'{name}.json' names {column!r}, which is not a free attribute column of {file}",
+                f"{name}.json",
+                did_you_mean(column, list(section.attributes)) or "name a column of the file's header",
+            )
+            continue
+        for k, cell in enumerate(values):
+            if cell == "":
+                values[k] = ABSENT
+                continue
+            try:
+                values[k] = read_json(cell, file)
+            except LoadError as err:
+                for p in err.problems:
+                    problems.add(
+                        p.code,
+                        f"the {column!r} cell is not a JSON value: {p.message}",
+                        f"{name}[{k}].attributes.{column}",
+                        'write a JSON value ("text", 3, true, ["a", "b"]), or leave the column out '
+                        f"of '{name}.json' to read its cells as text",
+                    )
+                values[k] = ABSENT
+    section.json = frozenset(c for c in raw if c in section.attributes)
+
+
 def _section(
     raw: Any,
     name: str,
@@ -108,7 +158,7 @@ def _section(
         )
         return Section(name, 0)
     if isinstance(raw, Mapping):
-        extra = [k for k in raw if k not in ("csv", "columns")]
+        extra = [k for k in raw if k not in ("csv", "columns", "json")]
         for k in extra:
             problems.add(
                 "unknown-field",
@@ -159,7 +209,10 @@ def _section(
             problems.extend([p])
         locator.csv[name] = (file, rows)
         locator.tables.append(os.fspath(path))
-        return section if section is not None else Section(name, 0)
+        if section is None:
+            return Section(name, 0)
+        _decode_json(section, raw.get("json", ABSENT), file, problems)
+        return section
     return rows_to_section(raw, name, problems)
 
 

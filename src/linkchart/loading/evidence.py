@@ -1,9 +1,11 @@
-"""Evidence integrity: every quote that cites a local text must occur in that text.
+"""Evidence integrity: every quote that cites a source's text must occur in that text.
 
-Provenance an analyst can trust and a reviewer can check: when a source's
-``location`` is a local file, each edge citing that source with an ``evidence`` quote
-is looked up in the file's text. Both sides are *folded* first — runs of whitespace
-become one space, typographic quotes and dashes become plain ones — and an ellipsis
+Provenance an analyst can trust and a reviewer can check: when a source's text is
+carried in the file (an export's embedded ``text``) or its ``location`` is a local file,
+each edge citing that source with an ``evidence`` quote is looked up in that text; a
+source whose text is neither is said, per source, not to be checked (a warning). Both
+sides are *folded* first — runs of whitespace become one space, typographic quotes and
+dashes become plain ones — and an ellipsis
 (``...`` or ``…``) in a quote stands for omitted words: the parts around it must occur
 in order. ``http(s)`` locations are recorded and never fetched, so never checked.
 """
@@ -11,6 +13,7 @@ in order. ``http(s)`` locations are recorded and never fetched, so never checked
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -29,6 +32,10 @@ _FOLD: Final = str.maketrans(
 _SPACE: Final = re.compile(r"\s+")
 _ELLIPSIS: Final = re.compile("\\.\\.\\.|\u2026")
 _WORD: Final = re.compile(r"[^\W_]")
+_EMBED_HINT: Final = (
+    "ask for the file again with the texts embedded (linkchart export --embed-sources), or "
+    "put the text beside the file and name it in the source's 'location'"
+)
 
 
 def fold(text: str) -> str:
@@ -102,46 +109,70 @@ def check_evidence(
     problems: Problems,
     *,
     allow_outside: bool = False,
-) -> None:
-    """Report every quote that does not occur in its source's local text.
+) -> dict[int, str]:
+    """Report every quote that does not occur in its source's text; return the sources not
+    checked (their index -> why, as :attr:`~linkchart.model.Source.unchecked` holds it).
 
     ``quotes`` are ``(path, source code, quote)``: each edge's evidence (at
-    ``edges[k].evidence``) and each note's quote (at ``...notes[i].quote``). A local
-    location that cannot be read, or that is refused (outside the graph's folder unless
-    ``allow_outside``, not a regular file, larger than :data:`~.files.MAX_TEXT_BYTES`), is
-    a ``source-unreadable`` problem at ``sources[i].location``; a quote that is not found
-    is ``evidence-not-found`` at its path. The hint quotes how far a quote matches only
-    for a text inside the graph's folder: a file outside it is never echoed.
+    ``edges[k].evidence``) and each note's quote (at ``...notes[i].quote``). A source's
+    text is the one its file carries (``text``, an export's embedded text), else the
+    local file its ``location`` names. A local location that cannot be read, or that is
+    refused (outside the graph's folder unless ``allow_outside``, not a regular file,
+    larger than :data:`~.files.MAX_TEXT_BYTES`), and a source that an export left
+    without its text (``unchecked``), is an ``evidence-unchecked`` warning at
+    ``sources[i]``: the chart loads, and the quotes citing it are not checked. A quote
+    that is not found is ``evidence-not-found`` at its path. The hint quotes how far a
+    quote matches only for a text carried in the file or inside the graph's folder: a
+    file outside it is never echoed.
     """
+    quotes = list(quotes)
+    cited = Counter(code for _, code, quote in quotes if quote)
     texts: dict[int, str] = {}
     echo: set[int] = set()
+
+    reasons: dict[int, str] = {}
+
+    def unchecked(i: int, why: str, hint: str, where: str) -> None:
+        n = cited[i]
+        reasons[i] = why
+        count = f"{n} quote{'s cite' if n != 1 else ' cites'} it" if n else "no quote cites it"
+        problems.warn(
+            "evidence-unchecked",
+            f"source {sources[i].id!r}: its quotes were not checked ({why}); {count}",
+            where,
+            hint,
+        )
+
     for i, s in enumerate(sources):
+        if s.text:
+            texts[i] = fold(s.text)
+            echo.add(i)
+            continue
         if not s.location or is_remote(s.location):
+            if s.unchecked:
+                unchecked(i, s.unchecked, _EMBED_HINT, f"sources[{i}]")
             continue
         try:
             path = resolve_named(base, s.location, allow_outside=allow_outside)
             texts[i] = fold(read_text(path, MAX_TEXT_BYTES, encoding="utf-8"))
         except Refused as refused:
-            problems.add(
-                "source-unreadable",
-                f"the text of source {s.id!r} is not read: {refused.reason}",
-                f"sources[{i}].location",
-                refused.hint,
+            unchecked(
+                i, f"{s.location} is not read: {refused.reason}", refused.hint, f"sources[{i}].location"
             )
             continue
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            problems.add(
-                "source-unreadable",
-                f"cannot read the text of source {s.id!r} at {s.location!r}: {reason}",
-                f"sources[{i}].location",
+            unchecked(
+                i,
+                f"{s.location} cannot be read: {reason}",
                 "the location is relative to the graph file; fix it, or remove 'location'",
+                f"sources[{i}].location",
             )
             continue
         if inside(base, path):
             echo.add(i)
     if not texts:
-        return
+        return reasons
     for where, code, quote in quotes:
         text = texts.get(code)
         if text is None or not quote:
@@ -163,3 +194,4 @@ def check_evidence(
             where,
             hint,
         )
+    return reasons

@@ -63,7 +63,7 @@ TOP_KEYS: Final = (
     "nodes",
     "edges",
 )
-_SOURCE_KEYS: Final = ("id", "title", "author", "date", "location", "reliability")
+_SOURCE_KEYS: Final = ("id", "title", "author", "date", "location", "reliability", "text", "unchecked")
 _NODE_TYPE_KEYS: Final = ("color", "shape", "description", "class")
 _RELATION_KEYS: Final = (
     "directed",
@@ -128,6 +128,8 @@ def parse_sources(raw: Any, problems: Problems) -> tuple[Source, ...]:
                 "date": item.date,
                 "location": item.location,
                 "reliability": item.reliability,
+                "text": item.text,
+                "unchecked": item.unchecked,
             }
         if not isinstance(item, Mapping):
             problems.add(

@@ -108,7 +108,7 @@ def attribute_columns(sec: Section, problems: Problems) -> dict[str, list[Any]]:
     """Free attributes with ``None`` where absent; lists become tuples."""
     out: dict[str, list[Any]] = {}
     for name, col in sec.attributes.items():
-        if sec.text:
+        if sec.text and name not in sec.json:
             out[name] = [v if v else None for v in col]
             continue
         values: list[Any] = []

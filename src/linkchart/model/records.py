@@ -14,14 +14,30 @@ from ..times import Span
 __all__ = ["Edge", "Evidence", "Node", "Note", "Source"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Source:
     """A document that edges cite.
 
     ``location`` is a local path (resolved against the graph file's folder) or an
     address that linkchart records but never fetches. ``reliability`` is its Admiralty
     grade, ``A`` (completely reliable) to ``F`` (cannot be judged), or ``""`` (ungraded);
-    see :class:`~linkchart.vocabulary.Grades`.
+    see :class:`~linkchart.vocabulary.Grades`. ``text`` is the document's text when the
+    file the chart was read from carries it (an export embeds it, see
+    ``docs/exchange.md``; a graph file may write it inline), else ``""``; ``unchecked``
+    says why a text the chart once had did not come with its file (the evidence citing
+    it was not checked on load), else ``""``.
+
+    Two sources are equal when they say the same: the same :attr:`citation` (id, title,
+    author, date, a web address and the reliability grade). A local ``location``, the
+    ``text`` and ``unchecked`` are where its text was read from, not what the source is:
+    a chart exported to another folder, with or without its texts, loads back equal.
+
+    Examples
+    --------
+    >>> Source("s", "A report", location="sources/a.txt") == Source("s", "A report", text="...")
+    True
+    >>> Source("s", location="https://example.org/a") == Source("s", location="https://example.org/b")
+    False
     """
 
     id: str
@@ -30,6 +46,23 @@ class Source:
     date: str = ""
     location: str = ""
     reliability: str = ""
+    text: str = field(default="", repr=False)
+    unchecked: str = ""
+
+    @property
+    def citation(self) -> tuple[str, str, str, str, str, str]:
+        """What the source says it is: id, title, author, date, its web address (or ``""``)
+        and its reliability grade."""
+        web = self.location if self.location.lower().startswith(("http://", "https://")) else ""
+        return (self.id, self.title, self.author, self.date, web, self.reliability)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Source):
+            return NotImplemented
+        return self.citation == other.citation
+
+    def __hash__(self) -> int:
+        return hash(self.citation)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ __all__ = [
     "SHEET_EDGE",
     "SHEET_NODE",
     "SOURCE_COLUMNS",
+    "TEXT_CHUNK",
+    "TEXT_COLUMNS",
     "VIZ_NS",
     "VOCABULARY_COLUMNS",
     "Read",
@@ -71,10 +73,14 @@ JSON_FIELDS: Final = frozenset({"aliases", "attributes", "time", "notes"})
 """The fields held as JSON text where a format holds only text."""
 SHEET_NODE: Final = NODE_FIELDS
 SHEET_EDGE: Final = tuple("cites" if f == "source" else f for f in EDGE_FIELDS)
-SHEETS: Final = ("nodes", "edges", "vocabulary", "sources")
+SHEETS: Final = ("nodes", "edges", "vocabulary", "sources", "texts")
 """The sheets of a linkchart workbook, by name (lower case)."""
 VOCABULARY_COLUMNS: Final = ("key", "value (JSON)")
-SOURCE_COLUMNS: Final = ("id", "title", "author", "date", "location", "reliability")
+SOURCE_COLUMNS: Final = ("id", "title", "author", "date", "location", "reliability", "unchecked")
+TEXT_COLUMNS: Final = ("source", "text")
+"""The ``texts`` sheet of a workbook: each source's embedded text, in rows of at most
+:data:`TEXT_CHUNK` characters that follow one another (a cell holds 32,767)."""
+TEXT_CHUNK: Final = 16_000
 
 
 def _same(p: Problem) -> Problem:

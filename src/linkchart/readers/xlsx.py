@@ -24,7 +24,15 @@ from dataclasses import replace
 from typing import Any, Final
 
 from ..errors import LoadError, Problem
-from .convention import JSON_FIELDS, SHEETS, SOURCE_COLUMNS, VOCABULARY_COLUMNS, Read, evidence_value
+from .convention import (
+    JSON_FIELDS,
+    SHEETS,
+    SOURCE_COLUMNS,
+    TEXT_COLUMNS,
+    VOCABULARY_COLUMNS,
+    Read,
+    evidence_value,
+)
 from .jsontext import read_json
 from .workbook import CellValue, Sheet, cell_ref, column_letter, read_workbook
 
@@ -122,6 +130,13 @@ def read_xlsx(raw: bytes, file: str) -> Read:
             {k: cell_text(v) for k, (_, v) in row.items() if k in SOURCE_COLUMNS and v != ""}
             for row in tables.get("sources", [])
         ]
+        texts: dict[str, list[str]] = {}
+        for row in tables.get("texts", []):
+            sid, text = (cell_text(row[k][1]) if k in row else "" for k in TEXT_COLUMNS)
+            texts.setdefault(sid, []).append(text)
+        for source in sources:
+            if source.get("id") in texts:
+                source["text"] = "".join(texts[source["id"]])
         if sources:
             header["sources"] = sources
     if problems:

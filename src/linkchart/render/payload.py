@@ -629,7 +629,14 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     }  # fmt: skip
 
     sources = [
-        {"id": s.id, "title": s.title, "author": s.author, "date": s.date, "location": s.location}
+        {
+            "id": s.id,
+            "title": s.title,
+            "author": s.author,
+            "date": s.date,
+            "location": s.location,
+            "unchecked": s.unchecked,
+        }  # why its quotes were not checked on load (issue 22), or ""
         for s in chart.sources
     ]
     claim_of, claims = _claims(chart)

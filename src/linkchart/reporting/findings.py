@@ -369,6 +369,11 @@ def limits(
             f"The ties read come from {_plural(len(cited), 'source')}; {count} of {len(rows)} from "
             f"{chart.sources[top].title or chart.sources[top].id}."
         )
+    out.extend(  # a source whose text did not come with the file (issue 22)
+        f"The quotes citing {s.title or s.id} were not checked against its text ({s.unchecked})."
+        for s in chart.sources
+        if s.unchecked
+    )
     if bridges_total and bridges:
         once = sum(1 for b in bridges if len(b.ties) == 1)
         listed = "" if len(bridges) == bridges_total else " listed"

@@ -9,7 +9,16 @@ is :mod:`linkchart.readers` (parsing) and :mod:`linkchart.loading` (validation).
 """
 
 from .csv import write_csv
-from .formats import FORMATS, Format, FormatInfo, export, format_of
+from .formats import FORMATS, ExportOptions, Format, FormatInfo, export, format_of
 from .yaml import write_yaml
 
-__all__ = ["FORMATS", "Format", "FormatInfo", "export", "format_of", "write_csv", "write_yaml"]
+__all__ = [
+    "FORMATS",
+    "ExportOptions",
+    "Format",
+    "FormatInfo",
+    "export",
+    "format_of",
+    "write_csv",
+    "write_yaml",
+]

@@ -21,11 +21,13 @@ from typing import Any, Final
 from ..convert import to_records
 from ..errors import LinkchartError
 from ..loading.evidence import is_remote
+from ..loading.files import Refused, read_text, resolve_named
 from ..model import LinkChart, Source, combined
 from ..readers.convention import JSON_FIELDS
 from ..vocabulary import COMMON_LAYER, Grades
 
 __all__ = [
+    "MAX_EMBEDDED_BYTES",
     "chart_document",
     "check_holdable",
     "edge_rows",
@@ -37,28 +39,88 @@ __all__ = [
 ]
 
 
-def _source(s: Source, origin: Path | None, target: Path) -> dict[str, str]:
+MAX_EMBEDDED_BYTES: Final = 2**20
+"""The largest source text an export embeds (1 MiB of UTF-8); a larger one is left out, with
+its reason (``unchecked``), and its quotes are not checked where the export is loaded."""
+
+
+_WITHOUT: Final = "the file was written without its sources' texts"
+
+
+def _relative(path: Path, folder: Path) -> str | None:
+    """``path`` relative to ``folder`` (``/`` between parts), or ``None`` where it lies outside it."""
+    try:
+        rel = os.path.relpath(path.resolve(), folder.resolve())
+    except (OSError, RuntimeError, ValueError):  # another drive, a loop of links
+        return None
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel):
+        return None
+    return Path(rel).as_posix()
+
+
+def _read_text(origin: Path, location: str) -> tuple[str, str]:
+    """The text a local ``location`` names under ``origin`` (the chart's folder), or ``""`` and why not."""
+    try:
+        path = resolve_named(origin, location, allow_outside=False)
+        return read_text(path, MAX_EMBEDDED_BYTES, encoding="utf-8"), ""
+    except Refused as refused:
+        return "", f"{location} was not embedded: {refused.reason}"
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return "", f"{location} could not be read for the export: {reason}"
+
+
+def _source(s: Source, origin: Path | None, target: Path, embed: bool) -> dict[str, str]:
+    """A source as a file in ``target`` holds it: its location rebased or dropped, its text embedded.
+
+    A web address is kept; a relative local location is rewritten relative to
+    ``target`` where the text lies inside it, and dropped where it lies outside, so that
+    an export never names a file outside its own folder (a chart from records, which has
+    no folder, keeps it as written). With ``embed``, the text is written in ``text``: the
+    one the chart carries, else the file read from the chart's folder (never outside
+    it), up to :data:`MAX_EMBEDDED_BYTES`. A text the chart had that the file then holds
+    neither way leaves ``unchecked``, its reason, so that loading the file says its
+    quotes were not checked.
+    """
     out = {"id": s.id}
-    for key in ("title", "author", "date", "location", "reliability"):
+    for key in ("title", "author", "date", "reliability"):
         value = getattr(s, key)
         if value:
             out[key] = value
     loc = s.location
-    if loc and origin is not None and not is_remote(loc) and not os.path.isabs(loc):
-        if origin.resolve() != target.resolve():
-            out["location"] = os.path.relpath(origin / loc, target)
+    text, why = s.text, s.unchecked
+    if loc and (is_remote(loc) or origin is None):
+        out["location"] = loc
+    elif loc and origin is not None:
+        rebased = _relative(origin / loc, target) if not os.path.isabs(loc) else None
+        if rebased is not None:
+            out["location"] = rebased
+        if embed and not text:
+            text, why = _read_text(origin, loc)
+        elif not text and rebased is None:
+            why = f"{loc} was not embedded: {_WITHOUT}"
+    if text and not embed:
+        why = f"it was not embedded: {_WITHOUT}"
+    elif text and len(text.encode("utf-8")) > MAX_EMBEDDED_BYTES:
+        why = f"it is over the {MAX_EMBEDDED_BYTES:,} bytes an export embeds"
+    elif text:
+        out["text"] = text
+        why = ""
+    if why and "location" not in out:
+        out["unchecked"] = why
     return out
 
 
-def header(chart: LinkChart, target: Path) -> dict[str, Any]:
-    """The header of a graph file for ``chart``, written into the folder ``target``."""
+def header(chart: LinkChart, target: Path, *, embed: bool = False) -> dict[str, Any]:
+    """The header of a graph file for ``chart``, written into the folder ``target``
+    (``embed``: with each source's text, see :func:`_source`)."""
     vocab = chart.vocabulary
     origin = Path(chart.path).parent if chart.path else None
     doc: dict[str, Any] = {"linkchart": 1, "title": chart.title}
     if chart.description:
         doc["description"] = chart.description
     if chart.sources:
-        doc["sources"] = [_source(s, origin, target) for s in chart.sources]
+        doc["sources"] = [_source(s, origin, target, embed) for s in chart.sources]
     scale = vocab.confidence
     doc["confidence"] = dict(zip(scale.levels, scale.probabilities, strict=True))
     types: dict[str, dict[str, str]] = {}
@@ -153,7 +215,7 @@ def folder_of(chart: LinkChart) -> Path:
     return Path(chart.path).parent if chart.path else Path()
 
 
-def chart_document(chart: LinkChart, folder: Path) -> dict[str, Any]:
+def chart_document(chart: LinkChart, folder: Path, *, embed: bool = False) -> dict[str, Any]:
     """The chart as the plain data of a graph file, for a file written into ``folder``.
 
     What :func:`~linkchart.writers.yaml.write_yaml` dumps and every export format
@@ -161,9 +223,9 @@ def chart_document(chart: LinkChart, folder: Path) -> dict[str, Any]:
     ``folder``, confidence scale, node types, relations, analysis, periods), then
     ``nodes`` and ``edges`` as lists of mappings with the fields that differ from their
     defaults. Loading it back (:func:`~linkchart.loading.document.from_document`) gives
-    an equal chart.
+    an equal chart. With ``embed``, each source carries its text (:func:`_source`).
     """
-    doc = header(chart, folder)
+    doc = header(chart, folder, embed=embed)
     nodes = []
     for rec in to_records(chart)[0]:
         row: dict[str, Any] = {"id": rec["id"], "type": rec["type"]}
@@ -187,9 +249,10 @@ Parts = tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]
 """The header, node records and edge records of a chart in an exchange format."""
 
 
-def exchange_parts(chart: LinkChart, folder: Path) -> Parts:
-    """Header, node records and edge records (every edge with an ``id``, ``cites`` for its source)."""
-    doc = chart_document(chart, folder)
+def exchange_parts(chart: LinkChart, folder: Path, *, embed: bool = True) -> Parts:
+    """Header, node records and edge records (every edge with an ``id``, ``cites`` for its source;
+    with ``embed``, each source with its text)."""
+    doc = chart_document(chart, folder, embed=embed)
     nodes = doc.pop("nodes")
     edges = doc.pop("edges")
     full_edges = []
@@ -211,10 +274,40 @@ def text_of(value: Any, field: str) -> str:
 
 
 _NOT_IN_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
+_SPACE_NOT_IN_XML: Final = re.compile("[\x0b\x0c\x1c-\x1f\r]")
+
+
+def _fit_texts(kind: str, head: Mapping[str, Any]) -> None:
+    """Fit the embedded source texts of ``head`` to XML, in place.
+
+    A text is a copy for checking quotes, and quotes are compared with runs of whitespace
+    as one space (:func:`~linkchart.loading.evidence.fold`): the whitespace characters XML
+    cannot hold (a form feed, as ``pdftotext`` writes between pages; a vertical tab; a
+    carriage return) are written as spaces, which changes no quote's check. A text that
+    still holds a character XML cannot hold is left out, with its reason (``unchecked``,
+    where the source names no location).
+    """
+    for source in head.get("sources", []):
+        text = source.get("text")
+        if not text:
+            continue
+        text = _SPACE_NOT_IN_XML.sub(" ", text)
+        found = _NOT_IN_XML.search(text)
+        if found is None:
+            source["text"] = text
+            continue
+        del source["text"]
+        if "location" not in source:
+            source["unchecked"] = (
+                f"it holds the character U+{ord(found.group()):04X}, which {kind} cannot hold"
+            )
 
 
 def check_holdable(kind: str, parts: Parts) -> None:
     """Refuse, naming the item, a text the format cannot hold (rather than change it silently).
+
+    The embedded source texts are fitted to XML first (:func:`_fit_texts`): a copy for
+    checking quotes, never a text the user reads.
 
     XML 1.0 (GraphML, GEXF, and the XML inside an Excel file) has no way to write the C0
     control characters or the non-characters U+FFFE and U+FFFF, and turns a carriage
@@ -226,6 +319,7 @@ def check_holdable(kind: str, parts: Parts) -> None:
         ``bad-argument``, naming the item and the character.
     """
     head, nodes, edges = parts
+    _fit_texts(kind, head)
 
     def walk(value: Any, where: str) -> None:
         if isinstance(value, str):

@@ -18,12 +18,13 @@ from typing import Final, Literal
 from ..errors import LinkchartError, UnknownNameError
 from ..files import write_atomic
 from ..model import LinkChart
+from ..options import build, option
 from . import ftm, gexf, graphml, nodelink, stix, xlsx
 from .csv import write_csv
 from .gephi import write_gephi
 from .yaml import write_yaml
 
-__all__ = ["FORMATS", "Format", "FormatInfo", "export", "format_of"]
+__all__ = ["FORMATS", "ExportOptions", "Format", "FormatInfo", "export", "format_of"]
 
 Format = Literal["graphml", "gexf", "json", "xlsx", "stix", "ftm", "yaml", "csv", "gephi"]
 """A format :func:`export` writes."""
@@ -43,13 +44,18 @@ class FormatInfo:
     description
         What the file is, and for whom.
     write
-        ``write(chart, path) -> path``: the one write step.
+        ``write(chart, path) -> path``: the one write step (with ``embed_sources=`` for a
+        format that holds source texts).
+    embeds
+        Whether the format embeds each source's text by default (``embed_sources``), or
+        ``None`` for a format that holds no source texts.
     """
 
     name: Format
     suffixes: tuple[str, ...]
     description: str
-    write: Callable[[LinkChart, Path], Path]
+    write: Callable[..., Path]
+    embeds: bool | None = None
 
 
 def _gexf_inputs(chart: LinkChart) -> tuple[gexf.Positions, dict[str, float], dict[str, tuple[str, str]]]:
@@ -66,23 +72,28 @@ def _gexf_inputs(chart: LinkChart) -> tuple[gexf.Positions, dict[str, float], di
     return positions_array(chart, method="auto", seed=0), betweenness(chart).to_dict(), looks
 
 
-def _write_gexf(chart: LinkChart, target: Path) -> Path:
+def _write_gexf(chart: LinkChart, target: Path, *, embed_sources: bool = True) -> Path:
     positions, sizes, looks = _gexf_inputs(chart)
-    text = gexf.dumps(chart, positions=positions, sizes=sizes, looks=looks, folder=target.parent)
+    text = gexf.dumps(
+        chart,
+        positions=positions,
+        sizes=sizes,
+        looks=looks,
+        folder=target.parent,
+        embed_sources=embed_sources,
+    )
     return write_atomic(target, text, inputs=chart.files)
 
 
-def _written(dumps: Callable[..., str | bytes]) -> Callable[[LinkChart, Path], Path]:
-    """The write step of a one-file format whose ``dumps(chart, folder=...)`` makes the file."""
+def _written(dumps: Callable[..., str | bytes]) -> Callable[..., Path]:
+    """The write step of a one-file format whose ``dumps(chart, folder=..., embed_sources=...)``
+    makes the file."""
 
-    def write(chart: LinkChart, target: Path) -> Path:
-        return write_atomic(target, dumps(chart, folder=target.parent), inputs=chart.files)
+    def write(chart: LinkChart, target: Path, *, embed_sources: bool = True) -> Path:
+        text = dumps(chart, folder=target.parent, embed_sources=embed_sources)
+        return write_atomic(target, text, inputs=chart.files)
 
     return write
-
-
-def _write_stix(chart: LinkChart, target: Path) -> Path:
-    return write_atomic(target, stix.dumps(chart), inputs=chart.files)
 
 
 def _write_ftm(chart: LinkChart, target: Path) -> Path:
@@ -97,29 +108,34 @@ FORMATS: Final[Mapping[Format, FormatInfo]] = {
             (".graphml",),
             "GraphML: networkx, igraph, Gephi, yEd, Cytoscape",
             _written(graphml.dumps),
+            embeds=True,
         ),
         FormatInfo(
             "gexf",
             (".gexf",),
             "GEXF 1.3: Gephi, with colours, shapes, sizes, positions and spells",
             _write_gexf,
+            embeds=True,
         ),
-        FormatInfo("json", (".json",), "node-link JSON: networkx, D3", _written(nodelink.dumps)),
+        FormatInfo("json", (".json",), "node-link JSON: networkx, D3", _written(nodelink.dumps), embeds=True),
         FormatInfo(
             "xlsx",
             (".xlsx",),
             "Excel: one sheet each for nodes, edges, vocabulary and sources",
             _written(xlsx.dumps),
+            embeds=True,
         ),
-        FormatInfo("stix", (".stix.json",), "STIX 2.1 bundle: OpenCTI, MISP", _write_stix),
+        FormatInfo(
+            "stix", (".stix.json",), "STIX 2.1 bundle: OpenCTI, MISP", _written(stix.dumps), embeds=True
+        ),
+        FormatInfo("yaml", (".yaml", ".yml"), "linkchart's YAML graph file", write_yaml, embeds=False),
+        FormatInfo("csv", (), "a folder: chart.yaml with nodes.csv and edges.csv", write_csv, embeds=False),
         FormatInfo(
             "ftm",
             (".ftm.json", ".ftm.jsonl"),
             "FollowTheMoney entities, one a line: OCCRP Aleph, OpenSanctions (the extra linkchart[ftm])",
             _write_ftm,
         ),
-        FormatInfo("yaml", (".yaml", ".yml"), "linkchart's YAML graph file", write_yaml),
-        FormatInfo("csv", (), "a folder: chart.yaml with nodes.csv and edges.csv", write_csv),
         FormatInfo(
             "gephi",
             (),
@@ -170,7 +186,26 @@ def format_of(path: str | os.PathLike[str], format: str | None = None) -> Format
     )
 
 
-def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """The options of :func:`export` besides where and in which format (the CLI's ``export`` and
+    ``convert`` offer them as flags generated from this declaration)."""
+
+    embed_sources: bool | None = option(
+        None,
+        help="embed each source's text (up to 1 MiB each) so that the file checks its quotes wherever "
+        "it is loaded (default: on for graphml, gexf, json, xlsx and stix; off for yaml and csv, which "
+        "name the text's file where it lies inside the output's folder)",
+    )
+
+
+def export(
+    chart: LinkChart,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    embed_sources: bool | None = None,
+) -> Path:
     """Write ``chart`` to ``path`` in a format of :data:`FORMATS`; return the path written.
 
     Parameters
@@ -188,6 +223,16 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
         Gephi's spreadsheet tables, :mod:`linkchart.writers.gephi`; only when said);
         default from the extension (``.graphml``, ``.gexf``, ``.json``, ``.xlsx``,
         ``.stix.json``, ``.yaml``/``.yml``, none for the CSV folder).
+    embed_sources
+        Whether the file carries each source's text (up to
+        :data:`~linkchart.writers._document.MAX_EMBEDDED_BYTES` each), so that loading it
+        anywhere checks its quotes; default (``None``) the format's (:attr:`FormatInfo.embeds`:
+        on for GraphML, GEXF, node-link JSON, Excel and STIX; off for YAML and the CSV
+        folder). Either way a source's local ``location`` is rewritten relative to the
+        file's folder where the text lies inside it and left out where it does not: a file
+        never names one outside its folder. A source that ends up with neither its text
+        nor a location is marked ``unchecked`` (its reason): loading the file warns that
+        its quotes were not checked (``evidence-unchecked``).
 
     Returns
     -------
@@ -200,7 +245,7 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
     LinkchartError
         For an unknown format or extension, a file that cannot be written, or a text the
         format cannot hold (control characters, and a carriage return, which XML turns
-        into a newline, in GraphML, GEXF and Excel; a list attribute in CSV): the message
+        into a newline, in GraphML, GEXF and Excel): the message
         names the item.
 
     Notes
@@ -226,4 +271,13 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
     >>> linkchart.load(export(c, folder / "tables")) == c
     True
     """
-    return FORMATS[format_of(path, format)].write(chart, Path(path))
+    info = FORMATS[format_of(path, format)]
+    embed = build(ExportOptions, embed_sources=embed_sources).embed_sources
+    if info.embeds is None:
+        if embed:
+            raise LinkchartError(
+                f"the {info.name} format holds no source texts; export without embed_sources",
+                code="bad-argument",
+            )
+        return info.write(chart, Path(path))
+    return info.write(chart, Path(path), embed_sources=info.embeds if embed is None else embed)

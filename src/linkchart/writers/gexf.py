@@ -133,6 +133,7 @@ def dumps(
     sizes: Mapping[str, float],
     looks: Mapping[str, tuple[str, str]],
     folder: str | os.PathLike[str] | None = None,
+    embed_sources: bool = True,
 ) -> str:
     """The chart as GEXF 1.3 text, for a file written into ``folder`` (default: the chart's own).
 
@@ -151,7 +152,11 @@ def dumps(
         vis-network shape (``dot``, ``square``, ``triangle``, ``diamond``; any other is a disc).
     folder
         Where the file will lie: a source's relative local ``location`` is written
-        relative to it.
+        relative to it (where it lies inside it).
+    embed_sources
+        Embed each source's text (default ``True``), so that the file checks its quotes
+        wherever it is loaded (``docs/exchange.md``); ``False`` writes a source's
+        location only where it lies inside ``folder``.
 
     Raises
     ------
@@ -166,6 +171,8 @@ def dumps(
     >>> '<viz:shape value="square" />' in text
     True
     """
-    parts = exchange_parts(chart, Path(folder) if folder is not None else folder_of(chart))
+    parts = exchange_parts(
+        chart, Path(folder) if folder is not None else folder_of(chart), embed=embed_sources
+    )
     check_holdable("gexf", parts)
     return gexf_text(chart.title, parts, positions=positions, sizes=sizes, looks=looks)

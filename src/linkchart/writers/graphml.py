@@ -51,8 +51,11 @@ def graphml_text(parts: Parts) -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def dumps(chart: LinkChart, *, folder: str | os.PathLike[str] | None = None) -> str:
-    """The chart as GraphML text, for a file written into ``folder`` (default: the chart's own).
+def dumps(
+    chart: LinkChart, *, folder: str | os.PathLike[str] | None = None, embed_sources: bool = True
+) -> str:
+    """The chart as GraphML text, for a file written into ``folder`` (default: the chart's own),
+    each source with its text unless ``embed_sources=False`` (``docs/exchange.md``).
 
     Raises
     ------
@@ -66,6 +69,8 @@ def dumps(chart: LinkChart, *, folder: str | os.PathLike[str] | None = None) -> 
     >>> dumps(c).splitlines()[0]
     "<?xml version='1.0' encoding='utf-8'?>"
     """
-    parts = exchange_parts(chart, Path(folder) if folder is not None else folder_of(chart))
+    parts = exchange_parts(
+        chart, Path(folder) if folder is not None else folder_of(chart), embed=embed_sources
+    )
     check_holdable("graphml", parts)
     return graphml_text(parts)

@@ -35,8 +35,11 @@ def nodelink_text(parts: Parts) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
-def dumps(chart: LinkChart, *, folder: str | os.PathLike[str] | None = None) -> str:
-    """The chart as node-link JSON text, for a file written into ``folder`` (default: the chart's own).
+def dumps(
+    chart: LinkChart, *, folder: str | os.PathLike[str] | None = None, embed_sources: bool = True
+) -> str:
+    """The chart as node-link JSON text, for a file written into ``folder`` (default: the chart's
+    own), each source with its text unless ``embed_sources=False`` (``docs/exchange.md``).
 
     Examples
     --------
@@ -46,4 +49,5 @@ def dumps(chart: LinkChart, *, folder: str | os.PathLike[str] | None = None) -> 
     >>> json.loads(dumps(c))["links"][0]["source"]
     'A'
     """
-    return nodelink_text(exchange_parts(chart, Path(folder) if folder is not None else folder_of(chart)))
+    folder_path = Path(folder) if folder is not None else folder_of(chart)
+    return nodelink_text(exchange_parts(chart, folder_path, embed=embed_sources))

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import uuid
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from ..errors import LinkchartError
@@ -29,7 +31,7 @@ from ..readers.convention import evidence_text
 from ..times import Span
 from ._document import chart_document, folder_of
 
-__all__ = ["DEFAULT_MAPPING", "dumps", "to_stix"]
+__all__ = ["CLASS_MAPPING", "DEFAULT_MAPPING", "dumps", "to_stix"]
 
 DEFAULT_MAPPING: Mapping[str, str] = {
     "organisation": "intrusion-set",
@@ -39,7 +41,16 @@ DEFAULT_MAPPING: Mapping[str, str] = {
     "region": "location",
     "event": "campaign",
 }
-"""Node type -> STIX Domain Object type; a type not listed becomes an ``identity``."""
+"""Node type -> STIX Domain Object type; a type not listed goes by its class (:data:`CLASS_MAPPING`)."""
+
+CLASS_MAPPING: Mapping[str, str] = {
+    "agent": "threat-actor",
+    "organisation": "intrusion-set",
+    "location": "location",
+    "event": "campaign",
+}
+"""A node type's class (its ``class:``) -> STIX Domain Object type, for a type that neither
+:data:`DEFAULT_MAPPING` nor the caller's mapping names; any other type becomes an ``identity``."""
 
 _NAMESPACE = uuid.UUID("6f4b1c1e-2f8d-5c3b-9a57-1c0e2d9b7a10")
 _EPOCH = "1970-01-01T00:00:00.000Z"
@@ -72,7 +83,14 @@ def _times(time: Any) -> dict[str, str]:
     return out
 
 
-def to_stix(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, created: str = _EPOCH) -> str:
+def to_stix(
+    chart: LinkChart,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    created: str = _EPOCH,
+    folder: str | os.PathLike[str] | None = None,
+    embed_sources: bool = True,
+) -> str:
     """The chart as a STIX 2.1 bundle (JSON text), validated with the stix2 library.
 
     Parameters
@@ -85,6 +103,12 @@ def to_stix(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, creat
     created
         The ``created``/``modified`` timestamp of every object (default the Unix epoch:
         the same chart, the same bundle).
+    folder
+        Where the bundle will lie (default: the chart's own folder): a source's local
+        ``location`` is written relative to it where the text lies inside it, else left out.
+    embed_sources
+        Embed each source's text in the header (``x_linkchart_header``), so that the
+        bundle checks its quotes wherever it is loaded (``docs/exchange.md``).
 
     Examples
     --------
@@ -102,7 +126,9 @@ def to_stix(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, creat
 
     _check(mapping)
     kinds = {**DEFAULT_MAPPING, **(mapping or {})}
-    doc = chart_document(chart, folder_of(chart))
+    target = Path(folder) if folder is not None else folder_of(chart)
+    doc = chart_document(chart, target, embed=embed_sources)
+    classes = {t.name: t.node_class for t in chart.vocabulary.node_types}
     nodes, edges = doc.pop("nodes"), doc.pop("edges")
     sources = {s["id"]: s for s in doc.get("sources", [])}
     scale = dict(
@@ -111,7 +137,7 @@ def to_stix(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, creat
     objects: list[Any] = []
     ref: dict[str, str] = {}
     for n in nodes:
-        kind = kinds.get(n["type"], "identity")
+        kind = kinds.get(n["type"]) or CLASS_MAPPING.get(classes.get(n["type"]) or "", "identity")
         sid = _id(kind, "node:" + n["id"])
         ref[n["id"]] = sid
         props: dict[str, Any] = {
@@ -184,6 +210,5 @@ def _check(mapping: Mapping[str, str] | None) -> None:
         )
 
 
-def dumps(chart: LinkChart, *, mapping: Mapping[str, str] | None = None, created: str = _EPOCH) -> str:
-    """The chart as a STIX 2.1 bundle: :func:`to_stix`, under the name every writer has."""
-    return to_stix(chart, mapping=mapping, created=created)
+dumps = to_stix
+"""The chart as a STIX 2.1 bundle: :func:`to_stix`, under the name every writer has."""

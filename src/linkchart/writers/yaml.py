@@ -46,11 +46,15 @@ def yaml_text(doc: Any) -> str:
     return text
 
 
-def dumps(chart: LinkChart, *, folder: str | os.PathLike[str] | None = None) -> str:
+def dumps(
+    chart: LinkChart, *, folder: str | os.PathLike[str] | None = None, embed_sources: bool = False
+) -> str:
     """The chart as the text of a YAML graph file to be written into ``folder``.
 
     ``folder`` (default: the folder the chart was loaded from) is where the file will
-    lie: a source's relative local ``location`` is written relative to it.
+    lie: a source's relative local ``location`` is written relative to it where the text
+    lies inside it, else left out; ``embed_sources=True`` writes each source's text
+    inline (``text:``).
 
     Examples
     --------
@@ -59,10 +63,13 @@ def dumps(chart: LinkChart, *, folder: str | os.PathLike[str] | None = None) -> 
     >>> print(dumps(c).splitlines()[:2])
     ['linkchart: 1', "title: ''"]
     """
-    return yaml_text(chart_document(chart, Path(folder) if folder is not None else folder_of(chart)))
+    target = Path(folder) if folder is not None else folder_of(chart)
+    return yaml_text(chart_document(chart, target, embed=embed_sources))
 
 
-def write_yaml(chart: LinkChart, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+def write_yaml(
+    chart: LinkChart, path: str | os.PathLike[str], *, overwrite: bool = False, embed_sources: bool = False
+) -> Path:
     """Write ``chart`` as one YAML graph file; return its path.
 
     The file is written to a temporary file and then moved into place, so a failed
@@ -78,8 +85,11 @@ def write_yaml(chart: LinkChart, path: str | os.PathLike[str], *, overwrite: boo
     -----
     A source's relative local ``location`` is rewritten relative to the new file's
     folder when the chart was loaded from another folder, so that evidence is still
-    checked against the same text. Relations that were taken as they appeared (no
-    ``relations:`` section) are taken as they appear again: a view that keeps only some
+    checked against the same text; a text outside the new file's folder is not named
+    (an export never points outside its folder): ``embed_sources=True`` writes it inline,
+    else loading the file warns that its quotes were not checked (``evidence-unchecked``).
+    Relations that were taken as they appeared (no ``relations:`` section) are taken as
+    they appear again: a view that keeps only some
     relations then loads back with only those.
 
     Examples
@@ -101,4 +111,6 @@ def write_yaml(chart: LinkChart, path: str | os.PathLike[str], *, overwrite: boo
                 code="write-failed",
             )
         inputs = tuple(f for f in inputs if not same_file(f, chart.path))
-    return write_atomic(target, dumps(chart, folder=target.parent), inputs=inputs)
+    return write_atomic(
+        target, dumps(chart, folder=target.parent, embed_sources=embed_sources), inputs=inputs
+    )

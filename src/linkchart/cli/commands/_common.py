@@ -110,11 +110,11 @@ def format_of_output(output: str, fmt: str | None, choices: tuple[str, ...]) -> 
     return found
 
 
-def write_chart(chart: LinkChart, out: Path, fmt: str) -> Path:
+def write_chart(chart: LinkChart, out: Path, fmt: str, *, embed_sources: bool | None = None) -> Path:
     """Write ``chart`` to ``out`` in the format ``fmt`` (see :func:`format_of_output`)."""
     from ...writers import export
 
-    return export(chart, out, format=fmt)
+    return export(chart, out, format=fmt, embed_sources=embed_sources)
 
 
 def wrote(args: argparse.Namespace, targets: list[Path], chart: LinkChart, **more: Any) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...options import choices, declared
+from ...writers.formats import ExportOptions
 from ..arguments import Names, UsageError, add_options
 from ..specs import ExportSpec
 from ._common import (
@@ -45,9 +46,10 @@ FORMATS: tuple[str, ...] = choices(declared(ExportSpec)["format"]) or ()
 
 
 def arguments(p: argparse.ArgumentParser, names: Names) -> None:
-    """``FILE -o OUT [--format F]``."""
+    """``FILE -o OUT [--format F] [--embed-sources | --no-embed-sources]``."""
     file_arguments(p, names)
     add_options(p, ExportSpec, names, ["output", "format"], required=["output"])
+    add_options(p, ExportOptions, names, ["embed_sources"])
     json_argument(p, names)
 
 
@@ -95,6 +97,6 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
     else:
         chart = load_chart(args, progress)
     with progress.stage(f"writing {Path(args.output).name}"):
-        target = write_chart(chart, Path(args.output), fmt)
+        target = write_chart(chart, Path(args.output), fmt, embed_sources=args.embed_sources)
     wrote(args, [target], chart)
     return 0

@@ -963,6 +963,7 @@
       if (s.author) { src.push(["author", s.author]); }
       if (s.date) { src.push(["date", s.date]); }
       if (s.location) { src.push(["location", s.location]); }
+      if (s.unchecked) { src.push(["quote not checked", s.unchecked]); }
       if (s.title) { src.push(["source id", s.id]); }
       var box = definitionList(src);
       box.className = "lc-source";
