@@ -128,14 +128,14 @@ FORMATS: Final[Mapping[Format, FormatInfo]] = {
         FormatInfo(
             "stix", (".stix.json",), "STIX 2.1 bundle: OpenCTI, MISP", _written(stix.dumps), embeds=True
         ),
-        FormatInfo("yaml", (".yaml", ".yml"), "linkchart's YAML graph file", write_yaml, embeds=False),
-        FormatInfo("csv", (), "a folder: chart.yaml with nodes.csv and edges.csv", write_csv, embeds=False),
         FormatInfo(
             "ftm",
             (".ftm.json", ".ftm.jsonl"),
             "FollowTheMoney entities, one a line: OCCRP Aleph, OpenSanctions (the extra linkchart[ftm])",
             _write_ftm,
         ),
+        FormatInfo("yaml", (".yaml", ".yml"), "linkchart's YAML graph file", write_yaml, embeds=False),
+        FormatInfo("csv", (), "a folder: chart.yaml with nodes.csv and edges.csv", write_csv, embeds=False),
         FormatInfo(
             "gephi",
             (),
