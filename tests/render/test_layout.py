@@ -284,3 +284,17 @@ def test_the_figure_draws_the_community_layout_at_its_node_sizes(
     assert call["layers"] is None and call["signs"] is None  # the figure's reading, the page's default
     page = page_payload(central_asia, PageSpec(size_by="degree", draws=None))
     assert call["sizes"] == [node["size"] for node in page["nodes"]]  # the page's sizes: the same picture
+
+
+def test_every_layout_method_has_its_picture_in_the_docs() -> None:
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    script = (root / "scripts" / "docs_images.py").read_text(encoding="utf-8")
+    named = {"community": "layout_after.png", "fr": "layout_before.png"}
+    for method in LAYOUTS:
+        if method == "auto":
+            continue
+        picture = named.get(method, f"layout_{method}.png")
+        assert (root / "docs" / picture).is_file(), picture
+        assert f"docs/{picture}" in readme and f"`--layout {method}`" in readme, method
+        assert f'"{method}"' in script, method  # made by scripts/docs_images.py
