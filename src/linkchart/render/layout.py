@@ -76,7 +76,8 @@ def node_positions(
     so that a page coloured by community shows the same groups) and lays out each one
     with Fruchterman-Reingold [1]_ inside an area of its own; the areas are placed by a
     Fruchterman-Reingold layout of the graph of communities (ties between them pull
-    them together) and pushed apart until at least 110 px separate any two. The context
+    them together), then pushed apart and drawn in again until they lie close with at
+    least 110 px between any two. The context
     (the actors none of whose ties is read) goes on rings around the communities, each
     near the actors it is tied to. No two nodes overlap: the squares of side twice each
     node's size (``sizes``), which hold every shape the page and the figure draw, are at
@@ -364,6 +365,9 @@ def _groups(
         # drawn closer than the discs allow, then pushed apart: the groups end up touching
         centres = centres * (float(np.median(disc)) / typical if typical > 0 else 1.0)
     centres = _separate(centres, disc)
+    for _ in range(6):  # compact: draw the discs closer together and push them apart again
+        middle = (centres.min(axis=0) + centres.max(axis=0)) / 2
+        centres = _separate(middle + (centres - middle) * 0.8, disc)
     return local + centres[group_of]
 
 
