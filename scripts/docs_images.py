@@ -63,6 +63,14 @@ PICTURES: tuple[Picture, ...] = (
     ),
     Picture("central_asia.svg", "figure", ("render", GRAPH, "-o", "{out}")),
     Picture("central_asia_figure.png", "figure", ("render", GRAPH, "-o", "{out}")),
+    # the first screen with each --layout method ("auto" is "community"): before (fr, the
+    # default until issue 21) and after (community), then the others
+    Picture("layout_before.png", "page", ("render", GRAPH, "-o", "{html}", "--layout", "fr")),
+    Picture("layout_after.png", "page", ("render", GRAPH, "-o", "{html}", "--layout", "community")),
+    *(
+        Picture(f"layout_{method}.png", "page", ("render", GRAPH, "-o", "{html}", "--layout", method))
+        for method in ("kk", "drl", "circle")
+    ),
 )
 """Every picture the README and docs/ show, with the command that makes it."""
 

@@ -348,7 +348,7 @@ def test_the_flags_added_since() -> None:
 
 
 def test_choices_come_from_the_declarations() -> None:
-    assert _action(VERBS["render"], "--layout").metavar == "{auto,fr,kk,drl,circle}"
+    assert _action(VERBS["render"], "--layout").metavar == "{auto,community,fr,kk,drl,circle}"
     assert _action(VERBS["export"], "--format").metavar == "{graphml,gexf,json,xlsx,stix,ftm,yaml,csv,gephi}"
     assert get_args(Every) == EVERY  # timeline --every: the words over_time reads
 
@@ -400,12 +400,12 @@ def test_the_parser_raises_instead_of_exiting() -> None:
     assert (err.loc, err.input, err.ctx) == (
         ("--layout",),
         "spring",
-        {"choices": ["auto", "fr", "kk", "drl", "circle"]},
+        {"choices": ["auto", "community", "fr", "kk", "drl", "circle"]},
     )
     assert err.text().startswith("usage: linkchart render [-h]")
     assert err.text().endswith(
         "linkchart render: error: argument --layout: invalid choice: 'spring' "
-        "(choose from 'auto', 'fr', 'kk', 'drl', 'circle')\n"
+        "(choose from 'auto', 'community', 'fr', 'kk', 'drl', 'circle')\n"
     )
     assert err.to_dict()["code"] == "bad-argument"
 
@@ -483,7 +483,7 @@ def test_every_numeric_option_has_a_checked_type() -> None:
         ),
         (
             ["render", G, "--layout", "Kk"],
-            "argument --layout: invalid choice: 'Kk' (choose from 'auto', 'fr',",
+            "argument --layout: invalid choice: 'Kk' (choose from 'auto', 'community',",
         ),
         (
             ["render", G, "--highlight", "bridge"],

@@ -162,7 +162,7 @@ def test_color_by_community_colours_each_community_alike(central_asia: linkchart
 def test_a_name_that_names_nothing_is_refused_with_the_choices(spec: PageSpec, kind: str) -> None:
     with pytest.raises(UnknownNameError, match=f"unknown {kind}") as err:
         spec.check()
-    assert "did you mean" in str(err.value) or "choose from 'auto', 'fr'" in str(err.value)
+    assert "did you mean" in str(err.value) or "choose from 'auto', 'community', 'fr'" in str(err.value)
 
 
 def test_hostile_ties_layers_and_camps_reach_the_page(central_asia: linkchart.LinkChart) -> None:

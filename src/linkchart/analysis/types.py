@@ -80,9 +80,11 @@ Seed = Annotated[int, Min(0), Max(MAX_SEED)]
 """A seed: a whole number from 0 to 2**32 - 1 (the same seed gives the same numbers and
 positions); 0 by default everywhere."""
 
-LayoutMethod = Literal["auto", "fr", "kk", "drl", "circle"]
-"""How node positions are computed: ``fr`` (Fruchterman-Reingold), ``kk`` (Kamada-Kawai),
-``drl`` (DrL), ``circle``; ``auto`` is ``fr`` (see :func:`linkchart.render.layout.node_positions`)."""
+LayoutMethod = Literal["auto", "community", "fr", "kk", "drl", "circle"]
+"""How node positions are computed: ``community`` (the communities of the reading in areas
+of their own, context around them, no two nodes overlapping), ``fr`` (Fruchterman-Reingold),
+``kk`` (Kamada-Kawai), ``drl`` (DrL), ``circle``; ``auto`` is ``community`` (see
+:func:`linkchart.render.layout.node_positions`)."""
 
 LAYOUTS: tuple[str, ...] = get_args(LayoutMethod)
 """Every :data:`LayoutMethod`."""

@@ -162,8 +162,8 @@ def render_html(
     top_brokers
         How many brokers ``highlight="brokers"`` marks.
     layout
-        The layout method (:func:`linkchart.render.node_positions`): ``"auto"``, ``"fr"``,
-        ``"kk"``, ``"drl"`` or ``"circle"``.
+        The layout method (:func:`linkchart.render.node_positions`): ``"auto"`` (the
+        ``"community"`` layout), ``"community"``, ``"fr"``, ``"kk"``, ``"drl"`` or ``"circle"``.
     seed
         Seed of the layout and of any randomised measure; the same seed gives the
         same page, byte for byte.

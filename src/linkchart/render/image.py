@@ -128,7 +128,6 @@ def render_image(
     vocab = chart.vocabulary
     n = chart.number_of_nodes
     reading: dict[str, Any] = {"layers": layers, "signs": signs}
-    xy = positions_array(chart, method=layout, seed=seed) if n else np.zeros((0, 2))
     styles = node_styles(vocab)
     rel_colors = relation_colors(vocab)
     strokes = confidence_strokes(vocab.confidence)
@@ -138,6 +137,7 @@ def render_image(
         sizes = _sizes(values, not measures[size_by].higher_is_more)
     else:
         sizes = [14.0] * n
+    xy = positions_array(chart, method=layout, seed=seed, sizes=sizes, **reading) if n else np.zeros((0, 2))
     marker_area = [(s * 0.9) ** 2 for s in sizes]  # points^2, about the page's pixel radius
     bridges: set[str] = set()
     cuts: set[str] = set()

@@ -519,7 +519,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     )
     marked = set(highlights.get("articulation_points", [])) | set(brokers)
 
-    xy = positions_array(chart, method=spec.layout, seed=spec.seed).tolist()
+    xy = positions_array(chart, method=spec.layout, seed=spec.seed, sizes=sizes, **spec.reading()).tolist()
     net = Network(directed=True, heading="", cdn_resources="in_line")
     labels = chart.nodes.labels.tolist()
     type_codes = chart.nodes.type.tolist()

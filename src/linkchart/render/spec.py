@@ -109,7 +109,9 @@ class PageSpec:
         5, help="brokers marked by highlight brokers (default 5)", metavar="N"
     )
     layout: LayoutMethod = option(
-        "auto", help="layout method (default auto: Fruchterman-Reingold)", kind="layout method"
+        "auto",
+        help="layout method (default auto: community, groups apart and context around them)",
+        kind="layout method",
     )
     seed: Seed = seed_option("layout seed (default 0); same seed, same bytes")
     edge_labels: bool | None = option(
