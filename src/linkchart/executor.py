@@ -19,16 +19,30 @@ Who runs the blocks (:func:`map_blocks`):
   from its initializer, not once per block;
 - a ``concurrent.futures.Executor`` of the caller's: each block is submitted to it with
   ``shared`` (a ``ThreadPoolExecutor`` shares it; a process pool pickles it per block);
-- a :class:`Cluster` (a client that broadcasts data once, then runs tasks on it: the
-  branch where issue 25's ``dask.distributed.Client`` joins).
+- a ``dask.distributed.Client`` (detected: it is not a ``concurrent.futures.Executor``):
+  ``shared`` is scattered once to every worker (``broadcast=True``), then one task per
+  block refers to it; Dask reruns the blocks of a worker that dies on another one. A
+  cluster that cannot be reached, or is lost mid-run, ends in a :class:`LinkchartError`
+  (code ``cluster-failed``) that says which blocks were lost. ``client.get_executor()``
+  is an Executor like any other (``shared`` travels with every block, no broadcast);
+- any other :class:`Cluster` (a client with ``scatter``, ``submit`` and ``gather``).
+
+:func:`connect` opens a Client on a scheduler's address with a short connect timeout,
+and :func:`on_cluster` runs a block of code with such a client as the runner of every
+:func:`map_blocks` call given no executor (the command line's ``--dask ADDRESS``).
 
 Nothing here is kept in module state in the calling process, so two threads mapping at
-once never see each other's data. ``task`` is a module-level function: it travels to
-another process by name.
+once never see each other's data: the runner of :func:`on_cluster` is a context
+variable, seen only by the thread (or task) that entered it. ``task`` is a module-level
+function: it travels to another process by name.
 """
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+import contextlib
+import contextvars
 import itertools
 import math
 import multiprocessing
@@ -36,7 +50,7 @@ import os
 import pickle
 import sys
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Final, Protocol, TypeAlias, TypeVar, runtime_checkable
@@ -48,6 +62,7 @@ from .errors import LinkchartError
 
 __all__ = [
     "BLOCK_WORK",
+    "CONNECT_TIMEOUT",
     "MAX_BLOCKS",
     "MAX_DEFAULT_WORKERS",
     "PARALLEL_WORK",
@@ -55,7 +70,9 @@ __all__ = [
     "Cluster",
     "Runner",
     "blocks",
+    "connect",
     "map_blocks",
+    "on_cluster",
     "sum_in_order",
     "workers_for",
 ]
@@ -72,7 +89,7 @@ class Cluster(Protocol):
     ``scatter(data, broadcast=True)`` sends ``data`` to every worker and returns a handle
     that tasks receive in its place; ``submit(func, *args)`` returns a future (its
     ``result()`` waits for it); ``gather`` is part of the protocol so that a
-    ``dask.distributed.Client`` fits it as it is (issue 25 wires that client in).
+    ``dask.distributed.Client`` fits it as it is.
     """
 
     def scatter(self, data: Any, broadcast: bool = ...) -> Any:
@@ -111,6 +128,15 @@ START_METHOD: Final = "forkserver" if sys.platform.startswith("linux") else "spa
 process forks the workers, so they start without re-importing linkchart after the first
 pool), ``spawn`` elsewhere (macOS, Windows). Never ``fork``: forking a process that runs
 threads (a notebook, a web server, BLAS) may deadlock the child."""
+
+CONNECT_TIMEOUT: Final = 5.0
+"""Seconds :func:`connect` waits for a Dask scheduler to answer (and a client that lost
+its scheduler waits for it to come back) before it gives up."""
+
+_RUNNER: contextvars.ContextVar[Executor | Cluster | None] = contextvars.ContextVar(
+    "linkchart_runner", default=None
+)
+"""The runner of :func:`on_cluster`: read by :func:`map_blocks` when given no executor."""
 
 _PRELOAD: Final = ("__main__", __name__.partition(".")[0], "numpy", "igraph")
 """What the forkserver imports once, so that each worker it forks has it already."""
@@ -201,8 +227,9 @@ def map_blocks(
     executor
         A ``concurrent.futures.Executor`` to submit each item to (``shared`` travels
         with every item: a ``ThreadPoolExecutor`` shares it, a ``ProcessPoolExecutor``
-        pickles it each time), or a :class:`Cluster` (``shared`` is broadcast once);
-        ``None``: linkchart runs them, as ``workers`` says.
+        pickles it each time), a ``dask.distributed.Client`` or another :class:`Cluster`
+        (``shared`` is broadcast once, then one task per item); ``None``: the runner of
+        an enclosing :func:`on_cluster`, else linkchart runs them, as ``workers`` says.
     on_done
         Called in this process as ``on_done(index, result)`` for each item, in item
         order (progress bars).
@@ -218,7 +245,8 @@ def map_blocks(
         For ``workers`` that is not a positive integer, an ``executor`` that is neither an
         Executor nor a Cluster, a ``task`` or ``shared`` that cannot be sent to a worker
         process (a lambda, a function defined inside another: define it at module level,
-        or run with ``workers=1``), or a worker process that died.
+        or run with ``workers=1``), or a worker process that died; a Dask cluster lost
+        before every item was done (``cluster-failed``, with the items lost in ``ctx``).
         An exception a task raises is raised as it is, with a note naming the item, and
         the items not yet started are cancelled.
 
@@ -231,12 +259,18 @@ def map_blocks(
     """
     workers = _workers(workers)
     if executor is None:
+        executor = _RUNNER.get()
+    if executor is None:
         if workers == 1 or len(items) <= 1:
             return _in_process(task, shared, items, on_done)
         return _own_processes(task, shared, items, min(workers, len(items)), on_done)
+    if not items:
+        return []
     if isinstance(executor, Executor):
         futures = [executor.submit(task, shared, item) for item in items]
-        return _collect(futures, on_done)
+        return _collect(futures, on_done, _where(executor))
+    if _is_dask(executor):
+        return _on_dask(executor, task, shared, items, on_done)
     if isinstance(executor, Cluster):
         handle = executor.scatter(shared, broadcast=True)
         return _collect([executor.submit(task, handle, item) for item in items], on_done)
@@ -260,13 +294,20 @@ def _in_process(
     return out
 
 
-def _collect(futures: Sequence[Any], on_done: Callable[[int, Any], None] | None) -> list[Any]:
-    """The results of ``futures``, in order; the rest cancelled if one fails."""
+def _collect(
+    futures: Sequence[Any], on_done: Callable[[int, Any], None] | None, where: str | None = None
+) -> list[Any]:
+    """The results of ``futures``, in order; the rest cancelled if one fails.
+
+    ``where``: the Dask scheduler behind them (``client.get_executor()``), named when the
+    cluster is lost."""
     out: list[Any] = []
     try:
         for index, future in enumerate(futures):
             try:
                 result = future.result()
+            except (asyncio.CancelledError, concurrent.futures.CancelledError) as err:
+                raise _lost(where or "the executor", index, len(futures), err) from err
             except BrokenProcessPool as err:
                 raise LinkchartError(
                     f"a worker process died before block {index} of the work was done ({err})",
@@ -275,15 +316,176 @@ def _collect(futures: Sequence[Any], on_done: Callable[[int, Any], None] | None)
                     hint="the machine may be out of memory: try fewer workers, or workers=1",
                 ) from err
             except Exception as err:
+                if where is not None and _is_dask_failure(err):
+                    raise _lost(where, index, len(futures), err) from err
                 err.add_note(f"(in block {index} of the work, run by a worker)")
                 raise
             out.append(result)
             if on_done is not None:
                 on_done(index, result)
-    finally:
+    except BaseException:
         for future in futures:
-            future.cancel()
+            with contextlib.suppress(Exception):  # a client that lost its scheduler
+                future.cancel()
+        raise
     return out
+
+
+# --------------------------------------------------------------------------- Dask
+def _is_dask(executor: object) -> bool:
+    """Whether ``executor`` is a ``dask.distributed.Client`` (never imports Dask: a client
+    exists only once ``distributed`` is imported)."""
+    distributed = sys.modules.get("distributed")
+    return distributed is not None and isinstance(executor, distributed.Client)
+
+
+def _is_dask_failure(err: BaseException) -> bool:
+    """Whether ``err`` is Dask's own (a worker killed too often, a closed connection, no
+    workers), not an exception a task raised."""
+    return type(err).__module__.partition(".")[0] == "distributed"
+
+
+def _address(client: Any) -> str:
+    """The scheduler's address of ``client``, for messages."""
+    return str(getattr(getattr(client, "scheduler", None), "address", None) or "the Dask cluster")
+
+
+def _where(executor: Executor) -> str | None:
+    """The scheduler behind ``client.get_executor()``; ``None`` for any other executor."""
+    client = getattr(executor, "_client", None)
+    return _address(client) if _is_dask(client) else None
+
+
+def _lost(where: str, index: int, total: int, err: BaseException) -> LinkchartError:
+    """The error of a cluster lost with blocks ``index..total-1`` of the work not back."""
+    reason = str(err) or type(err).__name__
+    return LinkchartError(
+        f"the Dask cluster at {where} was lost before the work was done: blocks {index} to "
+        f"{total - 1} of {total} did not come back ({reason})",
+        code="cluster-failed",
+        ctx={"address": where, "blocks": total, "done": index, "lost": list(range(index, total))},
+        hint="check the scheduler and its workers (their logs, the dashboard) and run again; "
+        "without --dask (executor=) the work runs on this machine",
+    )
+
+
+def _on_dask(
+    client: Any,
+    task: Callable[[S, B], R],
+    shared: S,
+    items: Sequence[B],
+    on_done: Callable[[int, R], None] | None,
+) -> list[R]:
+    """``shared`` scattered once to every worker of ``client``, one task per item that
+    receives it (Dask resolves the handle on the worker), the results in item order."""
+    where = _address(client)
+    prefix = f"linkchart-{getattr(task, '__name__', 'task')}-{uuid.uuid4().hex[:8]}"
+    try:
+        # in a list, so that a tuple is sent whole, not one future per element
+        [handle] = client.scatter([shared], broadcast=True, hash=False)
+        futures = [
+            client.submit(task, handle, item, key=f"{prefix}-{index}", pure=False)
+            for index, item in enumerate(items)
+        ]
+    except (asyncio.CancelledError, concurrent.futures.CancelledError, TimeoutError, OSError) as err:
+        raise _lost(where, 0, len(items), err) from err
+    return _collect(futures, on_done, where)
+
+
+def connect(address: str, *, timeout: float = CONNECT_TIMEOUT) -> Any:
+    """A ``dask.distributed.Client`` of the scheduler at ``address`` (``tcp://host:8786``).
+
+    Parameters
+    ----------
+    address
+        The scheduler's address, as ``dask scheduler`` prints it.
+    timeout
+        Seconds to wait for the scheduler (default :data:`CONNECT_TIMEOUT`); the client
+        also waits this long for a scheduler it lost to come back before it gives up (and
+        :func:`map_blocks` says which blocks were lost).
+
+    Returns
+    -------
+    distributed.Client
+        Not the default client of the process (``set_as_default=False``); close it when done.
+
+    Raises
+    ------
+    LinkchartError
+        ``cluster-failed`` when no scheduler answers at ``address`` within ``timeout``;
+        ``bad-argument`` for an address that is not one, or when ``dask.distributed`` is
+        not installed (``pip install 'linkchart[dask]'``).
+    """
+    try:
+        import distributed
+    except ImportError as err:
+        raise LinkchartError(
+            "running on a Dask cluster needs dask.distributed: pip install 'linkchart[dask]'",
+            code="bad-argument",
+            loc=("dask",),
+            input=address,
+        ) from err
+    if not isinstance(address, str) or not address.strip():
+        raise LinkchartError(
+            f"a Dask scheduler's address is text like tcp://host:8786, not {address!r}",
+            code="bad-argument",
+            loc=("dask",),
+            input=address,
+        )
+    try:
+        return distributed.Client(  # type: ignore[no-untyped-call]
+            address, timeout=timeout, set_as_default=False
+        )
+    except (OSError, TimeoutError) as err:
+        raise LinkchartError(
+            f"cannot reach the Dask scheduler at {address} within {timeout:g} s ({err})",
+            code="cluster-failed",
+            loc=("dask",),
+            input=address,
+            ctx={"address": address, "timeout": timeout},
+            hint="is the scheduler running (dask scheduler), and is its address and port "
+            "reachable from here? The address is the one the scheduler prints (tcp://host:8786)",
+        ) from err
+    except ValueError as err:
+        raise LinkchartError(
+            f"{address!r} is not a Dask scheduler's address ({err}): write it as tcp://host:8786",
+            code="bad-argument",
+            loc=("dask",),
+            input=address,
+        ) from err
+
+
+@contextlib.contextmanager
+def on_cluster(runner: Executor | Cluster | str | None) -> Iterator[Executor | Cluster | None]:
+    """Run every :func:`map_blocks` call given no executor on ``runner``, inside the block.
+
+    ``runner`` is a client or an executor, or the address of a Dask scheduler (a client
+    is opened with :func:`connect` and closed at the end of the block); ``None`` changes
+    nothing. What the block computes is the same bits as without it. The runner is a
+    context variable: other threads, and the tasks on the workers, do not see it.
+
+    Examples
+    --------
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> def scaled(factor, block):
+    ...     return [factor * i for i in block]
+    >>> with ThreadPoolExecutor(2) as pool, on_cluster(pool):
+    ...     map_blocks(scaled, 10, [range(2), range(2, 4)])
+    [[0, 10], [20, 30]]
+    """
+    if runner is None:
+        yield None
+        return
+    with contextlib.ExitStack() as stack:
+        chosen: Executor | Cluster
+        if isinstance(runner, str):
+            chosen = connect(runner)
+            stack.callback(chosen.close)  # type: ignore[union-attr]
+        else:
+            chosen = runner
+        token = _RUNNER.set(chosen)
+        stack.callback(_RUNNER.reset, token)
+        yield chosen
 
 
 # --------------------------------------------------------------------------- own processes

@@ -124,6 +124,20 @@ class LinkChart:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"LinkChart is immutable; cannot delete {name!r}")
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle holds (a chart travels to worker processes and Dask workers):
+        the fields, without the cache of derived values."""
+        state = {name: getattr(self, name) for name in self.__slots__ if name != "_cache"}
+        state["periods"] = dict(self.periods)
+        return state
+
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        """A chart from its pickled fields (:meth:`__getstate__`), with an empty cache."""
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "periods", MappingProxyType(dict(state["periods"])))
+        object.__setattr__(self, "_cache", {})
+
     # ------------------------------------------------------------------ sizes
     @property
     def number_of_nodes(self) -> int:
