@@ -316,7 +316,7 @@ def _collect(
                     hint="the machine may be out of memory: try fewer workers, or workers=1",
                 ) from err
             except Exception as err:
-                if where is not None and _is_dask_failure(err):
+                if where is not None and _is_dask_failure(err, future):
                     raise _lost(where, index, len(futures), err) from err
                 err.add_note(f"(in block {index} of the work, run by a worker)")
                 raise
@@ -339,10 +339,14 @@ def _is_dask(executor: object) -> bool:
     return distributed is not None and isinstance(executor, distributed.Client)
 
 
-def _is_dask_failure(err: BaseException) -> bool:
-    """Whether ``err`` is Dask's own (a worker killed too often, a closed connection, no
-    workers), not an exception a task raised."""
-    return type(err).__module__.partition(".")[0] == "distributed"
+def _is_dask_failure(err: BaseException, future: Any) -> bool:
+    """Whether ``err`` is Dask's own (a worker killed too often, a closed connection, a
+    client that gave up on its scheduler), not an exception a task raised: a Dask future
+    whose task failed has the status ``error``."""
+    if type(err).__module__.partition(".")[0] == "distributed":
+        return True
+    status = getattr(future, "status", None)
+    return isinstance(status, str) and status != "error"
 
 
 def _address(client: Any) -> str:
@@ -392,7 +396,7 @@ def _on_dask(
     return _collect(futures, on_done, where)
 
 
-def connect(address: str, *, timeout: float = CONNECT_TIMEOUT) -> Any:
+def connect(address: str, *, timeout: float | None = None) -> Any:
     """A ``dask.distributed.Client`` of the scheduler at ``address`` (``tcp://host:8786``).
 
     Parameters
@@ -400,7 +404,7 @@ def connect(address: str, *, timeout: float = CONNECT_TIMEOUT) -> Any:
     address
         The scheduler's address, as ``dask scheduler`` prints it.
     timeout
-        Seconds to wait for the scheduler (default :data:`CONNECT_TIMEOUT`); the client
+        Seconds to wait for the scheduler (``None``: :data:`CONNECT_TIMEOUT`); the client
         also waits this long for a scheduler it lost to come back before it gives up (and
         :func:`map_blocks` says which blocks were lost).
 
@@ -432,6 +436,7 @@ def connect(address: str, *, timeout: float = CONNECT_TIMEOUT) -> Any:
             loc=("dask",),
             input=address,
         )
+    timeout = CONNECT_TIMEOUT if timeout is None else timeout
     try:
         return distributed.Client(  # type: ignore[no-untyped-call]
             address, timeout=timeout, set_as_default=False

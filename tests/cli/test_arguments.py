@@ -322,11 +322,13 @@ def test_the_flags_added_since() -> None:
     }
     assert {v: a for v, a in added.items() if a} == {
         "info": ["--json"],
-        "analyze": ["--no-exact"],
+        "analyze": ["--dask", "--no-exact"],
         "export": ["--json"],
         "convert": ["--json"],
-        "disrupt": ["--json"],
-        "render": ["--json", "--no-exact"],
+        "disrupt": ["--dask", "--json"],
+        "render": ["--dask", "--json", "--no-exact"],
+        "robust": ["--dask"],
+        "timeline": ["--dask"],
     }
 
 
