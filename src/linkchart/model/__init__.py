@@ -7,6 +7,10 @@
 files and records).
 """
 
+import copyreg
+from types import MappingProxyType
+from typing import Any
+
 from .chart import *  # noqa: F403
 from .chart import __all__ as _chart
 from .records import *  # noqa: F403
@@ -15,3 +19,17 @@ from .tables import *  # noqa: F403
 from .tables import __all__ as _tables
 
 __all__ = [*_chart, *_records, *_tables]
+
+
+def read_only(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    """A read-only mapping of ``items`` (what a pickled read-only mapping is rebuilt with)."""
+    return MappingProxyType(items)
+
+
+def _pickled(mapping: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
+    """Pickle a read-only mapping as a read-only copy of its items, so that a chart (whose
+    tables hold their columns in read-only mappings) travels whole to a worker process."""
+    return read_only, (dict(mapping),)
+
+
+copyreg.pickle(MappingProxyType, _pickled)

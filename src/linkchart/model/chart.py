@@ -121,22 +121,17 @@ class LinkChart:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"LinkChart is immutable; cannot set {name!r}")
 
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"LinkChart is immutable; cannot delete {name!r}")
-
     def __getstate__(self) -> dict[str, Any]:
-        """What a pickle holds (a chart travels to worker processes and Dask workers):
-        the fields, without the cache of derived values."""
-        state = {name: getattr(self, name) for name in self.__slots__ if name != "_cache"}
-        state["periods"] = dict(self.periods)
-        return state
+        """What a pickle keeps: every field but the store of derived data (made again on demand)."""
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_cache"}
 
-    def __setstate__(self, state: Mapping[str, Any]) -> None:
-        """A chart from its pickled fields (:meth:`__getstate__`), with an empty cache."""
+    def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             object.__setattr__(self, name, value)
-        object.__setattr__(self, "periods", MappingProxyType(dict(state["periods"])))
         object.__setattr__(self, "_cache", {})
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"LinkChart is immutable; cannot delete {name!r}")
 
     # ------------------------------------------------------------------ sizes
     @property
