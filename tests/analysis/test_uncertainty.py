@@ -255,12 +255,6 @@ def test_executors_and_blocks_give_the_same_draws() -> None:
     assert longer.values[:70].tobytes() == one.values.tobytes()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="a LinkChart does not pickle yet (its tables and periods hold mapping proxies): the model's "
-    "(WP1); until then rank_uncertainty's own workers run the draws in this process",
-)
 def test_the_draws_travel_to_other_processes() -> None:
     chart = linkchart.load(GRAPH)
     one = linkchart.rank_uncertainty(chart, "degree", draws=20, seed=3, workers=1)

@@ -85,3 +85,18 @@ def test_jupyter_shows_the_chart_as_its_self_contained_page(chart: linkchart.Lin
     assert shown.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in shown
     page = html.unescape(shown.split('srcdoc="', 1)[1].split('" sandbox=', 1)[0])
     assert page == linkchart.render_html(chart)
+
+
+def test_a_chart_pickles_whole_and_leaves_its_derived_data_behind(chart: linkchart.LinkChart) -> None:
+    import pickle
+    from types import MappingProxyType
+
+    chart.alternatives()  # something derived, in the chart's store
+    copy_ = pickle.loads(pickle.dumps(chart))
+    assert copy_._cache == {}  # made again on demand
+    assert copy_.to_records() == chart.to_records() and copy_.vocabulary == chart.vocabulary
+    assert isinstance(copy_.edges.attributes, MappingProxyType)  # still read-only
+    assert copy_.nodes.attributes.keys() == chart.nodes.attributes.keys()
+    with pytest.raises(TypeError):
+        copy_.nodes.attributes["kind"] = ()  # type: ignore[index]
+    assert linkchart.betweenness(copy_) == linkchart.betweenness(chart)
