@@ -109,23 +109,37 @@ def test_disruption_runs_on_the_cluster_are_the_same(client: Client, chart: link
 
 
 def test_on_cluster_runs_every_measure_of_a_block_there(client: Client, chart: linkchart.LinkChart) -> None:
-    ran: list[int] = []
-    before = client.run(lambda dask_worker: len(dask_worker.state.log))  # type: ignore[no-untyped-call]
+    before = _transitions(client)
     with on_cluster(client):
         value = linkchart.harmonic(chart)
-        ran = client.run(lambda dask_worker: len(dask_worker.state.log))  # type: ignore[no-untyped-call]
+    assert _transitions(client) > before  # the workers did the work
     assert _bits(value) == _bits(linkchart.harmonic(chart, workers=1))
-    assert sum(ran.values()) > sum(before.values())  # the workers did the work
 
 
+def _transitions(client: Client) -> int:
+    """How much the workers have done (their state machines' transitions so far)."""
+    done = client.run(lambda dask_worker: len(dask_worker.state.log))  # type: ignore[no-untyped-call]
+    return sum(done.values())
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["robust", str(CENTRAL_ASIA), "--draws", "40", "--json"],
+        ["analyze", str(CENTRAL_ASIA), "--json"],
+        ["disrupt", str(CENTRAL_ASIA), "--runs", "6", "--strategies", "random", "--json"],
+    ],
+    ids=lambda argv: argv[0],
+)
 def test_the_cli_with_dask_prints_what_it_prints_alone(
-    cluster: LocalCluster, capsys: pytest.CaptureFixture[str]
+    client: Client, cluster: LocalCluster, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
-    argv = ["robust", str(CENTRAL_ASIA), "--draws", "40", "--json"]
     assert main(argv) == 0
     alone = json.loads(capsys.readouterr().out)
+    before = _transitions(client)
     assert main([*argv, "--dask", cluster.scheduler_address]) == 0
     assert json.loads(capsys.readouterr().out) == alone
+    assert _transitions(client) > before  # the cluster ran the work
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(
