@@ -255,7 +255,8 @@ class RunSpec:
     )
     executor: Runner = option(
         None,
-        help="a concurrent.futures executor that runs the blocks of work (default: linkchart's own)",
+        help="a concurrent.futures executor or a dask.distributed.Client that runs the blocks of work "
+        "(default: linkchart's own)",
         cli=False,
     )
     dask: str | None = option(
