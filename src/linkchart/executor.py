@@ -59,7 +59,7 @@ from typing import Any, Final, Protocol, TypeAlias, TypeVar, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
-from .errors import LinkchartError
+from .errors import ErrorCode, LinkchartError
 
 __all__ = [
     "BLOCK_WORK",
@@ -282,13 +282,6 @@ def iter_blocks(
     a caller that folds the results (:func:`sum_blocks`) holds one at a time. Leaving the
     loop early cancels the items not yet run. Same parameters and errors as
     :func:`map_blocks`.
-
-    Examples
-    --------
-    >>> def scaled(factor, block):
-    ...     return [factor * i for i in block]
-    >>> [len(r) for r in iter_blocks(scaled, 10, [range(3), range(3, 4)])]
-    [3, 1]
     """
     workers = _workers(workers)
     if executor is None:
@@ -462,43 +455,32 @@ def connect(address: str, *, timeout: float | None = None) -> Any:
         ``bad-argument`` for an address that is not one, or when ``dask.distributed`` is
         not installed (``pip install 'linkchart[dask]'``).
     """
+
+    def refused(message: str, code: ErrorCode = "bad-argument", **more: Any) -> LinkchartError:
+        return LinkchartError(message, code=code, loc=("dask",), input=address, **more)
+
     try:
         import distributed
     except ImportError as err:
-        raise LinkchartError(
-            "running on a Dask cluster needs dask.distributed: pip install 'linkchart[dask]'",
-            code="bad-argument",
-            loc=("dask",),
-            input=address,
+        raise refused(
+            "running on a Dask cluster needs dask.distributed: pip install 'linkchart[dask]'"
         ) from err
     if not isinstance(address, str) or not address.strip():
-        raise LinkchartError(
-            f"a Dask scheduler's address is text like tcp://host:8786, not {address!r}",
-            code="bad-argument",
-            loc=("dask",),
-            input=address,
-        )
+        raise refused(f"a Dask scheduler's address is text like tcp://host:8786, not {address!r}")
     timeout = CONNECT_TIMEOUT if timeout is None else timeout
     try:
-        return distributed.Client(  # type: ignore[no-untyped-call]
-            address, timeout=timeout, set_as_default=False
-        )
+        return distributed.Client(address, timeout=timeout, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as err:
-        raise LinkchartError(
+        raise refused(
             f"cannot reach the Dask scheduler at {address} within {timeout:g} s ({err})",
-            code="cluster-failed",
-            loc=("dask",),
-            input=address,
+            "cluster-failed",
             ctx={"address": address, "timeout": timeout},
             hint="is the scheduler running (dask scheduler), and is its address and port "
             "reachable from here? The address is the one the scheduler prints (tcp://host:8786)",
         ) from err
     except ValueError as err:
-        raise LinkchartError(
-            f"{address!r} is not a Dask scheduler's address ({err}): write it as tcp://host:8786",
-            code="bad-argument",
-            loc=("dask",),
-            input=address,
+        raise refused(
+            f"{address!r} is not a Dask scheduler's address ({err}): write it as tcp://host:8786"
         ) from err
 
 
