@@ -36,3 +36,10 @@ def die_on_one(shared: object, item: int) -> int:
 
 def scaled(factor: float, item: int) -> float:
     return factor * item
+
+
+def thread_of(shared: object, item: int) -> int:
+    """Which thread ran ``item``."""
+    import threading
+
+    return threading.get_ident()

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import pytest
-from executor_tasks import die_on_one, fail_on_two, partial_sum, scaled, where
+from executor_tasks import die_on_one, fail_on_two, partial_sum, scaled, thread_of, where
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,7 +28,10 @@ from linkchart.executor import (
     START_METHOD,
     Cluster,
     blocks,
+    iter_blocks,
     map_blocks,
+    on_cluster,
+    sum_blocks,
     sum_in_order,
     workers_for,
 )
@@ -81,6 +84,35 @@ def test_any_number_of_workers_and_any_executor_give_the_same_bits() -> None:
         assert sum_in_order(map_blocks(partial_sum, values, parts, executor=pool)).tobytes() == serial
     # the order of the sum matters for these values: another order gives other bits
     assert sum_in_order(map_blocks(partial_sum, values, parts[::-1])).tobytes() != serial
+
+
+def test_sum_blocks_adds_the_parts_as_they_come_back_with_the_same_bits() -> None:
+    values = _values()
+    parts = blocks(10_000, 20_000)
+    serial = sum_in_order(map_blocks(partial_sum, values, parts)).tobytes()
+    assert sum_blocks(partial_sum, values, parts).tobytes() == serial
+    assert sum_blocks(partial_sum, values, parts, workers=2).tobytes() == serial
+    with ThreadPoolExecutor(3) as pool:
+        assert sum_blocks(partial_sum, values, parts, executor=pool).tobytes() == serial
+        assert list(iter_blocks(scaled, 2.0, [1, 2, 3], executor=pool)) == [2.0, 4.0, 6.0]
+    with pytest.raises(LinkchartError, match="no blocks"):
+        sum_blocks(partial_sum, values, [])
+
+
+def test_an_executor_runs_every_block_inside_on_cluster_and_nowhere_else() -> None:
+    outside: list[int] = []
+    with ThreadPoolExecutor(2) as pool, on_cluster(pool) as runner:
+        assert runner is pool
+        inside = map_blocks(thread_of, None, range(4))
+        # another thread does not see the runner: it runs its blocks itself
+        other = threading.Thread(target=lambda: outside.extend(map_blocks(thread_of, None, range(2))))
+        other.start()
+        other.join()
+    assert threading.get_ident() not in inside  # the pool's threads ran them
+    assert set(outside) == {other.ident}
+    assert map_blocks(thread_of, None, range(2)) == [threading.get_ident()] * 2  # the block is over
+    with on_cluster(None) as nothing:
+        assert nothing is None
 
 
 def test_each_worker_receives_the_shared_data_once_from_a_clean_process() -> None:

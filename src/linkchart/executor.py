@@ -5,9 +5,10 @@ A measure that splits its work (betweenness by blocks of source vertices, closen
 blocks of targets, Monte Carlo by blocks of draws) cuts it with :func:`blocks` — the
 blocks depend on the size of the work alone, never on the number of workers — and runs
 ``task(shared, block)`` for each block through :func:`map_blocks`, which returns the
-results in block order. Partial sums are then added left to right in that order
-(:func:`sum_in_order`), so the same chart gives the same bits with one worker, eight, a
-thread pool or an executor of the caller's.
+results in block order (:func:`iter_blocks`: one at a time, as they come back). Partial
+sums are added left to right in that order (:func:`sum_in_order`, or :func:`sum_blocks`
+as they come back, holding one at a time), so the same chart gives the same bits with one
+worker, eight, a thread pool, an executor of the caller's or a Dask cluster.
 
 Who runs the blocks (:func:`map_blocks`):
 
@@ -19,16 +20,30 @@ Who runs the blocks (:func:`map_blocks`):
   from its initializer, not once per block;
 - a ``concurrent.futures.Executor`` of the caller's: each block is submitted to it with
   ``shared`` (a ``ThreadPoolExecutor`` shares it; a process pool pickles it per block);
-- a :class:`Cluster` (a client that broadcasts data once, then runs tasks on it: the
-  branch where issue 25's ``dask.distributed.Client`` joins).
+- a ``dask.distributed.Client`` (detected: it is not a ``concurrent.futures.Executor``):
+  ``shared`` is scattered once to every worker (``broadcast=True``), then one task per
+  block refers to it; Dask reruns the blocks of a worker that dies on another one. A
+  cluster that cannot be reached, or is lost mid-run, ends in a :class:`LinkchartError`
+  (code ``cluster-failed``) that says which blocks were lost. ``client.get_executor()``
+  is an Executor like any other (``shared`` travels with every block, no broadcast);
+- any other :class:`Cluster` (a client with ``scatter``, ``submit`` and ``gather``).
+
+:func:`connect` opens a Client on a scheduler's address with a short connect timeout,
+and :func:`on_cluster` runs a block of code with such a client as the runner of every
+:func:`map_blocks` call given no executor (the command line's ``--dask ADDRESS``).
 
 Nothing here is kept in module state in the calling process, so two threads mapping at
-once never see each other's data. ``task`` is a module-level function: it travels to
-another process by name.
+once never see each other's data: the runner of :func:`on_cluster` is a context
+variable, seen only by the thread (or task) that entered it. ``task`` is a module-level
+function: it travels to another process by name.
 """
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+import contextlib
+import contextvars
 import itertools
 import math
 import multiprocessing
@@ -36,7 +51,7 @@ import os
 import pickle
 import sys
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Final, Protocol, TypeAlias, TypeVar, runtime_checkable
@@ -44,10 +59,11 @@ from typing import Any, Final, Protocol, TypeAlias, TypeVar, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
-from .errors import LinkchartError
+from .errors import ErrorCode, LinkchartError
 
 __all__ = [
     "BLOCK_WORK",
+    "CONNECT_TIMEOUT",
     "MAX_BLOCKS",
     "MAX_DEFAULT_WORKERS",
     "PARALLEL_WORK",
@@ -55,7 +71,11 @@ __all__ = [
     "Cluster",
     "Runner",
     "blocks",
+    "connect",
+    "iter_blocks",
     "map_blocks",
+    "on_cluster",
+    "sum_blocks",
     "sum_in_order",
     "workers_for",
 ]
@@ -72,7 +92,7 @@ class Cluster(Protocol):
     ``scatter(data, broadcast=True)`` sends ``data`` to every worker and returns a handle
     that tasks receive in its place; ``submit(func, *args)`` returns a future (its
     ``result()`` waits for it); ``gather`` is part of the protocol so that a
-    ``dask.distributed.Client`` fits it as it is (issue 25 wires that client in).
+    ``dask.distributed.Client`` fits it as it is.
     """
 
     def scatter(self, data: Any, broadcast: bool = ...) -> Any:
@@ -111,6 +131,15 @@ START_METHOD: Final = "forkserver" if sys.platform.startswith("linux") else "spa
 process forks the workers, so they start without re-importing linkchart after the first
 pool), ``spawn`` elsewhere (macOS, Windows). Never ``fork``: forking a process that runs
 threads (a notebook, a web server, BLAS) may deadlock the child."""
+
+CONNECT_TIMEOUT: Final = 5.0
+"""Seconds :func:`connect` waits for a Dask scheduler to answer (and a client that lost
+its scheduler waits for it to come back) before it gives up."""
+
+_RUNNER: contextvars.ContextVar[Executor | Cluster | None] = contextvars.ContextVar(
+    "linkchart_runner", default=None
+)
+"""The runner of :func:`on_cluster`: read by :func:`map_blocks` when given no executor."""
 
 _PRELOAD: Final = ("__main__", __name__.partition(".")[0], "numpy", "igraph")
 """What the forkserver imports once, so that each worker it forks has it already."""
@@ -201,8 +230,9 @@ def map_blocks(
     executor
         A ``concurrent.futures.Executor`` to submit each item to (``shared`` travels
         with every item: a ``ThreadPoolExecutor`` shares it, a ``ProcessPoolExecutor``
-        pickles it each time), or a :class:`Cluster` (``shared`` is broadcast once);
-        ``None``: linkchart runs them, as ``workers`` says.
+        pickles it each time), a ``dask.distributed.Client`` or another :class:`Cluster`
+        (``shared`` is broadcast once, then one task per item); ``None``: the runner of
+        an enclosing :func:`on_cluster`, else linkchart runs them, as ``workers`` says.
     on_done
         Called in this process as ``on_done(index, result)`` for each item, in item
         order (progress bars).
@@ -218,7 +248,8 @@ def map_blocks(
         For ``workers`` that is not a positive integer, an ``executor`` that is neither an
         Executor nor a Cluster, a ``task`` or ``shared`` that cannot be sent to a worker
         process (a lambda, a function defined inside another: define it at module level,
-        or run with ``workers=1``), or a worker process that died.
+        or run with ``workers=1``), or a worker process that died; a Dask cluster lost
+        before every item was done (``cluster-failed``, with the items lost in ``ctx``).
         An exception a task raises is raised as it is, with a note naming the item, and
         the items not yet started are cancelled.
 
@@ -229,17 +260,45 @@ def map_blocks(
     >>> map_blocks(scaled, 10, blocks(4, 1))
     [[0, 10, 20, 30]]
     """
+    out: list[R] = []
+    for index, result in enumerate(iter_blocks(task, shared, items, workers=workers, executor=executor)):
+        out.append(result)
+        if on_done is not None:
+            on_done(index, result)
+    return out
+
+
+def iter_blocks(
+    task: Callable[[S, B], R],
+    shared: S,
+    items: Sequence[B],
+    *,
+    workers: int = 1,
+    executor: Runner = None,
+) -> Iterator[R]:
+    """The results of :func:`map_blocks`, one at a time, in item order, as they come back.
+
+    What the caller has read is not kept here (nor, on a Dask cluster, on the workers), so
+    a caller that folds the results (:func:`sum_blocks`) holds one at a time. Leaving the
+    loop early cancels the items not yet run. Same parameters and errors as
+    :func:`map_blocks`.
+    """
     workers = _workers(workers)
     if executor is None:
+        executor = _RUNNER.get()
+    if executor is None:
         if workers == 1 or len(items) <= 1:
-            return _in_process(task, shared, items, on_done)
-        return _own_processes(task, shared, items, min(workers, len(items)), on_done)
+            return (task(shared, item) for item in items)
+        return _own_processes(task, shared, items, min(workers, len(items)))
+    if not items:
+        return iter(())
     if isinstance(executor, Executor):
-        futures = [executor.submit(task, shared, item) for item in items]
-        return _collect(futures, on_done)
+        return _collect([executor.submit(task, shared, item) for item in items], _where(executor))
+    if _is_dask(executor):
+        return _on_dask(executor, task, shared, items)
     if isinstance(executor, Cluster):
         handle = executor.scatter(shared, broadcast=True)
-        return _collect([executor.submit(task, handle, item) for item in items], on_done)
+        return _collect([executor.submit(task, handle, item) for item in items])
     raise LinkchartError(
         "executor must be a concurrent.futures.Executor or a client with scatter, submit and "
         f"gather (dask.distributed.Client), not {type(executor).__name__}",
@@ -248,25 +307,49 @@ def map_blocks(
     )
 
 
-def _in_process(
-    task: Callable[[S, B], R], shared: S, items: Iterable[B], on_done: Callable[[int, R], None] | None
-) -> list[R]:
-    out: list[R] = []
-    for index, item in enumerate(items):
-        result = task(shared, item)
-        out.append(result)
-        if on_done is not None:
-            on_done(index, result)
-    return out
+def sum_blocks(
+    task: Callable[[S, B], npt.NDArray[np.float64]],
+    shared: S,
+    items: Sequence[B],
+    *,
+    workers: int = 1,
+    executor: Runner = None,
+) -> npt.NDArray[np.float64]:
+    """``sum_in_order(map_blocks(task, shared, items, ...))``, the same bits, holding one
+    part at a time: each is added to the running total as it comes back, in item order
+    (a betweenness block is a vector of n partial sums; 4,096 of them at a million
+    vertices would be 33 GB).
+
+    Examples
+    --------
+    >>> def ones(scale, block):
+    ...     return np.full(2, scale * len(block))
+    >>> sum_blocks(ones, 1.5, [range(2), range(2, 5)])
+    array([7.5, 7.5])
+    """
+    total: npt.NDArray[np.float64] | None = None
+    for part in iter_blocks(task, shared, items, workers=workers, executor=executor):
+        if total is None:
+            total = np.array(part, dtype=np.float64, copy=True)
+        else:
+            total += part
+    if total is None:
+        raise LinkchartError("nothing to sum: no blocks", code="bad-argument")
+    return total
 
 
-def _collect(futures: Sequence[Any], on_done: Callable[[int, Any], None] | None) -> list[Any]:
-    """The results of ``futures``, in order; the rest cancelled if one fails."""
-    out: list[Any] = []
+def _collect(futures: list[Any], where: str | None = None) -> Iterator[Any]:
+    """The results of ``futures``, in order, each let go once read; the rest cancelled if
+    one fails (or the reader stops early).
+
+    ``where``: the Dask scheduler behind them (``client.get_executor()``), named when the
+    cluster is lost."""
     try:
         for index, future in enumerate(futures):
             try:
                 result = future.result()
+            except (asyncio.CancelledError, concurrent.futures.CancelledError) as err:
+                raise _lost(where or "the executor", index, len(futures), err) from err
             except BrokenProcessPool as err:
                 raise LinkchartError(
                     f"a worker process died before block {index} of the work was done ({err})",
@@ -275,15 +358,163 @@ def _collect(futures: Sequence[Any], on_done: Callable[[int, Any], None] | None)
                     hint="the machine may be out of memory: try fewer workers, or workers=1",
                 ) from err
             except Exception as err:
+                if where is not None and _is_dask_failure(err, future):
+                    raise _lost(where, index, len(futures), err) from err
                 err.add_note(f"(in block {index} of the work, run by a worker)")
                 raise
-            out.append(result)
-            if on_done is not None:
-                on_done(index, result)
-    finally:
+            futures[index] = None  # a Dask cluster frees the result once no future holds it
+            yield result
+    except BaseException:
         for future in futures:
-            future.cancel()
-    return out
+            if future is not None:
+                with contextlib.suppress(Exception):  # a client that lost its scheduler
+                    future.cancel()
+        raise
+
+
+# --------------------------------------------------------------------------- Dask
+def _is_dask(executor: object) -> bool:
+    """Whether ``executor`` is a ``dask.distributed.Client`` (never imports Dask: a client
+    exists only once ``distributed`` is imported)."""
+    distributed = sys.modules.get("distributed")
+    return distributed is not None and isinstance(executor, distributed.Client)
+
+
+def _is_dask_failure(err: BaseException, future: Any) -> bool:
+    """Whether ``err`` is Dask's own (a worker killed too often, a closed connection, a
+    client that gave up on its scheduler), not an exception a task raised: a Dask future
+    whose task failed has the status ``error``."""
+    if type(err).__module__.partition(".")[0] == "distributed":
+        return True
+    status = getattr(future, "status", None)
+    return isinstance(status, str) and status != "error"
+
+
+def _address(client: Any) -> str:
+    """The scheduler's address of ``client``, for messages."""
+    return str(getattr(getattr(client, "scheduler", None), "address", None) or "the Dask cluster")
+
+
+def _where(executor: Executor) -> str | None:
+    """The scheduler behind ``client.get_executor()``; ``None`` for any other executor."""
+    client = getattr(executor, "_client", None)
+    return _address(client) if _is_dask(client) else None
+
+
+def _lost(where: str, index: int, total: int, err: BaseException) -> LinkchartError:
+    """The error of a cluster lost with blocks ``index..total-1`` of the work not back."""
+    reason = str(err) or type(err).__name__
+    return LinkchartError(
+        f"the Dask cluster at {where} was lost before the work was done: blocks {index} to "
+        f"{total - 1} of {total} did not come back ({reason})",
+        code="cluster-failed",
+        ctx={"address": where, "blocks": total, "done": index, "lost": list(range(index, total))},
+        hint="check the scheduler and its workers (their logs, the dashboard) and run again; "
+        "without --dask (executor=) the work runs on this machine",
+    )
+
+
+def _on_dask(client: Any, task: Callable[[S, B], R], shared: S, items: Sequence[B]) -> Iterator[R]:
+    """``shared`` scattered once to every worker of ``client``, one task per item that
+    receives it (Dask resolves the handle on the worker), the results in item order."""
+    where = _address(client)
+    prefix = f"linkchart-{getattr(task, '__name__', 'task')}-{uuid.uuid4().hex[:8]}"
+    try:
+        # in a list, so that a tuple is sent whole, not one future per element
+        [handle] = client.scatter([shared], broadcast=True, hash=False)
+        futures = [
+            client.submit(task, handle, item, key=f"{prefix}-{index}", pure=False)
+            for index, item in enumerate(items)
+        ]
+    except (asyncio.CancelledError, concurrent.futures.CancelledError, TimeoutError, OSError) as err:
+        raise _lost(where, 0, len(items), err) from err
+    return _collect(futures, where)
+
+
+def connect(address: str, *, timeout: float | None = None) -> Any:
+    """A ``dask.distributed.Client`` of the scheduler at ``address`` (``tcp://host:8786``).
+
+    Parameters
+    ----------
+    address
+        The scheduler's address, as ``dask scheduler`` prints it.
+    timeout
+        Seconds to wait for the scheduler (``None``: :data:`CONNECT_TIMEOUT`); the client
+        also waits this long for a scheduler it lost to come back before it gives up (and
+        :func:`map_blocks` says which blocks were lost).
+
+    Returns
+    -------
+    distributed.Client
+        Not the default client of the process (``set_as_default=False``); close it when done.
+
+    Raises
+    ------
+    LinkchartError
+        ``cluster-failed`` when no scheduler answers at ``address`` within ``timeout``;
+        ``bad-argument`` for an address that is not one, or when ``dask.distributed`` is
+        not installed (``pip install 'linkchart[dask]'``).
+    """
+
+    def refused(message: str, code: ErrorCode = "bad-argument", **more: Any) -> LinkchartError:
+        return LinkchartError(message, code=code, loc=("dask",), input=address, **more)
+
+    try:
+        import distributed
+    except ImportError as err:
+        raise refused(
+            "running on a Dask cluster needs dask.distributed: pip install 'linkchart[dask]'"
+        ) from err
+    if not isinstance(address, str) or not address.strip():
+        raise refused(f"a Dask scheduler's address is text like tcp://host:8786, not {address!r}")
+    timeout = CONNECT_TIMEOUT if timeout is None else timeout
+    try:
+        return distributed.Client(address, timeout=timeout, set_as_default=False)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as err:
+        raise refused(
+            f"cannot reach the Dask scheduler at {address} within {timeout:g} s ({err})",
+            "cluster-failed",
+            ctx={"address": address, "timeout": timeout},
+            hint="is the scheduler running (dask scheduler), and is its address and port "
+            "reachable from here? The address is the one the scheduler prints (tcp://host:8786)",
+        ) from err
+    except ValueError as err:
+        raise refused(
+            f"{address!r} is not a Dask scheduler's address ({err}): write it as tcp://host:8786"
+        ) from err
+
+
+@contextlib.contextmanager
+def on_cluster(runner: Executor | Cluster | str | None) -> Iterator[Executor | Cluster | None]:
+    """Run every :func:`map_blocks` call given no executor on ``runner``, inside the block.
+
+    ``runner`` is a client or an executor, or the address of a Dask scheduler (a client
+    is opened with :func:`connect` and closed at the end of the block); ``None`` changes
+    nothing. What the block computes is the same bits as without it. The runner is a
+    context variable: other threads, and the tasks on the workers, do not see it.
+
+    Examples
+    --------
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> def scaled(factor, block):
+    ...     return [factor * i for i in block]
+    >>> with ThreadPoolExecutor(2) as pool, on_cluster(pool):
+    ...     map_blocks(scaled, 10, [range(2), range(2, 4)])
+    [[0, 10], [20, 30]]
+    """
+    if runner is None:
+        yield None
+        return
+    with contextlib.ExitStack() as stack:
+        chosen: Executor | Cluster
+        if isinstance(runner, str):
+            chosen = connect(runner)
+            stack.callback(chosen.close)  # type: ignore[union-attr]
+        else:
+            chosen = runner
+        token = _RUNNER.set(chosen)
+        stack.callback(_RUNNER.reset, token)
+        yield chosen
 
 
 # --------------------------------------------------------------------------- own processes
@@ -329,13 +560,7 @@ def _check_findable(task: Callable[..., Any]) -> None:
         )
 
 
-def _own_processes(
-    task: Callable[[S, B], R],
-    shared: S,
-    items: Sequence[B],
-    workers: int,
-    on_done: Callable[[int, R], None] | None,
-) -> list[R]:
+def _own_processes(task: Callable[[S, B], R], shared: S, items: Sequence[B], workers: int) -> Iterator[R]:
     _check_findable(task)
     _pickled("task", task)
     payload = _pickled("shared data", shared)
@@ -348,7 +573,7 @@ def _own_processes(
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_receive, initargs=(token, payload))
     try:
         futures: list[Future[R]] = [pool.submit(_run, token, task, item) for item in items]
-        return _collect(futures, on_done)
+        yield from _collect(futures)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -339,11 +339,13 @@ def test_the_flags_added_since() -> None:
     }
     assert {v: a for v, a in added.items() if a} == {
         "info": ["--json"],
-        "analyze": ["--no-exact"],
+        "analyze": ["--dask", "--no-exact"],
         "export": ["--embed-sources", "--json", "--no-embed-sources"],  # issue 22: ExportOptions
         "convert": ["--embed-sources", "--json", "--no-embed-sources", "--undirected-relations"],
-        "disrupt": ["--json"],
-        "render": ["--json", "--no-exact"],
+        "disrupt": ["--dask", "--json"],
+        "render": ["--dask", "--json", "--no-exact"],
+        "robust": ["--dask"],
+        "timeline": ["--dask"],
     }
 
 

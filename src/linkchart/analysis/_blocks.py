@@ -19,12 +19,12 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from ..executor import Runner, map_blocks
+from ..executor import Runner, map_blocks, sum_blocks
 from ._measure import default_workers
 from .projection import Projection, build_igraph, build_networkx
 from .types import Engine
 
-__all__ = ["PathGraph", "run_blocks"]
+__all__ = ["PathGraph", "run_blocks", "sum_run_blocks"]
 
 S = TypeVar("S")
 B = TypeVar("B")
@@ -92,5 +92,24 @@ def run_blocks(
 ) -> list[T]:
     """``map_blocks(task, shared, items)`` with ``workers=None`` read as the default for
     ``work = (n, m)`` (:func:`~linkchart.analysis._measure.default_workers`)."""
+    return map_blocks(task, shared, items, workers=_chosen(work, workers, items), executor=executor)
+
+
+def sum_run_blocks(
+    task: Callable[[S, B], npt.NDArray[np.float64]],
+    shared: S,
+    items: Sequence[B],
+    *,
+    work: tuple[int, int],
+    workers: int | None,
+    executor: Runner,
+) -> npt.NDArray[np.float64]:
+    """The parts of :func:`run_blocks` added in block order as they come back
+    (:func:`linkchart.executor.sum_blocks`: one part held at a time)."""
+    return sum_blocks(task, shared, items, workers=_chosen(work, workers, items), executor=executor)
+
+
+def _chosen(work: tuple[int, int], workers: int | None, items: Sequence[Any]) -> int:
+    """How many processes: ``workers``, or the default for ``work``; at most one per item."""
     chosen = default_workers(*work) if workers is None else workers
-    return map_blocks(task, shared, items, workers=max(1, min(chosen, len(items) or 1)), executor=executor)
+    return max(1, min(chosen, len(items) or 1))

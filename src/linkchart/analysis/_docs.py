@@ -79,9 +79,11 @@ workers
     by its size alone and their parts are added in block order, so the values are
     the same, to the last bit, for any number of workers or executor.
 executor
-    A ``concurrent.futures.Executor`` of the caller's that runs the blocks instead
-    (``None``, default: linkchart's own processes, as ``workers`` says); see
-    :mod:`linkchart.executor`.
+    A ``concurrent.futures.Executor`` of the caller's, or a ``dask.distributed.Client``
+    (the arrays broadcast to its workers once, one task per block), that runs the blocks
+    instead (``None``, default: the runner of an enclosing
+    :func:`linkchart.executor.on_cluster`, else linkchart's own processes, as
+    ``workers`` says); see :mod:`linkchart.executor`.
 """
 
 PARAGRAPHS: Final[Mapping[str, str]] = MappingProxyType(

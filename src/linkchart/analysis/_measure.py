@@ -182,7 +182,9 @@ def check_executor(executor: object) -> None:
     """Accept ``None`` or an executor (anything with ``submit``, as ``concurrent.futures.Executor``)."""
     if executor is not None and not callable(getattr(executor, "submit", None)):
         raise LinkchartError(
-            f"executor must be a concurrent.futures.Executor or None, not {executor!r}", code="bad-argument"
+            f"executor must be a concurrent.futures.Executor, a dask.distributed.Client or None, "
+            f"not {executor!r}",
+            code="bad-argument",
         )
 
 

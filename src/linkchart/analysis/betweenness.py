@@ -11,7 +11,7 @@ import numpy.typing as npt
 from ..errors import LinkchartError
 from ..executor import Runner, blocks, sum_in_order
 from ..model import LinkChart
-from ._blocks import PathGraph, run_blocks
+from ._blocks import PathGraph, run_blocks, sum_run_blocks
 from ._common import parameters
 from ._measure import measure
 from .projection import Projection, project
@@ -70,7 +70,9 @@ def betweenness_of(
         return np.zeros(0, dtype=np.float64)
     if p.m == 0:
         return _normalize(p, np.zeros(p.n, dtype=np.float64), normalized)
-    raw = sum_in_order(_parts(p, engine, blocks(p.n, p.m), workers, executor))
+    raw = sum_run_blocks(
+        _block, PathGraph.of(p, engine), blocks(p.n, p.m), work=(p.n, p.m), workers=workers, executor=executor
+    )
     return _normalize(p, raw, normalized)
 
 

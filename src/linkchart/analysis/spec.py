@@ -243,8 +243,9 @@ class RunSpec:
     """How an analysis runs: never what it finds (results do not depend on it).
 
     ``workers=None`` chooses by the size of the work; ``executor`` runs the blocks of
-    work instead (:func:`linkchart.executor.map_blocks`). A Dask address (issue 25)
-    joins as ``dask``.
+    work instead (:func:`linkchart.executor.map_blocks`); ``dask`` is the address of a
+    Dask scheduler whose cluster runs them (:func:`linkchart.executor.on_cluster`; the
+    command line's ``--dask ADDRESS``).
     """
 
     workers: Annotated[int, Min(1), Max(MAX_WORKERS)] | None = option(
@@ -254,8 +255,15 @@ class RunSpec:
     )
     executor: Runner = option(
         None,
-        help="a concurrent.futures executor that runs the blocks of work (default: linkchart's own)",
+        help="a concurrent.futures executor or a dask.distributed.Client that runs the blocks of work "
+        "(default: linkchart's own)",
         cli=False,
+    )
+    dask: str | None = option(
+        None,
+        help="run the blocks of work and the Monte Carlo draws on the Dask cluster whose scheduler "
+        "is at ADDRESS (tcp://host:8786); the same results as on this machine (needs linkchart[dask])",
+        metavar="ADDRESS",
     )
     progress: bool | None = option(
         None,

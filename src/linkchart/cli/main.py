@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from ..analysis.registry import MEASURES, Registry
 from ..errors import LinkchartError, LoadError
+from ..executor import on_cluster
 from . import commands
 from .arguments import UsageError
 from .output import Guarded, discard_output, error_document, print_json, print_problems
@@ -80,7 +81,8 @@ def main(argv: Sequence[str] | None = None, *, registry: Registry = MEASURES) ->
     sys.stdout = Guarded(real_out, escape=args.command != "render", before=progress.finish)
     sys.stderr = Guarded(real_err, progress=True, before=progress.clear)
     try:
-        code: int = args.run(args, progress)
+        with on_cluster(getattr(args, "dask", None)):  # --dask ADDRESS: the verb's work on a cluster
+            code: int = args.run(args, progress)
         sys.stdout.flush()
     except UsageError as err:
         return _usage(err, args.command, as_json)

@@ -221,6 +221,11 @@ CODES: Final[Mapping[str, Code]] = MappingProxyType(
         "worker-failed": Code(
             "error", (), "a worker process died while running part of a computation (out of memory, killed)"
         ),
+        "cluster-failed": Code(
+            "error",
+            (),
+            "a Dask cluster that cannot be reached, or that was lost before a computation was done",
+        ),
     }
 )
 """Every code linkchart reports: code -> :class:`Code`, problems first in the order of the
@@ -268,7 +273,13 @@ ProblemCode = Literal[
 :data:`CODES`, in order; a test keeps them equal), for type checkers."""
 
 ErrorCode = Literal[
-    "invalid-data", "unknown-name", "bad-argument", "write-failed", "asset-missing", "worker-failed"
+    "invalid-data",
+    "unknown-name",
+    "bad-argument",
+    "write-failed",
+    "asset-missing",
+    "worker-failed",
+    "cluster-failed",
 ]
 """The code of a :class:`~linkchart.errors.LinkchartError` (the ``error`` rows of :data:`CODES`)."""
 

@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from ...analysis.spec import AnalysisSpec
+from ...analysis.spec import AnalysisSpec, RunSpec
 from ...reporting.spec import ReportSpec
 from ..arguments import Names, add_options, values
 from ..output import json_text
@@ -42,6 +42,7 @@ def arguments(p: argparse.ArgumentParser, names: Names) -> None:
     add_options(p, AnalysisSpec, names, ["relations"])
     add_options(p, AnalyzeSpec, names, ["measures"])
     add_options(p, AnalysisSpec, names, ANALYSIS)
+    add_options(p, RunSpec, names, ["dask"])
     view_arguments(p, names)
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...analysis.spec import AnalysisSpec
+from ...analysis.spec import AnalysisSpec, RunSpec
 from ..arguments import Names, add_options, values
 from ..output import print_json
 from ..specs import DisruptSpec
@@ -35,6 +35,7 @@ def arguments(p: argparse.ArgumentParser, names: Names) -> None:
     file_arguments(p, names)
     add_options(p, DisruptSpec, names, ["output", "strategies", "steps", "runs", "seed", "initial"])
     add_options(p, AnalysisSpec, names, ["layers", "signs"])
+    add_options(p, RunSpec, names, ["dask"])
     json_argument(p, names)
 
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...analysis.spec import RunSpec
 from ...figures.spec import FIGURE_FORMATS, FIGURE_HIGHLIGHTS
 from ...render.spec import PageSpec
 from ..arguments import Names, UsageError, add_options, values
@@ -62,6 +63,7 @@ def arguments(p: argparse.ArgumentParser, names: Names) -> None:
     add_options(shown, PageSpec, names, ["summary"])
     add_options(shown, RenderSpec, names, ["full"])
     add_options(p, PageSpec, names, READING)
+    add_options(p, RunSpec, names, ["dask"])
     view_arguments(p, names)
     json_argument(p, names)
 

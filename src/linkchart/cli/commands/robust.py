@@ -33,7 +33,7 @@ def arguments(p: argparse.ArgumentParser, names: Names) -> None:
     """The measure and the draws, the workers, the reading and the view."""
     file_arguments(p, names)
     add_options(p, RobustSpec, names, OPTIONS)
-    add_options(p, RunSpec, names, ["workers"])
+    add_options(p, RunSpec, names, ["workers", "dask"])
     json_argument(p, names)
     add_options(p, AnalysisSpec, names, ["layers", "signs"])
     view_arguments(p, names)

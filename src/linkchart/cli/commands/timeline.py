@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...analysis.spec import AnalysisSpec
+from ...analysis.spec import AnalysisSpec, RunSpec
 from ...figures.spec import FIGURE_FORMATS
 from ..arguments import Names, UsageError, add_options, values
 from ..output import print_json
@@ -39,6 +39,7 @@ def arguments(p: argparse.ArgumentParser, names: Names) -> None:
     add_options(p, TimelineSpec, names, ["output"])
     json_argument(p, names)
     add_options(p, AnalysisSpec, names, ["layers", "signs"])
+    add_options(p, RunSpec, names, ["dask"])
     view_arguments(p, names)
 
 
