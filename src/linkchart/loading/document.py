@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import LoadError, Problem, did_you_mean
 from ..model import LinkChart
+from ..readers.arrow import NoLines, TableKind, table_kind
 from ..readers.csv import CsvRows
 from ..readers.yaml import line_of
 from .build import build, top_level
@@ -31,13 +32,17 @@ FORMAT_VERSION = 1
 """The only version of the graph format."""
 
 
+_TABLE_KEYS: tuple[TableKind, ...] = ("csv", "parquet", "arrow")
+"""The keys that name a node or edge table: its format (an extension says it too)."""
+
+
 class _Locator:
     """Paths -> (file, line, row): YAML lines, or CSV rows for sections read from CSV."""
 
     def __init__(self, file: str, lines: dict[str, int]) -> None:
         self.file = file
         self.lines = lines
-        self.csv: dict[str, tuple[str, CsvRows]] = {}
+        self.csv: dict[str, tuple[str, CsvRows | NoLines]] = {}
         self.tables: list[str] = []  # the CSV files read, as opened
 
     def __call__(self, path: str) -> tuple[str | None, int | None, int | None]:
@@ -104,52 +109,65 @@ def _section(
         )
         return Section(name, 0)
     if isinstance(raw, Mapping):
-        extra = [k for k in raw if k not in ("csv", "columns")]
+        extra = [k for k in raw if k not in (*_TABLE_KEYS, "columns")]
         for k in extra:
             problems.add(
                 "unknown-field",
                 f"unknown field {k!r}",
                 f"{name}.{k}",
-                f"write '{name}: {{csv: {name}.csv}}' or a list of {name}",
+                f"write '{name}: {{csv: {name}.csv}}' (or parquet:, arrow:) or a list of {name}",
             )
         columns = _columns(raw.get("columns", ABSENT), name, problems)
-        csv_name = raw.get("csv")
-        if not isinstance(csv_name, str) or not csv_name:
-            if "csv" not in raw:
+        keys = [k for k in _TABLE_KEYS if k in raw]
+        key: TableKind = keys[0] if keys else "csv"
+        table_name = raw.get(key)
+        if len(keys) > 1:
+            problems.add(
+                "unknown-field",
+                f"'{name}' names {' and '.join(keys)} tables; it is one table",
+                f"{name}.{keys[1]}",
+                f"write one of {', '.join(_TABLE_KEYS)}",
+            )
+            return Section(name, 0)
+        if not isinstance(table_name, str) or not table_name:
+            if not keys:
                 problems.add(
                     "missing-field",
-                    f"'{name}' as a mapping needs 'csv'",
+                    f"'{name}' as a mapping needs 'csv' (or 'parquet', 'arrow')",
                     name,
                     f"write '{name}: {{csv: {name}.csv}}' or a list of {name}",
                 )
             else:
                 problems.add(
                     "wrong-type",
-                    f"'{name}.csv' must be a file name",
-                    f"{name}.csv",
-                    f"write '{name}: {{csv: {name}.csv}}'",
+                    f"'{name}.{key}' must be a file name",
+                    f"{name}.{key}",
+                    f"write '{name}: {{{key}: {name}.{key}}}'",
                 )
             return Section(name, 0)
+        kind = table_kind(table_name, key)
         try:
-            path = resolve_named(base, csv_name, allow_outside=allow_outside)
+            path = resolve_named(base, table_name, allow_outside=allow_outside)
         except Refused as refused:
             problems.add(
                 "source-unreadable",
-                f"the {name} CSV file {csv_name!r} is not read: {refused.reason}",
-                f"{name}.csv",
+                f"the {name} table {table_name!r} is not read: {refused.reason}",
+                f"{name}.{key}",
                 refused.hint,
             )
             return Section(name, 0)
-        file = os.path.normpath(str(Path(locator.file).parent / csv_name))
+        file = os.path.normpath(str(Path(locator.file).parent / table_name))
         shared = None
         if nodes is not None:  # an edge file's endpoints reuse the node id strings
             ids = {v: v for v in nodes.column("id") if v.__class__ is str}
             shared = {"from": ids, "to": ids}
-        section, found, rows = read_section(path, name, file, shared, echo=inside(base, path), rename=columns)
+        section, found, rows = read_section(
+            path, name, file, shared, echo=inside(base, path), rename=columns, kind=kind
+        )
         for p in found:
             if p.code == "source-unreadable":
-                f, line, _ = locator(f"{name}.csv")
-                p = replace(p, path=f"{name}.csv", file=f, line=line, row=None)
+                f, line, _ = locator(f"{name}.{key}")
+                p = replace(p, path=f"{name}.{key}", file=f, line=line, row=None)
             problems.extend([p])
         locator.csv[name] = (file, rows)
         locator.tables.append(os.fspath(path))
@@ -244,6 +262,10 @@ def load_csv(
 ) -> LinkChart:
     """A chart from another tool's CSV tables (Gephi, Kumu, a spreadsheet), read through a column mapping.
 
+    A table whose name ends in ``.parquet`` or ``.pq`` is read as Parquet, one ending in
+    ``.arrow``, ``.arrows``, ``.feather`` or ``.ipc`` as Arrow IPC (both need the extra
+    ``linkchart[arrow]``).
+
     Parameters
     ----------
     edges
@@ -292,7 +314,9 @@ def load_csv(
         problems = Problems(_Locator(os.fspath(edge_path), {}))
         rename = _columns(dict(columns or {}), "edges", problems)
         problems.raise_if_any()
-        section, found, _ = read_section(edge_path, "edges", os.fspath(edge_path), None, rename=rename)
+        section, found, _ = read_section(
+            edge_path, "edges", os.fspath(edge_path), None, rename=rename, kind=table_kind(edge_path.name)
+        )
         if section is None:
             raise LoadError(found)
         ends = [v for f in ("from", "to") for v in section.column(f) if isinstance(v, str) and v]
