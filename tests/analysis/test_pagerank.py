@@ -65,8 +65,13 @@ def test_the_solver_chosen_by_shape_gives_prpacks_values(random_chart, directed,
         assert sum(got.values()) == pytest.approx(1.0, abs=1e-12)
 
 
-def test_a_small_undirected_graph_keeps_prpack(florentine) -> None:  # type: ignore[no-untyped-def]
-    from linkchart.analysis.pagerank import pagerank_solver
+def test_a_small_or_tree_like_undirected_graph_keeps_prpack(florentine, make_chart) -> None:  # type: ignore[no-untyped-def]
+    from linkchart.analysis.pagerank import PAGERANK_ARPACK_FROM, pagerank_solver
     from linkchart.analysis.projection import project
 
     assert pagerank_solver(project(florentine)) == "prpack"
+    n = PAGERANK_ARPACK_FROM + 10
+    tree = make_chart(
+        [(f"v{i}", "x") for i in range(n)], [(f"v{i // 3}", "k", f"v{i}") for i in range(1, n)], {"k": False}
+    )
+    assert pagerank_solver(project(tree)) == "prpack"
