@@ -209,3 +209,24 @@ def test_without_pyarrow_the_problem_says_what_to_install(
         ("source-unreadable", "edges.parquet"),
     }
     assert "linkchart[arrow]" in found[0].hint
+
+
+def test_convert_reads_a_parquet_edge_table(tmp_path: Path) -> None:
+    from linkchart.cli import main
+
+    write({"Source": ["A", "B"], "Target": ["B", "C"], "Label": ["funds", "funds"]}, tmp_path / "e.parquet")
+    out = tmp_path / "chart.yaml"
+    code = main(
+        [
+            "convert",
+            str(tmp_path / "e.parquet"),
+            "--columns",
+            "from=Source",
+            "to=Target",
+            "relation=Label",
+            "-o",
+            str(out),
+        ]
+    )
+    assert code == 0
+    assert linkchart.load(out).node_ids == ("A", "B", "C")
