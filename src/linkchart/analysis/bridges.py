@@ -12,19 +12,27 @@ import functools
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, overload
+from typing import NamedTuple, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
-from ._blockcut import articulation_igraph, articulation_networkx
+from ._blockcut import CutArrays, articulation_dfs, articulation_networkx, cut_arrays
 from ._measure import measure
 from .projection import Projection, _relation_mask, project
 from .reading import read_relations
 from .types import Engine, Layers, Relations, SignReading
 
-__all__ = ["ArticulationPoint", "Bridge", "Bridges", "articulation_points", "bridge_count", "bridges"]
+__all__ = [
+    "ArticulationPoint",
+    "ArticulationPoints",
+    "Bridge",
+    "Bridges",
+    "articulation_points",
+    "bridge_count",
+    "bridges",
+]
 
 
 Sides = tuple[frozenset[str], frozenset[str]]
@@ -289,7 +297,44 @@ def _bridges_networkx(p: Projection) -> _Found:
     )
 
 
-class Bridges(Sequence[Bridge]):
+_T = TypeVar("_T")
+
+
+class _Made(Sequence[_T]):
+    """A sequence whose items are made as they are read, in the order ``_order`` of the
+    found items; equal to any sequence of the same items."""
+
+    _order: Rows
+
+    def _make(self, k: int) -> _T:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[_T]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | list[_T]:
+        if isinstance(index, slice):
+            return [self._make(int(k)) for k in self._order[index]]
+        return self._make(int(self._order[index]))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} {type(self).__name__.lower()}>"
+
+
+class Bridges(_Made[Bridge]):
     """The bridges of one call, most consequential first: a sequence of :class:`Bridge`.
 
     Held as arrays and made into :class:`Bridge` values one at a time as they are read
@@ -313,9 +358,6 @@ class Bridges(Sequence[Bridge]):
         self._pair = self._u * n + self._v
         cut_off = self._sizes.min(axis=1) if len(self._pair) else np.zeros(0, dtype=np.int64)
         self._order = np.lexsort((self._v, self._u, -cut_off))
-
-    def __len__(self) -> int:
-        return len(self._order)
 
     @functools.cached_property
     def _edges(self) -> tuple[Rows, Rows, Rows]:
@@ -343,27 +385,6 @@ class Bridges(Sequence[Bridge]):
         size_a, size_b = (int(x) for x in self._sizes[k])
         sides = _named_sides(chart, make, bool(self._flip[k]))
         return Bridge(ids[int(self._u[k])], ids[int(self._v[k])], edge_ids, (size_a, size_b), sides)
-
-    @overload
-    def __getitem__(self, index: int) -> Bridge: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Bridge]: ...
-
-    def __getitem__(self, index: int | slice) -> Bridge | list[Bridge]:
-        if isinstance(index, slice):
-            return [self._make(int(k)) for k in self._order[index]]
-        return self._make(int(self._order[index]))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"<{len(self)} bridges>"
 
 
 @measure(
@@ -460,6 +481,27 @@ def bridges(
 
 
 # --------------------------------------------------------------------------- articulation points
+class ArticulationPoints(_Made[ArticulationPoint]):
+    """The articulation points of one call, most consequential first: a sequence of
+    :class:`ArticulationPoint`, each made when it is read (as :class:`Bridges`)."""
+
+    def __init__(self, chart: LinkChart, found: CutArrays) -> None:
+        self._chart = chart
+        self._found = found
+        starts = found.start[:-1]
+        if len(found.vertex):
+            cut_off = np.add.reduceat(found.sizes, starts) - np.maximum.reduceat(found.sizes, starts)
+        else:
+            cut_off = np.zeros(0, dtype=np.int64)
+        self._order = np.lexsort((found.vertex, -cut_off))
+
+    def _make(self, k: int) -> ArticulationPoint:
+        f = self._found
+        sizes = tuple(sorted((int(x) for x in f.sizes[f.start[k] : f.start[k + 1]]), reverse=True))
+        pieces = _ordered(self._chart, functools.partial(f.pieces, k))
+        return ArticulationPoint(self._chart.node_ids[int(f.vertex[k])], sizes, pieces)
+
+
 @measure(
     returns="structure",
     higher_is_more=True,
@@ -479,7 +521,7 @@ def articulation_points(
     signs: SignReading | None = None,
     weight: None = None,
     directed: bool | None = None,
-) -> list[ArticulationPoint]:
+) -> ArticulationPoints:
     """The nodes whose removal breaks their component apart, with the pieces left.
 
     Parameters
@@ -494,8 +536,9 @@ def articulation_points(
 
     Returns
     -------
-    list of ArticulationPoint
-        Most consequential first: by the number of nodes cut off from the largest
+    ArticulationPoints
+        A sequence of :class:`ArticulationPoint`, each made when it is read; most
+        consequential first: by the number of nodes cut off from the largest
         remaining piece (descending), then by position in the chart. Each point's
         ``components`` are only the pieces of *its* component (the ones that were
         connected through it). Empty for a chart without ties.
@@ -510,8 +553,9 @@ def articulation_points(
     *Undirected reading, always* (``directed=False`` is forced), as for
     :func:`bridges`. *Multigraph handling.* Parallel edges make one tie; they cannot
     make or unmake a cut vertex. *Weight semantics.* None. *Complexity.*
-    :math:`O(n + m)` (Hopcroft-Tarjan biconnected components and the block-cut tree);
-    the pieces' sizes in :math:`O(\\log n)` each, their node sets only when asked for.
+    :math:`O(n + m)`: one depth-first search with Hopcroft-Tarjan low points gives every
+    cut vertex and the sizes of its pieces (each a subtree of the search); their node
+    sets are made only when asked for.
 
     References
     ----------
@@ -534,12 +578,5 @@ def articulation_points(
     """
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False)
-    found = articulation_igraph(p) if engine == "igraph" else articulation_networkx(p)
-    out = []
-    for v, sizes, make in found:
-        out.append(
-            ArticulationPoint(chart.node_ids[v], tuple(sorted(sizes, reverse=True)), _ordered(chart, make))
-        )
-    index = chart.index_of
-    out.sort(key=lambda a: (-a.cut_off, index(a.node_id)))
-    return out
+    found = articulation_dfs(p) if engine == "igraph" else cut_arrays(articulation_networkx(p))
+    return ArticulationPoints(chart, found)
