@@ -87,3 +87,66 @@ def test_no_ties(make_chart) -> None:  # type: ignore[no-untyped-def]
         lonely = make_chart([("a", "x"), ("b", "x")], [], {"k": False})
         assert articulation_points(lonely, engine=engine) == []
         assert bridges(lonely, engine=engine) == []
+
+
+def test_bridges_are_made_as_they_are_read_and_agree_with_networkx(make_chart) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from linkchart.analysis.bridges import Bridges
+
+    rng = np.random.default_rng(4)
+    pairs = [(int(a), int(b)) for a, b in rng.integers(0, 300, size=(330, 2)) if a != b]
+    chart = make_chart(
+        [(f"v{i}", "x") for i in range(300)], [(f"v{a}", "k", f"v{b}") for a, b in pairs], {"k": False}
+    )
+    found = bridges(chart)
+    assert isinstance(found, Bridges) and len(found) > 20
+    reference = bridges(chart, engine="networkx")
+    assert found == list(reference) and found[:5] == reference[:5]
+    assert found.edge_count == sum(len(b.edge_ids) for b in found)
+    for b in found[:10]:  # the sizes, found in one pass, are those of the sets made on demand
+        assert b.sizes == (len(b.separated[0]), len(b.separated[1]))
+        assert b.from_id in b.separated[0] and b.to_id in b.separated[1]
+    cut_offs = [b.cut_off for b in found]
+    assert cut_offs == sorted(cut_offs, reverse=True)
+    assert found[-1] == list(found)[-1] and found != found[:3]
+
+
+def test_a_long_path_has_every_bridge_with_its_sizes(make_chart) -> None:  # type: ignore[no-untyped-def]
+    n = 1500  # more breadth-first layers than are summed a layer at a time
+    chart = make_chart(
+        [(f"v{i}", "x") for i in range(n)], [(f"v{i}", "k", f"v{i + 1}") for i in range(n - 1)], {"k": False}
+    )
+    found = bridges(chart)
+    assert len(found) == n - 1
+    assert found[0].sizes == (750, 750) and found[0].from_id == "v749"
+    assert {b.sizes for b in found if b.from_id == "v0"} == {(1, n - 1)}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_articulation_points_in_one_search_agree_with_networkx(make_chart, seed) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from linkchart.analysis.bridges import ArticulationPoints
+
+    rng = np.random.default_rng(seed)
+    pairs = [(int(a), int(b)) for a, b in rng.integers(0, 200, size=(230, 2)) if a != b]
+    chart = make_chart(
+        [(f"v{i}", "x") for i in range(200)], [(f"v{a}", "k", f"v{b}") for a, b in pairs], {"k": False}
+    )
+    found = articulation_points(chart)
+    assert isinstance(found, ArticulationPoints) and len(found) > 10
+    assert found == articulation_points(chart, engine="networkx")
+    for a in found[:8]:
+        assert a.sizes == tuple(len(c) for c in a.components) and a.node_id not in set().union(*a.components)
+
+
+def test_a_long_path_has_every_inner_node_as_an_articulation_point(make_chart) -> None:  # type: ignore[no-untyped-def]
+    n = 1500  # a search deeper than is folded a level at a time
+    chart = make_chart(
+        [(f"v{i}", "x") for i in range(n)], [(f"v{i}", "k", f"v{i + 1}") for i in range(n - 1)], {"k": False}
+    )
+    found = articulation_points(chart)
+    assert len(found) == n - 2
+    assert found[0].node_id == "v749" and found[0].sizes == (750, 749)
+    assert found[-1].sizes == (n - 2, 1) and len(found[-1].components[1]) == 1

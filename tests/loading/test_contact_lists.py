@@ -142,3 +142,17 @@ def test_help_names_the_formats_read(capsys: pytest.CaptureFixture[str]) -> None
     assert "YAML file" not in out.replace("linkchart YAML (.yaml)", "")
     for name in ("GraphML", "GEXF", "node-link JSON", "Excel", "STIX 2.1"):
         assert name in out
+
+
+def test_a_two_column_parquet_table_is_a_contact_list(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"a": ["A", "B"], "b": ["B", "C"]}), tmp_path / "e.parquet")
+    with pytest.warns(linkchart.LoadWarning, match="no 'relation' column"):
+        chart = linkchart.load_csv(tmp_path / "e.parquet", columns={"from": "a", "to": "b"}, directed=False)
+    assert [(e.from_id, e.relation, e.to_id) for e in chart.iter_edges()] == [
+        ("A", "tie", "B"),
+        ("B", "tie", "C"),
+    ]
+    assert not chart.vocabulary.relation("tie").directed

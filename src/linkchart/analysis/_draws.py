@@ -3,13 +3,17 @@ scores (private: not re-exported).
 
 A :class:`Plan` holds what every draw needs — the chart, the measure with its options (a
 picklable :class:`~linkchart.analysis._measure.MeasureCall`), the model and the seed's
-entropy — and :func:`draw_block` scores a block of draws. Draw ``i`` takes its random
-numbers from ``numpy.random.SeedSequence(entropy, spawn_key=(i,))``, so a draw is the same
+entropy — and :func:`draw_block` scores a block of draws. Under ``model="confidence"``,
+edge draw ``i`` reads the uniforms ``i*m .. (i+1)*m - 1`` of one PCG64 stream seeded with
+``numpy.random.SeedSequence(entropy)`` (``m`` ties; the stream is advanced to a block's
+first draw, so a block's uniforms are one call); any other draw takes its random numbers
+from ``numpy.random.SeedSequence(entropy, spawn_key=(i,))``. Either way a draw is the same
 whichever block, worker or executor computes it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -19,12 +23,23 @@ import numpy.typing as npt
 from ..model import Support, combined
 from ..vocabulary import Grades
 from ._measure import MeasureCall
+from .betweenness import betweenness, draw_kernel
 from .projection import draw_chart
 
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = ["Claims", "Plan", "Sources", "claims_of", "draw_block", "keep_edges", "one_of_each", "sources_of"]
+__all__ = [
+    "Claims",
+    "Plan",
+    "Sources",
+    "claims_of",
+    "draw_block",
+    "keep_edges",
+    "kept_below",
+    "one_of_each",
+    "sources_of",
+]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -100,19 +115,24 @@ def keep_edges(
     with probability ``p / s``, or none."""
     m = len(probability)
     if model == "confidence":
-        u = rng.random(m)
-        keep: BoolArray = u < probability
-        if claims is not None:
-            mine = claims.group >= 0
-            size = claims.size[mine]
-            v, p = u[claims.lead[mine]], probability[mine]
-            with np.errstate(divide="ignore", invalid="ignore"):  # p = 0: a tie no source is left for
-                pick = np.minimum(np.floor(v / p * size), size - 1)
-            keep[mine] = (v < p) & (pick == claims.rank[mine])
-        return keep
+        return kept_below(rng.random(m), probability, claims)
     keep = np.ones(m, dtype=bool)
     keep[rng.choice(m, size=round(drop * m), replace=False)] = False
     return keep & one_of_each(rng, claims, m)
+
+
+def kept_below(u: FloatArray, probability: FloatArray, claims: Claims | None) -> BoolArray:
+    """The edges ``model="confidence"`` keeps given their uniforms ``u`` (one draw, or one
+    row per draw): see :func:`keep_edges`."""
+    keep: BoolArray = u < probability
+    if claims is not None:
+        mine = claims.group >= 0
+        size = claims.size[mine]
+        v, p = u[..., claims.lead[mine]], probability[mine]
+        with np.errstate(divide="ignore", invalid="ignore"):  # p = 0: a tie no source is left for
+            pick = np.minimum(np.floor(v / p * size), size - 1)
+        keep[..., mine] = (v < p) & (pick == claims.rank[mine])
+    return keep
 
 
 def one_of_each(rng: np.random.Generator, claims: Claims | None, m: int) -> BoolArray:
@@ -169,12 +189,50 @@ class Plan:
     masked: bool
     sources: Sources | None = None
 
-    def draw(self, i: int) -> FloatArray:
-        """Draw ``i``'s scores, per node of the chart (``inf`` where a node was dropped)."""
+    def rng(self, i: int) -> np.random.Generator:
+        """Draw ``i``'s random numbers."""
+        return np.random.default_rng(np.random.SeedSequence(self.entropy, spawn_key=(i,)))
+
+    def uniforms(self, block: range) -> FloatArray:
+        """The uniforms of the edge draws of ``block`` (consecutive) under ``model="confidence"``,
+        one row of ``m`` per draw: draw ``i``'s are the outputs ``i*m .. (i+1)*m - 1`` of the
+        plan's one stream."""
+        m = len(self.probability)
+        stream = np.random.PCG64(np.random.SeedSequence(self.entropy))
+        stream.advance(block.start * m)  # one double per 64-bit output
+        return np.random.Generator(stream).random((len(block), m))
+
+    def keeps(self, block: range) -> BoolArray:
+        """The edges (or affiliation ties) each edge draw of ``block`` keeps, one row per draw."""
+        m = len(self.probability)
+        if self.sources is not None:  # whole sources dropped, then each tie on what is left
+            rows = []
+            for i in block:
+                rng = self.rng(i)
+                p = source_probability(rng, self.sources, m, self.drop)
+                rows.append(keep_edges(rng, p, "confidence", self.drop, self.claims))
+            return np.array(rows, dtype=bool).reshape(len(block), m)
+        if self.model == "confidence":
+            return kept_below(self.uniforms(block), self.probability, self.claims)
+        rows = [keep_edges(self.rng(i), self.probability, self.model, self.drop, self.claims) for i in block]
+        return np.array(rows, dtype=bool).reshape(len(block), m)
+
+    def kernel(self) -> Callable[[BoolArray], FloatArray] | None:
+        """What scores a block of edge draws at once (``draws x edges`` kept -> ``draws x
+        nodes``), where the measure has one (betweenness: see
+        :func:`~.betweenness.draw_kernel`); else ``None``, and each draw runs the call."""
+        function = getattr(self.call.function, "function", self.call.function)
+        if self.unit != "edge" or self.redraw is not None or not self.masked or function is not betweenness:
+            return None
+        return draw_kernel(self.chart, dict(self.call.key[1]))
+
+    def draw(self, i: int, keep: BoolArray | None = None) -> FloatArray:
+        """Draw ``i``'s scores, per node of the chart (``inf`` where a node was dropped);
+        ``keep``: its edges, when an edge draw's are known (:meth:`keeps`)."""
         chart = self.chart
-        rng = np.random.default_rng(np.random.SeedSequence(self.entropy, spawn_key=(i,)))
         n = chart.number_of_nodes
         if self.unit == "node":
+            rng = self.rng(i)
             gone = np.zeros(n, dtype=bool)
             gone[rng.choice(n, size=round(self.drop * n), replace=False)] = True
             rows = np.flatnonzero(~gone)
@@ -183,11 +241,8 @@ class Plan:
             out = np.full(n, np.inf)
             out[rows] = [scores[nid] for nid in view.node_ids]
             return out
-        if self.sources is not None:  # whole sources dropped, then each tie on what is left
-            p = source_probability(rng, self.sources, len(self.probability), self.drop)
-            keep = keep_edges(rng, p, "confidence", self.drop, self.claims)
-        else:
-            keep = keep_edges(rng, self.probability, self.model, self.drop, self.claims)
+        if keep is None:
+            keep = self.keeps(range(i, i + 1))[0]
         if self.redraw is not None:  # a one-mode projection: the affiliation ties drawn, then projected
             drawn = self.redraw(chart, keep)
         else:
@@ -199,4 +254,10 @@ class Plan:
 def draw_block(plan: Plan, block: range) -> FloatArray:
     """The scores of the draws of ``block``: one row per draw, in order."""
     n = plan.chart.number_of_nodes
-    return np.array([plan.draw(i) for i in block], dtype=np.float64).reshape(len(block), n)
+    if plan.unit == "node" or not len(block):
+        return np.array([plan.draw(i) for i in block], dtype=np.float64).reshape(len(block), n)
+    keeps = plan.keeps(block)
+    kernel = plan.kernel()
+    if kernel is not None:
+        return kernel(keeps)
+    return np.array([plan.draw(i, keep) for i, keep in zip(block, keeps, strict=True)], dtype=np.float64)

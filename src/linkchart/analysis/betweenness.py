@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,7 +21,7 @@ from .reading import read_relations
 from .scores import Scores
 from .types import Engine, Layers, Relations, Seed, SignReading, Weighting
 
-__all__ = ["betweenness"]
+__all__ = ["betweenness"]  # draw_kernel is for the draws of rank_uncertainty (analysis._draws)
 
 
 def _block(g: PathGraph, sources: Sequence[int]) -> npt.NDArray[np.float64]:
@@ -74,6 +76,46 @@ def betweenness_of(
         _block, PathGraph.of(p, engine), blocks(p.n, p.m), work=(p.n, p.m), workers=workers, executor=executor
     )
     return _normalize(p, raw, normalized)
+
+
+def draw_kernel(
+    chart: LinkChart, options: Mapping[str, Any]
+) -> Callable[[npt.NDArray[np.bool_]], npt.NDArray[np.float64]] | None:
+    """For the edge draws of :func:`~linkchart.analysis.uncertainty.rank_uncertainty`: what
+    turns a block of draws (``draws x edges``: the chart edges each draw keeps) into their
+    betweenness (``draws x nodes``), or ``None`` where each draw must run the plain call.
+
+    ``options`` are :func:`betweenness`'s bound arguments. The kernel serves the exact,
+    unweighted igraph betweenness of one block of sources (``n * m`` up to
+    :data:`~linkchart.executor.BLOCK_WORK`): the chart's igraph graph is copied per draw
+    and the ties the draw drops are deleted from the copy, rather than a graph being built
+    from an edge list (the per-draw cost of a plain call); the values are those of the
+    plain call, bit for bit.
+    """
+    if options.get("engine", "igraph") != "igraph" or options.get("samples") is not None:
+        return None
+    rels = read_relations(chart, options.get("relations"), options.get("layers"), options.get("signs"))
+    p = project(chart, relations=rels, directed=options.get("directed"), weight=options.get("weight"))
+    if p.weighted or p.arcs is None or p.m == 0 or len(blocks(p.n, p.m)) != 1:
+        return None
+    return functools.partial(_draws_of, p, bool(options.get("normalized", False)))
+
+
+def _draws_of(p: Projection, normalized: bool, keeps: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
+    import igraph as ig
+
+    arc_edge, arc_tie = p.arcs or (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    draws, arcs = np.nonzero(keeps[:, arc_edge])
+    present = np.zeros((len(keeps), p.m), dtype=bool)
+    present[draws, arc_tie[arcs]] = True
+    # the plain C graph (no Python attributes): copying it costs no Python constructor
+    g = ig.GraphBase(p.n, list(zip(p.src.tolist(), p.dst.tolist(), strict=True)), p.directed)
+    out = np.empty((len(keeps), p.n), dtype=np.float64)
+    for row, here in enumerate(present):
+        h = g.copy()
+        h.delete_edges(np.flatnonzero(~here).tolist())
+        out[row] = h.betweenness(directed=p.directed, weights=None)
+    return _normalize(p, out, normalized)
 
 
 def _normalize(p: Projection, raw: npt.NDArray[np.float64], normalized: bool) -> npt.NDArray[np.float64]:

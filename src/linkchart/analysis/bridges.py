@@ -9,19 +9,30 @@ or a place matters but *which* actors fall apart without it.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
 
 from ..model import LinkChart
+from ._blockcut import CutArrays, articulation_dfs, articulation_networkx, cut_arrays
 from ._measure import measure
 from .projection import Projection, _relation_mask, project
 from .reading import read_relations
 from .types import Engine, Layers, Relations, SignReading
 
-__all__ = ["ArticulationPoint", "Bridge", "articulation_points", "bridge_count", "bridges"]
+__all__ = [
+    "ArticulationPoint",
+    "ArticulationPoints",
+    "Bridge",
+    "Bridges",
+    "articulation_points",
+    "bridge_count",
+    "bridges",
+]
 
 
 Sides = tuple[frozenset[str], frozenset[str]]
@@ -152,52 +163,6 @@ def bridge_count(ties: int, edges: int) -> str:
     return f"{ties} bridging tie{'s' if ties != 1 else ''} ({edges} edge{'s' if edges != 1 else ''})"
 
 
-def _preorder(
-    count: int, adjacency: Sequence[Sequence[int]], roots: Iterable[int]
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Entry time, exit time and parent of each node of a forest (iterative DFS)."""
-    tin = np.full(count, -1, dtype=np.int64)
-    tout = np.full(count, -1, dtype=np.int64)
-    parent = np.full(count, -1, dtype=np.int64)
-    clock = 0
-    for root in roots:
-        if tin[root] >= 0:
-            continue
-        tin[root] = clock
-        clock += 1
-        stack = [(root, iter(adjacency[root]))]
-        while stack:
-            node, children = stack[-1]
-            for child in children:
-                if tin[child] < 0:
-                    parent[child] = node
-                    tin[child] = clock
-                    clock += 1
-                    stack.append((child, iter(adjacency[child])))
-                    break
-            else:
-                tout[node] = clock
-                stack.pop()
-    return tin, tout, parent
-
-
-class _Subtrees:
-    """Vertices grouped by the preorder time of the tree node that owns them."""
-
-    def __init__(self, owner_tin: npt.NDArray[np.int64]) -> None:
-        self.order = np.argsort(owner_tin, kind="stable")
-        self.sorted = owner_tin[self.order]
-
-    def vertices(self, start: int, stop: int) -> npt.NDArray[np.int64]:
-        lo, hi = np.searchsorted(self.sorted, [start, stop])
-        return np.asarray(self.order[lo:hi], dtype=np.int64)
-
-    def count(self, start: int, stop: int) -> int:
-        """How many vertices the subtree [start, stop) owns, in O(log n)."""
-        lo, hi = np.searchsorted(self.sorted, [start, stop])
-        return int(hi - lo)
-
-
 def _named_sides(
     chart: LinkChart, make: Callable[[], tuple[frozenset[int], frozenset[int]]], flip: bool
 ) -> Callable[[], Sides]:
@@ -240,70 +205,186 @@ def _edge_rows(chart: LinkChart, relations: list[str] | None) -> tuple[Rows, Row
 
 
 # --------------------------------------------------------------------------- bridges
-Found = tuple[int, int, tuple[int, int], Callable[[], tuple[frozenset[int], frozenset[int]]]]
+class _Found(NamedTuple):
+    """The bridges of one projection as arrays: tie ``k`` joins ``u[k]`` and ``v[k]``; cut, it
+    leaves ``size_u[k]`` nodes on ``u``'s side and ``size_v[k]`` on ``v``'s; ``sides(k)`` makes
+    the two node sets (positions), when asked for."""
+
+    u: Rows
+    v: Rows
+    size_u: Rows
+    size_v: Rows
+    sides: Callable[[int], tuple[frozenset[int], frozenset[int]]]
 
 
-def _pair(a: frozenset[int], b: frozenset[int]) -> tuple[frozenset[int], frozenset[int]]:
-    return (a, b)
+def _subtree_sizes(order: list[int], layers: list[int], parent: list[int], n: int) -> Rows:
+    """How many vertices each vertex's subtree holds, from a BFS (``order``, ``layers``, ``parent``):
+    a layer at a time from the deepest (a long path, of many layers, one vertex at a time)."""
+    if len(layers) > 1_000:
+        sizes = [1] * n
+        for x in reversed(order[1:]):
+            sizes[parent[x]] += sizes[x]
+        return np.asarray(sizes, dtype=np.int64)
+    size = np.ones(n, dtype=np.int64)
+    at, up = np.asarray(order, dtype=np.int64), np.asarray(parent, dtype=np.int64)
+    for a, b in reversed(list(itertools.pairwise(layers[1:]))):
+        layer = at[a:b]
+        np.add.at(size, up[layer], size[layer])
+    return size
 
 
-def _bridges_igraph(p: Projection) -> list[Found]:
-    import igraph as ig
+def _bridges_igraph(p: Projection) -> _Found:
+    """One linear pass: igraph's bridges, then the sizes of their sides from one BFS tree.
 
-    g = ig.Graph(n=p.n, edges=np.column_stack([p.src, p.dst]), directed=False)
-    found = g.bridges()
-    if not found:
-        return []
+    A bridge lies on every spanning tree, and cutting it cuts the tree in the same two
+    parts: the side away from the root is the subtree of the bridge's lower end. So one
+    breadth-first search (from a super-root tied to every component) gives every side's
+    size; the node sets of a side are found only for the bridges whose sets are read.
+    """
+    g = p.to_igraph()
+    found = np.asarray(g.bridges(), dtype=np.int64)
+    if not len(found):
+        empty = np.zeros(0, dtype=np.int64)
+        return _Found(empty, empty, empty, empty, _no_sides)
     component = np.asarray(g.connected_components().membership, dtype=np.int64)
     component_size = np.bincount(component)
-    rest = g.copy()
-    rest.delete_edges(found)
-    block = np.asarray(rest.connected_components().membership, dtype=np.int64)
-    count = int(block.max()) + 1
-    adjacency: list[list[int]] = [[] for _ in range(count)]
-    for k in found:
-        a, b = int(block[p.src[k]]), int(block[p.dst[k]])
-        adjacency[a].append(b)
-        adjacency[b].append(a)
-    tin, tout, parent = _preorder(count, adjacency, range(count))
-    subtrees = _Subtrees(tin[block])
+    u, v = p.src[found].astype(np.int64), p.dst[found].astype(np.int64)
+    roots = np.unique(component[u], return_index=True)[1]  # one vertex of each component with a bridge
+    tree = g.copy()
+    tree.add_vertices(1)
+    tree.add_edges([(p.n, int(r)) for r in u[roots]])
+    order, layers, parent = tree.bfs(p.n)
+    size = _subtree_sizes(order, layers, parent, p.n + 1)
+    up = np.asarray(parent, dtype=np.int64)
+    v_below = up[v] == u
+    below = np.where(v_below, size[v], size[u])
+    other = component_size[component[u]] - below
+    size_u = np.where(v_below, other, below)
+    size_v = np.where(v_below, below, other)
 
-    def sides(child: int, c: int, below_is_u: bool) -> Callable[[], tuple[frozenset[int], frozenset[int]]]:
-        def make() -> tuple[frozenset[int], frozenset[int]]:
-            below = subtrees.vertices(int(tin[child]), int(tout[child]))
-            members = np.flatnonzero(component == c)
-            above = np.setdiff1d(members, below, assume_unique=True)
-            a, b = frozenset(below.tolist()), frozenset(above.tolist())
-            return (a, b) if below_is_u else (b, a)
+    def sides(k: int) -> tuple[frozenset[int], frozenset[int]]:
+        cut = g.copy()
+        cut.delete_edges([int(found[k])])
+        side_u = frozenset(cut.subcomponent(int(u[k])))
+        side_v = frozenset(cut.subcomponent(int(v[k])))
+        return side_u, side_v
 
-        return make
-
-    out: list[Found] = []
-    for k in found:
-        u, v = int(p.src[k]), int(p.dst[k])
-        bu, bv = int(block[u]), int(block[v])
-        child = bv if parent[bv] == bu else bu
-        c = int(component[u])
-        below = subtrees.count(int(tin[child]), int(tout[child]))
-        above = int(component_size[c]) - below
-        below_is_u = child == bu
-        sizes = (below, above) if below_is_u else (above, below)
-        out.append((u, v, sizes, sides(child, c, below_is_u)))
-    return out
+    return _Found(u, v, size_u, size_v, sides)
 
 
-def _bridges_networkx(p: Projection) -> list[Found]:
+def _no_sides(k: int) -> tuple[frozenset[int], frozenset[int]]:  # pragma: no cover - no bridge to ask
+    raise IndexError(k)
+
+
+def _bridges_networkx(p: Projection) -> _Found:
     import networkx as nx
 
     g = p.to_networkx()
-    out: list[Found] = []
+    found: list[tuple[int, int, frozenset[int], frozenset[int]]] = []
     for u, v in nx.bridges(g):
         h = g.copy()
         h.remove_edge(u, v)
-        side_u = frozenset(nx.node_connected_component(h, u))
-        side_v = frozenset(nx.node_connected_component(h, v))
-        out.append((u, v, (len(side_u), len(side_v)), functools.partial(_pair, side_u, side_v)))
-    return out
+        found.append(
+            (u, v, frozenset(nx.node_connected_component(h, u)), frozenset(nx.node_connected_component(h, v)))
+        )
+    ints = functools.partial(np.asarray, dtype=np.int64)
+    return _Found(
+        ints([f[0] for f in found]),
+        ints([f[1] for f in found]),
+        ints([len(f[2]) for f in found]),
+        ints([len(f[3]) for f in found]),
+        lambda k: (found[k][2], found[k][3]),
+    )
+
+
+_T = TypeVar("_T")
+
+
+class _Made(Sequence[_T]):
+    """A sequence whose items are made as they are read, in the order ``_order`` of the
+    found items; equal to any sequence of the same items."""
+
+    _order: Rows
+
+    def _make(self, k: int) -> _T:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[_T]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | list[_T]:
+        if isinstance(index, slice):
+            return [self._make(int(k)) for k in self._order[index]]
+        return self._make(int(self._order[index]))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} {type(self).__name__.lower()}>"
+
+
+class Bridges(_Made[Bridge]):
+    """The bridges of one call, most consequential first: a sequence of :class:`Bridge`.
+
+    Held as arrays and made into :class:`Bridge` values one at a time as they are read
+    (``found[:10]`` makes ten), so finding every bridge of a large graph costs about what
+    igraph's own search does; :attr:`edge_count` counts the chart edges of all of them
+    without making any. Equal to any sequence of the same bridges (a list, as in a test).
+    """
+
+    def __init__(self, chart: LinkChart, found: _Found, relations: list[str] | None) -> None:
+        self._chart = chart
+        n = max(chart.number_of_nodes, 1)
+        flip = found.u > found.v
+        self._u = np.where(flip, found.v, found.u)
+        self._v = np.where(flip, found.u, found.v)
+        self._sizes = np.column_stack(
+            [np.where(flip, found.size_v, found.size_u), np.where(flip, found.size_u, found.size_v)]
+        )
+        self._flip = flip
+        self._sides = found.sides
+        self._relations = relations
+        self._pair = self._u * n + self._v
+        cut_off = self._sizes.min(axis=1) if len(self._pair) else np.zeros(0, dtype=np.int64)
+        self._order = np.lexsort((self._v, self._u, -cut_off))
+
+    @functools.cached_property
+    def _edges(self) -> tuple[Rows, Rows, Rows]:
+        """The counted chart edges' rows, sorted by pair, and where each bridge's lie in them."""
+        keys, rows = _edge_rows(self._chart, self._relations)
+        return (
+            rows,
+            np.searchsorted(keys, self._pair, side="left"),
+            np.searchsorted(keys, self._pair, side="right"),
+        )
+
+    @property
+    def edge_count(self) -> int:
+        """How many chart edges the bridges hold (every report of each), as :func:`bridge_count` says."""
+        _, lo, hi = self._edges
+        return int(np.sum(hi - lo))
+
+    def _make(self, k: int) -> Bridge:
+        chart = self._chart
+        ids = chart.node_ids
+        rows, lo, hi = self._edges
+        rows = np.sort(rows[lo[k] : hi[k]])
+        edge_ids = tuple(chart.edges.id_of(int(r)) for r in rows)
+        make = functools.partial(self._sides, k)
+        size_a, size_b = (int(x) for x in self._sizes[k])
+        sides = _named_sides(chart, make, bool(self._flip[k]))
+        return Bridge(ids[int(self._u[k])], ids[int(self._v[k])], edge_ids, (size_a, size_b), sides)
 
 
 @measure(
@@ -325,7 +406,7 @@ def bridges(
     signs: SignReading | None = None,
     weight: None = None,
     directed: bool | None = None,
-) -> list[Bridge]:
+) -> Bridges:
     """The ties whose removal would disconnect their two ends, with what each separates.
 
     Parameters
@@ -342,9 +423,10 @@ def bridges(
 
     Returns
     -------
-    list of Bridge
-        Most consequential first: by the size of the smaller side (descending), then by
-        the ends' positions in the chart. Empty for a chart without ties.
+    Bridges
+        A sequence of :class:`Bridge`, most consequential first: by the size of the
+        smaller side (descending), then by the ends' positions in the chart; each made
+        when it is read. Empty for a chart without ties.
 
     Raises
     ------
@@ -363,9 +445,10 @@ def bridges(
 
     *Weight semantics.* None: bridges are topological.
 
-    *Complexity.* :math:`O(n + m)` (Tarjan's chain decomposition, then one DFS of the
-    bridge tree): each bridge's side sizes in :math:`O(\\log n)`; its node sets
-    (:attr:`Bridge.separated`) only when asked for.
+    *Complexity.* :math:`O(n + m)`: igraph's bridge search (Tarjan's chain
+    decomposition), then one breadth-first search for the sizes of every bridge's sides;
+    a bridge's node sets (:attr:`Bridge.separated`) cost :math:`O(n + m)` each, only when
+    asked for.
 
     References
     ----------
@@ -394,84 +477,29 @@ def bridges(
     """
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False)
-    found = _bridges_igraph(p) if engine == "igraph" else _bridges_networkx(p)
-    keys, rows = _edge_rows(chart, rels)
-    n = max(chart.number_of_nodes, 1)
-    ids = chart.node_ids
-    out = []
-    for u, v, sizes, make in found:
-        flip = u > v
-        if flip:
-            u, v, sizes = v, u, (sizes[1], sizes[0])
-        lo, hi = np.searchsorted(keys, [u * n + v, u * n + v + 1])
-        edge_ids = tuple(chart.edges.id_of(int(r)) for r in np.sort(rows[lo:hi]))
-        out.append(Bridge(ids[u], ids[v], edge_ids, sizes, _named_sides(chart, make, flip)))
-    index = chart.index_of
-    out.sort(key=lambda b: (-b.cut_off, index(b.from_id), index(b.to_id)))
-    return out
+    return Bridges(chart, _bridges_igraph(p) if engine == "igraph" else _bridges_networkx(p), rels)
 
 
 # --------------------------------------------------------------------------- articulation points
-Cut = tuple[int, list[int], Callable[[], list[frozenset[int]]]]
+class ArticulationPoints(_Made[ArticulationPoint]):
+    """The articulation points of one call, most consequential first: a sequence of
+    :class:`ArticulationPoint`, each made when it is read (as :class:`Bridges`)."""
 
+    def __init__(self, chart: LinkChart, found: CutArrays) -> None:
+        self._chart = chart
+        self._found = found
+        starts = found.start[:-1]
+        if len(found.vertex):
+            cut_off = np.add.reduceat(found.sizes, starts) - np.maximum.reduceat(found.sizes, starts)
+        else:
+            cut_off = np.zeros(0, dtype=np.int64)
+        self._order = np.lexsort((found.vertex, -cut_off))
 
-def _articulation_igraph(p: Projection) -> list[Cut]:
-    import igraph as ig
-
-    g = ig.Graph(n=p.n, edges=np.column_stack([p.src, p.dst]), directed=False)
-    blocks, cuts = g.biconnected_components(return_articulation_points=True)
-    if not cuts:
-        return []
-    # the block-cut tree: blocks 0..B-1, cut vertex number i is tree node B + i
-    count_blocks = len(blocks)
-    cut_node = {v: count_blocks + i for i, v in enumerate(cuts)}
-    adjacency: list[list[int]] = [[] for _ in range(count_blocks + len(cuts))]
-    owner_block = np.full(p.n, -1, dtype=np.int64)
-    for b, members in enumerate(blocks):
-        for v in members:
-            t = cut_node.get(v)
-            if t is None:
-                owner_block[v] = b
-            else:
-                adjacency[b].append(t)
-                adjacency[t].append(b)
-    tin, tout, parent = _preorder(len(adjacency), adjacency, range(count_blocks))
-    for v, t in cut_node.items():
-        owner_block[v] = parent[t]  # rooted at blocks, every cut vertex has a parent block
-    owner_tin = np.where(owner_block >= 0, tin[np.maximum(owner_block, 0)], -1)
-    subtrees = _Subtrees(owner_tin)
-    component = np.asarray(g.connected_components().membership, dtype=np.int64)
-    component_size = np.bincount(component)
-
-    def pieces_of(v: int, children: list[int]) -> Callable[[], list[frozenset[int]]]:
-        def make() -> list[frozenset[int]]:
-            pieces = [subtrees.vertices(int(tin[b]), int(tout[b])) for b in children]
-            taken = np.concatenate([*pieces, np.array([v], dtype=np.int64)])
-            rest = np.setdiff1d(np.flatnonzero(component == component[v]), taken)
-            return [frozenset(x.tolist()) for x in (*pieces, rest)]
-
-        return make
-
-    out: list[Cut] = []
-    for v, t in cut_node.items():
-        children = [b for b in adjacency[t] if parent[b] == t]
-        sizes = [subtrees.count(int(tin[b]), int(tout[b])) for b in children]
-        sizes.append(int(component_size[component[v]]) - sum(sizes) - 1)
-        out.append((v, sizes, pieces_of(v, children)))
-    return out
-
-
-def _articulation_networkx(p: Projection) -> list[Cut]:
-    import networkx as nx
-
-    g = p.to_networkx()
-    out: list[Cut] = []
-    for v in nx.articulation_points(g):
-        h = g.copy()
-        h.remove_node(v)
-        pieces = list({frozenset(nx.node_connected_component(h, w)) for w in g[v]})
-        out.append((v, [len(x) for x in pieces], functools.partial(list, pieces)))
-    return out
+    def _make(self, k: int) -> ArticulationPoint:
+        f = self._found
+        sizes = tuple(sorted((int(x) for x in f.sizes[f.start[k] : f.start[k + 1]]), reverse=True))
+        pieces = _ordered(self._chart, functools.partial(f.pieces, k))
+        return ArticulationPoint(self._chart.node_ids[int(f.vertex[k])], sizes, pieces)
 
 
 @measure(
@@ -493,7 +521,7 @@ def articulation_points(
     signs: SignReading | None = None,
     weight: None = None,
     directed: bool | None = None,
-) -> list[ArticulationPoint]:
+) -> ArticulationPoints:
     """The nodes whose removal breaks their component apart, with the pieces left.
 
     Parameters
@@ -508,8 +536,9 @@ def articulation_points(
 
     Returns
     -------
-    list of ArticulationPoint
-        Most consequential first: by the number of nodes cut off from the largest
+    ArticulationPoints
+        A sequence of :class:`ArticulationPoint`, each made when it is read; most
+        consequential first: by the number of nodes cut off from the largest
         remaining piece (descending), then by position in the chart. Each point's
         ``components`` are only the pieces of *its* component (the ones that were
         connected through it). Empty for a chart without ties.
@@ -524,8 +553,9 @@ def articulation_points(
     *Undirected reading, always* (``directed=False`` is forced), as for
     :func:`bridges`. *Multigraph handling.* Parallel edges make one tie; they cannot
     make or unmake a cut vertex. *Weight semantics.* None. *Complexity.*
-    :math:`O(n + m)` (Hopcroft-Tarjan biconnected components and the block-cut tree);
-    the pieces' sizes in :math:`O(\\log n)` each, their node sets only when asked for.
+    :math:`O(n + m)`: one depth-first search with Hopcroft-Tarjan low points gives every
+    cut vertex and the sizes of its pieces (each a subtree of the search); their node
+    sets are made only when asked for.
 
     References
     ----------
@@ -548,12 +578,5 @@ def articulation_points(
     """
     rels = read_relations(chart, relations, layers, signs)
     p = project(chart, relations=rels, directed=False)
-    found = _articulation_igraph(p) if engine == "igraph" else _articulation_networkx(p)
-    out = []
-    for v, sizes, make in found:
-        out.append(
-            ArticulationPoint(chart.node_ids[v], tuple(sorted(sizes, reverse=True)), _ordered(chart, make))
-        )
-    index = chart.index_of
-    out.sort(key=lambda a: (-a.cut_off, index(a.node_id)))
-    return out
+    found = articulation_dfs(p) if engine == "igraph" else cut_arrays(articulation_networkx(p))
+    return ArticulationPoints(chart, found)

@@ -121,6 +121,12 @@ class Projection:
         """``values`` keyed by vertex ``0..n-1`` (a networkx result), as an array in position order."""
         return np.array([values[i] for i in range(self.n)], dtype=np.float64)
 
+    @property
+    def arcs(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+        """Per arc (a chart edge read in one direction): its chart edge and its tie; ``None``
+        for a masked projection. An edge draw keeps a tie when it keeps one of its arcs."""
+        return None if self._arcs is None else (self._arcs[0], self._arcs[1])
+
     def masked(self, keep: npt.NDArray[np.bool_], chart: LinkChart) -> Projection:
         """This projection with only the chart edges where ``keep`` is true (one Monte Carlo draw).
 

@@ -53,17 +53,29 @@ def tied_ranks(values: FloatArray, higher_is_more: bool) -> tuple[FloatArray, Fl
     >>> [x.tolist() for x in tied_ranks(np.array([[3.0, 1.0, 3.0, 1.0, 0.0]]), True)]
     [[[1.0, 3.0, 1.0, 3.0, 5.0]], [[2.0, 4.0, 2.0, 4.0, 5.0]]]
     """
-    first = np.full(values.shape, np.nan)
-    last = np.full(values.shape, np.nan)
-    for row, v in enumerate(values):
-        absent = np.isinf(v)
-        undefined = np.isnan(v)
-        present = ~absent & ~undefined
-        key = round12(v[present])
-        key = -key if higher_is_more else key
-        ordered = np.sort(key)
-        first[row, present] = np.searchsorted(ordered, key, side="left") + 1
-        last[row, present] = np.searchsorted(ordered, key, side="right")
-        first[row, undefined] = present.sum() + 1
-        last[row, undefined] = present.sum() + undefined.sum()
+    values = np.asarray(values, dtype=np.float64)
+    absent = np.isinf(values)
+    undefined = np.isnan(values)
+    present = ~absent & ~undefined
+    key = np.full(values.shape, np.inf)  # sorts after every present value, whose ranks it leaves alone
+    rounded = round12(values[present])
+    key[present] = -rounded if higher_is_more else rounded
+    # all rows at once: sort each row, find where each run of equal keys starts and ends
+    order = np.argsort(key, axis=1, kind="stable")
+    ordered = np.take_along_axis(key, order, axis=1)
+    columns = np.arange(values.shape[1])
+    new = np.ones(values.shape, dtype=bool)
+    new[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    ends = np.ones(values.shape, dtype=bool)
+    ends[:, :-1] = new[:, 1:]
+    start = np.maximum.accumulate(np.where(new, columns, 0), axis=1)
+    stop = columns[-1:] - np.maximum.accumulate(np.where(ends[:, ::-1], columns, 0), axis=1)[:, ::-1]
+    first = np.empty(values.shape)
+    last = np.empty(values.shape)
+    np.put_along_axis(first, order, start + 1.0, axis=1)
+    np.put_along_axis(last, order, stop + 1.0, axis=1)
+    count = present.sum(axis=1, keepdims=True)
+    first[absent] = last[absent] = np.nan
+    first = np.where(undefined, count + 1.0, first)
+    last = np.where(undefined, count + undefined.sum(axis=1, keepdims=True), last)
     return first, last

@@ -32,14 +32,14 @@ CodeKind = Literal["problem", "warning", "error"]
 ``warning``: a located problem that still builds the chart; ``error``: an error raised
 outside a file's problems (a bad argument, an unknown name, a file not written)."""
 
-FILE_FORMATS: Final = ("yaml", "csv", "graphml", "gexf", "json", "xlsx", "stix", "ftm")
+FILE_FORMATS: Final = ("yaml", "csv", "parquet", "arrow", "graphml", "gexf", "json", "xlsx", "stix", "ftm")
 """The formats a chart is read from (``json``: node-link JSON; a CSV or Excel matrix
-counts as ``csv`` or ``xlsx``)."""
+counts as ``csv`` or ``xlsx``; ``parquet`` and ``arrow`` are node and edge tables)."""
 
 ANY_FORMAT: Final = (*FILE_FORMATS, "records")
 """Every format, and Python records (:func:`linkchart.from_records`)."""
 
-_FILES: Final = FILE_FORMATS
+_FILES: Final = tuple(f for f in FILE_FORMATS if f not in ("parquet", "arrow"))  # formats with keys
 _HEADED: Final = ("yaml", "graphml", "gexf", "json", "xlsx")  # formats that carry linkchart's header
 _JSON_INSIDE: Final = ("csv", "graphml", "gexf", "json", "xlsx", "stix", "ftm")
 
@@ -138,7 +138,9 @@ CODES: Final[Mapping[str, Code]] = MappingProxyType(
             ANY_FORMAT,
             "the evidence quote does not occur in the source's text, or quotes no words (only `...`)",
         ),
-        "source-unreadable": _problem(ANY_FORMAT, "a CSV file, or the graph file itself, cannot be read"),
+        "source-unreadable": _problem(
+            ANY_FORMAT, "a node or edge table (CSV, Parquet, Arrow), or the graph file itself, cannot be read"
+        ),
         "evidence-unchecked": Code(
             "warning",
             _FILES,
@@ -151,6 +153,11 @@ CODES: Final[Mapping[str, Code]] = MappingProxyType(
             ("csv",),
             "a CSV file is malformed (a missing or repeated column, a row of the wrong length, bad "
             "quoting, not UTF-8)",
+        ),
+        "table-syntax": _problem(
+            ("parquet", "arrow"),
+            "a Parquet or Arrow table is malformed (not that format, damaged, a missing or repeated "
+            "column, a column of a type other than text, numbers, booleans or dates)",
         ),
         "bad-text": _problem(
             ANY_FORMAT,
@@ -260,6 +267,7 @@ ProblemCode = Literal[
     "source-unreadable",
     "evidence-unchecked",
     "csv-syntax",
+    "table-syntax",
     "bad-text",
     "json-syntax",
     "xml-syntax",

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import LoadError, LoadWarning, Problem, ProblemCode, did_you_mean
 from ..model import Decisions, LinkChart
+from ..readers.arrow import NoLines, TableKind, table_kind
 from ..readers.csv import CsvRows
 from ..readers.foreign import DEFAULT_RELATION, DEFAULT_TYPE
 from ..readers.jsontext import read_json
@@ -35,13 +36,17 @@ FORMAT_VERSION = 1
 _DEFAULT_TYPE_TEXT = "a node of a table that gives no type"
 
 
+_TABLE_KEYS: tuple[TableKind, ...] = ("csv", "parquet", "arrow")
+"""The keys that name a node or edge table: its format (an extension says it too)."""
+
+
 class _Locator:
     """Paths -> (file, line, row): YAML lines, or CSV rows for sections read from CSV."""
 
     def __init__(self, file: str, lines: dict[str, int]) -> None:
         self.file = file
         self.lines = lines
-        self.csv: dict[str, tuple[str, CsvRows]] = {}
+        self.csv: dict[str, tuple[str, CsvRows | NoLines]] = {}
         self.tables: list[str] = []  # the CSV files read, as opened
 
     def __call__(self, path: str) -> tuple[str | None, int | None, int | None]:
@@ -158,54 +163,65 @@ def _section(
         )
         return Section(name, 0)
     if isinstance(raw, Mapping):
-        extra = [k for k in raw if k not in ("csv", "columns", "json")]
+        extra = [k for k in raw if k not in (*_TABLE_KEYS, "columns", "json")]
         for k in extra:
             problems.add(
                 "unknown-field",
                 f"unknown field {k!r}",
                 f"{name}.{k}",
-                f"write '{name}: {{csv: {name}.csv}}' or a list of {name}",
+                f"write '{name}: {{csv: {name}.csv}}' (or parquet:, arrow:) or a list of {name}",
             )
         columns = _columns(raw.get("columns", ABSENT), name, problems)
-        csv_name = raw.get("csv")
-        if not isinstance(csv_name, str) or not csv_name:
-            if "csv" not in raw:
+        keys = [k for k in _TABLE_KEYS if k in raw]
+        key: TableKind = keys[0] if keys else "csv"
+        table_name = raw.get(key)
+        if len(keys) > 1:
+            problems.add(
+                "unknown-field",
+                f"'{name}' names {' and '.join(keys)} tables; it is one table",
+                f"{name}.{keys[1]}",
+                f"write one of {', '.join(_TABLE_KEYS)}",
+            )
+            return Section(name, 0)
+        if not isinstance(table_name, str) or not table_name:
+            if not keys:
                 problems.add(
                     "missing-field",
-                    f"'{name}' as a mapping needs 'csv'",
+                    f"'{name}' as a mapping needs 'csv' (or 'parquet', 'arrow')",
                     name,
                     f"write '{name}: {{csv: {name}.csv}}' or a list of {name}",
                 )
             else:
                 problems.add(
                     "wrong-type",
-                    f"'{name}.csv' must be a file name",
-                    f"{name}.csv",
-                    f"write '{name}: {{csv: {name}.csv}}'",
+                    f"'{name}.{key}' must be a file name",
+                    f"{name}.{key}",
+                    f"write '{name}: {{{key}: {name}.{key}}}'",
                 )
             return Section(name, 0)
+        kind = table_kind(table_name, key)
         try:
-            path = resolve_named(base, csv_name, allow_outside=allow_outside)
+            path = resolve_named(base, table_name, allow_outside=allow_outside)
         except Refused as refused:
             problems.add(
                 "source-unreadable",
-                f"the {name} CSV file {csv_name!r} is not read: {refused.reason}",
-                f"{name}.csv",
+                f"the {name} table {table_name!r} is not read: {refused.reason}",
+                f"{name}.{key}",
                 refused.hint,
             )
             return Section(name, 0)
-        file = os.path.normpath(str(Path(locator.file).parent / csv_name))
+        file = os.path.normpath(str(Path(locator.file).parent / table_name))
         shared = None
         if nodes is not None:  # an edge file's endpoints reuse the node id strings
             ids = {v: v for v in nodes.column("id") if v.__class__ is str}
             shared = {"from": ids, "to": ids}
         section, found, rows = read_section(
-            path, name, file, shared, echo=inside(base, path), rename=columns, fill=fill
+            path, name, file, shared, echo=inside(base, path), rename=columns, fill=fill, kind=kind
         )
         for p in found:
             if p.code == "source-unreadable":
-                f, line, _ = locator(f"{name}.csv")
-                p = replace(p, path=f"{name}.csv", file=f, line=line, row=None)
+                f, line, _ = locator(f"{name}.{key}")
+                p = replace(p, path=f"{name}.{key}", file=f, line=line, row=None)
             problems.extend([p])
         locator.csv[name] = (file, rows)
         locator.tables.append(os.fspath(path))
@@ -352,6 +368,10 @@ def load_csv(
     """A chart from another tool's CSV tables (Gephi, Kumu, a spreadsheet, a two-column contact
     list), read through a column mapping.
 
+    A table whose name ends in ``.parquet`` or ``.pq`` is read as Parquet, one ending in
+    ``.arrow``, ``.arrows``, ``.feather`` or ``.ipc`` as Arrow IPC (both need the extra
+    ``linkchart[arrow]``).
+
     Parameters
     ----------
     edges
@@ -418,7 +438,13 @@ def load_csv(
             doc["node_types"] = {DEFAULT_TYPE: {"description": _DEFAULT_TYPE_TEXT}}
     else:
         section, found, _ = read_section(
-            edge_path, "edges", os.fspath(edge_path), None, rename=rename, fill=fill["edges"]
+            edge_path,
+            "edges",
+            os.fspath(edge_path),
+            None,
+            rename=rename,
+            fill=fill["edges"],
+            kind=table_kind(edge_path.name),
         )
         if section is None:
             raise LoadError(found)

@@ -23,6 +23,7 @@ __all__ = [
     "MAX_TEXT_BYTES",
     "Refused",
     "inside",
+    "open_binary",
     "open_text",
     "read_bytes",
     "read_text",
@@ -109,6 +110,11 @@ def open_text(path: Path, limit: int, *, encoding: str = "utf-8-sig", newline: s
     """
     fd = _open_regular(path, limit)
     return open(fd, encoding=encoding, newline=newline)
+
+
+def open_binary(path: Path, limit: int) -> IO[bytes]:
+    """Open a regular file of at most ``limit`` bytes for binary reading (see :func:`open_text`)."""
+    return open(_open_regular(path, limit), "rb")
 
 
 def read_bytes(path: Path, limit: int) -> bytes:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...options import choices, declared
+from ...readers.arrow import table_kind
 from ...writers.formats import ExportOptions
 from ..arguments import Names, UsageError, add_options
 from ..specs import ExportSpec
@@ -76,7 +77,8 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
     """Load ``args.file`` and write it as ``args.output``."""
     fmt = format_of_output(args.output, args.format, FORMATS)
     progress.expect(2)
-    if Path(args.file).suffix.lower() == ".csv":  # another tool's edge table
+    name = Path(args.file).name
+    if Path(name).suffix.lower() == ".csv" or table_kind(name) != "csv":  # another tool's edge table
         from ...loading.document import load_csv
 
         mapped = columns(getattr(args, "columns", None), "--columns")
