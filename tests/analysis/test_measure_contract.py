@@ -62,7 +62,7 @@ def _plain(result: Any) -> Any:
     """A measure's result as plain values to compare (engines, charts)."""
     if isinstance(result, Scores):
         return {k: (None if np.isnan(v) else round(v, 9)) for k, v in result.items()}
-    if isinstance(result, list):
+    if isinstance(result, list | linkchart.analysis.Bridges | linkchart.analysis.ArticulationPoints):
         return [
             (r.from_id, r.to_id, r.edge_ids, r.sizes) if hasattr(r, "edge_ids") else (r.node_id, r.sizes)
             for r in result
