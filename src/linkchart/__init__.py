@@ -49,6 +49,7 @@ from .analysis.affiliation import (
     projected_ties,
     shared_affiliations,
 )
+from .analysis.analyze import analyze
 from .analysis.betweenness import betweenness
 from .analysis.bridges import ArticulationPoint, Bridge, articulation_points, bridges
 from .analysis.bridging import bridging_centrality, bridging_coefficient
@@ -62,17 +63,20 @@ from .analysis.degree import degree, strength
 from .analysis.disruption import Disruption, disruption
 from .analysis.duplicates import candidates
 from .analysis.eigenvector import eigenvector
+from .analysis.findings import Findings
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
 from .analysis.names import name_similarity
 from .analysis.one_mode import ONE_MODE_WEIGHTINGS, OneModeWeighting, one_mode
 from .analysis.over_time import Dating, OverTime, Period, dating, over_time, periods_of
 from .analysis.pagerank import pagerank
 from .analysis.paths import EvidencePath, PathExplanation, explain_path
+from .analysis.policy import SizePolicy
 from .analysis.projection import ENGINES, WEIGHTINGS, Engine, Projection, Weighting, project
 from .analysis.reading import Reading, reading
 from .analysis.registry import MEASURES, Measure, Registry
 from .analysis.scores import Scores
 from .analysis.signed import BalanceResult, SignedTriangle, balance, pn_centrality
+from .analysis.spec import AnalysisSpec, RunSpec
 from .analysis.structural_holes import constraint, effective_size
 from .analysis.two_mode import TWO_MODE_MEASURES, TwoModeMeasure, two_mode
 from .analysis.uncertainty import RankUncertainty, rank_uncertainty
@@ -126,6 +130,7 @@ __all__ = [
     "WEIGHTINGS",
     "AffiliationView",
     "Affiliations",
+    "AnalysisSpec",
     "ArticulationPoint",
     "BalanceResult",
     "Bridge",
@@ -145,6 +150,7 @@ __all__ = [
     "EdgeTable",
     "Engine",
     "EvidencePath",
+    "Findings",
     "KeyPlayers",
     "LinkChart",
     "LinkchartError",
@@ -169,9 +175,11 @@ __all__ = [
     "Registry",
     "Relation",
     "Report",
+    "RunSpec",
     "Scores",
     "SharedAffiliation",
     "SignedTriangle",
+    "SizePolicy",
     "Source",
     "Span",
     "TwoModeMeasure",
@@ -180,6 +188,7 @@ __all__ = [
     "Weighting",
     "__version__",
     "affiliations",
+    "analyze",
     "articulation_points",
     "balance",
     "betweenness",

@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .._version import __version__
-from ..errors import LinkchartError
+from ..errors import LinkchartError, UnknownNameError
 from ..files import write_atomic
 
 if TYPE_CHECKING:
+    from ..analysis.findings import Findings
     from ..analysis.registry import Registry
     from ..model import LinkChart
 
@@ -48,8 +49,8 @@ def _overlaps(
     return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in boxes)
 
 
-def render_image(
-    chart: LinkChart,
+def render_image(  # long: the drawing, its legend, labels and caption in one pass
+    source: LinkChart | Findings,
     path: str | os.PathLike[str],
     *,
     size_by: str | None = "betweenness",
@@ -69,8 +70,10 @@ def render_image(
 
     Parameters
     ----------
-    chart
-        The chart (or a view).
+    source
+        The chart (or a view), or the findings of an analysis of it
+        (:func:`linkchart.analyze`): the figure presents them; what they lack (the size
+        measure, the highlights, the positions) is analysed first.
     path
         Where to write (atomically; never over the chart's own file).
     size_by
@@ -91,7 +94,7 @@ def render_image(
     width, height
         The figure's size in inches.
     registry
-        Where ``size_by`` and the highlights are looked up (default
+        Where ``size_by`` and the highlights are looked up (default: the findings', else
         :data:`linkchart.MEASURES`).
 
     Returns
@@ -111,11 +114,11 @@ def render_image(
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
+    from ..analysis.analyze import analyze
+    from ..analysis.findings import Findings
     from ..analysis.registry import MEASURES
-    from .layout import positions_array
-    from .measures import compute_measures
-    from .payload import _sizes
-    from .style import HOSTILE_COLOR, confidence_strokes, layer_colors, node_styles, relation_colors
+    from ..style import HOSTILE_COLOR, confidence_strokes, layer_colors, node_styles, relation_colors
+    from .payload import _sizes, _values
 
     target = Path(path)
     kind = target.suffix.lower().lstrip(".")
@@ -124,27 +127,42 @@ def render_image(
             f"cannot draw a figure as {target.suffix or 'a file without extension'}: use .svg, .pdf or .png",
             code="bad-argument",
         )
-    measures = MEASURES if registry is None else registry
+    chart = source.chart if isinstance(source, Findings) else source
+    if registry is None:
+        registry = source.spec.registry if isinstance(source, Findings) else MEASURES
+    measures = registry
     vocab = chart.vocabulary
     n = chart.number_of_nodes
-    reading: dict[str, Any] = {"layers": layers, "signs": signs}
-    xy = positions_array(chart, method=layout, seed=seed) if n else np.zeros((0, 2))
+    if size_by and size_by not in measures.names(returns="node"):
+        raise UnknownNameError("measure", size_by, measures.names(returns="node"))
+    found = analyze(
+        source,
+        registry=registry,
+        measures=(size_by,) if size_by and n else (),
+        sections=tuple(h for h in ("bridges", "articulation_points") if h in highlight),
+        layers=layers,
+        signs=signs,
+        seed=seed,
+        firm=None,
+        draws=None,
+        layout=layout,
+    )
+    xy = found.positions(method=layout, seed=seed) if n else np.zeros((0, 2))
     styles = node_styles(vocab)
     rel_colors = relation_colors(vocab)
     strokes = confidence_strokes(vocab.confidence)
     levels = vocab.confidence.levels
     if size_by and n:
-        values = compute_measures(chart, [size_by], registry=measures, **reading)[size_by]
-        sizes = _sizes(values, not measures[size_by].higher_is_more)
+        sizes = _sizes(_values(found, size_by), not measures[size_by].higher_is_more)
     else:
         sizes = [14.0] * n
     marker_area = [(s * 0.9) ** 2 for s in sizes]  # points^2, about the page's pixel radius
     bridges: set[str] = set()
     cuts: set[str] = set()
     if "bridges" in highlight:
-        bridges = {eid for b in measures["bridges"](chart, **reading) for eid in b.edge_ids}
+        bridges = {eid for b in found.structure("bridges") for eid in b.edge_ids}
     if "articulation_points" in highlight:
-        cuts = {c.node_id for c in measures["articulation_points"](chart, **reading)}
+        cuts = {c.node_id for c in found.structure("articulation_points")}
 
     with matplotlib.rc_context(
         {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "linkchart", "font.size": 8}

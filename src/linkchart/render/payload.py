@@ -17,22 +17,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..analysis.analyze import analyze
 from ..analysis.bridges import bridge_count
-from ..analysis.degree import degree
-from ..analysis.over_time import dating, natural_cut, over_time, periods_of
+from ..analysis.findings import Findings
+from ..analysis.over_time import dating, natural_cut, periods_of
+from ..analysis.policy import SizePolicy
+from ..analysis.ranks import ranks_of
 from ..analysis.reading import reading
-from ..convert import positions
-from ..reporting.compute import SAMPLED_PIVOTS, is_large
+from ..analysis.spec import AnalysisSpec
+from ..errors import LinkchartError, UnknownNameError
 from ..reporting.findings import GLOSSARY
-from ..times import NEVER, dated, spans
-from .layout import positions_array
-from .measures import (
-    compute_measures,
-    ranks,
-    run,
-)
-from .spec import PageSpec
-from .style import (
+from ..style import (
     HOSTILE_COLOR,
     NODE_PALETTE,
     confidence_strokes,
@@ -40,6 +35,8 @@ from .style import (
     node_styles,
     relation_colors,
 )
+from ..times import NEVER, dated, spans
+from .spec import PageSpec
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -53,8 +50,9 @@ __all__ = [
     "script_json",
 ]
 
-LARGE = 2000
-"""Above this many edges (or nodes), hover is off and edges hide while panning."""
+LARGE = SizePolicy().edge_labels_max_edges
+"""Above this many edges (or nodes), hover is off and edges hide while panning
+(:attr:`~linkchart.analysis.policy.SizePolicy.edge_labels_max_edges`)."""
 
 _MIN_SIZE, _MAX_SIZE = 10.0, 32.0
 _EDGE_WIDTH = 2.0
@@ -186,22 +184,23 @@ def _curves(chart: LinkChart) -> list[dict[str, Any] | None]:
     return out
 
 
-def _highlights(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
+def _highlights(found: Findings, spec: PageSpec) -> dict[str, Any]:
     """Edge rows of bridges, node indices of articulation points and of the top brokers."""
     out: dict[str, Any] = {}
+    marks = found.highlights(spec.top_brokers)
     if "bridges" in spec.highlight:
-        found = run(spec.registry, "bridges", chart, spec.seed, **spec.reading())
-        named = {eid for bridge in found for eid in bridge.edge_ids}
-        out["bridges"] = [k for k, eid in enumerate(chart.edges.ids) if eid in named]
+        found_bridges = found.structure("bridges")
+        out["bridges"] = list(marks.bridges)
         # counted as the report counts them: bridging ties (pairs), and the edges drawn thick
         out["bridge_count"] = {
-            "ties": len(found),
-            "edges": len(named),
-            "text": bridge_count(len(found), len(named)),
+            "ties": len(found_bridges),
+            "edges": len(marks.bridges),
+            "text": bridge_count(len(found_bridges), len(marks.bridges)),
         }
     if "articulation_points" in spec.highlight:
-        found = run(spec.registry, "articulation_points", chart, spec.seed, **spec.reading())
-        out["articulation_points"] = sorted(positions(chart, (point.node_id for point in found)).tolist())
+        out["articulation_points"] = list(marks.articulation_points)
+    if "brokers" in spec.highlight:
+        out["brokers"] = list(marks.brokers)
     return out
 
 
@@ -215,17 +214,17 @@ class _Brokers:
     note: str = ""
 
 
-def _brokerage(chart: LinkChart, spec: PageSpec) -> _Brokers:
+def _brokerage(found: Findings, spec: PageSpec) -> _Brokers:
     """Per node ``{role: count}`` and ``{role: [z, flag]}`` (``None`` if not asked for), the top
     broker indices, and the partition's note (one group holds nearly every node)."""
     if "brokers" not in spec.highlight:
         return _Brokers()
-    result = run(spec.registry, "brokerage", chart, spec.seed, **spec.reading())
+    result = found.structure("brokerage")
     flag = getattr(result, "flag", None)
     table = getattr(result, "z", None)
     roles: list[dict[str, int]] = []
     zs: list[dict[str, list[Any]]] = []
-    for nid in chart.node_ids:
+    for nid in found.chart.node_ids:
         counts = result.get(nid) or {}
         roles.append({str(r): int(c) for r, c in counts.items() if c})
         zs.append(
@@ -235,16 +234,14 @@ def _brokerage(chart: LinkChart, spec: PageSpec) -> _Brokers:
                 if c and table is not None
             }
         )
-    totals = [sum(r.values()) for r in roles]
-    order = sorted(range(len(totals)), key=lambda i: (-totals[i], i))
-    top = [i for i in order[: spec.top_brokers] if totals[i] > 0]
-    return _Brokers(roles, zs, sorted(top), str(getattr(result, "partition_note", "")))
+    top = list(found.highlights(spec.top_brokers).brokers)
+    return _Brokers(roles, zs, top, str(getattr(result, "partition_note", "")))
 
 
-def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
+def _communities(found: Findings) -> list[int | None]:
     """Per node, its community number, 0 for the largest community (ties by first node)."""
-    result = run(spec.registry, "communities", chart, spec.seed, **spec.reading())
-    raw = [result.get(nid) for nid in chart.node_ids]
+    result = found.structure("communities")
+    raw = [result.get(nid) for nid in found.chart.node_ids]
     sizes: dict[Any, int] = {}
     first: dict[Any, int] = {}
     for i, c in enumerate(raw):
@@ -256,19 +253,15 @@ def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
     return [None if c is None else number[c] for c in raw]
 
 
-def _draws(chart: LinkChart, spec: PageSpec, name: str) -> dict[str, list[Any] | None]:
+def _draws(found: Findings, spec: PageSpec, name: str) -> dict[str, list[Any] | None]:
     """Per node, over ``spec.draws`` confidence draws (seed 0): the 5-95 % interval of its
     place (``rank_interval``), whether it shares its place in most draws (``tied``) and where
     its value falls among the draws (``percentile``); only ``rank_interval: None`` when the
-    page leaves them out (``draws=None``, or above 2,000 edges)."""
-    if spec.draws is None or chart.number_of_edges > LARGE or chart.number_of_nodes < 2:
+    page leaves them out (``draws=None``, or above the size policy's limit)."""
+    if spec.draws is None or not found.spec.policy.intervals(found.chart):
         return {"rank_interval": None}
-    from ..analysis.uncertainty import rank_uncertainty
-
-    result = rank_uncertainty(
-        chart, name, draws=spec.draws, seed=0, registry=spec.registry, progress=False, **spec.reading()
-    )
-    ids = chart.node_ids
+    result = found.uncertainty(name, draws=spec.draws, seed=0, top=5)
+    ids = found.chart.node_ids
     return {
         "rank_interval": [list(result.rank_interval(nid)) for nid in ids],
         "tied": [result.tied(nid) >= 0.5 for nid in ids],
@@ -306,20 +299,21 @@ def _notes(notes: Mapping[Any, Any], index: Mapping[Any, int]) -> dict[int, list
     return {index[key]: [n.value for n in items] for key, items in notes.items() if key in index}
 
 
-def _camps(chart: LinkChart, spec: PageSpec) -> list[int | None] | None:
+def _camps(found: Findings) -> list[int | None] | None:
     """Per node, its camp of least frustration (structural balance), on a chart with hostile ties."""
-    if not chart.vocabulary.signed or "balance" not in spec.registry:
+    if not found.has("structure", "balance") or not found.chart.vocabulary.signed:
         return None
-    result = run(spec.registry, "balance", chart, spec.seed, layers=spec.layers)
-    return [result.camps.get(nid) for nid in chart.node_ids]
+    result = found.structure("balance")
+    return [result.camps.get(nid) for nid in found.chart.node_ids]
 
 
 def _top_rows(
-    chart: LinkChart, spec: PageSpec, values: Mapping[str, Sequence[float | None]], count: int
+    found: Findings, spec: PageSpec, values: Mapping[str, Sequence[float | None]], count: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """The node rows of the ``count`` top actors by the size measure (without one, by degree:
     distinct partners on the page's reading), ties broken by row, in row order; and the rows
     of the edges among them."""
+    chart = found.chart
     n = chart.number_of_nodes
     e = chart.edges
     if spec.size_by:
@@ -327,7 +321,7 @@ def _top_rows(
         raw = values[spec.size_by]
         key = np.array([np.inf if v is None else (v if low else -v) for v in raw], dtype=np.float64)
     else:  # distinct partners on the page's reading, as the degree the panel shows
-        key = -np.array(list(degree(chart, **spec.reading()).values()), dtype=np.float64)
+        key = -np.array(list(found.scores("degree").values()), dtype=np.float64)
     order = np.lexsort((np.arange(n), key))
     rows = np.sort(order[:count])
     keep = np.zeros(n, dtype=bool)
@@ -355,20 +349,32 @@ def _day(value: int) -> int | None:
     return None if value <= big.min or value >= big.max else int(value)
 
 
-def _timeline(whole: LinkChart, shown: LinkChart, spec: PageSpec) -> dict[str, Any] | None:
+def _per_period(chart: LinkChart, spec: PageSpec) -> str | int | None:
+    """How the page cuts ``chart``'s time (:func:`natural_cut`), or ``None`` when it has no slider."""
+    n = chart.nodes
+    has_time = bool(chart.tie_times(spec.undated).dated.any() or dated(n.time_from, n.time_to).any())
+    if spec.timeline is False or not has_time:
+        return None
+    if not dating(chart, **spec.reading(), undated=spec.undated, min_dated=spec.min_dated).enough:
+        return None
+    return natural_cut(chart)
+
+
+def _timeline(found: Findings, shown: LinkChart, spec: PageSpec) -> dict[str, Any] | None:
     """The time slider's data: the windows (the chart's periods, else years or months), every
     shown tie's first and last day in force (:meth:`LinkChart.tie_times`: its own time, its
     source's date, its actors' lifespans; ``None`` where open), the ties in no time view, every
     actor's lifespan, how many of the ties read are dated, and with ``spec.over_time`` the size
     measure per window for the shown actors. Below ``spec.min_dated`` dated ties: only why the
     page has no slider."""
+    whole = found.chart
     n = whole.nodes
     has_time = bool(whole.tie_times(spec.undated).dated.any() or dated(n.time_from, n.time_to).any())
     if spec.timeline is False or not has_time:
         return None
-    found = dating(whole, **spec.reading(), undated=spec.undated, min_dated=spec.min_dated)
-    if not found.enough:
-        return {"declined": found.declined(), "dating": found.describe()}
+    how = dating(whole, **spec.reading(), undated=spec.undated, min_dated=spec.min_dated)
+    if not how.enough:
+        return {"declined": how.declined(), "dating": how.describe()}
     every = natural_cut(whole)
     windows = periods_of(whole, every)
     times = shown.tie_times(spec.undated)
@@ -376,7 +382,7 @@ def _timeline(whole: LinkChart, shown: LinkChart, spec: PageSpec) -> dict[str, A
     out: dict[str, Any] = {
         "every": every,
         "undated": spec.undated,
-        "dating": found.describe(),
+        "dating": how.describe(),
         "windows": [
             {"label": w.label, "first": w.first.toordinal(), "last": w.last.toordinal()} for w in windows
         ],
@@ -388,16 +394,7 @@ def _timeline(whole: LinkChart, shown: LinkChart, spec: PageSpec) -> dict[str, A
         "measure": None,
     }
     if spec.over_time and spec.size_by:
-        result = over_time(
-            whole,
-            spec.size_by,
-            every=every,
-            registry=spec.registry,
-            progress=False,
-            undated=spec.undated,
-            min_dated=spec.min_dated,
-            **spec.reading(),
-        )
+        result = found.over_time(spec.size_by, every=every, undated=spec.undated, min_dated=spec.min_dated)
         ids = list(shown.node_ids)
         out["measure"] = {
             "name": spec.size_by,
@@ -431,17 +428,99 @@ def context_of(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
     return {"mode": spec.context, "reasons": found.reasons()}
 
 
-def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, Any]]:
-    """The vis-network items of ``chart`` in a pyvis ``Network``, and the page's other data.
+def _names(chart: LinkChart, spec: PageSpec, policy: SizePolicy) -> tuple[tuple[str, ...], str]:
+    """The measures the page lists, and the sentence on how betweenness was estimated (or ``""``)."""
+    names = spec.measure_names(chart)
+    if spec.exact is not True and policy.is_large(chart) and spec.measures is None:
+        # the default list: leave out what searches every shortest path
+        names = tuple(
+            m for m in names if spec.registry[m].cost != "O(nm)" or m in ("betweenness", spec.size_by)
+        )
+    scale = ""
+    if policy.sampled(chart, spec.exact):  # seeded with the page's seed
+        scale = (
+            f"Large chart: betweenness estimated from {policy.sampled_pivots:,} random pivots "
+            "(render with exact=True / --exact for exact values)."
+        )
+    return names, scale
 
-    Node ``i`` of the page is row ``i`` of the chart and edge ``k`` is edge row ``k``;
-    the node ids, labels and all other text travel in the returned dict. In a summary
-    view (:meth:`PageSpec.summary_size`) the page is of the top actors' subgraph, row
-    for row, with the measures, ranks and highlights of the whole chart.
+
+def page_needs(chart: LinkChart, spec: PageSpec, policy: SizePolicy | None = None) -> AnalysisSpec:
+    """What a page of ``chart`` presents, as the analysis that computes it: the measures it lists
+    (and their rank intervals), the highlights, communities and camps, the size measure per
+    period, the positions (of the whole chart; a summary view's are of its own actors)."""
+    policy = policy or SizePolicy()
+    names, _ = _names(chart, spec, policy)
+    measures = names
+    summary = policy.summary_size(chart, spec.summary)
+    if summary is not None and not spec.size_by and "degree" not in names:
+        measures = (*names, "degree")  # a summary view without a size measure keeps the top degrees
+    sections: list[str] = [h for h in ("bridges", "articulation_points") if h in spec.highlight]
+    if "brokers" in spec.highlight:
+        sections.append("brokerage")
+    if spec.color_by == "community":
+        sections.append("communities")
+    if chart.vocabulary.signed and "balance" in spec.registry:
+        sections.append("balance")
+    every = _per_period(chart, spec) if spec.over_time and spec.size_by else None
+    return AnalysisSpec(registry=spec.registry, policy=policy).replace(
+        measures=measures,
+        sections=sections,
+        layers=spec.layers,
+        signs=spec.signs,
+        seed=spec.seed,
+        firm=None,
+        draws=spec.draws if policy.intervals(chart) else None,
+        how_sure=names,
+        over_time=() if every is None else ((spec.size_by, {"every": every}),),
+        undated=spec.undated,
+        min_dated=spec.min_dated,
+        layout=spec.layout if summary is None else None,
+        exact=spec.exact,
+    )
+
+
+def _number(value: Any) -> float | None:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def _values(found: Findings, name: str) -> list[float | None]:
+    """Measure ``name`` in node-row order (``None`` where undefined).
+
+    Raises
+    ------
+    LinkchartError
+        When the measure does not return one value per node id.
+    """
+    result = found.scores(name)
+    if not isinstance(result, Mapping):
+        kind = type(result).__name__
+        raise LinkchartError(f"measure {name!r} returned {kind}, not a dict keyed by node id")
+    return [_number(result.get(nid)) for nid in found.chart.node_ids]
+
+
+def build_network(  # long: the page's nodes, edges, options and panel data in one pass
+    source: LinkChart | Findings, spec: PageSpec
+) -> tuple[Network, dict[str, Any]]:
+    """The vis-network items of a chart in a pyvis ``Network``, and the page's other data.
+
+    ``source`` is the chart or the findings of an analysis of it (:func:`linkchart.analyze`):
+    the page presents them and computes nothing itself; what they lack is analysed first
+    (:func:`page_needs`). Node ``i`` of the page is row ``i`` of the chart and edge ``k`` is
+    edge row ``k``; the node ids, labels and all other text travel in the returned dict. In
+    a summary view (:meth:`PageSpec.summary_size`) the page is of the top actors' subgraph,
+    row for row, with the measures, ranks and highlights of the whole chart.
     """
     from pyvis.network import Network
 
     spec.check()
+    chart = source.chart if isinstance(source, Findings) else source
+    policy = source.spec.policy if isinstance(source, Findings) else SizePolicy()
+    found = analyze(source, page_needs(chart, spec, policy))
     vocab = chart.vocabulary
     n, m = chart.number_of_nodes, chart.number_of_edges
     type_names = vocab.node_type_names
@@ -450,46 +529,32 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     strokes = confidence_strokes(vocab.confidence)
     levels = vocab.confidence.levels
 
-    names = spec.measure_names(chart)
-    scale = ""
-    options: dict[str, dict[str, Any]] = {}
-    if spec.exact is not True and is_large(chart):
-        if spec.measures is None:  # the default list: leave out what searches every shortest path
-            names = tuple(
-                m for m in names if spec.registry[m].cost != "O(nm)" or m in ("betweenness", spec.size_by)
-            )
-        if chart.number_of_nodes > SAMPLED_PIVOTS:
-            options["betweenness"] = {"samples": SAMPLED_PIVOTS}  # seeded with the page's seed
-            scale = (
-                f"Large chart: betweenness estimated from {SAMPLED_PIVOTS:,} random pivots "
-                "(render with exact=True / --exact for exact values)."
-            )
-    values = compute_measures(
-        chart, names, seed=spec.seed, registry=spec.registry, options=options, **spec.reading()
-    )
+    names, scale = _names(chart, spec, policy)
+    for name in names:
+        if name not in spec.node_measure_names():
+            raise UnknownNameError("measure", name, spec.node_measure_names())
+    values = {name: _values(found, name) for name in names}
     measure_rows = [
         {
             "name": name,
             "meaning": spec.registry[name].meaning,
             "lowest_first": spec.lowest_first(name),
             "values": [_round(v) for v in values[name]],
-            "ranks": ranks(values[name], lowest_first=spec.lowest_first(name)),
-            **_draws(chart, spec, name),
+            "ranks": ranks_of(values[name], lowest_first=spec.lowest_first(name)),
+            **_draws(found, spec, name),
         }
         for name in names
     ]
-    communities = _communities(chart, spec) if spec.color_by == "community" else None
-    highlights = _highlights(chart, spec)
-    brokered = _brokerage(chart, spec)
+    communities = _communities(found) if spec.color_by == "community" else None
+    highlights = _highlights(found, spec)
+    brokered = _brokerage(found, spec)
     roles, role_z, brokers = brokered.roles, brokered.z, brokered.top
-    if "brokers" in spec.highlight:
-        highlights["brokers"] = brokers
-    camps = _camps(chart, spec)
+    camps = _camps(found)
     whole = chart
     summary = None
-    shown = spec.summary_size(chart)
+    shown = policy.summary_size(chart, spec.summary)
     if shown is not None:  # everything above is of the whole chart; keep the rows of the shown actors
-        rows, edge_rows = _top_rows(chart, spec, values, shown)
+        rows, edge_rows = _top_rows(found, spec, values, shown)
         summary = _summary_note(chart, spec, len(rows), len(edge_rows))
         node_at = np.full(n, -1, dtype=np.int64)
         node_at[rows] = np.arange(len(rows))
@@ -519,7 +584,11 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     )
     marked = set(highlights.get("articulation_points", [])) | set(brokers)
 
-    xy = positions_array(chart, method=spec.layout, seed=spec.seed).tolist()
+    if shown is not None:  # the positions of the actors shown, among themselves
+        drawn = analyze(chart, measures=(), sections=(), draws=None, layout=spec.layout, seed=spec.seed)
+        xy = drawn.positions(method=spec.layout, seed=spec.seed).tolist()
+    else:
+        xy = found.positions(method=spec.layout, seed=spec.seed).tolist()
     net = Network(directed=True, heading="", cdn_resources="in_line")
     labels = chart.nodes.labels.tolist()
     type_codes = chart.nodes.type.tolist()
@@ -580,7 +649,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             edge["shadow"] = {"enabled": True, "color": "rgba(0,0,0,0.6)", "size": 6, "x": 0, "y": 0}
         net.edges.append(edge)
 
-    big = m > LARGE or n > LARGE
+    big = m > policy.edge_labels_max_edges or n > policy.edge_labels_max_edges
     net.options = {
         "autoResize": True,
         "groups": {
@@ -689,7 +758,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         "community_colors": list(NODE_PALETTE),
         "scale": scale,
         "summary": summary,
-        "timeline": _timeline(whole, chart, spec),
+        "timeline": _timeline(found, chart, spec),
         "reading": reading(
             whole, layers=spec.layers, signs=spec.signs
         ).describe(),
@@ -699,9 +768,10 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     return net, info
 
 
-def page_payload(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
+def page_payload(source: LinkChart | Findings, spec: PageSpec) -> dict[str, Any]:
     """Everything the page needs, as one JSON-ready dict (see :func:`build_network`)."""
-    net, info = build_network(chart, spec)
+    chart = source.chart if isinstance(source, Findings) else source
+    net, info = build_network(source, spec)
     title = spec.title if spec.title is not None else chart.title
     return {
         "format": "linkchart-page/1",

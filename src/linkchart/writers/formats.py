@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
 
+from ..analysis.analyze import analyze
+from ..analysis.findings import Findings
 from ..errors import LinkchartError, UnknownNameError
 from ..files import write_atomic
 from ..model import LinkChart
+from ..style import node_styles
 from . import gexf, graphml, nodelink, stix, xlsx
 from .csv import write_csv
 from .yaml import write_yaml
@@ -42,46 +45,55 @@ class FormatInfo:
     description
         What the file is, and for whom.
     write
-        ``write(chart, path) -> path``: the one write step.
+        ``write(source, path) -> path``: the one write step (``source`` a chart or the
+        findings of an analysis of one).
     """
 
     name: Format
     suffixes: tuple[str, ...]
     description: str
-    write: Callable[[LinkChart, Path], Path]
+    write: Callable[[LinkChart | Findings, Path], Path]
 
 
-def _gexf_inputs(chart: LinkChart) -> tuple[gexf.Positions, dict[str, float], dict[str, tuple[str, str]]]:
-    """What Gephi draws: positions, sizes (betweenness) and each node type's colour and shape.
+Source = LinkChart | Findings
+"""What :func:`export` writes: a chart, or the findings of an analysis of one (GEXF presents
+their positions and betweenness; the other formats write the chart)."""
 
-    Interim (issue 20): computed here until the analysis step holds them (WP4's
-    ``analyze``/``Findings``); the layout and the styles still live in ``render``.
-    """
-    from ..analysis.betweenness import betweenness
-    from ..render.layout import positions_array
-    from ..render.style import node_styles
 
+def _chart(source: Source) -> LinkChart:
+    return source.chart if isinstance(source, Findings) else source
+
+
+def _write_gexf(source: Source, target: Path) -> Path:
+    """GEXF with what Gephi draws: positions and sizes (betweenness) from the analysis, and each
+    node type's colour and shape (:mod:`linkchart.style`)."""
+    found = analyze(source, measures=("betweenness",), sections=(), firm=None, draws=None, layout="auto")
+    chart = found.chart
     looks = {name: (style.color, style.shape) for name, style in node_styles(chart.vocabulary).items()}
-    return positions_array(chart, method="auto", seed=0), betweenness(chart).to_dict(), looks
-
-
-def _write_gexf(chart: LinkChart, target: Path) -> Path:
-    positions, sizes, looks = _gexf_inputs(chart)
+    positions = found.positions(method="auto", seed=0)
+    sizes = found.scores("betweenness").to_dict()
     text = gexf.dumps(chart, positions=positions, sizes=sizes, looks=looks, folder=target.parent)
     return write_atomic(target, text, inputs=chart.files)
 
 
-def _written(dumps: Callable[..., str | bytes]) -> Callable[[LinkChart, Path], Path]:
+def _written(dumps: Callable[..., str | bytes]) -> Callable[[Source, Path], Path]:
     """The write step of a one-file format whose ``dumps(chart, folder=...)`` makes the file."""
 
-    def write(chart: LinkChart, target: Path) -> Path:
+    def write(source: Source, target: Path) -> Path:
+        chart = _chart(source)
         return write_atomic(target, dumps(chart, folder=target.parent), inputs=chart.files)
 
     return write
 
 
-def _write_stix(chart: LinkChart, target: Path) -> Path:
+def _write_stix(source: Source, target: Path) -> Path:
+    chart = _chart(source)
     return write_atomic(target, stix.dumps(chart), inputs=chart.files)
+
+
+def _of_chart(write: Callable[[LinkChart, Path], Path]) -> Callable[[Source, Path], Path]:
+    """A chart's write step as one of a chart or its findings."""
+    return lambda source, target: write(_chart(source), target)
 
 
 FORMATS: Final[Mapping[Format, FormatInfo]] = {
@@ -107,8 +119,8 @@ FORMATS: Final[Mapping[Format, FormatInfo]] = {
             _written(xlsx.dumps),
         ),
         FormatInfo("stix", (".stix.json",), "STIX 2.1 bundle: OpenCTI, MISP", _write_stix),
-        FormatInfo("yaml", (".yaml", ".yml"), "linkchart's YAML graph file", write_yaml),
-        FormatInfo("csv", (), "a folder: chart.yaml with nodes.csv and edges.csv", write_csv),
+        FormatInfo("yaml", (".yaml", ".yml"), "linkchart's YAML graph file", _of_chart(write_yaml)),
+        FormatInfo("csv", (), "a folder: chart.yaml with nodes.csv and edges.csv", _of_chart(write_csv)),
     )
 }
 """Format -> its extensions and write step, in the order the CLI lists them (every :data:`Format`)."""
@@ -152,13 +164,14 @@ def format_of(path: str | os.PathLike[str], format: str | None = None) -> Format
     )
 
 
-def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
-    """Write ``chart`` to ``path`` in a format of :data:`FORMATS`; return the path written.
+def export(source: LinkChart | Findings, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+    """Write a chart to ``path`` in a format of :data:`FORMATS`; return the path written.
 
     Parameters
     ----------
-    chart
-        The chart.
+    source
+        The chart, or the findings of an analysis of it (:func:`linkchart.analyze`: GEXF
+        takes its positions and sizes from them).
     path
         The file to write (atomically; never over a file the chart was read from), or
         the folder of a CSV folder.
@@ -203,4 +216,4 @@ def export(chart: LinkChart, path: str | os.PathLike[str], *, format: str | None
     >>> linkchart.load(export(c, folder / "tables")) == c
     True
     """
-    return FORMATS[format_of(path, format)].write(chart, Path(path))
+    return FORMATS[format_of(path, format)].write(source, Path(path))
