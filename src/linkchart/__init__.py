@@ -30,9 +30,7 @@ from .reporting import Report, report
 
 # isort: split
 # -- presenters: figures --
-from .analysis.disruption import plot_disruption
-from .analysis.over_time import plot_over_time
-from .render.image import render_image
+from .figures import FigureSpec, draw_chart, plot_disruption, plot_over_time, render_image, write_figure
 
 # isort: split
 # -- presenters: writers (other tools' formats, YAML, CSV) --
@@ -150,6 +148,7 @@ __all__ = [
     "EdgeTable",
     "Engine",
     "EvidencePath",
+    "FigureSpec",
     "Findings",
     "KeyPlayers",
     "LinkChart",
@@ -205,6 +204,7 @@ __all__ = [
     "decisions_from_records",
     "degree",
     "disruption",
+    "draw_chart",
     "effective_size",
     "eigenvector",
     "explain_path",
@@ -240,6 +240,7 @@ __all__ = [
     "strength",
     "two_mode",
     "write_csv",
+    "write_figure",
     "write_html",
     "write_page",
     "write_yaml",

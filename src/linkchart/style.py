@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .vocabulary import ConfidenceScale, Vocabulary
@@ -17,6 +18,8 @@ from .vocabulary import ConfidenceScale, Vocabulary
 __all__ = [
     "HOSTILE_COLOR",
     "LAYER_PALETTE",
+    "MAX_SIZE",
+    "MIN_SIZE",
     "NODE_PALETTE",
     "NODE_SHAPES",
     "RELATION_PALETTE",
@@ -26,6 +29,7 @@ __all__ = [
     "color_distance",
     "confidence_strokes",
     "layer_colors",
+    "node_sizes",
     "node_styles",
     "relation_colors",
 ]
@@ -319,3 +323,25 @@ def color_distance(a: str, b: str, vision: str | None = None) -> float:
         return out[0], out[1], out[2]
 
     return _ciede2000(_lab(seen(a)), _lab(seen(b)))
+
+
+MIN_SIZE, MAX_SIZE = 10.0, 32.0
+"""The radius of the smallest and the largest node, sized by a measure."""
+
+
+def node_sizes(values: Sequence[float | None], lowest_first: bool) -> list[float]:
+    """Node sizes from measure values: area grows with the value, radius :data:`MIN_SIZE` to
+    :data:`MAX_SIZE` px (the page's pixels; the figure's points). ``None`` gets the smallest."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return [MIN_SIZE] * len(values)
+    lo, hi = min(present), max(present)
+    span = hi - lo
+    out = []
+    for v in values:
+        if v is None or span <= 0:
+            out.append(MIN_SIZE if v is None else (MIN_SIZE + MAX_SIZE) / 2)
+            continue
+        t = (hi - v) / span if lowest_first else (v - lo) / span
+        out.append(round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(t), 1))
+    return out

@@ -116,8 +116,9 @@ def _measured(
 
 def _plan(
     chart: LinkChart, spec: AnalysisSpec, sampled: bool, firm: LinkChart | None, held: Mapping[Key, Any]
-) -> Iterator[Task]:  # long: the plan, in the order its steps read
+) -> Iterator[Task]:
     """The tasks of ``spec`` on ``chart``, in order; a later task may read an earlier result in ``held``."""
+    # long: the plan, in the order its steps read
     registry = spec.registry
     policy = spec.policy
     n = chart.number_of_nodes

@@ -15,6 +15,7 @@ out or summarised, and why) travel with the findings, so every view says the sam
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -101,6 +102,14 @@ class Highlights:
     bridges: tuple[int, ...] = ()
     articulation_points: tuple[int, ...] = ()
     brokers: tuple[int, ...] = ()
+
+
+def _number(value: Any) -> float | None:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
 
 
 def call_of(
@@ -246,6 +255,20 @@ class Findings:
         """The per-node values of measure ``name`` on the reading."""
         found: Scores = self.result("scores", name, **extra)
         return found
+
+    def values(self, name: str, **extra: Any) -> list[float | None]:
+        """Measure ``name`` in node-row order, ``None`` where it is undefined (not a finite number).
+
+        Raises
+        ------
+        LinkchartError
+            When the measure does not return one value per node id, or was not computed.
+        """
+        result = self.scores(name, **extra)
+        if not isinstance(result, Mapping):
+            kind = type(result).__name__
+            raise LinkchartError(f"measure {name!r} returned {kind}, not a dict keyed by node id")
+        return [_number(result.get(nid)) for nid in self.chart.node_ids]
 
     def firm(self, name: str, **extra: Any) -> Scores:
         """The per-node values of measure ``name`` on the firm ties only (see :attr:`firm_level`)."""

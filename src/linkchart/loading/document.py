@@ -15,14 +15,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import LoadError, Problem, did_you_mean
+from ..errors import LoadError, Problem, Problems, did_you_mean
 from ..model import LinkChart
 from ..readers.csv import CsvRows
 from ..readers.yaml import line_of
 from .build import build, top_level
 from .columns import ABSENT, EDGE_FIELDS, NODE_FIELDS, Document, Section, rows_to_section
 from .files import Refused, inside, resolve_named
-from .problems import Problems
 from .tables import read_section
 
 __all__ = ["FORMAT_VERSION", "from_document", "load_csv"]

@@ -8,7 +8,7 @@ from typing import Any, Final
 
 import numpy as np
 
-from ..errors import did_you_mean
+from ..errors import Problems, did_you_mean
 from ..model import EdgeTable, Source
 from ..spelling import Speller
 from ..times import Span
@@ -19,7 +19,6 @@ from .evidence import has_words
 from .header import WEIGHT_RANGE, number, weight_in_range
 from .nodes import Names, Nodes, attribute_columns, present, text_column, time_columns, value_key
 from .notes import parse_notes
-from .problems import Problems
 
 __all__ = ["build_edges"]
 

@@ -20,18 +20,20 @@ import numpy as np
 from ..analysis.analyze import analyze
 from ..analysis.bridges import bridge_count
 from ..analysis.findings import Findings
+from ..analysis.glossary import GLOSSARY
 from ..analysis.over_time import dating, natural_cut, periods_of
 from ..analysis.policy import SizePolicy
 from ..analysis.ranks import ranks_of
 from ..analysis.reading import reading
 from ..analysis.spec import AnalysisSpec
-from ..errors import LinkchartError, UnknownNameError
-from ..reporting.findings import GLOSSARY
+from ..errors import UnknownNameError
 from ..style import (
     HOSTILE_COLOR,
+    MIN_SIZE,
     NODE_PALETTE,
     confidence_strokes,
     layer_colors,
+    node_sizes,
     node_styles,
     relation_colors,
 )
@@ -54,7 +56,6 @@ LARGE = SizePolicy().edge_labels_max_edges
 """Above this many edges (or nodes), hover is off and edges hide while panning
 (:attr:`~linkchart.analysis.policy.SizePolicy.edge_labels_max_edges`)."""
 
-_MIN_SIZE, _MAX_SIZE = 10.0, 32.0
 _EDGE_WIDTH = 2.0
 """Every tie's line width: confidence is its dashes and opacity, and only a bridge is drawn thicker."""
 _SCRIPT_ESCAPES = {
@@ -121,23 +122,6 @@ def _round(value: float | None) -> float | None:
         return None
     out = float(f"{value:.6g}")
     return 0.0 if out == 0 else out
-
-
-def _sizes(values: Sequence[float | None], lowest_first: bool) -> list[float]:
-    """Node sizes from measure values: area grows with the value, radius 10 to 32 px."""
-    present = [v for v in values if v is not None]
-    if not present:
-        return [_MIN_SIZE] * len(values)
-    lo, hi = min(present), max(present)
-    span = hi - lo
-    out = []
-    for v in values:
-        if v is None or span <= 0:
-            out.append(_MIN_SIZE if v is None else (_MIN_SIZE + _MAX_SIZE) / 2)
-            continue
-        t = (hi - v) / span if lowest_first else (v - lo) / span
-        out.append(round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(t), 1))
-    return out
 
 
 def _curves(chart: LinkChart) -> list[dict[str, Any] | None]:
@@ -480,32 +464,7 @@ def page_needs(chart: LinkChart, spec: PageSpec, policy: SizePolicy | None = Non
     )
 
 
-def _number(value: Any) -> float | None:
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        return None
-    return x if math.isfinite(x) else None
-
-
-def _values(found: Findings, name: str) -> list[float | None]:
-    """Measure ``name`` in node-row order (``None`` where undefined).
-
-    Raises
-    ------
-    LinkchartError
-        When the measure does not return one value per node id.
-    """
-    result = found.scores(name)
-    if not isinstance(result, Mapping):
-        kind = type(result).__name__
-        raise LinkchartError(f"measure {name!r} returned {kind}, not a dict keyed by node id")
-    return [_number(result.get(nid)) for nid in found.chart.node_ids]
-
-
-def build_network(  # long: the page's nodes, edges, options and panel data in one pass
-    source: LinkChart | Findings, spec: PageSpec
-) -> tuple[Network, dict[str, Any]]:
+def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network, dict[str, Any]]:
     """The vis-network items of a chart in a pyvis ``Network``, and the page's other data.
 
     ``source`` is the chart or the findings of an analysis of it (:func:`linkchart.analyze`):
@@ -515,6 +474,7 @@ def build_network(  # long: the page's nodes, edges, options and panel data in o
     a summary view (:meth:`PageSpec.summary_size`) the page is of the top actors' subgraph,
     row for row, with the measures, ranks and highlights of the whole chart.
     """
+    # long: the page's nodes, edges, options and panel data in one pass
     from pyvis.network import Network
 
     spec.check()
@@ -533,7 +493,7 @@ def build_network(  # long: the page's nodes, edges, options and panel data in o
     for name in names:
         if name not in spec.node_measure_names():
             raise UnknownNameError("measure", name, spec.node_measure_names())
-    values = {name: _values(found, name) for name in names}
+    values = {name: found.values(name) for name in names}
     measure_rows = [
         {
             "name": name,
@@ -578,9 +538,9 @@ def build_network(  # long: the page's nodes, edges, options and panel data in o
         chart = chart.subgraph(chart.node_ids[i] for i in rows.tolist())
         n, m = chart.number_of_nodes, chart.number_of_edges
     sizes = (
-        _sizes(values[spec.size_by], spec.lowest_first(spec.size_by))
+        node_sizes(values[spec.size_by], spec.lowest_first(spec.size_by))
         if spec.size_by
-        else [_MIN_SIZE * 1.5] * n
+        else [MIN_SIZE * 1.5] * n
     )
     marked = set(highlights.get("articulation_points", [])) | set(brokers)
 

@@ -348,7 +348,7 @@ def _key_player_note(findings: Findings, kp: KeyPlayers) -> str:
     return f"on firm ties: {', '.join(again.nodes)}"
 
 
-def report(  # long: the report's choices, then every section from the findings
+def report(
     source: LinkChart | Findings,
     *,
     top: int = 10,
@@ -471,6 +471,7 @@ def report(  # long: the report's choices, then every section from the findings
     >>> r.brokers[0].role, r.brokers[0].node
     ('itinerant', 'hub')
     """
+    # long: the report's choices, then every section from the findings
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise LinkchartError(f"top must be a positive integer, not {top!r}")
     chart = source.chart if isinstance(source, Findings) else source

@@ -16,8 +16,8 @@ from ..analysis.key_players import KeyPlayers
 from ..analysis.over_time import OverTime
 from ..analysis.signed import BalanceResult
 from ..analysis.uncertainty import RankUncertainty
+from ..cells import to_cell
 from ..files import write_folder
-from ..loading.cells import to_cell
 from . import text
 from .entries import BridgeEntry, BrokerEntry, ClaimEntry, CutEntry, NoteEntry, Ranked, Ranking, TieEvidence
 from .findings import GLOSSARY, Finding

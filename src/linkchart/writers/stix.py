@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import LinkchartError
-from ..loading.timegrammar import parse_time
 from ..model import LinkChart
+from ..timegrammar import parse_time
 from ..times import Span
 from ._document import chart_document, folder_of
 
