@@ -235,21 +235,21 @@ class Findings:
         return self.key(kind, name, **extra) in self.results
 
     def result(self, kind: Kind, name: str, **extra: Any) -> Any:
-        """``name``'s result of ``kind`` as this analysis runs it, with ``extra`` arguments.
+        """``name``'s result of ``kind`` as this analysis runs it, with ``extra`` arguments; when
+        no result has exactly those arguments, the one result whose arguments include ``extra``
+        (:meth:`get`).
 
         Raises
         ------
+        UnknownNameError
+            When no result of that kind and name is held (analyze with a spec that asks for it).
         LinkchartError
-            When it was not computed (analyze with a spec that asks for it).
+            When several are held and ``extra`` does not say which.
         """
         key = self.key(kind, name, **extra)
-        if key not in self.results:
-            raise LinkchartError(
-                f"no {kind.replace('_', ' ')} result for {name!r} with {dict(key.options)}: "
-                "analyze with a spec that asks for it",
-                code="bad-argument",
-            )
-        return self.results[key]
+        if key in self.results:
+            return self.results[key]
+        return self.get(kind, name, **extra)
 
     def scores(self, name: str, **extra: Any) -> Scores:
         """The per-node values of measure ``name`` on the reading."""

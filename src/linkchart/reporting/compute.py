@@ -34,7 +34,7 @@ from .entries import (
     Ranking,
     TieEvidence,
 )
-from .findings import key_findings, limits
+from .findings import key_findings, limits, nothing_read
 from .report import Report
 
 __all__ = [
@@ -511,6 +511,10 @@ def report(
             + "; exact=True / --exact computes every measure exactly"
         )
     ordered = tuple(m for m in known if m in chosen)
+    # ties, none of them read (signed measures read hostile ties: not on a signed chart)
+    nothing = read.read == 0 and read.total > 0 and not chart.vocabulary.signed
+    if nothing:  # no tie is read: nothing to rank, find or draw (the report says so plainly)
+        ordered = ()
     node_measures = [name for name in ordered if registry[name].returns == "node"]
     sections = [name for name in ordered if name not in node_measures]
     if "key_players" in sections:
@@ -532,9 +536,9 @@ def report(
             f"{chart.number_of_nodes:,} actors and {chart.number_of_edges:,} ties; run linkchart timeline)"
         )
         scale_note = f"{scale_note}; {left_out}" if scale_note else left_out
-    elif has_time and "betweenness" in registry:  # computed, or declined with the reason
+    elif has_time and "betweenness" in registry and not nothing:  # computed, or declined with the reason
         per_period = (("betweenness", {"normalized": True, "every": cut}),)
-    drawn = draws if policy.how_sure(chart) else None
+    drawn = draws if policy.how_sure(chart) and not nothing else None
     needs = AnalysisSpec(registry=registry, policy=policy).replace(
         measures=node_measures,
         sections=(*sections, "affiliations"),
@@ -606,17 +610,21 @@ def report(
     bridge_entries = _bridges(chart, found_bridges, top, firm_view)
     cut_entries = _cuts(chart, found_cuts, top, read.relations, firm_view)
     weak = found.weak_levels
-    findings = key_findings(
-        chart,
-        read.relations,
-        rankings,
-        bridges=bridge_entries,
-        cuts=cut_entries,
-        key_players=players,
-        key_player_notes=player_notes,
-        balance=balanced,
-        how_sure=how_sure,
-        weak_levels=weak,
+    findings = (
+        (nothing_read(read),)
+        if nothing
+        else key_findings(
+            chart,
+            read.relations,
+            rankings,
+            bridges=bridge_entries,
+            cuts=cut_entries,
+            key_players=players,
+            key_player_notes=player_notes,
+            balance=balanced,
+            how_sure=how_sure,
+            weak_levels=weak,
+        )
     )
     cannot = limits(
         chart, read.relations, bridges=bridge_entries, bridges_total=len(found_bridges), over_time=timeline
