@@ -23,9 +23,6 @@ SHIM = "# shim"  # the one-line stand-in a move leaves where a module was, until
 WORK_PACKAGES = ("WP1", "WP2", "WP3", "WP4", "WP5")
 
 ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
-    # modules over 600 lines
-    "module:render/payload.py": "WP4",
-    "module:reporting/compute.py": "WP4",
     # functions over 100 lines of code
     "function:reporting/findings.py:key_findings": "WP4",
     "function:reporting/report.py:to_dict": "WP4",

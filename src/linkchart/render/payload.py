@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,6 @@ from ..analysis.analyze import analyze
 from ..analysis.bridges import bridge_count
 from ..analysis.findings import Findings
 from ..analysis.glossary import GLOSSARY
-from ..analysis.over_time import dating, natural_cut, periods_of
 from ..analysis.policy import SizePolicy
 from ..analysis.ranks import ranks_of
 from ..analysis.reading import reading
@@ -37,8 +36,12 @@ from ..style import (
     node_styles,
     relation_colors,
 )
-from ..times import NEVER, dated, spans
+from ..times import spans
+from .curves import curves_of
+from .numbers import finite, rounded
 from .spec import PageSpec
+from .summary import summary_note, top_rows
+from .timeline import cut_of, timeline
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -111,63 +114,6 @@ def _attributes(columns: Mapping[str, Any], count: int) -> list[list[list[str]]]
     return rows
 
 
-def _finite(value: Any) -> float | None:
-    """A number as the page holds it: rounded, ``None`` where it is not finite (a NaN z-score)."""
-    x = float(value)
-    return _round(x) if math.isfinite(x) else None
-
-
-def _round(value: float | None) -> float | None:
-    if value is None:
-        return None
-    out = float(f"{value:.6g}")
-    return 0.0 if out == 0 else out
-
-
-def _curves(chart: LinkChart) -> list[dict[str, Any] | None]:
-    """Per edge, the vis-network ``smooth`` of a curve fanning out parallel edges, or ``None``.
-
-    The edges joining one pair of nodes, in either direction, get roundness 0.2,
-    -0.2, 0.4, -0.4 ... (one of an odd number stays straight), so that neither the lines
-    nor their labels overlap. Self-loops are left to ``selfReference`` sizes.
-    """
-    e = chart.edges
-    m = len(e)
-    out: list[dict[str, Any] | None] = [None] * m
-    if m == 0:
-        return out
-    lo = np.minimum(e.src, e.dst).astype(np.int64)
-    hi = np.maximum(e.src, e.dst).astype(np.int64)
-    key = lo * max(chart.number_of_nodes, 1) + hi
-    order = np.argsort(key, kind="stable")
-    sorted_keys = key[order]
-    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-    ends = np.r_[starts[1:], m]
-    src = e.src.tolist()
-    dst = e.dst.tolist()
-    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
-        count = b - a
-        if count == 1:
-            continue
-        rows = order[a:b].tolist()
-        if src[rows[0]] == dst[rows[0]]:
-            for j, k in enumerate(rows):
-                out[k] = {"selfReference": 20 + 12 * j}
-            continue
-        offset = 0 if count % 2 else 1
-        for j, k in enumerate(rows):
-            step = (j + offset + 1) // 2
-            sign = 1 if (j + offset) % 2 else -1
-            r = 0.2 * step * sign
-            if r == 0:
-                continue
-            if src[k] > dst[k]:
-                r = -r  # the same side of the line, whichever way the edge points
-            kind = "curvedCW" if r > 0 else "curvedCCW"
-            out[k] = {"enabled": True, "roundness": round(abs(r), 2), "type": kind}
-    return out
-
-
 def _highlights(found: Findings, spec: PageSpec) -> dict[str, Any]:
     """Edge rows of bridges, node indices of articulation points and of the top brokers."""
     out: dict[str, Any] = {}
@@ -213,7 +159,7 @@ def _brokerage(found: Findings, spec: PageSpec) -> _Brokers:
         roles.append({str(r): int(c) for r, c in counts.items() if c})
         zs.append(
             {
-                str(r): [_finite(table[nid][r]), flag(nid, r) if flag else ""]
+                str(r): [finite(table[nid][r]), flag(nid, r) if flag else ""]
                 for r, c in counts.items()
                 if c and table is not None
             }
@@ -249,7 +195,7 @@ def _draws(found: Findings, spec: PageSpec, name: str) -> dict[str, list[Any] | 
     return {
         "rank_interval": [list(result.rank_interval(nid)) for nid in ids],
         "tied": [result.tied(nid) >= 0.5 for nid in ids],
-        "percentile": [None if math.isnan(x) else _round(x) for x in map(result.percentile, ids)],
+        "percentile": [None if math.isnan(x) else rounded(x) for x in map(result.percentile, ids)],
     }
 
 
@@ -289,104 +235,6 @@ def _camps(found: Findings) -> list[int | None] | None:
         return None
     result = found.structure("balance")
     return [result.camps.get(nid) for nid in found.chart.node_ids]
-
-
-def _top_rows(
-    found: Findings, spec: PageSpec, values: Mapping[str, Sequence[float | None]], count: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """The node rows of the ``count`` top actors by the size measure (without one, by degree:
-    distinct partners on the page's reading), ties broken by row, in row order; and the rows
-    of the edges among them."""
-    chart = found.chart
-    n = chart.number_of_nodes
-    e = chart.edges
-    if spec.size_by:
-        low = spec.lowest_first(spec.size_by)
-        raw = values[spec.size_by]
-        key = np.array([np.inf if v is None else (v if low else -v) for v in raw], dtype=np.float64)
-    else:  # distinct partners on the page's reading, as the degree the panel shows
-        key = -np.array(list(found.scores("degree").values()), dtype=np.float64)
-    order = np.lexsort((np.arange(n), key))
-    rows = np.sort(order[:count])
-    keep = np.zeros(n, dtype=bool)
-    keep[rows] = True
-    return rows, np.flatnonzero(keep[e.src] & keep[e.dst])
-
-
-def _summary_note(chart: LinkChart, spec: PageSpec, nodes: int, edges: int) -> dict[str, Any]:
-    """What a summary view shows and leaves out, as numbers and as the sentence the page shows."""
-    by = spec.size_by.replace("_", " ") if spec.size_by else "degree"
-    most = "lowest" if spec.size_by and spec.lowest_first(spec.size_by) else "highest"
-    n, m = chart.number_of_nodes, chart.number_of_edges
-    text = (
-        f"Summary view: the {nodes:,} actors with the {most} {by} of {n:,}, and the {edges:,} ties "
-        f"among them of {m:,}; {n - nodes:,} actors and {m - edges:,} ties are left out. Measures and "
-        "ranks are of the whole chart. Every actor and tie is in the exports (linkchart export); "
-        "render with summary=False / --full to draw them all."
-    )
-    return {"nodes": nodes, "edges": edges, "total_nodes": n, "total_edges": m, "by": by, "text": text}
-
-
-def _day(value: int) -> int | None:
-    """A day of :meth:`LinkChart.tie_times` or a lifespan as the page holds it (``None`` where open)."""
-    big = np.iinfo(np.int32)
-    return None if value <= big.min or value >= big.max else int(value)
-
-
-def _per_period(chart: LinkChart, spec: PageSpec) -> str | int | None:
-    """How the page cuts ``chart``'s time (:func:`natural_cut`), or ``None`` when it has no slider."""
-    n = chart.nodes
-    has_time = bool(chart.tie_times(spec.undated).dated.any() or dated(n.time_from, n.time_to).any())
-    if spec.timeline is False or not has_time:
-        return None
-    if not dating(chart, **spec.reading(), undated=spec.undated, min_dated=spec.min_dated).enough:
-        return None
-    return natural_cut(chart)
-
-
-def _timeline(found: Findings, shown: LinkChart, spec: PageSpec) -> dict[str, Any] | None:
-    """The time slider's data: the windows (the chart's periods, else years or months), every
-    shown tie's first and last day in force (:meth:`LinkChart.tie_times`: its own time, its
-    source's date, its actors' lifespans; ``None`` where open), the ties in no time view, every
-    actor's lifespan, how many of the ties read are dated, and with ``spec.over_time`` the size
-    measure per window for the shown actors. Below ``spec.min_dated`` dated ties: only why the
-    page has no slider."""
-    whole = found.chart
-    n = whole.nodes
-    has_time = bool(whole.tie_times(spec.undated).dated.any() or dated(n.time_from, n.time_to).any())
-    if spec.timeline is False or not has_time:
-        return None
-    how = dating(whole, **spec.reading(), undated=spec.undated, min_dated=spec.min_dated)
-    if not how.enough:
-        return {"declined": how.declined(), "dating": how.describe()}
-    every = natural_cut(whole)
-    windows = periods_of(whole, every)
-    times = shown.tie_times(spec.undated)
-    sn = shown.nodes
-    out: dict[str, Any] = {
-        "every": every,
-        "undated": spec.undated,
-        "dating": how.describe(),
-        "windows": [
-            {"label": w.label, "first": w.first.toordinal(), "last": w.last.toordinal()} for w in windows
-        ],
-        "edge_from": [_day(v) for v in times.first.tolist()],
-        "edge_to": [_day(v) for v in times.last.tolist()],
-        "edge_never": np.flatnonzero(times.how == NEVER).tolist(),
-        "node_from": [_day(v) for v in sn.time_from.tolist()],
-        "node_to": [_day(v) for v in sn.time_to.tolist()],
-        "measure": None,
-    }
-    if spec.over_time and spec.size_by:
-        result = found.over_time(spec.size_by, every=every, undated=spec.undated, min_dated=spec.min_dated)
-        ids = list(shown.node_ids)
-        out["measure"] = {
-            "name": spec.size_by,
-            "values": [[_round(s.get(v)) for v in ids] for s in result.scores],
-            "ranks": [[r.get(v) for v in ids] for r in result.ranks],
-            "active": [p.nodes for p in result.periods],
-        }
-    return out
 
 
 def context_of(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
@@ -446,7 +294,7 @@ def page_needs(chart: LinkChart, spec: PageSpec, policy: SizePolicy | None = Non
         sections.append("communities")
     if chart.vocabulary.signed and "balance" in spec.registry:
         sections.append("balance")
-    every = _per_period(chart, spec) if spec.over_time and spec.size_by else None
+    every = cut_of(chart, spec) if spec.over_time and spec.size_by else None
     return AnalysisSpec(registry=spec.registry, policy=policy).replace(
         measures=measures,
         sections=sections,
@@ -499,7 +347,7 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
             "name": name,
             "meaning": spec.registry[name].meaning,
             "lowest_first": spec.lowest_first(name),
-            "values": [_round(v) for v in values[name]],
+            "values": [rounded(v) for v in values[name]],
             "ranks": ranks_of(values[name], lowest_first=spec.lowest_first(name)),
             **_draws(found, spec, name),
         }
@@ -514,8 +362,8 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
     summary = None
     shown = policy.summary_size(chart, spec.summary)
     if shown is not None:  # everything above is of the whole chart; keep the rows of the shown actors
-        rows, edge_rows = _top_rows(found, spec, values, shown)
-        summary = _summary_note(chart, spec, len(rows), len(edge_rows))
+        rows, edge_rows = top_rows(found, spec, values, shown)
+        summary = summary_note(chart, spec, len(rows), len(edge_rows))
         node_at = np.full(n, -1, dtype=np.int64)
         node_at[rows] = np.arange(len(rows))
         edge_at = np.full(m, -1, dtype=np.int64)
@@ -574,7 +422,7 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
         net.node_ids.append(i)
         net.node_map[i] = item
 
-    curves = _curves(chart)
+    curves = curves_of(chart)
     bridges = set(highlights.get("bridges", []))
     rel_names = vocab.relation_names
     directed = [r.directed for r in vocab.relations]
@@ -679,7 +527,7 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
             "ids": e.ids,
             "relation": e.relation.tolist(),
             "confidence": e.confidence.tolist(),
-            "weight": [_round(w) for w in e.weight.tolist()],
+            "weight": [rounded(w) for w in e.weight.tolist()],
             "time": spans(e.time_from.tolist(), e.time_to.tolist(), e.time_precision.tolist()),
             "evidence": [str(v) for v in e.evidence.tolist()],
             "source": e.source.tolist(),
@@ -718,7 +566,7 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
         "community_colors": list(NODE_PALETTE),
         "scale": scale,
         "summary": summary,
-        "timeline": _timeline(found, chart, spec),
+        "timeline": timeline(found, chart, spec),
         "reading": reading(
             whole, layers=spec.layers, signs=spec.signs
         ).describe(),
