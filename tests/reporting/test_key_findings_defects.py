@@ -27,6 +27,10 @@ def test_no_main_go_between_or_most_partners_when_everyone_ties() -> None:
     assert "main go-between" not in texts and "most partners" not in texts
     pairs = _chart([("A", "B"), ("C", "D"), ("E", "F")])
     assert "most partners" not in " ".join(_texts(pairs, draws=None))
+    hubs = _chart([("A", "B"), ("A", "C"), ("D", "E"), ("D", "F")])  # A and D: 2 partners each
+    assert "A and D tie for the most partners: 2 each of the 5 other actors." in " ".join(
+        _texts(hubs, draws=None)
+    )
 
 
 def test_a_tie_at_the_top_is_said_as_a_tie() -> None:

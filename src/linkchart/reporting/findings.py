@@ -275,7 +275,15 @@ def key_findings(
             )
             out.append(Finding("broker", text, "", tuple(r.node for r in tied)))
     hub = by_name.get("degree")
-    if hub and hub.overall and hub.overall[0].value > 0 and len(_tied_top(hub)) == 1:
+    hubs = _tied_top(hub) if hub and hub.overall and hub.overall[0].value > 0 else []
+    if hub and 1 < len(hubs) < len(hub.overall):  # a tie that ends among the nodes shown
+        names = _names(chart, [r.node for r in hubs], len(hubs))
+        text = (
+            f"{names} tie for the most partners: {hubs[0].value:.0f} each of the "
+            f"{chart.number_of_nodes - 1} other actors."
+        )
+        out.append(Finding("hub", text, "", tuple(r.node for r in hubs)))
+    if hub and len(hubs) == 1:
         first = hub.overall[0]
         also = "also has" if first.node == top_broker else "has"
         text = (
