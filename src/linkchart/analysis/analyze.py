@@ -213,6 +213,7 @@ def analyze(
     /,
     *,
     run: RunSpec | None = None,
+    stage: str = "analysis",
     **options: Any,
 ) -> Findings:
     """Compute what ``spec`` asks for on a chart, or what a :class:`Findings` does not hold yet.
@@ -227,6 +228,9 @@ def analyze(
         report's measures and structures, how sure, on the chart's default reading).
     run
         How the work runs (progress); it never changes a result.
+    stage
+        The name of the progress line (``"report"``: ``report: betweenness``, one step per
+        per-node measure).
     **options
         Fields of :class:`~linkchart.analysis.spec.AnalysisSpec` over ``spec``'s
         (``measures=["degree"]``, ``layers="all"``, ``registry=...``).
@@ -265,12 +269,15 @@ def analyze(
     sampled = spec.policy.sampled(chart, spec.exact)
     firm, weak = firm_chart(chart, read.relations, spec.firm)
     progress = run.progress if run is not None else False
-    stages = Progress("analysis", 1, enabled=progress)
+    count = len(spec.measures) if spec.measures is not None else len(default_measures(chart, spec, sampled))
+    stages = Progress(stage, count, enabled=progress)
     with stages:
         for key, task in _plan(chart, spec, sampled, firm, held):
             if key not in held:
-                stages.stage = f"analysis: {key.name}"
+                stages.stage = f"{stage}: {key.name}"
                 held[key] = task()
+            if key.kind == "scores" and key.name in (spec.measures or ()):
+                stages.advance()
     return Findings(
         chart,
         spec,

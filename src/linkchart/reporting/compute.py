@@ -294,7 +294,7 @@ def report(
         exact=exact,
         top=top,
     )
-    found = analyze(source, needs, run=RunSpec(progress=progress))
+    found = analyze(source, needs, run=RunSpec(progress=progress), stage="report")
     firm_view = build.Firm(found.firm_level, frozenset(found.weak_levels)) if found.firm_level else None
 
     def ranking(name: str) -> Ranking:
