@@ -24,7 +24,6 @@ WORK_PACKAGES = ("WP1", "WP2", "WP3", "WP4", "WP5")
 
 ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
     # functions over 100 lines of code
-    "function:reporting/findings.py:key_findings": "WP4",
     "function:reporting/report.py:to_dict": "WP4",
     "function:reporting/text.py:markdown": "WP4",
     "function:reporting/text.py:text": "WP4",

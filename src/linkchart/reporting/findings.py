@@ -321,12 +321,22 @@ def key_findings(
                 (c.node,),
             )
         )
-    for kp, note in zip(key_players, key_player_notes or [""] * len(key_players), strict=True):
+    out.extend(_key_players(chart, evidence, key_players, key_player_notes))
+    if balance is not None:
+        out.extend(_camps(chart, balance))
+    return tuple(out)
+
+
+def _key_players(
+    chart: LinkChart, evidence: _Evidence, key_players: Sequence[KeyPlayers], notes: Sequence[str]
+) -> tuple[Finding, ...]:
+    """The KPP-Neg set as one finding, when removing it fragments the network enough."""
+    for kp, note in zip(key_players, notes or [""] * len(key_players), strict=True):
         if kp.criterion not in ("fragmentation", "component_fragmentation"):
             continue
         if kp.score - kp.baseline < KEY_PLAYER_GAIN:
             break  # the network is already in pieces, or the set changes little: no headline
-        out.append(
+        return (
             Finding(
                 "key_players",
                 f"Removing {_names(chart, kp.nodes, len(kp.nodes))} together would break the network "
@@ -339,43 +349,46 @@ def key_findings(
                     else "",
                 ),
                 tuple(kp.nodes),
-            )
+            ),
         )
-        break
-    if balance is not None:
-        camps: dict[int, list[str]] = {}
-        for node, camp in balance.camps.items():
-            if camp is not None:
-                camps.setdefault(camp, []).append(node)
-        if len(camps) > 1:
-            sides = [camps[k] for k in sorted(camps, key=lambda k: -len(camps[k]))]
-            signed = [chart.index_of(n) for side in sides for n in side]
-            hostile = [i for i, r in enumerate(chart.vocabulary.relations) if r.negative]
-            e = chart.edges
-            rows = np.flatnonzero(
-                np.isin(e.relation, hostile) & np.isin(e.src, signed) & np.isin(e.dst, signed)
-            ).tolist()
-            unfit = balance.frustration
-            out.append(
-                Finding(
-                    "camps",
-                    f"Friends and enemies fall into {len(sides)} camps: "
-                    + "; ".join(f"one with {_names(chart, side, 2)}" for side in sides[:3])
-                    + (
-                        " (a camp: actors friendly among themselves and hostile to the other camps)."
-                        if not unfit
-                        else " (camps of least frustration: as friendly within and as hostile across as "
-                        "the ties allow)."
-                    ),
-                    _sentence(
-                        f"rests on {_plural(len(rows), 'hostile tie')} among them;",
-                        f"{_plural(unfit, 'tie')} {'does' if unfit == 1 else 'do'} not fit the camps "
-                        "(hostile inside a camp, or friendly across camps).",
-                    ),
-                    tuple(n for side in sides for n in side[:2]),
-                )
-            )
-    return tuple(out)
+    return ()
+
+
+def _camps(chart: LinkChart, balance: BalanceResult) -> tuple[Finding, ...]:
+    """The camps of a signed chart, as one finding (none when there is one camp)."""
+    camps: dict[int, list[str]] = {}
+    for node, camp in balance.camps.items():
+        if camp is not None:
+            camps.setdefault(camp, []).append(node)
+    if len(camps) > 1:
+        sides = [camps[k] for k in sorted(camps, key=lambda k: -len(camps[k]))]
+        signed = [chart.index_of(n) for side in sides for n in side]
+        hostile = [i for i, r in enumerate(chart.vocabulary.relations) if r.negative]
+        e = chart.edges
+        rows = np.flatnonzero(
+            np.isin(e.relation, hostile) & np.isin(e.src, signed) & np.isin(e.dst, signed)
+        ).tolist()
+        unfit = balance.frustration
+        return (
+            Finding(
+                "camps",
+                f"Friends and enemies fall into {len(sides)} camps: "
+                + "; ".join(f"one with {_names(chart, side, 2)}" for side in sides[:3])
+                + (
+                    " (a camp: actors friendly among themselves and hostile to the other camps)."
+                    if not unfit
+                    else " (camps of least frustration: as friendly within and as hostile across as "
+                    "the ties allow)."
+                ),
+                _sentence(
+                    f"rests on {_plural(len(rows), 'hostile tie')} among them;",
+                    f"{_plural(unfit, 'tie')} {'does' if unfit == 1 else 'do'} not fit the camps "
+                    "(hostile inside a camp, or friendly across camps).",
+                ),
+                tuple(n for side in sides for n in side[:2]),
+            ),
+        )
+    return ()
 
 
 def nothing_read(reading: Reading) -> Finding:
