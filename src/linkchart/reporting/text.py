@@ -263,6 +263,25 @@ def _role_glosses() -> str:
     )
 
 
+def _bridge_lines(report: Report) -> list[str]:
+    """The text section's bridges: each with what it cuts off, its ties and their evidence."""
+    out = [] if report.bridges else ["  none"]
+    for b in report.bridges:
+        small = b.smaller_side
+        out.append(
+            f"  {who(b.a, b.labels[0])} -- {who(b.b, b.labels[1])}: cuts off {len(small)} "
+            f"node{'s' if len(small) != 1 else ''} ({_names(small)}) from the other {b.cut_off_from}"
+            + (f"  * {b.note}" if b.note else "")
+        )
+        for t in b.ties:
+            out.append(f"    [{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence})")
+            if t.evidence:
+                out += textwrap.wrap(
+                    f'"{t.evidence}"', 100, initial_indent="      ", subsequent_indent="       "
+                )
+    return out
+
+
 def text(report: Report) -> str:
     """Aligned tables for a terminal, after the Key findings in plain words."""
     head = _header(report)
@@ -284,21 +303,7 @@ def text(report: Report) -> str:
             "",
             f"== bridges: ties whose removal disconnects (undirected reading); {_bridges_shown(report)}",
         ]
-        if not report.bridges:
-            out.append("  none")
-        for b in report.bridges:
-            small = b.smaller_side
-            out.append(
-                f"  {who(b.a, b.labels[0])} -- {who(b.b, b.labels[1])}: cuts off {len(small)} "
-                f"node{'s' if len(small) != 1 else ''} ({_names(small)}) from the other {b.cut_off_from}"
-                + (f"  * {b.note}" if b.note else "")
-            )
-            for t in b.ties:
-                out.append(f"    [{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence})")
-                if t.evidence:
-                    out += textwrap.wrap(
-                        f'"{t.evidence}"', 100, initial_indent="      ", subsequent_indent="       "
-                    )
+        out += _bridge_lines(report)
     if "articulation_points" in report.sections:
         out += [
             "",
