@@ -21,7 +21,7 @@ from ..files import write_folder
 from . import text
 from .entries import BridgeEntry, BrokerEntry, ClaimEntry, CutEntry, NoteEntry, Ranked, Ranking, TieEvidence
 from .findings import GLOSSARY, Finding
-from .text import json_value
+from .tables import json_value
 
 __all__ = ["Report"]
 
