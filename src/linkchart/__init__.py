@@ -30,9 +30,7 @@ from .reporting import Report, report
 
 # isort: split
 # -- presenters: figures --
-from .analysis.disruption import plot_disruption
-from .analysis.over_time import plot_over_time
-from .render.image import render_image
+from .figures import FigureSpec, draw_chart, plot_disruption, plot_over_time, render_image, write_figure
 
 # isort: split
 # -- presenters: writers (other tools' formats, YAML, CSV) --
@@ -49,6 +47,7 @@ from .analysis.affiliation import (
     projected_ties,
     shared_affiliations,
 )
+from .analysis.analyze import analyze
 from .analysis.betweenness import betweenness
 from .analysis.bridges import ArticulationPoint, Bridge, articulation_points, bridges
 from .analysis.bridging import bridging_centrality, bridging_coefficient
@@ -64,6 +63,7 @@ from .analysis.diff import Diff, diff
 from .analysis.disruption import Disruption, disruption
 from .analysis.duplicates import candidates
 from .analysis.eigenvector import eigenvector
+from .analysis.findings import Findings
 from .analysis.key_players import KeyPlayers, key_player_score, key_players
 from .analysis.merge import merge, merge_charts
 from .analysis.merged import Merged, MergeWarning
@@ -72,11 +72,13 @@ from .analysis.one_mode import ONE_MODE_WEIGHTINGS, OneModeWeighting, one_mode
 from .analysis.over_time import Dating, OverTime, Period, dating, over_time, periods_of
 from .analysis.pagerank import pagerank
 from .analysis.paths import EvidencePath, PathExplanation, explain_path
+from .analysis.policy import SizePolicy
 from .analysis.projection import ENGINES, WEIGHTINGS, Engine, Projection, Weighting, project
 from .analysis.reading import Reading, reading
 from .analysis.registry import MEASURES, Measure, Registry
 from .analysis.scores import Scores
 from .analysis.signed import BalanceResult, SignedTriangle, balance, pn_centrality
+from .analysis.spec import AnalysisSpec, RunSpec
 from .analysis.structural_holes import constraint, effective_size
 from .analysis.two_mode import TWO_MODE_MEASURES, TwoModeMeasure, two_mode
 from .analysis.uncertainty import RankUncertainty, rank_uncertainty
@@ -142,6 +144,7 @@ __all__ = [
     "WEIGHTINGS",
     "AffiliationView",
     "Affiliations",
+    "AnalysisSpec",
     "ArticulationPoint",
     "BalanceResult",
     "Bridge",
@@ -165,6 +168,8 @@ __all__ = [
     "Engine",
     "Evidence",
     "EvidencePath",
+    "FigureSpec",
+    "Findings",
     "Grades",
     "KeyPlayers",
     "LinkChart",
@@ -192,10 +197,12 @@ __all__ = [
     "Registry",
     "Relation",
     "Report",
+    "RunSpec",
     "SameClaim",
     "Scores",
     "SharedAffiliation",
     "SignedTriangle",
+    "SizePolicy",
     "Source",
     "Span",
     "TwoModeMeasure",
@@ -204,6 +211,7 @@ __all__ = [
     "Weighting",
     "__version__",
     "affiliations",
+    "analyze",
     "articulation_points",
     "balance",
     "betweenness",
@@ -222,6 +230,7 @@ __all__ = [
     "degree",
     "diff",
     "disruption",
+    "draw_chart",
     "effective_size",
     "eigenvector",
     "explain_path",
@@ -262,6 +271,7 @@ __all__ = [
     "strength",
     "two_mode",
     "write_csv",
+    "write_figure",
     "write_html",
     "write_page",
     "write_yaml",

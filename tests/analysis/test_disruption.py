@@ -67,19 +67,9 @@ def test_the_random_runs_are_seed_0_by_default_and_the_same_on_any_executor() ->
         linkchart.disruption(c, seed=None)  # type: ignore[arg-type]
 
 
-def test_errors_and_the_plot() -> None:
+def test_errors() -> None:
     c = chart([("a", "b"), ("b", "c")])
     with pytest.raises(UnknownNameError, match="strategy"):
         linkchart.disruption(c, strategy="closeness")  # type: ignore[arg-type]
     with pytest.raises(LinkchartError, match="steps must be"):
         linkchart.disruption(c, steps=0)
-    svg, png = linkchart.plot_disruption(
-        [linkchart.disruption(c), linkchart.disruption(c, strategy="random", seed=1)]
-    )
-    assert svg.startswith(b"<?xml") and b"<svg" in svg and png.startswith(b"\x89PNG")
-    again, _ = linkchart.plot_disruption(
-        [linkchart.disruption(c), linkchart.disruption(c, strategy="random", seed=1)]
-    )
-    assert again == svg  # the same input, the same bytes
-    with pytest.raises(LinkchartError):
-        linkchart.plot_disruption([])

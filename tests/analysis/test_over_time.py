@@ -158,10 +158,10 @@ def test_the_ways_to_cut_time(ring: linkchart.LinkChart) -> None:
 
 def test_the_plot_draws_the_leaders(ring: linkchart.LinkChart) -> None:
     t = over_time(ring, "degree", every="periods")
-    svg = plot_over_time(t, top=1, kind="svg")
+    svg = plot_over_time(t, top=1, format="svg")
     assert svg.startswith(b"<?xml") and b"importer" in svg and b"p2" in svg
-    assert svg == plot_over_time(t, top=1, kind="svg")  # the same bytes for the same result
-    assert plot_over_time(t, kind="png").startswith(b"\x89PNG")
+    assert svg == plot_over_time(t, top=1, format="svg")  # the same bytes for the same result
+    assert plot_over_time(t, format="png").startswith(b"\x89PNG")
     assert b"The importer" in plot_over_time(t, top=1, labels={"importer": "The importer"})
 
 

@@ -89,3 +89,27 @@ def test_the_other_verbs_run_unchanged(
         with_registry = capsys.readouterr().out
         assert main(argv) == 0
         assert capsys.readouterr().out == with_registry, argv
+
+
+def test_the_library_presenters_reach_it(registry: Registry, graph: str, tmp_path: Path) -> None:
+    """The library half (PLAN 4.3): one analysis holds it, and the report, the page and the
+    figure present it, from the chart or from the findings."""
+    from linkchart.render.payload import page_payload
+    from linkchart.render.spec import PageSpec
+
+    chart = linkchart.load(graph)
+    expected = ego_size(chart)
+    ranked = linkchart.report(chart, registry=registry, measures=["ego_size"], draws=None)
+    assert [r.measure for r in ranked.rankings] == ["ego_size"]
+    assert ranked.rankings[0].overall[0].value == max(expected.values())
+    found = linkchart.analyze(chart, registry=registry, measures=["ego_size"], sections=[], draws=None)
+    assert found.scores("ego_size") == expected
+    payload = page_payload(found, PageSpec(size_by="ego_size", registry=registry, draws=None))
+    shown = next(m for m in payload["measures"] if m["name"] == "ego_size")
+    assert shown["values"] == [expected[n] for n in chart.node_ids]
+    assert linkchart.render_html(found, size_by="ego_size") == linkchart.render_html(
+        chart, size_by="ego_size", registry=registry
+    )
+    drawn = linkchart.draw_chart(found, size_by="ego_size")
+    assert drawn == linkchart.draw_chart(chart, size_by="ego_size", registry=registry)
+    assert b"Node size: ego size" in drawn

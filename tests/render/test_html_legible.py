@@ -21,7 +21,7 @@ import pytest
 
 import linkchart
 from linkchart.render.payload import page_payload
-from linkchart.render.style import HOSTILE_COLOR
+from linkchart.style import HOSTILE_COLOR
 from linkchart.vocabulary import NodeType, Relation, Vocabulary
 
 from .conftest import synthetic_chart

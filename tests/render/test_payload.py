@@ -221,22 +221,25 @@ def test_the_panel_gets_rank_intervals_from_seeded_draws(central_asia: linkchart
     )
 
 
-def test_a_large_chart_page_estimates_betweenness_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    from linkchart.reporting import compute
+def test_a_large_chart_page_estimates_betweenness_and_says_so() -> None:
+    from linkchart.analysis.policy import SizePolicy
 
     n = 1200
     chart = linkchart.from_records(
         [{"id": f"v{i}", "type": "person"} for i in range(n)],
         [{"from": f"v{i}", "relation": "knows", "to": f"v{(i * 7 + 3) % n}"} for i in range(n)],
     )
-    monkeypatch.setattr(compute, "EXACT_MAX_WORK", 10_000)  # as if the chart were huge
-    data = page_payload(chart, PageSpec(measures=None, draws=None))
+    # as if the chart were huge: the policy travels with the findings the page presents
+    found = linkchart.analyze(
+        chart, measures=(), sections=(), draws=None, policy=SizePolicy(exact_max_work=10_000)
+    )
+    data = page_payload(found, PageSpec(measures=None, draws=None))
     assert data["scale"].startswith("Large chart: betweenness estimated from 1,000 random pivots")
     between = next(m for m in data["measures"] if m["name"] == "betweenness")
     estimate = linkchart.betweenness(chart, samples=1000, seed=0)
     i = chart.index_of("v5")
     assert between["values"][i] == pytest.approx(estimate["v5"], rel=1e-5)
-    exact = page_payload(chart, PageSpec(draws=None, exact=True))
+    exact = page_payload(found, PageSpec(draws=None, exact=True))
     assert exact["scale"] == ""
 
 
@@ -283,19 +286,19 @@ def test_a_summary_view_draws_the_top_actors_with_whole_chart_measures() -> None
     assert f"{chart.number_of_edges - len(among):,} ties are left out" in note["text"]
 
 
-def test_a_summary_view_comes_by_itself_above_the_documented_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    from linkchart.render import spec
+def test_a_summary_view_comes_by_itself_above_the_documented_size() -> None:
+    from linkchart.analysis.policy import SizePolicy
 
     chart = _ring_with_hub()
     assert page_payload(chart, PageSpec(draws=None))["summary"] is None
-    monkeypatch.setattr(spec, "SUMMARY_ABOVE_EDGES", 100)
-    monkeypatch.setattr(spec, "SUMMARY_NODES", 50)
-    data = page_payload(chart, PageSpec(size_by=None, draws=None))
+    policy = SizePolicy(summary_above_edges=100, summary_nodes=50)
+    found = linkchart.analyze(chart, measures=(), sections=(), draws=None, policy=policy)
+    data = page_payload(found, PageSpec(size_by=None, draws=None))
     assert data["summary"]["by"] == "degree"
     assert len(data["nodes"]) == 50
-    assert len(page_payload(chart, PageSpec(summary=False, draws=None))["nodes"]) == 301
-    assert len(page_payload(chart, PageSpec(summary=True, draws=None))["nodes"]) == 50
-    assert page_payload(chart, PageSpec(summary=1000, draws=None))["summary"] is None  # it all fits
+    assert len(page_payload(found, PageSpec(summary=False, draws=None))["nodes"]) == 301
+    assert len(page_payload(found, PageSpec(summary=True, draws=None))["nodes"]) == 50
+    assert page_payload(found, PageSpec(summary=1000, draws=None))["summary"] is None  # it all fits
 
 
 @pytest.mark.parametrize("bad", [0, -3, 2.5, "all"])

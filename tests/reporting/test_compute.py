@@ -336,10 +336,10 @@ def test_over_time_section_on_a_dated_chart(full: Report, central_asia: linkchar
 def test_over_time_is_left_out_when_too_costly_and_the_report_says_so(
     central_asia: linkchart.LinkChart, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from linkchart.reporting import compute
+    from linkchart.analysis.policy import SizePolicy
 
-    monkeypatch.setattr(compute, "OVER_TIME_MAX_WORK", 1000)
-    r = report(central_asia, measures=["degree", "betweenness"], draws=None, min_dated=0)
+    policy = SizePolicy(over_time_max_work=1000)
+    r = report(central_asia, measures=["degree", "betweenness"], draws=None, min_dated=0, policy=policy)
     assert r.over_time is None
     assert "the Over time section left out (4 periods of exact betweenness" in r.scale
     assert "run linkchart timeline" in r.to_text()
@@ -399,22 +399,22 @@ def test_key_players_section(small: linkchart.LinkChart, full: Report) -> None:
 def test_key_players_on_larger_charts_use_component_fragmentation_then_are_left_out(
     small: linkchart.LinkChart, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import linkchart.reporting.compute as reporting
     import linkchart.reporting.text as text
+    from linkchart.analysis.policy import SizePolicy
 
     n = small.number_of_nodes
-    monkeypatch.setattr(reporting, "KEY_PLAYERS_DISTANCE_MAX_NODES", n - 1)
-    neg, pos = report(small, measures=["key_players"]).key_players
+    policy = SizePolicy(key_players_distance_max_nodes=n - 1)
+    neg, pos = report(small, measures=["key_players"], policy=policy).key_players
     assert (neg.criterion, pos.criterion) == ("component_fragmentation", "reach")
-    assert "component fragmentation from" in report(small, measures=["key_players"]).to_text()
+    assert "component fragmentation from" in report(small, measures=["key_players"], policy=policy).to_text()
     monkeypatch.setattr(text, "KEY_PLAYERS_MAX_NODES", n - 1)
-    monkeypatch.setattr(reporting, "KEY_PLAYERS_MAX_NODES", n - 1)
-    r = report(small, measures=["key_players"])
+    r = report(small, measures=["key_players"], policy=SizePolicy(key_players_max_nodes=n - 1))
     assert r.key_players == ()
     assert f"not computed for charts of over {n - 1:,} nodes" in r.to_text()
 
 
-def test_a_large_chart_is_estimated_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_chart_is_estimated_and_says_so() -> None:
+    from linkchart.analysis.policy import SizePolicy
     from linkchart.reporting import compute
 
     n = 1200
@@ -423,13 +423,13 @@ def test_a_large_chart_is_estimated_and_says_so(monkeypatch: pytest.MonkeyPatch)
         [{"from": f"v{i}", "relation": "knows", "to": f"v{(i * 7 + 3) % n}"} for i in range(n)]
         + [{"from": f"v{i}", "relation": "knows", "to": f"v{i + 1}"} for i in range(n - 1)],
     )
-    monkeypatch.setattr(compute, "EXACT_MAX_WORK", 10_000)  # as if the chart were huge
-    r = report(chart, top=3, draws=None, measures=None)
+    policy = SizePolicy(exact_max_work=10_000)  # as if the chart were huge
+    r = report(chart, top=3, draws=None, measures=None, policy=policy)
     assert r.scale.startswith("large chart (1,200 nodes, 2,399 edges): betweenness estimated from 1,000")
     assert "closeness" in r.scale and "--exact" in r.scale and "Scale: large chart" in r.to_text()
     names = [x.measure for x in r.rankings]
     assert "betweenness" in names and "closeness" not in names and "harmonic" not in names
-    exact = report(chart, top=3, draws=None, exact=True)
+    exact = report(chart, top=3, draws=None, exact=True, policy=policy)
     assert exact.scale == "" and "closeness" in [x.measure for x in exact.rankings]
     # the estimate is the seeded Brandes-Pich estimate the measure gives
     estimate = linkchart.betweenness(chart, samples=compute.SAMPLED_PIVOTS, seed=0)

@@ -21,8 +21,7 @@ from ..model import Edge, LinkChart
 from ..times import Span
 from ..vocabulary import CLASSES
 from .bridges import articulation_points
-from .classes import Classes
-from .classes import classes as classes  # shim: WP4 (reporting/compute.py imports it from here)
+from .classes import Classes, classes
 from .one_mode import _OneModeOrigin, one_mode
 from .two_mode import two_mode
 

@@ -29,9 +29,9 @@ from typing import Literal, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from ..convert import by_id
 from ..errors import UnknownNameError
 from ..model import LinkChart
+from ..model.convert import by_id
 from ._common import NodeMapping
 from ._measure import measure
 from .reading import read_relations

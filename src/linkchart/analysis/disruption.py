@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
     from ..model import LinkChart
 
-__all__ = ["STRATEGIES", "Disruption", "Strategy", "disruption", "plot_disruption"]
+__all__ = ["STRATEGIES", "Disruption", "Strategy", "disruption"]
 
 Strategy = Literal["betweenness", "degree", "key_players", "random"]
 STRATEGIES: tuple[str, ...] = get_args(Strategy)
@@ -304,41 +304,3 @@ def disruption(
     return Disruption(
         strategy, tuple(ids[v] for v in removed), rows[:, 0], rows[:, 1], rows[:, 2], {}, params
     )
-
-
-def plot_disruption(results: Sequence[Disruption], *, title: str = "") -> tuple[bytes, bytes]:
-    """The curves of several strategies as one figure: ``(svg, png)`` bytes.
-
-    Three panels (fragmentation, largest component, efficiency) against the number of
-    nodes removed, one line per strategy, the random strategy with its 5-95 % band.
-    Drawn with matplotlib's Agg backend: no window, no network, no font download.
-    """
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
-
-    if not results:
-        raise LinkchartError("nothing to plot: give at least one disruption result", code="bad-argument")
-    fig = Figure(figsize=(11, 3.6), layout="constrained")
-    axes = fig.subplots(1, 3)
-    panels = (("fragmentation", "fragmentation (F)"), ("largest", "largest component share"),
-              ("efficiency", "global efficiency"))  # fmt: skip
-    for ax, (key, label) in zip(axes, panels, strict=True):
-        for r in results:
-            y = getattr(r, key)
-            x = np.arange(len(y))
-            (line,) = ax.plot(x, y, marker="o", markersize=3, label=r.strategy)
-            if key in r.bands:
-                lo, hi = r.bands[key]
-                ax.fill_between(x, lo, hi, alpha=0.2, color=line.get_color(), linewidth=0)
-        ax.set_xlabel("nodes removed")
-        ax.set_title(label, fontsize=10)
-        ax.set_ylim(-0.02, 1.02)
-        ax.grid(alpha=0.3)
-    axes[0].legend(fontsize=8)
-    if title:
-        fig.suptitle(title, fontsize=11)
-    from ..render.image import figure_bytes
-
-    return figure_bytes(fig, "svg"), figure_bytes(fig, "png")

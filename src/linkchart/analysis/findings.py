@@ -15,12 +15,15 @@ out or summarised, and why) travel with the findings, so every view says the sam
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 from ..errors import LinkchartError, UnknownNameError
+from ._measure import _frozen
+from .policy import ACTIONS, Action, Decision
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,7 +37,19 @@ if TYPE_CHECKING:
     from .spec import AnalysisSpec
     from .uncertainty import RankUncertainty
 
-__all__ = ["ACTIONS", "KINDS", "Action", "Decision", "Findings", "Highlights", "Key", "Kind"]
+__all__ = [
+    "ACTIONS",
+    "KINDS",
+    "READING",
+    "Action",
+    "Decision",
+    "Findings",
+    "Highlights",
+    "Key",
+    "Kind",
+    "call_of",
+    "key_of",
+]
 
 Kind = Literal["scores", "firm", "structure", "uncertainty", "over_time", "disruption", "positions"]
 """What a result is: per-node scores on the reading (``scores``) or on its firm ties only
@@ -45,12 +60,11 @@ or node positions."""
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every :data:`Kind`."""
 
-Action = Literal["exact", "sampled", "left-out", "summary", "off"]
-"""What the size policy decided for one item: computed exactly, estimated from a sample,
-left out, shown as a summary, or turned off by the caller."""
+READING = ("engine", "relations", "layers", "signs", "directed")
+"""The arguments of the reading that every measure of one analysis runs with."""
 
-ACTIONS: tuple[str, ...] = get_args(Action)
-"""Every :data:`Action`."""
+_MEASURED = ("scores", "firm", "structure")
+"""The kinds whose results are one call of a registry measure (keyed by its bound arguments)."""
 
 
 class Key(NamedTuple):
@@ -82,34 +96,71 @@ class Key(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class Decision:
-    """What the size policy decided for one item (a measure, how sure, the page's summary ...).
-
-    Attributes
-    ----------
-    item
-        What was decided on (``"betweenness"``, ``"how_sure"``, ``"summary"``).
-    action
-        The :data:`Action`.
-    why
-        The reason, in words (``"n·m = 3.1e9 above 2e9"``); ``""`` for the ordinary case.
-    numbers
-        The numbers behind it (``{"work": 3.1e9, "limit": 2e9, "pivots": 1000}``).
-    """
-
-    item: str
-    action: Action
-    why: str = ""
-    numbers: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
-
-
-@dataclass(frozen=True, slots=True)
 class Highlights:
     """What views mark: bridge ties (edge rows), articulation points and top brokers (node rows)."""
 
     bridges: tuple[int, ...] = ()
     articulation_points: tuple[int, ...] = ()
     brokers: tuple[int, ...] = ()
+
+
+def _number(value: Any) -> float | None:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def call_of(
+    spec: AnalysisSpec, kind: Kind, name: str, *, sampled: bool = False, **extra: Any
+) -> dict[str, Any]:
+    """The arguments an analysis with ``spec`` runs ``name`` with, for a result of ``kind``.
+
+    A registry measure (``scores``, ``firm``, ``structure``) gets the reading its
+    registry options leave open (:meth:`~linkchart.analysis.registry.Measure.shared`),
+    ``seed`` when it is seeded, the spec's ``partition`` (brokerage) and, when
+    ``sampled``, betweenness its pivots; a Monte Carlo draw, a measure per period or a
+    disruption curve gets the reading too. ``extra`` wins, and comes first (the order in
+    which a result records its options).
+    """
+    reading = {k: getattr(spec, k) for k in READING}
+    if kind == "structure" and name not in spec.registry:
+        call = {}  # a structure found by a function of its own (affiliations)
+    elif kind in _MEASURED or kind in ("uncertainty", "over_time"):
+        measure = spec.registry[name]
+        call = measure.shared(reading)
+        if kind in _MEASURED and measure.seeded:
+            call["seed"] = spec.seed
+        if kind in _MEASURED and name == "brokerage":
+            call["partition"] = spec.partition
+        if kind != "structure" and sampled and name == "betweenness":
+            call["samples"] = spec.policy.sampled_pivots
+    elif kind == "disruption":
+        call = {k: reading[k] for k in ("relations", "layers", "signs")}
+    else:
+        call = {}
+    return {**extra, **call, **extra}
+
+
+def key_of(spec: AnalysisSpec, kind: Kind, name: str, call: Mapping[str, Any]) -> Key:
+    """The key of the result of ``kind`` and ``name`` run with ``call``: a registry measure's
+    bound arguments (its defaults and options applied), else ``call`` itself, made hashable."""
+    if kind in _MEASURED and name in spec.registry:
+        return Key.of(kind, name, spec.registry[name].bound(**call))
+    if kind in ("uncertainty", "over_time"):
+        own = {k: _frozen(v) for k, v in call.items() if k in _OWN[kind]}
+        rest = {k: v for k, v in call.items() if k not in _OWN[kind]}
+        return Key.of(kind, name, {**spec.registry[name].bound(**rest), **own})
+    return Key.of(kind, name, {k: _frozen(v) for k, v in call.items()})
+
+
+_OWN = {
+    "uncertainty": ("draws", "seed", "top", "model", "drop", "unit"),
+    "over_time": ("every", "undated", "min_dated", "keep_nodes"),
+}
+"""The arguments of :func:`~linkchart.rank_uncertainty` and :func:`~linkchart.over_time` that
+are not the measure's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,39 +220,84 @@ class Findings:
             )
         return self.results[found[0]]
 
-    def scores(self, name: str, **options: Any) -> Scores:
+    @property
+    def sampled(self) -> bool:
+        """Whether betweenness was estimated from pivots (the size policy's decision)."""
+        found = self.decision("betweenness")
+        return found is not None and found.action == "sampled"
+
+    def key(self, kind: Kind, name: str, **extra: Any) -> Key:
+        """The key of ``name``'s result of ``kind`` as this analysis runs it (with ``extra``)."""
+        return key_of(self.spec, kind, name, call_of(self.spec, kind, name, sampled=self.sampled, **extra))
+
+    def has(self, kind: Kind, name: str, **extra: Any) -> bool:
+        """Whether the result :meth:`result` would look up is held."""
+        return self.key(kind, name, **extra) in self.results
+
+    def result(self, kind: Kind, name: str, **extra: Any) -> Any:
+        """``name``'s result of ``kind`` as this analysis runs it, with ``extra`` arguments; when
+        no result has exactly those arguments, the one result whose arguments include ``extra``
+        (:meth:`get`).
+
+        Raises
+        ------
+        UnknownNameError
+            When no result of that kind and name is held (analyze with a spec that asks for it).
+        LinkchartError
+            When several are held and ``extra`` does not say which.
+        """
+        key = self.key(kind, name, **extra)
+        if key in self.results:
+            return self.results[key]
+        return self.get(kind, name, **extra)
+
+    def scores(self, name: str, **extra: Any) -> Scores:
         """The per-node values of measure ``name`` on the reading."""
-        found: Scores = self.get("scores", name, **options)
+        found: Scores = self.result("scores", name, **extra)
         return found
 
-    def firm(self, name: str, **options: Any) -> Scores:
+    def values(self, name: str, **extra: Any) -> list[float | None]:
+        """Measure ``name`` in node-row order, ``None`` where it is undefined (not a finite number).
+
+        Raises
+        ------
+        LinkchartError
+            When the measure does not return one value per node id, or was not computed.
+        """
+        result = self.scores(name, **extra)
+        if not isinstance(result, Mapping):
+            kind = type(result).__name__
+            raise LinkchartError(f"measure {name!r} returned {kind}, not a dict keyed by node id")
+        return [_number(result.get(nid)) for nid in self.chart.node_ids]
+
+    def firm(self, name: str, **extra: Any) -> Scores:
         """The per-node values of measure ``name`` on the firm ties only (see :attr:`firm_level`)."""
-        found: Scores = self.get("firm", name, **options)
+        found: Scores = self.result("firm", name, **extra)
         return found
 
-    def structure(self, name: str, **options: Any) -> Any:
-        """The structure ``name``: bridges, articulation points, brokerage, key players, balance
-        or communities (each of the type its function returns)."""
-        return self.get("structure", name, **options)
+    def structure(self, name: str, **extra: Any) -> Any:
+        """The structure ``name``: bridges, articulation points, brokerage, key players, balance,
+        communities or affiliations (each of the type its function returns)."""
+        return self.result("structure", name, **extra)
 
-    def uncertainty(self, name: str, **options: Any) -> RankUncertainty:
-        """The Monte Carlo rank uncertainty of measure ``name``."""
-        found: RankUncertainty = self.get("uncertainty", name, **options)
+    def uncertainty(self, name: str, **extra: Any) -> RankUncertainty:
+        """The Monte Carlo rank uncertainty of measure ``name`` (``draws``, ``top`` ... in ``extra``)."""
+        found: RankUncertainty = self.result("uncertainty", name, **extra)
         return found
 
-    def over_time(self, name: str, **options: Any) -> OverTime:
-        """Measure ``name`` per period."""
-        found: OverTime = self.get("over_time", name, **options)
+    def over_time(self, name: str, **extra: Any) -> OverTime:
+        """Measure ``name`` per period (``every`` and the measure's options in ``extra``)."""
+        found: OverTime = self.result("over_time", name, **extra)
         return found
 
-    def disruption(self, name: str = "betweenness", **options: Any) -> Disruption:
+    def disruption(self, name: str = "betweenness", **extra: Any) -> Disruption:
         """The disruption curve of the removal strategy ``name``."""
-        found: Disruption = self.get("disruption", name, **options)
+        found: Disruption = self.result("disruption", name, **extra)
         return found
 
-    def positions(self, **options: Any) -> npt.NDArray[np.float64]:
-        """Node positions, an ``(n, 2)`` array in node-row order, of the spec's layout."""
-        found: npt.NDArray[np.float64] = self.get("positions", "layout", **options)
+    def positions(self, **extra: Any) -> npt.NDArray[np.float64]:
+        """Node positions, an ``(n, 2)`` array in node-row order (``method`` and ``seed`` in ``extra``)."""
+        found: npt.NDArray[np.float64] = self.result("positions", "layout", **extra)
         return found
 
     def decision(self, item: str) -> Decision | None:
@@ -222,3 +318,23 @@ class Findings:
             self.firm_level,
             self.weak_levels,
         )
+
+    def highlights(self, top_brokers: int = 5) -> Highlights:
+        """What views mark, from the structures held: bridge edge rows, articulation point rows and
+        the ``top_brokers`` node rows with the most brokered pairs (ties broken by row); a structure
+        not held marks nothing."""
+        chart = self.chart
+        bridges: tuple[int, ...] = ()
+        cuts: tuple[int, ...] = ()
+        brokers: tuple[int, ...] = ()
+        if self.has("structure", "bridges"):
+            named = {eid for bridge in self.structure("bridges") for eid in bridge.edge_ids}
+            bridges = tuple(k for k, eid in enumerate(chart.edges.ids) if eid in named)
+        if self.has("structure", "articulation_points"):
+            cuts = tuple(sorted(chart.index_of(p.node_id) for p in self.structure("articulation_points")))
+        if self.has("structure", "brokerage"):
+            result = self.structure("brokerage")
+            totals = [sum(c for c in (result.get(nid) or {}).values() if c) for nid in chart.node_ids]
+            order = sorted(range(len(totals)), key=lambda i: (-totals[i], i))
+            brokers = tuple(sorted(i for i in order[:top_brokers] if totals[i] > 0))
+        return Highlights(bridges, cuts, brokers)

@@ -35,7 +35,6 @@ __all__ = [
     "natural_cut",
     "over_time",
     "periods_of",
-    "plot_over_time",
 ]
 
 EVERY: tuple[str, ...] = ("year", "month", "periods")
@@ -322,7 +321,7 @@ def _label(value: Any) -> str:
         return value
     if isinstance(value, Span):
         return value.text
-    from ..loading.timegrammar import parse_time
+    from ..timegrammar import parse_time
 
     span = parse_time(value)
     return span.text if isinstance(span, Span) else str(value)
@@ -578,41 +577,3 @@ def over_time(
 
 def _plain_every(every: str | int | Sequence[Any]) -> Any:
     return every if isinstance(every, str | int) else [_label(v) for v in every]
-
-
-def plot_over_time(
-    result: OverTime,
-    *,
-    top: int = 5,
-    title: str = "",
-    kind: str = "svg",
-    labels: Mapping[str, str] | None = None,
-) -> bytes:
-    """The scores of the leading actors (:meth:`OverTime.leaders`) per period as a line plot.
-
-    One line per actor (named by ``labels``, else by id), a gap where it was not active;
-    ``kind`` is ``"svg"``, ``"png"`` or ``"pdf"``. Drawn with matplotlib's Agg backend (no
-    window, no network); the same result gives the same bytes.
-    """
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
-
-    from ..render.image import figure_bytes
-
-    ticks = [p.label for p in result.periods]
-    names = labels or {}
-    fig = Figure(figsize=(max(6.0, 0.45 * len(ticks) + 3), 4.2), layout="constrained")
-    ax = fig.add_subplot()
-    x = np.arange(len(ticks))
-    for node_id in result.leaders(top)[: max(top, 1) * 2]:
-        y = np.array([np.nan if v is None else v for v in result.series(node_id)], dtype=np.float64)
-        ax.plot(x, y, marker="o", markersize=3, label=names.get(node_id, node_id))
-    many = len(ticks) > 8
-    ax.set_xticks(x, ticks, rotation=45 if many else 0, ha="right" if many else "center")
-    ax.set_ylabel(result.measure.replace("_", " "))
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, loc="best")
-    ax.set_title(title or f"{result.measure.replace('_', ' ')} over time", fontsize=11)
-    return figure_bytes(fig, kind)

@@ -7,10 +7,12 @@ draw, which has no rank there (:func:`~linkchart.analysis.uncertainty.rank_uncer
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["competition_ranks", "round12", "tied_ranks"]
+__all__ = ["competition_ranks", "ranks_of", "round12", "tied_ranks"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -79,3 +81,23 @@ def tied_ranks(values: FloatArray, higher_is_more: bool) -> tuple[FloatArray, Fl
     first = np.where(undefined, count + 1.0, first)
     last = np.where(undefined, count + undefined.sum(axis=1, keepdims=True), last)
     return first, last
+
+
+def ranks_of(values: Sequence[float | None], *, lowest_first: bool = False) -> list[int | None]:
+    """Competition ranks ("1224") of exact values, as a page lists them: 1 for the largest value
+    (smallest if ``lowest_first``).
+
+    Equal values share the best rank; ``None`` stays unranked.
+
+    Examples
+    --------
+    >>> ranks_of([0.5, 2.0, 0.5, None, 3.0])
+    [3, 2, 3, None, 1]
+    >>> ranks_of([0.5, 2.0, 0.5], lowest_first=True)
+    [1, 3, 1]
+    """
+    present = sorted((v if lowest_first else -v) for v in values if v is not None)
+    first: dict[float, int] = {}
+    for r, key in enumerate(present, start=1):
+        first.setdefault(key, r)
+    return [None if v is None else first[v if lowest_first else -v] for v in values]

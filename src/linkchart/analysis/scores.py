@@ -16,9 +16,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..convert import by_id
 from ..errors import LinkchartError
 from ..model import LinkChart
+from ..model.convert import by_id
 from ._common import NodeMapping
 
 __all__ = ["Scores"]

@@ -14,8 +14,9 @@ declarations shared by several specs (seed, layers, signs, relations, registry) 
 the ``*_option`` functions of this module, so every spec that has one has the same
 type, default and help.
 
-Nothing runs analyses from these specs yet: :func:`linkchart.analysis.analyze`
-(PLAN §3) is the next step.
+:func:`linkchart.analyze` runs what an ``AnalysisSpec`` asks for (see
+:mod:`linkchart.analysis.analyze`); the size policy (:class:`~linkchart.analysis.policy.SizePolicy`)
+is one of its fields.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ..executor import Runner
 from ..options import Max, Min, option, replace
 from ..times import Undated, check_undated
 from .over_time import MIN_DATED
+from .policy import SizePolicy
 from .projection import Engine
 from .reading import SignReading
 from .registry import MEASURES, Registry
@@ -51,7 +53,14 @@ __all__ = [
 ]
 
 Section = Literal[
-    "bridges", "articulation_points", "brokerage", "key_players", "balance", "communities", "disruption"
+    "bridges",
+    "articulation_points",
+    "brokerage",
+    "key_players",
+    "balance",
+    "communities",
+    "disruption",
+    "affiliations",
 ]
 """A structure an analysis can find besides the per-node measures."""
 
@@ -155,8 +164,8 @@ class AnalysisSpec:
     """What an analysis computes: measures, structures, the reading and every choice that
     changes a number (PLAN §3.2). Two analyses with equal specs on equal charts find the same.
 
-    The size policy (what is computed exactly, sampled or left out at what size) joins
-    as ``policy`` with :mod:`linkchart.analysis.policy`.
+    The size policy (what is computed exactly, sampled or left out at what size) is
+    :attr:`policy` (:class:`~linkchart.analysis.policy.SizePolicy`).
     """
 
     measures: tuple[str, ...] | None = option(
@@ -227,6 +236,16 @@ class AnalysisSpec:
         help="exact measures however large the chart (default: by the size policy)",
     )
     registry: Registry = registry_option()
+    policy: SizePolicy = option(
+        default_factory=SizePolicy,
+        help="what is computed exactly, sampled or left out at what size (library only)",
+        cli=False,
+    )
+    top: Annotated[int, Min(1)] = option(
+        10,
+        help="the report's top: how sure's P(top k) is of min(5, top), affiliations list min(3, top)",
+        cli=False,
+    )
 
     def node_measure_names(self) -> tuple[str, ...]:
         """The per-node measures of :attr:`registry`: the choices of ``measures`` and ``how_sure``."""

@@ -24,11 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import did_you_mean
+from ..errors import Problems, did_you_mean
 from ..vocabulary import ConfidenceScale, Relation
 from .columns import Section, quote_hint, type_name
 from .nodes import present
-from .problems import Problems
 
 __all__ = ["check_alternatives"]
 

@@ -29,8 +29,9 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import LoadError, did_you_mean
+from ..errors import LoadError, Problems, did_you_mean
 from ..model import Decision, Decisions, EdgeTable, LinkChart, NodeTable, Note, Source, decisions_from_records
+from ..timegrammar import TIME_HINT, parse_time
 from ..times import Span, bounds, dated, in_force
 from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation, Vocabulary
 from ..writable import find_unwritable, unwritable
@@ -52,8 +53,6 @@ from .header import (
 )
 from .nodes import Names, Nodes, build_nodes
 from .notes import parse_notes
-from .problems import Problems
-from .timegrammar import TIME_HINT, parse_time
 
 __all__ = ["build", "top_level"]
 

@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from ..errors import did_you_mean
+from ..errors import Problems, did_you_mean
 from ..model import Decisions
 from ..model.fields import EDGE_FIELDS, KEY_HINTS, NODE_FIELDS, RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES
 from ..vocabulary import Vocabulary
-from .problems import Problems
 
 __all__ = [
     "ABSENT",

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import LoadError, LoadWarning, Problem, ProblemCode, did_you_mean
+from ..errors import LoadError, LoadWarning, Problem, ProblemCode, Problems, did_you_mean
 from ..model import Decisions, LinkChart
 from ..readers.arrow import NoLines, TableKind, table_kind
 from ..readers.csv import CsvRows
@@ -26,7 +26,6 @@ from ..readers.yaml import line_of
 from .build import build, top_level
 from .columns import ABSENT, EDGE_FIELDS, NODE_FIELDS, Document, Section, rows_to_section
 from .files import Refused, inside, resolve_named
-from .problems import Problems
 from .tables import header_fields, read_section
 
 __all__ = ["FORMAT_VERSION", "from_document", "load_csv"]

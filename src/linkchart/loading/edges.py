@@ -9,7 +9,7 @@ from typing import Any, Final
 
 import numpy as np
 
-from ..errors import did_you_mean
+from ..errors import Problems, did_you_mean
 from ..model import EdgeTable, Source, combined, support_of
 from ..spelling import Speller
 from ..times import Span
@@ -20,7 +20,6 @@ from .header import WEIGHT_RANGE, number, weight_in_range
 from .items import ItemReader, evidence_column
 from .nodes import Names, Nodes, attribute_columns, present, text_column, time_columns, value_key
 from .notes import parse_notes
-from .problems import Problems
 
 __all__ = ["build_edges"]
 

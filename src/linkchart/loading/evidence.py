@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Final
 from .files import MAX_TEXT_BYTES, Refused, inside, read_text, resolve_named
 
 if TYPE_CHECKING:
+    from ..errors import Problems
     from ..model import Source
-    from .problems import Problems
 
 __all__ = ["check_evidence", "fold", "has_words", "is_remote", "quote_occurs"]
 

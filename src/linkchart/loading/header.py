@@ -8,8 +8,9 @@ from typing import Any, Final
 
 import numpy as np
 
-from ..errors import did_you_mean
+from ..errors import Problems, did_you_mean
 from ..model import Source
+from ..timegrammar import TIME_HINT, period_name_problem
 from ..times import Span
 from ..vocabulary import (
     CLASSES,
@@ -27,8 +28,6 @@ from ..vocabulary import (
 )
 from .columns import ABSENT, absent, check_keys, quote_hint, type_name
 from .nodes import read_time
-from .problems import Problems
-from .timegrammar import TIME_HINT, period_name_problem
 
 __all__ = [
     "DEFAULT_KEYS",

@@ -10,11 +10,10 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import did_you_mean
+from ..errors import Problems, did_you_mean
+from ..timegrammar import TIME_HINT, parse_time
 from ..times import NO_TIME, Span
 from .columns import ABSENT, Section, quote_hint, type_name
-from .problems import Problems
-from .timegrammar import TIME_HINT, parse_time
 
 __all__ = [
     "Names",

@@ -19,12 +19,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from ..errors import LoadError, did_you_mean
+from ..errors import LoadError, Problems, did_you_mean
 from ..model import Note, Source
 from ..readers.jsontext import read_json
 from .columns import ABSENT, Section, absent, check_keys, quote_hint, type_name
 from .evidence import has_words
-from .problems import Problems
 
 __all__ = ["NOTE_KEYS", "parse_notes"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..errors import Problems
 from ..model import LinkChart, Source
 from ..vocabulary import Vocabulary
 from .build import build
 from .columns import ABSENT, Document, rows_to_section
-from .problems import Problems
 
 __all__ = ["from_records"]
 

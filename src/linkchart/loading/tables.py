@@ -18,10 +18,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, Final, Protocol
 
+from ..cells import from_cell
 from ..errors import Problem, ProblemCode
 from ..readers.arrow import ArrowReader, NoLines, TableKind, table_kind
 from ..readers.csv import CsvReader, CsvRows
-from .cells import from_cell
 from .columns import EDGE_FIELDS, NODE_FIELDS, RESERVED_EDGE_NAMES, RESERVED_NODE_NAMES, Section
 from .files import MAX_TABLE_BYTES, Refused, open_binary, open_text
 

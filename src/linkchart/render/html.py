@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
+from ..analysis.findings import Findings
 from ..analysis.over_time import MIN_DATED
 from ..analysis.reading import SignReading
 from ..analysis.registry import MEASURES, Registry
@@ -98,7 +99,7 @@ def content_security_policy() -> str:
 
 
 def render_html(
-    chart: LinkChart,
+    chart: LinkChart | Findings,
     *,
     size_by: str | None = "betweenness",
     color_by: ColorBy = "type",
@@ -110,7 +111,7 @@ def render_html(
     edge_labels: bool | None = None,
     physics: bool = False,
     title: str | None = None,
-    registry: Registry = MEASURES,
+    registry: Registry | None = None,
     layers: Iterable[str] | str | None = None,
     signs: SignReading | None = None,
     draws: int | None = 200,
@@ -268,7 +269,7 @@ def render_html(
         edge_labels=edge_labels,
         physics=physics,
         title=title,
-        registry=registry,
+        registry=registry if registry is not None else _registry_of(chart),
         layers=layers,
         signs=signs,
         draws=draws,
@@ -283,11 +284,18 @@ def render_html(
     return render_page(chart, spec)
 
 
-def render_page(chart: LinkChart, spec: PageSpec | None = None) -> str:
-    """The page of ``chart`` with the choices of ``spec`` (default: :func:`page_spec` ``()``).
+def _registry_of(source: LinkChart | Findings) -> Registry:
+    """Where a page looks measures up by default: the findings' registry, else :data:`MEASURES`."""
+    return source.spec.registry if isinstance(source, Findings) else MEASURES
+
+
+def render_page(chart: LinkChart | Findings, spec: PageSpec | None = None) -> str:
+    """The page of ``chart`` (or of the findings of an analysis of it, :func:`linkchart.analyze`)
+    with the choices of ``spec`` (default: :func:`page_spec` ``()``).
 
     :func:`render_html` with its choices gathered in one value, for :func:`write_html`,
-    :func:`show` and code that renders several charts alike.
+    :func:`show` and code that renders several charts alike. The page presents the
+    findings; what they lack is analysed first (:func:`~linkchart.render.payload.page_needs`).
     """
     spec = spec if spec is not None else page_spec()
     payload = page_payload(chart, spec)

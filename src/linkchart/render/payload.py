@@ -11,35 +11,38 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..analysis.analyze import analyze
 from ..analysis.bridges import bridge_count
-from ..analysis.degree import degree
-from ..analysis.over_time import dating, natural_cut, over_time, periods_of
+from ..analysis.findings import Findings
+from ..analysis.glossary import GLOSSARY
+from ..analysis.layout import positions_array
+from ..analysis.policy import SizePolicy
+from ..analysis.ranks import ranks_of
 from ..analysis.reading import reading
-from ..convert import positions
-from ..reporting.compute import SAMPLED_PIVOTS, is_large
-from ..reporting.findings import GLOSSARY
-from ..times import NEVER, dated, spans
-from .layout import positions_array
-from .measures import (
-    compute_measures,
-    ranks,
-    run,
-)
-from .spec import PageSpec
-from .style import (
+from ..analysis.spec import AnalysisSpec
+from ..errors import UnknownNameError
+from ..style import (
     HOSTILE_COLOR,
+    MIN_SIZE,
     NODE_PALETTE,
     confidence_strokes,
     layer_colors,
+    node_sizes,
     node_styles,
     relation_colors,
 )
+from ..times import spans
+from .curves import curves_of
+from .numbers import finite, rounded
+from .spec import PageSpec
+from .summary import summary_note, top_rows
+from .timeline import cut_of, timeline
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -53,10 +56,10 @@ __all__ = [
     "script_json",
 ]
 
-LARGE = 2000
-"""Above this many edges (or nodes), hover is off and edges hide while panning."""
+LARGE = SizePolicy().edge_labels_max_edges
+"""Above this many edges (or nodes), hover is off and edges hide while panning
+(:attr:`~linkchart.analysis.policy.SizePolicy.edge_labels_max_edges`)."""
 
-_MIN_SIZE, _MAX_SIZE = 10.0, 32.0
 _EDGE_WIDTH = 2.0
 """Every tie's line width: confidence is its dashes and opacity, and only a bridge is drawn thicker."""
 _SCRIPT_ESCAPES = {
@@ -112,96 +115,23 @@ def _attributes(columns: Mapping[str, Any], count: int) -> list[list[list[str]]]
     return rows
 
 
-def _finite(value: Any) -> float | None:
-    """A number as the page holds it: rounded, ``None`` where it is not finite (a NaN z-score)."""
-    x = float(value)
-    return _round(x) if math.isfinite(x) else None
-
-
-def _round(value: float | None) -> float | None:
-    if value is None:
-        return None
-    out = float(f"{value:.6g}")
-    return 0.0 if out == 0 else out
-
-
-def _sizes(values: Sequence[float | None], lowest_first: bool) -> list[float]:
-    """Node sizes from measure values: area grows with the value, radius 10 to 32 px."""
-    present = [v for v in values if v is not None]
-    if not present:
-        return [_MIN_SIZE] * len(values)
-    lo, hi = min(present), max(present)
-    span = hi - lo
-    out = []
-    for v in values:
-        if v is None or span <= 0:
-            out.append(_MIN_SIZE if v is None else (_MIN_SIZE + _MAX_SIZE) / 2)
-            continue
-        t = (hi - v) / span if lowest_first else (v - lo) / span
-        out.append(round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(t), 1))
-    return out
-
-
-def _curves(chart: LinkChart) -> list[dict[str, Any] | None]:
-    """Per edge, the vis-network ``smooth`` of a curve fanning out parallel edges, or ``None``.
-
-    The edges joining one pair of nodes, in either direction, get roundness 0.2,
-    -0.2, 0.4, -0.4 ... (one of an odd number stays straight), so that neither the lines
-    nor their labels overlap. Self-loops are left to ``selfReference`` sizes.
-    """
-    e = chart.edges
-    m = len(e)
-    out: list[dict[str, Any] | None] = [None] * m
-    if m == 0:
-        return out
-    lo = np.minimum(e.src, e.dst).astype(np.int64)
-    hi = np.maximum(e.src, e.dst).astype(np.int64)
-    key = lo * max(chart.number_of_nodes, 1) + hi
-    order = np.argsort(key, kind="stable")
-    sorted_keys = key[order]
-    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-    ends = np.r_[starts[1:], m]
-    src = e.src.tolist()
-    dst = e.dst.tolist()
-    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
-        count = b - a
-        if count == 1:
-            continue
-        rows = order[a:b].tolist()
-        if src[rows[0]] == dst[rows[0]]:
-            for j, k in enumerate(rows):
-                out[k] = {"selfReference": 20 + 12 * j}
-            continue
-        offset = 0 if count % 2 else 1
-        for j, k in enumerate(rows):
-            step = (j + offset + 1) // 2
-            sign = 1 if (j + offset) % 2 else -1
-            r = 0.2 * step * sign
-            if r == 0:
-                continue
-            if src[k] > dst[k]:
-                r = -r  # the same side of the line, whichever way the edge points
-            kind = "curvedCW" if r > 0 else "curvedCCW"
-            out[k] = {"enabled": True, "roundness": round(abs(r), 2), "type": kind}
-    return out
-
-
-def _highlights(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
+def _highlights(found: Findings, spec: PageSpec) -> dict[str, Any]:
     """Edge rows of bridges, node indices of articulation points and of the top brokers."""
     out: dict[str, Any] = {}
+    marks = found.highlights(spec.top_brokers)
     if "bridges" in spec.highlight:
-        found = run(spec.registry, "bridges", chart, spec.seed, **spec.reading())
-        named = {eid for bridge in found for eid in bridge.edge_ids}
-        out["bridges"] = [k for k, eid in enumerate(chart.edges.ids) if eid in named]
+        found_bridges = found.structure("bridges")
+        out["bridges"] = list(marks.bridges)
         # counted as the report counts them: bridging ties (pairs), and the edges drawn thick
         out["bridge_count"] = {
-            "ties": len(found),
-            "edges": len(named),
-            "text": bridge_count(len(found), len(named)),
+            "ties": len(found_bridges),
+            "edges": len(marks.bridges),
+            "text": bridge_count(len(found_bridges), len(marks.bridges)),
         }
     if "articulation_points" in spec.highlight:
-        found = run(spec.registry, "articulation_points", chart, spec.seed, **spec.reading())
-        out["articulation_points"] = sorted(positions(chart, (point.node_id for point in found)).tolist())
+        out["articulation_points"] = list(marks.articulation_points)
+    if "brokers" in spec.highlight:
+        out["brokers"] = list(marks.brokers)
     return out
 
 
@@ -215,36 +145,34 @@ class _Brokers:
     note: str = ""
 
 
-def _brokerage(chart: LinkChart, spec: PageSpec) -> _Brokers:
+def _brokerage(found: Findings, spec: PageSpec) -> _Brokers:
     """Per node ``{role: count}`` and ``{role: [z, flag]}`` (``None`` if not asked for), the top
     broker indices, and the partition's note (one group holds nearly every node)."""
     if "brokers" not in spec.highlight:
         return _Brokers()
-    result = run(spec.registry, "brokerage", chart, spec.seed, **spec.reading())
+    result = found.structure("brokerage")
     flag = getattr(result, "flag", None)
     table = getattr(result, "z", None)
     roles: list[dict[str, int]] = []
     zs: list[dict[str, list[Any]]] = []
-    for nid in chart.node_ids:
+    for nid in found.chart.node_ids:
         counts = result.get(nid) or {}
         roles.append({str(r): int(c) for r, c in counts.items() if c})
         zs.append(
             {
-                str(r): [_finite(table[nid][r]), flag(nid, r) if flag else ""]
+                str(r): [finite(table[nid][r]), flag(nid, r) if flag else ""]
                 for r, c in counts.items()
                 if c and table is not None
             }
         )
-    totals = [sum(r.values()) for r in roles]
-    order = sorted(range(len(totals)), key=lambda i: (-totals[i], i))
-    top = [i for i in order[: spec.top_brokers] if totals[i] > 0]
-    return _Brokers(roles, zs, sorted(top), str(getattr(result, "partition_note", "")))
+    top = list(found.highlights(spec.top_brokers).brokers)
+    return _Brokers(roles, zs, top, str(getattr(result, "partition_note", "")))
 
 
-def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
+def _communities(found: Findings) -> list[int | None]:
     """Per node, its community number, 0 for the largest community (ties by first node)."""
-    result = run(spec.registry, "communities", chart, spec.seed, **spec.reading())
-    raw = [result.get(nid) for nid in chart.node_ids]
+    result = found.structure("communities")
+    raw = [result.get(nid) for nid in found.chart.node_ids]
     sizes: dict[Any, int] = {}
     first: dict[Any, int] = {}
     for i, c in enumerate(raw):
@@ -256,23 +184,19 @@ def _communities(chart: LinkChart, spec: PageSpec) -> list[int | None]:
     return [None if c is None else number[c] for c in raw]
 
 
-def _draws(chart: LinkChart, spec: PageSpec, name: str) -> dict[str, list[Any] | None]:
+def _draws(found: Findings, spec: PageSpec, name: str) -> dict[str, list[Any] | None]:
     """Per node, over ``spec.draws`` confidence draws (seed 0): the 5-95 % interval of its
     place (``rank_interval``), whether it shares its place in most draws (``tied``) and where
     its value falls among the draws (``percentile``); only ``rank_interval: None`` when the
-    page leaves them out (``draws=None``, or above 2,000 edges)."""
-    if spec.draws is None or chart.number_of_edges > LARGE or chart.number_of_nodes < 2:
+    page leaves them out (``draws=None``, or above the size policy's limit)."""
+    if spec.draws is None or not found.spec.policy.intervals(found.chart):
         return {"rank_interval": None}
-    from ..analysis.uncertainty import rank_uncertainty
-
-    result = rank_uncertainty(
-        chart, name, draws=spec.draws, seed=0, registry=spec.registry, progress=False, **spec.reading()
-    )
-    ids = chart.node_ids
+    result = found.uncertainty(name, draws=spec.draws, seed=0, top=5)
+    ids = found.chart.node_ids
     return {
         "rank_interval": [list(result.rank_interval(nid)) for nid in ids],
         "tied": [result.tied(nid) >= 0.5 for nid in ids],
-        "percentile": [None if math.isnan(x) else _round(x) for x in map(result.percentile, ids)],
+        "percentile": [None if math.isnan(x) else rounded(x) for x in map(result.percentile, ids)],
     }
 
 
@@ -306,106 +230,12 @@ def _notes(notes: Mapping[Any, Any], index: Mapping[Any, int]) -> dict[int, list
     return {index[key]: [n.value for n in items] for key, items in notes.items() if key in index}
 
 
-def _camps(chart: LinkChart, spec: PageSpec) -> list[int | None] | None:
+def _camps(found: Findings) -> list[int | None] | None:
     """Per node, its camp of least frustration (structural balance), on a chart with hostile ties."""
-    if not chart.vocabulary.signed or "balance" not in spec.registry:
+    if not found.has("structure", "balance") or not found.chart.vocabulary.signed:
         return None
-    result = run(spec.registry, "balance", chart, spec.seed, layers=spec.layers)
-    return [result.camps.get(nid) for nid in chart.node_ids]
-
-
-def _top_rows(
-    chart: LinkChart, spec: PageSpec, values: Mapping[str, Sequence[float | None]], count: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """The node rows of the ``count`` top actors by the size measure (without one, by degree:
-    distinct partners on the page's reading), ties broken by row, in row order; and the rows
-    of the edges among them."""
-    n = chart.number_of_nodes
-    e = chart.edges
-    if spec.size_by:
-        low = spec.lowest_first(spec.size_by)
-        raw = values[spec.size_by]
-        key = np.array([np.inf if v is None else (v if low else -v) for v in raw], dtype=np.float64)
-    else:  # distinct partners on the page's reading, as the degree the panel shows
-        key = -np.array(list(degree(chart, **spec.reading()).values()), dtype=np.float64)
-    order = np.lexsort((np.arange(n), key))
-    rows = np.sort(order[:count])
-    keep = np.zeros(n, dtype=bool)
-    keep[rows] = True
-    return rows, np.flatnonzero(keep[e.src] & keep[e.dst])
-
-
-def _summary_note(chart: LinkChart, spec: PageSpec, nodes: int, edges: int) -> dict[str, Any]:
-    """What a summary view shows and leaves out, as numbers and as the sentence the page shows."""
-    by = spec.size_by.replace("_", " ") if spec.size_by else "degree"
-    most = "lowest" if spec.size_by and spec.lowest_first(spec.size_by) else "highest"
-    n, m = chart.number_of_nodes, chart.number_of_edges
-    text = (
-        f"Summary view: the {nodes:,} actors with the {most} {by} of {n:,}, and the {edges:,} ties "
-        f"among them of {m:,}; {n - nodes:,} actors and {m - edges:,} ties are left out. Measures and "
-        "ranks are of the whole chart. Every actor and tie is in the exports (linkchart export); "
-        "render with summary=False / --full to draw them all."
-    )
-    return {"nodes": nodes, "edges": edges, "total_nodes": n, "total_edges": m, "by": by, "text": text}
-
-
-def _day(value: int) -> int | None:
-    """A day of :meth:`LinkChart.tie_times` or a lifespan as the page holds it (``None`` where open)."""
-    big = np.iinfo(np.int32)
-    return None if value <= big.min or value >= big.max else int(value)
-
-
-def _timeline(whole: LinkChart, shown: LinkChart, spec: PageSpec) -> dict[str, Any] | None:
-    """The time slider's data: the windows (the chart's periods, else years or months), every
-    shown tie's first and last day in force (:meth:`LinkChart.tie_times`: its own time, its
-    source's date, its actors' lifespans; ``None`` where open), the ties in no time view, every
-    actor's lifespan, how many of the ties read are dated, and with ``spec.over_time`` the size
-    measure per window for the shown actors. Below ``spec.min_dated`` dated ties: only why the
-    page has no slider."""
-    n = whole.nodes
-    has_time = bool(whole.tie_times(spec.undated).dated.any() or dated(n.time_from, n.time_to).any())
-    if spec.timeline is False or not has_time:
-        return None
-    found = dating(whole, **spec.reading(), undated=spec.undated, min_dated=spec.min_dated)
-    if not found.enough:
-        return {"declined": found.declined(), "dating": found.describe()}
-    every = natural_cut(whole)
-    windows = periods_of(whole, every)
-    times = shown.tie_times(spec.undated)
-    sn = shown.nodes
-    out: dict[str, Any] = {
-        "every": every,
-        "undated": spec.undated,
-        "dating": found.describe(),
-        "windows": [
-            {"label": w.label, "first": w.first.toordinal(), "last": w.last.toordinal()} for w in windows
-        ],
-        "edge_from": [_day(v) for v in times.first.tolist()],
-        "edge_to": [_day(v) for v in times.last.tolist()],
-        "edge_never": np.flatnonzero(times.how == NEVER).tolist(),
-        "node_from": [_day(v) for v in sn.time_from.tolist()],
-        "node_to": [_day(v) for v in sn.time_to.tolist()],
-        "measure": None,
-    }
-    if spec.over_time and spec.size_by:
-        result = over_time(
-            whole,
-            spec.size_by,
-            every=every,
-            registry=spec.registry,
-            progress=False,
-            undated=spec.undated,
-            min_dated=spec.min_dated,
-            **spec.reading(),
-        )
-        ids = list(shown.node_ids)
-        out["measure"] = {
-            "name": spec.size_by,
-            "values": [[_round(s.get(v)) for v in ids] for s in result.scores],
-            "ranks": [[r.get(v) for v in ids] for r in result.ranks],
-            "active": [p.nodes for p in result.periods],
-        }
-    return out
+    result = found.structure("balance")
+    return [result.camps.get(nid) for nid in found.chart.node_ids]
 
 
 def context_of(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
@@ -431,17 +261,75 @@ def context_of(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
     return {"mode": spec.context, "reasons": found.reasons()}
 
 
-def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, Any]]:
-    """The vis-network items of ``chart`` in a pyvis ``Network``, and the page's other data.
+def _names(chart: LinkChart, spec: PageSpec, policy: SizePolicy) -> tuple[tuple[str, ...], str]:
+    """The measures the page lists, and the sentence on how betweenness was estimated (or ``""``)."""
+    names = spec.measure_names(chart)
+    if spec.exact is not True and policy.is_large(chart) and spec.measures is None:
+        # the default list: leave out what searches every shortest path
+        names = tuple(
+            m for m in names if spec.registry[m].cost != "O(nm)" or m in ("betweenness", spec.size_by)
+        )
+    scale = ""
+    if policy.sampled(chart, spec.exact):  # seeded with the page's seed
+        scale = (
+            f"Large chart: betweenness estimated from {policy.sampled_pivots:,} random pivots "
+            "(render with exact=True / --exact for exact values)."
+        )
+    return names, scale
 
-    Node ``i`` of the page is row ``i`` of the chart and edge ``k`` is edge row ``k``;
-    the node ids, labels and all other text travel in the returned dict. In a summary
-    view (:meth:`PageSpec.summary_size`) the page is of the top actors' subgraph, row
-    for row, with the measures, ranks and highlights of the whole chart.
+
+def page_needs(chart: LinkChart, spec: PageSpec, policy: SizePolicy | None = None) -> AnalysisSpec:
+    """What a page of ``chart`` presents, as the analysis that computes it: the measures it lists
+    (and their rank intervals), the highlights, communities and camps, the size measure per
+    period, the positions (of the whole chart; a summary view's are of its own actors)."""
+    policy = policy or SizePolicy()
+    names, _ = _names(chart, spec, policy)
+    measures = names
+    summary = policy.summary_size(chart, spec.summary)
+    if summary is not None and not spec.size_by and "degree" not in names:
+        measures = (*names, "degree")  # a summary view without a size measure keeps the top degrees
+    sections: list[str] = [h for h in ("bridges", "articulation_points") if h in spec.highlight]
+    if "brokers" in spec.highlight:
+        sections.append("brokerage")
+    if spec.color_by == "community":
+        sections.append("communities")
+    if chart.vocabulary.signed and "balance" in spec.registry:
+        sections.append("balance")
+    every = cut_of(chart, spec) if spec.over_time and spec.size_by else None
+    return AnalysisSpec(registry=spec.registry, policy=policy).replace(
+        measures=measures,
+        sections=sections,
+        layers=spec.layers,
+        signs=spec.signs,
+        seed=spec.seed,
+        firm=None,
+        draws=spec.draws if policy.intervals(chart) else None,
+        how_sure=names,
+        over_time=() if every is None else ((spec.size_by, {"every": every}),),
+        undated=spec.undated,
+        min_dated=spec.min_dated,
+        layout=spec.layout if summary is None else None,
+        exact=spec.exact,
+    )
+
+
+def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network, dict[str, Any]]:
+    """The vis-network items of a chart in a pyvis ``Network``, and the page's other data.
+
+    ``source`` is the chart or the findings of an analysis of it (:func:`linkchart.analyze`):
+    the page presents them and computes nothing itself; what they lack is analysed first
+    (:func:`page_needs`). Node ``i`` of the page is row ``i`` of the chart and edge ``k`` is
+    edge row ``k``; the node ids, labels and all other text travel in the returned dict. In
+    a summary view (:meth:`PageSpec.summary_size`) the page is of the top actors' subgraph,
+    row for row, with the measures, ranks and highlights of the whole chart.
     """
+    # long: the page's nodes, edges, options and panel data in one pass
     from pyvis.network import Network
 
     spec.check()
+    chart = source.chart if isinstance(source, Findings) else source
+    policy = source.spec.policy if isinstance(source, Findings) else SizePolicy()
+    found = analyze(source, page_needs(chart, spec, policy))
     vocab = chart.vocabulary
     n, m = chart.number_of_nodes, chart.number_of_edges
     type_names = vocab.node_type_names
@@ -450,47 +338,33 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     strokes = confidence_strokes(vocab.confidence)
     levels = vocab.confidence.levels
 
-    names = spec.measure_names(chart)
-    scale = ""
-    options: dict[str, dict[str, Any]] = {}
-    if spec.exact is not True and is_large(chart):
-        if spec.measures is None:  # the default list: leave out what searches every shortest path
-            names = tuple(
-                m for m in names if spec.registry[m].cost != "O(nm)" or m in ("betweenness", spec.size_by)
-            )
-        if chart.number_of_nodes > SAMPLED_PIVOTS:
-            options["betweenness"] = {"samples": SAMPLED_PIVOTS}  # seeded with the page's seed
-            scale = (
-                f"Large chart: betweenness estimated from {SAMPLED_PIVOTS:,} random pivots "
-                "(render with exact=True / --exact for exact values)."
-            )
-    values = compute_measures(
-        chart, names, seed=spec.seed, registry=spec.registry, options=options, **spec.reading()
-    )
+    names, scale = _names(chart, spec, policy)
+    for name in names:
+        if name not in spec.node_measure_names():
+            raise UnknownNameError("measure", name, spec.node_measure_names())
+    values = {name: found.values(name) for name in names}
     measure_rows = [
         {
             "name": name,
             "meaning": spec.registry[name].meaning,
             "lowest_first": spec.lowest_first(name),
-            "values": [_round(v) for v in values[name]],
-            "ranks": ranks(values[name], lowest_first=spec.lowest_first(name)),
-            **_draws(chart, spec, name),
+            "values": [rounded(v) for v in values[name]],
+            "ranks": ranks_of(values[name], lowest_first=spec.lowest_first(name)),
+            **_draws(found, spec, name),
         }
         for name in names
     ]
-    communities = _communities(chart, spec) if spec.color_by == "community" else None
-    highlights = _highlights(chart, spec)
-    brokered = _brokerage(chart, spec)
+    communities = _communities(found) if spec.color_by == "community" else None
+    highlights = _highlights(found, spec)
+    brokered = _brokerage(found, spec)
     roles, role_z, brokers = brokered.roles, brokered.z, brokered.top
-    if "brokers" in spec.highlight:
-        highlights["brokers"] = brokers
-    camps = _camps(chart, spec)
+    camps = _camps(found)
     whole = chart
     summary = None
-    shown = spec.summary_size(chart)
+    shown = policy.summary_size(chart, spec.summary)
     if shown is not None:  # everything above is of the whole chart; keep the rows of the shown actors
-        rows, edge_rows = _top_rows(chart, spec, values, shown)
-        summary = _summary_note(chart, spec, len(rows), len(edge_rows))
+        rows, edge_rows = top_rows(found, spec, values, shown)
+        summary = summary_note(chart, spec, len(rows), len(edge_rows))
         node_at = np.full(n, -1, dtype=np.int64)
         node_at[rows] = np.arange(len(rows))
         edge_at = np.full(m, -1, dtype=np.int64)
@@ -513,9 +387,9 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         chart = chart.subgraph(chart.node_ids[i] for i in rows.tolist())
         n, m = chart.number_of_nodes, chart.number_of_edges
     sizes = (
-        _sizes(values[spec.size_by], spec.lowest_first(spec.size_by))
+        node_sizes(values[spec.size_by], spec.lowest_first(spec.size_by))
         if spec.size_by
-        else [_MIN_SIZE * 1.5] * n
+        else [MIN_SIZE * 1.5] * n
     )
     marked = set(highlights.get("articulation_points", [])) | set(brokers)
 
@@ -545,7 +419,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         net.node_ids.append(i)
         net.node_map[i] = item
 
-    curves = _curves(chart)
+    curves = curves_of(chart)
     bridges = set(highlights.get("bridges", []))
     rel_names = vocab.relation_names
     directed = [r.directed for r in vocab.relations]
@@ -580,7 +454,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             edge["shadow"] = {"enabled": True, "color": "rgba(0,0,0,0.6)", "size": 6, "x": 0, "y": 0}
         net.edges.append(edge)
 
-    big = m > LARGE or n > LARGE
+    big = m > policy.edge_labels_max_edges or n > policy.edge_labels_max_edges
     net.options = {
         "autoResize": True,
         "groups": {
@@ -657,7 +531,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
             "ids": e.ids,
             "relation": e.relation.tolist(),
             "confidence": e.confidence.tolist(),
-            "weight": [_round(w) for w in e.weight.tolist()],
+            "weight": [rounded(w) for w in e.weight.tolist()],
             "time": spans(e.time_from.tolist(), e.time_to.tolist(), e.time_precision.tolist()),
             "evidence": [str(v) for v in e.evidence.tolist()],
             "source": e.source.tolist(),
@@ -696,7 +570,7 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
         "community_colors": list(NODE_PALETTE),
         "scale": scale,
         "summary": summary,
-        "timeline": _timeline(whole, chart, spec),
+        "timeline": timeline(found, chart, spec),
         "reading": reading(
             whole, layers=spec.layers, signs=spec.signs
         ).describe(),
@@ -706,9 +580,10 @@ def build_network(chart: LinkChart, spec: PageSpec) -> tuple[Network, dict[str, 
     return net, info
 
 
-def page_payload(chart: LinkChart, spec: PageSpec) -> dict[str, Any]:
+def page_payload(source: LinkChart | Findings, spec: PageSpec) -> dict[str, Any]:
     """Everything the page needs, as one JSON-ready dict (see :func:`build_network`)."""
-    net, info = build_network(chart, spec)
+    chart = source.chart if isinstance(source, Findings) else source
+    net, info = build_network(source, spec)
     title = spec.title if spec.title is not None else chart.title
     return {
         "format": "linkchart-page/1",

@@ -2,42 +2,32 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-import numpy as np
-
 from ..analysis._common import Relations
-from ..analysis.affiliation import affiliations, classes
+from ..analysis.analyze import REPORT_SECTIONS, analyze
 from ..analysis.bridges import ArticulationPoint, Bridge
-from ..analysis.brokerage import ROLES, BrokerageResult
-from ..analysis.disruption import disruption
-from ..analysis.key_players import Criterion, KeyPlayers
-from ..analysis.over_time import MIN_DATED, check_min_dated, dating, natural_cut, over_time, periods_of
+from ..analysis.brokerage import BrokerageResult
+from ..analysis.findings import Findings
+from ..analysis.key_players import KeyPlayers
+from ..analysis.over_time import MIN_DATED, check_min_dated, dating, natural_cut, periods_of
+from ..analysis.policy import SizePolicy
 from ..analysis.projection import Engine, check_engine
 from ..analysis.reading import Layers, SignReading, reading
-from ..analysis.registry import MEASURES, Measure, Registry
-from ..analysis.uncertainty import RankUncertainty, rank_uncertainty
+from ..analysis.registry import MEASURES, Registry
+from ..analysis.spec import AnalysisSpec, RunSpec
+from ..analysis.uncertainty import RankUncertainty
 from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
-from ..progress import Progress
 from ..times import Undated, check_undated
+from . import build
 from .entries import (
-    BridgeEntry,
-    BrokerEntry,
-    ClaimEntry,
-    CutEntry,
-    NoteEntry,
-    Ranked,
     Ranking,
-    TieEvidence,
 )
-from .findings import key_findings, limits
+from .findings import key_findings, limits, nothing_read
 from .report import Report
-from .text import KEY_PLAYERS_MAX_NODES
 
 __all__ = [
     "EXACT_MAX_WORK",
@@ -53,39 +43,39 @@ __all__ = [
     "report_measures",
 ]
 
-EXACT_MAX_WORK = 2 * 10**9
-"""Above this many nodes times edges the report samples betweenness (see ``report(exact=)``)."""
+_POLICY = SizePolicy()
 
-SAMPLED_PIVOTS = 1000
+EXACT_MAX_WORK = _POLICY.exact_max_work
+"""Above this many nodes times edges the report samples betweenness (see ``report(exact=)``;
+:class:`~linkchart.analysis.policy.SizePolicy` holds it)."""
+
+SAMPLED_PIVOTS = _POLICY.sampled_pivots
 """Random pivots of the report's sampled betweenness on a large chart."""
 
 HOW_SURE: tuple[str, ...] = ("betweenness", "pagerank", "degree")
+"""The measures whose top nodes the report's "How sure" section tests."""
 
-OVER_TIME_MAX_WORK = 10**9
+OVER_TIME_MAX_WORK = _POLICY.over_time_max_work
 """Above this many periods x nodes x edges, the report leaves the Over time section out (and
 says so): each period is a betweenness of its own."""
 
 READING_KEYS = ("relations", "layers", "signs", "directed", "engine")
 """The common arguments the report passes on to rank uncertainty and the ranking over time."""
-"""The measures whose top nodes the report's "How sure" section tests."""
 
-HOW_SURE_MAX_EDGES = 5000
+HOW_SURE_MAX_EDGES = _POLICY.how_sure_max_edges
 """Above this many edges the report leaves the Monte Carlo section out."""
 
-KEY_PLAYERS_DISTANCE_MAX_NODES = 300
-
-CLAIMS_SHOWN = 100
-"""At most this many either-or claims, and this many notes, are listed in a report."""
+KEY_PLAYERS_DISTANCE_MAX_NODES = _POLICY.key_players_distance_max_nodes
 """Above this many nodes the report's KPP-Neg uses component fragmentation (F), not DF."""
 
-SECTIONS: tuple[str, ...] = ("bridges", "articulation_points", "brokerage", "key_players", "balance")
+SECTIONS: tuple[str, ...] = REPORT_SECTIONS
 """The registered structures the report has a section of its own for; every per-node
 measure of the registry gets a ranking."""
 
 
-def is_large(chart: LinkChart) -> bool:
+def is_large(chart: LinkChart, policy: SizePolicy = _POLICY) -> bool:
     """Whether the report and the page estimate betweenness rather than compute it (see ``exact=``)."""
-    return chart.number_of_nodes * chart.number_of_edges > EXACT_MAX_WORK
+    return policy.is_large(chart)
 
 
 # ---------------------------------------------------------------------------- building
@@ -95,298 +85,8 @@ def report_measures(registry: Registry = MEASURES) -> tuple[str, ...]:
     return tuple(n for n, m in registry.items() if m.returns == "node" or n in SECTIONS)
 
 
-def _label(chart: LinkChart, node_id: str) -> str:
-    return str(chart.nodes.labels[chart.index_of(node_id)])
-
-
-def _ranked(
-    chart: LinkChart, items: Iterable[tuple[str, float]], notes: Mapping[str, str] | None = None
-) -> tuple[Ranked, ...]:
-    notes = notes or {}
-    return tuple(
-        Ranked(n, chart.node_type_of(n), float(v), _label(chart, n), notes.get(n, "")) for n, v in items
-    )
-
-
-@dataclass(frozen=True)
-class _Firm:
-    """The chart of firm ties (at least the firm confidence level), when weaker ones are read."""
-
-    chart: LinkChart
-    level: str
-    weak: frozenset[str]
-
-    def levels(self, chart: LinkChart) -> tuple[str, ...]:
-        """The weak levels, most certain first."""
-        return tuple(sorted(self.weak, key=chart.vocabulary.confidence.levels.index))
-
-    def weak_note(self, ties: Sequence[TieEvidence]) -> str:
-        """``"rests on 1 possible tie"`` when every tie is below the firm level, else ``""``."""
-        if not ties or any(t.confidence not in self.weak for t in ties):
-            return ""
-        levels = sorted({t.confidence for t in ties}, key=lambda c: c)
-        n = len(ties)
-        return f"rests on {n} {'/'.join(levels)} tie{'s' if n != 1 else ''}"
-
-
-def _firm(chart: LinkChart, rels: Sequence[str], firm: str | None) -> _Firm | None:
-    """The firm-ties view of ``chart``, or ``None`` if no tie read is below ``firm``."""
-    if firm is None:
-        return None
-    scale = chart.vocabulary.confidence
-    if firm not in scale.levels:
-        raise UnknownNameError("confidence level", firm, scale.levels)
-    weak = frozenset(scale.levels[scale.levels.index(firm) + 1 :])
-    if not weak:
-        return None
-    e = chart.edges
-    read = np.isin(e.relation, [chart.vocabulary.relation_names.index(r) for r in rels])
-    weak_codes = [scale.levels.index(w) for w in weak]
-    if not np.any(read & np.isin(e.confidence, weak_codes)):
-        return None
-    return _Firm(chart.min_confidence(firm), firm, weak)
-
-
-def _order(items: Iterable[tuple[str, float]], ascending: bool) -> list[tuple[str, float]]:
-    def key(kv: tuple[str, float]) -> tuple[int, float, str]:
-        n, v = kv
-        if math.isnan(v):
-            return (1, 0.0, n)
-        v = float(f"{v:.12g}")  # engines differ in the last bits: equal values tie, by id
-        return (0, v if ascending else -v, n)
-
-    return sorted(items, key=key)
-
-
-def _check_scores(measure: Measure, scores: Any) -> None:
-    if not isinstance(scores, Mapping):
-        kind = type(scores).__name__
-        raise LinkchartError(f"measure {measure.name!r} returned {kind}, not scores keyed by node id")
-
-
-def _rank_spans(ordered: Sequence[tuple[str, float]]) -> dict[str, tuple[int, int]]:
-    """Each node's best and worst rank in ``ordered`` (equal values share a span of ranks)."""
-    keys = [(1, 0.0) if math.isnan(v) else (0, float(f"{v:.12g}")) for _, v in ordered]
-    out: dict[str, tuple[int, int]] = {}
-    start = 0
-    for end in range(1, len(ordered) + 1):
-        if end == len(ordered) or keys[end] != keys[start]:
-            for n, _ in ordered[start:end]:
-                out[n] = (start + 1, end)
-            start = end
-    return out
-
-
-def _weak_notes(ordered: Sequence[tuple[str, float]], firm: Sequence[tuple[str, float]]) -> dict[str, str]:
-    """Per node whose rank rests on weak ties, where it lands on the firm ties alone.
-
-    A node's finding is its rank (a span where it ties with others). It rests on weak ties
-    when on the firm ties it surely ranks lower: its best rank there is below its worst rank
-    on every tie. The note depends on that finding only, not on how many rows a report
-    shows. A node tied with many others (value 0 among 41) is no finding, and never falls.
-    """
-    rank = _rank_spans(ordered)
-    firm_rank = _rank_spans(firm)
-    notes = {}
-    for n, _ in ordered:
-        best, worst = firm_rank[n]
-        if best > rank[n][1]:
-            where = f"rank {best}" if best == worst else f"rank {best}-{worst} (tied)"
-            notes[n] = f"{where} on firm ties"
-    return notes
-
-
-def _ranking(
-    chart: LinkChart,
-    measure: Measure,
-    scores: Mapping[str, float],
-    top: int,
-    firm_scores: Mapping[str, float] | None = None,
-) -> Ranking:
-    _check_scores(measure, scores)
-    ascending = not measure.higher_is_more
-    ordered = _order(scores.items(), ascending)
-    notes: dict[str, str] = {}
-    if firm_scores is not None:
-        _check_scores(measure, firm_scores)
-        notes = _weak_notes(ordered, _order(firm_scores.items(), ascending))
-    by_type: dict[str, tuple[Ranked, ...]] = {}
-    types = [chart.node_type_of(n) for n, _ in ordered]
-    for t in chart.vocabulary.node_type_names:
-        rows = [kv for kv, tt in zip(ordered, types, strict=True) if tt == t]
-        if rows:
-            by_type[t] = _ranked(chart, rows[:top])
-    return Ranking(
-        measure.name,
-        measure.meaning,
-        ascending,
-        _ranked(chart, ordered[:top], notes),
-        MappingProxyType(by_type),
-    )
-
-
-def _tie(chart: LinkChart, edge_id: str) -> TieEvidence:
-    e = chart.edge(edge_id)
-    return TieEvidence(e.id, e.from_id, e.relation, e.to_id, e.confidence, e.evidence)
-
-
-def _claims(chart: LinkChart, read: Sequence[str]) -> tuple[ClaimEntry, ...]:
-    """The chart's either-or claims, each as one claim with its alternatives (the first
-    :data:`CLAIMS_SHOWN`)."""
-    a = chart.alternatives()
-    e = chart.edges
-    names = chart.vocabulary.relation_names
-    out = []
-    for name, rows in list(zip(a.names, a.members, strict=True))[:CLAIMS_SHOWN]:
-        ties = tuple(_tie(chart, e.id_of(int(k))) for k in rows)
-        count = sum(names[int(e.relation[k])] in read for k in rows)
-        out.append(ClaimEntry(name, ties[0].confidence, ties, count))
-    return tuple(out)
-
-
-def _notes(chart: LinkChart) -> tuple[NoteEntry, ...]:
-    """Every note, on nodes (in node order) then on edges (in edge order); the first
-    :data:`CLAIMS_SHOWN`."""
-    out = [
-        NoteEntry(nid, "", n.text, n.source, n.quote)
-        for nid in chart.node_ids
-        for n in chart.nodes.notes.get(nid, ())
-    ]
-    e = chart.edges
-    if e.notes:
-        for k, position in enumerate(e.position.tolist()):
-            for n in e.notes.get(position, ()):
-                t = _tie(chart, e.id_of(k))
-                out.append(NoteEntry(f"{t.from_id} {t.relation} {t.to_id}", t.id, n.text, n.source, n.quote))
-    return tuple(out[:CLAIMS_SHOWN])
-
-
-def _ordered(chart: LinkChart, ids: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(ids, key=chart.index_of))
-
-
-def _bridges(
-    chart: LinkChart, found: Sequence[Bridge], top: int, firm: _Firm | None
-) -> tuple[BridgeEntry, ...]:
-    """The ``top`` bridges, most consequential first, each with its evidence."""
-    out = []
-    for b in found[:top]:
-        ties = tuple(_tie(chart, e) for e in b.edge_ids)
-        notes = [firm.weak_note(ties) if firm else ""]
-        claims = {chart.edge(e).alternative for e in b.edge_ids}
-        if None not in claims:  # every tie of the bridge is an alternative: it may not hold
-            notes.append(
-                f"rests on an alternative of the either-or claim {', '.join(sorted(map(str, claims)))}"
-            )
-        out.append(
-            BridgeEntry(
-                b.from_id,
-                b.to_id,
-                (_ordered(chart, b.separated[0]), _ordered(chart, b.separated[1])),
-                ties,
-                (_label(chart, b.from_id), _label(chart, b.to_id)),
-                "; ".join(n for n in notes if n),
-            )
-        )
-    return tuple(out)
-
-
-def _cut_note(
-    chart: LinkChart, node: str, pieces: Sequence[Sequence[str]], rels: set[str], firm: _Firm
-) -> str:
-    """Which pieces ``node`` holds to the rest only through weak ties."""
-    held = []
-    for piece in pieces:
-        inside = set(piece)
-        ties = [
-            _tie(chart, e.id)
-            for e in chart.edges_of(node)
-            if e.relation in rels and (e.to_id if e.from_id == node else e.from_id) in inside
-        ]
-        note = firm.weak_note(ties)
-        if note:
-            held.append(
-                f"{', '.join(piece[:3])}{' ...' if len(piece) > 3 else ''} {note.removeprefix('rests ')}"
-            )
-    return ("holds " + "; ".join(held)) if held else ""
-
-
-def _cuts(
-    chart: LinkChart, found: Sequence[ArticulationPoint], top: int, rels: Sequence[str], firm: _Firm | None
-) -> tuple[CutEntry, ...]:
-    """The ``top`` articulation points, most consequential first, with their pieces."""
-    out = []
-    for c in found[:top]:
-        pieces = tuple(_ordered(chart, x) for x in c.components)
-        out.append(
-            CutEntry(
-                c.node_id,
-                chart.node_type_of(c.node_id),
-                pieces,
-                _label(chart, c.node_id),
-                _cut_note(chart, c.node_id, pieces[1:], set(rels), firm) if firm else "",
-            )
-        )
-    return tuple(out)
-
-
-def _brokers(
-    chart: LinkChart, result: BrokerageResult, top: int, firm: BrokerageResult | None = None
-) -> tuple[BrokerEntry, ...]:
-    out: list[BrokerEntry] = []
-    for role in ROLES:
-        rows = [(n, c[role], result.z[n][role]) for n, c in result.counts.items() if c[role] > 0]
-        rows.sort(key=lambda r: (-r[1], -(r[2] if not math.isnan(r[2]) else -math.inf), r[0]))
-        for n, count, z in rows[:top]:
-            firm_count = firm.counts[n][role] if firm is not None else count
-            out.append(
-                BrokerEntry(
-                    role,
-                    n,
-                    chart.node_type_of(n),
-                    str(result.groups[n]),
-                    int(count),
-                    float(result.expected[n][role]),
-                    float(z),
-                    _label(chart, n),
-                    f"{firm_count} of {count} on firm ties" if firm_count < count else "",
-                    result.flag(n, role),
-                )
-            )
-    return tuple(out)
-
-
-def _key_players(chart: LinkChart, measure: Measure, common: Mapping[str, Any]) -> tuple[KeyPlayers, ...]:
-    """KPP-Neg (fragmentation) and KPP-Pos (reach in one step) sets of 3, on an undirected reading."""
-    n = chart.number_of_nodes
-    if n < 2 or n > KEY_PLAYERS_MAX_NODES:
-        return ()
-    k = min(3, n - 1)
-    # distance-weighted fragmentation costs all-pairs distances per candidate set: on
-    # larger charts the report uses the component-size form (Borgatti's F) instead
-    negative: Criterion = (
-        "fragmentation" if n <= KEY_PLAYERS_DISTANCE_MAX_NODES else "component_fragmentation"
-    )
-    criteria: tuple[Criterion, Criterion] = (negative, "reach")
-    return tuple(measure(chart, k=k, criterion=c, **measure.shared(common)) for c in criteria)
-
-
-def _key_player_note(kp: KeyPlayers, firm: LinkChart, measure: Measure, common: Mapping[str, Any]) -> str:
-    """``""`` if the same set is found on firm ties, else the set found there."""
-    again = measure(
-        firm,
-        k=kp.k,
-        criterion=kp.criterion,
-        max_distance=kp.parameters.get("max_distance", 1),
-        **measure.shared(common),
-    )
-    if set(again.nodes) == set(kp.nodes):
-        return ""
-    return f"on firm ties: {', '.join(again.nodes)}"
-
-
 def report(
-    chart: LinkChart,
+    source: LinkChart | Findings,
     *,
     top: int = 10,
     relations: Relations = None,
@@ -400,16 +100,19 @@ def report(
     engine: Engine = "igraph",
     partition: str | Mapping[str, Any] = "type",
     directed: bool | None = None,
-    registry: Registry = MEASURES,
+    registry: Registry | None = None,
     undated: Undated | bool = "source",
     min_dated: float = MIN_DATED,
+    policy: SizePolicy | None = None,
 ) -> Report:
-    """Run the measures an analyst reads first and gather their top results.
+    """The measures an analyst reads first and their top results, from one analysis.
 
     Parameters
     ----------
-    chart
-        The chart; it is not changed.
+    source
+        The chart (it is not changed), or the :class:`~linkchart.analysis.findings.Findings`
+        of an analysis of it (:func:`linkchart.analyze`): what they hold is presented, and
+        only what they lack is computed.
     top
         How many nodes each ranking and each role lists (overall and per node type).
     relations
@@ -456,14 +159,18 @@ def report(
         tie as undirected. Bridges, articulation points and key players always read ties
         as undirected (their registry options say so).
     registry
-        Where the measures are looked up (default :data:`linkchart.MEASURES`); each runs
-        with its registry :attr:`~linkchart.analysis.registry.Measure.options`.
+        Where the measures are looked up (default: the findings', else
+        :data:`linkchart.MEASURES`); each runs with its registry
+        :attr:`~linkchart.analysis.registry.Measure.options`.
     undated, min_dated
         For the Over time section (:func:`linkchart.over_time`): how a tie without a time
         of its own is read (``"source"``, the default: at its source's date; ``"always"``;
         ``"never"``), and the share of the ties read that must be dated for the section
         to rank anyone (default a half); below it the section says how many are dated
         and why it shows no ranking.
+    policy
+        The size thresholds (default: the findings', else
+        :class:`~linkchart.analysis.policy.SizePolicy`).
 
     Returns
     -------
@@ -501,8 +208,14 @@ def report(
     >>> r.brokers[0].role, r.brokers[0].node
     ('itinerant', 'hub')
     """
+    # long: the report's choices, then every section from the findings
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise LinkchartError(f"top must be a positive integer, not {top!r}")
+    chart = source.chart if isinstance(source, Findings) else source
+    if registry is None:
+        registry = source.spec.registry if isinstance(source, Findings) else MEASURES
+    if policy is None:
+        policy = source.spec.policy if isinstance(source, Findings) else SizePolicy()
     engine = check_engine(engine)
     undated = check_undated(undated)
     min_dated = check_min_dated(min_dated)
@@ -515,9 +228,9 @@ def report(
     for name in chosen:
         if name not in known:
             raise UnknownNameError("measure", name, known)
-    sampled = exact is False or (exact is None and is_large(chart))
+    sampled = policy.sampled(chart, exact)
     scale_note = ""
-    if sampled and chart.number_of_nodes > SAMPLED_PIVOTS:
+    if sampled:
         if measures is None and exact is None:
             chosen = [m for m in chosen if registry[m].cost != "O(nm)" or m == "betweenness"]
         left = [
@@ -525,7 +238,7 @@ def report(
         ]
         scale_note = (
             f"large chart ({chart.number_of_nodes:,} nodes, {chart.number_of_edges:,} edges): betweenness "
-            f"estimated from {SAMPLED_PIVOTS:,} random pivots (Brandes-Pich, with standard errors)"
+            f"estimated from {policy.sampled_pivots:,} random pivots (Brandes-Pich, with standard errors)"
             + (
                 f"; {', '.join(left)} left out (each searches every shortest path)"
                 if measures is None
@@ -534,87 +247,15 @@ def report(
             + "; rankings are not recomputed on the firm ties (bridges, cut points and brokers still are)"
             + "; exact=True / --exact computes every measure exactly"
         )
-    else:
-        sampled = False
     ordered = tuple(m for m in known if m in chosen)
-    firm_view = _firm(chart, read.relations, firm)
-    common: dict[str, Any] = {
-        "engine": engine,
-        "relations": relations,
-        "layers": layers,
-        "signs": signs,
-        "directed": directed,
-    }
-
-    def options(name: str) -> dict[str, Any]:
-        return {"samples": SAMPLED_PIVOTS, "seed": 0} if sampled and name == "betweenness" else {}
-
-    def on_firm(name: str, **kwargs: Any) -> Any:
-        if firm_view is None:
-            return None
-        return registry[name](firm_view.chart, **kwargs, **options(name), **registry[name].shared(common))
-
+    # ties, none of them read (signed measures read hostile ties: not on a signed chart)
+    nothing = read.read == 0 and read.total > 0 and not chart.vocabulary.signed
+    if nothing:  # no tie is read: nothing to rank, find or draw (the report says so plainly)
+        ordered = ()
     node_measures = [name for name in ordered if registry[name].returns == "node"]
-    stages = Progress("report", len(node_measures), enabled=progress)
-
-    def ranking(name: str) -> Ranking:
-        stages.stage = f"report: {name}"
-        scores = registry[name](chart, **options(name), **registry[name].shared(common))
-        # on a large chart the rankings are not run a second time on the firm ties
-        out = _ranking(chart, registry[name], scores, top, None if sampled else on_firm(name))
-        stages.advance()
-        return out
-
-    with stages:
-        rankings = tuple(ranking(name) for name in node_measures)
-    found_bridges: Sequence[Bridge] = (
-        registry["bridges"](chart, **registry["bridges"].shared(common)) if "bridges" in ordered else []
-    )
-    found_cuts: Sequence[ArticulationPoint] = (
-        registry["articulation_points"](chart, **registry["articulation_points"].shared(common))
-        if "articulation_points" in ordered
-        else []
-    )
-    brokered: BrokerageResult | None = (
-        registry["brokerage"](chart, partition=partition, **registry["brokerage"].shared(common))
-        if "brokerage" in ordered
-        else None
-    )
-    brokers = _brokers(chart, brokered, top, on_firm("brokerage", partition=partition)) if brokered else ()
-    players = _key_players(chart, registry["key_players"], common) if "key_players" in ordered else ()
-    player_notes = tuple(
-        _key_player_note(kp, firm_view.chart, registry["key_players"], common) if firm_view else ""
-        for kp in players
-    )
-    balanced = (
-        registry["balance"](chart, seed=0, **registry["balance"].shared(common))
-        if "balance" in ordered
-        else None
-    )
-    disrupted = (
-        disruption(chart, strategy="betweenness", steps=min(5, chart.number_of_nodes), relations=relations,
-                   layers=layers, signs=signs)
-        if "key_players" in ordered and 1 < chart.number_of_nodes <= KEY_PLAYERS_MAX_NODES
-        else None
-    )  # fmt: skip
-    how_sure: tuple[RankUncertainty, ...] = ()
-    if draws is not None and chart.number_of_edges <= HOW_SURE_MAX_EDGES and chart.number_of_nodes > 1:
-        how_sure = tuple(
-            rank_uncertainty(
-                chart,
-                name,
-                draws=draws,
-                seed=0,
-                top=min(5, top),
-                registry=registry,
-                progress=False,
-                **{k: v for k, v in common.items() if k in READING_KEYS},
-            )
-            for name in HOW_SURE
-            if name in ordered and name in registry
-        )
-    timeline = None
-    reading_keys = {k: v for k, v in common.items() if k in READING_KEYS}
+    sections = [name for name in ordered if name not in node_measures]
+    if "key_players" in sections:
+        sections.append("disruption")
     has_time = bool(chart.tie_times(undated).dated.any())  # a tie with a time, its own or its source's
     enough = (
         has_time
@@ -625,41 +266,102 @@ def report(
     cut = natural_cut(chart) if enough else "year"
     windows = len(periods_of(chart, cut)) if enough else 0
     work = windows * chart.number_of_nodes * chart.number_of_edges
-    if enough and (sampled or work > OVER_TIME_MAX_WORK):
+    per_period: tuple[tuple[str, dict[str, Any]], ...] = ()
+    if enough and (sampled or work > policy.over_time_max_work):
         left_out = (
             f"the Over time section left out ({windows} periods of exact betweenness on "
             f"{chart.number_of_nodes:,} actors and {chart.number_of_edges:,} ties; run linkchart timeline)"
         )
         scale_note = f"{scale_note}; {left_out}" if scale_note else left_out
-    elif has_time and "betweenness" in registry:  # computed, or declined with the reason
-        timeline = over_time(
-            chart,
-            "betweenness",
-            every=cut,
-            registry=registry,
-            progress=False,
-            normalized=True,
-            undated=undated,
-            min_dated=min_dated,
-            **reading_keys,
+    elif has_time and "betweenness" in registry and not nothing:  # computed, or declined with the reason
+        per_period = (("betweenness", {"normalized": True, "every": cut}),)
+    drawn = draws if policy.how_sure(chart) and not nothing else None
+    needs = AnalysisSpec(registry=registry, policy=policy).replace(
+        measures=node_measures,
+        sections=(*sections, "affiliations"),
+        relations=relations,
+        layers=layers,
+        signs=signs,
+        directed=directed,
+        engine=engine,
+        partition=partition,
+        firm=firm,
+        draws=drawn,
+        how_sure=HOW_SURE,
+        over_time=per_period,
+        undated=undated,
+        min_dated=min_dated,
+        exact=exact,
+        top=top,
+    )
+    found = analyze(source, needs, run=RunSpec(progress=progress), stage="report")
+    firm_view = build.Firm(found.firm_level, frozenset(found.weak_levels)) if found.firm_level else None
+
+    def ranking(name: str) -> Ranking:
+        # on a large chart the rankings are not run a second time on the firm ties
+        on_firm = found.firm(name) if firm_view is not None and not sampled else None
+        return build.ranking(chart, registry[name], found.scores(name), top, on_firm)
+
+    rankings = tuple(ranking(name) for name in node_measures)
+    found_bridges: Sequence[Bridge] = found.structure("bridges") if "bridges" in ordered else []
+    found_cuts: Sequence[ArticulationPoint] = (
+        found.structure("articulation_points") if "articulation_points" in ordered else []
+    )
+    brokered: BrokerageResult | None = found.structure("brokerage") if "brokerage" in ordered else None
+    brokers = (
+        build.brokers(chart, brokered, top, found.result("firm", "brokerage") if firm_view else None)
+        if brokered
+        else ()
+    )
+    players: tuple[KeyPlayers, ...] = ()
+    if "key_players" in ordered and policy.key_players(chart):
+        k = min(3, chart.number_of_nodes - 1)
+        criteria = (policy.negative_criterion(chart), "reach")
+        players = tuple(found.structure("key_players", k=k, criterion=c) for c in criteria)
+    player_notes = tuple(build.key_player_note(found, kp) if firm_view else "" for kp in players)
+    balanced = found.structure("balance") if "balance" in ordered else None
+    disrupted = (
+        found.disruption("betweenness", strategy="betweenness", steps=min(5, chart.number_of_nodes))
+        if "key_players" in ordered and policy.key_players(chart)
+        else None
+    )
+    how_sure: tuple[RankUncertainty, ...] = ()
+    if drawn is not None and chart.number_of_nodes > 1:
+        how_sure = tuple(
+            found.uncertainty(name, draws=drawn, seed=0, top=min(5, top))
+            for name in HOW_SURE
+            if name in ordered and name in registry
         )
+    timeline = (
+        found.over_time("betweenness", undated=undated, min_dated=min_dated, **per_period[0][1])
+        if per_period
+        else None
+    )
     # a meta-network (nodes of several classes): the agents through what they share
-    affiliated = affiliations(chart, top=min(3, top)) if not sampled and classes(chart).multimode else None
+    affiliated = (
+        found.structure("affiliations", top=min(3, top))
+        if found.has("structure", "affiliations", top=min(3, top))
+        else None
+    )
     shown_partition = partition if isinstance(partition, str) else "custom mapping"
-    bridge_entries = _bridges(chart, found_bridges, top, firm_view)
-    cut_entries = _cuts(chart, found_cuts, top, read.relations, firm_view)
-    weak = tuple(sorted(firm_view.weak, key=chart.vocabulary.confidence.levels.index)) if firm_view else ()
-    findings = key_findings(
-        chart,
-        read.relations,
-        rankings,
-        bridges=bridge_entries,
-        cuts=cut_entries,
-        key_players=players,
-        key_player_notes=player_notes,
-        balance=balanced,
-        how_sure=how_sure,
-        weak_levels=weak,
+    bridge_entries = build.bridges(chart, found_bridges, top, firm_view)
+    cut_entries = build.cuts(chart, found_cuts, top, read.relations, firm_view)
+    weak = found.weak_levels
+    findings = (
+        (nothing_read(read),)
+        if nothing
+        else key_findings(
+            chart,
+            read.relations,
+            rankings,
+            bridges=bridge_entries,
+            cuts=cut_entries,
+            key_players=players,
+            key_player_notes=player_notes,
+            balance=balanced,
+            how_sure=how_sure,
+            weak_levels=weak,
+        )
     )
     cannot = limits(
         chart, read.relations, bridges=bridge_entries, bridges_total=len(found_bridges), over_time=timeline
@@ -703,9 +405,9 @@ def report(
         scale=scale_note,
         over_time=timeline,
         affiliations=affiliated,
-        claims=_claims(chart, read.relations),
+        claims=build.claims(chart, read.relations),
         claims_total=len(chart.alternatives().names),
-        notes=_notes(chart),
+        notes=build.notes(chart),
         notes_total=len([n for v in chart.nodes.notes.values() for n in v])
         + len([n for v in chart.edges.notes.values() for n in v]),
         findings=findings,

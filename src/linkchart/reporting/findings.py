@@ -18,33 +18,17 @@ import numpy as np
 import numpy.typing as npt
 
 from ..analysis.corroboration import sources_behind
+from ..analysis.glossary import GLOSSARY
 from ..analysis.key_players import KeyPlayers
 from ..analysis.over_time import OverTime
+from ..analysis.reading import Reading
 from ..analysis.signed import BalanceResult
 from ..analysis.uncertainty import RankUncertainty
 from ..model import LinkChart
 from .entries import BridgeEntry, CutEntry, Ranked, Ranking
 
-__all__ = ["GLOSSARY", "KEY_PLAYER_GAIN", "Finding", "key_findings", "limits"]
+__all__ = ["GLOSSARY", "KEY_PLAYER_GAIN", "Finding", "key_findings", "limits", "nothing_read"]
 
-GLOSSARY: dict[str, str] = {
-    "betweenness": "how often an actor lies on the shortest chain of ties between two others",
-    "PN centrality": "positive-negative centrality: ties to friends raise it, ties to enemies lower it",
-    "firm ties": "the ties at or above the firm confidence level (reported, unless --firm says otherwise)",
-    "rank 4-9 (tied) on firm ties": "on the firm ties alone the actor would rank 4th to 9th, "
-    "sharing one value with the others in that span",
-    "coordinator": "brokers between two actors of its own group",
-    "itinerant": "an outsider brokering between two actors of one other group",
-    "representative": "carries a tie from its own group out to another group",
-    "gatekeeper": "lets a tie from another group into its own group",
-    "liaison": "brokers between two groups, neither of them its own",
-    "z": "how far a count lies above what chance would give, in standard deviations",
-    "camp": "actors friendly among themselves and hostile to other camps, as far as the ties allow",
-    "frustration": "the ties that do not fit the camps: hostile inside a camp, or friendly across camps",
-}
-"""The report's words that a reader who is not a network scientist may not know, each with a
-one-line gloss (the report's text and Markdown gloss them where they appear, its JSON lists them all, and
-the page's panel glosses those it shows)."""
 
 KEY_PLAYER_GAIN = 0.1
 """The least rise in fragmentation (0 to 1) for which the key-player set is a key finding:
@@ -177,6 +161,8 @@ class _Evidence:
 
 def _how_sure(how_sure: Sequence[RankUncertainty], measure: str, node: str) -> str:
     for u in how_sure:
+        if u.chart.number_of_nodes <= u.top:
+            return ""  # every actor is in the top k of every draw: it says nothing
         if u.measure == measure and node in u.chart.node_ids:
             p = u.p_top(node)
             return (
@@ -196,9 +182,40 @@ def _firm(note: str, weak: str = "") -> str:
     return f"On the firm ties alone it falls to {where}."
 
 
+def _fragmentation(criterion: str) -> str:
+    """The words for a KPP-Neg criterion: distance-weighted fragmentation is not 0 on a connected
+    chart (actors far apart count as partly cut off), component fragmentation is."""
+    return "distance-weighted fragmentation" if criterion == "fragmentation" else "fragmentation"
+
+
 def _sentence(*parts: str) -> str:
     text = " ".join(p.strip() for p in parts if p.strip())
     return text[0].upper() + text[1:] if text else ""
+
+
+def _tied_top(ranking: Ranking) -> list[Ranked]:
+    """The nodes that share the top value of ``ranking`` (equal to 12 significant digits), of those shown."""
+    top = float(f"{ranking.overall[0].value:.12g}")
+    return [r for r in ranking.overall if float(f"{r.value:.12g}") == top]
+
+
+def _claims_counted(chart: LinkChart, rows: Sequence[int]) -> str:
+    """``"It counts both alternatives of the either-or claim c."`` when ``rows`` hold two or
+    more alternatives of one claim (only one of them is true), else ``""``."""
+    group = chart.alternatives().group
+    names = chart.alternatives().names
+    seen: dict[int, int] = {}
+    for k in rows:
+        g = int(group[k])
+        if g >= 0:
+            seen[g] = seen.get(g, 0) + 1
+    both = sorted(names[g] for g, count in seen.items() if count > 1)
+    if not both:
+        return ""
+    return (
+        f"It counts every alternative of the either-or claim {', '.join(both)}, of which only one "
+        "can hold: the count is an upper bound."
+    )
 
 
 def _of_node(kind: str, text: str, ranked: Ranked, evidence: _Evidence, *more: str) -> Finding:
@@ -242,23 +259,43 @@ def key_findings(
     top_broker = ""
     if broker and broker.overall and broker.overall[0].value > 0:
         first = broker.overall[0]
-        top_broker = first.node
-        after = broker.overall[1] if len(broker.overall) > 1 else None
-        nxt = f"; next, {after.label or after.node} with {after.value:.3g}" if after else ""
-        text = (
-            f"{first.label or first.node} is the main go-between: it lies on more of the shortest "
-            f"chains between other actors than anyone else (betweenness {first.value:.3g}{nxt})."
-        )
-        out.append(_of_node("broker", text, first, evidence, _how_sure(how_sure, "betweenness", first.node)))
+        tied = _tied_top(broker)
+        if len(tied) == 1:
+            top_broker = first.node
+            after = broker.overall[1] if len(broker.overall) > 1 else None
+            nxt = f"; next, {after.label or after.node} with {after.value:.3g}" if after else ""
+            text = (
+                f"{first.label or first.node} is the main go-between: it lies on more of the shortest "
+                f"chains between other actors than anyone else (betweenness {first.value:.3g}{nxt})."
+            )
+            out.append(
+                _of_node("broker", text, first, evidence, _how_sure(how_sure, "betweenness", first.node))
+            )
+        elif len(tied) < len(broker.overall):  # a tie that ends among the nodes shown
+            names = _names(chart, [r.node for r in tied], len(tied))
+            text = (
+                f"{names} tie as the main go-betweens (betweenness {first.value:.3g} each): none lies "
+                "on more of the shortest chains between other actors than the others."
+            )
+            out.append(Finding("broker", text, "", tuple(r.node for r in tied)))
     hub = by_name.get("degree")
-    if hub and hub.overall and hub.overall[0].value > 0:
+    hubs = _tied_top(hub) if hub and hub.overall and hub.overall[0].value > 0 else []
+    if hub and 1 < len(hubs) < len(hub.overall):  # a tie that ends among the nodes shown
+        names = _names(chart, [r.node for r in hubs], len(hubs))
+        text = (
+            f"{names} tie for the most partners: {hubs[0].value:.0f} each of the "
+            f"{chart.number_of_nodes - 1} other actors."
+        )
+        out.append(Finding("hub", text, "", tuple(r.node for r in hubs)))
+    if hub and len(hubs) == 1:
         first = hub.overall[0]
         also = "also has" if first.node == top_broker else "has"
         text = (
             f"{first.label or first.node} {also} the most partners: {first.value:.0f} of the "
             f"{chart.number_of_nodes - 1} other actors."
         )
-        out.append(_of_node("hub", text, first, evidence))
+        claims = _claims_counted(chart, evidence.ties_of([first.node]))
+        out.append(_of_node("hub", text, first, evidence, claims))
     if bridges:
         b = bridges[0]
         small = b.smaller_side
@@ -288,17 +325,27 @@ def key_findings(
                 (c.node,),
             )
         )
-    for kp, note in zip(key_players, key_player_notes or [""] * len(key_players), strict=True):
+    out.extend(_key_players(chart, evidence, key_players, key_player_notes))
+    if balance is not None:
+        out.extend(_camps(chart, balance))
+    return tuple(out)
+
+
+def _key_players(
+    chart: LinkChart, evidence: _Evidence, key_players: Sequence[KeyPlayers], notes: Sequence[str]
+) -> tuple[Finding, ...]:
+    """The KPP-Neg set as one finding, when removing it fragments the network enough."""
+    for kp, note in zip(key_players, notes or [""] * len(key_players), strict=True):
         if kp.criterion not in ("fragmentation", "component_fragmentation"):
             continue
         if kp.score - kp.baseline < KEY_PLAYER_GAIN:
             break  # the network is already in pieces, or the set changes little: no headline
-        out.append(
+        return (
             Finding(
                 "key_players",
                 f"Removing {_names(chart, kp.nodes, len(kp.nodes))} together would break the network "
-                f"apart most (fragmentation from {kp.baseline:.2f} to {kp.score:.2f}, where 1 is "
-                "every actor cut off from every other).",
+                f"apart most ({_fragmentation(kp.criterion)} from {kp.baseline:.2f} to {kp.score:.2f}, "
+                "where 1 is every actor cut off from every other).",
                 _sentence(
                     "rests on " + evidence.describe(evidence.ties_of(kp.nodes), "their ") + ".",
                     f"On the firm ties alone the set is {note.removeprefix('on firm ties: ')}."
@@ -306,38 +353,59 @@ def key_findings(
                     else "",
                 ),
                 tuple(kp.nodes),
-            )
+            ),
         )
-        break
-    if balance is not None:
-        camps: dict[int, list[str]] = {}
-        for node, camp in balance.camps.items():
-            if camp is not None:
-                camps.setdefault(camp, []).append(node)
-        if len(camps) > 1:
-            sides = [camps[k] for k in sorted(camps, key=lambda k: -len(camps[k]))]
-            signed = [chart.index_of(n) for side in sides for n in side]
-            hostile = [i for i, r in enumerate(chart.vocabulary.relations) if r.negative]
-            e = chart.edges
-            rows = np.flatnonzero(
-                np.isin(e.relation, hostile) & np.isin(e.src, signed) & np.isin(e.dst, signed)
-            ).tolist()
-            unfit = balance.frustration
-            out.append(
-                Finding(
-                    "camps",
-                    f"Friends and enemies fall into {len(sides)} camps: "
-                    + "; ".join(f"one with {_names(chart, side, 2)}" for side in sides[:3])
-                    + " (a camp: actors friendly among themselves and hostile to the other camps).",
-                    _sentence(
-                        f"rests on {_plural(len(rows), 'hostile tie')} among them;",
-                        f"{_plural(unfit, 'tie')} {'does' if unfit == 1 else 'do'} not fit the camps "
-                        "(hostile inside a camp, or friendly across camps).",
-                    ),
-                    tuple(n for side in sides for n in side[:2]),
-                )
-            )
-    return tuple(out)
+    return ()
+
+
+def _camps(chart: LinkChart, balance: BalanceResult) -> tuple[Finding, ...]:
+    """The camps of a signed chart, as one finding (none when there is one camp)."""
+    camps: dict[int, list[str]] = {}
+    for node, camp in balance.camps.items():
+        if camp is not None:
+            camps.setdefault(camp, []).append(node)
+    if len(camps) > 1:
+        sides = [camps[k] for k in sorted(camps, key=lambda k: -len(camps[k]))]
+        signed = [chart.index_of(n) for side in sides for n in side]
+        hostile = [i for i, r in enumerate(chart.vocabulary.relations) if r.negative]
+        e = chart.edges
+        rows = np.flatnonzero(
+            np.isin(e.relation, hostile) & np.isin(e.src, signed) & np.isin(e.dst, signed)
+        ).tolist()
+        unfit = balance.frustration
+        return (
+            Finding(
+                "camps",
+                f"Friends and enemies fall into {len(sides)} camps: "
+                + "; ".join(f"one with {_names(chart, side, 2)}" for side in sides[:3])
+                + (
+                    " (a camp: actors friendly among themselves and hostile to the other camps)."
+                    if not unfit
+                    else " (camps of least frustration: as friendly within and as hostile across as "
+                    "the ties allow)."
+                ),
+                _sentence(
+                    f"rests on {_plural(len(rows), 'hostile tie')} among them;",
+                    f"{_plural(unfit, 'tie')} {'does' if unfit == 1 else 'do'} not fit the camps "
+                    "(hostile inside a camp, or friendly across camps).",
+                ),
+                tuple(n for side in sides for n in side[:2]),
+            ),
+        )
+    return ()
+
+
+def nothing_read(reading: Reading) -> Finding:
+    """The one finding of a reading that reads none of a chart's ties: it says so plainly, and how
+    to read some."""
+    return Finding(
+        "nothing_read",
+        "No tie is read, so no actor can be ranked: the reading leaves out "
+        + (f"all {reading.total} ties" if reading.total > 1 else "the chart's one tie")
+        + f" ({reading.describe().split('left out: ')[-1].split(' — ')[0]}).",
+        "Read them with signs='all' (--signs all) or other layers (--layers); the rankings, "
+        "structures and how-sure sections are left out.",
+    )
 
 
 def limits(

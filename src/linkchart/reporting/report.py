@@ -16,12 +16,12 @@ from ..analysis.key_players import KeyPlayers
 from ..analysis.over_time import OverTime
 from ..analysis.signed import BalanceResult
 from ..analysis.uncertainty import RankUncertainty
+from ..cells import to_cell
 from ..files import write_folder
-from ..loading.cells import to_cell
 from . import text
 from .entries import BridgeEntry, BrokerEntry, ClaimEntry, CutEntry, NoteEntry, Ranked, Ranking, TieEvidence
 from .findings import GLOSSARY, Finding
-from .text import json_value
+from .tables import json_value
 
 __all__ = ["Report"]
 
@@ -151,29 +151,6 @@ class Report:
     # ------------------------------------------------------------------ data
     def to_dict(self) -> dict[str, Any]:
         """Everything as plain JSON-ready values (NaN as ``None``)."""
-
-        def ranked(rows: Iterable[Ranked]) -> list[dict[str, Any]]:
-            return [
-                {
-                    "node": r.node,
-                    "label": r.label,
-                    "type": r.type,
-                    "value": json_value(r.value),
-                    "note": r.note,
-                }
-                for r in rows
-            ]
-
-        def tie(t: TieEvidence) -> dict[str, Any]:
-            return {
-                "id": t.id,
-                "from": t.from_id,
-                "relation": t.relation,
-                "to": t.to_id,
-                "confidence": t.confidence,
-                "evidence": t.evidence,
-            }
-
         return {
             "title": self.title,
             "nodes": self.nodes,
@@ -190,8 +167,8 @@ class Report:
                     "measure": r.measure,
                     "description": r.description,
                     "order": "ascending" if r.ascending else "descending",
-                    "overall": ranked(r.overall),
-                    "by_type": {t: ranked(rows) for t, rows in r.by_type.items()},
+                    "overall": _ranked_dicts(r.overall),
+                    "by_type": {t: _ranked_dicts(rows) for t, rows in r.by_type.items()},
                 }
                 for r in self.rankings
             ],
@@ -201,7 +178,7 @@ class Report:
                     "b": b.b,
                     "labels": list(b.labels),
                     "sides": [list(s) for s in b.sides],
-                    "ties": [tie(t) for t in b.ties],
+                    "ties": [_tie_dict(t) for t in b.ties],
                     "note": b.note,
                 }
                 for b in self.bridges
@@ -236,16 +213,7 @@ class Report:
             "bridge_edges_total": self.bridge_edges_total,
             "articulation_points_total": self.articulation_points_total,
             "key_players": [
-                {
-                    "criterion": kp.criterion,
-                    "k": kp.k,
-                    "nodes": list(kp.nodes),
-                    "contributions": list(kp.contributions),
-                    "score": kp.score,
-                    "baseline": kp.baseline,
-                    "search": kp.parameters.get("search"),
-                    "note": note,
-                }
+                _key_player_dict(kp, note)
                 for kp, note in zip(
                     self.key_players, self.key_player_notes or [""] * len(self.key_players), strict=True
                 )
@@ -261,7 +229,7 @@ class Report:
                     "confidence": c.confidence,
                     "text": c.text,
                     "read": c.read,
-                    "ties": [tie(t) for t in c.ties],
+                    "ties": [_tie_dict(t) for t in c.ties],
                 }
                 for c in self.claims
             ],
@@ -394,3 +362,43 @@ class Report:
             )
             texts[name] = buffer.getvalue()
         return write_folder(folder, texts, inputs=self.files)  # all four tables or none
+
+
+def _ranked_dicts(rows: Iterable[Ranked]) -> list[dict[str, Any]]:
+    """Ranked rows as JSON-ready values."""
+    return [
+        {
+            "node": r.node,
+            "label": r.label,
+            "type": r.type,
+            "value": json_value(r.value),
+            "note": r.note,
+        }
+        for r in rows
+    ]
+
+
+def _tie_dict(t: TieEvidence) -> dict[str, Any]:
+    """A tie and its evidence as JSON-ready values."""
+    return {
+        "id": t.id,
+        "from": t.from_id,
+        "relation": t.relation,
+        "to": t.to_id,
+        "confidence": t.confidence,
+        "evidence": t.evidence,
+    }
+
+
+def _key_player_dict(kp: KeyPlayers, note: str) -> dict[str, Any]:
+    """A key-player set as JSON-ready values."""
+    return {
+        "criterion": kp.criterion,
+        "k": kp.k,
+        "nodes": list(kp.nodes),
+        "contributions": list(kp.contributions),
+        "score": kp.score,
+        "baseline": kp.baseline,
+        "search": kp.parameters.get("search"),
+        "note": note,
+    }

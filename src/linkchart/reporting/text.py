@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..analysis.bridges import bridge_count
 from ..analysis.uncertainty import rank_range
 from .entries import Ranking
 from .findings import GLOSSARY
+from .tables import _headers, _md_escape, _md_table, _names, _num, _pieces, _shown, _table, json_value, who
 
 if TYPE_CHECKING:
+    from ..analysis.disruption import Disruption
+    from ..analysis.uncertainty import RankUncertainty
     from .report import Report
 
 __all__ = ["json_value", "markdown", "text", "who"]
@@ -22,60 +25,6 @@ BROKERAGE = "brokerage"
 KEY_PLAYERS = "key_players"
 KEY_PLAYERS_MAX_NODES = 2000
 """Above this many nodes the report leaves key players out (call linkchart.key_players)."""
-
-
-def _num(value: float) -> str:
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
-        return str(int(value))
-    if math.isnan(value):
-        return "NaN"
-    return f"{value:.4g}"
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Iterable[int] = ()) -> list[str]:
-    """Aligned columns; ``right`` lists the columns to right-align (numbers)."""
-    right = set(right)
-    widths = [len(h) for h in headers]
-    for row in rows:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-
-    def line(cells: Sequence[str]) -> str:
-        parts = [
-            c.rjust(w) if i in right else c.ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ]
-        return "  ".join(parts).rstrip()
-
-    return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
-
-
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Iterable[int] = ()) -> list[str]:
-    right = set(right)
-    head = "| " + " | ".join(_md_escape(h) for h in headers) + " |"
-    rule = "|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|"
-    return [head, rule, *("| " + " | ".join(_md_escape(c) for c in r) + " |" for r in rows)]
-
-
-def _names(ids: Sequence[str], shown: int = 6) -> str:
-    return ", ".join(ids[:shown]) + (f", ... ({len(ids) - shown} more)" if len(ids) > shown else "")
-
-
-def _pieces(components: Sequence[Sequence[str]]) -> str:
-    """The pieces cut off (all but the largest), with their members."""
-    return "; ".join(f"{len(c)}: {_names(c)}" for c in components[1:])
-
-
-def json_value(value: float) -> float | None:
-    return None if isinstance(value, float) and math.isnan(value) else value
-
-
-def who(node: str, label: str) -> str:
-    """A node as a report shows it: its label, with its id where they differ."""
-    return node if not label or label == node else f"{label} [{node}]"
 
 
 def _noted(report: Report, rows: list[list[str]], notes: Sequence[str]) -> list[list[str]]:
@@ -134,11 +83,6 @@ def _broker_flags(report: Report) -> list[str]:
     return out
 
 
-def _headers(headers: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """``headers``, with ``note`` added when the rows carry one."""
-    return [*headers, "note"] if rows and len(rows[0]) > len(headers) else headers
-
-
 def _balance_lines(report: Report) -> list[str]:
     b = report.balance
     if b is None:
@@ -194,10 +138,6 @@ def _key_player_lines(report: Report) -> list[str]:
             f"not computed for charts of over {KEY_PLAYERS_MAX_NODES:,} nodes; call linkchart.key_players"
         ]
     return out or ["none (fewer than 2 nodes)"]
-
-
-def _shown(shown: int, total: int) -> str:
-    return f"all {total}" if shown == total else f"the {shown} that cut off most, of {total}"
 
 
 def _bridges_shown(report: Report) -> str:
@@ -263,6 +203,25 @@ def _role_glosses() -> str:
     )
 
 
+def _bridge_lines(report: Report) -> list[str]:
+    """The text section's bridges: each with what it cuts off, its ties and their evidence."""
+    out = [] if report.bridges else ["  none"]
+    for b in report.bridges:
+        small = b.smaller_side
+        out.append(
+            f"  {who(b.a, b.labels[0])} -- {who(b.b, b.labels[1])}: cuts off {len(small)} "
+            f"node{'s' if len(small) != 1 else ''} ({_names(small)}) from the other {b.cut_off_from}"
+            + (f"  * {b.note}" if b.note else "")
+        )
+        for t in b.ties:
+            out.append(f"    [{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence})")
+            if t.evidence:
+                out += textwrap.wrap(
+                    f'"{t.evidence}"', 100, initial_indent="      ", subsequent_indent="       "
+                )
+    return out
+
+
 def text(report: Report) -> str:
     """Aligned tables for a terminal, after the Key findings in plain words."""
     head = _header(report)
@@ -284,21 +243,7 @@ def text(report: Report) -> str:
             "",
             f"== bridges: ties whose removal disconnects (undirected reading); {_bridges_shown(report)}",
         ]
-        if not report.bridges:
-            out.append("  none")
-        for b in report.bridges:
-            small = b.smaller_side
-            out.append(
-                f"  {who(b.a, b.labels[0])} -- {who(b.b, b.labels[1])}: cuts off {len(small)} "
-                f"node{'s' if len(small) != 1 else ''} ({_names(small)}) from the other {b.cut_off_from}"
-                + (f"  * {b.note}" if b.note else "")
-            )
-            for t in b.ties:
-                out.append(f"    [{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence})")
-                if t.evidence:
-                    out += textwrap.wrap(
-                        f'"{t.evidence}"', 100, initial_indent="      ", subsequent_indent="       "
-                    )
+        out += _bridge_lines(report)
     if "articulation_points" in report.sections:
         out += [
             "",
@@ -441,6 +386,75 @@ def _over_time_rows(report: Report, *, text: bool) -> list[str]:
     return _md_table(headers, rows, right=[1])
 
 
+def _md_bridges(report: Report) -> list[str]:
+    """The Markdown table of bridges: each tie, what it cuts off, and its evidence."""
+    if not report.bridges:
+        return ["None."]
+    rows = [
+        [
+            f"{who(b.a, b.labels[0])} -- {who(b.b, b.labels[1])}" + (f" (* {b.note})" if b.note else ""),
+            f"{len(b.smaller_side)}: {_names(b.smaller_side)}",
+            str(b.cut_off_from),
+            "; ".join(
+                f'[{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence}): "{t.evidence}"'
+                for t in b.ties
+            ),
+        ]
+        for b in report.bridges
+    ]
+    return _md_table(["tie", "cuts off", "from", "evidence"], rows, right=[2])
+
+
+def _md_brokers(report: Report) -> list[str]:
+    """The Markdown table of the top brokers per role, their flags and the roles' glosses."""
+    rows = _broker_rows(report)
+    if not rows:
+        out = ["None."]
+    else:
+        headers = _headers(["role", "broker", "group", "count", "expected", "z"], rows)
+        out = _md_table(headers, rows, right=[3, 4, 5])
+    flags = _broker_flags(report)
+    if flags:
+        out += ["", *(f"- {line}" for line in flags)]
+    if rows:
+        out += ["", f"Roles: {_role_glosses()}. z: {GLOSSARY['z']}."]
+    return out
+
+
+def _md_disruption(disruption: Disruption) -> list[str]:
+    """The Markdown table of a disruption curve, one row per step."""
+    rows = [
+        [str(r["step"]), r["removed"] or "(intact)", f"{r['fragmentation']:.3f}", f"{r['largest']:.3f}",
+         f"{r['efficiency']:.3f}"]
+        for r in disruption.table()
+    ]  # fmt: skip
+    return _md_table(["step", "removed", "fragmentation", "largest", "efficiency"], rows, right=[0, 2, 3, 4])
+
+
+def _md_how_sure(u: RankUncertainty) -> list[str]:
+    """One measure's How sure: what was drawn, and its table."""
+    p = u.parameters
+    out = [f"{u.measure}, {u.draws} draws ({p['model']} model, seed {p['seed']}). {u.explain()}", ""]
+    rows = [
+        [
+            who(r["node"], r["label"]),
+            _num(r["value"]),
+            "-" if math.isnan(r["percentile"]) else f"{r['percentile']:.0f}",
+            _num(r["median"]),
+            f"{_num(r['interval'][0])} to {_num(r['interval'][1])}",
+            rank_range(r),
+            f"{r['p_top']:.2f}",
+        ]
+        for r in u.table()
+    ]
+    out += _md_table(
+        ["node", "value", "value pct", "median", "90% interval", "rank 90%", f"P(top {u.top})"],
+        rows,
+        right=[1, 2, 3, 6],
+    )
+    return [*out, ""]
+
+
 def markdown(report: Report) -> str:
     """The same tables as Markdown (GitHub pipe tables), after the Key findings."""
     head = _header(report)
@@ -467,23 +481,7 @@ def markdown(report: Report) -> str:
             + ".",
             "",
         ]
-        if report.bridges:
-            rows = [
-                [
-                    f"{who(b.a, b.labels[0])} -- {who(b.b, b.labels[1])}"
-                    + (f" (* {b.note})" if b.note else ""),
-                    f"{len(b.smaller_side)}: {_names(b.smaller_side)}",
-                    str(b.cut_off_from),
-                    "; ".join(
-                        f'[{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence}): "{t.evidence}"'
-                        for t in b.ties
-                    ),
-                ]
-                for b in report.bridges
-            ]
-            out += _md_table(["tie", "cuts off", "from", "evidence"], rows, right=[2])
-        else:
-            out.append("None.")
+        out += _md_bridges(report)
     if "articulation_points" in report.sections:
         out += [
             "",
@@ -510,19 +508,7 @@ def markdown(report: Report) -> str:
             f"Gould-Fernandez roles, groups: {report.parameters.get('partition', 'type')}.",
             "",
         ]
-        rows = _broker_rows(report)
-        out += (
-            _md_table(
-                _headers(["role", "broker", "group", "count", "expected", "z"], rows), rows, right=[3, 4, 5]
-            )
-            if rows
-            else ["None."]
-        )
-        flags = _broker_flags(report)
-        if flags:
-            out += ["", *(f"- {line}" for line in flags)]
-        if rows:
-            out += ["", f"Roles: {_role_glosses()}. z: {GLOSSARY['z']}."]
+        out += _md_brokers(report)
     if KEY_PLAYERS in report.sections:
         out += ["", "## Key players", "", "Borgatti (2006), undirected reading.", ""]
         out += [f"- {line}" for line in _key_player_lines(report)]
@@ -537,37 +523,11 @@ def markdown(report: Report) -> str:
             "The top broker removed, one at a time (betweenness, recomputed).",
             "",
         ]
-        rows = [
-            [str(r["step"]), r["removed"] or "(intact)", f"{r['fragmentation']:.3f}", f"{r['largest']:.3f}",
-             f"{r['efficiency']:.3f}"]
-            for r in report.disruption.table()
-        ]  # fmt: skip
-        out += _md_table(
-            ["step", "removed", "fragmentation", "largest", "efficiency"], rows, right=[0, 2, 3, 4]
-        )
+        out += _md_disruption(report.disruption)
     if report.how_sure:
         out += ["", "## How sure", ""]
         for u in report.how_sure:
-            p = u.parameters
-            out += [f"{u.measure}, {u.draws} draws ({p['model']} model, seed {p['seed']}). {u.explain()}", ""]
-            rows = [
-                [
-                    who(r["node"], r["label"]),
-                    _num(r["value"]),
-                    "-" if math.isnan(r["percentile"]) else f"{r['percentile']:.0f}",
-                    _num(r["median"]),
-                    f"{_num(r['interval'][0])} to {_num(r['interval'][1])}",
-                    rank_range(r),
-                    f"{r['p_top']:.2f}",
-                ]
-                for r in u.table()
-            ]
-            out += _md_table(
-                ["node", "value", "value pct", "median", "90% interval", "rank 90%", f"P(top {u.top})"],
-                rows,
-                right=[1, 2, 3, 6],
-            )
-            out.append("")
+            out += _md_how_sure(u)
     if report.claims:
         out += ["", "## Either-or claims", "", "One claim each, of which exactly one alternative holds.", ""]
         out += [f"- {line.strip()}" if not line.startswith("  ") else f"  > {line.strip()}"

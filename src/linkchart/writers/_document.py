@@ -18,11 +18,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from ..convert import to_records
 from ..errors import LinkchartError
 from ..loading.evidence import is_remote
 from ..loading.files import Refused, read_text, resolve_named
 from ..model import LinkChart, Source, combined
+from ..model.convert import to_records
 from ..readers.convention import JSON_FIELDS
 from ..vocabulary import COMMON_LAYER, Grades
 

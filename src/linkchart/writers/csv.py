@@ -1,7 +1,7 @@
 """The CSV folder: ``chart.yaml`` with ``nodes.csv`` and ``edges.csv`` (:func:`dumps`, :func:`write_csv`).
 
 The header goes to ``chart.yaml``, which names the two tables; every node and edge is
-one row. Cells are spreadsheet-safe (:mod:`linkchart.loading.cells`): text a spreadsheet
+one row. Cells are spreadsheet-safe (:mod:`linkchart.cells`): text a spreadsheet
 would run as a formula is written behind an apostrophe, which loading removes again.
 """
 
@@ -15,12 +15,12 @@ from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..convert import to_records
+from ..cells import to_cell
 from ..errors import LinkchartError
 from ..files import write_folder
-from ..loading.cells import to_cell
 from ..loading.columns import EDGE_FIELDS, NODE_FIELDS
 from ..model import LinkChart
+from ..model.convert import to_records
 from ._document import edge_rows, folder_of, header, plain_tree
 from .yaml import yaml_text
 
@@ -83,7 +83,7 @@ def _evidence_cell(evidence: Any, what: str) -> str:
 
 
 class _SafeWriter:
-    """A CSV writer whose text cells are spreadsheet-safe (:func:`~linkchart.loading.cells.to_cell`)."""
+    """A CSV writer whose text cells are spreadsheet-safe (:func:`~linkchart.cells.to_cell`)."""
 
     def __init__(self, f: io.StringIO) -> None:
         self._w = csv.writer(f, lineterminator="\r\n")
@@ -192,7 +192,7 @@ def write_csv(chart: LinkChart, folder: str | os.PathLike[str], *, embed_sources
     is written as one JSON value per cell, in a column that ``chart.yaml`` names under
     ``json:`` (:func:`json_columns`). Cells are spreadsheet-safe: text that a spreadsheet
     would run as a formula (``=``, ``+``, ``-``, ``@`` first) is written behind an
-    apostrophe, which loading removes again (:mod:`linkchart.loading.cells`).
+    apostrophe, which loading removes again (:mod:`linkchart.cells`).
 
     Raises
     ------

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
 
+from ..analysis.analyze import analyze
+from ..analysis.findings import Findings
 from ..errors import LinkchartError, UnknownNameError
 from ..files import write_atomic
 from ..model import LinkChart
 from ..options import build, option
+from ..style import node_styles
 from . import ftm, gexf, graphml, nodelink, stix, xlsx
 from .csv import write_csv
 from .gephi import write_gephi
@@ -49,6 +52,9 @@ class FormatInfo:
     embeds
         Whether the format embeds each source's text by default (``embed_sources``), or
         ``None`` for a format that holds no source texts.
+    analysed
+        Whether the write step presents an analysis (GEXF: positions and sizes), so that
+        it takes the findings :func:`export` was given rather than their chart.
     """
 
     name: Format
@@ -56,28 +62,20 @@ class FormatInfo:
     description: str
     write: Callable[..., Path]
     embeds: bool | None = None
+    analysed: bool = False
 
 
-def _gexf_inputs(chart: LinkChart) -> tuple[gexf.Positions, dict[str, float], dict[str, tuple[str, str]]]:
-    """What Gephi draws: positions, sizes (betweenness) and each node type's colour and shape.
-
-    Interim (issue 20): computed here until the analysis step holds them (WP4's
-    ``analyze``/``Findings``); the layout and the styles still live in ``render``.
-    """
-    from ..analysis.betweenness import betweenness
-    from ..render.layout import positions_array
-    from ..render.style import node_styles
-
+def _write_gexf(source: LinkChart | Findings, target: Path, *, embed_sources: bool = True) -> Path:
+    """GEXF with what Gephi draws: positions and sizes (betweenness) from the analysis (made
+    here for a chart, reused from findings), and each node type's colour and shape
+    (:mod:`linkchart.style`)."""
+    found = analyze(source, measures=("betweenness",), sections=(), firm=None, draws=None, layout="auto")
+    chart = found.chart
     looks = {name: (style.color, style.shape) for name, style in node_styles(chart.vocabulary).items()}
-    return positions_array(chart, method="auto", seed=0), betweenness(chart).to_dict(), looks
-
-
-def _write_gexf(chart: LinkChart, target: Path, *, embed_sources: bool = True) -> Path:
-    positions, sizes, looks = _gexf_inputs(chart)
     text = gexf.dumps(
         chart,
-        positions=positions,
-        sizes=sizes,
+        positions=found.positions(method="auto", seed=0),
+        sizes=found.scores("betweenness").to_dict(),
         looks=looks,
         folder=target.parent,
         embed_sources=embed_sources,
@@ -116,6 +114,7 @@ FORMATS: Final[Mapping[Format, FormatInfo]] = {
             "GEXF 1.3: Gephi, with colours, shapes, sizes, positions and spells",
             _write_gexf,
             embeds=True,
+            analysed=True,
         ),
         FormatInfo("json", (".json",), "node-link JSON: networkx, D3", _written(nodelink.dumps), embeds=True),
         FormatInfo(
@@ -200,18 +199,20 @@ class ExportOptions:
 
 
 def export(
-    chart: LinkChart,
+    source: LinkChart | Findings,
     path: str | os.PathLike[str],
     *,
     format: str | None = None,
     embed_sources: bool | None = None,
 ) -> Path:
-    """Write ``chart`` to ``path`` in a format of :data:`FORMATS`; return the path written.
+    """Write a chart to ``path`` in a format of :data:`FORMATS`; return the path written.
 
     Parameters
     ----------
-    chart
-        The chart.
+    source
+        The chart, or the findings of an analysis of one (:func:`linkchart.analyze`): GEXF
+        presents their positions and betweenness (computed here for a chart); every other
+        format writes the chart.
     path
         The file to write (atomically; never over a file the chart was read from), or
         the folder of a CSV folder.
@@ -272,6 +273,8 @@ def export(
     True
     """
     info = FORMATS[format_of(path, format)]
+    chart = source.chart if isinstance(source, Findings) else source
+    given = source if info.analysed else chart
     embed = build(ExportOptions, embed_sources=embed_sources).embed_sources
     if info.embeds is None:
         if embed:
@@ -279,5 +282,5 @@ def export(
                 f"the {info.name} format holds no source texts; export without embed_sources",
                 code="bad-argument",
             )
-        return info.write(chart, Path(path))
-    return info.write(chart, Path(path), embed_sources=info.embeds if embed is None else embed)
+        return info.write(given, Path(path))
+    return info.write(given, Path(path), embed_sources=info.embeds if embed is None else embed)

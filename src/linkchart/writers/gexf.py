@@ -21,10 +21,10 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from ..loading.timegrammar import parse_time
 from ..model import LinkChart
 from ..readers.convention import GEXF_NS, VIZ_NS
 from ..readers.gexf import GEXF_EDGE_FIELDS, GEXF_NODE_FIELDS
+from ..timegrammar import parse_time
 from ..times import Span
 from ._document import Parts, check_holdable, exchange_parts, folder_of, text_of
 

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LinkchartError
-from ..loading.timegrammar import parse_time
 from ..model import LinkChart
 from ..readers.convention import evidence_text
+from ..timegrammar import parse_time
 from ..times import Span
 from ._document import chart_document, folder_of
 

@@ -16,6 +16,7 @@ from ._common import file_arguments, json_argument, load_chart
 
 if TYPE_CHECKING:
     from ...analysis.disruption import Disruption
+    from ...figures.spec import FigureFormat
     from ...model import LinkChart
     from ..progress import Stages
 
@@ -40,13 +41,19 @@ def arguments(p: argparse.ArgumentParser, names: Names) -> None:
 
 
 def _draw(args: argparse.Namespace, chart: LinkChart, results: list[Disruption], progress: Stages) -> Path:
-    from ...analysis.disruption import plot_disruption
+    from ...figures import plot_disruption
     from ...files import write_atomic
 
     with progress.stage(f"drawing {Path(args.output).name}"):
-        svg, png = plot_disruption(results, title=chart.title)
-        data = png if str(args.output).lower().endswith(".png") else svg
+        data = plot_disruption(results, title=chart.title, format=_format(args.output))
+        # any name is written (SVG unless it ends in .png or .pdf), as before; never over an input
         return write_atomic(args.output, data, inputs=[args.file, *chart.files])
+
+
+def _format(path: str) -> FigureFormat:
+    """The figure format of ``path``: PNG or PDF by its extension, else SVG."""
+    suffix = Path(path).suffix.lower()
+    return "png" if suffix == ".png" else "pdf" if suffix == ".pdf" else "svg"
 
 
 def run(args: argparse.Namespace, progress: Stages) -> int:

@@ -82,7 +82,7 @@ def _filtered(args: argparse.Namespace, chart: LinkChart) -> LinkChart:
 
 
 def _figure(args: argparse.Namespace, chart: LinkChart, page: dict[str, Any], progress: Stages) -> int:
-    from ...render.image import render_image
+    from ...figures import render_image
 
     with progress.stage(f"drawing {Path(args.output).name}"):
         target = render_image(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ...analysis.spec import AnalysisSpec, RunSpec
-from ...figures.spec import FIGURE_FORMATS
+from ...figures.spec import FIGURE_FORMATS, FigureFormat
 from ..arguments import Names, UsageError, add_options, values
 from ..output import print_json
 from ..specs import TimelineSpec
@@ -43,10 +43,10 @@ def arguments(p: argparse.ArgumentParser, names: Names) -> None:
     view_arguments(p, names)
 
 
-def _kind(output: str | None) -> str:
+def _kind(output: str | None) -> FigureFormat:
     """The figure format of ``-o`` (checked before any work)."""
     if output is None:
-        return ""
+        return "svg"  # nothing is drawn
     kind = Path(output).suffix.lower().lstrip(".")
     if kind not in FIGURE_FORMATS:
         raise UsageError(
@@ -55,17 +55,16 @@ def _kind(output: str | None) -> str:
             input=output,
             ctx={"choices": list(FIGURE_FORMATS)},
         )
-    return kind
+    return cast("FigureFormat", kind)
 
 
 def _draw(
-    args: argparse.Namespace, chart: LinkChart, result: OverTime, labels: dict[str, str], kind: str
+    args: argparse.Namespace, chart: LinkChart, result: OverTime, labels: dict[str, str], kind: FigureFormat
 ) -> Path:
-    from ...analysis.over_time import plot_over_time
-    from ...files import write_atomic
+    from ...figures import plot_over_time, write_figure
 
-    data = plot_over_time(result, top=args.top, title=chart.title, kind=kind, labels=labels)
-    return write_atomic(args.output, data, inputs=[args.file, *chart.files])
+    data = plot_over_time(result, top=args.top, title=chart.title, format=kind, labels=labels)
+    return write_figure(data, args.output, inputs=[args.file, *chart.files])
 
 
 def run(args: argparse.Namespace, progress: Stages) -> int:

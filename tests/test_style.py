@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from linkchart.render.style import (
+from linkchart.style import (
     HOSTILE_COLOR,
     LAYER_PALETTE,
     NODE_PALETTE,
@@ -68,7 +68,7 @@ def test_hedged_ties_are_dashed_and_the_least_certain_faded() -> None:
 def test_ciede2000_gives_the_published_differences(
     lab1: tuple[float, float, float], lab2: tuple[float, float, float], expected: float
 ) -> None:
-    from linkchart.render.style import _ciede2000
+    from linkchart.style import _ciede2000
 
     assert _ciede2000(lab1, lab2) == pytest.approx(expected, abs=1e-4)
     assert _ciede2000(lab2, lab1) == pytest.approx(expected, abs=1e-4)

@@ -1,10 +1,10 @@
 """A static figure of a chart for briefings: SVG, PDF or PNG, drawn with matplotlib.
 
-The figure shows what the HTML page shows — the same positions (:mod:`.layout`), node
-colours and shapes (:mod:`.style`), sizes (the same measure, the same scale), ties
-coloured by layer and hostile ties in red, hedged ties dashed and faded — with a
-legend, a title and a source line. Node shapes carry the type, so the figure reads in
-greyscale. SVG and PDF keep labels as real text (selectable, searchable).
+The figure shows what the HTML page shows — the same positions
+(:mod:`linkchart.analysis.layout`), node colours and shapes (:mod:`linkchart.style`), sizes
+(the same measure, the same scale), ties coloured by layer and hostile ties in red, hedged
+ties dashed and faded — with a legend, a title and a source line. Node shapes carry the
+type, so the figure reads in greyscale. SVG and PDF keep labels as real text (selectable, searchable).
 
 Labels are placed greedily, largest node first: each label tries eight positions around
 its node and takes the first whose box, measured with matplotlib's renderer, overlaps no
@@ -24,16 +24,22 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .._version import __version__
-from ..errors import LinkchartError
-from ..files import write_atomic
+from ..analysis.analyze import analyze
+from ..analysis.findings import Findings
+from ..analysis.layout import positions_array
+from ..analysis.registry import MEASURES, Registry
+from ..errors import UnknownNameError
+from ..style import HOSTILE_COLOR, confidence_strokes, layer_colors, node_sizes, node_styles, relation_colors
+from ._mpl import figure_bytes, figure_format, write_figure
+from .spec import FIGURE_FORMATS, FigureFormat
 
 if TYPE_CHECKING:
-    from ..analysis.registry import Registry
     from ..model import LinkChart
 
-__all__ = ["IMAGE_FORMATS", "figure_bytes", "render_image"]
+__all__ = ["IMAGE_FORMATS", "draw_chart", "render_image"]
 
-IMAGE_FORMATS: tuple[str, ...] = ("svg", "pdf", "png")
+IMAGE_FORMATS: tuple[str, ...] = FIGURE_FORMATS
+"""The formats a figure is drawn in (:data:`~linkchart.figures.spec.FIGURE_FORMATS`)."""
 _MARKERS = {
     "dot": "o", "circle": "o", "ellipse": "o", "square": "s", "box": "s", "triangle": "^",
     "triangleDown": "v", "diamond": "D", "star": "*", "hexagon": "h", "database": "s", "text": "o",
@@ -49,7 +55,7 @@ def _overlaps(
 
 
 def render_image(
-    chart: LinkChart,
+    source: LinkChart | Findings,
     path: str | os.PathLike[str],
     *,
     size_by: str | None = "betweenness",
@@ -65,14 +71,67 @@ def render_image(
     height: float = 8.0,
     registry: Registry | None = None,
 ) -> Path:
-    """Draw ``chart`` as a static figure; the format follows ``path`` (``.svg``, ``.pdf``, ``.png``).
+    """Draw a chart as a static figure and write it; the format follows ``path`` (``.svg``,
+    ``.pdf``, ``.png``): :func:`draw_chart` then one write step (atomic, never over the chart's
+    own file). The other arguments are :func:`draw_chart`'s.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    LinkchartError
+        For an extension other than ``.svg``, ``.pdf`` or ``.png``, or a file that
+        cannot be written.
+    """
+    chart = source.chart if isinstance(source, Findings) else source
+    data = draw_chart(
+        source,
+        format=figure_format(path),
+        size_by=size_by,
+        highlight=highlight,
+        legend=legend,
+        dpi=dpi,
+        title=title,
+        layout=layout,
+        seed=seed,
+        layers=layers,
+        signs=signs,
+        width=width,
+        height=height,
+        registry=registry,
+    )
+    return write_figure(data, path, inputs=chart.files)
+
+
+def draw_chart(
+    source: LinkChart | Findings,
+    *,
+    format: FigureFormat = "svg",
+    size_by: str | None = "betweenness",
+    highlight: Sequence[str] = (),
+    legend: bool = True,
+    dpi: int = 300,
+    title: str | None = None,
+    layout: str = "auto",
+    seed: int = 0,
+    layers: Iterable[str] | str | None = None,
+    signs: str | None = None,
+    width: float = 12.0,
+    height: float = 8.0,
+    registry: Registry | None = None,
+) -> bytes:
+    """A chart as a static figure: the bytes of ``format`` (``"svg"``, ``"pdf"``, ``"png"``).
 
     Parameters
     ----------
-    chart
-        The chart (or a view).
-    path
-        Where to write (atomically; never over the chart's own file).
+    source
+        The chart (or a view), or the findings of an analysis of it
+        (:func:`linkchart.analyze`): the figure presents them; what they lack (the size
+        measure, the highlights, the positions) is analysed first.
+    format
+        ``"svg"`` (default; labels as text), ``"pdf"`` or ``"png"``.
     size_by
         The per-node measure that sizes nodes (as on the page), or ``None``.
     highlight
@@ -91,60 +150,61 @@ def render_image(
     width, height
         The figure's size in inches.
     registry
-        Where ``size_by`` and the highlights are looked up (default
+        Where ``size_by`` and the highlights are looked up (default: the findings', else
         :data:`linkchart.MEASURES`).
 
     Returns
     -------
-    Path
+    bytes
 
     Raises
     ------
-    LinkchartError
-        For an extension other than ``.svg``, ``.pdf`` or ``.png``, or a file that
-        cannot be written.
+    UnknownNameError
+        For a ``size_by`` that is not a per-node measure of the registry.
     """
+    # long: the drawing, its legend, labels and caption in one pass
     import matplotlib
-
-    matplotlib.use("Agg", force=False)
     from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    from ..analysis.registry import MEASURES
-    from .layout import positions_array
-    from .measures import compute_measures
-    from .payload import _sizes
-    from .style import HOSTILE_COLOR, confidence_strokes, layer_colors, node_styles, relation_colors
-
-    target = Path(path)
-    kind = target.suffix.lower().lstrip(".")
-    if kind not in IMAGE_FORMATS:
-        raise LinkchartError(
-            f"cannot draw a figure as {target.suffix or 'a file without extension'}: use .svg, .pdf or .png",
-            code="bad-argument",
-        )
-    measures = MEASURES if registry is None else registry
+    chart = source.chart if isinstance(source, Findings) else source
+    if registry is None:
+        registry = source.spec.registry if isinstance(source, Findings) else MEASURES
+    measures = registry
     vocab = chart.vocabulary
     n = chart.number_of_nodes
-    reading: dict[str, Any] = {"layers": layers, "signs": signs}
+    if size_by and size_by not in measures.names(returns="node"):
+        raise UnknownNameError("measure", size_by, measures.names(returns="node"))
+    found = analyze(
+        source,
+        registry=registry,
+        measures=(size_by,) if size_by and n else (),
+        sections=tuple(h for h in ("bridges", "articulation_points") if h in highlight),
+        layers=layers,
+        signs=signs,
+        seed=seed,
+        firm=None,
+        draws=None,
+    )
     styles = node_styles(vocab)
     rel_colors = relation_colors(vocab)
     strokes = confidence_strokes(vocab.confidence)
     levels = vocab.confidence.levels
     if size_by and n:
-        values = compute_measures(chart, [size_by], registry=measures, **reading)[size_by]
-        sizes = _sizes(values, not measures[size_by].higher_is_more)
+        sizes = node_sizes(found.values(size_by), not measures[size_by].higher_is_more)
     else:
         sizes = [14.0] * n
+    # the page's positions when it is sized by the same measure (the layout keeps nodes apart at their size)
+    reading: dict[str, Any] = {"layers": layers, "signs": signs}
     xy = positions_array(chart, method=layout, seed=seed, sizes=sizes, **reading) if n else np.zeros((0, 2))
     marker_area = [(s * 0.9) ** 2 for s in sizes]  # points^2, about the page's pixel radius
     bridges: set[str] = set()
     cuts: set[str] = set()
     if "bridges" in highlight:
-        bridges = {eid for b in measures["bridges"](chart, **reading) for eid in b.edge_ids}
+        bridges = {eid for b in found.structure("bridges") for eid in b.edge_ids}
     if "articulation_points" in highlight:
-        cuts = {c.node_id for c in measures["articulation_points"](chart, **reading)}
+        cuts = {c.node_id for c in found.structure("articulation_points")}
 
     with matplotlib.rc_context(
         {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "linkchart", "font.size": 8}
@@ -278,22 +338,5 @@ def render_image(
         fig.text(
             0.01, 0.005, caption, fontsize=6.5, color="#444444", ha="left", va="bottom", wrap=True
         ).set_in_layout(False)
-        data = figure_bytes(fig, kind, dpi=dpi)
-    return write_atomic(target, data, inputs=chart.files)
-
-
-def figure_bytes(fig: Any, kind: str, *, dpi: int = 120) -> bytes:
-    """A matplotlib figure as ``svg``, ``pdf`` or ``png`` bytes, the same for the same figure
-    (no date in the metadata, a fixed SVG id salt)."""
-    import io
-
-    import matplotlib
-
-    metadata: dict[str, Any] = (
-        {"Date": None} if kind == "svg" else {"CreationDate": None} if kind == "pdf" else {}
-    )
-    buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": "linkchart"}):
-        fig.savefig(buffer, format=kind, dpi=dpi if kind == "png" else 100, metadata=metadata or None)
-    data: bytes = buffer.getvalue()
+        data = figure_bytes(fig, format, dpi=dpi)
     return data

@@ -1,0 +1,169 @@
+"""Compute once, present many: ``analyze`` runs each measure once, the presenters only present."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import linkchart
+from linkchart.analysis._measure import bound
+from linkchart.analysis.analyze import analyze
+from linkchart.analysis.findings import Findings
+from linkchart.analysis.policy import SizePolicy, decide
+from linkchart.analysis.registry import MEASURES, Registry
+from linkchart.render.payload import page_needs
+from linkchart.render.spec import HIGHLIGHTS, PageSpec
+
+GRAPH = Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml"
+
+
+@pytest.fixture(scope="module")
+def central_asia() -> linkchart.LinkChart:
+    return linkchart.load(GRAPH)
+
+
+CALLS: Counter[tuple[str, int, tuple[tuple[str, Any], ...]]] = Counter()
+"""Every measure call: (measure, id of the chart, bound arguments) -> how many times."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Counting:
+    """A measure's function that counts its calls in :data:`CALLS` (module-level: picklable)."""
+
+    name: str
+    function: Callable[..., Any]
+
+    def __call__(self, chart: Any, **options: Any) -> Any:
+        CALLS[(self.name, id(chart), tuple(sorted(bound(self.function, options).items())))] += 1
+        return self.function(chart, **options)
+
+    def __getattr__(self, attribute: str) -> Any:  # the contract, the docstring, the name
+        return getattr(self.function, attribute)
+
+
+@dataclasses.dataclass(frozen=True)
+class Raising:
+    """A measure's function that must not run: presenters only present."""
+
+    name: str
+    function: Callable[..., Any]
+
+    def __call__(self, chart: Any, **options: Any) -> Any:
+        raise AssertionError(f"{self.name} ran in a presenter")
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self.function, attribute)
+
+
+def _wrapped(wrap: type[Counting] | type[Raising]) -> Registry:
+    return Registry(dataclasses.replace(m, function=wrap(m.name, m.function)) for m in MEASURES.values())
+
+
+PAGE = {"highlight": "all", "color_by": "community", "over_time": True}
+
+
+def _on(chart: linkchart.LinkChart) -> Counter[tuple[str, int, tuple[tuple[str, Any], ...]]]:
+    return Counter({k: v for k, v in CALLS.items() if k[1] == id(chart)})
+
+
+def test_analyze_then_every_presenter_computes_each_measure_once(
+    central_asia: linkchart.LinkChart, tmp_path: Path
+) -> None:
+    counting = _wrapped(Counting)
+    CALLS.clear()
+    found = analyze(central_asia, registry=counting)  # the report's analysis
+    page = PageSpec(registry=counting, highlight=HIGHLIGHTS, color_by="community", over_time=True)
+    found = analyze(found, page_needs(central_asia, page))  # and what the page shows besides
+    after_analysis = Counter(CALLS)
+    on_chart = _on(central_asia)
+    assert on_chart and set(on_chart.values()) == {1}  # each measure, each argument set: once
+    assert {k[0] for k in on_chart} >= {"betweenness", "degree", "pagerank", "bridges", "communities"}
+
+    linkchart.report(found)
+    linkchart.render_html(found, **PAGE)  # type: ignore[arg-type]
+    linkchart.render_image(found, tmp_path / "x.svg", highlight=("bridges", "articulation_points"))
+    linkchart.export(found, tmp_path / "x.gexf")
+    assert CALLS == after_analysis  # the presenters added no call at all
+
+
+def test_a_page_alone_computes_each_measure_once(central_asia: linkchart.LinkChart) -> None:
+    counting = _wrapped(Counting)
+    CALLS.clear()
+    linkchart.render_html(central_asia, registry=counting, **PAGE)  # type: ignore[arg-type]
+    on_chart = _on(central_asia)
+    assert on_chart and set(on_chart.values()) == {1}  # the rank intervals reuse the page's values
+
+
+def test_presenters_with_a_registry_that_raises_still_succeed(
+    central_asia: linkchart.LinkChart, tmp_path: Path
+) -> None:
+    page = PageSpec(highlight=HIGHLIGHTS, color_by="community", over_time=True)
+    found = analyze(analyze(central_asia), page_needs(central_asia, page))
+    raising = dataclasses.replace(found, spec=dataclasses.replace(found.spec, registry=_wrapped(Raising)))
+    assert isinstance(raising, Findings)
+    text = linkchart.report(raising).to_text()
+    assert text == linkchart.report(found).to_text()
+    assert linkchart.render_html(raising, **PAGE) == linkchart.render_html(found, **PAGE)  # type: ignore[arg-type]
+    linkchart.render_image(raising, tmp_path / "x.svg", highlight=("bridges", "articulation_points"))
+    gexf = linkchart.export(raising, tmp_path / "x.gexf").read_text(encoding="utf-8")
+    assert gexf == linkchart.export(central_asia, tmp_path / "y.gexf").read_text(encoding="utf-8")
+
+
+def test_findings_are_reused_and_say_what_they_hold(central_asia: linkchart.LinkChart) -> None:
+    found = analyze(central_asia, measures=["degree", "betweenness"], sections=["bridges"], draws=None)
+    again = analyze(found, measures=["degree"], sections=[], draws=None)
+    assert again.results == found.results  # nothing new was needed
+    assert found.scores("degree") == linkchart.degree(central_asia)
+    assert [b.edge_ids for b in found.structure("bridges")] == [
+        b.edge_ids for b in linkchart.bridges(central_asia)
+    ]
+    with pytest.raises(linkchart.UnknownNameError, match="unknown scores result 'pagerank'"):
+        found.scores("pagerank")
+    with pytest.raises(linkchart.UnknownNameError, match="did you mean"):
+        analyze(central_asia, measures=["page_rank"])
+
+
+def test_the_policy_decides_what_is_exact_sampled_or_left_out() -> None:
+    n = 1200
+    chart = linkchart.from_records(
+        [{"id": f"v{i}", "type": "person"} for i in range(n)],
+        [{"from": f"v{i}", "relation": "knows", "to": f"v{(i * 7 + 3) % n}"} for i in range(n)],
+    )
+    plain = {d.item: d.action for d in decide(chart)}
+    assert plain == {
+        "betweenness": "exact",
+        "how_sure": "exact",
+        "intervals": "exact",
+        "key_players": "exact",
+    }
+    small = SizePolicy(
+        exact_max_work=10,
+        how_sure_max_edges=10,
+        page_intervals_max_edges=10,
+        key_players_max_nodes=10,
+        summary_above_nodes=10,
+        summary_nodes=5,
+    )
+    decided = {d.item: d for d in decide(chart, small)}
+    assert {k: d.action for k, d in decided.items()} == {
+        "betweenness": "sampled",
+        "how_sure": "left-out",
+        "intervals": "left-out",
+        "key_players": "left-out",
+        "summary": "summary",
+    }
+    assert decided["betweenness"].numbers["pivots"] == 1000
+    assert decided["how_sure"].why == "1,200 edges above 10"
+    assert small.summary_size(chart) == 5 and small.summary_size(chart, False) is None
+    # exact=True wins over the size; exact=False samples whatever the size (above the pivots)
+    assert not small.sampled(chart, exact=True) and SizePolicy().sampled(chart, exact=False)
+    # the report and the page read the same decision from the findings
+    found = analyze(chart, measures=["betweenness"], sections=[], draws=None, policy=small)
+    assert found.sampled and found.decision("betweenness") == decided["betweenness"]
+    report = linkchart.report(found, measures=["betweenness"], draws=None)
+    assert report.scale.startswith("large chart (1,200 nodes, 1,200 edges): betweenness estimated")
