@@ -8,7 +8,7 @@ neutral relation the measures leave out), in one run, per layout method:
 - **seconds**: ``positions_array(chart, method=..., sizes=...)`` (node sizes from degree,
   10 to 32 px, as the page draws them with ``size_by="degree"``);
 - **overlaps**: pairs of node boxes (squares of side twice the node's size) closer than
-  :data:`~linkchart.render.layout.MIN_GAP` px;
+  :data:`~linkchart.analysis.layout.MIN_GAP` px;
 - **within/between**: the mean length of the ties read inside a community over that of
   the ties read between communities (communities of the reading, Leiden, seed 0): below
   1 when communities are kept together;
@@ -35,8 +35,8 @@ from scipy.spatial import cKDTree
 import linkchart
 from linkchart.analysis.communities import communities
 from linkchart.analysis.degree import degree
+from linkchart.analysis.layout import MIN_GAP, positions_array
 from linkchart.analysis.reading import reading
-from linkchart.render.layout import MIN_GAP, positions_array
 from linkchart.vocabulary import Relation, Vocabulary
 
 VOCABULARY = Vocabulary(

@@ -13,8 +13,6 @@ import ast
 import functools
 from pathlib import Path
 
-import pytest
-
 SRC = Path(__file__).resolve().parents[1] / "src" / "linkchart"
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 100  # lines of code: the docstring is not counted (docstrings that teach are wanted)
@@ -22,11 +20,7 @@ LONG_REASON = "# long:"  # a module or function may be longer with "# long: <why
 SHIM = "# shim"  # the one-line stand-in a move leaves where a module was, until its importers follow
 WORK_PACKAGES = ("WP1", "WP2", "WP3", "WP4", "WP5")
 
-ALLOWED: dict[str, str] = {  # "kind:where" -> the work package that removes it
-    # shims a move left at the old path: the owner of the last importer switches and deletes it
-    "shim:render/layout.py": "WP4",  # linkchart.analysis.layout; kept while issue 21 edits the layout
-    "shim:render/style.py": "WP4",  # linkchart.style; kept while issue 21 edits the page
-}
+ALLOWED: dict[str, str] = {}  # "kind:where" -> the work package that removes it (none left)
 
 
 def _name(p: Path, root: Path) -> str:
@@ -122,9 +116,9 @@ def test_no_new_offence() -> None:
     )
 
 
-@pytest.mark.parametrize("item", sorted(ALLOWED))
-def test_allowed_items_are_still_offences(item: str) -> None:
-    assert item in _offences(), f"{item} is fixed: take it off ALLOWED (owner {ALLOWED[item]})"
+def test_allowed_items_are_still_offences() -> None:
+    fixed = sorted(set(ALLOWED) - _offences())
+    assert not fixed, f"fixed: take them off ALLOWED: {fixed}"
 
 
 def test_every_allowed_item_names_the_work_that_removes_it() -> None:

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 import linkchart
-from linkchart.render.layout import positions_array
+from linkchart.analysis.layout import positions_array
 from linkchart.vocabulary import ConfidenceScale
 
 pytestmark = pytest.mark.browser

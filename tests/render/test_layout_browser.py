@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import linkchart
-from linkchart.render.layout import MIN_GAP
+from linkchart.analysis.layout import MIN_GAP
 
 from .conftest import synthetic_chart
 from .test_html_browser import _clean, _frames

@@ -61,6 +61,13 @@ def _located(b: LinkChart, a: LinkChart) -> list[Source]:
     return out
 
 
+def _same_document(x: Source, y: Source) -> bool:
+    """Whether two sources of one id are one document: the same citation, and the same text
+    or local file (``Source`` equality compares the citation only, so that an export loads
+    back equal wherever its texts were read from; a merge must not join two files)."""
+    return x == y and (x.location, x.text) == (y.location, y.text)
+
+
 def _sources(a: Sequence[Source], b: Sequence[Source]) -> tuple[list[Source], dict[str, str]]:
     """The first chart's sources, then the second's; a second-chart id that names another
     document in the first is renamed (old -> new)."""
@@ -70,7 +77,7 @@ def _sources(a: Sequence[Source], b: Sequence[Source]) -> tuple[list[Source], di
     for s in b:
         if s.id not in mine:
             out.append(s)
-        elif mine[s.id] != s:
+        elif not _same_document(mine[s.id], s):
             renamed[s.id] = _fresh(s.id, taken)
             out.append(replace(s, id=renamed[s.id]))
     return out, renamed

@@ -84,7 +84,7 @@ LayoutMethod = Literal["auto", "community", "fr", "kk", "drl", "circle"]
 """How node positions are computed: ``community`` (the communities of the reading in areas
 of their own, context around them, no two nodes overlapping), ``fr`` (Fruchterman-Reingold),
 ``kk`` (Kamada-Kawai), ``drl`` (DrL), ``circle``; ``auto`` is ``community`` (see
-:func:`linkchart.render.layout.node_positions`)."""
+:func:`linkchart.analysis.layout.node_positions`)."""
 
 LAYOUTS: tuple[str, ...] = get_args(LayoutMethod)
 """Every :data:`LayoutMethod`."""

@@ -160,6 +160,8 @@ def build(doc: Document, problems: Problems) -> LinkChart:
     LoadError
         Listing every problem, in document order.
     """
+    # long: every part of the file checked in document order, each step one call whose results
+    # (the vocabulary, sources, periods, decisions) the later steps read
     _check_text(doc, problems)
     title = text_value(doc.title, "title", problems, required=doc.require_title)
     description = text_value(doc.description, "description", problems)

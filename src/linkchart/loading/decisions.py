@@ -21,11 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import Problem, did_you_mean
+from ..errors import Problem, Problems, did_you_mean
 from ..model import Decisions, EdgeTable, NodeTable, Note
 from ..model.tables import frozen_text, span_at
 from ..vocabulary import NodeType
-from .problems import Problems
 
 __all__ = ["apply_decisions"]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final, get_args
 
+from ..errors import Problems
 from ..vocabulary import CREDIBILITY, RELIABILITY, Corroboration, Grades
 from .columns import ABSENT, absent, check_keys, type_name
 from .header import number
-from .problems import Problems
 
 __all__ = ["parse_grades"]
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from ..errors import did_you_mean
+from ..errors import Problems, did_you_mean
 from ..model import Evidence, Source
 from ..readers.convention import evidence_value
+from ..timegrammar import TIME_HINT
 from ..times import Span
 from ..vocabulary import CREDIBILITY, ConfidenceScale
 from .columns import ABSENT, Section, absent, check_keys, quote_hint, type_name
 from .evidence import has_words
 from .nodes import read_time
-from .problems import Problems
-from .timegrammar import TIME_HINT
 
 __all__ = ["ItemReader", "evidence_column"]
 

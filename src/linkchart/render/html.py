@@ -11,7 +11,7 @@ large graph, and, as soon as any title contains ``href``, shows titles through
   script and any image that is not a ``data:`` URL;
 - all data travels in one JSON payload (:func:`~linkchart.render.payload.script_json`)
   and the page shows every string with ``textContent``;
-- positions come from Python (:mod:`linkchart.render.layout`) and physics is off, so
+- positions come from Python (:mod:`linkchart.analysis.layout`) and physics is off, so
   the chart is drawn at once;
 - the same chart and options give the same bytes.
 """

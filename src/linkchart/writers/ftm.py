@@ -34,8 +34,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any, Final
 
-from ..convert import to_records
 from ..model import LinkChart
+from ..model.convert import to_records
 from ..readers.ftm import ftm_model
 
 __all__ = ["SCHEMA_OF_TYPE", "FtmLossWarning", "dumps", "ftm_id"]

@@ -29,11 +29,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from ..convert import to_records
+from ..cells import to_cell
 from ..files import write_folder
-from ..loading.cells import to_cell
-from ..loading.timegrammar import parse_time
 from ..model import LinkChart
+from ..model.convert import to_records
+from ..timegrammar import parse_time
 from ..times import Span
 
 __all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "READ_BACK", "dumps", "interval", "write_gephi"]

@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import linkchart
-import linkchart.render.layout as layout_module
+import linkchart.figures.chart as figure_module
 from linkchart.analysis.communities import communities
+from linkchart.analysis.layout import DEFAULT_SIZE, LAYOUTS, MIN_GAP, node_positions, positions_array
 from linkchart.errors import LinkchartError, UnknownNameError
-from linkchart.render.layout import DEFAULT_SIZE, LAYOUTS, MIN_GAP, node_positions, positions_array
 from linkchart.render.payload import page_payload
 from linkchart.render.spec import PageSpec
 from linkchart.vocabulary import Relation, Vocabulary
@@ -30,6 +30,12 @@ SIGNED = Vocabulary(
         Relation("located_in", sign="neutral", layer="geography"),
     )
 )
+
+
+@pytest.fixture(scope="module")
+def central_asia() -> linkchart.LinkChart:
+    """The bundled Central Asia chart."""
+    return linkchart.load(Path(__file__).resolve().parents[2] / "graphs" / "central_asia.yaml")
 
 
 def test_the_same_seed_gives_the_same_positions_and_another_seed_others(
@@ -270,13 +276,13 @@ def test_the_figure_draws_the_community_layout_at_its_node_sizes(
     central_asia: linkchart.LinkChart, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[dict[str, Any]] = []
-    real = layout_module.positions_array
+    real = figure_module.positions_array
 
     def spy(chart: linkchart.LinkChart, **kwargs: Any) -> npt.NDArray[np.float64]:
         calls.append(kwargs)
         return real(chart, **kwargs)
 
-    monkeypatch.setattr(layout_module, "positions_array", spy)
+    monkeypatch.setattr(figure_module, "positions_array", spy)
     linkchart.render_image(central_asia, tmp_path / "figure.svg", size_by="degree")
     assert len(calls) == 1
     call = calls[0]
