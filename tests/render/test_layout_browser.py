@@ -16,10 +16,10 @@ import pytest
 import linkchart
 from linkchart.analysis.layout import MIN_GAP
 
+from ..analysis.test_layout import planted
 from .conftest import synthetic_chart
 from .test_html_browser import _clean, _frames
 from .test_html_legible import _node_boxes
-from .test_layout import planted
 
 pytestmark = pytest.mark.browser
 
