@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -11,12 +12,16 @@ from openpyxl import Workbook
 import linkchart
 from linkchart.cli import main
 
-FRIENDS = [["", "Ann", "Bea", "Cid"], ["Ann", 0, 1, 0], ["Bea", 1, 0, 2], ["Cid", 0, 2, 0]]
-MET = [["", "Cafe", "Park"], ["Ann", 1, 0], ["Bea", 3, 1], ["Cid", None, 1]]
+FRIENDS: list[list[Any]] = [["", "Ann", "Bea", "Cid"], ["Ann", 0, 1, 0], ["Bea", 1, 0, 2], ["Cid", 0, 2, 0]]
+MET: list[list[Any]] = [["", "Cafe", "Park"], ["Ann", 1, 0], ["Bea", 3, 1], ["Cid", None, 1]]
 
 
 def _ties(c: linkchart.LinkChart) -> set[tuple[str, str, str, float]]:
     return {(e.from_id, e.relation, e.to_id, e.weight) for e in c.iter_edges()}
+
+
+def _csv(rows: list[list[Any]]) -> str:
+    return "\n".join(",".join("" if v is None else str(v) for v in row) for row in rows) + "\n"
 
 
 def _workbook(path: Path) -> Path:
@@ -34,7 +39,7 @@ def test_a_csv_matrix_is_written_as_the_library_reads_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     src = tmp_path / "met.csv"
-    src.write_text("\n".join(",".join("" if v is None else str(v) for v in row) for row in MET) + "\n")
+    src.write_text(_csv(MET))
     out = tmp_path / "met.yaml"
     argv = ["matrix", str(src), "--columns", "place", "--class", "person=agent", "place=location"]
     assert main([*argv, "--relation", "visited", "--confidence", "reported", "-o", str(out)]) == 0
@@ -73,8 +78,7 @@ def test_a_folder_of_csv_matrices_reads_every_file(tmp_path: Path) -> None:
     folder = tmp_path / "sheets"
     folder.mkdir()
     for name, rows in (("friends", FRIENDS), ("met", MET)):
-        text = "\n".join(",".join("" if v is None else str(v) for v in row) for row in rows) + "\n"
-        (folder / f"{name}.csv").write_text(text)
+        (folder / f"{name}.csv").write_text(_csv(rows))
     out = tmp_path / "out.yaml"
     assert main(["matrix", str(folder), "--columns", "met=place", "-o", str(out)]) == 0
     assert linkchart.load(out).vocabulary.relation_names == ("friends", "met")
