@@ -878,3 +878,19 @@ def test_a_one_class_page_has_no_class_controls(open_page: Any) -> None:
     assert opened.page.locator("#lc-projection, .lc-only").count() == 0
     assert not opened.page.is_visible("#lc-legend-classes")
     _clean(opened)
+
+
+def test_a_projection_too_large_for_the_page_says_why(
+    open_page: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linkchart.render import projection
+
+    monkeypatch.setattr(projection, "MAX_PROJECTED_PAIRS", 1)
+    opened = open_page(linkchart.render_html(_meta_network()))
+    box = opened.page.locator("#lc-projection")
+    assert box.is_disabled()
+    assert "No projection on this page: 3 projected pairs" in opened.page.inner_text("#lc-legend-classes")
+    opened.page.locator("#lc-filter-classes li[data-class=agent] .lc-only").click()  # "only" still works
+    _wait_class_box(opened, "event", False)
+    assert _visible(opened) == [3, 1]
+    _clean(opened)

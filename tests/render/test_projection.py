@@ -120,6 +120,19 @@ def test_above_the_limit_the_view_says_why_and_carries_no_ties(monkeypatch: pyte
     view = projection_view(_meta())
     assert view is not None and view["ties"] == []
     assert view["declined"].startswith("2 projected pairs, more than the page draws (1)")
+    assert "linkchart one-mode FILE --onto agent --via organisation event" in view["declined"]
+
+
+def test_a_projection_too_large_to_draw_is_not_even_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    # counted before projecting: M1 (Ann, Bea), M2 (Bea, Cid) and JI (Ann, Bea) make 3 edges
+    monkeypatch.setattr(projection, "MAX_PROJECTED_EDGES", 2)
+    monkeypatch.setattr(projection, "one_mode", None)  # never called
+    view = projection_view(_meta())
+    assert view is not None and view["ties"] == [] and view["nodes"] == []
+    assert view["declined"].startswith("up to 3 projected edges, more than the page projects (2)")
+    monkeypatch.setattr(projection, "MAX_PROJECTED_EDGES", 3)
+    monkeypatch.setattr(projection, "one_mode", linkchart.one_mode)
+    assert len(projection_view(_meta())["ties"]) == 2  # type: ignore[index]
 
 
 def test_a_summary_view_projects_its_own_actors() -> None:

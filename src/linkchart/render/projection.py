@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
-from ..analysis.classes import classes
+from ..analysis.classes import classes, side_codes
 from ..analysis.one_mode import one_mode
 from ..vocabulary import CLASSES
 from .numbers import rounded
@@ -25,11 +25,34 @@ from .numbers import rounded
 if TYPE_CHECKING:
     from ..model import LinkChart
 
-__all__ = ["MAX_PROJECTED_PAIRS", "projection_view"]
+__all__ = ["MAX_PROJECTED_EDGES", "MAX_PROJECTED_PAIRS", "projection_view"]
 
 MAX_PROJECTED_PAIRS: Final = 20_000
 """Above this many projected pairs the page carries no projection, only the reason
 (:func:`linkchart.one_mode` makes it in Python, with no such limit)."""
+
+MAX_PROJECTED_EDGES: Final = 500_000
+"""Above this many projected edges (pairs times shared nodes, counted before projecting: one
+meeting of 1,000 makes 499,500) the page does not project at all, and says so."""
+
+
+def _edges_bound(chart: LinkChart, onto: str, via: tuple[str, ...]) -> int:
+    """How many edges the projection would have at most: :math:`\\sum_v k_v (k_v - 1) / 2` over the
+    ``via`` nodes, :math:`k_v` the distinct ``onto`` nodes tied to ``v`` (any relation, any time)."""
+    n_types = len(chart.vocabulary.node_types)
+    is_onto = np.zeros(n_types, dtype=bool)
+    is_onto[list(side_codes(chart, onto, "onto"))] = True
+    is_via = np.zeros(n_types, dtype=bool)
+    is_via[list(side_codes(chart, via, "via"))] = True
+    e = chart.edges
+    t_src, t_dst = chart.nodes.type[e.src], chart.nodes.type[e.dst]
+    forward = is_onto[t_src] & is_via[t_dst]
+    backward = is_via[t_src] & is_onto[t_dst]
+    member = np.where(forward, e.src, e.dst)[forward | backward].astype(np.int64)
+    shared = np.where(forward, e.dst, e.src)[forward | backward].astype(np.int64)
+    pairs = np.unique(shared * max(chart.number_of_nodes, 1) + member)
+    k = np.bincount(pairs // max(chart.number_of_nodes, 1))
+    return int((k * (k - 1) // 2).sum())
 
 
 def _sides(chart: LinkChart) -> tuple[str, tuple[str, ...]] | None:
@@ -41,6 +64,19 @@ def _sides(chart: LinkChart) -> tuple[str, tuple[str, ...]] | None:
         return None
     onto = next(c for c in CLASSES if c in present)
     return onto, tuple(c for c in present if c != onto)
+
+
+def _declined(onto: str, via: tuple[str, ...], why: str) -> dict[str, Any]:
+    """A view without ties, and why."""
+    return {
+        "onto": onto,
+        "via": list(via),
+        "relation": "",
+        "weighting": "shared",
+        "nodes": [],
+        "ties": [],
+        "declined": f"{why}; linkchart one-mode FILE --onto {onto} --via {' '.join(via)} makes it as a chart",
+    }
 
 
 def projection_view(chart: LinkChart) -> dict[str, Any] | None:
@@ -56,7 +92,8 @@ def projection_view(chart: LinkChart) -> dict[str, Any] | None:
         ``"weight"`` (shared affiliations), ``"probability"`` (that they share at least one,
         :class:`~linkchart.analysis.affiliation.ProjectedTie`), ``"via": [[row, [edge rows]],
         ...]}`` (each shared node and the affiliation ties of both ends), heaviest first; or,
-        above :data:`MAX_PROJECTED_PAIRS` pairs, ``"declined"`` with the reason and no ties.
+        above :data:`MAX_PROJECTED_EDGES` edges (counted before projecting) or
+        :data:`MAX_PROJECTED_PAIRS` pairs, ``"declined"`` with the reason and no ties.
 
     Examples
     --------
@@ -74,6 +111,13 @@ def projection_view(chart: LinkChart) -> dict[str, Any] | None:
     if sides is None:
         return None
     onto, via = sides
+    bound = _edges_bound(chart, onto, via)
+    if bound > MAX_PROJECTED_EDGES:
+        return _declined(
+            onto,
+            via,
+            f"up to {bound:,} projected edges, more than the page projects ({MAX_PROJECTED_EDGES:,})",
+        )
     projected = one_mode(chart, onto, via)
     row = {nid: i for i, nid in enumerate(chart.node_ids)}
     edge_row = {eid: k for k, eid in enumerate(chart.edges.ids)}
@@ -91,12 +135,14 @@ def projection_view(chart: LinkChart) -> dict[str, Any] | None:
     pair = lo * max(len(ids), 1) + hi
     keys, first = np.unique(pair, return_index=True)
     if len(keys) > MAX_PROJECTED_PAIRS:
-        view["declined"] = (
-            f"{len(keys):,} projected pairs, more than the page draws ({MAX_PROJECTED_PAIRS:,}); "
-            "linkchart one-mode FILE makes the projection as a chart"
-        )
-        view["ties"] = []
-        return view
+        return {
+            **view,
+            **_declined(
+                onto,
+                via,
+                f"{len(keys):,} projected pairs, more than the page draws ({MAX_PROJECTED_PAIRS:,})",
+            ),
+        }
     via_col = e.attributes["via"].tolist()
     via_edges = e.attributes["via_edges"].tolist()
     by_pair: dict[int, list[int]] = {}
