@@ -343,3 +343,17 @@ def test_a_ragged_row_is_placed_by_the_format(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         linkchart.load_matrix(w, columns="event")
     assert info.value.codes == ["xlsx-cell"]
+
+
+def test_a_writer_never_writes_over_the_matrices_read(tmp_path: Path) -> None:
+    book = workbook(tmp_path / "data.xlsx", {"met": [["", "Cafe"], ["Ann", 1]]})
+    c = linkchart.load_matrices(book, {"met": {"columns": "place"}})
+    assert c.files == (str(book),)
+    before = book.read_bytes()
+    with pytest.raises(linkchart.LinkchartError, match="will not write over"):
+        linkchart.export(c, book)
+    assert book.read_bytes() == before
+    csv = tmp_path / "met.csv"
+    csv.write_text(",Cafe\nAnn,1\n")
+    with pytest.raises(linkchart.LinkchartError, match="will not write over"):
+        linkchart.export(linkchart.load_matrix(csv, columns="place"), csv, format="yaml")

@@ -783,3 +783,114 @@ def test_the_panel_flags_a_brokerage_z_from_a_tiny_expected_count_and_counts_bri
     assert "PN centrality: positive-negative centrality: ties to friends raise it" in text
     assert "camp\n1 \u2014 actors friendly among themselves and hostile to other camps" in text
     _clean(opened)
+
+
+def _meta_network() -> linkchart.LinkChart:
+    """Three people, a meeting and a group: Ann and Bea share both, Cid only the meeting."""
+    vocab = linkchart.Vocabulary(
+        node_types=(
+            linkchart.NodeType("person", "#ff7f0e", "ellipse", node_class="agent"),
+            linkchart.NodeType("meeting", "#8c564b", "star", node_class="event"),
+            linkchart.NodeType("group", "#d62728", "dot", node_class="organisation"),
+        ),
+        relations=tuple(linkchart.Relation(r) for r in ("attended", "member_of", "knows")),
+    )
+    return linkchart.from_records(
+        [{"id": x, "type": "person"} for x in ("Ann", "Bea", "Cid")]
+        + [{"id": "M1", "type": "meeting"}, {"id": "JI", "type": "group"}],
+        [
+            {"from": "Ann", "relation": "attended", "to": "M1", "evidence": XSS[1], "time": "2004-09"},
+            {"from": "Bea", "relation": "attended", "to": "M1", "evidence": "Bea was seen at M1."},
+            {"from": "Cid", "relation": "attended", "to": "M1", "evidence": "Cid chaired M1."},
+            {"from": "Ann", "relation": "member_of", "to": "JI", "confidence": "alleged"},
+            {"from": "Bea", "relation": "member_of", "to": "JI", "evidence": "Bea swore the oath."},
+            {"from": "Ann", "relation": "knows", "to": "Cid"},
+        ],
+        vocab,
+    )
+
+
+def _wait_class_box(opened: Any, node_class: str, checked: bool) -> None:
+    opened.page.wait_for_function(
+        f"() => document.querySelector('#lc-filter-classes li[data-class={node_class}] input').checked"
+        f" === {'true' if checked else 'false'}"
+    )
+
+
+def test_one_class_alone_and_the_projection_toggle_with_its_tie_panel(
+    open_page: Any, artifacts: Path
+) -> None:
+    chart = _meta_network()
+    opened = open_page(linkchart.render_html(chart), "projection.html")
+    page = opened.page
+    n, m = chart.number_of_nodes, chart.number_of_edges
+    assert _visible(opened) == [n, m]
+    only = page.locator("#lc-filter-classes li[data-class=agent] .lc-only")
+    # only the agents: the three people and their one contact tie, the other classes' boxes off
+    only.click()
+    _wait_class_box(opened, "event", False)
+    assert _visible(opened) == [3, 1]
+    assert only.get_attribute("aria-pressed") == "true"
+    assert not page.locator("#lc-filter-types label", has_text="group").locator("input").is_checked()
+    page.locator("#lc-filter-classes li[data-class=event] .lc-only").click()
+    _wait_class_box(opened, "agent", False)
+    assert _visible(opened) == [1, 0]
+    page.locator("#lc-filter-classes li[data-class=event] .lc-only").click()  # again: every class
+    _wait_class_box(opened, "agent", True)
+    assert _visible(opened) == [n, m]
+    # the projection: the people tied through what they share, none of the chart's own ties
+    looks_of = (
+        "[0, 1, 2].map(i => [linkchart.nodes.get(i).group, linkchart.network.body.nodes[i].options.shape])"
+    )
+    looks = opened.js(looks_of)
+    page.locator("#lc-projection").check()
+    page.wait_for_function(f"() => linkchart.edges.get({{filter: e => !e.hidden}}).every(e => e.id >= {m})")
+    assert _visible(opened) == [3, 3]  # Ann-Bea (M1, JI), Ann-Cid (M1), Bea-Cid (M1)
+    assert opened.js(looks_of) == looks  # node types keep their colours and shapes
+    assert "projection: 3 ties" in page.inner_text("#lc-counts")
+    # Ann-Bea, the heaviest, is the first projected tie: its panel lists both shared affiliations
+    _click_edge(opened, m)
+    page.wait_for_function(f"() => linkchart.shown && linkchart.shown.index === {m}")
+    assert page.get_attribute("#lc-panel", "data-kind") == "projected"
+    text = _panel_text(opened)
+    assert "shared affiliations (2)" in text.lower() and "M1 (event)" in text and "JI (organisation)" in text
+    assert "weight\n2 (shared affiliations)" in text and "Ann \u2014 Bea" in text
+    assert "Bea was seen at M1." in text and "Bea swore the oath." in text and "member_of, alleged" in text
+    assert XSS[1] in text and opened.js("window.__xss === undefined")
+    page.screenshot(path=str(artifacts / "projection_tie_panel.png"))
+    # off again: the chart as it was, the projected tie's panel closed
+    page.locator("#lc-projection").uncheck()
+    page.wait_for_function(f"() => linkchart.edges.get({{filter: e => !e.hidden}}).length === {m}")
+    assert _visible(opened) == [n, m]
+    assert opened.js("linkchart.shown") is None
+    _clean(opened)
+
+
+def test_a_one_class_page_has_no_class_controls(open_page: Any) -> None:
+    vocab = linkchart.Vocabulary(
+        node_types=(linkchart.NodeType("person", node_class="agent"),),
+        relations=(linkchart.Relation("knows"),),
+    )
+    chart = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in "abc"], [{"from": "a", "relation": "knows", "to": "b"}], vocab
+    )
+    opened = open_page(linkchart.render_html(chart))
+    assert opened.page.locator("#lc-projection, .lc-only").count() == 0
+    assert not opened.page.is_visible("#lc-legend-classes")
+    _clean(opened)
+
+
+def test_a_projection_too_large_for_the_page_says_why(
+    open_page: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linkchart.render import projection
+
+    monkeypatch.setattr(projection, "MAX_PROJECTED_PAIRS", 1)
+    opened = open_page(linkchart.render_html(_meta_network()))
+    box = opened.page.locator("#lc-projection")
+    assert box.is_disabled()
+    assert "No projection on this page: 3 projected pairs" in opened.page.inner_text("#lc-legend-classes")
+    opened.page.locator("#lc-filter-classes li[data-class=agent] .lc-only").click()  # "only" still works
+    _wait_class_box(opened, "event", False)
+    assert _visible(opened) == [3, 1]
+    _clean(opened)

@@ -41,6 +41,7 @@ __all__ = [
     "ExportFormat",
     "ExportSpec",
     "FilterSpec",
+    "MatrixSpec",
     "MergeSpec",
     "OneModeSpec",
     "PathSpec",
@@ -179,6 +180,45 @@ class ConvertSpec:
         flag="--undirected-relations",
         const=False,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixSpec:
+    """``matrix`` (:func:`linkchart.load_matrix`, :func:`linkchart.load_matrices`): which sheets of a
+    matrix file, and what its labels and cells are."""
+
+    sheets: tuple[str, ...] | None = option(
+        None,
+        help="the sheets to read (default: every sheet of a workbook or folder)",
+        metavar="SHEET",
+        flag="--sheet",
+    )
+    relation: str | None = option(
+        None,
+        help="the ties' relation (default: the sheet's name or the CSV file's stem; one sheet only)",
+        metavar="R",
+    )
+    rows: str = option("person", help="the node type of the row labels (default person)", metavar="T")
+    columns: tuple[str, ...] | None = option(
+        None,
+        help="the node type of the column labels: T for every sheet, or SHEET=T (default: the rows' type, "
+        "for a square sheet whose row and column labels agree)",
+        metavar="T",
+    )
+    directed: bool | None = option(
+        None,
+        help="one directed edge per cell, row -> column (default: directed unless symmetric or two-mode)",
+    )
+    classes: tuple[str, ...] | None = option(
+        None,
+        help="the class of a node type (person=agent meeting=event)",
+        metavar="TYPE=CLASS",
+        flag="--class",
+    )
+    confidence: str | None = option(
+        None, help="every tie's confidence level (default: the scale's highest)", metavar="LEVEL"
+    )
+    title: str | None = option(None, help="the chart's title (default: the file's stem)", metavar="TEXT")
 
 
 @dataclass(frozen=True, slots=True)

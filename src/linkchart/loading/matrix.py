@@ -45,7 +45,7 @@ from .files import MAX_GRAPH_BYTES, MAX_TABLE_BYTES, Refused, inside, open_text,
 from .header import WEIGHT_RANGE, weight_in_range
 from .records import from_records
 
-__all__ = ["MAX_MATRIX_CELLS", "load_matrices", "load_matrix"]
+__all__ = ["MAX_MATRIX_CELLS", "load_matrices", "load_matrix", "matrix_sheets"]
 
 T = TypeVar("T")
 
@@ -173,6 +173,17 @@ def _read_sheets(path: Path, names: Sequence[str] | None) -> list[MatrixSheet]:
     if names and list(names) != [path.stem]:
         raise LinkchartError(f"{file!r} is one CSV file: it has no sheets to name", code="bad-argument")
     return [_csv_sheet(path.stem, path)]
+
+
+def matrix_sheets(path: str | os.PathLike[str]) -> list[str]:
+    """The sheet names of a matrix file, as :func:`load_matrices` names them: a workbook's
+    sheets in order, a folder's CSV files by stem (sorted), one CSV file's stem. No cell is read."""
+    p = Path(os.fspath(path))
+    if _is_workbook(p):
+        return _sheet_names(p, os.fspath(p))
+    if p.is_dir():
+        return list(dict.fromkeys(e.stem for e in sorted(p.iterdir()) if e.suffix.lower() == ".csv"))
+    return [p.stem]
 
 
 # ---------------------------------------------------------------------------- building
@@ -388,7 +399,11 @@ def _build(
     if confidence is not None and confidence not in vocabulary.confidence.levels:
         raise UnknownNameError("confidence level", confidence, vocabulary.confidence.levels)
     records = [{"id": label, "type": kind} for label, kind in labels.type.items()]
-    return from_records(records, edges, vocabulary, title=title, sources=[cited] if cited is not None else [])
+    c = from_records(records, edges, vocabulary, title=title, sources=[cited] if cited is not None else [])
+    files = sorted({s.file for s in sheets})  # what a writer never writes over (:mod:`linkchart.files`)
+    return LinkChart(
+        vocabulary=vocabulary, nodes=c.nodes, edges=c.edges, title=title, sources=c.sources, files=files
+    )
 
 
 def load_matrix(

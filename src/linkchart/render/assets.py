@@ -88,6 +88,7 @@ def page_assets() -> Mapping[str, str]:
         "vis_js": pyvis_asset("vis-network.min.js"),
         "vis_css": pyvis_asset("vis-network.css"),
         "app_js": own_asset("linkchart.js"),
+        "classes_js": own_asset("classes.js"),  # spliced into app_js on a page of several classes
         "css": own_asset("linkchart.css"),
     }
     for key, text in assets.items():

@@ -34,6 +34,7 @@ from ..analysis.over_time import MIN_DATED
 from ..analysis.reading import SignReading
 from ..analysis.registry import MEASURES, Registry
 from ..analysis.types import LayoutMethod
+from ..errors import LinkchartError
 from ..files import write_atomic
 from ..times import Undated
 from .assets import own_asset, page_assets
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ChartHTML",
     "PageSpec",
+    "app_script",
     "content_security_policy",
     "page_spec",
     "render_html",
@@ -68,14 +70,38 @@ def _template() -> Any:
     return env.from_string(own_asset("page.html"))
 
 
-def content_security_policy() -> str:
+_HOOK = "  // ------------------------------------------------------------------ test and scripting hook"
+"""Where :func:`app_script` splices the classes' controls into the page script (its closure)."""
+
+
+def app_script(several_classes: bool) -> str:
+    """The page script: ``linkchart.js``, with ``classes.js`` (one class alone, the projection)
+    spliced into its closure before the scripting hook on the page of a chart of several
+    classes; a one-class page's script is ``linkchart.js`` as it is.
+
+    Raises
+    ------
+    LinkchartError
+        When the page script has no place for the classes' controls (a changed template).
+    """
+    a = page_assets()
+    if not several_classes:
+        return a["app_js"]
+    at = a["app_js"].find(_HOOK)
+    if at < 0:
+        raise LinkchartError("the page script has no scripting hook to put the classes' controls before")
+    return a["app_js"][:at] + a["classes_js"] + a["app_js"][at:]
+
+
+def content_security_policy(app_js: str | None = None) -> str:
     """The page's Content-Security-Policy: nothing may be fetched, only its own scripts run.
 
     ``default-src 'none'`` forbids every fetch (``connect-src``, fonts, frames, media
     all fall back to it); scripts are allowed by the SHA-256 of each inline script, so
     an injected one would not run even if it reached the document; ``img-src data:``
     allows only inline images; ``style-src 'unsafe-inline'`` is needed because
-    vis-network positions its elements with inline styles.
+    vis-network positions its elements with inline styles. ``app_js`` is the page script
+    when it is not ``linkchart.js`` as it is (:func:`app_script`).
 
     Examples
     --------
@@ -86,10 +112,11 @@ def content_security_policy() -> str:
     (False, True)
     """
     a = page_assets()
+    app = a["app_js"] if app_js is None else app_js
     return "; ".join(
         [
             "default-src 'none'",
-            f"script-src {_script_hash(a['vis_js'])} {_script_hash(a['app_js'])}",
+            f"script-src {_script_hash(a['vis_js'])} {_script_hash(app)}",
             "style-src 'unsafe-inline'",
             "img-src data:",
             "base-uri 'none'",
@@ -302,14 +329,15 @@ def render_page(chart: LinkChart | Findings, spec: PageSpec | None = None) -> st
     from markupsafe import Markup
 
     a = page_assets()
+    app_js = app_script("projection" in payload)
     page: str = _template().render(
-        csp=content_security_policy(),
+        csp=content_security_policy(app_js),
         version=__version__,
         title=payload["title"] or "linkchart",
         payload=Markup(script_json(payload)),
         vis_js=Markup(a["vis_js"]),
         vis_css=Markup(a["vis_css"]),
-        app_js=Markup(a["app_js"]),
+        app_js=Markup(app_js),
         css=Markup(a["css"]),
     )
     return page

@@ -40,6 +40,7 @@ from ..style import (
 from ..times import spans
 from .curves import curves_of
 from .numbers import finite, rounded
+from .projection import projection_view
 from .spec import PageSpec
 from .summary import summary_note, top_rows
 from .timeline import cut_of, timeline
@@ -577,6 +578,8 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
         "context": context_of(whole, spec),
         "edge_labels": spec.edge_labels,
     }  # fmt: skip
+    if (view := projection_view(chart)) is not None:  # only a chart of several classes has one
+        info["projection"] = view
     return net, info
 
 
