@@ -2,8 +2,10 @@
 
 The figure shows what the HTML page shows — the same positions
 (:mod:`linkchart.analysis.layout`), node colours and shapes (:mod:`linkchart.style`), sizes
-(the same measure, the same scale), ties coloured by layer and hostile ties in red, hedged
-ties dashed and faded — with a legend, a title and a source line. Node shapes carry the
+(the same measure, the same scale) and the same encoding of ties, one visual variable per
+meaning (:mod:`linkchart.figures.marks`: colour for layer, the bar ⊣ and a red tint for
+hostile, an arrow for direction, the stroke for confidence) — with a legend of only what is
+drawn, a title and a source line. Node shapes carry the
 type, so the figure reads in greyscale. SVG and PDF keep labels as real text (selectable, searchable).
 
 Labels are placed greedily, largest node first: each label tries eight positions around
@@ -29,8 +31,9 @@ from ..analysis.findings import Findings
 from ..analysis.layout import positions_array
 from ..analysis.registry import MEASURES, Registry
 from ..errors import UnknownNameError
-from ..style import HOSTILE_COLOR, confidence_strokes, layer_colors, node_sizes, node_styles, relation_colors
+from ..style import node_sizes, node_styles
 from ._mpl import figure_bytes, figure_format, write_figure
+from .marks import MARKERS, draw_ties, legend_handles
 from .spec import FIGURE_FORMATS, FigureFormat
 
 if TYPE_CHECKING:
@@ -40,10 +43,6 @@ __all__ = ["IMAGE_FORMATS", "draw_chart", "render_image"]
 
 IMAGE_FORMATS: tuple[str, ...] = FIGURE_FORMATS
 """The formats a figure is drawn in (:data:`~linkchart.figures.spec.FIGURE_FORMATS`)."""
-_MARKERS = {
-    "dot": "o", "circle": "o", "ellipse": "o", "square": "s", "box": "s", "triangle": "^",
-    "triangleDown": "v", "diamond": "D", "star": "*", "hexagon": "h", "database": "s", "text": "o",
-}  # fmt: skip
 _OFFSETS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
 
 
@@ -164,9 +163,7 @@ def draw_chart(
     """
     # long: the drawing, its legend, labels and caption in one pass
     import matplotlib
-    from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
 
     chart = source.chart if isinstance(source, Findings) else source
     if registry is None:
@@ -188,9 +185,6 @@ def draw_chart(
         draws=None,
     )
     styles = node_styles(vocab)
-    rel_colors = relation_colors(vocab)
-    strokes = confidence_strokes(vocab.confidence)
-    levels = vocab.confidence.levels
     if size_by and n:
         sizes = node_sizes(found.values(size_by), not measures[size_by].higher_is_more)
     else:
@@ -213,25 +207,8 @@ def draw_chart(
         ax = fig.add_subplot()
         ax.set_axis_off()
         ax.set_aspect("equal")
-        e = chart.edges
-        segments, colors, widths, styles_ls = [], [], [], []
-        for k, (a, b, rel, conf) in enumerate(
-            zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
-        ):
-            if a == b:
-                continue
-            stroke = strokes[levels[conf]]
-            relation = vocab.relations[rel]
-            segments.append([xy[a], xy[b]])
-            rgba = matplotlib.colors.to_rgba(rel_colors[relation.name], alpha=max(stroke.opacity, 0.25))
-            colors.append(rgba)
-            bold = e.id_of(k) in bridges
-            widths.append(stroke.width * (2.2 if bold else 0.6))
-            styles_ls.append((0, (4, 3)) if stroke.dashes or relation.negative else "solid")
-        if segments:
-            ax.add_collection(
-                LineCollection(segments, colors=colors, linewidths=widths, linestyles=styles_ls, zorder=1)
-            )
+        radii = [math.sqrt(a) / 2 for a in marker_area]  # points
+        drawn = draw_ties(ax, chart, xy, radii, bold=bridges)
         type_names = vocab.node_type_names
         codes = chart.nodes.type.tolist()
         for code, name in enumerate(type_names):
@@ -244,7 +221,7 @@ def draw_chart(
                 xy[rows, 1],
                 s=[marker_area[i] for i in rows],
                 c=style.color,
-                marker=_MARKERS.get(style.shape, "o"),
+                marker=MARKERS.get(style.shape, "o"),
                 edgecolors=["#111111" if chart.node_ids[i] in cuts else "white" for i in rows],
                 linewidths=[2.5 if chart.node_ids[i] in cuts else 0.6 for i in rows],
                 zorder=2,
@@ -255,35 +232,11 @@ def draw_chart(
             ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
         ax.set_title(title if title is not None else chart.title, fontsize=12, loc="left")
         if legend:
-            present = {type_names[c] for c in codes}
-            handles = [
-                Line2D([], [], marker=_MARKERS.get(styles[t].shape, "o"), color="white",
-                       markerfacecolor=styles[t].color, markersize=7, label=t)
-                for t in type_names if t in present
-            ]  # fmt: skip
-            if len(vocab.layers) > 1 or vocab.signed:
-                handles += [
-                    Line2D([], [], color=c, linewidth=2, label=f"{name} ties")
-                    for name, c in layer_colors(vocab).items()
-                ]
-                if vocab.signed:
-                    handles.append(
-                        Line2D(
-                            [],
-                            [],
-                            color=HOSTILE_COLOR,
-                            linewidth=2,
-                            linestyle=(0, (4, 3)),
-                            label="hostile ties",
-                        )
-                    )
-            handles += [
-                Line2D([], [], color="#444444", linewidth=strokes[lv].width * 0.6,
-                       alpha=max(strokes[lv].opacity, 0.25),
-                       linestyle=(0, (4, 3)) if strokes[lv].dashes else "solid", label=lv)
-                for lv in levels
-            ]  # fmt: skip
-            fig.legend(handles=handles, loc="outside right upper", fontsize=7, frameon=False)
+            handles = legend_handles(chart, drawn)
+            if handles:
+                fig.legend(handles=handles, loc="outside right upper", fontsize=7, frameon=False).set_gid(
+                    "legend"
+                )
         # labels: greedy, collision-aware (see the module notes)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 

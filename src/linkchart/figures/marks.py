@@ -1,0 +1,185 @@
+"""The marks of a chart figure: its ties, drawn with one visual variable per meaning, and a
+legend of only what is drawn.
+
+The encoding is the page's (:mod:`linkchart.style`): a tie's colour is its layer (or, on a
+chart of one layer with no hostile relation, its relation); a hostile tie is tinted
+:data:`~linkchart.style.HOSTILE_COLOR` and ends in a bar (⊣) where the hostility lands (at
+both ends when the relation is undirected), in place of the arrow; a directed tie ends in
+an arrow at its target; confidence is the stroke (dashed when hedged, faded when least
+certain, :func:`~linkchart.style.confidence_strokes`), never the end mark or the tint.
+Each tie is one SVG group whose id says what it ends in (``tie-N-arrow``, ``tie-N-bar``,
+``tie-N``), so a reader (or a test) can count what is drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..style import HOSTILE_COLOR, confidence_strokes, layer_colors, node_styles, relation_colors
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from ..model import LinkChart
+
+__all__ = ["MARKERS", "Drawn", "draw_ties", "legend_handles"]
+
+MARKERS = {
+    "dot": "o", "circle": "o", "ellipse": "o", "square": "s", "box": "s", "triangle": "^",
+    "triangleDown": "v", "diamond": "D", "star": "*", "hexagon": "h", "database": "s", "text": "o",
+}  # fmt: skip
+"""The matplotlib marker of each vis-network shape (the page's node shapes)."""
+
+_HEAD = 9.0  # the arrow head's and the bar's size, in points
+
+
+@dataclass
+class Drawn:
+    """What a figure drew, in the vocabulary's order: what its legend lists.
+
+    Attributes
+    ----------
+    types
+        The node types of the nodes drawn.
+    relations
+        The relations of the ties drawn (named in the legend when colour means relation).
+    layers
+        The layers of the positive ties drawn (named when colour means layer).
+    hostile, directed
+        Ties drawn with the hostile bar, with an arrow.
+    levels
+        The confidence levels of the ties drawn.
+    """
+
+    types: list[str] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
+    layers: list[str] = field(default_factory=list)
+    hostile: int = 0
+    directed: int = 0
+    levels: list[str] = field(default_factory=list)
+
+
+def _style(kind: str, width: float) -> str:
+    if kind == "arrow":
+        return f"-|>,head_length={0.5 * _HEAD / width:.3f},head_width={0.3 * _HEAD / width:.3f}"
+    if kind == "bar":
+        return f"-[,widthB={0.45 * _HEAD / width:.3f},lengthB=0"
+    if kind == "bars":
+        return f"]-[,widthA={0.45 * _HEAD / width:.3f},lengthA=0,widthB={0.45 * _HEAD / width:.3f},lengthB=0"
+    return "-"
+
+
+def draw_ties(
+    ax: Any,
+    chart: LinkChart,
+    xy: npt.NDArray[Any],
+    radii: list[float],
+    *,
+    bold: set[str] = frozenset(),  # type: ignore[assignment]
+) -> Drawn:
+    """Draw every tie of ``chart`` (but loops) on ``ax`` between the node positions ``xy``,
+    stopping at each node's marker (``radii``, in points); return what was drawn."""
+    import matplotlib.colors
+    from matplotlib.patches import FancyArrowPatch
+
+    vocab = chart.vocabulary
+    rel_colors = relation_colors(vocab)
+    strokes = confidence_strokes(vocab.confidence)
+    levels = vocab.confidence.levels
+    e = chart.edges
+    used_rel: set[int] = set()
+    used_level: set[int] = set()
+    drawn = Drawn()
+    rows = zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
+    for k, (a, b, rel, conf) in enumerate(rows):
+        if a == b:
+            continue
+        stroke = strokes[levels[conf]]
+        relation = vocab.relations[rel]
+        used_rel.add(rel)
+        used_level.add(conf)
+        kind = (
+            ("bar" if relation.directed else "bars")
+            if relation.negative
+            else "arrow"
+            if relation.directed
+            else ""
+        )
+        drawn.hostile += relation.negative
+        drawn.directed += kind == "arrow"
+        width = stroke.width * (2.2 if e.id_of(k) in bold else 0.6)
+        color = matplotlib.colors.to_rgba(rel_colors[relation.name], alpha=max(stroke.opacity, 0.25))
+        patch = FancyArrowPatch(
+            tuple(xy[a]),
+            tuple(xy[b]),
+            arrowstyle=_style(kind, width),
+            mutation_scale=width,
+            shrinkA=radii[a],
+            shrinkB=radii[b] + 1.0,
+            color=color,
+            linewidth=width,
+            linestyle=(0, (4, 3)) if stroke.dashes else "solid",
+            joinstyle="miter",
+            capstyle="butt",
+            zorder=1,
+        )
+        patch.set_gid(f"tie-{k}-{kind}" if kind else f"tie-{k}")
+        ax.add_patch(patch)
+    by_colour = len(vocab.layers) > 1 or vocab.signed
+    drawn.relations = [r.name for i, r in enumerate(vocab.relations) if i in used_rel]
+    positive = {vocab.relations[i].layer for i in used_rel if not vocab.relations[i].negative}
+    drawn.layers = [name for name in vocab.layers if name in positive] if by_colour else []
+    drawn.levels = [lv for i, lv in enumerate(levels) if i in used_level]
+    codes = set(chart.nodes.type.tolist())
+    drawn.types = [t for i, t in enumerate(vocab.node_type_names) if i in codes]
+    return drawn
+
+
+def legend_handles(chart: LinkChart, drawn: Drawn) -> list[Any]:
+    """The legend's entries for what was drawn, and only that: node types (and their classes
+    when the types drawn are of several), ties by colour (layers, or relations on a chart of
+    one layer with no hostile relation), hostile ties (⊣), directed ties (→), confidence."""
+    from matplotlib.lines import Line2D
+
+    vocab = chart.vocabulary
+    styles = node_styles(vocab)
+    classes = {vocab.node_type(t).node_class for t in drawn.types} - {None}
+
+    def named(t: str) -> str:
+        c = vocab.node_type(t).node_class
+        return f"{t} ({c})" if len(classes) > 1 and c and c != t else t
+
+    handles: list[Any] = [
+        Line2D([], [], linestyle="none", marker=MARKERS.get(styles[t].shape, "o"), markeredgecolor="white",
+               markerfacecolor=styles[t].color, markersize=7, label=named(t))
+        for t in drawn.types
+    ]  # fmt: skip
+    if drawn.layers:
+        colors = layer_colors(vocab)
+        handles += [
+            Line2D([], [], color=colors[name], linewidth=2, label=f"{name} ties") for name in drawn.layers
+        ]
+    elif not (len(vocab.layers) > 1 or vocab.signed):
+        colors = relation_colors(vocab)
+        handles += [
+            Line2D([], [], color=colors[r], linewidth=2, label=r.replace("_", " ")) for r in drawn.relations
+        ]
+    if drawn.hostile:
+        handles.append(
+            Line2D([], [], color=HOSTILE_COLOR, linewidth=2, marker="|", markersize=9, markeredgewidth=2,
+                   markevery=[1], label="hostile ties (\u22a3)")
+        )  # fmt: skip
+    if drawn.directed:
+        handles.append(
+            Line2D([], [], color="#444444", linewidth=1.5, marker=">", markersize=5, markevery=[1],
+                   label="directed (arrow at the target)")
+        )  # fmt: skip
+    strokes = confidence_strokes(vocab.confidence)
+    handles += [
+        Line2D([], [], color="#444444", linewidth=strokes[lv].width * 0.6,
+               alpha=max(strokes[lv].opacity, 0.25),
+               linestyle=(0, (4, 3)) if strokes[lv].dashes else "solid", label=lv)
+        for lv in drawn.levels
+    ]  # fmt: skip
+    return handles
