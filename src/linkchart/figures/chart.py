@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import os
+import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,8 +34,9 @@ from ..analysis.registry import MEASURES, Registry
 from ..errors import UnknownNameError
 from ..style import node_sizes, node_styles
 from ._mpl import figure_bytes, figure_format, write_figure
+from .briefing import briefing_view, today
 from .marks import MARKERS, draw_ties, legend_handles
-from .spec import FIGURE_FORMATS, FigureFormat
+from .spec import BRIEFING_LABELS, FIGURE_FORMATS, PAPERS, FigureFormat, Paper, Preset
 
 if TYPE_CHECKING:
     from ..model import LinkChart
@@ -53,6 +55,28 @@ def _overlaps(
     return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in boxes)
 
 
+def _caption(
+    chart: LinkChart, size_by: str | None, omitted: int, label_top: int | None, drawn: str, date: str | None
+) -> str:
+    """The figure's caption: what is drawn (a briefing's), the sources, the size measure, the
+    labels left out or the few labelled, the date (a briefing's) and linkchart's version."""
+    sources = "; ".join(s.title or s.id for s in chart.sources if s.title or s.location)
+    parts = [drawn] if drawn else []
+    if sources:
+        parts.append(f"Source{'s' if len(chart.sources) > 1 else ''}: {sources}.")
+    if size_by:
+        parts.append(f"Node size: {size_by.replace('_', ' ')}.")
+    if label_top is not None and label_top < chart.number_of_nodes:
+        parts.append(f"Labelled: the {label_top} largest.")
+    if omitted:
+        parts.append(f"{omitted} label{'s' if omitted != 1 else ''} left out where they would overlap.")
+    if drawn:
+        parts.append(f"Drawn {date or today()} with linkchart {__version__}.")
+    else:
+        parts.append(f"linkchart {__version__}")
+    return " ".join(parts)
+
+
 def render_image(
     source: LinkChart | Findings,
     path: str | os.PathLike[str],
@@ -69,6 +93,10 @@ def render_image(
     width: float = 12.0,
     height: float = 8.0,
     registry: Registry | None = None,
+    preset: Preset | None = None,
+    paper: Paper | None = None,
+    label_top: int | None = None,
+    date: str | None = None,
 ) -> Path:
     """Draw a chart as a static figure and write it; the format follows ``path`` (``.svg``,
     ``.pdf``, ``.png``): :func:`draw_chart` then one write step (atomic, never over the chart's
@@ -100,6 +128,10 @@ def render_image(
         width=width,
         height=height,
         registry=registry,
+        preset=preset,
+        paper=paper,
+        label_top=label_top,
+        date=date,
     )
     return write_figure(data, path, inputs=chart.files)
 
@@ -120,6 +152,10 @@ def draw_chart(
     width: float = 12.0,
     height: float = 8.0,
     registry: Registry | None = None,
+    preset: Preset | None = None,
+    paper: Paper | None = None,
+    label_top: int | None = None,
+    date: str | None = None,
 ) -> bytes:
     """A chart as a static figure: the bytes of ``format`` (``"svg"``, ``"pdf"``, ``"png"``).
 
@@ -151,6 +187,19 @@ def draw_chart(
     registry
         Where ``size_by`` and the highlights are looked up (default: the findings', else
         :data:`linkchart.MEASURES`).
+    preset
+        ``"briefing"``: a page to brief from. Only the reading's actors and ties (and the
+        hostile ties among them, :func:`~linkchart.figures.briefing.briefing_view`), the
+        largest :data:`~linkchart.figures.spec.BRIEFING_LABELS` labelled, a caption with
+        what is drawn and left out, the sources and the date, on a landscape ``paper``
+        (default A4).
+    paper
+        ``"a4"`` or ``"letter"``: the figure is that page, landscape (``width`` and
+        ``height`` are then the page's).
+    label_top
+        Label only the ``label_top`` largest nodes (default: every label that fits).
+    date
+        The briefing's date in its caption (default :func:`~linkchart.figures.briefing.today`).
 
     Returns
     -------
@@ -169,6 +218,14 @@ def draw_chart(
     if registry is None:
         registry = source.spec.registry if isinstance(source, Findings) else MEASURES
     measures = registry
+    drawn_note = ""
+    if preset == "briefing":  # the reading's view is analysed afresh: its own positions and sizes
+        chart, drawn_note = briefing_view(chart, layers, signs)
+        source = chart
+        label_top = label_top or BRIEFING_LABELS
+        paper = paper or "a4"
+    if paper is not None:
+        width, height = PAPERS[paper]
     vocab = chart.vocabulary
     n = chart.number_of_nodes
     if size_by and size_by not in measures.names(returns="node"):
@@ -190,7 +247,8 @@ def draw_chart(
     else:
         sizes = [14.0] * n
     # the page's positions when it is sized by the same measure (the layout keeps nodes apart at their size)
-    reading: dict[str, Any] = {"layers": layers, "signs": signs}
+    # (a briefing lays out every tie it draws, the hostile ones too: none runs across the page)
+    reading: dict[str, Any] = {"layers": layers, "signs": "all" if preset == "briefing" else signs}
     xy = positions_array(chart, method=layout, seed=seed, sizes=sizes, **reading) if n else np.zeros((0, 2))
     marker_area = [(s * 0.9) ** 2 for s in sizes]  # points^2, about the page's pixel radius
     bridges: set[str] = set()
@@ -251,7 +309,7 @@ def draw_chart(
         placed: list[tuple[float, float, float, float]] = []
         omitted = 0
         labels = chart.nodes.labels.tolist()
-        for i in sorted(range(n), key=lambda j: (-sizes[j], j)):
+        for i in sorted(range(n), key=lambda j: (-sizes[j], j))[:label_top]:
             x, y = to_display.transform(xy[i])
             r = math.sqrt(marker_area[i]) / 2 * fig.dpi / 72 + 2
             text = ax.text(0, 0, str(labels[i]), fontsize=7.5, zorder=3)
@@ -277,19 +335,10 @@ def draw_chart(
             text.set_position((float(px), float(py)))
             text.set_horizontalalignment("center")
             text.set_verticalalignment("center")
-        sources = "; ".join(s.title or s.id for s in chart.sources if s.title or s.location)
-        caption = (
-            (f"Source: {sources}. " if sources else "")
-            + (f"Node size: {size_by.replace('_', ' ')}. " if size_by else "")
-            + (
-                f"{omitted} label{'s' if omitted != 1 else ''} left out where they would overlap. "
-                if omitted
-                else ""
-            )
-            + f"linkchart {__version__}"
-        )
-        fig.text(
-            0.01, 0.005, caption, fontsize=6.5, color="#444444", ha="left", va="bottom", wrap=True
-        ).set_in_layout(False)
+        caption = _caption(chart, size_by, omitted, label_top, drawn_note, date if preset else None)
+        fig.supxlabel(
+            "\n".join(textwrap.wrap(caption, int(width * 72 / 3.6))) if preset else caption,
+            fontsize=6.5, color="#444444", ha="left", x=0.01,
+        )  # fmt: skip
         data = figure_bytes(fig, format, dpi=dpi)
     return data
