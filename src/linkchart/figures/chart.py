@@ -35,7 +35,8 @@ from ..errors import UnknownNameError
 from ..style import node_sizes, node_styles
 from ._mpl import figure_bytes, figure_format, write_figure
 from .briefing import briefing_view, today
-from .marks import MARKERS, draw_ties, legend_handles
+from .marks import MARKERS, draw_ties
+from .marks import legend as legend_box
 from .spec import BRIEFING_LABELS, FIGURE_FORMATS, PAPERS, FigureFormat, Paper, Preset
 
 if TYPE_CHECKING:
@@ -290,11 +291,7 @@ def draw_chart(
             ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
         ax.set_title(title if title is not None else chart.title, fontsize=12, loc="left")
         if legend:
-            handles = legend_handles(chart, drawn)
-            if handles:
-                fig.legend(handles=handles, loc="outside right upper", fontsize=7, frameon=False).set_gid(
-                    "legend"
-                )
+            legend_box(fig, chart, drawn)
         # labels: greedy, collision-aware (see the module notes)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 

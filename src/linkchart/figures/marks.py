@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from ..model import LinkChart
 
-__all__ = ["MARKERS", "Drawn", "draw_ties", "legend_handles"]
+__all__ = ["MARKERS", "Drawn", "draw_ties", "legend", "legend_handles"]
 
 MARKERS = {
     "dot": "o", "circle": "o", "ellipse": "o", "square": "s", "box": "s", "triangle": "^",
@@ -136,6 +136,46 @@ def draw_ties(
     return drawn
 
 
+def _swatch(kind: str, color: str, label: str) -> Any:
+    """A legend entry drawn as the tie itself: a line ending in its mark (see :func:`legend`)."""
+    from matplotlib.patches import FancyArrowPatch
+
+    return FancyArrowPatch((0, 0), (1, 0), arrowstyle=_style(kind, 1.2), mutation_scale=1.2, color=color,
+                           linewidth=1.2, label=label)  # fmt: skip
+
+
+def _draw_swatch(
+    legend: Any,
+    orig_handle: Any,
+    xdescent: float,
+    ydescent: float,
+    width: float,
+    height: float,
+    fontsize: float,
+) -> Any:
+    from matplotlib.patches import FancyArrowPatch
+
+    y = height / 2 - ydescent
+    return FancyArrowPatch((-xdescent, y), (width - xdescent - 1, y), arrowstyle=orig_handle.get_arrowstyle(),
+                           mutation_scale=1.2, linewidth=1.2, color=orig_handle.get_edgecolor())  # fmt: skip
+
+
+def legend(fig: Any, chart: LinkChart, drawn: Drawn) -> Any:
+    """Draw the legend of what was drawn (:func:`legend_handles`) beside the chart, the
+    hostile and directed entries as the ties themselves; ``None`` when there is nothing to list.
+    Its SVG group's id is ``legend``."""
+    from matplotlib.legend_handler import HandlerPatch
+    from matplotlib.patches import FancyArrowPatch
+
+    handles = legend_handles(chart, drawn)
+    if not handles:
+        return None
+    ends = {h: HandlerPatch(patch_func=_draw_swatch) for h in handles if isinstance(h, FancyArrowPatch)}
+    box = fig.legend(handles=handles, handler_map=ends, loc="outside right upper", fontsize=7, frameon=False)
+    box.set_gid("legend")
+    return box
+
+
 def legend_handles(chart: LinkChart, drawn: Drawn) -> list[Any]:
     """The legend's entries for what was drawn, and only that: node types (and their classes
     when the types drawn are of several), ties by colour (layers, or relations on a chart of
@@ -166,15 +206,9 @@ def legend_handles(chart: LinkChart, drawn: Drawn) -> list[Any]:
             Line2D([], [], color=colors[r], linewidth=2, label=r.replace("_", " ")) for r in drawn.relations
         ]
     if drawn.hostile:
-        handles.append(
-            Line2D([], [], color=HOSTILE_COLOR, linewidth=2, marker="|", markersize=9, markeredgewidth=2,
-                   markevery=[1], label="hostile ties (\u22a3)")
-        )  # fmt: skip
+        handles.append(_swatch("bar", HOSTILE_COLOR, "hostile ties (\u22a3)"))
     if drawn.directed:
-        handles.append(
-            Line2D([], [], color="#444444", linewidth=1.5, marker=">", markersize=5, markevery=[1],
-                   label="directed (arrow at the target)")
-        )  # fmt: skip
+        handles.append(_swatch("arrow", "#444444", "directed (arrow at the target)"))
     strokes = confidence_strokes(vocab.confidence)
     handles += [
         Line2D([], [], color="#444444", linewidth=strokes[lv].width * 0.6,
