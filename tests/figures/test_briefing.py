@@ -30,8 +30,13 @@ def _media_box(pdf: bytes) -> tuple[float, float]:
     return float(w), float(h)
 
 
-def test_the_page_is_a4_or_letter_landscape_with_its_fonts_embedded(tmp_path: Path) -> None:
+def test_the_page_is_a4_or_letter_landscape_with_its_fonts_embedded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], central_asia: linkchart.LinkChart
+) -> None:
     assert main(["render", str(GRAPH), "-o", str(tmp_path / "brief.pdf"), "--preset", "briefing"]) == 0
+    view = linkchart.figures.briefing_view(central_asia, None, None)[0]
+    said = f"({view.number_of_nodes} nodes, {view.number_of_edges} edges)"  # what the page shows
+    assert said in capsys.readouterr().err
     pdf = (tmp_path / "brief.pdf").read_bytes()
     w, h = _media_box(pdf)
     assert (round(w, 1), round(h, 1)) == (841.9, 595.3)  # A4 landscape, in points

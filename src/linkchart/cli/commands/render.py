@@ -102,6 +102,10 @@ def _figure(args: argparse.Namespace, chart: LinkChart, page: dict[str, Any], pr
             registry=args.registry,
             **values(args, FigureSpec, FIGURE),
         )
+    if args.preset == "briefing":  # say what the page shows: the reading's actors and ties
+        from ...figures import briefing_view
+
+        chart = briefing_view(chart, page["layers"], page["signs"])[0]
     wrote(args, [target], chart)
     return 0
 
