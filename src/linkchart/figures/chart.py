@@ -35,7 +35,7 @@ from ..errors import UnknownNameError
 from ..style import node_sizes, node_styles
 from ._mpl import figure_bytes, figure_format, write_figure
 from .briefing import briefing_view, today
-from .marks import MARKERS, draw_ties
+from .marks import MARKERS, draw_ties, what_is_drawn
 from .marks import legend as legend_box
 from .spec import BRIEFING_LABELS, FIGURE_FORMATS, PAPERS, FigureFormat, Paper, Preset
 
@@ -266,8 +266,7 @@ def draw_chart(
         ax = fig.add_subplot()
         ax.set_axis_off()
         ax.set_aspect("equal")
-        radii = [math.sqrt(a) / 2 for a in marker_area]  # points
-        drawn = draw_ties(ax, chart, xy, radii, bold=bridges)
+        drawn = what_is_drawn(chart)
         type_names = vocab.node_type_names
         codes = chart.nodes.type.tolist()
         for code, name in enumerate(type_names):
@@ -297,6 +296,8 @@ def draw_chart(
 
         renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
         fig.draw_without_rendering()
+        # the ties once the layout is done: their marked ends cut back to the node markers
+        draw_ties(ax, chart, xy, [math.sqrt(a) / 2 for a in marker_area], bold=bridges)
         to_display = ax.transData
         node_boxes = []
         for i in range(n):
@@ -314,11 +315,11 @@ def draw_chart(
             extent = text.get_window_extent(renderer)
             w, h = extent.width, extent.height
             chosen = None
+            others = node_boxes[:i] + node_boxes[i + 1 :]  # once per label, not per position
             for dx, dy in _OFFSETS:
                 cx = x + dx * (r + w / 2) if dx else x
                 cy = y + dy * (r + h / 2) if dy else y
                 box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-                others = [b for j, b in enumerate(node_boxes) if j != i]
                 if not _overlaps(box, placed) and not _overlaps(box, others):
                     chosen = (cx, cy, box)
                     break

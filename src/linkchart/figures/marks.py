@@ -13,8 +13,11 @@ Each tie is one SVG group whose id says what it ends in (``tie-N-arrow``, ``tie-
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from ..style import HOSTILE_COLOR, confidence_strokes, layer_colors, node_styles, relation_colors
 
@@ -22,8 +25,9 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     from ..model import LinkChart
+    from ..vocabulary import Relation
 
-__all__ = ["MARKERS", "Drawn", "draw_ties", "legend", "legend_handles"]
+__all__ = ["MARKERS", "Drawn", "draw_ties", "legend", "legend_handles", "what_is_drawn"]
 
 MARKERS = {
     "dot": "o", "circle": "o", "ellipse": "o", "square": "s", "box": "s", "triangle": "^",
@@ -70,16 +74,51 @@ def _style(kind: str, width: float) -> str:
     return "-"
 
 
+def what_is_drawn(chart: LinkChart) -> Drawn:
+    """What :func:`draw_ties` and the node markers draw of ``chart``: what its legend lists."""
+    vocab = chart.vocabulary
+    e = chart.edges
+    shown = e.src != e.dst  # loops are not drawn
+    used_rel = set(e.relation[shown].tolist())
+    relations = [vocab.relations[i] for i in sorted(used_rel)]
+    marked = [kind for kind in (_kind(vocab.relations[r]) for r in e.relation[shown].tolist())]
+    by_colour = len(vocab.layers) > 1 or vocab.signed
+    positive = {r.layer for r in relations if not r.negative}
+    used_level = set(e.confidence[shown].tolist())
+    codes = set(chart.nodes.type.tolist())
+    return Drawn(
+        types=[t for i, t in enumerate(vocab.node_type_names) if i in codes],
+        relations=[r.name for r in relations],
+        layers=[name for name in vocab.layers if name in positive] if by_colour else [],
+        hostile=sum(kind.startswith("bar") for kind in marked),
+        directed=sum(kind == "arrow" for kind in marked),
+        levels=[lv for i, lv in enumerate(vocab.confidence.levels) if i in used_level],
+    )
+
+
+def _kind(relation: Relation) -> str:
+    """A tie's end mark: ``"bar"`` (hostile; ``"bars"``, both ends, when undirected),
+    ``"arrow"`` (directed) or ``""``."""
+    if relation.negative:
+        return "bar" if relation.directed else "bars"
+    return "arrow" if relation.directed else ""
+
+
 def draw_ties(
     ax: Any,
     chart: LinkChart,
     xy: npt.NDArray[Any],
     radii: list[float],
     *,
-    bold: set[str] = frozenset(),  # type: ignore[assignment]
-) -> Drawn:
+    bold: Collection[str] = (),
+) -> None:
     """Draw every tie of ``chart`` (but loops) on ``ax`` between the node positions ``xy``,
-    stopping at each node's marker (``radii``, in points); return what was drawn."""
+    a marked end stopping at its node's marker (``radii``, in points).
+
+    Call it once the figure's layout is done (``fig.draw_without_rendering()``): the ends
+    are cut back in display space, once, rather than by matplotlib at every draw (ten times
+    faster on a chart of 3,000 ties); the ties are not part of the layout (they lie inside
+    the axes' limits)."""
     import matplotlib.colors
     from matplotlib.patches import FancyArrowPatch
 
@@ -88,35 +127,24 @@ def draw_ties(
     strokes = confidence_strokes(vocab.confidence)
     levels = vocab.confidence.levels
     e = chart.edges
-    used_rel: set[int] = set()
-    used_level: set[int] = set()
-    drawn = Drawn()
+    kinds = [_kind(r) for r in vocab.relations]
+    ends = _cut(ax, xy, e.src, e.dst, np.asarray(radii, dtype=np.float64), e.relation, kinds)
     rows = zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
     for k, (a, b, rel, conf) in enumerate(rows):
         if a == b:
             continue
         stroke = strokes[levels[conf]]
         relation = vocab.relations[rel]
-        used_rel.add(rel)
-        used_level.add(conf)
-        kind = (
-            ("bar" if relation.directed else "bars")
-            if relation.negative
-            else "arrow"
-            if relation.directed
-            else ""
-        )
-        drawn.hostile += relation.negative
-        drawn.directed += kind == "arrow"
+        kind = kinds[rel]
         width = stroke.width * (2.2 if e.id_of(k) in bold else 0.6)
         color = matplotlib.colors.to_rgba(rel_colors[relation.name], alpha=max(stroke.opacity, 0.25))
         patch = FancyArrowPatch(
-            tuple(xy[a]),
-            tuple(xy[b]),
+            tuple(ends[k, 0]),
+            tuple(ends[k, 1]),
             arrowstyle=_style(kind, width),
             mutation_scale=width,
-            shrinkA=radii[a],
-            shrinkB=radii[b] + 1.0,
+            shrinkA=0,
+            shrinkB=0,
             color=color,
             linewidth=width,
             linestyle=(0, (4, 3)) if stroke.dashes else "solid",
@@ -125,15 +153,39 @@ def draw_ties(
             zorder=1,
         )
         patch.set_gid(f"tie-{k}-{kind}" if kind else f"tie-{k}")
-        ax.add_patch(patch)
-    by_colour = len(vocab.layers) > 1 or vocab.signed
-    drawn.relations = [r.name for i, r in enumerate(vocab.relations) if i in used_rel]
-    positive = {vocab.relations[i].layer for i in used_rel if not vocab.relations[i].negative}
-    drawn.layers = [name for name in vocab.layers if name in positive] if by_colour else []
-    drawn.levels = [lv for i, lv in enumerate(levels) if i in used_level]
-    codes = set(chart.nodes.type.tolist())
-    drawn.types = [t for i, t in enumerate(vocab.node_type_names) if i in codes]
-    return drawn
+        patch.set_in_layout(False)
+        ax.add_artist(patch)  # not add_patch: the limits are set, no need to grow them per tie
+
+
+def _cut(
+    ax: Any,
+    xy: npt.NDArray[Any],
+    src: npt.NDArray[Any],
+    dst: npt.NDArray[Any],
+    radii: npt.NDArray[np.float64],
+    relation: npt.NDArray[Any],
+    kinds: list[str],
+) -> npt.NDArray[np.float64]:
+    """Each tie's two ends in data coordinates, a marked end cut back to its node's marker
+    (``radii`` in points): shape ``(edges, 2, 2)``."""
+    m = len(src)
+    if not m or not len(xy):
+        return np.zeros((m, 2, 2))
+    px = ax.figure.dpi / 72.0
+    start = ax.transData.transform(xy[src])
+    end = ax.transData.transform(xy[dst])
+    d = end - start
+    length = np.hypot(d[:, 0], d[:, 1])
+    unit = d / np.where(length > 0, length, 1.0)[:, None]
+    kind = np.array(kinds or [""], dtype=object)[relation]
+    cut_a = np.where(kind == "bars", radii[src] * px, 0.0)
+    cut_b = np.where(kind != "", (radii[dst] + 1.0) * px, 0.0)
+    room = length > cut_a + cut_b + 2.0  # nodes that touch keep their tie whole
+    start = start + unit * np.where(room, cut_a, 0.0)[:, None]
+    end = end - unit * np.where(room, cut_b, 0.0)[:, None]
+    back = ax.transData.inverted()
+    out: npt.NDArray[np.float64] = np.stack([back.transform(start), back.transform(end)], axis=1)
+    return out
 
 
 def _swatch(kind: str, color: str, label: str) -> Any:
