@@ -63,6 +63,11 @@ PICTURES: tuple[Picture, ...] = (
     ),
     Picture("central_asia.svg", "figure", ("render", GRAPH, "-o", "{out}")),
     Picture("central_asia_figure.png", "figure", ("render", GRAPH, "-o", "{out}")),
+    Picture(
+        "central_asia_briefing.png",
+        "figure",
+        ("render", GRAPH, "-o", "{out}", "--preset", "briefing", "--dpi", "110"),
+    ),
     # the first screen with each --layout method ("auto" is "community"): before (fr, the
     # default until issue 21) and after (community), then the others
     Picture("layout_before.png", "page", ("render", GRAPH, "-o", "{html}", "--layout", "fr")),

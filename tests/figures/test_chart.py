@@ -33,8 +33,8 @@ def test_svg_has_every_label_as_text_or_says_how_many_were_left_out(
     shown = [label for label in labels if label in texts]
     left = re.search(r"(\d+) labels? left out", svg)
     assert len(shown) + (int(left.group(1)) if left else 0) == len(labels)
-    assert central_asia.title in texts and any(t.startswith("Source: Analysis article") for t in texts)
-    assert "organisation" in texts and "hostile ties" in texts  # the legend
+    assert central_asia.title in texts and any(t.startswith("Sources: Analysis article") for t in texts)
+    assert "organisation" in texts and "hostile ties (\u22a3)" in texts  # the legend
     again = linkchart.render_image(
         central_asia, tmp_path / "again.svg", highlight=["bridges", "articulation_points"]
     )

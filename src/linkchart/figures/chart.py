@@ -2,8 +2,10 @@
 
 The figure shows what the HTML page shows — the same positions
 (:mod:`linkchart.analysis.layout`), node colours and shapes (:mod:`linkchart.style`), sizes
-(the same measure, the same scale), ties coloured by layer and hostile ties in red, hedged
-ties dashed and faded — with a legend, a title and a source line. Node shapes carry the
+(the same measure, the same scale) and the same encoding of ties, one visual variable per
+meaning (:mod:`linkchart.figures.marks`: colour for layer, the bar ⊣ and a red tint for
+hostile, an arrow for direction, the stroke for confidence) — with a legend of only what is
+drawn, a title and a source line. Node shapes carry the
 type, so the figure reads in greyscale. SVG and PDF keep labels as real text (selectable, searchable).
 
 Labels are placed greedily, largest node first: each label tries eight positions around
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import math
 import os
+import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,9 +32,12 @@ from ..analysis.findings import Findings
 from ..analysis.layout import positions_array
 from ..analysis.registry import MEASURES, Registry
 from ..errors import UnknownNameError
-from ..style import HOSTILE_COLOR, confidence_strokes, layer_colors, node_sizes, node_styles, relation_colors
+from ..style import node_sizes, node_styles
 from ._mpl import figure_bytes, figure_format, write_figure
-from .spec import FIGURE_FORMATS, FigureFormat
+from .briefing import briefing_view, today
+from .marks import MARKERS, draw_ties, what_is_drawn
+from .marks import legend as legend_box
+from .spec import BRIEFING_LABELS, FIGURE_FORMATS, PAPERS, FigureFormat, Paper, Preset
 
 if TYPE_CHECKING:
     from ..model import LinkChart
@@ -40,10 +46,6 @@ __all__ = ["IMAGE_FORMATS", "draw_chart", "render_image"]
 
 IMAGE_FORMATS: tuple[str, ...] = FIGURE_FORMATS
 """The formats a figure is drawn in (:data:`~linkchart.figures.spec.FIGURE_FORMATS`)."""
-_MARKERS = {
-    "dot": "o", "circle": "o", "ellipse": "o", "square": "s", "box": "s", "triangle": "^",
-    "triangleDown": "v", "diamond": "D", "star": "*", "hexagon": "h", "database": "s", "text": "o",
-}  # fmt: skip
 _OFFSETS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
 
 
@@ -52,6 +54,28 @@ def _overlaps(
 ) -> bool:
     x0, y0, x1, y1 = box
     return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in boxes)
+
+
+def _caption(
+    chart: LinkChart, size_by: str | None, omitted: int, label_top: int | None, drawn: str, date: str | None
+) -> str:
+    """The figure's caption: what is drawn (a briefing's), the sources, the size measure, the
+    labels left out or the few labelled, the date (a briefing's) and linkchart's version."""
+    sources = "; ".join(s.title or s.id for s in chart.sources if s.title or s.location)
+    parts = [drawn] if drawn else []
+    if sources:
+        parts.append(f"Source{'s' if len(chart.sources) > 1 else ''}: {sources}.")
+    if size_by:
+        parts.append(f"Node size: {size_by.replace('_', ' ')}.")
+    if label_top is not None and label_top < chart.number_of_nodes:
+        parts.append(f"Labelled: the {label_top} largest.")
+    if omitted:
+        parts.append(f"{omitted} label{'s' if omitted != 1 else ''} left out where they would overlap.")
+    if drawn:
+        parts.append(f"Drawn {date or today()} with linkchart {__version__}.")
+    else:
+        parts.append(f"linkchart {__version__}")
+    return " ".join(parts)
 
 
 def render_image(
@@ -70,6 +94,10 @@ def render_image(
     width: float = 12.0,
     height: float = 8.0,
     registry: Registry | None = None,
+    preset: Preset | None = None,
+    paper: Paper | None = None,
+    label_top: int | None = None,
+    date: str | None = None,
 ) -> Path:
     """Draw a chart as a static figure and write it; the format follows ``path`` (``.svg``,
     ``.pdf``, ``.png``): :func:`draw_chart` then one write step (atomic, never over the chart's
@@ -101,6 +129,10 @@ def render_image(
         width=width,
         height=height,
         registry=registry,
+        preset=preset,
+        paper=paper,
+        label_top=label_top,
+        date=date,
     )
     return write_figure(data, path, inputs=chart.files)
 
@@ -121,6 +153,10 @@ def draw_chart(
     width: float = 12.0,
     height: float = 8.0,
     registry: Registry | None = None,
+    preset: Preset | None = None,
+    paper: Paper | None = None,
+    label_top: int | None = None,
+    date: str | None = None,
 ) -> bytes:
     """A chart as a static figure: the bytes of ``format`` (``"svg"``, ``"pdf"``, ``"png"``).
 
@@ -152,6 +188,19 @@ def draw_chart(
     registry
         Where ``size_by`` and the highlights are looked up (default: the findings', else
         :data:`linkchart.MEASURES`).
+    preset
+        ``"briefing"``: a page to brief from. Only the reading's actors and ties (and the
+        hostile ties among them, :func:`~linkchart.figures.briefing.briefing_view`), the
+        largest :data:`~linkchart.figures.spec.BRIEFING_LABELS` labelled, a caption with
+        what is drawn and left out, the sources and the date, on a landscape ``paper``
+        (default A4).
+    paper
+        ``"a4"`` or ``"letter"``: the figure is that page, landscape (``width`` and
+        ``height`` are then the page's).
+    label_top
+        Label only the ``label_top`` largest nodes (default: every label that fits).
+    date
+        The briefing's date in its caption (default :func:`~linkchart.figures.briefing.today`).
 
     Returns
     -------
@@ -164,14 +213,20 @@ def draw_chart(
     """
     # long: the drawing, its legend, labels and caption in one pass
     import matplotlib
-    from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
 
     chart = source.chart if isinstance(source, Findings) else source
     if registry is None:
         registry = source.spec.registry if isinstance(source, Findings) else MEASURES
     measures = registry
+    drawn_note = ""
+    if preset == "briefing":  # the reading's view is analysed afresh: its own positions and sizes
+        chart, drawn_note = briefing_view(chart, layers, signs)
+        source = chart
+        label_top = label_top or BRIEFING_LABELS
+        paper = paper or "a4"
+    if paper is not None:
+        width, height = PAPERS[paper]
     vocab = chart.vocabulary
     n = chart.number_of_nodes
     if size_by and size_by not in measures.names(returns="node"):
@@ -188,15 +243,13 @@ def draw_chart(
         draws=None,
     )
     styles = node_styles(vocab)
-    rel_colors = relation_colors(vocab)
-    strokes = confidence_strokes(vocab.confidence)
-    levels = vocab.confidence.levels
     if size_by and n:
         sizes = node_sizes(found.values(size_by), not measures[size_by].higher_is_more)
     else:
         sizes = [14.0] * n
     # the page's positions when it is sized by the same measure (the layout keeps nodes apart at their size)
-    reading: dict[str, Any] = {"layers": layers, "signs": signs}
+    # (a briefing lays out every tie it draws, the hostile ones too: none runs across the page)
+    reading: dict[str, Any] = {"layers": layers, "signs": "all" if preset == "briefing" else signs}
     xy = positions_array(chart, method=layout, seed=seed, sizes=sizes, **reading) if n else np.zeros((0, 2))
     marker_area = [(s * 0.9) ** 2 for s in sizes]  # points^2, about the page's pixel radius
     bridges: set[str] = set()
@@ -213,25 +266,7 @@ def draw_chart(
         ax = fig.add_subplot()
         ax.set_axis_off()
         ax.set_aspect("equal")
-        e = chart.edges
-        segments, colors, widths, styles_ls = [], [], [], []
-        for k, (a, b, rel, conf) in enumerate(
-            zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
-        ):
-            if a == b:
-                continue
-            stroke = strokes[levels[conf]]
-            relation = vocab.relations[rel]
-            segments.append([xy[a], xy[b]])
-            rgba = matplotlib.colors.to_rgba(rel_colors[relation.name], alpha=max(stroke.opacity, 0.25))
-            colors.append(rgba)
-            bold = e.id_of(k) in bridges
-            widths.append(stroke.width * (2.2 if bold else 0.6))
-            styles_ls.append((0, (4, 3)) if stroke.dashes or relation.negative else "solid")
-        if segments:
-            ax.add_collection(
-                LineCollection(segments, colors=colors, linewidths=widths, linestyles=styles_ls, zorder=1)
-            )
+        drawn = what_is_drawn(chart)
         type_names = vocab.node_type_names
         codes = chart.nodes.type.tolist()
         for code, name in enumerate(type_names):
@@ -244,7 +279,7 @@ def draw_chart(
                 xy[rows, 1],
                 s=[marker_area[i] for i in rows],
                 c=style.color,
-                marker=_MARKERS.get(style.shape, "o"),
+                marker=MARKERS.get(style.shape, "o"),
                 edgecolors=["#111111" if chart.node_ids[i] in cuts else "white" for i in rows],
                 linewidths=[2.5 if chart.node_ids[i] in cuts else 0.6 for i in rows],
                 zorder=2,
@@ -255,40 +290,14 @@ def draw_chart(
             ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
         ax.set_title(title if title is not None else chart.title, fontsize=12, loc="left")
         if legend:
-            present = {type_names[c] for c in codes}
-            handles = [
-                Line2D([], [], marker=_MARKERS.get(styles[t].shape, "o"), color="white",
-                       markerfacecolor=styles[t].color, markersize=7, label=t)
-                for t in type_names if t in present
-            ]  # fmt: skip
-            if len(vocab.layers) > 1 or vocab.signed:
-                handles += [
-                    Line2D([], [], color=c, linewidth=2, label=f"{name} ties")
-                    for name, c in layer_colors(vocab).items()
-                ]
-                if vocab.signed:
-                    handles.append(
-                        Line2D(
-                            [],
-                            [],
-                            color=HOSTILE_COLOR,
-                            linewidth=2,
-                            linestyle=(0, (4, 3)),
-                            label="hostile ties",
-                        )
-                    )
-            handles += [
-                Line2D([], [], color="#444444", linewidth=strokes[lv].width * 0.6,
-                       alpha=max(strokes[lv].opacity, 0.25),
-                       linestyle=(0, (4, 3)) if strokes[lv].dashes else "solid", label=lv)
-                for lv in levels
-            ]  # fmt: skip
-            fig.legend(handles=handles, loc="outside right upper", fontsize=7, frameon=False)
+            legend_box(fig, chart, drawn)
         # labels: greedy, collision-aware (see the module notes)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
         fig.draw_without_rendering()
+        # the ties once the layout is done: their marked ends cut back to the node markers
+        draw_ties(ax, chart, xy, [math.sqrt(a) / 2 for a in marker_area], bold=bridges)
         to_display = ax.transData
         node_boxes = []
         for i in range(n):
@@ -298,7 +307,7 @@ def draw_chart(
         placed: list[tuple[float, float, float, float]] = []
         omitted = 0
         labels = chart.nodes.labels.tolist()
-        for i in sorted(range(n), key=lambda j: (-sizes[j], j)):
+        for i in sorted(range(n), key=lambda j: (-sizes[j], j))[:label_top]:
             x, y = to_display.transform(xy[i])
             r = math.sqrt(marker_area[i]) / 2 * fig.dpi / 72 + 2
             text = ax.text(0, 0, str(labels[i]), fontsize=7.5, zorder=3)
@@ -306,11 +315,11 @@ def draw_chart(
             extent = text.get_window_extent(renderer)
             w, h = extent.width, extent.height
             chosen = None
+            others = node_boxes[:i] + node_boxes[i + 1 :]  # once per label, not per position
             for dx, dy in _OFFSETS:
                 cx = x + dx * (r + w / 2) if dx else x
                 cy = y + dy * (r + h / 2) if dy else y
                 box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-                others = [b for j, b in enumerate(node_boxes) if j != i]
                 if not _overlaps(box, placed) and not _overlaps(box, others):
                     chosen = (cx, cy, box)
                     break
@@ -324,19 +333,10 @@ def draw_chart(
             text.set_position((float(px), float(py)))
             text.set_horizontalalignment("center")
             text.set_verticalalignment("center")
-        sources = "; ".join(s.title or s.id for s in chart.sources if s.title or s.location)
-        caption = (
-            (f"Source: {sources}. " if sources else "")
-            + (f"Node size: {size_by.replace('_', ' ')}. " if size_by else "")
-            + (
-                f"{omitted} label{'s' if omitted != 1 else ''} left out where they would overlap. "
-                if omitted
-                else ""
-            )
-            + f"linkchart {__version__}"
-        )
-        fig.text(
-            0.01, 0.005, caption, fontsize=6.5, color="#444444", ha="left", va="bottom", wrap=True
-        ).set_in_layout(False)
+        caption = _caption(chart, size_by, omitted, label_top, drawn_note, date if preset else None)
+        fig.supxlabel(
+            "\n".join(textwrap.wrap(caption, int(width * 72 / 3.6))) if preset else caption,
+            fontsize=6.5, color="#444444", ha="left", x=0.01,
+        )  # fmt: skip
         data = figure_bytes(fig, format, dpi=dpi)
     return data

@@ -17,7 +17,17 @@ from ..analysis.registry import Registry
 from ..analysis.spec import registry_option, size_by_option
 from ..options import Max, Min, option, replace, selection
 
-__all__ = ["FIGURE_FORMATS", "FIGURE_HIGHLIGHTS", "FigureFormat", "FigureHighlight", "FigureSpec"]
+__all__ = [
+    "BRIEFING_LABELS",
+    "FIGURE_FORMATS",
+    "FIGURE_HIGHLIGHTS",
+    "PAPERS",
+    "FigureFormat",
+    "FigureHighlight",
+    "FigureSpec",
+    "Paper",
+    "Preset",
+]
 
 FigureFormat = Literal["svg", "pdf", "png"]
 """The formats a figure is drawn in (the path's extension chooses)."""
@@ -30,6 +40,20 @@ FigureHighlight = Literal["bridges", "articulation_points"]
 
 FIGURE_HIGHLIGHTS: tuple[str, ...] = get_args(FigureHighlight)
 """Every :data:`FigureHighlight`."""
+
+Preset = Literal["briefing"]
+"""A set of choices made together: ``briefing``, a page to brief from (the reading's actors,
+the top few labelled, a caption with the reading, the sources and the date, on a landscape
+A4 or Letter page)."""
+
+Paper = Literal["a4", "letter"]
+"""A paper size, drawn landscape."""
+
+PAPERS: dict[str, tuple[float, float]] = {"a4": (297 / 25.4, 210 / 25.4), "letter": (11.0, 8.5)}
+"""Each :data:`Paper`'s landscape width and height in inches (A4: 841.9 x 595.3 points)."""
+
+BRIEFING_LABELS = 12
+"""How many nodes the briefing preset labels (the largest) unless ``label_top`` says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +79,18 @@ class FigureSpec:
         8.0, help="height in inches (default 8)", metavar="IN"
     )
     title: str | None = option(None, help="the figure's title (default: the chart's title)")
+    preset: Preset | None = option(
+        None,
+        help="briefing: the reading's actors and ties (and the hostile ties among them), the largest "
+        f"{BRIEFING_LABELS} labelled, a caption with the reading, the sources and the date, on a "
+        "landscape page (--paper)",
+    )
+    paper: Paper | None = option(
+        None, help="draw on a landscape A4 or Letter page (sets the size; the briefing's default a4)"
+    )
+    label_top: Annotated[int, Min(1)] | None = option(
+        None, help="label only the N largest nodes (default: every label that fits)", metavar="N"
+    )
     registry: Registry = registry_option()
 
     def node_measure_names(self) -> tuple[str, ...]:

@@ -45,7 +45,8 @@ def _draw(args: argparse.Namespace, chart: LinkChart, results: list[Disruption],
     from ...files import write_atomic
 
     with progress.stage(f"drawing {Path(args.output).name}"):
-        data = plot_disruption(results, title=chart.title, format=_format(args.output))
+        labels = {nid: chart.node(nid).label for r in results for nid in r.removed}
+        data = plot_disruption(results, title=chart.title, format=_format(args.output), labels=labels)
         # any name is written (SVG unless it ends in .png or .pdf), as before; never over an input
         return write_atomic(args.output, data, inputs=[args.file, *chart.files])
 

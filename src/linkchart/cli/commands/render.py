@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...analysis.spec import RunSpec
-from ...figures.spec import FIGURE_FORMATS, FIGURE_HIGHLIGHTS
+from ...figures.spec import FIGURE_FORMATS, FIGURE_HIGHLIGHTS, FigureSpec
 from ...render.spec import PageSpec
 from ..arguments import Names, UsageError, add_options, values
 from ..specs import FilterSpec, RenderSpec
@@ -50,6 +50,8 @@ DRAWING = (
 READING = ("timeline", "over_time", "undated", "min_dated", "layers", "signs")
 """The page's options on time and the reading, in help order."""
 FILTERS = ("types", "relations", "min_confidence", "as_of")
+FIGURE = ("preset", "paper", "dpi", "label_top")
+"""The options of :class:`~linkchart.figures.spec.FigureSpec` that only a figure takes."""
 
 
 def arguments(p: argparse.ArgumentParser, names: Names) -> None:
@@ -63,6 +65,8 @@ def arguments(p: argparse.ArgumentParser, names: Names) -> None:
     add_options(shown, PageSpec, names, ["summary"])
     add_options(shown, RenderSpec, names, ["full"])
     add_options(p, PageSpec, names, READING)
+    figure = p.add_argument_group("a figure (-o OUT.svg, .pdf or .png)")
+    add_options(figure, FigureSpec, names, FIGURE)
     add_options(p, RunSpec, names, ["dask"])
     view_arguments(p, names)
     json_argument(p, names)
@@ -96,7 +100,12 @@ def _figure(args: argparse.Namespace, chart: LinkChart, page: dict[str, Any], pr
             layers=page["layers"],
             signs=page["signs"],
             registry=args.registry,
+            **values(args, FigureSpec, FIGURE),
         )
+    if args.preset == "briefing":  # say what the page shows: the reading's actors and ties
+        from ...figures import briefing_view
+
+        chart = briefing_view(chart, page["layers"], page["signs"])[0]
     wrote(args, [target], chart)
     return 0
 
@@ -115,6 +124,10 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
     page["highlight"] = tuple(page["highlight"] or ())
     if args.output is not None and Path(args.output).suffix.lower().lstrip(".") in FIGURE_FORMATS:
         return _figure(args, chart, page, progress)
+    chosen = [o for o in FIGURE if getattr(args, o) != getattr(FigureSpec(), o)]
+    if chosen:
+        flag = "--" + chosen[0].replace("_", "-")
+        raise UsageError(f"{flag} is for a figure: write one with -o OUT.svg, .pdf or .png", loc=(flag,))
     spec = page_spec(**{**page, "summary": False if args.full else page["summary"]}, registry=args.registry)
     with progress.stage("the page"):
         html = render_page(chart, spec)
