@@ -360,7 +360,7 @@ def test_the_flags_added_since() -> None:
         "export": ["--embed-sources", "--json", "--no-embed-sources"],  # issue 22: ExportOptions
         "convert": ["--embed-sources", "--json", "--no-embed-sources", "--undirected-relations"],
         "disrupt": ["--dask", "--json"],
-        "render": ["--dask", "--json", "--no-exact"],
+        "render": ["--dask", "--dpi", "--json", "--label-top", "--no-exact", "--paper", "--preset"],
         "robust": ["--dask"],
         "timeline": ["--dask"],
     }
