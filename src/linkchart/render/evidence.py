@@ -18,21 +18,14 @@ CONFLICT_SHADOW = {"enabled": True, "color": "rgba(214,39,40,0.85)", "size": 9, 
 """The mark on an edge in a conflict between sources: a red halo (a bridge's is black)."""
 
 
+_SOURCE_FIELDS = ("id", "title", "author", "date", "location", "reliability", "unchecked")
+"""What the panel shows of a source (its text stays out of the page)."""
+
+
 def sources_payload(chart: LinkChart) -> list[dict[str, str]]:
     """Every source as the panel shows it, with its Admiralty reliability grade (``""``: ungraded)
     and why its quotes were not checked on load (``""`` when they were)."""
-    return [
-        {
-            "id": s.id,
-            "title": s.title,
-            "author": s.author,
-            "date": s.date,
-            "location": s.location,
-            "reliability": s.reliability,
-            "unchecked": s.unchecked,
-        }
-        for s in chart.sources
-    ]
+    return [{name: getattr(s, name) for name in _SOURCE_FIELDS} for s in chart.sources]
 
 
 def evidence_items(chart: LinkChart) -> dict[str, list[dict[str, Any]]]:
