@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from linkchart import (
     ConfidenceScale,
     Decision,
+    Evidence,
     LinkChart,
     LinkchartError,
     LoadError,
@@ -60,23 +61,26 @@ def quiet(a: LinkChart, b: LinkChart, **kwargs: Any) -> LinkChart:
 
 
 def edge_contents(chart: LinkChart) -> Counter[tuple[Any, ...]]:
-    """Every edge by its fields (ids, claim marks aside; a source by its document)."""
+    """Every evidence item by its tie and fields (ids, claim marks aside; a source by its
+    document): an edge without a list is one item, its quote and source."""
     documents = {s.id: (s.title, s.author, s.date, s.location) for s in chart.sources}
     out: Counter[tuple[Any, ...]] = Counter()
-    for e in chart.to_records()[1]:
-        attributes = {k: v for k, v in e["attributes"].items() if k != "claim"}
-        ends = tuple(sorted((e["from"], e["to"])))
-        out[
-            (
-                *ends,
-                e["relation"],
-                repr(e["time"]),
-                documents.get(e["source"]),
-                e["evidence"],
-                e["confidence"],
-                repr(sorted(attributes.items())),
-            )
-        ] += 1
+    for e in chart.iter_edges():
+        marks = ("claim", "from_as_written", "to_as_written")
+        attributes = {k: v for k, v in e.attributes.items() if k not in marks}
+        items = e.evidence_items or (Evidence(e.evidence),)
+        for it in items:
+            out[
+                (
+                    *sorted((e.from_id, e.to_id)),
+                    e.relation,
+                    repr(e.time),
+                    documents.get(it.source or e.source or ""),
+                    it.quote,
+                    it.confidence or e.confidence,
+                    repr(sorted(attributes.items())),
+                )
+            ] += 1
     return out
 
 
@@ -157,10 +161,13 @@ def test_joined_nodes_of_other_types_times_or_attributes_are_conflicts_the_first
 # ---------------------------------------------------------------------------- edges, evidence, sources
 
 
-def test_the_same_claim_from_two_charts_is_marked_one_claim_and_keeps_all_its_evidence() -> None:
+def test_the_same_claim_from_two_charts_is_one_edge_with_every_evidence_item() -> None:
     a = make(
         people("A", "B", "C"),
-        [knows("A", "B", source="s", evidence="A met B"), knows("B", "C", source="s", evidence="B and C")],
+        [
+            knows("A", "B", source="s", evidence="A met B", confidence="reported"),
+            knows("B", "C", source="s", evidence="B and C"),
+        ],
         [{"id": "s", "title": "ICG report"}],
     )
     b = make(
@@ -170,12 +177,40 @@ def test_the_same_claim_from_two_charts_is_marked_one_claim_and_keeps_all_its_ev
     )
     done = merge_charts(a, b)
     m = done.chart
-    assert m.number_of_edges == 3 and done.claims == (("e0", "e0-2"),)
-    assert [e.attributes.get("claim") for e in m.iter_edges()] == ["e0", None, "e0"]
-    evidence = sorted(e.evidence for e in m.iter_edges())
-    assert evidence == sorted(["A met B", "B and C", "B knew A well"])
+    assert m.number_of_edges == 2 and done.claims == (("e0", "e0-2"),) and not done.marked
+    joined = m.edge("e0")
+    assert "claim" not in joined.attributes and (joined.source, joined.confidence) == ("s", "reported")
+    assert [it.value for it in joined.evidence_items] == [
+        {"quote": "A met B", "source": "s"},
+        {"quote": "B knew A well", "source": "t", "confidence": "confirmed"},
+    ]
+    scale = m.vocabulary.confidence
+    p_s, p_t = scale.probability("reported"), scale.probability("confirmed")
+    assert joined.probability == pytest.approx(1 - (1 - p_s) * (1 - p_t))  # noisy-OR, by hand
     assert [s.id for s in m.sources] == ["s", "t"]
-    assert m.edge("e0-2").source == "t" and m.edge("e0-2").confidence == "confirmed"
+
+
+def test_a_claim_s_edges_that_may_not_be_one_stay_parallel_marked_as_one_claim() -> None:
+    a = make(people("A", "B"), [knows("A", "B", source="s", evidence="x", weight=2)], [{"id": "s"}])
+    b = make(people("A", "B"), [knows("A", "B", source="t", evidence="y")], [{"id": "t"}])
+    same = make(people("A", "B"), [knows("A", "B", source="s", evidence="y")], [{"id": "s"}])
+    unsourced = make(people("A", "B"), [knows("A", "B")])
+    for other, why in ((b, "other weights"), (same, "one source"), (unsourced, "no quote, no source")):
+        done = merge_charts(a, other)
+        assert done.chart.number_of_edges == 2 and not done.claims, why
+        assert done.marked == (("e0", "e0-2"),), why
+        assert [e.attributes["claim"] for e in done.chart.iter_edges()] == ["e0", "e0"], why
+
+
+def test_a_chart_s_own_parallel_edges_of_one_claim_are_not_joined() -> None:
+    a = make(
+        people("A", "B"),
+        [knows("A", "B", source="s", evidence="x"), knows("A", "B", source="t", evidence="y")],
+        [{"id": "s"}, {"id": "t"}],
+    )
+    done = merge_charts(a, a)
+    assert not diff(a, done.chart, measures=()) and not done.claims  # itself, but for the marks
+    assert done.marked == (("e0", "e1"),)
 
 
 def test_identical_edges_are_kept_once_and_a_chart_merged_with_itself_is_itself() -> None:
@@ -194,7 +229,7 @@ def test_a_clashing_source_id_is_renamed_with_its_edges_and_said() -> None:
     with pytest.warns(MergeWarning, match="source id 's' names two documents") as said:
         m = merge(a, b)
     assert [(s.id, s.title) for s in m.sources] == [("s", "ICG"), ("s-2", "Press")]
-    assert [e.source for e in m.iter_edges()] == ["s", "s-2"]
+    assert [[it.source for it in e.evidence_items] for e in m.iter_edges()] == [["s", "s-2"]]
     assert "edge ids of the second chart renamed (e0->e0-2)" in str(said[0].message)
 
 
@@ -307,9 +342,20 @@ def test_the_split_krebs_network_merged_with_the_dedupe_decisions_gives_back_its
     assert set(m.node_ids) == set(original.node_ids)
     assert pairs(m, "associated_with") == pairs(original) and len(pairs(original)) == 125
     assert pairs(m) == pairs(original)  # the hostile ties are on original ties, contradicting them
-    assert m.number_of_edges == a.number_of_edges + b.number_of_edges  # every edge kept
+    friendly = [e for e in m.iter_edges() if e.relation == "associated_with"]
+    assert len(friendly) == 125  # each original tie one edge
     in_both = [t for t in truth["ties"] if t["a"] and t["b"] and not t["contradicts"]]
-    assert len(done.claims) == len(in_both) == 47
+    assert len(done.claims) == len(in_both) == 47 and not done.marked
+    both = {frozenset(t["original"]) for t in in_both}
+    scale = m.vocabulary.confidence
+    p_ab = 1 - (1 - scale.probability("reported")) * (1 - scale.probability("alleged"))
+    for e in friendly:  # each tie of the two sources one edge with two items, corroborated
+        if frozenset((e.from_id, e.to_id)) in both:
+            assert [(it.quote, it.source) for it in e.evidence_items] == [("", "a"), ("", "b")]
+            assert e.probability == pytest.approx(p_ab)
+        else:
+            assert not e.evidence_items and e.source in ("a", "b")
+    assert sum(edge_contents(m).values()) == a.number_of_edges + b.number_of_edges  # every item kept
     assert len(done.joined) == 17 and not done.conflicts
     contradicted = {frozenset(t["original"]) for t in truth["ties"] if t["contradicts"]}
     found = conflicts(m)

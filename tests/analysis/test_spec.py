@@ -50,7 +50,7 @@ def test_a_bad_choice_is_refused(changes: dict[str, object], error: type, messag
 def test_the_sections_and_defaults_are_the_documented_ones() -> None:
     spec = AnalysisSpec()
     assert SECTIONS[:5] == ("bridges", "articulation_points", "brokerage", "key_players", "balance")
-    assert SECTIONS[5:] == ("communities", "disruption", "affiliations")
+    assert SECTIONS[5:] == ("communities", "disruption", "affiliations", "sources")
     assert spec.registry is MEASURES and spec.node_measure_names() == MEASURES.names(returns="node")
     defaults = (spec.seed, spec.engine, spec.firm, spec.draws, spec.min_dated)
     assert defaults == (0, "igraph", "reported", "auto", 0.5)

@@ -32,7 +32,8 @@ def test_merge_writes_the_merged_chart_and_says_what_it_did(
     out = tmp_path / "merged.yaml"
     assert main(["merge", A, B, "-o", str(out), "--decisions", str(decisions)]) == 0
     err = capsys.readouterr().err
-    assert "merged: 60 nodes, 175 edges, 2 sources; 17 nodes joined" in err
+    assert "merged: 60 nodes, 128 edges, 2 sources; 17 nodes joined" in err  # 175 edges, 47 joined
+    assert "47 claims of both charts joined into one edge" in err
     assert "joined Mohamed Atta: Mohamed Ata" in err and f"wrote {out}" in err
     chart = load(out)
     assert main(["info", str(out), "--json"]) == 0
@@ -118,7 +119,11 @@ def test_sources_local_texts_stay_found_and_one_id_in_two_folders_is_two_sources
     assert "source id 'r' names two documents" in capsys.readouterr().err
     chart = load(out)  # every quote checked again, each against its own source's text
     assert [(s.id, s.location) for s in chart.sources] == [("r", "a/report.txt"), ("r-2", "b/report.txt")]
-    assert [e.source for e in chart.iter_edges()] == ["r", "r-2"]
+    [edge] = chart.iter_edges()  # one claim: one edge, each item's quote found in its own source
+    assert [(it.source, it.quote) for it in edge.evidence_items] == [
+        ("r", "Namangani led the IMU"),
+        ("r-2", "the IMU's commander, Namangany"),
+    ]
     before = (tmp_path / "b" / "g.yaml").read_bytes()
     assert main([*argv[:3], "-o", argv[2]]) == 1  # never written over an input
     assert (

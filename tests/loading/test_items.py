@@ -69,10 +69,22 @@ def test_a_single_quote_and_plain_text_items_stay_valid(tmp_path: Path) -> None:
     assert c.edges.probability.tolist() == pytest.approx([0.855, 0.855])  # one source: its maximum
 
 
+def test_an_item_may_be_a_source_s_unquoted_report_of_the_tie(tmp_path: Path) -> None:
+    edges = "  - {from: A, relation: funds, to: B, source: icg,\n"
+    edges += "     evidence: [{quote: A is said}, {source: court}]}\n"
+    c = linkchart.load(write(tmp_path, edges))
+    items = c.edge("e0").evidence_items
+    assert [(i.quote, i.source) for i in items] == [("A is said", None), ("", "court")]
+    assert [i.value for i in items] == [{"quote": "A is said"}, {"source": "court"}]
+    # icg: confirmed 0.95 x B 0.9; court: confirmed 0.95; noisy-OR
+    assert c.edge("e0").probability == pytest.approx(1 - (1 - 0.855) * (1 - 0.95))
+
+
 @pytest.mark.parametrize(
     ("item", "code", "path"),
     [
-        ("{source: icg}", "missing-field", "edges[0].evidence[0].quote"),
+        ("{credibility: 2}", "missing-field", "edges[0].evidence[0].quote"),
+        ("{quote: '', source: icg}", "evidence-not-found", "edges[0].evidence[0].quote"),
         ("{quote: '...'}", "evidence-not-found", "edges[0].evidence[0].quote"),
         ("{quote: A is said, source: press}", "unknown-source", "edges[0].evidence[0].source"),
         ("{quote: A is said, confidence: sure}", "bad-confidence", "edges[0].evidence[0].confidence"),

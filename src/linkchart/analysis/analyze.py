@@ -11,7 +11,8 @@ what is computed exactly, sampled or left out; its decisions travel with the fin
 
 The plan, in order: the per-node measures (and the same on the firm ties, where weaker
 ties are read and betweenness is exact), the structures (bridges, articulation points,
-brokerage, key players and their disruption curve, balance, communities, affiliations),
+brokerage, key players and their disruption curve, balance, communities, affiliations,
+the conflicts between sources and the actors resting on one),
 the Monte Carlo draws of how sure each ranking is (with the measure's scores held as the
 baseline, so the whole chart is not measured twice), the measures per period, and the
 node positions.
@@ -29,6 +30,8 @@ from ..errors import UnknownNameError
 from ..progress import Progress
 from .affiliation import affiliations
 from .classes import classes
+from .conflicts import conflicts
+from .corroboration import one_source
 from .disruption import disruption
 from .findings import Findings, Key, Kind, call_of, key_of
 from .layout import positions_array
@@ -67,7 +70,8 @@ def default_measures(chart: LinkChart, spec: AnalysisSpec, sampled: bool) -> tup
 def default_sections(chart: LinkChart, spec: AnalysisSpec) -> tuple[str, ...]:
     """The structures an analysis finds when ``spec.sections`` is ``None``: the report's
     registered sections that apply to ``chart``, the disruption curve with key players,
-    and the affiliations of a chart of several node classes."""
+    the affiliations of a chart of several node classes, and what its sources say (their
+    conflicts, the actors resting on one)."""
     registry = spec.registry
     out = [
         s
@@ -76,7 +80,7 @@ def default_sections(chart: LinkChart, spec: AnalysisSpec) -> tuple[str, ...]:
     ]
     if "key_players" in out:
         out.append("disruption")
-    return (*out, "affiliations")
+    return (*out, "affiliations", "sources")
 
 
 def firm_chart(
@@ -115,7 +119,12 @@ def _measured(
 
 
 def _plan(
-    chart: LinkChart, spec: AnalysisSpec, sampled: bool, firm: LinkChart | None, held: Mapping[Key, Any]
+    chart: LinkChart,
+    spec: AnalysisSpec,
+    sampled: bool,
+    firm: LinkChart | None,
+    held: Mapping[Key, Any],
+    relations: tuple[str, ...],
 ) -> Iterator[Task]:
     """The tasks of ``spec`` on ``chart``, in order; a later task may read an earlier result in ``held``."""
     # long: the plan, in the order its steps read
@@ -155,6 +164,10 @@ def _plan(
     if "affiliations" in sections and not sampled and classes(chart).multimode:
         top = {"top": min(3, spec.top)}
         yield key_of(spec, "structure", "affiliations", top), lambda: affiliations(chart, **top)
+    if "sources" in sections:
+        yield key_of(spec, "structure", "conflicts", {}), lambda: conflicts(chart)
+        read = {"relations": relations}
+        yield key_of(spec, "structure", "one_source", read), lambda: one_source(chart, **read)
     yield from _drawn(chart, spec, measures, sampled, held)
     for name, options in spec.over_time:
         call = call_of(spec, "over_time", name, undated=spec.undated, min_dated=spec.min_dated, **options)
@@ -272,7 +285,7 @@ def analyze(
     count = len(spec.measures) if spec.measures is not None else len(default_measures(chart, spec, sampled))
     stages = Progress(stage, count, enabled=progress)
     with stages:
-        for key, task in _plan(chart, spec, sampled, firm, held):
+        for key, task in _plan(chart, spec, sampled, firm, held, read.relations):
             if key not in held:
                 stages.stage = f"{stage}: {key.name}"
                 held[key] = task()

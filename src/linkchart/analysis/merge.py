@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -201,7 +202,7 @@ def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
     return (
         *claim_key(edge, directed),
         edge["source"],
-        edge["evidence"],
+        repr(edge["evidence"]),
         edge["confidence"],
         edge["weight"],
         edge["alternative"],
@@ -238,10 +239,14 @@ def _nodes(
 
 def _edges(
     ea: list[dict[str, Any]], eb: list[dict[str, Any]], directed: Mapping[str, bool]
-) -> tuple[list[dict[str, Any]], int, dict[str, str], dict[str, str], list[tuple[str, ...]]]:
+) -> tuple[
+    list[dict[str, Any]], int, dict[str, str], dict[str, str], list[tuple[str, ...]], list[tuple[str, ...]]
+]:
     """The edge records of the merged chart: the first chart's, then those of the second
     that are not the same in every field as one of the first's; the second's edge ids and
-    either-or names taken in the first renamed; parallel edges of one claim marked."""
+    either-or names taken in the first renamed; the edges of one claim from both charts
+    joined into one (with every evidence item), or marked as one claim where they may not
+    be joined, as a chart's own parallel edges of one claim are."""
 
     def is_directed(e: Mapping[str, Any]) -> bool:
         return directed.get(e["relation"], True)
@@ -272,18 +277,81 @@ def _edges(
             if alt not in renamed_alt:
                 renamed_alt[alt] = _fresh(alt, alt_taken)
             e["alternative"] = renamed_alt[alt]
-    edges = [*ea, *kept]
     claims: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for e in edges:
+    for e in [*ea, *kept]:
         e["attributes"].pop(CLAIM, None)
         claims.setdefault(claim_key(e, is_directed(e)), []).append(e)
-    marked = []
+    from_a = {id(e) for e in ea}
+    edges, joined, marked = [], [], []
     for group in claims.values():
+        one = _joined_claim(group, from_a) if len({id(e) in from_a for e in group}) == 2 else None
+        if one is not None:
+            edges.append((group[0], one))
+            joined.append(tuple(e["id"] for e in group))
+            continue
         if len(group) > 1:
             for e in group:
                 e["attributes"][CLAIM] = group[0]["id"]
             marked.append(tuple(e["id"] for e in group))
-    return edges, duplicates, renamed, renamed_alt, marked
+        edges += [(e, e) for e in group]
+    order = {id(e): k for k, e in enumerate([*ea, *kept])}  # each edge where its first was
+    edges.sort(key=lambda pair: order[id(pair[0])])
+    return [e for _, e in edges], duplicates, renamed, renamed_alt, joined, marked
+
+
+def _items(edge: Mapping[str, Any], confidence: str) -> list[dict[str, Any]] | None:
+    """An edge's evidence as items, each naming its source (and its confidence where it is
+    not ``confidence``, the joined edge's); ``None`` for an edge with neither a quote nor a
+    source, which no item can stand for."""
+    written = edge["evidence"]
+    if isinstance(written, str):
+        if not written and edge["source"] is None:
+            return None
+        written = [{"quote": written} if written else {}]
+    out = []
+    for item in written:
+        item = dict(item)
+        if edge["source"] is not None:
+            item.setdefault("source", edge["source"])
+        if edge["confidence"] != confidence:
+            item.setdefault("confidence", edge["confidence"])
+        out.append(item)
+    return out
+
+
+def _joined_claim(group: list[dict[str, Any]], from_a: set[int]) -> dict[str, Any] | None:
+    """The edges of one claim from both charts as one edge, with every evidence item of
+    each (each item naming its source), or ``None`` where they may not be one: an either-or
+    alternative among them, other weights, an attribute given two values, fewer than two
+    sources, or an edge no evidence item can stand for (no quote, no source). An item of the
+    second chart the same as one of the first's (``from_a``: its edges) is kept once, as a
+    whole edge is."""
+    first = group[0]
+    if any(e["alternative"] is not None or e["weight"] != first["weight"] for e in group):
+        return None
+    attributes: dict[str, Any] = {}
+    for e in group:
+        for key, value in e["attributes"].items():
+            if attributes.setdefault(key, value) != value:
+                return None
+    items: list[dict[str, Any]] = []
+    seen: Counter[str] = Counter()  # the first chart's items: the second's same item is kept once
+    for e in group:
+        more = _items(e, first["confidence"])
+        if more is None:
+            return None
+        for item in more:
+            key = repr(sorted(item.items()))
+            if id(e) in from_a:
+                seen[key] += 1
+            elif seen[key] > 0:
+                seen[key] -= 1
+                continue
+            items.append(item)
+    if len({repr(it.get("source")) for it in items}) < 2:
+        return None
+    notes = list({repr(n): n for e in group for n in e["notes"]}.values())
+    return {**first, "evidence": items, "notes": notes, "attributes": attributes}
 
 
 def merge_charts(
@@ -313,9 +381,9 @@ def merge_charts(
     (('Juma Namangani', 'IMU'), ('Djuma Namangany',))
     >>> done.joined, done.claims, dict(done.renamed_sources)
     ((('Juma Namangani', ('Juma Namangani', 'Djuma Namangany')),), (('e0', 'e0-2'),), {'s': 's-2'})
-    >>> [(e.source, e.attributes["claim"]) for e in done.chart.iter_edges()]
-    [('s', 'e0'), ('s-2', 'e0')]
-    >>> done.chart.edge("e0-2").attributes["from_as_written"]
+    >>> [(it.source, it.quote) for it in done.chart.edge("e0").evidence_items]
+    [('s', 'Namangani led the IMU'), ('s-2', "Namangany, the IMU's commander")]
+    >>> done.chart.edge("e0").attributes["from_as_written"]
     'Djuma Namangany'
     """
     for c in (a, b):
@@ -355,11 +423,15 @@ def merge_charts(
     nodes, joined = _nodes([*na, *nb], into, vocabulary, found)
     ea = [_renamed_ends(e, into) for e in ea]
     eb = [_renamed_ends(e, into) for e in eb]
-    for e in eb:
-        if e["source"] in renamed_sources:
-            e["source"] = renamed_sources[e["source"]]
+    for e in eb:  # the renamed sources' edges and evidence items with them
+        e["source"] = renamed_sources.get(e["source"], e["source"])
+        if isinstance(e["evidence"], list):
+            e["evidence"] = [
+                {**it, "source": renamed_sources[it["source"]]} if it.get("source") in renamed_sources else it
+                for it in e["evidence"]
+            ]
     directed = {r.name: r.directed for r in vocabulary.relations}
-    edges, duplicates, renamed_edges, renamed_alt, claims = _edges(ea, eb, directed)
+    edges, duplicates, renamed_edges, renamed_alt, claims, marked = _edges(ea, eb, directed)
     title = a.title if a.title == b.title or not b.title else f"{a.title or 'untitled'} + {b.title}"
     description = "\n\n".join(dict.fromkeys(d for d in (a.description, b.description) if d))
     built = from_records(
@@ -386,6 +458,7 @@ def merge_charts(
         renamed_alt,
         Conflicts(found, title=title),
         tuple(notes),
+        tuple(marked),
     )
 
 

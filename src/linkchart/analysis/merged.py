@@ -41,8 +41,8 @@ class Merged:
     joined
         Each node that joins several: ``(merged id, (every id joined, the merged one first))``.
     claims
-        The edge ids of each claim made by several parallel edges (the :data:`CLAIM`
-        attribute on each), in chart order.
+        The edge ids of each claim that edges of both charts make, joined into one edge (the
+        first's id) that carries every evidence item of each, in chart order.
     duplicates
         How many of the second chart's edges were the same in every field as one of the
         first's, and were kept once.
@@ -54,6 +54,10 @@ class Merged:
         kept, and the conflict says what was not.
     notes
         Other things to know (a decision naming an id neither chart has).
+    marked
+        The edge ids of each claim made by several parallel edges that were not joined (a
+        chart's own, or edges that may not be one: see :func:`~linkchart.analysis.merge.merge`),
+        each marked by the :data:`CLAIM` attribute, the id of the claim's first edge.
     """
 
     chart: LinkChart
@@ -65,6 +69,7 @@ class Merged:
     renamed_alternatives: Mapping[str, str] = field(default_factory=dict)
     conflicts: Conflicts = field(default_factory=lambda: Conflicts(()))
     notes: tuple[str, ...] = ()
+    marked: tuple[tuple[str, ...], ...] = ()
 
     @property
     def changes(self) -> int:
@@ -96,8 +101,9 @@ class Merged:
         c = self.chart
         head = (
             f"merged: {c.number_of_nodes} nodes, {c.number_of_edges} edges, {len(c.sources)} sources; "
-            f"{len(self.joined)} nodes joined by matches or decisions; {len(self.claims)} claims made "
-            f"by several parallel edges (marked '{CLAIM}'); {self.duplicates} identical edges kept once"
+            f"{len(self.joined)} nodes joined by matches or decisions; {len(self.claims)} claims of both "
+            f"charts joined into one edge; {len(self.marked)} claims made by several parallel edges "
+            f"(marked '{CLAIM}'); {self.duplicates} identical edges kept once"
         )
         body = [f"  joined {m}: {', '.join(ids[1:])}" for m, ids in self.joined]
         body += [f"  {line}" for line in self.lines()]
@@ -112,6 +118,7 @@ class Merged:
             "sources": [s.id for s in c.sources],
             "joined": [{"id": m, "ids": list(ids)} for m, ids in self.joined],
             "claims": [list(x) for x in self.claims],
+            "marked": [list(x) for x in self.marked],
             "duplicates": self.duplicates,
             "renamed": {
                 "sources": dict(self.renamed_sources),

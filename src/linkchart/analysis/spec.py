@@ -61,8 +61,10 @@ Section = Literal[
     "communities",
     "disruption",
     "affiliations",
+    "sources",
 ]
-"""A structure an analysis can find besides the per-node measures."""
+"""A structure an analysis can find besides the per-node measures (``sources``: the
+conflicts between the chart's sources and the actors whose every tie read rests on one)."""
 
 SECTIONS: tuple[str, ...] = get_args(Section)
 """Every :data:`Section`, in report order."""

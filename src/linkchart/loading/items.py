@@ -1,7 +1,7 @@
 """An edge's evidence column: a quote, or a list of evidence items, each ``{quote, source,
-confidence, credibility, time}`` (only ``quote`` required; the rest default to the edge's
-own fields), checked and located (``edges[3].evidence[1].source``). See ``docs/format.md``,
-*Evidence from several sources*.
+confidence, credibility, time}`` (a ``quote``, or a ``source`` alone for a tie the source
+reports unquoted; the rest default to the edge's own fields), checked and located
+(``edges[3].evidence[1].source``). See ``docs/format.md``, *Evidence from several sources*.
 """
 
 from __future__ import annotations
@@ -62,18 +62,19 @@ class ItemReader:
             return None
         check_keys(raw, _ITEM_KEYS, here, self.problems)
         quote = raw.get("quote", ABSENT)
-        if absent(quote):
+        if absent(quote) and absent(raw.get("source", ABSENT)):
             self.problems.add(
                 "missing-field",
-                "an evidence item needs a 'quote'",
+                "an evidence item needs a 'quote' (or a 'source', for a tie it reports unquoted)",
                 f"{here}.quote",
                 "quote the passage that asserts the tie",
             )
             return None
-        quote = self.text(quote, f"{here}.quote", "a quote")
+        unquoted = absent(quote)
+        quote = "" if unquoted else self.text(quote, f"{here}.quote", "a quote")
         if quote is None:
             return None
-        if not has_words(quote):
+        if not unquoted and not has_words(quote):
             self.problems.add(
                 "evidence-not-found",
                 f"evidence {quote!r} quotes no words",

@@ -70,9 +70,10 @@ class Evidence:
     """One item of an edge's evidence: a passage of one source that asserts the tie.
 
     An edge written with ``evidence: [...]`` holds one item per passage (several sources,
-    or one source several times). A field left ``None`` is the edge's own (its source,
-    confidence, time); ``credibility`` is the item's Admiralty grade 1-6, ``None`` where
-    not graded.
+    or one source several times); an item whose ``quote`` is ``""`` is a source's unquoted
+    report of the tie (as an edge without ``evidence`` is). A field left ``None`` is the
+    edge's own (its source, confidence, time); ``credibility`` is the item's Admiralty
+    grade 1-6, ``None`` where not graded.
 
     Examples
     --------
@@ -88,8 +89,8 @@ class Evidence:
 
     @property
     def value(self) -> dict[str, Any]:
-        """The item as a file holds it: ``quote`` and the fields written."""
-        out: dict[str, Any] = {"quote": self.quote}
+        """The item as a file holds it: ``quote`` (unless empty) and the fields written."""
+        out: dict[str, Any] = {"quote": self.quote} if self.quote else {}
         if self.source is not None:
             out["source"] = self.source
         if self.confidence is not None:

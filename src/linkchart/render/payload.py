@@ -39,6 +39,7 @@ from ..style import (
 )
 from ..times import spans
 from .curves import curves_of
+from .evidence import CONFLICT_SHADOW, conflict_rows, evidence_items, probabilities, sources_payload
 from .numbers import finite, rounded
 from .projection import projection_view
 from .spec import PageSpec
@@ -296,6 +297,7 @@ def page_needs(chart: LinkChart, spec: PageSpec, policy: SizePolicy | None = Non
         sections.append("communities")
     if chart.vocabulary.signed and "balance" in spec.registry:
         sections.append("balance")
+    sections.append("sources")  # the conflicts between sources, marked
     every = cut_of(chart, spec) if spec.over_time and spec.size_by else None
     return AnalysisSpec(registry=spec.registry, policy=policy).replace(
         measures=measures,
@@ -426,6 +428,7 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
     directed = [r.directed for r in vocab.relations]
     hostile = [r.negative for r in vocab.relations]
     e = chart.edges
+    conflicts, contested = conflict_rows(chart, found.structure("conflicts"))
     for k, (a, b, rel, conf) in enumerate(
         zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
     ):
@@ -453,6 +456,8 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
                 edge["smooth"] = curve
         if k in bridges:
             edge["shadow"] = {"enabled": True, "color": "rgba(0,0,0,0.6)", "size": 6, "x": 0, "y": 0}
+        if k in contested:
+            edge["shadow"] = CONFLICT_SHADOW
         net.edges.append(edge)
 
     big = m > policy.edge_labels_max_edges or n > policy.edge_labels_max_edges
@@ -503,17 +508,6 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
         },
     }  # fmt: skip
 
-    sources = [
-        {
-            "id": s.id,
-            "title": s.title,
-            "author": s.author,
-            "date": s.date,
-            "location": s.location,
-            "unchecked": s.unchecked,
-        }  # why its quotes were not checked on load (issue 22), or ""
-        for s in chart.sources
-    ]
     claim_of, claims = _claims(chart)
     info: dict[str, Any] = {
         "node": {
@@ -535,6 +529,8 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
             "weight": [rounded(w) for w in e.weight.tolist()],
             "time": spans(e.time_from.tolist(), e.time_to.tolist(), e.time_precision.tolist()),
             "evidence": [str(v) for v in e.evidence.tolist()],
+            "items": evidence_items(chart),
+            "probability": probabilities(chart),
             "source": e.source.tolist(),
             "attributes": _attributes(e.attributes, m),
             "alternative": claim_of,
@@ -544,7 +540,8 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
         "measures": measure_rows,
         "draws_note": _draws_note(spec),
         "highlight": highlights,
-        "sources": sources,
+        "sources": sources_payload(chart),
+        "conflicts": conflicts,
         "vocabulary": {
             "node_types": [
                 {"name": t.name, "description": t.description, "color": styles[t.name].color,

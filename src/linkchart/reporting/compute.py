@@ -26,8 +26,9 @@ from . import build
 from .entries import (
     Ranking,
 )
-from .findings import key_findings, limits, nothing_read
+from .findings import key_findings, limits, nothing_read, sources_cited
 from .report import Report
+from .sources import SourcesEntry
 
 __all__ = [
     "EXACT_MAX_WORK",
@@ -278,7 +279,7 @@ def report(
     drawn = draws if policy.how_sure(chart) and not nothing else None
     needs = AnalysisSpec(registry=registry, policy=policy).replace(
         measures=node_measures,
-        sections=(*sections, "affiliations"),
+        sections=(*sections, "affiliations", "sources"),
         relations=relations,
         layers=layers,
         signs=signs,
@@ -413,4 +414,9 @@ def report(
         findings=findings,
         limits=cannot,
         files=chart.files,
+        sources=SourcesEntry(
+            sources_cited(chart, read.relations),
+            found.structure("conflicts"),
+            found.structure("one_source", relations=read.relations),
+        ),
     )

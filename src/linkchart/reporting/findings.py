@@ -27,7 +27,15 @@ from ..analysis.uncertainty import RankUncertainty
 from ..model import LinkChart
 from .entries import BridgeEntry, CutEntry, Ranked, Ranking
 
-__all__ = ["GLOSSARY", "KEY_PLAYER_GAIN", "Finding", "key_findings", "limits", "nothing_read"]
+__all__ = [
+    "GLOSSARY",
+    "KEY_PLAYER_GAIN",
+    "Finding",
+    "key_findings",
+    "limits",
+    "nothing_read",
+    "sources_cited",
+]
 
 
 KEY_PLAYER_GAIN = 0.1
@@ -406,6 +414,12 @@ def nothing_read(reading: Reading) -> Finding:
         "Read them with signs='all' (--signs all) or other layers (--layers); the rankings, "
         "structures and how-sure sections are left out.",
     )
+
+
+def sources_cited(chart: LinkChart, relations: Sequence[str]) -> int:
+    """How many sources the ties read (of ``relations``) cite, an evidence list's every item counted."""
+    rows = np.flatnonzero(_read_mask(chart, relations))
+    return sum(1 for c in sources_behind(chart, rows.tolist()) if c >= 0)
 
 
 def limits(

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from ..files import write_folder
 from . import text
 from .entries import BridgeEntry, BrokerEntry, ClaimEntry, CutEntry, NoteEntry, Ranked, Ranking, TieEvidence
 from .findings import GLOSSARY, Finding
+from .sources import SourcesEntry, sources_dict
 from .tables import json_value
 
 __all__ = ["Report"]
@@ -108,6 +109,9 @@ class Report:
         periods, else years or months) on the ties in force and the actors active then
                        [--layers L ... | all] [--signs positive|negative|neutral|all] [--firm LEVEL|none]
                        [--undated source|always|never] [--min-dated F]
+    sources
+        What the sources say: their conflicts, and the actors whose every tie read rests on
+        one of them (:class:`~linkchart.reporting.sources.SourcesEntry`).
     files
         The files the chart was read from (:attr:`linkchart.LinkChart.files`), which
         :meth:`to_csv` never writes over.
@@ -144,6 +148,7 @@ class Report:
     findings: tuple[Finding, ...] = ()
     limits: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
+    sources: SourcesEntry = field(default_factory=SourcesEntry)
 
     def __str__(self) -> str:
         return self.to_text()
@@ -245,6 +250,7 @@ class Report:
                 for n in self.notes
             ],
             "notes_total": self.notes_total,
+            "sources": sources_dict(self.sources),
         }
 
     def to_text(self) -> str:

@@ -11,6 +11,7 @@ from ..analysis.bridges import bridge_count
 from ..analysis.uncertainty import rank_range
 from .entries import Ranking
 from .findings import GLOSSARY
+from .sources import sources_lines
 from .tables import _headers, _md_escape, _md_table, _names, _num, _pieces, _shown, _table, json_value, who
 
 if TYPE_CHECKING:
@@ -227,6 +228,7 @@ def text(report: Report) -> str:
     head = _header(report)
     found = _findings(report)
     out = head[:2] + (["", *found, ""] if found else []) + head[2:]
+    out += sources_lines(report.sources)
     for r in report.rankings:
         out += ["", f"== {r.measure}: {r.description}"]
         ranked = _ranking_rows(report, r)
@@ -463,6 +465,7 @@ def markdown(report: Report) -> str:
     out += ["", *found] if found else []
     if head[2:]:
         out += ["", "  \n".join(head[2:])]
+    out += sources_lines(report.sources, markdown=True)
     for r in report.rankings:
         out += ["", f"## {r.measure}", "", r.description, ""]
         rows = _ranking_rows(report, r)

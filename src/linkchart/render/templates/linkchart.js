@@ -92,6 +92,10 @@
   einfo.ids.forEach(function (id, k) { edgeIdIndex.set(id, k); });
   var marks = data.highlight || {};
   var bridgeSet = new Set(marks.bridges || []);
+  var conflictsOf = {};  // edge row -> the conflicts between sources it is in (issue 23)
+  (data.conflicts || []).forEach(function (c) {
+    c.rows.forEach(function (k) { (conflictsOf[k] = conflictsOf[k] || []).push(c); });
+  });
   var cutSet = new Set(marks.articulation_points || []);
   var brokerSet = new Set(marks.brokers || []);
   var typeCounts = vocab.node_types.map(function () { return 0; });
@@ -655,6 +659,26 @@
     return b;
   }
   function badge(text) { return el("span", "lc-badge", text); }
+  // a cited source, with its reliability grade, and an evidence item's own fields (more)
+  function sourceBox(s, more) {
+    if (!s) {
+      var none = el("div", "lc-source");
+      none.appendChild(el("p", "lc-muted", "No source cited."));
+      if (more.length) { none.appendChild(definitionList(more)); }
+      return none;
+    }
+    var src = [["source", s.title || s.id]];
+    if (s.reliability) { src.push(["reliability", s.reliability]); }
+    src = src.concat(more);
+    if (s.author) { src.push(["author", s.author]); }
+    if (s.date) { src.push(["date", s.date]); }
+    if (s.location) { src.push(["location", s.location]); }
+    if (s.unchecked) { src.push(["quote not checked", s.unchecked]); }
+    if (s.title) { src.push(["source id", s.id]); }
+    var box = definitionList(src);
+    box.className = "lc-source";
+    return box;
+  }
   // notes: what the text says that is not a tie (scenarios, conditions), each with its quote
   function showNotes(notes) {
     if (!notes || !notes.length) { return; }
@@ -920,6 +944,7 @@
     panelBody.appendChild(ends);
     if (bridgeSet.has(k)) { panelBody.appendChild(badge("bridge")); }
     if (rel.negative) { panelBody.appendChild(badge("hostile")); }
+    if (conflictsOf[k]) { panelBody.appendChild(badge("conflict")); }
     var claim = claimOf(k);
     if (claim) { panelBody.appendChild(badge("either-or")); }
     var pairs = [
@@ -951,25 +976,38 @@
       });
       panelBody.appendChild(alts);
     }
-    section("Evidence");
-    if (einfo.evidence[k]) {
-      panelBody.appendChild(el("blockquote", "lc-evidence", einfo.evidence[k]));
-    } else {
-      panelBody.appendChild(el("p", "lc-muted", "No quote recorded."));
+    var contested = conflictsOf[k] || [];
+    if (contested.length) {
+      section("Conflict between sources");
+      contested.forEach(function (c) {
+        var p = el("p", "lc-conflict", c.kind + ": " + c.message + " ");
+        c.rows.forEach(function (j) {
+          if (j !== k) { p.appendChild(edgeLink(j, edgeSummary(j))); }
+        });
+        panelBody.appendChild(p);
+      });
     }
-    var s = einfo.source[k] >= 0 ? data.sources[einfo.source[k]] : null;
-    if (s) {
-      var src = [["source", s.title || s.id]];
-      if (s.author) { src.push(["author", s.author]); }
-      if (s.date) { src.push(["date", s.date]); }
-      if (s.location) { src.push(["location", s.location]); }
-      if (s.unchecked) { src.push(["quote not checked", s.unchecked]); }
-      if (s.title) { src.push(["source id", s.id]); }
-      var box = definitionList(src);
-      box.className = "lc-source";
-      panelBody.appendChild(box);
+    var items = (einfo.items || {})[String(k)];
+    section(items ? "Evidence (" + items.length + " items; the tie " + fmt(einfo.probability[k]) + ")" : "Evidence");
+    if (items) {
+      var list = el("ol", "lc-items");
+      items.forEach(function (it) {
+        var li = el("li", "lc-item");
+        li.appendChild(it.quote ? el("blockquote", "lc-evidence", it.quote)
+          : el("p", "lc-muted", "Reported without a quote."));
+        var code = it.source >= 0 ? it.source : einfo.source[k];
+        var more = [];
+        if (it.confidence) { more.push(["confidence", it.confidence]); }
+        if (it.credibility !== null) { more.push(["credibility", String(it.credibility)]); }
+        if (it.time) { more.push(["time", it.time]); }
+        li.appendChild(sourceBox(code >= 0 ? data.sources[code] : null, more));
+        list.appendChild(li);
+      });
+      panelBody.appendChild(list);
     } else {
-      panelBody.appendChild(el("p", "lc-muted", "No source cited."));
+      panelBody.appendChild(einfo.evidence[k] ? el("blockquote", "lc-evidence", einfo.evidence[k])
+        : el("p", "lc-muted", "No quote recorded."));
+      panelBody.appendChild(sourceBox(einfo.source[k] >= 0 ? data.sources[einfo.source[k]] : null, []));
     }
     if (einfo.attributes[k].length) {
       section("Attributes");
