@@ -32,7 +32,9 @@ def test_svg_has_every_label_as_text_or_says_how_many_were_left_out(
     labels = [str(x) for x in central_asia.nodes.labels.tolist()]
     shown = [label for label in labels if label in texts]
     left = re.search(r"(\d+) labels? left out", svg)
-    assert len(shown) + (int(left.group(1)) if left else 0) == len(labels)
+    light = re.search(r"(\d+) actors? with no tie read drawn light, unlabelled", svg)
+    assert light is not None  # the context's actors: unlabelled, and said so
+    assert len(shown) + (int(left.group(1)) if left else 0) + int(light.group(1)) == len(labels)
     assert central_asia.title in texts and any(t.startswith("Sources: Analysis article") for t in texts)
     assert "organisation" in texts and "hostile ties (\u22a3)" in texts  # the legend
     again = linkchart.render_image(

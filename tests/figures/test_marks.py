@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _svg(chart: linkchart.LinkChart) -> ET.Element:
-    return ET.fromstring(linkchart.draw_chart(chart, size_by=None))
+    return ET.fromstring(linkchart.draw_chart(chart, size_by=None, context="equal"))  # every tie as it is
 
 
 def _ties(root: ET.Element) -> dict[str, list[ET.Element]]:

@@ -21,12 +21,14 @@ from ..arguments import MAX_SEED
 from ..options import Max, Min
 
 __all__ = [
+    "CONTEXT",
     "DIRECTIONS",
     "ENGINES",
     "LAYOUTS",
     "MODES",
     "SIGN_READINGS",
     "WEIGHTINGS",
+    "Context",
     "Direction",
     "Engine",
     "Layers",
@@ -88,3 +90,11 @@ of their own, context around them, no two nodes overlapping), ``fr`` (Fruchterma
 
 LAYOUTS: tuple[str, ...] = get_args(LayoutMethod)
 """Every :data:`LayoutMethod`."""
+
+Context = Literal["recessive", "equal", "hidden"]
+"""How a page or a figure draws the context, every tie its reading leaves out and the actors
+with no tie read: light, small and unlabelled (on a page until zoomed or hovered;
+``"recessive"``, default), like the rest (``"equal"``), or not at all (``"hidden"``)."""
+
+CONTEXT: tuple[str, ...] = get_args(Context)
+"""Every :data:`Context`."""

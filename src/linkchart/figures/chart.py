@@ -25,17 +25,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from .._version import __version__
 from ..analysis.analyze import analyze
 from ..analysis.findings import Findings
 from ..analysis.layout import positions_array
+from ..analysis.reading import reading as reading_of
 from ..analysis.registry import MEASURES, Registry
+from ..analysis.types import Context
 from ..errors import UnknownNameError
 from ..style import node_sizes, node_styles
 from ._mpl import figure_bytes, figure_format, write_figure
 from .briefing import briefing_view, today
-from .marks import MARKERS, draw_ties, what_is_drawn
+from .marks import MARKERS, RECESSIVE_NODE, RECESSIVE_SCALE, draw_ties, what_is_drawn
 from .marks import legend as legend_box
 from .spec import BRIEFING_LABELS, FIGURE_FORMATS, PAPERS, FigureFormat, Paper, Preset
 
@@ -57,10 +60,17 @@ def _overlaps(
 
 
 def _caption(
-    chart: LinkChart, size_by: str | None, omitted: int, label_top: int | None, drawn: str, date: str | None
+    chart: LinkChart,
+    size_by: str | None,
+    omitted: int,
+    label_top: int | None,
+    drawn: str,
+    date: str | None,
+    context: int = 0,
 ) -> str:
     """The figure's caption: what is drawn (a briefing's), the sources, the size measure, the
-    labels left out or the few labelled, the date (a briefing's) and linkchart's version."""
+    labels left out, of context or the few labelled, the date (a briefing's) and linkchart's
+    version."""
     sources = "; ".join(s.title or s.id for s in chart.sources if s.title or s.location)
     parts = [drawn] if drawn else []
     if sources:
@@ -71,11 +81,37 @@ def _caption(
         parts.append(f"Labelled: the {label_top} largest.")
     if omitted:
         parts.append(f"{omitted} label{'s' if omitted != 1 else ''} left out where they would overlap.")
+    if context:
+        parts.append(
+            f"{context} actor{'s' if context != 1 else ''} with no tie read drawn light, unlabelled."
+        )
     if drawn:
         parts.append(f"Drawn {date or today()} with linkchart {__version__}.")
     else:
         parts.append(f"linkchart {__version__}")
     return " ".join(parts)
+
+
+def _context(chart: LinkChart, layers: Any, signs: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The rows of the ties the reading leaves out and of the actors with no tie read (none
+    when nothing at all is read: then every tie is drawn as it is, as the layout does)."""
+    found = reading_of(chart, layers=layers, signs=signs)
+    vocab = chart.vocabulary
+    read = np.array([r.name in found.relations for r in vocab.relations], dtype=bool)
+    e = chart.edges
+    is_read = read[e.relation] if chart.number_of_edges else np.zeros(0, dtype=bool)
+    if not is_read.any():
+        return (), ()
+    touched = np.zeros(chart.number_of_nodes, dtype=bool)
+    touched[e.src[is_read]] = True
+    touched[e.dst[is_read]] = True
+    return tuple(np.flatnonzero(~is_read).tolist()), tuple(np.flatnonzero(~touched).tolist())
+
+
+def _kept(size: int, left_out: Sequence[int]) -> npt.NDArray[np.bool_]:
+    keep = np.ones(size, dtype=bool)
+    keep[list(left_out)] = False
+    return keep
 
 
 def render_image(
@@ -98,6 +134,7 @@ def render_image(
     paper: Paper | None = None,
     label_top: int | None = None,
     date: str | None = None,
+    context: Context = "recessive",
 ) -> Path:
     """Draw a chart as a static figure and write it; the format follows ``path`` (``.svg``,
     ``.pdf``, ``.png``): :func:`draw_chart` then one write step (atomic, never over the chart's
@@ -133,6 +170,7 @@ def render_image(
         paper=paper,
         label_top=label_top,
         date=date,
+        context=context,
     )
     return write_figure(data, path, inputs=chart.files)
 
@@ -157,6 +195,7 @@ def draw_chart(
     paper: Paper | None = None,
     label_top: int | None = None,
     date: str | None = None,
+    context: Context = "recessive",
 ) -> bytes:
     """A chart as a static figure: the bytes of ``format`` (``"svg"``, ``"pdf"``, ``"png"``).
 
@@ -201,6 +240,10 @@ def draw_chart(
         Label only the ``label_top`` largest nodes (default: every label that fits).
     date
         The briefing's date in its caption (default :func:`~linkchart.figures.briefing.today`).
+    context
+        How the ties the reading leaves out (hostile, neutral, other layers) and the actors
+        with no tie read are drawn: ``"recessive"`` (light, smaller, unlabelled; the legend
+        says so), ``"equal"`` or ``"hidden"``, as on the page (a briefing draws its own view).
 
     Returns
     -------
@@ -213,6 +256,7 @@ def draw_chart(
     """
     # long: the drawing, its legend, labels and caption in one pass
     import matplotlib
+    from matplotlib.colors import to_rgba
     from matplotlib.figure import Figure
 
     chart = source.chart if isinstance(source, Findings) else source
@@ -227,6 +271,13 @@ def draw_chart(
         paper = paper or "a4"
     if paper is not None:
         width, height = PAPERS[paper]
+    faint_edges, faint_nodes = _context(chart, layers, signs) if preset != "briefing" else ((), ())
+    if context == "hidden" and (faint_edges or faint_nodes):
+        kept_rows = np.flatnonzero(_kept(chart.number_of_nodes, faint_nodes))
+        chart = chart._view(kept_rows, _kept(chart.number_of_edges, faint_edges))
+        source, faint_edges, faint_nodes = chart, (), ()
+    elif context == "equal":
+        faint_edges, faint_nodes = (), ()
     vocab = chart.vocabulary
     n = chart.number_of_nodes
     if size_by and size_by not in measures.names(returns="node"):
@@ -252,6 +303,9 @@ def draw_chart(
     reading: dict[str, Any] = {"layers": layers, "signs": "all" if preset == "briefing" else signs}
     xy = positions_array(chart, method=layout, seed=seed, sizes=sizes, **reading) if n else np.zeros((0, 2))
     marker_area = [(s * 0.9) ** 2 for s in sizes]  # points^2, about the page's pixel radius
+    faint_set = set(faint_nodes)
+    for i in faint_set:  # context: smaller, as on the page
+        marker_area[i] *= RECESSIVE_SCALE**2
     bridges: set[str] = set()
     cuts: set[str] = set()
     if "bridges" in highlight:
@@ -278,7 +332,7 @@ def draw_chart(
                 xy[rows, 0],
                 xy[rows, 1],
                 s=[marker_area[i] for i in rows],
-                c=style.color,
+                c=[to_rgba(style.color, RECESSIVE_NODE if i in faint_set else 1.0) for i in rows],
                 marker=MARKERS.get(style.shape, "o"),
                 edgecolors=["#111111" if chart.node_ids[i] in cuts else "white" for i in rows],
                 linewidths=[2.5 if chart.node_ids[i] in cuts else 0.6 for i in rows],
@@ -290,14 +344,14 @@ def draw_chart(
             ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
         ax.set_title(title if title is not None else chart.title, fontsize=12, loc="left")
         if legend:
-            legend_box(fig, chart, drawn)
+            legend_box(fig, chart, drawn, context=(len(faint_edges), len(faint_nodes)))
         # labels: greedy, collision-aware (see the module notes)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
         fig.draw_without_rendering()
         # the ties once the layout is done: their marked ends cut back to the node markers
-        draw_ties(ax, chart, xy, [math.sqrt(a) / 2 for a in marker_area], bold=bridges)
+        draw_ties(ax, chart, xy, [math.sqrt(a) / 2 for a in marker_area], bold=bridges, faint=faint_edges)
         to_display = ax.transData
         node_boxes = []
         for i in range(n):
@@ -307,7 +361,8 @@ def draw_chart(
         placed: list[tuple[float, float, float, float]] = []
         omitted = 0
         labels = chart.nodes.labels.tolist()
-        for i in sorted(range(n), key=lambda j: (-sizes[j], j))[:label_top]:
+        candidates = [j for j in sorted(range(n), key=lambda j: (-sizes[j], j)) if j not in faint_set]
+        for i in candidates[:label_top]:
             x, y = to_display.transform(xy[i])
             r = math.sqrt(marker_area[i]) / 2 * fig.dpi / 72 + 2
             text = ax.text(0, 0, str(labels[i]), fontsize=7.5, zorder=3)
@@ -333,7 +388,9 @@ def draw_chart(
             text.set_position((float(px), float(py)))
             text.set_horizontalalignment("center")
             text.set_verticalalignment("center")
-        caption = _caption(chart, size_by, omitted, label_top, drawn_note, date if preset else None)
+        caption = _caption(
+            chart, size_by, omitted, label_top, drawn_note, date if preset else None, len(faint_set)
+        )
         fig.supxlabel(
             "\n".join(textwrap.wrap(caption, int(width * 72 / 3.6))) if preset else caption,
             fontsize=6.5, color="#444444", ha="left", x=0.01,

@@ -64,6 +64,14 @@ class Drawn:
     levels: list[str] = field(default_factory=list)
 
 
+RECESSIVE_NODE = 0.35
+"""The opacity of a context actor (no tie read), as on the page."""
+RECESSIVE_EDGE = 0.2
+"""The most opacity of a context tie (its relation not read), as on the page."""
+RECESSIVE_SCALE = 0.6
+"""A context actor's size, as a share of its own."""
+
+
 def _style(kind: str, width: float) -> str:
     if kind == "arrow":
         return f"-|>,head_length={0.5 * _HEAD / width:.3f},head_width={0.3 * _HEAD / width:.3f}"
@@ -111,6 +119,7 @@ def draw_ties(
     radii: list[float],
     *,
     bold: Collection[str] = (),
+    faint: Collection[int] = (),
 ) -> None:
     """Draw every tie of ``chart`` (but loops) on ``ax`` between the node positions ``xy``,
     a marked end stopping at its node's marker (``radii``, in points).
@@ -118,7 +127,8 @@ def draw_ties(
     Call it once the figure's layout is done (``fig.draw_without_rendering()``): the ends
     are cut back in display space, once, rather than by matplotlib at every draw (ten times
     faster on a chart of 3,000 ties); the ties are not part of the layout (they lie inside
-    the axes' limits)."""
+    the axes' limits). The ties of rows ``faint`` (context: not read) are drawn light and
+    thin."""
     import matplotlib.colors
     from matplotlib.patches import FancyArrowPatch
 
@@ -130,6 +140,7 @@ def draw_ties(
     kinds = [_kind(r) for r in vocab.relations]
     ends = _cut(ax, xy, e.src, e.dst, np.asarray(radii, dtype=np.float64), e.relation, kinds)
     rows = zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
+    light = set(faint)
     for k, (a, b, rel, conf) in enumerate(rows):
         if a == b:
             continue
@@ -137,7 +148,10 @@ def draw_ties(
         relation = vocab.relations[rel]
         kind = kinds[rel]
         width = stroke.width * (2.2 if e.id_of(k) in bold else 0.6)
-        color = matplotlib.colors.to_rgba(rel_colors[relation.name], alpha=max(stroke.opacity, 0.25))
+        alpha = max(stroke.opacity, 0.25)
+        if k in light:
+            alpha, width = min(alpha, RECESSIVE_EDGE), width * RECESSIVE_SCALE
+        color = matplotlib.colors.to_rgba(rel_colors[relation.name], alpha=alpha)
         patch = FancyArrowPatch(
             tuple(ends[k, 0]),
             tuple(ends[k, 1]),
@@ -212,14 +226,14 @@ def _draw_swatch(
                            mutation_scale=1.2, linewidth=1.2, color=orig_handle.get_edgecolor())  # fmt: skip
 
 
-def legend(fig: Any, chart: LinkChart, drawn: Drawn) -> Any:
+def legend(fig: Any, chart: LinkChart, drawn: Drawn, *, context: tuple[int, int] = (0, 0)) -> Any:
     """Draw the legend of what was drawn (:func:`legend_handles`) beside the chart, the
     hostile and directed entries as the ties themselves; ``None`` when there is nothing to list.
     Its SVG group's id is ``legend``."""
     from matplotlib.legend_handler import HandlerPatch
     from matplotlib.patches import FancyArrowPatch
 
-    handles = legend_handles(chart, drawn)
+    handles = legend_handles(chart, drawn, context=context)
     if not handles:
         return None
     ends = {h: HandlerPatch(patch_func=_draw_swatch) for h in handles if isinstance(h, FancyArrowPatch)}
@@ -228,10 +242,11 @@ def legend(fig: Any, chart: LinkChart, drawn: Drawn) -> Any:
     return box
 
 
-def legend_handles(chart: LinkChart, drawn: Drawn) -> list[Any]:
+def legend_handles(chart: LinkChart, drawn: Drawn, *, context: tuple[int, int] = (0, 0)) -> list[Any]:
     """The legend's entries for what was drawn, and only that: node types (and their classes
     when the types drawn are of several), ties by colour (layers, or relations on a chart of
-    one layer with no hostile relation), hostile ties (⊣), directed ties (→), confidence."""
+    one layer with no hostile relation), hostile ties (⊣), directed ties (→), confidence, and
+    the context drawn light (``context``: how many ties and actors the reading leaves out)."""
     from matplotlib.lines import Line2D
 
     vocab = chart.vocabulary
@@ -268,4 +283,9 @@ def legend_handles(chart: LinkChart, drawn: Drawn) -> list[Any]:
                linestyle=(0, (4, 3)) if strokes[lv].dashes else "solid", label=lv)
         for lv in drawn.levels
     ]  # fmt: skip
+    ties, actors = context
+    if ties or actors:
+        handles.append(Line2D([], [], color="#444444", linewidth=1, alpha=RECESSIVE_EDGE,
+                              label=f"light: not read ({ties} ties: hostile, neutral or other layers; "
+                                    f"{actors} actors with no tie read)"))  # fmt: skip
     return handles

@@ -27,7 +27,7 @@ from ..analysis.spec import (
     size_by_option,
     undated_option,
 )
-from ..analysis.types import LAYOUTS, LayoutMethod, Seed
+from ..analysis.types import CONTEXT, LAYOUTS, Context, LayoutMethod, Seed
 from ..arguments import MAX_DRAWS
 from ..errors import LinkchartError, UnknownNameError
 from ..options import Max, Min, option, selection
@@ -56,13 +56,6 @@ ColorBy = Literal["type", "community"]
 COLOR_BY: tuple[str, ...] = get_args(ColorBy)
 """Every :data:`ColorBy`."""
 
-Context = Literal["recessive", "equal", "hidden"]
-"""How a page draws the context, every tie its reading leaves out and the actors with no tie read:
-light, small and unlabelled until zoomed or hovered (``"recessive"``, default), like the rest
-(``"equal"``), or not at all (``"hidden"``); one control on the page brings it forward."""
-
-CONTEXT: tuple[str, ...] = get_args(Context)
-"""Every :data:`Context`."""
 
 Highlight = Literal["bridges", "articulation_points", "brokers"]
 """What ``highlight`` can mark: bridge edges, articulation points, the top brokers."""

@@ -99,6 +99,7 @@ def _figure(args: argparse.Namespace, chart: LinkChart, page: dict[str, Any], pr
             seed=page["seed"],
             layers=page["layers"],
             signs=page["signs"],
+            context=page["context"],
             registry=args.registry,
             **values(args, FigureSpec, FIGURE),
         )
