@@ -39,6 +39,7 @@ def cpu(f: Callable[[], Any]) -> float:
 
 def one(n: int, shape: str) -> dict[str, float]:
     import networkx as nx
+    import scipy.sparse.csgraph  # noqa: F401  # imported before timing, as igraph and networkx are
 
     import linkchart
     from linkchart.analysis.projection import project

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -56,61 +56,101 @@ class CutArrays(NamedTuple):
     pieces: Callable[[int], list[frozenset[int]]]
 
 
-def _levels_up(order: Rows, depth: Rows, parent: Rows, values: Rows, combine: Any) -> None:
-    """Fold ``values`` of every vertex into its parent's, deepest first (``combine``:
-    ``np.add`` or ``np.minimum``)."""
-    deepest = int(depth.max()) if len(depth) else 0
-    if deepest > 1_000:  # a long path: one vertex at a time, children after parents in preorder
-        vals, up = values.tolist(), parent.tolist()
-        if combine is np.add:
-            for x in reversed(order.tolist()):
-                if up[x] >= 0:
-                    vals[up[x]] += vals[x]
-        else:
-            for x in reversed(order.tolist()):
-                if up[x] >= 0 and vals[x] < vals[up[x]]:
-                    vals[up[x]] = vals[x]
-        values[:] = vals
-        return
-    by_depth = order[np.argsort(depth[order], kind="stable")]
-    bounds = np.searchsorted(depth[by_depth], np.arange(deepest + 2))
-    for d in range(deepest, 0, -1):
-        layer = by_depth[bounds[d] : bounds[d + 1]]
-        combine.at(values, parent[layer], values[layer])
+def _depths(parent: Rows) -> Rows:
+    """Each vertex's depth in the forest ``parent`` (``-1``: a root), by pointer doubling:
+    ``log2`` of the deepest depth rounds, each linear."""
+    depth = (parent >= 0).astype(np.int64)
+    up = parent.copy()
+    while True:
+        moving = np.flatnonzero(up >= 0)
+        if not len(moving):
+            return depth
+        above = up[moving]
+        depth[moving] += depth[above]
+        up[moving] = up[above]
+
+
+class _MinTable:
+    """Least values over runs of an array (a sparse table: ``log2`` levels of minima over
+    windows of ``2**k``), each query answered for a whole array of runs at once."""
+
+    def __init__(self, values: Rows) -> None:
+        self.n = len(values)
+        levels = [np.append(values, np.iinfo(np.int64).min)]  # one past the end: below everything
+        width = 1
+        while 2 * width <= self.n:
+            last = levels[-1]
+            level = np.full(self.n + 1, np.iinfo(np.int64).min, dtype=np.int64)
+            level[: self.n - 2 * width + 1] = np.minimum(
+                last[: self.n - 2 * width + 1], last[width : self.n - width + 1]
+            )
+            levels.append(level)
+            width *= 2
+        self.levels = levels
+
+    def next_at_most(self, i: Rows) -> Rows:
+        """For each position ``i``, the first position after it whose value is at most the
+        value at ``i`` (``n`` when none is)."""
+        own = self.levels[0][i]
+        pos = i + 1
+        for k in range(len(self.levels) - 1, -1, -1):
+            step = 1 << k
+            room = pos + step <= self.n
+            window = self.levels[k][np.minimum(pos, self.n)]
+            pos = np.where(room & (window > own), pos + step, pos)
+        return pos
+
+    def least(self, start: Rows, stop: Rows) -> Rows:
+        """The least value over each run ``start[j] .. stop[j] - 1`` (runs not empty)."""
+        length = stop - start
+        k = np.floor(np.log2(np.maximum(length, 1))).astype(np.int64)
+        out = np.empty(len(start), dtype=np.int64)
+        for level in np.unique(k).tolist():
+            mine = k == level
+            table = self.levels[level]
+            out[mine] = np.minimum(table[start[mine]], table[stop[mine] - (1 << level)])
+        return out
 
 
 def articulation_dfs(p: Projection) -> CutArrays:
     """One depth-first search (Hopcroft-Tarjan low points): every cut vertex and the sizes of
     the pieces it leaves, in linear time; a piece is a subtree of the search, a run of its
     preorder, so its vertex set is made only when read."""
-    import igraph as ig
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components, depth_first_order
 
-    g = p.to_igraph()
     n = p.n
-    component = np.asarray(g.connected_components().membership, dtype=np.int64)
+    a, b = p.src.astype(np.int64), p.dst.astype(np.int64)
+    ties = csr_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+    _, labels = connected_components(ties, directed=False)
+    component = labels.astype(np.int64)
     component_size = np.bincount(component) if n else np.zeros(0, dtype=np.int64)
     first = np.unique(component, return_index=True)[1] if n else np.zeros(0, dtype=np.int64)
-    vs: list[int] = []
-    ps: list[int] = []
-    ds: list[int] = []
-    for root in first[component_size[component[first]] >= 3]:
-        for v, d, up in g.dfsiter(int(root), mode=ig.ALL, advanced=True):
-            vs.append(v.index)
-            ds.append(d)
-            ps.append(-1 if up is None else up.index)
-    order = np.asarray(vs, dtype=np.int64)
+    roots = first[component_size[component[first]] >= 3]
+    # one search from a vertex added above the roots (scipy's, in C): each root's subtree is
+    # its component's depth-first tree, in preorder one after the other
+    top = np.full(len(roots), n, dtype=np.int64)
+    above = csr_matrix(
+        (np.ones(len(a) + len(roots), dtype=np.int8), (np.concatenate([a, top]), np.concatenate([b, roots]))),
+        shape=(n + 1, n + 1),
+    )
+    found, pred = depth_first_order(above, n, directed=False, return_predecessors=True)
+    order = found[1:].astype(np.int64)
     parent = np.full(n, -1, dtype=np.int64)
-    depth = np.zeros(n, dtype=np.int64)
+    parent[order] = pred[order]
+    parent[parent == n] = -1
     disc = np.full(n, -1, dtype=np.int64)
-    parent[order], depth[order], disc[order] = ps, ds, np.arange(len(order))
+    disc[order] = np.arange(len(order))
+    # a subtree is a run of the preorder: it ends at the next vertex no deeper than its root
+    depths = _MinTable(_depths(parent)[order])
+    end = depths.next_at_most(np.arange(len(order)))
     size = np.ones(n, dtype=np.int64)
-    _levels_up(order, depth, parent, size, np.add)
+    size[order] = end - disc[order]
     low = disc.copy()
-    a, b = p.src.astype(np.int64), p.dst.astype(np.int64)
     back = (disc[a] >= 0) & (parent[a] != b) & (parent[b] != a)
     np.minimum.at(low, a[back], disc[b[back]])
     np.minimum.at(low, b[back], disc[a[back]])
-    _levels_up(order, depth, parent, low, np.minimum)
+    low[order] = _MinTable(low[order]).least(disc[order], end)  # the least over each subtree
     child = order[parent[order] >= 0]
     up = parent[child]
     root = parent[up] < 0
