@@ -19,7 +19,9 @@ def test_next_at_most_and_least_equal_brute_force(n: int) -> None:
     assert got.tolist() == want
     start = rng.integers(0, n, size=50)
     stop = start + 1 + rng.integers(0, n - start)
-    assert table.least(start, stop).tolist() == [int(values[a:b].min()) for a, b in zip(start, stop)]
+    assert table.least(start, stop).tolist() == [
+        int(values[a:b].min()) for a, b in zip(start, stop, strict=True)
+    ]
 
 
 def test_depths_of_a_forest() -> None:
