@@ -22,6 +22,7 @@ import numpy.typing as npt
 from .._igraph import seeded
 from ..errors import LinkchartError, UnknownNameError
 from ..model.convert import by_id
+from .reading import reading
 from .types import LAYOUTS, Layers, LayoutMethod, SignReading
 
 if TYPE_CHECKING:
@@ -280,10 +281,10 @@ def _community(chart: LinkChart, seed: int, half: Array, layers: Layers, signs: 
     n = chart.number_of_nodes
     e = chart.edges
     loops = e.src == e.dst
-    read = _read(chart, layers, signs) & ~loops
+    read = reading(chart, layers=layers, signs=signs).edges_read() & ~loops
     if not read.any():  # nothing is read: the whole chart is the core
         layers, signs = "all", "all"
-        read = _read(chart, layers, signs) & ~loops
+        read = reading(chart, layers=layers, signs=signs).edges_read() & ~loops
     core = np.zeros(n, dtype=bool)
     core[e.src[read]] = True
     core[e.dst[read]] = True
@@ -297,15 +298,6 @@ def _community(chart: LinkChart, seed: int, half: Array, layers: Layers, signs: 
     if not core.all():
         xy[~core] = _rings(chart, core, xy, radius)
     return _separate(xy, radius)
-
-
-def _read(chart: LinkChart, layers: Layers, signs: SignReading | None) -> npt.NDArray[np.bool_]:
-    """Per edge, whether the reading reads it."""
-    from .reading import reading
-
-    names = set(reading(chart, layers=layers, signs=signs).relations)
-    codes = [k for k, name in enumerate(chart.vocabulary.relation_names) if name in names]
-    return np.isin(chart.edges.relation, codes)
 
 
 def _groups(

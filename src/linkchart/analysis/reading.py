@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import LinkchartError, UnknownNameError
 from .types import SIGN_READINGS, Layers, Relations, SignReading
@@ -102,6 +103,23 @@ class Reading:
         """
         read = set(self.relations)
         return [_reason(r, self.signs, self.layers, read) for r in self.chart.vocabulary.relations]
+
+    def edges_read(self) -> npt.NDArray[np.bool_]:
+        """Per edge of :attr:`chart`, in row order, whether this reading reads it.
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> from linkchart.vocabulary import Relation, Vocabulary
+        >>> v = Vocabulary(relations=(Relation("funds"), Relation("fights", sign="negative")))
+        >>> c = linkchart.from_records([{"id": x, "type": "state"} for x in "ab"],
+        ...     [{"from": "a", "relation": r, "to": "b"} for r in ("funds", "fights")], vocabulary=v)
+        >>> reading(c).edges_read().tolist()
+        [True, False]
+        """
+        names = set(self.relations)
+        codes = [k for k, name in enumerate(self.chart.vocabulary.relation_names) if name in names]
+        return np.isin(self.chart.edges.relation, codes)
 
     @property
     def everything(self) -> bool:

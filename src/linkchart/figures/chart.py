@@ -95,11 +95,8 @@ def _caption(
 def _context(chart: LinkChart, layers: Any, signs: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The rows of the ties the reading leaves out and of the actors with no tie read (none
     when nothing at all is read: then every tie is drawn as it is, as the layout does)."""
-    found = reading_of(chart, layers=layers, signs=signs)
-    vocab = chart.vocabulary
-    read = np.array([r.name in found.relations for r in vocab.relations], dtype=bool)
+    is_read = reading_of(chart, layers=layers, signs=signs).edges_read()
     e = chart.edges
-    is_read = read[e.relation] if chart.number_of_edges else np.zeros(0, dtype=bool)
     if not is_read.any():
         return (), ()
     touched = np.zeros(chart.number_of_nodes, dtype=bool)
