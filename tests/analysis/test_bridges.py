@@ -150,3 +150,22 @@ def test_a_long_path_has_every_inner_node_as_an_articulation_point(make_chart) -
     assert len(found) == n - 2
     assert found[0].node_id == "v749" and found[0].sizes == (750, 749)
     assert found[-1].sizes == (n - 2, 1) and len(found[-1].components[1]) == 1
+
+
+def test_hubs_and_many_components_agree_with_networkx(make_chart) -> None:  # type: ignore[no-untyped-def]
+    # a hub with 300 pendants and 40 triangles hanging off it, a second hub sharing 50 of its
+    # neighbours, and 120 small components: more neighbours than one search node holds
+    # (linkchart.analysis._blockcut.FAN), and more components than the added top vertex holds
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    edges = [("h", f"p{i}") for i in range(300)]
+    edges += [e for i in range(40) for e in [("h", f"t{i}a"), ("h", f"t{i}b"), (f"t{i}a", f"t{i}b")]]
+    edges += [("g", f"p{i}") for i in rng.choice(300, size=50, replace=False)]
+    edges += [e for i in range(120) for e in [(f"c{i}a", f"c{i}b"), (f"c{i}b", f"c{i}c")][: 1 + i % 2]]
+    ids = sorted({x for e in edges for x in e})
+    chart = make_chart([(x, "x") for x in ids], [(a, "k", b) for a, b in edges], {"k": False})
+    assert articulation_points(chart) == articulation_points(chart, engine="networkx")
+    assert bridges(chart) == bridges(chart, engine="networkx")
+    hub = articulation_points(chart)[0]
+    assert hub.node_id == "h" and len(hub.components) == 300 - 50 + 40 + 1
