@@ -393,6 +393,7 @@ def _tie_dict(t: TieEvidence) -> dict[str, Any]:
         "to": t.to_id,
         "confidence": t.confidence,
         "evidence": t.evidence,
+        "items": [{"quote": it.quote, "source": it.source, "grade": it.grade} for it in t.items],
     }
 
 
