@@ -337,11 +337,13 @@ class DedupeSpec:
 
 @dataclass(frozen=True, slots=True)
 class MergeSpec:
-    """``merge`` and ``conflicts``: the analyst's recorded decisions (:func:`linkchart.merge`)."""
+    """``merge``, ``conflicts`` and ``dedupe``: the analyst's recorded decisions
+    (:func:`linkchart.merge`, :func:`linkchart.candidates`)."""
 
     decisions: str | None = option(
         None,
-        help="a decisions file (a YAML file whose only key is decisions:): its same_as entries join nodes",
+        help="a decisions file (a YAML file whose only key is decisions:): its same_as entries join nodes "
+        "(dedupe: the pairs its same_as and not_same_as entries settle are left out)",
         metavar="FILE",
     )
     matches: tuple[str, ...] | None = option(
