@@ -1,9 +1,11 @@
-"""docs/many_sources.md's walk-through runs: each command between its markers is run (in a
-folder holding copies of the split data), exits 0, and prints each excerpt the guide shows
-(whitespace aside; ``...`` marks what the guide leaves out)."""
+"""docs/many_sources.md's examples run: each command of its walk-through (in a folder holding
+copies of the split data) exits 0 and prints each excerpt the guide shows (whitespace aside;
+``...`` marks what the guide leaves out); its Python examples run, in order, in one namespace
+from the repository's root, a ``>>>`` example printing what it shows."""
 
 from __future__ import annotations
 
+import doctest
 import re
 import shlex
 import shutil
@@ -11,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from linkchart.analysis.conflicts import Conflicts
+from linkchart.analysis.diff import Diff
 from linkchart.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,3 +57,25 @@ def test_every_command_of_the_walk_through_runs_and_prints_what_the_guide_shows(
         printed = " ".join((out.out + "\n" + out.err).split())
         for excerpt in excerpts:
             assert excerpt in printed, f"{command}: the guide shows what it does not print:\n{excerpt}"
+
+
+@pytest.mark.filterwarnings("ignore::linkchart.MergeWarning")  # merge() says its renames
+def test_the_python_examples_run_in_order(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocks = re.findall(r"```python\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.S)
+    assert len(blocks) >= 5
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    for k, block in enumerate(blocks):
+        if block.startswith(">>>"):
+            test = doctest.DocTestParser().get_doctest(block, namespace, f"python example {k}", str(GUIDE), 0)
+            runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+            runner.run(test, out=lambda _: None)
+            assert runner.summarize(verbose=False).failed == 0, block
+        else:
+            exec(compile(block, f"{GUIDE}: python example {k}", "exec"), namespace)
+    capsys.readouterr()
+    found, d = namespace["found"], namespace["d"]
+    assert isinstance(found, Conflicts) and found.counts() == {"sign": 3}  # as the guide says
+    assert isinstance(d, Diff) and d.nodes_added == ("Majed Moqed",) and d.sources_added == ("b",)
