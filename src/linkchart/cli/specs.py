@@ -280,7 +280,10 @@ class RobustSpec:
         "confidence", help="what varies: each tie's confidence, missing data, or whole sources"
     )
     drop: Annotated[float, Min(0), Max(1, strict=True)] = option(
-        0.1, help="with --model missing: the fraction dropped (default 0.1)", metavar="F"
+        0.1,
+        help="with --model missing: the fraction dropped; with --model sources: the chance that each "
+        "source is dropped, whole (default 0.1)",
+        metavar="F",
     )
     unit: Unit = option("edge", help="with --model missing: what is dropped")
     top: _Positive = option(5, help="the k of P(top k) (default 5)", metavar="K")
