@@ -33,6 +33,7 @@ DESCRIPTION = (
 )
 _ISOLATED_SHOWN = 20
 _CLAIMS_SHOWN = 5
+_SOURCE_FIELDS = ("id", "title", "author", "date", "location", "reliability")
 
 
 def arguments(p: argparse.ArgumentParser, names: Names) -> None:
@@ -115,17 +116,7 @@ def description(chart: LinkChart) -> dict[str, Any]:
     return {
         "title": chart.title,
         "description": " ".join(chart.description.split()),
-        "sources": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "author": s.author,
-                "date": s.date,
-                "location": s.location,
-                "reliability": s.reliability,
-            }
-            for s in chart.sources
-        ],
+        "sources": [{k: getattr(s, k) for k in _SOURCE_FIELDS} for s in chart.sources],
         "node_types": [{"name": t.name, "class": t.node_class} for t in vocab.node_types],
         "relations_declared": vocab.declared_relations,
         "relations": [
