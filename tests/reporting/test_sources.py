@@ -3,6 +3,7 @@ on one source, presented from the analysis (text, Markdown, plain data)."""
 
 from __future__ import annotations
 
+import csv
 import warnings
 from pathlib import Path
 
@@ -142,6 +143,15 @@ def test_the_report_shows_each_source_s_reliability_and_each_item_s_admiralty_co
         {"quote": "B knew A", "source": "court", "grade": ""},
     ]
     assert ties["e3"]["items"] == [{"quote": "", "source": "press", "grade": "F-"}]
+
+
+def test_the_report_s_bridges_csv_gives_each_tie_s_sources_with_their_codes(tmp_path: Path) -> None:
+    r = report(graded_chart(), draws=None)
+    r.to_csv(tmp_path / "out")
+    with (tmp_path / "out" / "bridges.csv").open(encoding="utf-8", newline="") as f:
+        rows = {row["edge"]: row for row in csv.DictReader(f)}
+    assert rows["e0"]["sources"] == "icg, B2; court" and rows["e0"]["evidence"] == "A met B"
+    assert rows["e2"]["sources"] == "icg, B6" and rows["e3"]["sources"] == "press, F-"
 
 
 def test_one_ungraded_source_is_not_listed_one_graded_source_is() -> None:
