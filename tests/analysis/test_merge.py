@@ -231,7 +231,7 @@ def test_a_clashing_source_id_is_renamed_with_its_edges_and_said() -> None:
         m = merge(a, b)
     assert [(s.id, s.title) for s in m.sources] == [("s", "ICG"), ("s-2", "Press")]
     assert [[it.source for it in e.evidence_items] for e in m.iter_edges()] == [["s", "s-2"]]
-    assert "edge ids of the second chart renamed" not in str(said[0].message)  # joined, not renamed
+    assert "of the second chart renamed" not in str(said[0].message)  # joined, not renamed
 
 
 def test_the_summary_says_what_the_merged_chart_has_renamed_ids_that_survive_joined_edges_joined() -> None:
@@ -257,8 +257,8 @@ def test_the_summary_says_what_the_merged_chart_has_renamed_ids_that_survive_joi
     assert all(new in ids for new in done.renamed_edges.values())
     said = done.text()
     assert "4 edges, 2 sources" in said
-    assert "1 claims of both charts joined into one edge (1 edges of the second chart joined)" in said
-    assert "1 edge ids of the second chart renamed" in said and "(e1->e1-2)" in said
+    assert "1 claim of both charts joined into one edge (1 edge of the second chart joined)" in said
+    assert "1 edge id of the second chart renamed" in said and "(e1->e1-2)" in said
     assert "e0-2" not in said and "claims joined (merged edge <- the second chart's edges): e0 <- e0" in said
     doc = done.to_dict()
     assert doc["claims"] == [{"id": "e0", "first": ["e0"], "second": ["e0"]}]

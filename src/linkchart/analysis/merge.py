@@ -560,7 +560,7 @@ def merge(
     (('A', 'B', 'C'), [('e0', 'A', 'B'), ('e0-2', 'B', 'C')])
     >>> print(said[0].message)
     merge: 1 thing chosen or renamed:
-      1 edge ids of the second chart renamed (e0->e0-2)
+      1 edge id of the second chart renamed (e0->e0-2)
     """
     done = merge_charts(a, b, matches=matches, decisions=decisions)
     lines = done.lines()

@@ -29,6 +29,11 @@ TO_AS_WRITTEN: Final = "to_as_written"
 """As :data:`FROM_AS_WRITTEN`, for the ``to`` end."""
 
 
+def _n(count: int, noun: str) -> str:
+    """``"1 edge"``, ``"2 edges"``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 class MergeWarning(UserWarning):
     """What :func:`merge` had to choose or rename (the conflicts and renames of
     :func:`merge_charts`), said once per merge."""
@@ -95,7 +100,9 @@ class Merged:
         if self.renamed_edges:
             named = ", ".join(f"{o}->{n}" for o, n in list(self.renamed_edges.items())[:5])
             more = ", ..." if len(self.renamed_edges) > 5 else ""
-            out.append(f"{len(self.renamed_edges)} edge ids of the second chart renamed ({named}{more})")
+            out.append(
+                f"{_n(len(self.renamed_edges), 'edge id')} of the second chart renamed ({named}{more})"
+            )
         out += [
             f"either-or claim {o!r} of the second chart renamed {n!r}"
             for o, n in self.renamed_alternatives.items()
@@ -109,10 +116,11 @@ class Merged:
         into = sum(len(second) for _, second in self.claims)
         head = (
             f"merged: {c.number_of_nodes} nodes, {c.number_of_edges} edges, {len(c.sources)} sources; "
-            f"{len(self.joined)} nodes joined by matches or decisions; {len(self.claims)} claims of both "
-            f"charts joined into one edge ({into} edges of the second chart joined); {len(self.marked)} "
-            f"claims made by several parallel edges (marked '{CLAIM}'); {self.duplicates} identical edges "
-            f"kept once; {len(self.renamed_edges)} edge ids of the second chart renamed"
+            f"{_n(len(self.joined), 'node')} joined by matches or decisions; {_n(len(self.claims), 'claim')} "
+            f"of both charts joined into one edge ({_n(into, 'edge')} of the second chart joined); "
+            f"{_n(len(self.marked), 'claim')} made by several parallel edges (marked '{CLAIM}'); "
+            f"{_n(self.duplicates, 'identical edge')} kept once; {_n(len(self.renamed_edges), 'edge id')} of "
+            "the second chart renamed"
         )
         body = [f"  joined {m}: {', '.join(ids[1:])}" for m, ids in self.joined]
         if self.claims:
