@@ -12,6 +12,7 @@ import yaml
 
 import linkchart
 from linkchart import Decision, MergeWarning, Relation, Vocabulary, from_records, load, merge, report
+from linkchart.reporting.sources import SOURCES_SHOWN
 
 ROOT = Path(__file__).resolve().parents[2]
 SPLIT = ROOT / "examples" / "data" / "split"
@@ -173,3 +174,16 @@ def test_one_ungraded_source_is_not_listed_one_graded_source_is() -> None:
     md = r.to_markdown()  # a finding's caveat and the limits name the source with its grade
     assert "Rests on 1 confirmed tie (e0) from s [C], mentioned once." in md
     assert "- The ties read come from 1 source; 1 of 2 from One report (reliability C)." in md
+
+
+def test_many_sources_are_listed_the_most_cited_first_the_data_all() -> None:
+    many = [f"s{k:02d}" for k in range(SOURCES_SHOWN + 5)]
+    edges = [{"from": "A", "relation": "knows", "to": "B", "source": s} for s in many]
+    edges += [{"from": "B", "relation": "knows", "to": "D", "source": "s34"}]  # s34 cited twice
+    r = report(chart(edges, many), draws=None)
+    text = r.to_text().split("== sources:")[1].split("\n\n")[0]
+    listed = [line.split()[0] for line in text.splitlines()[1:] if not line.startswith("  ...")]
+    assert len(listed) == SOURCES_SHOWN and listed[-1] == "s34" and listed[:2] == ["s00", "s01"]
+    assert "  ... and 5 more, each cited by fewer ties (the data lists all)" in text
+    assert "... and 5 more" in r.to_markdown()
+    assert len(r.to_dict()["sources"]["listed"]) == SOURCES_SHOWN + 5

@@ -14,10 +14,13 @@ from ..analysis.conflicts import Conflicts
 from ..model import Source
 from ..vocabulary import RELIABILITY, RELIABILITY_WORDS
 
-__all__ = ["SHOWN", "CitedSource", "SourcesEntry", "graded", "sources_dict", "sources_lines"]
+__all__ = ["SHOWN", "SOURCES_SHOWN", "CitedSource", "SourcesEntry", "graded", "sources_dict", "sources_lines"]
 
 SHOWN = 12
 """How many actors of one source the text and Markdown name (the data names all)."""
+
+SOURCES_SHOWN = 30
+"""How many sources the text and Markdown list, those the most ties read cite (the data lists all)."""
 
 
 def graded(source: Source | CitedSource) -> str:
@@ -154,6 +157,15 @@ def _listed_lines(entry: SourcesEntry, markdown: bool) -> list[str]:
     if not entry.lists:
         return []
     n = len(entry.listed)
+    shown = entry.listed
+    if n > SOURCES_SHOWN:  # the most cited, in the chart's order
+        kept = set(sorted(range(n), key=lambda k: -entry.listed[k].ties)[:SOURCES_SHOWN])
+        shown = tuple(s for k, s in enumerate(entry.listed) if k in kept)
+    more = (
+        [f"... and {n - len(shown)} more, each cited by fewer ties (the data lists all)"]
+        if n > len(shown)
+        else []
+    )
     head = (
         f"{n} cited by the ties read, each with its reliability (Admiralty A-F; an evidence "
         "item's code, as B2, adds its own credibility 1-6)"
@@ -161,16 +173,16 @@ def _listed_lines(entry: SourcesEntry, markdown: bool) -> list[str]:
     if markdown:
         out = ["", "## Sources", "", head[0].upper() + head[1:] + ":", ""]
         out += ["| source | reliability | ties read | title |", "|---|---|--:|---|"]
-        out += [f"| {_md(s.id)} | {s.reliability_words} | {s.ties} | {_md(s.title)} |" for s in entry.listed]
-        return out
-    width = max(len(s.id) for s in entry.listed)
-    grades = max(len(s.reliability_words) for s in entry.listed)
+        out += [f"| {_md(s.id)} | {s.reliability_words} | {s.ties} | {_md(s.title)} |" for s in shown]
+        return out + (["", *more] if more else [])
+    width = max(len(s.id) for s in shown)
+    grades = max(len(s.reliability_words) for s in shown)
     out = ["", f"== sources: {head}"]
-    for s in entry.listed:
+    for s in shown:
         ties = f"{s.ties:>4} tie{'s' if s.ties != 1 else ' '}"
         line = f"  {s.id:<{width}}  {s.reliability_words:<{grades}}  {ties}  {s.title}"
         out.append(line.rstrip())
-    return out
+    return out + [f"  {line}" for line in more]
 
 
 def sources_dict(entry: SourcesEntry) -> dict[str, Any]:
