@@ -1,6 +1,6 @@
 """Merging two charts into one (:func:`merge`, and :func:`merge_charts` for the record of what
 the merge did): vocabularies unified, nodes joined by id, by ``matches=`` and by recorded
-``same_as`` decisions, the same claim from two charts marked as one, sources kept distinct.
+``same_as`` decisions, the same claim from two charts joined into one edge, sources kept distinct.
 
 Nothing is silently guessed. Two nodes are one only when they have the same id or a match
 or a decision says so; an equal label or alias is a candidate
