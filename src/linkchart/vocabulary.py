@@ -22,6 +22,7 @@ __all__ = [
     "DEFAULT_NODE_TYPES",
     "READINGS",
     "RELIABILITY",
+    "RELIABILITY_WORDS",
     "SIGNS",
     "ConfidenceScale",
     "Corroboration",
@@ -32,6 +33,7 @@ __all__ = [
     "RelationReading",
     "Sign",
     "Vocabulary",
+    "admiralty",
 ]
 
 Sign = Literal["positive", "negative", "neutral"]
@@ -231,6 +233,32 @@ reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be j
 CREDIBILITY: Final = (1, 2, 3, 4, 5, 6)
 """The credibility grades of an item (the Admiralty code): 1 confirmed by other sources,
 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged."""
+
+RELIABILITY_WORDS: Final = (
+    "completely reliable",
+    "usually reliable",
+    "fairly reliable",
+    "not usually reliable",
+    "unreliable",
+    "cannot be judged",
+)
+"""What each reliability grade A-F means, in :data:`RELIABILITY` order."""
+
+
+def admiralty(reliability: str, credibility: int | None) -> str:
+    """An item's Admiralty code as analysts write it: its source's reliability grade and its
+    own credibility grade (``"B2"``), ``-`` for the one not graded (``"B-"``, ``"-2"``), and
+    ``""`` when neither is.
+
+    Examples
+    --------
+    >>> admiralty("B", 2), admiralty("B", None), admiralty("", 6), admiralty("", None)
+    ('B2', 'B-', '-6', '')
+    """
+    if not reliability and credibility is None:
+        return ""
+    return (reliability or "-") + ("-" if credibility is None else str(credibility))
+
 
 Corroboration = Literal["noisy-or", "max"]
 """How a tie's independent sources combine: ``noisy-or`` (each source is a separate chance

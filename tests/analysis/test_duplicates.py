@@ -370,6 +370,26 @@ def test_dedupe_lists_the_pairs_across_two_files(capsys: pytest.CaptureFixture[s
     assert all(c["score"] >= 0.9 for c in doc["candidates"]) and len(doc["candidates"]) == 17
 
 
+def test_dedupe_leaves_out_what_a_decisions_file_settles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = str(SPLIT / "source_a.yaml"), str(SPLIT / "source_b.yaml")
+    assert main(["dedupe", a, b, "--decisions", str(SPLIT / "decisions.yaml"), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["decided"] == 17  # the 17 respellings, decided same_as: only a namesake is left
+    assert [(c["a"]["id"], c["b"]["id"]) for c in doc["candidates"]] == [("Ahmed Alnami", "Ahmed Alghamdi")]
+    apart = tmp_path / "apart.yaml"
+    apart.write_text(
+        "decisions:\n  - {not_same_as: [Ahmed Alnami, Ahmed Alghamdi], by: test}\n", encoding="utf-8"
+    )
+    assert main(["dedupe", a, b, "--decisions", str(apart), "--top", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "1 already decided, left out" in out and "Ahmed Alnami  ~" not in out
+    apart.write_text("decisions: [{same_as: [x]}]\n", encoding="utf-8")
+    assert main(["dedupe", a, b, "--decisions", str(apart)]) == 1  # a bad decision, located
+    assert "decisions[0]" in capsys.readouterr().err
+
+
 def test_dedupe_within_one_file_and_its_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["dedupe", str(KREBS)]) == 0
     out = capsys.readouterr().out

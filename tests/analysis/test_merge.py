@@ -177,7 +177,8 @@ def test_the_same_claim_from_two_charts_is_one_edge_with_every_evidence_item() -
     )
     done = merge_charts(a, b)
     m = done.chart
-    assert m.number_of_edges == 2 and done.claims == (("e0", "e0-2"),) and not done.marked
+    assert m.number_of_edges == 2 and done.claims == ((("e0",), ("e0",)),) and not done.marked
+    assert not done.renamed_edges  # b's e0 is joined into a's e0: no edge of its own to rename
     joined = m.edge("e0")
     assert "claim" not in joined.attributes and (joined.source, joined.confidence) == ("s", "reported")
     assert [it.value for it in joined.evidence_items] == [
@@ -230,7 +231,38 @@ def test_a_clashing_source_id_is_renamed_with_its_edges_and_said() -> None:
         m = merge(a, b)
     assert [(s.id, s.title) for s in m.sources] == [("s", "ICG"), ("s-2", "Press")]
     assert [[it.source for it in e.evidence_items] for e in m.iter_edges()] == [["s", "s-2"]]
-    assert "edge ids of the second chart renamed (e0->e0-2)" in str(said[0].message)
+    assert "of the second chart renamed" not in str(said[0].message)  # joined, not renamed
+
+
+def test_the_summary_says_what_the_merged_chart_has_renamed_ids_that_survive_joined_edges_joined() -> None:
+    a = make(
+        people("A", "B", "C", "D"),
+        [knows("A", "B", source="s", evidence="A met B"), knows("B", "C", source="s", evidence="B, C")],
+        [{"id": "s", "title": "ICG"}],
+    )
+    b = make(  # e0: the claim A-B of another source, joined; e1 and e2: new ties, e1 renamed
+        people("A", "B", "C", "D"),
+        [
+            knows("B", "A", source="t", evidence="B knew A"),
+            knows("C", "D", source="t", evidence="C, D"),
+            knows("A", "D", source="t", evidence="A, D"),
+        ],
+        [{"id": "t", "title": "Court"}],
+    )
+    done = merge_charts(a, b)
+    ids = tuple(e.id for e in done.chart.iter_edges())
+    assert ids == ("e0", "e1", "e1-2", "e2")  # b's e0 is in a's e0; b's e1 is e1-2
+    assert done.claims == ((("e0",), ("e0",)),)
+    assert done.renamed_edges == {"e1": "e1-2"}  # not e0: joined, no edge e0-2 exists
+    assert all(new in ids for new in done.renamed_edges.values())
+    said = done.text()
+    assert "4 edges, 2 sources" in said
+    assert "1 claim of both charts joined into one edge (1 edge of the second chart joined)" in said
+    assert "1 edge id of the second chart renamed" in said and "(e1->e1-2)" in said
+    assert "e0-2" not in said and "claims joined (merged edge <- the second chart's edges): e0 <- e0" in said
+    doc = done.to_dict()
+    assert doc["claims"] == [{"id": "e0", "first": ["e0"], "second": ["e0"]}]
+    assert doc["renamed"]["edges"] == {"e1": "e1-2"} and doc["edges"] == 4
 
 
 def test_either_or_claims_of_the_two_charts_stay_apart() -> None:

@@ -363,6 +363,7 @@ def test_the_flags_added_since() -> None:
         "render": ["--dask", "--dpi", "--json", "--label-top", "--no-exact", "--paper", "--preset"],
         "robust": ["--dask"],
         "timeline": ["--dask"],
+        "dedupe": ["--decisions"],  # issue 23: the pairs a decisions file settles left out
     }
 
 

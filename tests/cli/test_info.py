@@ -84,3 +84,41 @@ def test_node_classes(affiliations: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "node types: person (agent), meeting (event)\n" in out
     assert "relations: 2 in 2 layers (event, social; read by default: social)\n" in out
     assert "  knows     undirected  positive  social  read by default\n" in out
+
+
+def test_says_each_source_s_grade_and_which_parallel_edges_may_be_one_claim(
+    write: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 23: a graded source's reliability, and the parallel edges of several sources that
+    could be one edge with an evidence list (``linkchart.same_claims``)."""
+    graded = write(
+        """linkchart: 1
+title: Two reports
+sources:
+  - {id: icg, title: ICG, reliability: B}
+  - {id: court, title: Verdict}
+nodes:
+  - {id: A, type: person}
+  - {id: B, type: person}
+edges:
+  - {from: A, relation: funds, to: B, source: icg}
+  - {from: A, relation: funds, to: B, source: court}
+  - {from: A, relation: funds, to: B, source: court}
+""",
+        "graded.yaml",
+    )
+    assert main(["info", str(graded)]) == 0
+    out = capsys.readouterr().out
+    assert "  icg: ICG [reliability B]\n  court: Verdict\n" in out
+    assert (
+        "parallel edges that may be one claim of several sources: 1 (e0, e1, e2; each may be one edge "
+        "with an evidence list)\n" in out
+    )
+    assert main(["info", str(graded), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [s["reliability"] for s in doc["sources"]] == ["B", ""]
+    assert doc["same_claims"] == [{"edges": ["e0", "e1", "e2"], "sources": ["icg", "court"]}]
+    assert doc["same_claims"] == [
+        {"edges": list(c.edges), "sources": list(c.sources)}
+        for c in linkchart.same_claims(linkchart.load(graded))
+    ]

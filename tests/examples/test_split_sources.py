@@ -25,6 +25,8 @@ def test_the_vendored_network_is_krebs_as_documented() -> None:
     assert "Mohamed Atta" in chart and "Ramzi Bin al Shibh" in chart
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     assert "networkdata" in readme and "MIT licence" in readme and "Krebs" in readme
+    split = readme.split("## `split/`")[1]  # the split states its own provenance and licence
+    assert "**Provenance.**" in split and "**Licence.**" in split and "MIT licence" in split
 
 
 def test_the_shipped_split_is_what_the_script_makes(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ on one source, presented from the analysis (text, Markdown, plain data)."""
 
 from __future__ import annotations
 
+import csv
 import warnings
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import yaml
 
 import linkchart
 from linkchart import Decision, MergeWarning, Relation, Vocabulary, from_records, load, merge, report
+from linkchart.reporting.sources import SOURCES_SHOWN
 
 ROOT = Path(__file__).resolve().parents[2]
 SPLIT = ROOT / "examples" / "data" / "split"
@@ -81,3 +83,107 @@ def test_data_in_the_markdown_section_is_text_never_markup() -> None:
     assert r.sources.conflicts.counts() == {"sign": 1}
     md = r.to_markdown()
     assert "C\\*\\<b\\>" in md and "C*<b>" not in md.split("## Conflicts between sources")[1].split("##")[0]
+
+
+def graded_chart() -> linkchart.LinkChart:
+    """Three sources (ICG graded B, a verdict ungraded, the press F), an edge with two items
+    of two sources (one graded 2), one item graded 6, and an unquoted report."""
+    v = Vocabulary(relations=(Relation("knows", directed=False),))
+    nodes = [{"id": x, "type": "person"} for x in "ABCDE"]
+    edges = [
+        {
+            "from": "A",
+            "relation": "knows",
+            "to": "B",
+            "source": "icg",
+            "evidence": [{"quote": "A met B", "credibility": 2}, {"quote": "B knew A", "source": "court"}],
+        },
+        {"from": "B", "relation": "knows", "to": "C", "source": "court", "evidence": "B and C"},
+        {
+            "from": "C",
+            "relation": "knows",
+            "to": "D",
+            "source": "icg",
+            "evidence": [{"quote": "C saw D", "credibility": 6}],
+        },
+        {"from": "D", "relation": "knows", "to": "E", "source": "press"},
+    ]
+    sources = [
+        {"id": "icg", "title": "ICG report", "reliability": "B"},
+        {"id": "court", "title": "Verdict"},
+        {"id": "press", "title": "Daily | Press", "reliability": "F"},
+    ]
+    return from_records(nodes, edges, v, sources=sources)
+
+
+def test_the_report_shows_each_source_s_reliability_and_each_item_s_admiralty_code() -> None:
+    r = report(graded_chart(), draws=None)
+    text, md, data = r.to_text(), r.to_markdown(), r.to_dict()
+    # the sources, each with its reliability, in all three forms
+    assert "== sources: 3 cited by the ties read, each with its reliability (Admiralty A-F" in text
+    assert "  icg    B usually reliable     2 ties  ICG report" in text
+    assert "  court  ungraded               2 ties  Verdict" in text
+    assert "  press  F cannot be judged     1 tie   Daily | Press" in text
+    assert "| icg | B usually reliable | 2 | ICG report |" in md
+    assert "| press | F cannot be judged | 1 | Daily \\| Press |" in md  # a title's | is text
+    assert data["sources"]["listed"] == [
+        {"id": "icg", "title": "ICG report", "reliability": "B", "ties": 2},
+        {"id": "court", "title": "Verdict", "reliability": "", "ties": 2},
+        {"id": "press", "title": "Daily | Press", "reliability": "F", "ties": 1},
+    ]
+    # the actor resting on one source, that source named with its grade
+    assert r.sources.one_source == {"E": "press"}
+    assert "  press [F] (1): E" in text and "- press \\[F\\] (1): E" in md
+    # each evidence item with its source and its code: reliability then credibility
+    assert '      "A met B" (icg, B2)\n      "B knew A" (court)\n' in text
+    assert '      "C saw D" (icg, B6)' in text and "      (press, F-: no quote)" in text
+    assert '[e0] A knows B (confirmed): "A met B" (icg, B2) "B knew A" (court)' in md
+    ties = {t["id"]: t for b in data["bridges"] for t in b["ties"]}
+    assert ties["e0"]["items"] == [
+        {"quote": "A met B", "source": "icg", "grade": "B2"},
+        {"quote": "B knew A", "source": "court", "grade": ""},
+    ]
+    assert ties["e3"]["items"] == [{"quote": "", "source": "press", "grade": "F-"}]
+
+
+def test_the_report_s_bridges_csv_gives_each_tie_s_sources_with_their_codes(tmp_path: Path) -> None:
+    r = report(graded_chart(), draws=None)
+    r.to_csv(tmp_path / "out")
+    with (tmp_path / "out" / "bridges.csv").open(encoding="utf-8", newline="") as f:
+        rows = {row["edge"]: row for row in csv.DictReader(f)}
+    assert rows["e0"]["sources"] == "icg, B2; court" and rows["e0"]["evidence"] == "A met B"
+    assert rows["e2"]["sources"] == "icg, B6" and rows["e3"]["sources"] == "press, F-"
+
+
+def test_one_ungraded_source_is_not_listed_one_graded_source_is() -> None:
+    one = chart([{"from": "A", "relation": "knows", "to": "B", "source": "s"}], ["s"])
+    assert "== sources" not in report(one, draws=None).to_text()
+    v = Vocabulary(relations=(Relation("knows", directed=False),))
+    graded = from_records(
+        [{"id": x, "type": "person"} for x in "ABC"],
+        [
+            {"from": "A", "relation": "knows", "to": "B", "source": "s"},
+            {"from": "C", "relation": "knows", "to": "B"},
+        ],
+        v,
+        sources=[{"id": "s", "title": "One report", "reliability": "C"}],
+    )
+    r = report(graded, draws=None)
+    assert "  s  C fairly reliable     1 tie   One report" in r.to_text()
+    assert r.to_dict()["sources"]["cited"] == 1
+    md = r.to_markdown()  # a finding's caveat and the limits name the source with its grade
+    assert "Rests on 1 confirmed tie (e0) from s [C], mentioned once." in md
+    assert "- The ties read come from 1 source; 1 of 2 from One report (reliability C)." in md
+
+
+def test_many_sources_are_listed_the_most_cited_first_the_data_all() -> None:
+    many = [f"s{k:02d}" for k in range(SOURCES_SHOWN + 5)]
+    edges = [{"from": "A", "relation": "knows", "to": "B", "source": s} for s in many]
+    edges += [{"from": "B", "relation": "knows", "to": "D", "source": "s34"}]  # s34 cited twice
+    r = report(chart(edges, many), draws=None)
+    text = r.to_text().split("== sources:")[1].split("\n\n")[0]
+    listed = [line.split()[0] for line in text.splitlines()[1:] if not line.startswith("  ...")]
+    assert len(listed) == SOURCES_SHOWN and listed[-1] == "s34" and listed[:2] == ["s00", "s01"]
+    assert "  ... and 5 more, each cited by fewer ties (the data lists all)" in text
+    assert "... and 5 more" in r.to_markdown()
+    assert len(r.to_dict()["sources"]["listed"]) == SOURCES_SHOWN + 5

@@ -152,20 +152,31 @@ def test_every_format_carries_an_evidence_list_and_the_grades(tmp_path: Path) ->
                 {"quote": "a met b", "source": "s1", "confidence": "alleged", "time": "1999-03"},
                 {"quote": "b knew a", "source": "s2", "credibility": 2},
                 "a and b again",
+                # every field of an item at once, a range of time, and a source's unquoted report
+                {"quote": "b paid a", "source": "s3", "confidence": "possible", "credibility": 6,
+                 "time": {"from": "2000", "to": "2001-06"}},
+                {"source": "s3", "confidence": "reported"},
             ]},
             {"from": "b", "relation": "knows", "to": "c", "source": "s2", "evidence": "[He] said b saw c"},
         ],
-        sources=[{"id": "s1"}, {"id": "s2", "reliability": "B"}],
+        sources=[{"id": "s1"}, {"id": "s2", "reliability": "B"}, {"id": "s3", "reliability": "F"}],
         title="t",
     )  # fmt: skip
-    # s1 0.5, no source (the third item) 0.95, s2 0.8 x 0.9: noisy-OR
-    assert chart.edges.probability.tolist() == pytest.approx([1 - 0.5 * 0.05 * 0.28, 0.855])
-    for fmt in (*EXCHANGE, "stix.json", "yaml", "tables"):
+    items = chart.edge("e0").evidence_items
+    assert [(it.quote, it.source, it.confidence, it.credibility) for it in items[3:]] == [
+        ("b paid a", "s3", "possible", 6),
+        ("", "s3", "reported", None),
+    ]
+    assert items[3].time is not None and (items[3].time.start, items[3].time.end) != (None, None)
+    # s1 0.5, no source (the third item) 0.95, s2 0.8 x 0.9, s3 (F: no factor) max(6: possible, reported)
+    p_s3 = chart.vocabulary.confidence.probability("reported")
+    assert chart.edges.probability.tolist() == pytest.approx([1 - 0.5 * 0.05 * 0.28 * (1 - p_s3), 0.855])
+    for fmt in (*EXCHANGE, "stix.json", "yaml", "tables"):  # YAML, the CSV folder, GraphML, GEXF, ...
         again = linkchart.load(export(chart, tmp_path / (f"c.{fmt}" if fmt != "tables" else fmt)))
         assert again == chart, fmt
-        assert again.edge("e0").evidence_items == chart.edge("e0").evidence_items, fmt
+        assert again.edge("e0").evidence_items == items, fmt  # quote, source, confidence, credibility, time
         assert again.edges.probability.tolist() == chart.edges.probability.tolist(), fmt
-        assert again.source("s2").reliability == "B", fmt
+        assert [s.reliability for s in again.sources] == ["", "B", "F"], fmt
 
 
 def test_export_takes_every_format_the_cli_writes(central_asia: linkchart.LinkChart, tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Merging two charts into one (:func:`merge`, and :func:`merge_charts` for the record of what
 the merge did): vocabularies unified, nodes joined by id, by ``matches=`` and by recorded
-``same_as`` decisions, the same claim from two charts marked as one, sources kept distinct.
+``same_as`` decisions, the same claim from two charts joined into one edge, sources kept distinct.
 
 Nothing is silently guessed. Two nodes are one only when they have the same id or a match
 or a decision says so; an equal label or alias is a candidate
@@ -27,7 +27,7 @@ from ..model import LinkChart, Source
 from ..model.decisions import Decision, Decisions
 from ..vocabulary import Vocabulary
 from .conflicts import Conflict, Conflicts, incompatible_types, type_class
-from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, Merged, MergeWarning
+from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, JoinedClaim, Merged, MergeWarning
 from .unify import unified_periods, unified_vocabulary
 
 __all__ = ["Matches", "claim_key", "merge", "merge_charts"]
@@ -240,13 +240,15 @@ def _nodes(
 def _edges(
     ea: list[dict[str, Any]], eb: list[dict[str, Any]], directed: Mapping[str, bool]
 ) -> tuple[
-    list[dict[str, Any]], int, dict[str, str], dict[str, str], list[tuple[str, ...]], list[tuple[str, ...]]
+    list[dict[str, Any]], int, dict[str, str], dict[str, str], list[JoinedClaim], list[tuple[str, ...]]
 ]:
     """The edge records of the merged chart: the first chart's, then those of the second
     that are not the same in every field as one of the first's; the second's edge ids and
     either-or names taken in the first renamed; the edges of one claim from both charts
     joined into one (with every evidence item), or marked as one claim where they may not
-    be joined, as a chart's own parallel edges of one claim are."""
+    be joined, as a chart's own parallel edges of one claim are. The renames returned are
+    those of edges the merged chart keeps (a renamed edge joined into another is not one);
+    each joined claim is its first chart's edge ids and its second's, as each chart wrote them."""
 
     def is_directed(e: Mapping[str, Any]) -> bool:
         return directed.get(e["relation"], True)
@@ -269,6 +271,7 @@ def _edges(
     alt_taken = a_alternatives | {e["alternative"] for e in kept if e["alternative"] is not None}
     renamed: dict[str, str] = {}
     renamed_alt: dict[str, str] = {}
+    written = {id(e): e["id"] for e in kept}  # the second chart's ids as it wrote them
     for e in kept:
         if e["id"] in a_ids:
             renamed[e["id"]] = e["id"] = _fresh(e["id"], taken)
@@ -287,7 +290,12 @@ def _edges(
         one = _joined_claim(group, from_a) if len({id(e) in from_a for e in group}) == 2 else None
         if one is not None:
             edges.append((group[0], one))
-            joined.append(tuple(e["id"] for e in group))
+            joined.append(
+                (
+                    tuple(e["id"] for e in group if id(e) in from_a),
+                    tuple(written[id(e)] for e in group if id(e) not in from_a),
+                )
+            )
             continue
         if len(group) > 1:
             for e in group:
@@ -296,6 +304,8 @@ def _edges(
         edges += [(e, e) for e in group]
     order = {id(e): k for k, e in enumerate([*ea, *kept])}  # each edge where its first was
     edges.sort(key=lambda pair: order[id(pair[0])])
+    kept_ids = {e["id"] for _, e in edges}
+    renamed = {old: new for old, new in renamed.items() if new in kept_ids}
     return [e for _, e in edges], duplicates, renamed, renamed_alt, joined, marked
 
 
@@ -379,8 +389,8 @@ def merge_charts(
     >>> done = merge_charts(a, b, matches={"Djuma Namangany": "Juma Namangani"})
     >>> done.chart.node_ids, done.chart.node("Juma Namangani").aliases
     (('Juma Namangani', 'IMU'), ('Djuma Namangany',))
-    >>> done.joined, done.claims, dict(done.renamed_sources)
-    ((('Juma Namangani', ('Juma Namangani', 'Djuma Namangany')),), (('e0', 'e0-2'),), {'s': 's-2'})
+    >>> done.joined, done.claims, dict(done.renamed_sources), dict(done.renamed_edges)
+    ((('Juma Namangani', ('Juma Namangani', 'Djuma Namangany')),), ((('e0',), ('e0',)),), {'s': 's-2'}, {})
     >>> [(it.source, it.quote) for it in done.chart.edge("e0").evidence_items]
     [('s', 'Namangani led the IMU'), ('s-2', "Namangany, the IMU's commander")]
     >>> done.chart.edge("e0").attributes["from_as_written"]
@@ -484,12 +494,16 @@ def merge(
       Every edge keeps the end it was written with, in its ``from_as_written`` or
       ``to_as_written`` attribute where a join renamed it.
     - **Edges** of ``b`` the same as one of ``a``'s in every field (ends, relation, time,
-      source, evidence, confidence, weight, notes, attributes) are kept once. Otherwise
-      every edge is kept: parallel edges that are one claim (the same ends — in either
-      order for an undirected relation —, relation and time) from both charts are
-      marked as one claim by the ``claim`` attribute, the id of the claim's first edge, on
-      each; no evidence is lost or averaged. A ``b`` edge id or either-or claim name that
-      ``a`` uses is renamed (``e0`` -> ``e0-2``).
+      source, evidence, confidence, weight, notes, attributes) are kept once. Edges of
+      both charts that are one claim (the same ends — in either order for an undirected
+      relation —, relation and time) are joined into one edge, ``a``'s first, that carries
+      every evidence item of each, each item naming its source (so the tie's sources
+      corroborate it). Where they may not be one (an either-or alternative among them,
+      other weights, an attribute given two values, one source only, an edge with neither
+      quote nor source) they stay parallel, each marked by the ``claim`` attribute, the id
+      of the claim's first edge, as a chart's own parallel edges of one claim are. No
+      evidence is lost or averaged. A ``b`` edge id or either-or claim name that ``a``
+      uses is renamed (``e0`` -> ``e0-2``) where the edge is kept as an edge of its own.
     - **Sources** stay distinct: a ``b`` source id that names another document in ``a``
       is renamed (``s`` -> ``s-2``), its edges with it; the same document under the
       same id is one source.
@@ -531,8 +545,6 @@ def merge(
     source by its document), and a chart merged with itself is itself, but for ``claim``
     marks on its own parallel edges of one claim. Evidence is not checked against the
     sources' texts (the merged chart has no folder; write it and load it to check).
-    Until an edge may hold several evidence items (issue 23), a claim from two charts
-    stays two parallel edges, marked as one claim.
 
     Examples
     --------
@@ -548,7 +560,7 @@ def merge(
     (('A', 'B', 'C'), [('e0', 'A', 'B'), ('e0-2', 'B', 'C')])
     >>> print(said[0].message)
     merge: 1 thing chosen or renamed:
-      1 edge ids of the second chart renamed (e0->e0-2)
+      1 edge id of the second chart renamed (e0->e0-2)
     """
     done = merge_charts(a, b, matches=matches, decisions=decisions)
     lines = done.lines()

@@ -11,7 +11,11 @@ from typing import Any, Final
 from ..model import LinkChart
 from .conflicts import Conflicts
 
-__all__ = ["CLAIM", "FROM_AS_WRITTEN", "TO_AS_WRITTEN", "MergeWarning", "Merged"]
+__all__ = ["CLAIM", "FROM_AS_WRITTEN", "TO_AS_WRITTEN", "JoinedClaim", "MergeWarning", "Merged"]
+
+JoinedClaim = tuple[tuple[str, ...], tuple[str, ...]]
+"""A claim of both charts joined into one edge: the first chart's edge ids (the first is
+the merged edge's) and the second chart's, as each chart wrote them."""
 
 CLAIM: Final = "claim"
 """The edge attribute that marks parallel edges of one claim in a merged chart: the id of
@@ -23,6 +27,11 @@ nodes renamed it."""
 
 TO_AS_WRITTEN: Final = "to_as_written"
 """As :data:`FROM_AS_WRITTEN`, for the ``to`` end."""
+
+
+def _n(count: int, noun: str) -> str:
+    """``"1 edge"``, ``"2 edges"``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 class MergeWarning(UserWarning):
@@ -41,14 +50,17 @@ class Merged:
     joined
         Each node that joins several: ``(merged id, (every id joined, the merged one first))``.
     claims
-        The edge ids of each claim that edges of both charts make, joined into one edge (the
-        first's id) that carries every evidence item of each, in chart order.
+        Each claim that edges of both charts make, joined into one edge that carries every
+        evidence item of each (:data:`JoinedClaim`): the first chart's edge ids (the first is
+        the joined edge's id) and the second chart's, as each chart wrote them.
     duplicates
         How many of the second chart's edges were the same in every field as one of the
         first's, and were kept once.
     renamed_sources, renamed_edges, renamed_alternatives
         The second chart's source ids, edge ids and either-or claim names that were already
-        taken in the first for something else: old -> new.
+        taken in the first for something else: old -> new. An edge is renamed only where the
+        merged chart keeps it as an edge of its own (one joined into a first chart's edge
+        of its claim is in :attr:`claims`, under the id it was written with).
     conflicts
         What the two charts (or the nodes joined) say otherwise: the first chart's value is
         kept, and the conflict says what was not.
@@ -62,7 +74,7 @@ class Merged:
 
     chart: LinkChart
     joined: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    claims: tuple[tuple[str, ...], ...] = ()
+    claims: tuple[JoinedClaim, ...] = ()
     duplicates: int = 0
     renamed_sources: Mapping[str, str] = field(default_factory=dict)
     renamed_edges: Mapping[str, str] = field(default_factory=dict)
@@ -88,7 +100,9 @@ class Merged:
         if self.renamed_edges:
             named = ", ".join(f"{o}->{n}" for o, n in list(self.renamed_edges.items())[:5])
             more = ", ..." if len(self.renamed_edges) > 5 else ""
-            out.append(f"{len(self.renamed_edges)} edge ids of the second chart renamed ({named}{more})")
+            out.append(
+                f"{_n(len(self.renamed_edges), 'edge id')} of the second chart renamed ({named}{more})"
+            )
         out += [
             f"either-or claim {o!r} of the second chart renamed {n!r}"
             for o, n in self.renamed_alternatives.items()
@@ -99,13 +113,22 @@ class Merged:
         """A summary: the merged chart's size, the nodes joined, the claims and every line of
         :meth:`lines`."""
         c = self.chart
+        into = sum(len(second) for _, second in self.claims)
         head = (
             f"merged: {c.number_of_nodes} nodes, {c.number_of_edges} edges, {len(c.sources)} sources; "
-            f"{len(self.joined)} nodes joined by matches or decisions; {len(self.claims)} claims of both "
-            f"charts joined into one edge; {len(self.marked)} claims made by several parallel edges "
-            f"(marked '{CLAIM}'); {self.duplicates} identical edges kept once"
+            f"{_n(len(self.joined), 'node')} joined by matches or decisions; {_n(len(self.claims), 'claim')} "
+            f"of both charts joined into one edge ({_n(into, 'edge')} of the second chart joined); "
+            f"{_n(len(self.marked), 'claim')} made by several parallel edges (marked '{CLAIM}'); "
+            f"{_n(self.duplicates, 'identical edge')} kept once; {_n(len(self.renamed_edges), 'edge id')} of "
+            "the second chart renamed"
         )
         body = [f"  joined {m}: {', '.join(ids[1:])}" for m, ids in self.joined]
+        if self.claims:
+            named = [f"{first[0]} <- {', '.join(second)}" for first, second in self.claims[:5]]
+            more = ", ..." if len(self.claims) > 5 else ""
+            body.append(
+                f"  claims joined (merged edge <- the second chart's edges): {'; '.join(named)}{more}"
+            )
         body += [f"  {line}" for line in self.lines()]
         return "\n".join([head, *body]) + "\n"
 
@@ -117,7 +140,10 @@ class Merged:
             "edges": c.number_of_edges,
             "sources": [s.id for s in c.sources],
             "joined": [{"id": m, "ids": list(ids)} for m, ids in self.joined],
-            "claims": [list(x) for x in self.claims],
+            "claims": [
+                {"id": first[0], "first": list(first), "second": list(second)}
+                for first, second in self.claims
+            ],
             "marked": [list(x) for x in self.marked],
             "duplicates": self.duplicates,
             "renamed": {

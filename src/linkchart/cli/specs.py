@@ -280,7 +280,10 @@ class RobustSpec:
         "confidence", help="what varies: each tie's confidence, missing data, or whole sources"
     )
     drop: Annotated[float, Min(0), Max(1, strict=True)] = option(
-        0.1, help="with --model missing: the fraction dropped (default 0.1)", metavar="F"
+        0.1,
+        help="with --model missing: the fraction dropped; with --model sources: the chance that each "
+        "source is dropped, whole (default 0.1)",
+        metavar="F",
     )
     unit: Unit = option("edge", help="with --model missing: what is dropped")
     top: _Positive = option(5, help="the k of P(top k) (default 5)", metavar="K")
@@ -337,11 +340,13 @@ class DedupeSpec:
 
 @dataclass(frozen=True, slots=True)
 class MergeSpec:
-    """``merge`` and ``conflicts``: the analyst's recorded decisions (:func:`linkchart.merge`)."""
+    """``merge``, ``conflicts`` and ``dedupe``: the analyst's recorded decisions
+    (:func:`linkchart.merge`, :func:`linkchart.candidates`)."""
 
     decisions: str | None = option(
         None,
-        help="a decisions file (a YAML file whose only key is decisions:): its same_as entries join nodes",
+        help="a decisions file (a YAML file whose only key is decisions:): its same_as entries join nodes "
+        "(dedupe: the pairs its same_as and not_same_as entries settle are left out)",
         metavar="FILE",
     )
     matches: tuple[str, ...] | None = option(

@@ -16,12 +16,14 @@ from ..analysis.findings import Findings
 from ..analysis.key_players import KeyPlayers
 from ..analysis.registry import Measure
 from ..errors import LinkchartError
-from ..model import LinkChart
+from ..model import Evidence, LinkChart
+from ..vocabulary import admiralty
 from .entries import (
     BridgeEntry,
     BrokerEntry,
     ClaimEntry,
     CutEntry,
+    ItemEvidence,
     NoteEntry,
     Ranked,
     Ranking,
@@ -152,8 +154,16 @@ def ranking(
 
 
 def _tie(chart: LinkChart, edge_id: str) -> TieEvidence:
+    """An edge as a report quotes it, each evidence item with its source and Admiralty code."""
     e = chart.edge(edge_id)
-    return TieEvidence(e.id, e.from_id, e.relation, e.to_id, e.confidence, e.evidence)
+    written = e.evidence_items or ((Evidence(e.evidence),) if e.evidence or e.source else ())
+    graded = {s.id: s.reliability for s in chart.sources}
+    items = []
+    for it in written:
+        source = it.source if it.source is not None else e.source
+        grade = admiralty(graded.get(source, "") if source is not None else "", it.credibility)
+        items.append(ItemEvidence(it.quote, source, grade))
+    return TieEvidence(e.id, e.from_id, e.relation, e.to_id, e.confidence, e.evidence, tuple(items))
 
 
 def claims(chart: LinkChart, read: Sequence[str]) -> tuple[ClaimEntry, ...]:

@@ -26,7 +26,7 @@ from . import build
 from .entries import (
     Ranking,
 )
-from .findings import key_findings, limits, nothing_read, sources_cited
+from .findings import cited_sources, key_findings, limits, nothing_read
 from .report import Report
 from .sources import SourcesEntry
 
@@ -367,6 +367,7 @@ def report(
     cannot = limits(
         chart, read.relations, bridges=bridge_entries, bridges_total=len(found_bridges), over_time=timeline
     )
+    cited = cited_sources(chart, read.relations)
     return Report(
         title=chart.title,
         nodes=chart.number_of_nodes,
@@ -415,8 +416,9 @@ def report(
         limits=cannot,
         files=chart.files,
         sources=SourcesEntry(
-            sources_cited(chart, read.relations),
+            len(cited),
             found.structure("conflicts"),
             found.structure("one_source", relations=read.relations),
+            cited,
         ),
     )

@@ -10,6 +10,7 @@ __all__ = [
     "BrokerEntry",
     "ClaimEntry",
     "CutEntry",
+    "ItemEvidence",
     "NoteEntry",
     "Ranked",
     "Ranking",
@@ -58,8 +59,25 @@ class Ranking:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemEvidence:
+    """One evidence item of a tie, as a report quotes it: the passage, its source's id
+    (``None``: none) and the item's Admiralty code (``"B2"``: its source's reliability and
+    its own credibility, :func:`~linkchart.vocabulary.admiralty`; ``""`` ungraded)."""
+
+    quote: str
+    source: str | None
+    grade: str = ""
+
+    def cited(self) -> str:
+        """Its source and grade in words for a line of text: ``"icg, B2"``, ``"icg"``, ``""``."""
+        return ", ".join(x for x in (self.source or "", self.grade) if x)
+
+
+@dataclass(frozen=True, slots=True)
 class TieEvidence:
-    """One edge of the chart, as quoted in a report."""
+    """One edge of the chart, as quoted in a report: ``evidence`` is its (first) quote,
+    ``items`` every evidence item with its source and grade (one for an edge with one
+    quote or a source; none for an edge with neither)."""
 
     id: str
     from_id: str
@@ -67,6 +85,7 @@ class TieEvidence:
     to_id: str
     confidence: str
     evidence: str
+    items: tuple[ItemEvidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,15 +26,16 @@ from ..analysis.signed import BalanceResult
 from ..analysis.uncertainty import RankUncertainty
 from ..model import LinkChart
 from .entries import BridgeEntry, CutEntry, Ranked, Ranking
+from .sources import CitedSource, graded
 
 __all__ = [
     "GLOSSARY",
     "KEY_PLAYER_GAIN",
     "Finding",
+    "cited_sources",
     "key_findings",
     "limits",
     "nothing_read",
-    "sources_cited",
 ]
 
 
@@ -164,7 +165,7 @@ class _Evidence:
         return f"{kinds} tie{'s' if len(weak) != 1 else ''} ({ids})"
 
     def _source_words(self, code: int) -> str:
-        return self.chart.sources[code].id
+        return graded(self.chart.sources[code])
 
 
 def _how_sure(how_sure: Sequence[RankUncertainty], measure: str, node: str) -> str:
@@ -416,10 +417,17 @@ def nothing_read(reading: Reading) -> Finding:
     )
 
 
-def sources_cited(chart: LinkChart, relations: Sequence[str]) -> int:
-    """How many sources the ties read (of ``relations``) cite, an evidence list's every item counted."""
+def cited_sources(chart: LinkChart, relations: Sequence[str]) -> tuple[CitedSource, ...]:
+    """The sources the ties read (of ``relations``) cite, in the chart's order, each with its
+    reliability grade and how many of those ties it supports (an evidence list's every
+    source counted)."""
     rows = np.flatnonzero(_read_mask(chart, relations))
-    return sum(1 for c in sources_behind(chart, rows.tolist()) if c >= 0)
+    behind = sources_behind(chart, rows.tolist())
+    return tuple(
+        CitedSource(s.id, s.title, s.reliability, behind[k])
+        for k, s in enumerate(chart.sources)
+        if behind.get(k)
+    )
 
 
 def limits(
@@ -438,7 +446,9 @@ def limits(
     cited = Counter({c: n for c, n in behind.items() if c >= 0})
     if len(rows) and len(cited) == 1 and not behind.get(-1):
         source = chart.sources[next(iter(cited))]
-        title = source.title or source.id
+        title = (source.title or source.id) + (
+            f", reliability {source.reliability}" if source.reliability else ""
+        )
         out.append(
             f"Every tie read comes from one source ({title}): the graph is centred on what that source "
             "writes about, so an actor at its centre may be the text's subject rather than the network's hub."
@@ -447,9 +457,10 @@ def limits(
         out.append("No tie read cites a source: nothing here can be checked against a text.")
     elif len(rows):
         top, count = cited.most_common(1)[0]
+        most = chart.sources[top]
         out.append(
             f"The ties read come from {_plural(len(cited), 'source')}; {count} of {len(rows)} from "
-            f"{chart.sources[top].title or chart.sources[top].id}."
+            f"{most.title or most.id}" + (f" (reliability {most.reliability})." if most.reliability else ".")
         )
     out.extend(  # a source whose text did not come with the file (issue 22)
         f"The quotes citing {s.title or s.id} were not checked against its text ({s.unchecked})."

@@ -274,7 +274,8 @@ class Report:
 
         ``rankings.csv`` (measure, scope ``overall`` or a node type, rank, node, label,
         type, value, note), ``bridges.csv`` (one row per tie of each bridge, with its
-        evidence), ``articulation_points.csv`` and ``brokers.csv``; ``note`` says what
+        evidence, and its items' sources with their Admiralty codes: ``icg, B2; court``),
+        ``articulation_points.csv`` and ``brokers.csv``; ``note`` says what
         weak ties a finding rests on.
         """
         tables: dict[str, tuple[list[str], list[list[Any]]]] = {
@@ -304,6 +305,7 @@ class Report:
                     "to",
                     "confidence",
                     "evidence",
+                    "sources",
                     "note",
                 ],
                 [
@@ -318,6 +320,7 @@ class Report:
                         t.to_id,
                         t.confidence,
                         t.evidence,
+                        "; ".join(it.cited() for it in t.items if it.cited()),
                         b.note,
                     ]
                     for b in self.bridges
@@ -393,6 +396,7 @@ def _tie_dict(t: TieEvidence) -> dict[str, Any]:
         "to": t.to_id,
         "confidence": t.confidence,
         "evidence": t.evidence,
+        "items": [{"quote": it.quote, "source": it.source, "grade": it.grade} for it in t.items],
     }
 
 

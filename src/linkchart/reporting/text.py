@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..analysis.bridges import bridge_count
 from ..analysis.uncertainty import rank_range
-from .entries import Ranking
+from .entries import Ranking, TieEvidence
 from .findings import GLOSSARY
 from .sources import sources_lines
 from .tables import _headers, _md_escape, _md_table, _names, _num, _pieces, _shown, _table, json_value, who
@@ -180,7 +180,7 @@ def _findings(report: Report, *, markdown: bool = False) -> list[str]:
         out += [""] if markdown else []
         for i, f in enumerate(report.findings, start=1):
             if markdown:
-                out.append(f"{i}. {f.text}  \n   *{f.caveat}*")
+                out.append(f"{i}. {f.text}  \n   *{f.caveat}*" if f.caveat else f"{i}. {f.text}")
             else:
                 out += textwrap.wrap(f.text, 100, initial_indent=f"  {i}. ", subsequent_indent="     ")
                 out += textwrap.wrap(f.caveat, 100, initial_indent="     ", subsequent_indent="     ")
@@ -216,10 +216,21 @@ def _bridge_lines(report: Report) -> list[str]:
         )
         for t in b.ties:
             out.append(f"    [{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence})")
-            if t.evidence:
-                out += textwrap.wrap(
-                    f'"{t.evidence}"', 100, initial_indent="      ", subsequent_indent="       "
-                )
+            for line in _item_words(t):
+                out += textwrap.wrap(line, 100, initial_indent="      ", subsequent_indent="       ")
+    return out
+
+
+def _item_words(t: TieEvidence) -> list[str]:
+    """Each evidence item of a tie in words: its quote, its source and Admiralty code
+    (``"quote" (icg, B2)``; ``(icg, B2: no quote)`` for a source's unquoted report)."""
+    out = []
+    for it in t.items:
+        cited = it.cited()
+        if it.quote:
+            out.append(f'"{it.quote}"' + (f" ({cited})" if cited else ""))
+        elif cited:
+            out.append(f"({cited}: no quote)")
     return out
 
 
@@ -398,7 +409,7 @@ def _md_bridges(report: Report) -> list[str]:
             f"{len(b.smaller_side)}: {_names(b.smaller_side)}",
             str(b.cut_off_from),
             "; ".join(
-                f'[{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence}): "{t.evidence}"'
+                f"[{t.id}] {t.from_id} {t.relation} {t.to_id} ({t.confidence}): " + " ".join(_item_words(t))
                 for t in b.ties
             ),
         ]

@@ -1,5 +1,5 @@
 """Reading a decisions file (a YAML file whose only key is ``decisions:``) for the verbs that
-join nodes (``merge``, ``conflicts``)."""
+read them (``merge``, ``conflicts``, ``dedupe``)."""
 
 from __future__ import annotations
 

@@ -28,10 +28,12 @@ HELP = "describe a graph file: sources, vocabulary (signs, layers, readings), co
 DESCRIPTION = (
     "Describe a graph file: its sources, node types, relations (each with its direction, sign, layer "
     "and reading, and whether the measures read it by default), confidence levels, counts by type, "
-    "relation and confidence, time span, periods, parallel edges, conflicts between sources and isolated "
-    "nodes."
+    "relation and confidence, time span, periods, parallel edges (and those that may be one claim of "
+    "several sources), conflicts between sources and isolated nodes."
 )
 _ISOLATED_SHOWN = 20
+_CLAIMS_SHOWN = 5
+_SOURCE_FIELDS = ("id", "title", "author", "date", "location", "reliability")
 
 
 def arguments(p: argparse.ArgumentParser, names: Names) -> None:
@@ -104,6 +106,7 @@ def _shape(chart: LinkChart) -> dict[str, Any]:
 def description(chart: LinkChart) -> dict[str, Any]:
     """Everything ``info`` shows, as JSON-ready data."""
     from ...analysis.conflicts import conflicts
+    from ...analysis.corroboration import same_claims
     from ...analysis.reading import reading
 
     vocab = chart.vocabulary
@@ -113,10 +116,7 @@ def description(chart: LinkChart) -> dict[str, Any]:
     return {
         "title": chart.title,
         "description": " ".join(chart.description.split()),
-        "sources": [
-            {"id": s.id, "title": s.title, "author": s.author, "date": s.date, "location": s.location}
-            for s in chart.sources
-        ],
+        "sources": [{k: getattr(s, k) for k in _SOURCE_FIELDS} for s in chart.sources],
         "node_types": [{"name": t.name, "class": t.node_class} for t in vocab.node_types],
         "relations_declared": vocab.declared_relations,
         "relations": [
@@ -142,6 +142,7 @@ def description(chart: LinkChart) -> dict[str, Any]:
         **_time(chart),
         **_shape(chart),
         "conflicts": conflicts(chart).counts(),
+        "same_claims": [{"edges": list(c.edges), "sources": list(c.sources)} for c in same_claims(chart)],
     }
 
 
@@ -178,7 +179,8 @@ def _write(doc: Mapping[str, Any], chart: LinkChart, out: TextIO) -> None:
     for s in doc["sources"]:
         parts = [p for p in (s["title"], s["author"], s["date"]) if p]
         where = f" <{s['location']}>" if s["location"] else ""
-        print(f"  {s['id']}: {'; '.join(parts)}{where}", file=out)
+        graded = f" [reliability {s['reliability']}]" if s["reliability"] else ""
+        print(f"  {s['id']}: {'; '.join(parts)}{where}{graded}", file=out)
     types = [t["name"] + (f" ({t['class']})" if t["class"] else "") for t in doc["node_types"]]
     print("node types: " + ", ".join(types), file=out)
     _relations(doc, out)
@@ -211,6 +213,14 @@ def _write(doc: Mapping[str, Any], chart: LinkChart, out: TextIO) -> None:
         else ""
     )
     print(f"conflicts between sources: {sum(found.values())}{kinds}", file=out)
+    claims = doc["same_claims"]
+    shown_claims = "; ".join(", ".join(c["edges"]) for c in claims[:_CLAIMS_SHOWN])
+    more = f"; ... ({len(claims) - _CLAIMS_SHOWN} more)" if len(claims) > _CLAIMS_SHOWN else ""
+    print(
+        f"parallel edges that may be one claim of several sources: {len(claims)}"
+        + (f" ({shown_claims}{more}; each may be one edge with an evidence list)" if claims else ""),
+        file=out,
+    )
     isolated = doc["isolated_nodes"]
     shown = ", ".join(isolated[:_ISOLATED_SHOWN])
     if len(isolated) > _ISOLATED_SHOWN:

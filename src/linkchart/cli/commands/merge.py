@@ -1,6 +1,7 @@
 """``linkchart merge``: one graph file of two (:func:`linkchart.merge`): vocabularies unified,
-nodes joined by id, by ``--match`` and by recorded ``same_as`` decisions, the same claim from
-both marked as one, sources kept distinct; every conflict and rename said."""
+nodes joined by id, by ``--matches`` and by recorded ``same_as`` decisions, the same claim from
+both joined into one edge with every evidence item, sources kept distinct; every conflict and
+rename said."""
 
 from __future__ import annotations
 
@@ -25,9 +26,11 @@ NAME = "merge"
 HELP = "merge two graph files into one, saying every conflict and rename"
 DESCRIPTION = (
     "Merge B into A and write the result: nodes are joined only by id, by --matches and by the same_as "
-    "entries of --decisions (an equal label or alias is a candidate, see dedupe, never a merge); parallel "
-    "edges of one claim are marked with a 'claim' attribute; a source id of B that names another document "
-    "in A is renamed; what A and B declare otherwise is a conflict (A's kept), listed on standard error."
+    "entries of --decisions (an equal label or alias is a candidate, see dedupe, never a merge); the same "
+    "claim from A and B is one edge with the evidence items of both, whose sources corroborate it (parallel "
+    "edges that may not be one are marked with a 'claim' attribute); a source id of B that names another "
+    "document in A is renamed; what A and B declare otherwise is a conflict (A's kept), listed on standard "
+    "error."
 )
 
 
