@@ -168,7 +168,9 @@
           ctx.fill();
           ctx.lineWidth = st.borderWidth;
           ctx.strokeStyle = st.borderColor;
+          if (Array.isArray(st.borderDashes)) { ctx.setLineDash(st.borderDashes); }  // a changed node (diff)
           ctx.stroke();
+          ctx.setLineDash([]);
         },
         nodeDimensions: {width: w, height: h}
       };
