@@ -240,13 +240,7 @@
     };
     function showRemovedNode(j) {
       var g = d.removed_nodes[j], i = N + j, t = vocab.node_types[g.type];
-      clear(panelBody);
-      shown = {kind: "node", index: i};
-      selectedEdge = null;
-      var hood = neighbourhood(i);
-      setFocus(hood.nodes, hood.edges);
-      panel.setAttribute("data-kind", "removed-node");
-      panel.setAttribute("data-index", String(j));
+      beginPanel("node", i, neighbourhood(i), "removed-node", j);
       panelBody.appendChild(el("h2", null, g.label));
       panelBody.appendChild(markBadge("-"));
       var typeLine = el("span");
@@ -279,21 +273,8 @@
     };
     function showRemovedEdge(j) {
       var g = d.removed_edges[j], k = E0 + j, rel = vocab.relations[g.relation];
-      clear(panelBody);
-      shown = {kind: "edge", index: k};
-      selectedEdge = k;
-      setFocus([g.from, g.to], [k]);
-      panel.setAttribute("data-kind", "removed-edge");
-      panel.setAttribute("data-index", String(j));
-      var h = el("h2");
-      h.appendChild(lineSwatch(d.colors.removed, true, 1, 3, endMark(rel)));
-      h.appendChild(document.createTextNode(" " + rel.name));
-      panelBody.appendChild(h);
-      var ends = el("div", "lc-ends");
-      ends.appendChild(nodeLink(g.from));
-      ends.appendChild(document.createTextNode(rel.directed ? " \u2192 " : " \u2014 "));
-      ends.appendChild(nodeLink(g.to));
-      panelBody.appendChild(ends);
+      beginPanel("edge", k, {nodes: [g.from, g.to], edges: [k]}, "removed-edge", j);
+      edgeHeading(rel, lineSwatch(d.colors.removed, true, 1, 3, endMark(rel)), g.from, g.to);
       panelBody.appendChild(markBadge("-"));
       var pairs = [["confidence", g.confidence_name], ["time", g.time || "undated"]];
       if (g.source) { pairs.push(["source", g.source]); }
