@@ -82,6 +82,14 @@ def test_added_changed_and_removed_are_drawn_distinctly_and_the_panels_say_what_
     _click_edge(opened, removed_edge)
     page.wait_for_function(f"() => linkchart.shown && linkchart.shown.index === {removed_edge}")
     assert page.inner_text("#lc-panel blockquote") == "Dan guards Ann."
+    # the legend lists every change: a click shows its panel; search finds the removed node too
+    page.locator("#lc-legend-diff summary", has_text="List the changes").click()
+    removed_list = page.locator("ul.lc-diff-changes[data-mark='-'] button")
+    lost = ["Gone", "finances: Gone \u2192 Ann", "protects: Gone \u2192 Cid", "protects: Dan \u2192 Ann"]
+    assert removed_list.all_inner_texts() == lost
+    removed_list.first.click()
+    page.wait_for_function(f"() => linkchart.shown && linkchart.shown.index === {gone}")
+    assert opened.js("linkchart.search('gone')") == [gone]
     # only the changes: Cid (unchanged, but an end of a changed tie) stays; hide the removed
     page.locator("#lc-diff-only").check()
     page.wait_for_function("() => linkchartDiff.onlyChanges")

@@ -128,11 +128,16 @@
       var p = b.edgeType.getPoint(0.5);
       glyph(ctx, p.x, p.y, mark, s);
     }
+    // a tie's badge once zoomed in, or always when few ties are marked: on a chart of many changes
+    // their lines (colour, width, dots) say it and the badges would bury the nodes'
+    var markedEdges = Object.keys(d.edges).length + R;
     network.on("afterDrawing", function (ctx) {
-      var s = network.getScale();
+      var s = network.getScale(), j;
       ctx.save();
-      Object.keys(d.edges).forEach(function (k) { if (!edgeHidden[k]) { edgeGlyph(ctx, Number(k), d.edges[k], s); } });
-      for (var j = 0; j < R; j++) { if (!ghostEdgeHidden[j]) { edgeGlyph(ctx, E0 + j, "-", s); } }
+      if (markedEdges <= 40 || s >= Math.max(1, fitScale * 2.5)) {
+        Object.keys(d.edges).forEach(function (k) { if (!edgeHidden[k]) { edgeGlyph(ctx, Number(k), d.edges[k], s); } });
+        for (j = 0; j < R; j++) { if (!ghostEdgeHidden[j]) { edgeGlyph(ctx, E0 + j, "-", s); } }
+      }
       Object.keys(d.nodes).forEach(function (i) { if (!nodeHidden[i]) { nodeGlyph(ctx, Number(i), d.nodes[i], s); } });
       var labelled = G <= 60 || s >= 1;
       for (j = 0; j < G; j++) {
@@ -352,7 +357,46 @@
       ranksBox.appendChild(moved);
       sec.appendChild(ranksBox);
     }
+    // every change, listed: a click shows it (its panel says what changed)
+    var LISTED = 100;
+    var listed = el("details", "lc-diff-list");
+    listed.appendChild(el("summary", null, "List the changes"));
+    function byMark(marks, mark) {
+      return Object.keys(marks).filter(function (x) { return marks[x] === mark; }).map(Number)
+        .sort(function (x, y) { return x - y; });
+    }
+    function range(from, count) { return Array.from({length: count}, function (_, j) { return from + j; }); }
+    [["+", byMark(d.nodes, "+"), byMark(d.edges, "+")], ["~", byMark(d.nodes, "~"), byMark(d.edges, "~")],
+     ["-", range(N, G), range(E0, R)]].forEach(function (kind) {
+      if (!kind[1].length && !kind[2].length) { return; }
+      listed.appendChild(el("p", "lc-note", SYMBOL[kind[0]] + " " + WORD[kind[0]]));
+      var ul = el("ul", "lc-diff-changes");
+      ul.setAttribute("data-mark", kind[0]);
+      kind[1].slice(0, LISTED).forEach(function (i) { var li = el("li"); li.appendChild(nodeLink(i)); ul.appendChild(li); });
+      kind[2].slice(0, LISTED).forEach(function (k) {
+        var li = el("li");
+        li.appendChild(edgeLink(k, vocab.relations[einfo.relation[k]].name + ": " + edgeSummary(k)));
+        ul.appendChild(li);
+      });
+      var more = Math.max(0, kind[1].length - LISTED) + Math.max(0, kind[2].length - LISTED);
+      if (more) { ul.appendChild(el("li", "lc-muted", "\u2026 and " + more + " more")); }
+      listed.appendChild(ul);
+    });
+    sec.appendChild(listed);
     d.notes.forEach(function (line) { sec.appendChild(el("p", "lc-note", line)); });
+
+    // search finds the removed nodes too, after the chart's own
+    var baseSearch = search;
+    search = function (query) {
+      var found = baseSearch(query), q = query.trim().toLowerCase();
+      d.removed_nodes.forEach(function (g, j) {
+        var keys = [g.label, g.id].concat(g.aliases);
+        if (q && found.length < 25 && keys.some(function (x) { return String(x).toLowerCase().indexOf(q) >= 0; })) {
+          found.push(N + j);
+        }
+      });
+      return found;
+    };
     var side = document.getElementById("lc-side");
     side.insertBefore(sec, side.firstChild);
     refreshLook();
