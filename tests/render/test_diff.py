@@ -120,3 +120,57 @@ def test_the_diff_is_computed_once_when_given_and_must_match_its_charts() -> Non
         linkchart.render_html(b, diff=found)
     with pytest.raises(LinkchartError, match="diff_against takes the earlier chart"):
         linkchart.render_html(b, diff_against="a.yaml")  # type: ignore[arg-type]
+
+
+def test_a_summary_view_draws_the_changes_among_its_actors_and_counts_the_others() -> None:
+    a, b = before_chart(), after_chart()
+    payload = page_payload(b, linkchart.page_spec(draws=None, summary=3, size_by="degree"))
+    mark_diff(payload, compared(a, b))
+    d, shown = payload["diff"], set(payload["node"]["ids"])
+    assert len(shown) == 3
+    found = linkchart.diff(a, b)
+    drawn_ids = {payload["node"]["ids"][int(i)] for i in d["nodes"]}
+    assert drawn_ids == ({*found.nodes_added, *(c.id for c in found.nodes_changed)} & shown)
+    drawn = len(d["nodes"]) + len(d["edges"]) + len(d["removed_edges"])
+    total = sum(len(x) for x in (found.nodes_added, found.nodes_changed, found.edges_added))
+    assert d["left_out"] > 0 and drawn > 0
+    assert drawn + d["left_out"] == total + len(found.edges_changed) + len(found.edges_removed)
+    for g in d["removed_edges"]:  # a removed tie is drawn only between drawn nodes or ghosts
+        assert all(0 <= end < len(payload["nodes"]) + len(d["removed_nodes"]) for end in (g["from"], g["to"]))
+
+
+def test_removed_nodes_tied_to_removed_nodes_follow_them_and_lone_ones_go_under_the_chart() -> None:
+    person = [{"id": x, "type": "person"} for x in ("Ann", "Bea", "Cid", "Dan", "Eve")]
+    a = linkchart.from_records(
+        person,
+        [
+            {"from": "Ann", "relation": "knows", "to": "Bea"},
+            {"from": "Bea", "relation": "knows", "to": "Cid"},
+        ],
+    )
+    b = linkchart.from_records(person[:1] + person[3:], [{"from": "Dan", "relation": "knows", "to": "Eve"}])
+    p = page_payload(b, SPEC)
+    mark_diff(p, compared(a, b))
+    ghosts = {g["id"]: (g["item"]["x"], g["item"]["y"]) for g in p["diff"]["removed_nodes"]}
+    assert set(ghosts) == {"Bea", "Cid"}
+    ann = p["nodes"][p["node"]["ids"].index("Ann")]
+    near = ((ghosts["Bea"][0] - ann["x"]) ** 2 + (ghosts["Bea"][1] - ann["y"]) ** 2) ** 0.5
+    far = ((ghosts["Cid"][0] - ann["x"]) ** 2 + (ghosts["Cid"][1] - ann["y"]) ** 2) ** 0.5
+    assert 0 < near < far  # Bea beside Ann, Cid beside Bea
+    spots = [*ghosts.values(), *((x["x"], x["y"]) for x in p["nodes"])]
+    assert len(set(spots)) == len(spots)
+    # with nothing drawn to stand by, a removed node goes under the chart
+    lone = linkchart.from_records([*person, {"id": "Zed", "type": "person"}], [])
+    q = page_payload(b, SPEC)
+    mark_diff(q, compared(lone, b))
+    (zed,) = [g for g in q["diff"]["removed_nodes"] if g["id"] == "Zed"]
+    assert zed["item"]["y"] > max(x["y"] for x in q["nodes"])
+
+
+def test_the_findings_of_an_analysis_draw_the_same_diff_page() -> None:
+    a, b = before_chart(), after_chart()
+    spec = linkchart.page_spec(draws=None)
+    found = linkchart.analyze(b, measures=spec.measure_names(b))
+    assert linkchart.render_html(found, diff_against=a, draws=None) == linkchart.render_html(
+        b, diff_against=a, draws=None
+    )

@@ -261,6 +261,19 @@ def mark_diff(payload: dict[str, Any], changes: Compared) -> None:
     with its label, type, aliases and position (page row ``N + j``), each removed tie with its
     ends (page rows), relation, confidence, time, source and evidence. A summary view draws a
     part of the chart: what changed outside it is counted (``"left_out"``), not drawn.
+
+    Examples
+    --------
+    >>> import linkchart
+    >>> from linkchart.render.payload import page_payload
+    >>> people = [{"id": x, "type": "person"} for x in "abcd"]
+    >>> a = linkchart.from_records(people[:3], [{"from": "a", "relation": "knows", "to": "b"}])
+    >>> b = linkchart.from_records(people[:2] + people[3:], [{"from": "a", "relation": "knows", "to": "d"}])
+    >>> page = page_payload(b, linkchart.page_spec(draws=None))
+    >>> mark_diff(page, compared(a, b, linkchart.diff(a, b, measures=())))
+    >>> d = page["diff"]
+    >>> d["nodes"], d["edges"], [g["id"] for g in d["removed_nodes"]], [g["claim"] for g in d["removed_edges"]]
+    ({'2': '+'}, {'0': '+'}, ['c'], ['a ->knows-> b'])
     """
     # long: one pass over each kind of change, each a few lines
     found, before = changes.diff, changes.before
