@@ -271,9 +271,11 @@ def mark_diff(payload: dict[str, Any], changes: Compared) -> None:
     >>> b = linkchart.from_records(people[:2] + people[3:], [{"from": "a", "relation": "knows", "to": "d"}])
     >>> page = page_payload(b, linkchart.page_spec(draws=None))
     >>> mark_diff(page, compared(a, b, linkchart.diff(a, b, measures=())))
-    >>> d = page["diff"]
-    >>> d["nodes"], d["edges"], [g["id"] for g in d["removed_nodes"]], [g["claim"] for g in d["removed_edges"]]
-    ({'2': '+'}, {'0': '+'}, ['c'], ['a ->knows-> b'])
+    >>> d = page["diff"]  # page rows: node 2 (d) and edge 0 (a-d) added
+    >>> d["nodes"], d["edges"], [g["id"] for g in d["removed_nodes"]]
+    ({'2': '+'}, {'0': '+'}, ['c'])
+    >>> [r["claim"] for r in d["removed_edges"]]
+    ['a ->knows-> b']
     """
     # long: one pass over each kind of change, each a few lines
     found, before = changes.diff, changes.before
