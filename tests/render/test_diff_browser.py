@@ -90,6 +90,13 @@ def test_added_changed_and_removed_are_drawn_distinctly_and_the_panels_say_what_
     removed_list.first.click()
     page.wait_for_function(f"() => linkchart.shown && linkchart.shown.index === {gone}")
     assert opened.js("linkchart.search('gone')") == [gone]
+    assert page.inner_text("#lc-counts") == f"{n} nodes, {m} edges \u00b7 removed: 1 node, 3 ties"
+    # the legend's boxes hide ghosts as they hide the rest: no person, no tie of a person's
+    page.locator("#lc-filter-types label", has_text="person").locator("input").uncheck()
+    page.wait_for_function(f"() => linkchart.edges.get({removed_edge}).hidden === true")
+    assert opened.js(f"linkchart.nodes.get({gone}).hidden") is not True  # an organisation
+    page.locator("#lc-filter-types label", has_text="person").locator("input").check()
+    page.wait_for_function(f"() => linkchart.edges.get({removed_edge}).hidden === false")
     # only the changes: Cid (unchanged, but an end of a changed tie) stays; hide the removed
     page.locator("#lc-diff-only").check()
     page.wait_for_function("() => linkchartDiff.onlyChanges")

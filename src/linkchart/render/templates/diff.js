@@ -68,13 +68,15 @@
         for (i = 0; i < N; i++) { if (!keepNode[i] && !(showRemoved && anchor[i])) { nodeHidden[i] = true; } }
         for (k = 0; k < M; k++) { if (!keepEdge[k]) { edgeHidden[k] = true; } }
       }
-      for (j = 0; j < G; j++) {
-        if (ghostNodeHidden[j] !== !showRemoved) { ghostNodeHidden[j] = !showRemoved; updates.push({id: N + j, hidden: !showRemoved}); }
-      }
+      d.removed_nodes.forEach(function (g, j) {  // the legend's type boxes hide ghosts too
+        var hide = !showRemoved || !typeOn[g.type];
+        if (hide !== ghostNodeHidden[j]) { ghostNodeHidden[j] = hide; updates.push({id: N + j, hidden: hide}); }
+      });
       if (updates.length) { nodes.update(updates); }
       updates = [];
-      d.removed_edges.forEach(function (g, j) {
-        var hide = !showRemoved || [g.from, g.to].some(function (x) { return x < N ? nodeHidden[x] : ghostNodeHidden[x - N]; });
+      d.removed_edges.forEach(function (g, j) {  // and the relation boxes and the confidence menu their ties
+        var hide = !showRemoved || !relOn[g.relation] || g.confidence > maxLevel ||
+          [g.from, g.to].some(function (x) { return x < N ? nodeHidden[x] : ghostNodeHidden[x - N]; });
         if (hide !== ghostEdgeHidden[j]) { ghostEdgeHidden[j] = hide; updates.push({id: E0 + j, hidden: hide}); }
       });
       if (updates.length) { edges.update(updates); }
@@ -87,6 +89,16 @@
         bodyEdges[E0 + j].options.color.opacity = focusEdges && !focusEdges.has(E0 + j) ? 0.08 : GHOST_OPACITY;
       }
       network.redraw();
+    };
+    var baseCounts = updateCounts;
+    updateCounts = function () {
+      baseCounts();
+      var shownGhosts = ghostNodeHidden.filter(function (h) { return !h; }).length;
+      var shownTies = ghostEdgeHidden.filter(function (h) { return !h; }).length;
+      if (shownGhosts || shownTies) {
+        counts.textContent += " \u00b7 removed: " + shownGhosts + " node" + (shownGhosts === 1 ? "" : "s") + ", " +
+          shownTies + " tie" + (shownTies === 1 ? "" : "s");
+      }
     };
     var baseHood = neighbourhood;
     neighbourhood = function (i) {
@@ -400,6 +412,7 @@
     var side = document.getElementById("lc-side");
     side.insertBefore(sec, side.firstChild);
     refreshLook();
+    updateCounts();
     var all = [];
     for (var i = 0; i < N + G; i++) { if (i >= N ? !ghostNodeHidden[i - N] : !nodeHidden[i]) { all.push(i); } }
     fitScale = fitNodes(all, 1, false) || fitScale;
