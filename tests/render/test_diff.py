@@ -40,7 +40,7 @@ def test_every_added_changed_and_removed_id_carries_its_mark() -> None:
     # the looks: a thick border (dashed when changed) or a coloured, wider line
     eve, bea = p["nodes"][ids.index("Eve")], p["nodes"][ids.index("Bea")]
     assert (eve["color"]["border"], eve["borderWidth"], "shapeProperties" in eve) == (ADDED_COLOR, 5, False)
-    assert (bea["color"]["border"], bea["shapeProperties"]["borderDashes"]) == (CHANGED_COLOR, [6, 3])
+    assert (bea["color"]["border"], bea["shapeProperties"]["borderDashes"]) == (CHANGED_COLOR, [6, 4])
     assert (
         eve["color"]["background"] == bea["color"]["background"] == p["vocabulary"]["node_types"][0]["color"]
     )

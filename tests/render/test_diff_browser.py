@@ -33,7 +33,7 @@ def test_added_changed_and_removed_are_drawn_distinctly_and_the_panels_say_what_
     style = "(i) => { const x = linkchart.nodes.get(i); return [x.color && x.color.border, x.borderWidth, " \
         "x.shapeProperties ? x.shapeProperties.borderDashes : null, x.opacity || 1]; }"  # fmt: skip
     assert opened.js(style, eve) == [ADDED_COLOR, 5, None, 1]
-    assert opened.js(style, bea) == [CHANGED_COLOR, 5, [6, 3], 1]
+    assert opened.js(style, bea) == [CHANGED_COLOR, 5, [6, 4], 1]
     assert opened.js(style, gone) == [REMOVED_COLOR, 2, [2, 5], 0.55]
     unchanged = opened.js("linkchart.nodeIndex('Cid')")
     assert opened.js(style, unchanged)[0] is None  # drawn as on any page: its type's colour

@@ -51,7 +51,7 @@ REMOVED_COLOR: Final = "#8C8C8C"
 
 _REMOVED_FILL: Final = "#EDEDED"
 _MARK_BORDER: Final = 5
-_CHANGED_DASHES: Final = [6, 3]
+_CHANGED_DASHES: Final = [6, 4]
 _REMOVED_DASHES: Final = [2, 5]
 _GHOST_SHAPES: Final = frozenset({"dot", "square", "triangle", "triangleDown", "diamond", "star", "hexagon"})
 _GOLDEN: Final = math.pi * (3 - math.sqrt(5))

@@ -131,8 +131,8 @@
     function nodeGlyph(ctx, i, mark, s) {
       var b = network.body.nodes[i];
       if (!b) { return; }
-      var r = nodeRadius(b);
-      glyph(ctx, b.x + r * 0.8, b.y - r * 0.8, mark, s);
+      var r = nodeRadius(b), hw = b.shape.width ? b.shape.width / 2 : r, hh = b.shape.height ? b.shape.height / 2 : r;
+      glyph(ctx, b.x + hw * 0.8, b.y - hh * 0.85, mark, s);
     }
     function edgeGlyph(ctx, k, mark, s) {
       var b = network.body.edges[k];

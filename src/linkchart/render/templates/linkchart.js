@@ -168,7 +168,12 @@
           ctx.fill();
           ctx.lineWidth = st.borderWidth;
           ctx.strokeStyle = st.borderColor;
-          if (Array.isArray(st.borderDashes)) { ctx.setLineDash(st.borderDashes); }  // a changed node (diff)
+          if (Array.isArray(st.borderDashes)) {  // a changed node (diff): dashes with white gaps
+            ctx.strokeStyle = "#ffffff";
+            ctx.stroke();
+            ctx.strokeStyle = st.borderColor;
+            ctx.setLineDash(st.borderDashes);
+          }
           ctx.stroke();
           ctx.setLineDash([]);
         },
