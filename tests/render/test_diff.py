@@ -174,3 +174,9 @@ def test_the_findings_of_an_analysis_draw_the_same_diff_page() -> None:
     assert linkchart.render_html(found, diff_against=a, draws=None) == linkchart.render_html(
         b, diff_against=a, draws=None
     )
+
+
+def test_jupyter_shows_the_same_diff_page() -> None:
+    a, b = before_chart(), after_chart()
+    shown = linkchart.show(b, linkchart.page_spec(draws=None), diff_against=a)
+    assert shown.html == linkchart.render_html(b, diff_against=a, draws=None)

@@ -421,11 +421,19 @@ class ChartHTML:
         return write_page(self.html, path)
 
 
-def show(chart: LinkChart, spec: PageSpec | None = None, *, height: int = 640) -> ChartHTML:
+def show(
+    chart: LinkChart,
+    spec: PageSpec | None = None,
+    *,
+    height: int = 640,
+    diff_against: LinkChart | None = None,
+    diff: Diff | None = None,
+) -> ChartHTML:
     """The chart as a :class:`ChartHTML` that displays inline in Jupyter.
 
     ``spec`` holds the page's choices (:func:`page_spec`); ``height`` is the inline
-    frame's. Make it the last expression of a cell (or pass it to
+    frame's; ``diff_against`` (and ``diff``) draw the diff from an earlier chart, as
+    :func:`render_html` does. Make it the last expression of a cell (or pass it to
     ``IPython.display.display``).
 
     Examples
@@ -436,4 +444,5 @@ def show(chart: LinkChart, spec: PageSpec | None = None, *, height: int = 640) -
     >>> frame.startswith("<iframe srcdoc="), 'sandbox="allow-scripts"' in frame
     (True, True)
     """
-    return ChartHTML(render_page(chart, spec), height=height)
+    changes = None if diff_against is None else compared(diff_against, chart, diff)
+    return ChartHTML(render_page(chart, spec, changes=changes), height=height)
