@@ -159,6 +159,7 @@ TODAY: dict[str, dict[str, Any]] = {  # linkchart de4efb0: every flag of every v
         "--allow-outside": False,
         "--output": None,
         "--open": False,
+        "--diff": None,
         "--size-by": "betweenness",
         "--color-by": "type",
         "--measures": None,
@@ -203,7 +204,7 @@ TODAY: dict[str, dict[str, Any]] = {  # linkchart de4efb0: every flag of every v
         "--json": False,
     },
     "conflicts": {"--allow-outside": False, "--decisions": None, "--json": False},
-    "diff": {"--allow-outside": False, "--top": 10, "--measures": None, "--json": False},
+    "diff": {"--allow-outside": False, "--top": 10, "--measures": None, "--output": None, "--json": False},
 }
 POSITIONALS = {
     "validate": ["FILE"],

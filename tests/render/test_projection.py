@@ -101,7 +101,7 @@ def test_a_one_class_page_is_byte_for_byte_the_page_without_the_projection(
     assert own_asset("linkchart.js") in page and own_asset("classes.js") not in page
     # the page the renderer makes with the projection taken out entirely: the same bytes
     monkeypatch.setattr(page_data, "projection_view", lambda _chart: None)
-    monkeypatch.setattr(page_html, "app_script", lambda _several: page_assets()["app_js"])
+    monkeypatch.setattr(page_html, "app_script", lambda _several, diff=False: page_assets()["app_js"])
     assert linkchart.render_html(chart, highlight=True) == page
 
 

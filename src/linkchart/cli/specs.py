@@ -146,6 +146,12 @@ class RenderSpec:
     )
     open: bool = option(False, help="open the written page in the default browser")
     full: bool = option(False, help="draw every actor, however large the chart (no summary view)")
+    diff: str | None = option(
+        None,
+        help="draw the diff from this earlier graph file on the page: added, changed and (as ghosts) "
+        "removed nodes and ties marked + ~ -",
+        metavar="A",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +364,12 @@ class MergeSpec:
 
 @dataclass(frozen=True, slots=True)
 class DiffSpec:
-    """``diff`` (:func:`linkchart.diff`)."""
+    """``diff`` (:func:`linkchart.diff`), and the page that draws it."""
+
+    output: str | None = _output_option(
+        "also write the page of B with the diff drawn on it (added, changed, removed marked + ~ -)",
+        "OUT.html",
+    )
 
     top: _Positive = option(
         10, help="how many top ranks of each measure to compare (default 10)", metavar="N"

@@ -89,6 +89,7 @@ def page_assets() -> Mapping[str, str]:
         "vis_css": pyvis_asset("vis-network.css"),
         "app_js": own_asset("linkchart.js"),
         "classes_js": own_asset("classes.js"),  # spliced into app_js on a page of several classes
+        "diff_js": own_asset("diff.js"),  # spliced into app_js on a diff page
         "css": own_asset("linkchart.css"),
     }
     for key, text in assets.items():

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
+from ..analysis.diff import Diff
 from ..analysis.findings import Findings
 from ..analysis.over_time import MIN_DATED
 from ..analysis.reading import SignReading
@@ -38,6 +39,7 @@ from ..errors import LinkchartError
 from ..files import write_atomic
 from ..times import Undated
 from .assets import own_asset, page_assets
+from .diff import Compared, compared, mark_diff
 from .payload import page_payload, script_json
 from .spec import ColorBy, Context, PageSpec, page_spec
 
@@ -46,8 +48,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ChartHTML",
+    "Compared",
     "PageSpec",
     "app_script",
+    "compared",
     "content_security_policy",
     "page_spec",
     "render_html",
@@ -74,10 +78,11 @@ _HOOK = "  // ------------------------------------------------------------------
 """Where :func:`app_script` splices the classes' controls into the page script (its closure)."""
 
 
-def app_script(several_classes: bool) -> str:
+def app_script(several_classes: bool, diff: bool = False) -> str:
     """The page script: ``linkchart.js``, with ``classes.js`` (one class alone, the projection)
     spliced into its closure before the scripting hook on the page of a chart of several
-    classes; a one-class page's script is ``linkchart.js`` as it is.
+    classes, and ``diff.js`` (what changed since an earlier chart) on a diff page; any other
+    page's script is ``linkchart.js`` as it is.
 
     Raises
     ------
@@ -85,12 +90,13 @@ def app_script(several_classes: bool) -> str:
         When the page script has no place for the classes' controls (a changed template).
     """
     a = page_assets()
-    if not several_classes:
+    if not several_classes and not diff:
         return a["app_js"]
     at = a["app_js"].find(_HOOK)
     if at < 0:
         raise LinkchartError("the page script has no scripting hook to put the classes' controls before")
-    return a["app_js"][:at] + a["classes_js"] + a["app_js"][at:]
+    spliced = (a["classes_js"] if several_classes else "") + (a["diff_js"] if diff else "")
+    return a["app_js"][:at] + spliced + a["app_js"][at:]
 
 
 def content_security_policy(app_js: str | None = None) -> str:
@@ -149,6 +155,8 @@ def render_html(
     undated: Undated = "source",
     min_dated: float = MIN_DATED,
     context: Context = "recessive",
+    diff_against: LinkChart | None = None,
+    diff: Diff | None = None,
 ) -> str:
     """The chart as one self-contained, offline, interactive HTML page.
 
@@ -308,7 +316,12 @@ def render_html(
         min_dated=min_dated,
         context=context,
     )
-    return render_page(chart, spec)
+    if diff_against is None:
+        if diff is not None:
+            raise LinkchartError("diff= needs diff_against=, the earlier chart it was computed from")
+        return render_page(chart, spec)
+    after = chart.chart if isinstance(chart, Findings) else chart
+    return render_page(chart, spec, changes=compared(diff_against, after, diff))
 
 
 def _registry_of(source: LinkChart | Findings) -> Registry:
@@ -316,9 +329,12 @@ def _registry_of(source: LinkChart | Findings) -> Registry:
     return source.spec.registry if isinstance(source, Findings) else MEASURES
 
 
-def render_page(chart: LinkChart | Findings, spec: PageSpec | None = None) -> str:
+def render_page(
+    chart: LinkChart | Findings, spec: PageSpec | None = None, *, changes: Compared | None = None
+) -> str:
     """The page of ``chart`` (or of the findings of an analysis of it, :func:`linkchart.analyze`)
-    with the choices of ``spec`` (default: :func:`page_spec` ``()``).
+    with the choices of ``spec`` (default: :func:`page_spec` ``()``), and with ``changes``
+    the diff from an earlier chart drawn on it (:func:`~linkchart.render.diff.compared`).
 
     :func:`render_html` with its choices gathered in one value, for :func:`write_html`,
     :func:`show` and code that renders several charts alike. The page presents the
@@ -326,10 +342,12 @@ def render_page(chart: LinkChart | Findings, spec: PageSpec | None = None) -> st
     """
     spec = spec if spec is not None else page_spec()
     payload = page_payload(chart, spec)
+    if changes is not None:
+        mark_diff(payload, changes)
     from markupsafe import Markup
 
     a = page_assets()
-    app_js = app_script("projection" in payload)
+    app_js = app_script("projection" in payload, diff="diff" in payload)
     page: str = _template().render(
         csp=content_security_policy(app_js),
         version=__version__,
@@ -403,11 +421,19 @@ class ChartHTML:
         return write_page(self.html, path)
 
 
-def show(chart: LinkChart, spec: PageSpec | None = None, *, height: int = 640) -> ChartHTML:
+def show(
+    chart: LinkChart,
+    spec: PageSpec | None = None,
+    *,
+    height: int = 640,
+    diff_against: LinkChart | None = None,
+    diff: Diff | None = None,
+) -> ChartHTML:
     """The chart as a :class:`ChartHTML` that displays inline in Jupyter.
 
     ``spec`` holds the page's choices (:func:`page_spec`); ``height`` is the inline
-    frame's. Make it the last expression of a cell (or pass it to
+    frame's; ``diff_against`` (and ``diff``) draw the diff from an earlier chart, as
+    :func:`render_html` does. Make it the last expression of a cell (or pass it to
     ``IPython.display.display``).
 
     Examples
@@ -418,4 +444,5 @@ def show(chart: LinkChart, spec: PageSpec | None = None, *, height: int = 640) -
     >>> frame.startswith("<iframe srcdoc="), 'sandbox="allow-scripts"' in frame
     (True, True)
     """
-    return ChartHTML(render_page(chart, spec), height=height)
+    changes = None if diff_against is None else compared(diff_against, chart, diff)
+    return ChartHTML(render_page(chart, spec, changes=changes), height=height)

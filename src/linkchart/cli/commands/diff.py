@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..arguments import Names, add_options, values
@@ -14,9 +15,11 @@ from ..specs import CommonSpec, DiffSpec
 from ._common import json_argument, load_chart
 
 if TYPE_CHECKING:
+    from ...analysis.diff import Diff
+    from ...model import LinkChart
     from ..progress import Stages
 
-__all__ = ["DESCRIPTION", "HELP", "NAME", "arguments", "run"]
+__all__ = ["DESCRIPTION", "HELP", "NAME", "arguments", "diff_page", "run"]
 
 NAME = "diff"
 HELP = "what changed from one graph file to another, and how the top ranks moved"
@@ -24,17 +27,19 @@ DESCRIPTION = (
     "Compare two graph files: nodes (by id) and edges (by their ends, relation, time and source) added, "
     "removed and changed (confidence, evidence, weight, notes, attributes), sources and declarations "
     "that changed, and for each of the report's per-node measures the nodes whose top ranks moved. "
-    'The exit status is 0 whether or not they differ; --json says "same": true or false.'
+    'The exit status is 0 whether or not they differ; --json says "same": true or false. '
+    "-o OUT.html also writes the interactive page of B with the diff drawn on it (the same diff; "
+    "linkchart render B --diff A takes every page option)."
 )
 OPTIONS = ("top", "measures")
 
 
 def arguments(p: argparse.ArgumentParser, names: Names) -> None:
-    """``A B [--top N] [--measures M ...] [--json]``."""
+    """``A B [--top N] [--measures M ...] [-o OUT.html] [--json]``."""
     p.add_argument("a", metavar="A", help="the graph file before")
     p.add_argument("b", metavar="B", help="the graph file after")
     add_options(p, CommonSpec, names, ["allow_outside"])
-    add_options(p, DiffSpec, names, OPTIONS)
+    add_options(p, DiffSpec, names, [*OPTIONS, "output"])
     json_argument(p, names)
 
 
@@ -42,14 +47,27 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
     """Print what changed from ``args.a`` to ``args.b``."""
     from ...analysis.diff import diff
 
-    progress.expect(3)
+    progress.expect(3 if args.output is None else 5)
     args.file = args.a
     a = load_chart(args, progress, args.a)
     b = load_chart(args, progress, args.b)
     with progress.stage("comparing the charts and their measures"):
         found = diff(a, b, registry=args.registry, **values(args, DiffSpec, OPTIONS))
+    wrote = [] if args.output is None else [str(diff_page(args, progress, a, b, found))]
     if args.json:
-        print_json({"a": args.a, "b": args.b, **found.to_dict()})
+        print_json({"a": args.a, "b": args.b, **found.to_dict(), **({"wrote": wrote} if wrote else {})})
     else:
         sys.stdout.write(found.text())
+        for target in wrote:
+            print(f"wrote {target} (the page of {args.b} with the diff from {args.a})", file=sys.stderr)
     return 0
+
+
+def diff_page(args: argparse.Namespace, progress: Stages, a: LinkChart, b: LinkChart, found: Diff) -> Path:
+    """Write the page of ``b`` with the diff from ``a`` (``found``, computed once) to ``args.output``."""
+    from ...render.html import compared, page_spec, render_page, write_page
+
+    with progress.stage("the page"):
+        html = render_page(b, page_spec(registry=args.registry), changes=compared(a, b, found))
+    with progress.stage(f"writing {Path(args.output).name}"):
+        return write_page(html, args.output, inputs=[args.a, args.b, *a.files, *b.files])

@@ -57,7 +57,7 @@ FIGURE = ("preset", "paper", "dpi", "label_top")
 def arguments(p: argparse.ArgumentParser, names: Names) -> None:
     """Where to write, the page's options, the filters of what is drawn, the view."""
     file_arguments(p, names)
-    add_options(p, RenderSpec, names, ["output", "open"])
+    add_options(p, RenderSpec, names, ["output", "open", "diff"])
     add_options(p, PageSpec, names, [*DRAWING, "physics", "title"])
     add_options(p, FilterSpec, names, FILTERS)
     add_options(p, PageSpec, names, ["exact"])
@@ -119,24 +119,34 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
         raise UsageError("--open needs -o OUT.html", loc=("--open",))
     if args.json and args.output is None:
         raise UsageError("--json needs -o OUT.html (the page itself is not JSON)", loc=("--json",))
-    progress.expect(3)
+    progress.expect(3 if args.diff is None else 5)
     chart = _filtered(args, ego_view(args, load_chart(args, progress)))
     page = values(args, PageSpec, [*DRAWING, "physics", "title", "exact", "summary", *READING])
     page["highlight"] = tuple(page["highlight"] or ())
     if args.output is not None and Path(args.output).suffix.lower().lstrip(".") in FIGURE_FORMATS:
+        if args.diff is not None:
+            raise UsageError("--diff draws on the page: write one with -o OUT.html", loc=("--diff",))
         return _figure(args, chart, page, progress)
     chosen = [o for o in FIGURE if getattr(args, o) != getattr(FigureSpec(), o)]
     if chosen:
         flag = "--" + chosen[0].replace("_", "-")
         raise UsageError(f"{flag} is for a figure: write one with -o OUT.svg, .pdf or .png", loc=(flag,))
     spec = page_spec(**{**page, "summary": False if args.full else page["summary"]}, registry=args.registry)
+    changes = None
+    if args.diff is not None:
+        from ...render.html import compared
+
+        before = load_chart(args, progress, args.diff)
+        with progress.stage("comparing the charts and their measures"):
+            changes = compared(before, chart)
     with progress.stage("the page"):
-        html = render_page(chart, spec)
+        html = render_page(chart, spec, changes=changes)
     if args.output is None:
         sys.stdout.write(html)
         return 0
     with progress.stage(f"writing {Path(args.output).name}"):
-        target = write_page(html, args.output, inputs=[args.file, *chart.files])
+        inputs = [args.file, *chart.files, *([args.diff, *changes.before.files] if changes else [])]
+        target = write_page(html, args.output, inputs=inputs)
     wrote(args, [target], chart)
     if args.open:
         import webbrowser

@@ -128,21 +128,8 @@
     showEdge = function (k) {
       if (k < M) { baseShowEdge(k); return; }
       var t = proj.ties[k - M];
-      clear(panelBody);
-      shown = {kind: "edge", index: k};
-      selectedEdge = k;
-      setFocus([t.from, t.to], [k]);
-      panel.setAttribute("data-kind", "projected");
-      panel.setAttribute("data-index", String(k - M));
-      var h = el("h2");
-      h.appendChild(lineSwatch(PROJ_COLOR, false, 1, 3, null));
-      h.appendChild(document.createTextNode(" " + proj.relation));
-      panelBody.appendChild(h);
-      var ends = el("div", "lc-ends");
-      ends.appendChild(nodeLink(t.from));
-      ends.appendChild(document.createTextNode(" \u2014 "));
-      ends.appendChild(nodeLink(t.to));
-      panelBody.appendChild(ends);
+      beginPanel("edge", k, {nodes: [t.from, t.to], edges: [k]}, "projected", k - M);
+      edgeHeading({name: proj.relation, directed: false}, lineSwatch(PROJ_COLOR, false, 1, 3, null), t.from, t.to);
       panelBody.appendChild(badge("projection"));
       panelBody.appendChild(definitionList([
         ["weight", fmt(t.weight) + " (shared affiliations)"],

@@ -168,7 +168,14 @@
           ctx.fill();
           ctx.lineWidth = st.borderWidth;
           ctx.strokeStyle = st.borderColor;
+          if (Array.isArray(st.borderDashes)) {  // a changed node (diff): dashes with white gaps
+            ctx.strokeStyle = "#ffffff";
+            ctx.stroke();
+            ctx.strokeStyle = st.borderColor;
+            ctx.setLineDash(st.borderDashes);
+          }
           ctx.stroke();
+          ctx.setLineDash([]);
         },
         nodeDimensions: {width: w, height: h}
       };
@@ -702,14 +709,19 @@
     return g === null || g === undefined ? null : data.claims[g];
   }
 
-  function showNode(i) {
+  // a panel's first steps: what it shows (kind, index), its selection lit (hood: {nodes, edges}),
+  // and what the panel element says it shows (dataKind, dataIndex: by default kind and index)
+  function beginPanel(kind, index, hood, dataKind, dataIndex) {
     clear(panelBody);
-    shown = {kind: "node", index: i};
-    selectedEdge = null;
-    var hood = neighbourhood(i);
+    shown = {kind: kind, index: index};
+    selectedEdge = kind === "edge" ? index : null;
     setFocus(hood.nodes, hood.edges);
-    panel.setAttribute("data-kind", "node");
-    panel.setAttribute("data-index", String(i));
+    panel.setAttribute("data-kind", dataKind || kind);
+    panel.setAttribute("data-index", String(dataIndex === undefined ? index : dataIndex));
+  }
+
+  function showNode(i) {
+    beginPanel("node", i, neighbourhood(i));
     var t = vocab.node_types[info.types[i]];
     panelBody.appendChild(el("h2", null, nodeLabel(i)));
     var zoomTo = el("button", "lc-focus", "Focus on its ties");
@@ -923,25 +935,25 @@
     panelBody.appendChild(list);
   }
 
-  function showEdge(k) {
-    clear(panelBody);
-    shown = {kind: "edge", index: k};
-    selectedEdge = k;
-    setFocus([data.edges[k].from, data.edges[k].to], [k]);
-    panel.setAttribute("data-kind", "edge");
-    panel.setAttribute("data-index", String(k));
-    var e = data.edges[k];
-    var rel = vocab.relations[einfo.relation[k]];
-    var conf = vocab.confidence[einfo.confidence[k]];
+  // an edge panel's title (the tie's swatch and relation) and its two ends, linked
+  function edgeHeading(rel, swatch, from, to) {
     var h = el("h2");
-    h.appendChild(lineSwatch(rel.color, conf.dashes, conf.opacity, 3, endMark(rel)));
+    h.appendChild(swatch);
     h.appendChild(document.createTextNode(" " + rel.name));
     panelBody.appendChild(h);
     var ends = el("div", "lc-ends");
-    ends.appendChild(nodeLink(e.from));
+    ends.appendChild(nodeLink(from));
     ends.appendChild(document.createTextNode(rel.directed ? " \u2192 " : " \u2014 "));
-    ends.appendChild(nodeLink(e.to));
+    ends.appendChild(nodeLink(to));
     panelBody.appendChild(ends);
+  }
+
+  function showEdge(k) {
+    beginPanel("edge", k, {nodes: [data.edges[k].from, data.edges[k].to], edges: [k]});
+    var e = data.edges[k];
+    var rel = vocab.relations[einfo.relation[k]];
+    var conf = vocab.confidence[einfo.confidence[k]];
+    edgeHeading(rel, lineSwatch(rel.color, conf.dashes, conf.opacity, 3, endMark(rel)), e.from, e.to);
     if (bridgeSet.has(k)) { panelBody.appendChild(badge("bridge")); }
     if (rel.negative) { panelBody.appendChild(badge("hostile")); }
     if (conflictsOf[k]) { panelBody.appendChild(badge("conflict")); }
