@@ -5,6 +5,7 @@ reached or is lost ends in a ``cluster-failed`` error that says what was lost.""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -154,6 +155,51 @@ def test_an_unreachable_scheduler_is_a_clear_error(
     assert main(["robust", str(CENTRAL_ASIA), "--dask", address, "--json"]) == 1
     [error] = json.loads(capsys.readouterr().out)["errors"]
     assert error["code"] == "cluster-failed" and address in error["message"]
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("junk", "missing port"),
+        ("http://x", "missing port"),
+        ("tcp://[::1", "invalid address"),
+        ("http://127.0.0.1:80", "starts with tcp://"),
+        ("ucx://127.0.0.1:1", "starts with tcp://"),
+        ("tls://127.0.0.1:1", "needs certificates"),
+        ("tcp://:8786", "needs a host and a port"),
+        ("tcp://h:99999", "needs a host and a port"),
+    ],
+)
+def test_an_address_no_client_could_open_is_refused_before_any_is_made(address: str, said: str) -> None:
+    made: list[Any] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("distributed.Client", lambda *a, **k: made.append(a))
+        with pytest.raises(LinkchartError, match=said) as info:
+            connect(address, timeout=0.5)
+    assert info.value.code == "bad-argument" and info.value.loc == ("dask",) and not made
+
+
+def test_a_port_that_is_not_a_dask_scheduler_is_a_clear_error() -> None:
+    # a server that answers every connection with bytes that are not Dask's handshake
+    # (Dask reads them as a frame length of exabytes)
+    import threading
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+
+        def answer() -> None:
+            with contextlib.suppress(OSError):
+                while True:
+                    conn, _ = server.accept()
+                    with conn:
+                        conn.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n" * 64)
+
+        threading.Thread(target=answer, daemon=True).start()
+        with pytest.raises(LinkchartError, match="is not a Dask scheduler") as info:
+            connect(f"tcp://127.0.0.1:{port}", timeout=2)
+    assert info.value.code == "cluster-failed" and "dask scheduler" in info.value.hint
 
 
 def test_a_cluster_lost_mid_run_says_which_blocks_were_lost(cluster: LocalCluster) -> None:

@@ -44,6 +44,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import contextvars
+import functools
 import itertools
 import math
 import multiprocessing
@@ -67,6 +68,7 @@ __all__ = [
     "MAX_BLOCKS",
     "MAX_DEFAULT_WORKERS",
     "PARALLEL_WORK",
+    "SCHEMES",
     "START_METHOD",
     "Cluster",
     "Runner",
@@ -467,21 +469,69 @@ def connect(address: str, *, timeout: float | None = None) -> Any:
         ) from err
     if not isinstance(address, str) or not address.strip():
         raise refused(f"a Dask scheduler's address is text like tcp://host:8786, not {address!r}")
+    _check_address(address, refused)
     timeout = CONNECT_TIMEOUT if timeout is None else timeout
+    unreachable = functools.partial(
+        refused,
+        code="cluster-failed",
+        ctx={"address": address, "timeout": timeout},
+        hint="is the scheduler running (dask scheduler), and is its address and port "
+        "reachable from here? The address is the one the scheduler prints (tcp://host:8786)",
+    )
+    try:
+        # a handshake first, in a thread of its own (a notebook's loop may be running here):
+        # a Client that fails half-way keeps a thread that holds the process ~10 s at exit
+        with concurrent.futures.ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, _handshake(address, timeout)).result()
+    except (OSError, TimeoutError) as err:
+        raise unreachable(
+            f"cannot reach the Dask scheduler at {address} within {timeout:g} s ({err})"
+        ) from err
+    except Exception as err:  # what answered is not a Dask scheduler: its bytes decode as anything
+        raise unreachable(
+            f"what answers at {address} is not a Dask scheduler ({type(err).__name__}: {str(err)[:200]})"
+        ) from err
     try:
         return distributed.Client(address, timeout=timeout, set_as_default=False)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError) as err:
-        raise refused(
-            f"cannot reach the Dask scheduler at {address} within {timeout:g} s ({err})",
-            "cluster-failed",
-            ctx={"address": address, "timeout": timeout},
-            hint="is the scheduler running (dask scheduler), and is its address and port "
-            "reachable from here? The address is the one the scheduler prints (tcp://host:8786)",
-        ) from err
+    except Exception as err:
+        raise unreachable(f"cannot open a Dask client on {address} ({type(err).__name__}: {err})") from err
+
+
+#: The schemes of an address that a client opens from the address alone (``tls://`` needs
+#: certificates: make a ``distributed.Client`` with its ``security=`` and give that).
+SCHEMES: Final = ("tcp", "ws", "wss")
+
+
+def _check_address(address: str, refused: Callable[[str], LinkchartError]) -> None:
+    """Refuse an address a client could not open, before any client is made."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        scheme, where = parse_address(address)
+        host, port = parse_host_port(where)
     except ValueError as err:
         raise refused(
             f"{address!r} is not a Dask scheduler's address ({err}): write it as tcp://host:8786"
         ) from err
+    if scheme not in SCHEMES:
+        raise refused(
+            f"{address!r}: a scheduler's address here starts with {', '.join(s + '://' for s in SCHEMES)}"
+            + (
+                " (a tls:// scheduler needs certificates: give executor= a Client made with them)"
+                if scheme == "tls"
+                else ""
+            )
+        )
+    if not host or not 0 < int(port) < 65536:
+        raise refused(f"{address!r} is not a Dask scheduler's address: it needs a host and a port (1-65535)")
+
+
+async def _handshake(address: str, timeout: float) -> None:
+    """Open a connection to ``address`` and exchange Dask's handshake, then close it."""
+    from distributed.comm.core import connect as open_comm
+
+    comm = await open_comm(address, timeout=timeout)  # type: ignore[no-untyped-call]
+    await comm.close()
 
 
 @contextlib.contextmanager
