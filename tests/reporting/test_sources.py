@@ -172,7 +172,8 @@ def test_one_ungraded_source_is_not_listed_one_graded_source_is() -> None:
     assert "  s  C fairly reliable     1 tie   One report" in r.to_text()
     assert r.to_dict()["sources"]["cited"] == 1
     md = r.to_markdown()  # a finding's caveat and the limits name the source with its grade
-    assert "Rests on 1 confirmed tie (e0) from s [C], mentioned once." in md
+    # a confirmed tie from a source graded C is read at 0.7125, below the firm level (reported)
+    assert "Rests on 1 confirmed tie (e0, p 0.71) from s [C], mentioned once, below the firm level." in md
     assert "- The ties read come from 1 source; 1 of 2 from One report (reliability C)." in md
 
 
@@ -187,3 +188,35 @@ def test_many_sources_are_listed_the_most_cited_first_the_data_all() -> None:
     assert "  ... and 5 more, each cited by fewer ties (the data lists all)" in text
     assert "... and 5 more" in r.to_markdown()
     assert len(r.to_dict()["sources"]["listed"]) == SOURCES_SHOWN + 5
+
+
+def test_a_tie_is_firm_or_weak_by_its_probability_not_its_written_level() -> None:
+    # issue 23: the combined probability is what every measure reads, and so what "firm" means:
+    # a reported tie from a source graded E is weak; an alleged tie three sources report is firm
+    v = Vocabulary(relations=(Relation("knows", directed=False),))
+    three = [{"quote": q, "source": s} for q, s in (("x", "s1"), ("y", "s2"), ("z", "s3"))]
+    texts = {s: "x y z" for s in ("s1", "s2", "s3", "e")}
+    chart = from_records(
+        [{"id": x, "type": "person"} for x in "ABCD"],
+        [
+            {"from": "A", "relation": "knows", "to": "B", "confidence": "reported", "source": "e"},
+            {"from": "B", "relation": "knows", "to": "C", "confidence": "alleged", "evidence": three},
+            {"from": "C", "relation": "knows", "to": "D", "confidence": "reported"},
+        ],
+        v,
+        sources=[{"id": s, "reliability": "E" if s == "e" else "B", "text": t} for s, t in texts.items()],
+    )
+    weak, strong, plain = chart.edges.probability.tolist()
+    scale = chart.vocabulary.confidence
+    assert weak < scale.threshold("reported") <= strong and plain == scale.threshold("reported")
+    firm, levels = linkchart.analysis.analyze.firm_chart(chart, ("knows",), "reported")
+    assert firm is not None and levels == ("alleged", "possible")
+    assert [e.id for e in firm.edges_of("B")] == ["e1"]  # the graded-down e0 is left out, e1 kept
+    r = report(chart, draws=None)
+    (ab,) = [b for b in r.bridges if {b.a, b.b} == {"A", "B"}]
+    assert ab.note == f"rests on 1 reported tie (p {weak:.2f}, graded below reported)"
+    (bc,) = [b for b in r.bridges if {b.a, b.b} == {"B", "C"}]
+    assert bc.note == ""  # alleged, but three sources make it firm
+    text = r.to_text()
+    assert f"1 alleged tie (e1, p {strong:.2f}) from 3 sources" in text
+    assert "2 of the 3 bridges rest on a single report" in text  # e1 is three reports

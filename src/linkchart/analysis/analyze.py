@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import UnknownNameError
+from ..model.views import at_least
 from ..progress import Progress
 from .affiliation import affiliations
 from .classes import classes
@@ -86,8 +87,12 @@ def default_sections(chart: LinkChart, spec: AnalysisSpec) -> tuple[str, ...]:
 def firm_chart(
     chart: LinkChart, relations: tuple[str, ...], firm: str | None
 ) -> tuple[LinkChart | None, tuple[str, ...]]:
-    """The chart of firm ties (at least confidence ``firm``) and the weaker levels some tie read
-    has, most certain first; ``(None, ())`` when every tie read is firm or ``firm`` is ``None``.
+    """The chart of firm ties (at least confidence ``firm``) and the levels below it, most
+    certain first; ``(None, ())`` when every tie read is firm or ``firm`` is ``None``.
+
+    A tie is firm when its probability (its sources' grades and corroboration combined,
+    :meth:`~linkchart.LinkChart.support`) is at least the level's: a ``reported`` tie from a
+    source graded E is weak, and an ``alleged`` one from three sources may be firm.
 
     Raises
     ------
@@ -104,7 +109,7 @@ def firm_chart(
         return None, ()
     e = chart.edges
     read = np.isin(e.relation, [chart.vocabulary.relation_names.index(r) for r in relations])
-    if not np.any(read & np.isin(e.confidence, [scale.levels.index(w) for w in weak])):
+    if not np.any(read & ~at_least(e.probability, chart.vocabulary, firm)):
         return None, ()
     return chart.min_confidence(firm), tuple(weak)
 

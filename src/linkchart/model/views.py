@@ -24,6 +24,7 @@ from .tables import EdgeTable, NodeTable
 
 __all__ = [
     "NodeRows",
+    "at_least",
     "ego_rows",
     "in_time",
     "radius_of",
@@ -120,8 +121,25 @@ def select(
         rcodes = [vocabulary.relation_names.index(vocabulary.relation(r).name) for r in relations]
         mask &= np.isin(edges.relation, rcodes)
     if min_confidence is not None:
-        mask &= edges.probability >= vocabulary.confidence.threshold(min_confidence) - 1e-12
+        mask &= at_least(edges.probability, vocabulary, min_confidence)
     return node_rows, mask
+
+
+def at_least(
+    probability: npt.NDArray[np.float64], vocabulary: Vocabulary, minimum: str | float
+) -> npt.NDArray[np.bool_]:
+    """Which ties of these (combined) probabilities are at least ``minimum`` certain (a level
+    name or a probability), allowing for the rounding of a probability combined from items.
+
+    The one test of firmness: a ``reported`` tie from a source graded E is below
+    ``reported``, and an ``alleged`` tie from three sources may be above it.
+
+    Raises
+    ------
+    UnknownNameError
+        For a level the confidence scale lacks.
+    """
+    return probability >= vocabulary.confidence.threshold(minimum) - 1e-12
 
 
 def in_time(

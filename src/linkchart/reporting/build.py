@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
+
 from ..analysis.bridges import ArticulationPoint, Bridge
 from ..analysis.brokerage import ROLES, BrokerageResult
 from ..analysis.findings import Findings
@@ -17,7 +19,8 @@ from ..analysis.key_players import KeyPlayers
 from ..analysis.registry import Measure
 from ..errors import LinkchartError
 from ..model import Evidence, LinkChart
-from ..vocabulary import admiralty
+from ..model.views import at_least
+from ..vocabulary import Vocabulary, admiralty
 from .entries import (
     BridgeEntry,
     BrokerEntry,
@@ -61,18 +64,29 @@ def _ranked(
 
 @dataclass(frozen=True)
 class Firm:
-    """The firm confidence level and the weaker levels read, when weaker ones are read."""
+    """The firm confidence level, the levels below it, and the scale that says which ties are
+    firm by their probability (:func:`~linkchart.model.views.at_least`)."""
 
     level: str
     weak: frozenset[str]
+    vocabulary: Vocabulary
 
     def weak_note(self, ties: Sequence[TieEvidence]) -> str:
-        """``"rests on 1 possible tie"`` when every tie is below the firm level, else ``""``."""
-        if not ties or any(t.confidence not in self.weak for t in ties):
+        """``"rests on 1 possible tie"`` when every tie is below the firm level (by its
+        probability: its sources' grades and corroboration count), else ``""``; a tie written
+        at a firm level but graded below it says so: ``"rests on 1 reported tie (p 0.30,
+        graded below reported)"``."""
+        p = np.array([t.probability for t in ties], dtype=np.float64)
+        if not ties or np.any(at_least(p, self.vocabulary, self.level)):
             return ""
-        levels = sorted({t.confidence for t in ties}, key=lambda c: c)
+        levels = self.vocabulary.confidence.levels
+        written = sorted({t.confidence for t in ties}, key=levels.index)
         n = len(ties)
-        return f"rests on {n} {'/'.join(levels)} tie{'s' if n != 1 else ''}"
+        out = f"rests on {n} {'/'.join(written)} tie{'s' if n != 1 else ''}"
+        if any(t.confidence not in self.weak for t in ties):
+            shown = ", ".join(f"{x:.2f}" for x in sorted(set(p.round(2).tolist())))
+            out += f" (p {shown}, graded below {self.level})"
+        return out
 
 
 def _order(items: Iterable[tuple[str, float]], ascending: bool) -> list[tuple[str, float]]:
@@ -163,7 +177,9 @@ def _tie(chart: LinkChart, edge_id: str) -> TieEvidence:
         source = it.source if it.source is not None else e.source
         grade = admiralty(graded.get(source, "") if source is not None else "", it.credibility)
         items.append(ItemEvidence(it.quote, source, grade))
-    return TieEvidence(e.id, e.from_id, e.relation, e.to_id, e.confidence, e.evidence, tuple(items))
+    return TieEvidence(
+        e.id, e.from_id, e.relation, e.to_id, e.confidence, e.evidence, tuple(items), e.probability
+    )
 
 
 def claims(chart: LinkChart, read: Sequence[str]) -> tuple[ClaimEntry, ...]:

@@ -296,7 +296,11 @@ def report(
         top=top,
     )
     found = analyze(source, needs, run=RunSpec(progress=progress), stage="report")
-    firm_view = build.Firm(found.firm_level, frozenset(found.weak_levels)) if found.firm_level else None
+    firm_view = (
+        build.Firm(found.firm_level, frozenset(found.weak_levels), chart.vocabulary)
+        if found.firm_level
+        else None
+    )
 
     def ranking(name: str) -> Ranking:
         # on a large chart the rankings are not run a second time on the firm ties
@@ -361,7 +365,7 @@ def report(
             key_player_notes=player_notes,
             balance=balanced,
             how_sure=how_sure,
-            weak_levels=weak,
+            firm=found.firm_level,
         )
     )
     cannot = limits(

@@ -77,7 +77,8 @@ class ItemEvidence:
 class TieEvidence:
     """One edge of the chart, as quoted in a report: ``evidence`` is its (first) quote,
     ``items`` every evidence item with its source and grade (one for an edge with one
-    quote or a source; none for an edge with neither)."""
+    quote or a source; none for an edge with neither), ``probability`` the tie's, its
+    items and sources combined (what every measure reads)."""
 
     id: str
     from_id: str
@@ -86,6 +87,7 @@ class TieEvidence:
     confidence: str
     evidence: str
     items: tuple[ItemEvidence, ...] = ()
+    probability: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from ..analysis.reading import Reading
 from ..analysis.signed import BalanceResult
 from ..analysis.uncertainty import RankUncertainty
 from ..model import LinkChart
+from ..model.views import at_least
 from .entries import BridgeEntry, CutEntry, Ranked, Ranking
 from .sources import CitedSource, graded
 
@@ -105,12 +106,14 @@ def _read_mask(chart: LinkChart, relations: Iterable[str]) -> npt.NDArray[np.boo
 
 
 class _Evidence:
-    """What a set of edges rests on: their confidence levels and sources, in words."""
+    """What a set of edges rests on: their confidence levels and sources, in words; a tie is
+    below the firm level by its probability (its sources' grades and corroboration count)."""
 
-    def __init__(self, chart: LinkChart, relations: Iterable[str], firm_weak: Iterable[str]) -> None:
+    def __init__(self, chart: LinkChart, relations: Iterable[str], firm: str | None) -> None:
         self.chart = chart
         self.mask = _read_mask(chart, relations)
-        self.weak = set(firm_weak)
+        e = chart.edges
+        self.weak = ~at_least(e.probability, chart.vocabulary, firm) if firm else np.zeros(len(e), dtype=bool)
 
     def ties_of(self, nodes: Iterable[str]) -> list[int]:
         """The rows of the edges read that touch any of ``nodes``."""
@@ -126,9 +129,17 @@ class _Evidence:
         pair = ((e.src == i) & (e.dst == j)) | ((e.src == j) & (e.dst == i))
         return np.flatnonzero(self.mask & pair).tolist()
 
+    def _probability(self, k: int) -> str:
+        """``", p 0.97"`` when the tie's probability is not its level's (grades,
+        corroboration), else ``""``."""
+        e, scale = self.chart.edges, self.chart.vocabulary.confidence
+        p = float(e.probability[k])
+        return "" if abs(p - scale.probabilities[int(e.confidence[k])]) < 1e-9 else f", p {p:.2f}"
+
     def describe(self, rows: Sequence[int], whose: str = "") -> str:
         """``"its 9 ties read (6 reported, 2 alleged, 1 possible), all from one source (smith)"``,
-        or for one edge ``"1 possible tie (e77) from smith, mentioned once"``."""
+        or for one edge ``"1 possible tie (e77) from smith, mentioned once"`` (``"(e77, p 0.97)"``
+        when its sources put it elsewhere than its level)."""
         chart, e = self.chart, self.chart.edges
         levels = chart.vocabulary.confidence.levels
         if not rows:
@@ -136,16 +147,21 @@ class _Evidence:
         count = Counter(levels[int(e.confidence[k])] for k in rows)
         sources = sources_behind(chart, rows)  # an evidence list's sources too (issue 23)
         cited = [s for s in sources if s >= 0]
-        weak = sum(count[lv] for lv in self.weak) == len(rows) and bool(self.weak)
+        weak = bool(np.all(self.weak[list(rows)]))
         if len(rows) == 1:
             k = rows[0]
             where = f"from {self._source_words(cited[0])}" if cited else "with no source"
             once = ", mentioned once" if len(sources) == 1 else ""
             if len(cited) > 1:
                 where = f"from {len(cited)} sources ({', '.join(self._source_words(c) for c in cited)})"
-            out = f"1 {levels[int(e.confidence[k])]} tie ({e.id_of(k)}) {where}{once}"
+            out = f"1 {levels[int(e.confidence[k])]} tie ({e.id_of(k)}{self._probability(k)}) {where}{once}"
             return out + (", below the firm level" if weak else "")
         shown = ", ".join(f"{count[lv]} {lv}" for lv in levels if count[lv])
+        moved = sorted({round(float(e.probability[k]), 2) for k in rows if self._probability(k)})
+        if moved:  # its sources' grades or corroboration put some ties at other probabilities
+            at = ", ".join(f"{p:.2f}" for p in moved[:3]) + (", ..." if len(moved) > 3 else "")
+            n = sum(1 for k in rows if self._probability(k))
+            shown += f"; {n} of them at p {at} by their sources"
         out = f"{whose}{len(rows)} ties read ({shown})"
         if len(cited) == 1 and not sources.get(-1):
             out += f", all from one source ({self._source_words(cited[0])})"
@@ -156,16 +172,31 @@ class _Evidence:
     def weak_words(self, rows: Sequence[int]) -> str:
         """The ties of ``rows`` below the firm level: ``"1 alleged tie (e1)"``, or ``""``."""
         e, levels = self.chart.edges, self.chart.vocabulary.confidence.levels
-        weak = [k for k in rows if levels[int(e.confidence[k])] in self.weak]
+        weak = [k for k in rows if self.weak[k]]
         if not weak:
             return ""
         count = Counter(levels[int(e.confidence[k])] for k in weak)
         kinds = " and ".join(f"{count[lv]} {lv}" for lv in levels if count[lv])
-        ids = ", ".join(e.id_of(k) for k in weak[:3]) + (", ..." if len(weak) > 3 else "")
+        ids = ", ".join(e.id_of(k) + self._probability(k) for k in weak[:3]) + (
+            ", ..." if len(weak) > 3 else ""
+        )
         return f"{kinds} tie{'s' if len(weak) != 1 else ''} ({ids})"
 
     def _source_words(self, code: int) -> str:
         return graded(self.chart.sources[code])
+
+
+def _reports(bridge: BridgeEntry) -> int:
+    """How many reports a bridge rests on: its edges, each counted once per source its items
+    cite (an edge with no source, once).
+
+    >>> from linkchart.reporting.entries import ItemEvidence, TieEvidence
+    >>> tie = TieEvidence("e0", "a", "knows", "b", "reported", "x",
+    ...                   (ItemEvidence("x", "s"), ItemEvidence("y", "s"), ItemEvidence("z", "t")))
+    >>> _reports(BridgeEntry("a", "b", ((), ()), (tie,), ("a", "b")))
+    2
+    """
+    return sum(len({it.source for it in t.items}) or 1 for t in bridge.ties)
 
 
 def _how_sure(how_sure: Sequence[RankUncertainty], measure: str, node: str) -> str:
@@ -250,7 +281,7 @@ def key_findings(
     key_player_notes: Sequence[str] = (),
     balance: BalanceResult | None = None,
     how_sure: Sequence[RankUncertainty] = (),
-    weak_levels: Sequence[str] = (),
+    firm: str | None = None,
 ) -> tuple[Finding, ...]:
     """The headline findings of a report, in plain words, each with what it rests on.
 
@@ -261,7 +292,7 @@ def key_findings(
     lands on the firm ties alone (the rankings' notes), and how often it stays in the top
     over random versions of the chart (``how_sure``).
     """
-    evidence = _Evidence(chart, relations, weak_levels)
+    evidence = _Evidence(chart, relations, firm)
     by_name: Mapping[str, Ranking] = {r.measure: r for r in rankings}
     out: list[Finding] = []
     broker = by_name.get("betweenness")
@@ -468,11 +499,12 @@ def limits(
         if s.unchecked
     )
     if bridges_total and bridges:
-        once = sum(1 for b in bridges if len(b.ties) == 1)
+        once = sum(1 for b in bridges if _reports(b) == 1)
         listed = "" if len(bridges) == bridges_total else " listed"
         out.append(
             f"A bridge is often a tie mentioned once: {once} of the {len(bridges)} bridges{listed} rest on "
-            "a single report, and one more report of another tie would make it no bridge."
+            "a single report (one edge, one source), and one more report of another tie would make it "
+            "no bridge."
         )
     out.append(
         "A tie the sources do not mention is not in the graph: an actor with few ties may be little "

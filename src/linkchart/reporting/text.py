@@ -161,7 +161,8 @@ def _header(report: Report) -> list[str]:
     if report.weak_levels:
         out.append(
             f"Confidence: a finding marked * rests on ties below {p.get('firm')} "
-            f"({', '.join(report.weak_levels)}); without them it does not hold as shown. "
+            f"({', '.join(report.weak_levels)}, or a higher level whose sources' grades put it below: "
+            "a tie is read at its probability); without them it does not hold as shown. "
             '"* rank 4-9 (tied) on firm ties" means: on the firm ties alone the actor would rank 4th to '
             "9th, sharing one value with the others in that span."
         )
