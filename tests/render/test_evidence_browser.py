@@ -107,3 +107,26 @@ def test_a_tie_in_a_conflict_is_marked_and_its_panel_says_with_which(open_page: 
     assert page.inner_text("#lc-panel blockquote") == "B met C"
     assert "reliability\nB" in page.inner_text("#lc-panel")
     assert opened.errors == []
+
+
+def test_the_confidence_menu_reads_each_ties_combined_probability(open_page: Any) -> None:
+    # "show ties at least reported" keeps what chart.min_confidence("reported") keeps: a reported
+    # tie from a source graded E (p 0.3) goes, an alleged tie three sources report (p 0.94) stays
+    v = Vocabulary(relations=(Relation("knows", directed=False),))
+    three = [{"source": s} for s in ("s1", "s2", "s3")]
+    chart = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in "ABCD"],
+        [
+            {"from": "A", "relation": "knows", "to": "B", "confidence": "reported", "source": "e"},
+            {"from": "B", "relation": "knows", "to": "C", "confidence": "alleged", "evidence": three},
+            {"from": "C", "relation": "knows", "to": "D", "confidence": "alleged"},
+        ],
+        v,
+        sources=[{"id": s, "reliability": "E" if s == "e" else "B"} for s in ("e", "s1", "s2", "s3")],
+    )
+    kept = chart.min_confidence("reported")
+    assert list(kept.edges.ids) == ["e1"]
+    opened = open_page(linkchart.render_html(chart))
+    opened.page.select_option("#lc-filter-confidence", label="reported (0.75)")
+    shown = opened.js("linkchart.edges.get({filter: e => !e.hidden}).map(e => e.id)")
+    assert shown == [1]

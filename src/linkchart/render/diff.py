@@ -389,6 +389,7 @@ def mark_diff(payload: dict[str, Any], changes: Compared) -> None:
                     "negative": rel.negative, "neutral": rel.neutral, "read": rel.read, "layer": 0}),
                 "confidence": levels.get(r["confidence"], len(levels) - 1),
                 "confidence_name": r["confidence"],
+                "probability": rounded(float(a_edges.probability[a_edge_row[r["id"]]])),
                 "time": _text(r["time"]),
                 "source": _source_name(before, r["source"]),
                 "evidence": [_item_text(it) for it in _items(r["evidence"])],

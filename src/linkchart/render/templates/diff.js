@@ -31,6 +31,7 @@
       data.edges[k] = {from: g.from, to: g.to};
       einfo.relation[k] = g.relation;
       einfo.confidence[k] = g.confidence;
+      einfo.probability[k] = g.probability;
       einfo.evidence[k] = g.evidence.length ? g.evidence[0][0] : "";
       einfo.time[k] = g.time || null;
       einfo.ids[k] = g.id;
@@ -75,7 +76,7 @@
       if (updates.length) { nodes.update(updates); }
       updates = [];
       d.removed_edges.forEach(function (g, j) {  // and the relation boxes and the confidence menu their ties
-        var hide = !showRemoved || !relOn[g.relation] || g.confidence > maxLevel ||
+        var hide = !showRemoved || !relOn[g.relation] || g.probability < vocab.confidence[maxLevel].probability - 1e-12 ||
           [g.from, g.to].some(function (x) { return x < N ? nodeHidden[x] : ghostNodeHidden[x - N]; });
         if (hide !== ghostEdgeHidden[j]) { ghostEdgeHidden[j] = hide; updates.push({id: E0 + j, hidden: hide}); }
       });

@@ -1044,7 +1044,7 @@
       var rel = vocab.relations[einfo.relation[k]];
       if (edgeHidden[k] || e.from === e.to || rel.negative || rel.neutral || !rel.read) { continue; }
       var claim = claimOf(k);
-      var p = vocab.confidence[einfo.confidence[k]].probability / (claim ? claim.edges.length : 1);
+      var p = einfo.probability[k] / (claim ? claim.edges.length : 1);  // its sources combined
       adjacent[e.from].push([e.to, k, -Math.log(p)]);
       adjacent[e.to].push([e.from, k, -Math.log(p)]);
     }
@@ -1487,7 +1487,8 @@
       var e = data.edges[k];
       var rel = vocab.relations[einfo.relation[k]];
       edgeHidden[k] = !relOn[einfo.relation[k]] || !layerOn[rel.layer] || (rel.negative && !hostileOn) ||
-        einfo.confidence[k] > maxLevel || nodeHidden[e.from] || nodeHidden[e.to] ||
+        einfo.probability[k] < vocab.confidence[maxLevel].probability - 1e-12 ||  // as min_confidence reads it
+        nodeHidden[e.from] || nodeHidden[e.to] ||
         (inForce !== null && !inForce[k]) || (hideContext && edgeContext[k]);
     }
     if (shown && shown.kind === "node") {  // the selection's neighbourhood follows what is shown
