@@ -185,3 +185,33 @@ def test_json_form_and_arguments() -> None:
         diff(a, b, measures=["degre"])
     with pytest.raises(LinkchartError, match="not list"):
         diff(a, [])  # type: ignore[arg-type]
+
+
+def test_evidence_is_compared_as_items_not_as_written() -> None:
+    # one quote and the same quote written out as an item with its edge's source and confidence
+    # are the same evidence; so are the same items in another order (review of issue 23, gap 7)
+    one = [{"from": "A", "relation": "knows", "to": "B", "source": "s", "evidence": "A met B"}]
+    out = [
+        {
+            "from": "A", "relation": "knows", "to": "B", "source": "s",
+            "evidence": [{"quote": "A met B", "source": "s", "confidence": "confirmed"}],
+        }
+    ]  # fmt: skip
+    assert not diff(make(people("A", "B"), one), make(people("A", "B"), out), measures=())
+    two = [{**out[0], "evidence": [{"quote": "A met B"}, {"quote": "again", "source": "t"}]}]
+    swapped = [{**two[0], "evidence": list(reversed(two[0]["evidence"]))}]
+    a, b = (
+        make(people("A", "B"), two, sources=[{"id": "s"}, {"id": "t"}]),
+        make(people("A", "B"), swapped, sources=[{"id": "s"}, {"id": "t"}]),
+    )
+    assert not diff(a, b, measures=())
+    # an item more is evidence added, an item fewer removed, one for another changed
+    base = make(people("A", "B"), one)
+    (more,) = diff(base, a, measures=()).edges_changed
+    (fewer,) = diff(a, base, measures=()).edges_changed
+    assert (more.evidence, fewer.evidence) == ("added", "removed")
+    other = [{**two[0], "evidence": [{"quote": "A met B"}, {"quote": "once more", "source": "t"}]}]
+    (changed,) = diff(
+        a, make(people("A", "B"), other, sources=[{"id": "s"}, {"id": "t"}]), measures=()
+    ).edges_changed
+    assert changed.evidence == "changed"

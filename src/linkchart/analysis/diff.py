@@ -10,6 +10,8 @@ Edge ids play no part (files that give none number their edges in order), nor do
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
@@ -80,11 +82,12 @@ class EdgeChange:
 
     @property
     def evidence(self) -> EvidenceChange | None:
-        """How its evidence changed: ``added`` (none before), ``removed`` (none after),
-        ``changed``, or ``None``."""
+        """How its evidence changed: ``added`` (it keeps every item it had, and has more),
+        ``removed`` (it had every item it has, and more), ``changed``, or ``None``."""
         for c in self.changes:
             if c.field == "evidence":
-                return "added" if not c.a else "removed" if not c.b else "changed"
+                before, after = Counter(map(_item_key, c.a)), Counter(map(_item_key, c.b))
+                return "added" if before < after else "removed" if after < before else "changed"
         return None
 
     def to_dict(self) -> dict[str, Any]:
@@ -309,11 +312,41 @@ def _changes(x: Mapping[str, Any], y: Mapping[str, Any], fields: Iterable[str]) 
 
 
 def _compared(record: Mapping[str, Any], name: str) -> Any:
-    """A field as compared: an edge's attributes without the ``claim`` marks a merge writes."""
+    """A field as compared: an edge's attributes without the ``claim`` marks a merge writes,
+    its evidence as :func:`_items`."""
     value = record[name]
     if name == "attributes" and CLAIM in value:
         return {k: v for k, v in value.items() if k != CLAIM}
+    if name == "evidence":
+        return _items(record)
     return value
+
+
+#: An evidence item's fields that default to its edge's.
+_ITEM_DEFAULTS: Final = ("source", "confidence", "time")
+
+
+def _items(record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """An edge's evidence as a list of items, each without what it takes from its edge (a
+    source, confidence or time equal to the edge's, or none), in a fixed order: one quote
+    and an item that writes out its edge's source are the same evidence, and so are the
+    same items in another order.
+
+    >>> _items({"evidence": [{"quote": "y"}, {"quote": "x", "source": "s"}], "source": "s",
+    ...         "confidence": "reported", "time": None})
+    [{'quote': 'x'}, {'quote': 'y'}]
+    """
+    evidence = record["evidence"]
+    written = evidence if isinstance(evidence, list) else [{"quote": evidence}] if evidence else []
+    out = [
+        {k: v for k, v in item.items() if v is not None and not (k in _ITEM_DEFAULTS and v == record.get(k))}
+        for item in written
+    ]
+    return sorted(out, key=_item_key)
+
+
+def _item_key(item: Mapping[str, Any]) -> str:
+    return json.dumps(item, sort_keys=True, default=str)
 
 
 Records = tuple[list[dict[str, Any]], list[dict[str, Any]]]
