@@ -151,7 +151,7 @@ def test_an_unreachable_scheduler_is_a_clear_error(
         connect(address, timeout=0.5)
     assert info.value.code == "cluster-failed" and info.value.loc == ("dask",)
     assert "dask scheduler" in info.value.hint
-    monkeypatch.setattr(executor, "CONNECT_TIMEOUT", 0.5)
+    monkeypatch.setattr(executor._dask, "CONNECT_TIMEOUT", 0.5)  # where connect reads it
     assert main(["robust", str(CENTRAL_ASIA), "--dask", address, "--json"]) == 1
     [error] = json.loads(capsys.readouterr().out)["errors"]
     assert error["code"] == "cluster-failed" and address in error["message"]

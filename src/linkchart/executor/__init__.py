@@ -40,27 +40,24 @@ function: it travels to another process by name.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import contextlib
 import contextvars
-import functools
 import itertools
 import math
-import multiprocessing
 import os
-import pickle
-import sys
-import uuid
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor
 from typing import Any, Final, Protocol, TypeAlias, TypeVar, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 
-from .errors import ErrorCode, LinkchartError
+from ..errors import LinkchartError
+from ._dask import CONNECT_TIMEOUT, SCHEMES, connect, is_dask, on_dask, where
+from ._own import START_METHOD, own_processes
+from ._own import _receive as _receive  # what a worker runs, by name (benchmarks/bench_executor.py)
+from ._own import _run as _run
+from ._results import collect
 
 __all__ = [
     "BLOCK_WORK",
@@ -128,23 +125,10 @@ MAX_BLOCKS: Final = 4096
 MAX_DEFAULT_WORKERS: Final = 8
 """The most processes chosen by default (:func:`workers_for`); more may be asked for."""
 
-START_METHOD: Final = "forkserver" if sys.platform.startswith("linux") else "spawn"
-"""How linkchart starts its worker processes: ``forkserver`` on Linux (a clean server
-process forks the workers, so they start without re-importing linkchart after the first
-pool), ``spawn`` elsewhere (macOS, Windows). Never ``fork``: forking a process that runs
-threads (a notebook, a web server, BLAS) may deadlock the child."""
-
-CONNECT_TIMEOUT: Final = 5.0
-"""Seconds :func:`connect` waits for a Dask scheduler to answer (and a client that lost
-its scheduler waits for it to come back) before it gives up."""
-
 _RUNNER: contextvars.ContextVar[Executor | Cluster | None] = contextvars.ContextVar(
     "linkchart_runner", default=None
 )
 """The runner of :func:`on_cluster`: read by :func:`map_blocks` when given no executor."""
-
-_PRELOAD: Final = ("__main__", __name__.partition(".")[0], "numpy", "igraph")
-"""What the forkserver imports once, so that each worker it forks has it already."""
 
 
 def blocks(n: int, m: int) -> list[range]:
@@ -291,16 +275,16 @@ def iter_blocks(
     if executor is None:
         if workers == 1 or len(items) <= 1:
             return (task(shared, item) for item in items)
-        return _own_processes(task, shared, items, min(workers, len(items)))
+        return own_processes(task, shared, items, min(workers, len(items)))
     if not items:
         return iter(())
     if isinstance(executor, Executor):
-        return _collect([executor.submit(task, shared, item) for item in items], _where(executor))
-    if _is_dask(executor):
-        return _on_dask(executor, task, shared, items)
+        return collect([executor.submit(task, shared, item) for item in items], where(executor))
+    if is_dask(executor):
+        return on_dask(executor, task, shared, items)
     if isinstance(executor, Cluster):
         handle = executor.scatter(shared, broadcast=True)
-        return _collect([executor.submit(task, handle, item) for item in items])
+        return collect([executor.submit(task, handle, item) for item in items])
     raise LinkchartError(
         "executor must be a concurrent.futures.Executor or a client with scatter, submit and "
         f"gather (dask.distributed.Client), not {type(executor).__name__}",
@@ -340,200 +324,6 @@ def sum_blocks(
     return total
 
 
-def _collect(futures: list[Any], where: str | None = None) -> Iterator[Any]:
-    """The results of ``futures``, in order, each let go once read; the rest cancelled if
-    one fails (or the reader stops early).
-
-    ``where``: the Dask scheduler behind them (``client.get_executor()``), named when the
-    cluster is lost."""
-    try:
-        for index, future in enumerate(futures):
-            try:
-                result = future.result()
-            except (asyncio.CancelledError, concurrent.futures.CancelledError) as err:
-                raise _lost(where or "the executor", index, len(futures), err) from err
-            except BrokenProcessPool as err:
-                raise LinkchartError(
-                    f"a worker process died before block {index} of the work was done ({err})",
-                    code="worker-failed",
-                    ctx={"block": index},
-                    hint="the machine may be out of memory: try fewer workers, or workers=1",
-                ) from err
-            except Exception as err:
-                if where is not None and _is_dask_failure(err, future):
-                    raise _lost(where, index, len(futures), err) from err
-                err.add_note(f"(in block {index} of the work, run by a worker)")
-                raise
-            futures[index] = None  # a Dask cluster frees the result once no future holds it
-            yield result
-    except BaseException:
-        for future in futures:
-            if future is not None:
-                with contextlib.suppress(Exception):  # a client that lost its scheduler
-                    future.cancel()
-        raise
-
-
-# --------------------------------------------------------------------------- Dask
-def _is_dask(executor: object) -> bool:
-    """Whether ``executor`` is a ``dask.distributed.Client`` (never imports Dask: a client
-    exists only once ``distributed`` is imported)."""
-    distributed = sys.modules.get("distributed")
-    return distributed is not None and isinstance(executor, distributed.Client)
-
-
-def _is_dask_failure(err: BaseException, future: Any) -> bool:
-    """Whether ``err`` is Dask's own (a worker killed too often, a closed connection, a
-    client that gave up on its scheduler), not an exception a task raised: a Dask future
-    whose task failed has the status ``error``."""
-    if type(err).__module__.partition(".")[0] == "distributed":
-        return True
-    status = getattr(future, "status", None)
-    return isinstance(status, str) and status != "error"
-
-
-def _address(client: Any) -> str:
-    """The scheduler's address of ``client``, for messages."""
-    return str(getattr(getattr(client, "scheduler", None), "address", None) or "the Dask cluster")
-
-
-def _where(executor: Executor) -> str | None:
-    """The scheduler behind ``client.get_executor()``; ``None`` for any other executor."""
-    client = getattr(executor, "_client", None)
-    return _address(client) if _is_dask(client) else None
-
-
-def _lost(where: str, index: int, total: int, err: BaseException) -> LinkchartError:
-    """The error of a cluster lost with blocks ``index..total-1`` of the work not back."""
-    reason = str(err) or type(err).__name__
-    return LinkchartError(
-        f"the Dask cluster at {where} was lost before the work was done: blocks {index} to "
-        f"{total - 1} of {total} did not come back ({reason})",
-        code="cluster-failed",
-        ctx={"address": where, "blocks": total, "done": index, "lost": list(range(index, total))},
-        hint="check the scheduler and its workers (their logs, the dashboard) and run again; "
-        "without --dask (executor=) the work runs on this machine",
-    )
-
-
-def _on_dask(client: Any, task: Callable[[S, B], R], shared: S, items: Sequence[B]) -> Iterator[R]:
-    """``shared`` scattered once to every worker of ``client``, one task per item that
-    receives it (Dask resolves the handle on the worker), the results in item order."""
-    where = _address(client)
-    prefix = f"linkchart-{getattr(task, '__name__', 'task')}-{uuid.uuid4().hex[:8]}"
-    try:
-        # in a list, so that a tuple is sent whole, not one future per element
-        [handle] = client.scatter([shared], broadcast=True, hash=False)
-        futures = [
-            client.submit(task, handle, item, key=f"{prefix}-{index}", pure=False)
-            for index, item in enumerate(items)
-        ]
-    except (asyncio.CancelledError, concurrent.futures.CancelledError, TimeoutError, OSError) as err:
-        raise _lost(where, 0, len(items), err) from err
-    return _collect(futures, where)
-
-
-def connect(address: str, *, timeout: float | None = None) -> Any:
-    """A ``dask.distributed.Client`` of the scheduler at ``address`` (``tcp://host:8786``).
-
-    Parameters
-    ----------
-    address
-        The scheduler's address, as ``dask scheduler`` prints it.
-    timeout
-        Seconds to wait for the scheduler (``None``: :data:`CONNECT_TIMEOUT`); the client
-        also waits this long for a scheduler it lost to come back before it gives up (and
-        :func:`map_blocks` says which blocks were lost).
-
-    Returns
-    -------
-    distributed.Client
-        Not the default client of the process (``set_as_default=False``); close it when done.
-
-    Raises
-    ------
-    LinkchartError
-        ``cluster-failed`` when no scheduler answers at ``address`` within ``timeout``;
-        ``bad-argument`` for an address that is not one, or when ``dask.distributed`` is
-        not installed (``pip install 'linkchart[dask]'``).
-    """
-
-    def refused(message: str, code: ErrorCode = "bad-argument", **more: Any) -> LinkchartError:
-        return LinkchartError(message, code=code, loc=("dask",), input=address, **more)
-
-    try:
-        import distributed
-    except ImportError as err:
-        raise refused(
-            "running on a Dask cluster needs dask.distributed: pip install 'linkchart[dask]'"
-        ) from err
-    if not isinstance(address, str) or not address.strip():
-        raise refused(f"a Dask scheduler's address is text like tcp://host:8786, not {address!r}")
-    _check_address(address, refused)
-    timeout = CONNECT_TIMEOUT if timeout is None else timeout
-    unreachable = functools.partial(
-        refused,
-        code="cluster-failed",
-        ctx={"address": address, "timeout": timeout},
-        hint="is the scheduler running (dask scheduler), and is its address and port "
-        "reachable from here? The address is the one the scheduler prints (tcp://host:8786)",
-    )
-    try:
-        # a handshake first, in a thread of its own (a notebook's loop may be running here):
-        # a Client that fails half-way keeps a thread that holds the process ~10 s at exit
-        with concurrent.futures.ThreadPoolExecutor(1) as thread:
-            thread.submit(asyncio.run, _handshake(address, timeout)).result()
-    except (OSError, TimeoutError) as err:
-        raise unreachable(
-            f"cannot reach the Dask scheduler at {address} within {timeout:g} s ({err})"
-        ) from err
-    except Exception as err:  # what answered is not a Dask scheduler: its bytes decode as anything
-        raise unreachable(
-            f"what answers at {address} is not a Dask scheduler ({type(err).__name__}: {str(err)[:200]})"
-        ) from err
-    try:
-        return distributed.Client(address, timeout=timeout, set_as_default=False)  # type: ignore[no-untyped-call]
-    except Exception as err:
-        raise unreachable(f"cannot open a Dask client on {address} ({type(err).__name__}: {err})") from err
-
-
-#: The schemes of an address that a client opens from the address alone (``tls://`` needs
-#: certificates: make a ``distributed.Client`` with its ``security=`` and give that).
-SCHEMES: Final = ("tcp", "ws", "wss")
-
-
-def _check_address(address: str, refused: Callable[[str], LinkchartError]) -> None:
-    """Refuse an address a client could not open, before any client is made."""
-    from distributed.comm.addressing import parse_address, parse_host_port
-
-    try:
-        scheme, where = parse_address(address)
-        host, port = parse_host_port(where)
-    except ValueError as err:
-        raise refused(
-            f"{address!r} is not a Dask scheduler's address ({err}): write it as tcp://host:8786"
-        ) from err
-    if scheme not in SCHEMES:
-        raise refused(
-            f"{address!r}: a scheduler's address here starts with {', '.join(s + '://' for s in SCHEMES)}"
-            + (
-                " (a tls:// scheduler needs certificates: give executor= a Client made with them)"
-                if scheme == "tls"
-                else ""
-            )
-        )
-    if not host or not 0 < int(port) < 65536:
-        raise refused(f"{address!r} is not a Dask scheduler's address: it needs a host and a port (1-65535)")
-
-
-async def _handshake(address: str, timeout: float) -> None:
-    """Open a connection to ``address`` and exchange Dask's handshake, then close it."""
-    from distributed.comm.core import connect as open_comm
-
-    comm = await open_comm(address, timeout=timeout)  # type: ignore[no-untyped-call]
-    await comm.close()
-
-
 @contextlib.contextmanager
 def on_cluster(runner: Executor | Cluster | str | None) -> Iterator[Executor | Cluster | None]:
     """Run every :func:`map_blocks` call given no executor on ``runner``, inside the block.
@@ -565,67 +355,6 @@ def on_cluster(runner: Executor | Cluster | str | None) -> Iterator[Executor | C
         token = _RUNNER.set(chosen)
         stack.callback(_RUNNER.reset, token)
         yield chosen
-
-
-# --------------------------------------------------------------------------- own processes
-# In a worker process only: what its initializer received, under the token of its pool.
-# The calling process never writes here; a worker belongs to one pool, and one call.
-_RECEIVED: dict[str, Any] = {}
-
-
-def _receive(token: str, payload: bytes) -> None:
-    """A worker's initializer: keep ``shared`` (pickled once by the caller) for its tasks."""
-    _RECEIVED[token] = pickle.loads(payload)
-
-
-def _run(token: str, task: Callable[[Any, Any], Any], item: Any) -> Any:
-    """A worker runs one item with the ``shared`` its initializer received."""
-    return task(_RECEIVED[token], item)
-
-
-def _pickled(what: str, value: object) -> bytes:
-    try:
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError) as err:
-        raise LinkchartError(
-            f"the {what} cannot be sent to a worker process ({err}): define the task at module "
-            "level and give plain data, or run with workers=1",
-            code="bad-argument",
-            ctx={"reason": str(err)},
-        ) from err
-
-
-def _check_findable(task: Callable[..., Any]) -> None:
-    """Refuse a task that a fresh worker process cannot import by name (one defined in a
-    notebook or ``python -c``): the worker would die without a word (spawn, forkserver)."""
-    main = sys.modules.get("__main__")
-    if getattr(task, "__module__", None) == "__main__" and getattr(main, "__file__", None) is None:
-        name = getattr(task, "__qualname__", repr(task))
-        raise LinkchartError(
-            f"the task {name} is defined in an interactive session (a notebook, python -c), "
-            "where worker processes cannot find it: define it in a module, or run with workers=1",
-            code="bad-argument",
-            loc=("task",),
-            input=name,
-        )
-
-
-def _own_processes(task: Callable[[S, B], R], shared: S, items: Sequence[B], workers: int) -> Iterator[R]:
-    _check_findable(task)
-    _pickled("task", task)
-    payload = _pickled("shared data", shared)
-    context = multiprocessing.get_context(START_METHOD)
-    if START_METHOD == "forkserver":
-        # the same list every time: it only matters before the server first starts, and makes
-        # every later pool in this process nearly free (benchmarks/bench_executor.py)
-        context.set_forkserver_preload(list(_PRELOAD))
-    token = uuid.uuid4().hex
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_receive, initargs=(token, payload))
-    try:
-        futures: list[Future[R]] = [pool.submit(_run, token, task, item) for item in items]
-        yield from _collect(futures)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def sum_in_order(parts: Sequence[npt.NDArray[np.float64]]) -> npt.NDArray[np.float64]:
