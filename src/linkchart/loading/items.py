@@ -48,7 +48,7 @@ def credibility_grade(value: Any) -> int | None:
     if isinstance(value, numbers.Integral):
         grade = int(value)
     elif isinstance(value, numbers.Real) and math.isfinite(value) and float(value).is_integer():
-        grade = int(value)
+        grade = int(float(value))
     else:
         return None
     return grade if grade in CREDIBILITY else None
