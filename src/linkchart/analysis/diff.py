@@ -3,13 +3,16 @@ evidence, sources, the vocabulary, and how the top ranks of each default measure
 
 Nodes are matched by id. An edge is matched by what it claims and who says it: its ends
 (in either order for an undirected relation), relation, time and source; two edges so
-matched whose confidence, evidence, weight, notes or attributes differ are *changed*.
+matched whose confidence, evidence, weight, notes, attributes or combined probability
+differ are *changed* (a probability changes with a source's reliability grade or the
+file's ``grades:`` too, where the edge itself does not).
 Edge ids play no part (files that give none number their edges in order), nor do the
 ``claim`` marks a merge writes (:data:`~linkchart.analysis.merged.CLAIM`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
@@ -18,6 +21,7 @@ import numpy as np
 
 from ..errors import LinkchartError
 from ..model import LinkChart
+from ..vocabulary import CREDIBILITY, RELIABILITY, Grades
 from ._measure import check_count
 from .merged import CLAIM
 from .ranks import competition_ranks
@@ -35,8 +39,18 @@ __all__ = [
     "edge_identity",
 ]
 
-EDGE_FIELDS_COMPARED: Final = ("confidence", "evidence", "weight", "alternative", "notes", "attributes")
-"""The fields of two matched edges compared (the rest make their identity: :func:`edge_identity`)."""
+EDGE_FIELDS_COMPARED: Final = (
+    "confidence",
+    "evidence",
+    "weight",
+    "alternative",
+    "notes",
+    "attributes",
+    "probability",
+)
+"""The fields of two matched edges compared (the rest make their identity: :func:`edge_identity`);
+``probability`` is the tie's combined probability (:attr:`~linkchart.model.Edge.probability`),
+to 12 digits."""
 
 _NODE_FIELDS: Final = ("type", "label", "aliases", "time", "notes", "attributes")
 
@@ -155,10 +169,11 @@ class Diff:
     edges_changed
         The edges in both whose :data:`EDGE_FIELDS_COMPARED` differ.
     sources_added, sources_removed, sources_changed
-        Source ids only ``b`` cites, only ``a``, and those whose title, author, date or
-        location differ.
+        Source ids only ``b`` cites, only ``a``, and those whose title, author, date,
+        location or reliability grade differ.
     vocabulary
-        Declarations that differ (a relation, node type, confidence level, period), in words.
+        Declarations that differ (a relation, node type, confidence level, period, a grade
+        of the file's ``grades:`` or its rule of corroboration), in words.
     ranks
         Per default measure, how its top ranks moved (:class:`RankMoves`); only measures
         whose top ranks moved are listed.
@@ -187,8 +202,8 @@ class Diff:
         return any(self.counts().values())
 
     def counts(self) -> dict[str, int]:
-        """How many of each change (confidence and evidence changes counted among the edges
-        changed)."""
+        """How many of each change (confidence, probability and evidence changes counted
+        among the edges changed)."""
         changed = [c.field for e in self.edges_changed for c in e.changes]
         evidence = [e.evidence for e in self.edges_changed]
         return {
@@ -199,6 +214,7 @@ class Diff:
             "edges_removed": len(self.edges_removed),
             "edges_changed": len(self.edges_changed),
             "confidence_changed": changed.count("confidence"),
+            "probability_changed": changed.count("probability"),
             "evidence_added": evidence.count("added"),
             "evidence_removed": evidence.count("removed"),
             "evidence_changed": evidence.count("changed"),
@@ -242,7 +258,8 @@ class Diff:
         lines = [
             f"nodes: {c['nodes_added']} added, {c['nodes_removed']} removed, {c['nodes_changed']} changed; "
             f"edges: {c['edges_added']} added, {c['edges_removed']} removed, {c['edges_changed']} changed "
-            f"(confidence {c['confidence_changed']}; evidence {c['evidence_added']} added, "
+            f"(confidence {c['confidence_changed']}; probability {c['probability_changed']}; "
+            f"evidence {c['evidence_added']} added, "
             f"{c['evidence_removed']} removed, {c['evidence_changed']} changed)"
         ]
         lines += _capped([f"  + node {n}" for n in self.nodes_added])
@@ -285,7 +302,34 @@ def _rank(r: int | None) -> str:
 
 
 def _said(c: Change) -> str:
-    return f"{c.field} {c.a!r} -> {c.b!r}"
+    return f"{c.field} {_value_text(c.a)} -> {_value_text(c.b)}"
+
+
+def _item_text(item: Any) -> str:
+    """An evidence item in words: its quote and what else it says (``"A met B" (source s)``)."""
+    if not isinstance(item, Mapping):
+        return _value_text(item)
+    more = ", ".join(
+        f"{k} {item[k] if isinstance(item[k], str) else _value_text(item[k])}" for k in item if k != "quote"
+    )
+    quote = json.dumps(item["quote"], ensure_ascii=False) if item.get("quote") else "unquoted"
+    return f"{quote} ({more})" if more else quote
+
+
+def _value_text(value: Any) -> str:
+    """A field's value as records hold it, in words: a quote in quotation marks, an evidence
+    list item by item, ``none`` for none."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(_item_text(v) for v in value)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {_value_text(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 def edge_identity(record: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
@@ -403,7 +447,34 @@ def _vocabulary_diff(a: LinkChart, b: LinkChart) -> tuple[str, ...]:
         out.append(f"confidence scale now {scale}")
     if va.default_layers != vb.default_layers:
         out.append(f"default layers {va.default_layers} -> {vb.default_layers}")
-    return tuple(out)
+    return (*out, *_grades_diff(va.grades, vb.grades))
+
+
+def _grades_diff(ga: Grades, gb: Grades) -> list[str]:
+    """The grades (``grades:``) and rule of corroboration that differ, in words."""
+    out = []
+    for what, grades, xs, ys in (
+        ("reliability", RELIABILITY, ga.reliability, gb.reliability),
+        ("credibility", CREDIBILITY, ga.credibility, gb.credibility),
+    ):
+        out += [
+            f"{what} grade {g} {_grade(x)} -> {_grade(y)}"
+            for g, x, y in zip(grades, xs, ys, strict=True)
+            if x != y
+        ]
+    if ga.corroboration != gb.corroboration:
+        out.append(f"corroboration {ga.corroboration} -> {gb.corroboration}")
+    return out
+
+
+def _grade(p: float | None) -> str:
+    return "default" if p is None else f"{p:g}"
+
+
+def _with_probability(chart: LinkChart, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The edge records, each with the tie's combined probability (to 12 digits)."""
+    p = chart.edges.probability
+    return [r | {"probability": round(float(p[k]), 12)} for k, r in enumerate(records)]
 
 
 def _ranks(chart: LinkChart, name: str, registry: Registry) -> tuple[dict[str, int], dict[str, float]]:
@@ -498,8 +569,8 @@ def diff(
     ...     [{"from": "a", "relation": "knows", "to": "b", "confidence": "confirmed"},
     ...      {"from": "b", "relation": "knows", "to": "c"}, {"from": "c", "relation": "knows", "to": "d"}])
     >>> d = diff(a, b, measures=["degree"])
-    >>> d.nodes_added, d.edges_added, [c.to_dict() for c in d.edges_changed[0].changes]
-    (('d',), ('e2',), [{'field': 'confidence', 'a': 'alleged', 'b': 'confirmed'}])
+    >>> d.nodes_added, d.edges_added, [(c.field, c.a, c.b) for c in d.edges_changed[0].changes]
+    (('d',), ('e2',), [('confidence', 'alleged', 'confirmed'), ('probability', 0.5, 0.95)])
     >>> [(m.node, m.rank_a, m.rank_b) for m in d.ranks[0].moves]
     [('c', 2, 1), ('a', 2, 3), ('d', None, 3)]
     """
@@ -520,7 +591,7 @@ def diff(
     ra, rb = a.to_records(), b.to_records()
     nodes = _node_diff(ra, rb)
     claims: dict[str, str] = {}
-    edges = _edge_diff(a, b, ra[1], rb[1], claims)
+    edges = _edge_diff(a, b, _with_probability(a, ra[1]), _with_probability(b, rb[1]), claims)
     same = not any((*nodes, *edges)) and a.sources == b.sources and a.vocabulary == b.vocabulary
     empty = a.number_of_nodes == 0 or b.number_of_nodes == 0
     return Diff(
