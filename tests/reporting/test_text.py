@@ -33,7 +33,7 @@ def test_data_text_in_the_markdown_is_never_html_nor_a_link() -> None:
         warnings.simplefilter("ignore")
         md = report(c).to_markdown()
     assert not re.search(r"(?<!\\)<[a-zA-Z/!?]", md), [x for x in md.splitlines() if "<" in x][:3]
-    assert not re.search(r"(?<!\\)\](javascript", md) and "[click\\](javascript" in md
+    assert md.count("](javascript") == md.count("[click\\](javascript") > 0  # never a link
     assert "&lt;script>alert('x')&lt;/script>" in md  # shown as the text it is
     assert "&amp; co" in md and "&lt;img" in md
     assert md.startswith("# XSS &lt;/script>&lt;script>")
