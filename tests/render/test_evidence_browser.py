@@ -107,3 +107,15 @@ def test_a_tie_in_a_conflict_is_marked_and_its_panel_says_with_which(open_page: 
     assert page.inner_text("#lc-panel blockquote") == "B met C"
     assert "reliability\nB" in page.inner_text("#lc-panel")
     assert opened.errors == []
+
+
+def test_one_evidence_item_is_counted_in_the_singular(open_page: Any) -> None:
+    chart = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in ("A", "B")],
+        [{"from": "A", "relation": "knows", "to": "B", "source": "s", "evidence": [{"quote": "A met B"}]}],
+        sources=[{"id": "s"}],
+    )
+    opened = open_page(linkchart.render_html(chart))
+    _show_edge(opened, opened.js("linkchart.edgeIndex('e0')"))
+    heading = opened.page.locator("#lc-panel h3", has_text="Evidence").text_content() or ""
+    assert heading.startswith("Evidence (1 item; the tie "), heading
