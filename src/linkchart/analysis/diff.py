@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import LinkchartError
 from ..model import LinkChart
-from ..vocabulary import CREDIBILITY, RELIABILITY, Grades
+from ._declared import source_diff, vocabulary_diff
 from ._measure import check_count
 from .merged import CLAIM
 from .ranks import competition_ranks
@@ -419,58 +419,6 @@ def _edge_diff(
     return tuple(added), removed, tuple(changed)
 
 
-def _source_diff(a: LinkChart, b: LinkChart) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    sa = {s.id: s for s in a.sources}
-    sb = {s.id: s for s in b.sources}
-    return (
-        tuple(s for s in sb if s not in sa),
-        tuple(s for s in sa if s not in sb),
-        tuple(s for s in sa if s in sb and sa[s] != sb[s]),
-    )
-
-
-def _vocabulary_diff(a: LinkChart, b: LinkChart) -> tuple[str, ...]:
-    va, vb = a.vocabulary, b.vocabulary
-    out = []
-    for what, xs, ys in (
-        ("relation", {r.name: r for r in va.relations}, {r.name: r for r in vb.relations}),
-        ("node type", {t.name: t for t in va.node_types}, {t.name: t for t in vb.node_types}),
-        ("period", dict(a.periods), dict(b.periods)),
-    ):
-        out += [f"{what} {n!r} added" for n in ys if n not in xs]
-        out += [f"{what} {n!r} removed" for n in xs if n not in ys]
-        out += [f"{what} {n!r} declared otherwise" for n in xs if n in ys and xs[n] != ys[n]]
-    if va.confidence != vb.confidence:
-        scale = ", ".join(
-            f"{k} {p}" for k, p in zip(vb.confidence.levels, vb.confidence.probabilities, strict=True)
-        )
-        out.append(f"confidence scale now {scale}")
-    if va.default_layers != vb.default_layers:
-        out.append(f"default layers {va.default_layers} -> {vb.default_layers}")
-    return (*out, *_grades_diff(va.grades, vb.grades))
-
-
-def _grades_diff(ga: Grades, gb: Grades) -> list[str]:
-    """The grades (``grades:``) and rule of corroboration that differ, in words."""
-    out = []
-    for what, grades, xs, ys in (
-        ("reliability", RELIABILITY, ga.reliability, gb.reliability),
-        ("credibility", CREDIBILITY, ga.credibility, gb.credibility),
-    ):
-        out += [
-            f"{what} grade {g} {_grade(x)} -> {_grade(y)}"
-            for g, x, y in zip(grades, xs, ys, strict=True)
-            if x != y
-        ]
-    if ga.corroboration != gb.corroboration:
-        out.append(f"corroboration {ga.corroboration} -> {gb.corroboration}")
-    return out
-
-
-def _grade(p: float | None) -> str:
-    return "default" if p is None else f"{p:g}"
-
-
 def _with_probability(chart: LinkChart, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The edge records, each with the tie's combined probability (to 12 digits)."""
     p = chart.edges.probability
@@ -597,8 +545,8 @@ def diff(
     return Diff(
         *nodes,
         *edges,
-        *_source_diff(a, b),
-        _vocabulary_diff(a, b),
+        *source_diff(a, b),
+        vocabulary_diff(a, b),
         () if same or empty else tuple(_rank_moves(a, b, names, top, registry)),
         top,
         claims,
