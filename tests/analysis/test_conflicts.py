@@ -144,3 +144,51 @@ def test_json_form_and_text() -> None:
 def test_refuses_what_is_not_a_chart() -> None:
     with pytest.raises(LinkchartError, match="not dict"):
         conflicts({})  # type: ignore[arg-type]
+
+
+def items(*said: tuple[str, Any]) -> list[dict[str, Any]]:
+    """An evidence list of unquoted items, each ``(source, time)``."""
+    return [{"source": s} | ({"time": t} if t is not None else {}) for s, t in said]
+
+
+def test_sources_written_only_on_evidence_items_are_compared() -> None:
+    ally = tie("IMU", "allied_with", "Taliban", None) | {"evidence": items(("icg", None), ("court", None))}
+    enemy = tie("IMU", "fights", "Taliban", None) | {"evidence": items(("press", None))}
+    (x,) = conflicts(chart([ally, enemy]))
+    assert x.kind == "sign" and x.edges == ("e0", "e1") and x.sources == ("icg", "court", "press")
+    assert x.values == ("allied_with: positive", "fights: negative")
+    assert "allied_with (icg; court); fights (press)" in x.message
+    # the same source on both sides tells of a change: no conflict
+    same = tie("IMU", "fights", "Taliban", None) | {"evidence": items(("icg", None))}
+    alone = tie("IMU", "allied_with", "Taliban", None) | {"evidence": items(("icg", None))}
+    assert not conflicts(chart([alone, same]))
+    # one side's items dated apart from the other's: no overlap, no conflict
+    dated = tie("IMU", "fights", "Taliban", None) | {"evidence": items(("press", 2005))}
+    early = tie("IMU", "allied_with", "Taliban", None) | {
+        "evidence": items(("icg", "1998-2001"), ("court", 2000))
+    }
+    assert not conflicts(chart([early, dated]))
+
+
+def test_one_edge_whose_items_date_it_apart_is_a_time_conflict() -> None:
+    one = tie("IMU", "finances", "AQ", None) | {"evidence": items(("icg", 1999), ("press", "2004-05"))}
+    (x,) = conflicts(chart([one]))
+    assert x.kind == "time" and x.edges == ("e0",) and x.sources == ("icg", "press")
+    assert x.values == ("1999", "2004-05")
+    # an item's time defaults to the edge's own
+    own = tie("IMU", "finances", "AQ", "icg", 1999) | {"evidence": items(("icg", None), ("court", 2004))}
+    (y,) = conflicts(chart([own]))
+    assert y.sources == ("icg", "court") and y.values == ("1999", "2004")
+    # one source dating one tie twice: no conflict
+    assert not conflicts(
+        chart([tie("IMU", "finances", "AQ", None) | {"evidence": items(("icg", 1999), ("icg", 2004))}])
+    )
+
+
+def test_a_type_conflict_stands_whatever_sources_the_items_give() -> None:
+    nodes = [("Namangani", "person"), ("Namangan", "region")]
+    edge = tie("Namangani", "allied_with", "Namangan", None) | {
+        "evidence": items(("icg", None), ("press", None))
+    }
+    (x,) = conflicts(chart([edge], nodes), decisions=[Decision(("Namangani", "Namangan"), True)])
+    assert x.kind == "type" and x.values == ("person", "region")

@@ -105,7 +105,8 @@ def test_edges_matched_by_claim_and_source_whatever_their_ids() -> None:
     changed = {(c.a, c.b): c for c in d.edges_changed}
     assert list(changed) == [("e1", "e1"), ("e2", "e2"), ("e3", "e3"), ("e4", "e4")]
     assert [(x.field, x.a, x.b) for x in changed["e1", "e1"].changes] == [
-        ("confidence", "alleged", "confirmed")
+        ("confidence", "alleged", "confirmed"),
+        ("probability", 0.5, 0.95),
     ]
     assert [c.evidence for c in d.edges_changed] == [None, "changed", "removed", "added"]
     counts = d.counts()
@@ -215,3 +216,56 @@ def test_evidence_is_compared_as_items_not_as_written() -> None:
         a, make(people("A", "B"), other, sources=[{"id": "s"}, {"id": "t"}]), measures=()
     ).edges_changed
     assert changed.evidence == "changed"
+
+
+GRADED = """linkchart: 1
+title: grades
+{grades}sources: [{{id: s, reliability: {s}}}, {{id: t}}]
+nodes: [{{id: Alice, type: person}}, {{id: Bob, type: person}}, {{id: Carol, type: person}}]
+edges:
+  - {{from: Alice, relation: pays, to: Bob, evidence: [{{source: s}}, {{source: t}}]}}
+  - {{from: Bob, relation: pays, to: Carol, source: s}}
+"""
+
+
+def graded(tmp_path: Path, name: str, s: str = "B", grades: str = "") -> LinkChart:
+    path = tmp_path / name
+    path.write_text(GRADED.format(s=s, grades=grades), encoding="utf-8")
+    return load(path)
+
+
+def test_the_grades_table_and_rule_and_the_tie_probabilities_they_move(tmp_path: Path) -> None:
+    a = graded(tmp_path, "a.yaml")
+    b = graded(tmp_path, "b.yaml", grades="grades: {reliability: {B: 0.1}, corroboration: max}\n")
+    d = diff(a, b, measures=())
+    assert d and d.vocabulary == ("reliability grade B 0.9 -> 0.1", "corroboration noisy-or -> max")
+    moved = {c.claim: [(x.field, x.a, x.b) for x in c.changes] for c in d.edges_changed}
+    assert moved == {
+        "Alice ->pays-> Bob": [("probability", pytest.approx(1 - 0.05 * 0.145), 0.95)],
+        "Bob ->pays-> Carol [s]": [("probability", 0.855, 0.095)],
+    }
+    assert d.counts()["probability_changed"] == 2 and "probability 0.855 -> 0.095" in d.text()
+    assert "~ reliability grade B 0.9 -> 0.1" in d.text()
+
+
+def test_a_sources_reliability_reaches_its_ties_probabilities(tmp_path: Path) -> None:
+    d = diff(graded(tmp_path, "a.yaml"), graded(tmp_path, "b.yaml", s="E"), measures=())
+    assert d.sources_changed == ("s",) and d.vocabulary == ()
+    assert [(c.a, [x.field for x in c.changes]) for c in d.edges_changed] == [
+        ("e0", ["probability"]),
+        ("e1", ["probability"]),
+    ]
+    assert d.edges_changed[1].changes[0].b == pytest.approx(0.95 * 0.4)
+
+
+def test_the_text_gives_evidence_lists_in_words_not_reprs() -> None:
+    a = make(
+        people("A", "B"), [{"from": "A", "relation": "pays", "to": "B", "source": "s", "evidence": "q1"}]
+    )
+    items = [{"quote": "q1"}, {"quote": 'A "paid" B', "source": "t", "credibility": 2}]
+    b = make(
+        people("A", "B"), [{"from": "A", "relation": "pays", "to": "B", "source": "s", "evidence": items}]
+    )
+    text = diff(a, b, measures=()).text()
+    assert "{'" not in text and "'quote'" not in text
+    assert 'evidence "q1" -> "q1"; "A \\"paid\\" B" (source t, credibility 2)' in text

@@ -145,3 +145,54 @@ def test_a_csv_cell_holds_an_evidence_list_as_json(tmp_path: Path) -> None:
     c = linkchart.load(path)
     assert [i.source for i in c.edge("e0").evidence_items] == ["icg", "court"]
     assert c.edge("e1").evidence == "[He] is said to finance B" and not c.edge("e1").evidence_items
+
+
+ONE_ITEM = "  - {{from: A, relation: funds, to: B, source: icg, evidence: [{}]}}\n"
+
+
+@pytest.mark.parametrize("written", ["2.0", "'2'", "'2.0'"])
+def test_a_whole_credibility_written_as_a_float_or_text_is_the_grade(tmp_path: Path, written: str) -> None:
+    edges = ONE_ITEM.format(f"{{quote: A is said, credibility: {written}}}")
+    c = linkchart.load(write(tmp_path, edges))
+    (item,) = c.edge("e0").evidence_items
+    assert item.credibility == 2 and type(item.credibility) is int
+    assert c.edge("e0").probability == pytest.approx(0.8 * 0.9)  # credibility 2 x B
+
+
+@pytest.mark.parametrize("written", ["2.5", "0.0", "7.0", ".nan", "'two'"])
+def test_a_credibility_that_is_no_grade_is_located(tmp_path: Path, written: str) -> None:
+    edges = ONE_ITEM.format(f"{{quote: A is said, credibility: {written}}}")
+    assert problems(write(tmp_path, edges)) == [("bad-grade", "edges[0].evidence[0].credibility")]
+
+
+def test_a_credibility_from_pandas_or_a_csv_json_cell_is_the_grade(tmp_path: Path) -> None:
+    np = pytest.importorskip("numpy")
+    edges = [
+        {"from": "A", "relation": "funds", "to": "B", "source": "icg"}
+        | {"evidence": [{"quote": "A is said", "credibility": np.float64(2.0)}]}
+    ]
+    sources = [{"id": "icg"}]
+    c = linkchart.from_records(
+        [{"id": "A", "type": "person"}, {"id": "B", "type": "person"}], edges, sources=sources
+    )
+    assert c.edge("e0").evidence_items[0].credibility == 2
+    (tmp_path / "edges.csv").write_text(
+        "from,relation,to,source,evidence\n"
+        'A,funds,B,icg,"[{""quote"": ""A is said"", ""credibility"": 2.0}]"\n',
+        encoding="utf-8",
+    )
+    head = HEAD.replace("nodes:", "edges: {csv: edges.csv}\nnodes:")
+    (tmp_path / "icg.txt").write_text("A is said to finance B.", encoding="utf-8")
+    (tmp_path / "court.txt").write_text("", encoding="utf-8")
+    (tmp_path / "g.yaml").write_text(head, encoding="utf-8")
+    c = linkchart.load(tmp_path / "g.yaml")
+    assert c.edge("e0").evidence_items[0].credibility == 2
+    again = linkchart.load(linkchart.export(c, tmp_path / "again.xlsx"))
+    assert again.edge("e0").evidence_items[0].credibility == 2
+
+
+def test_a_grades_table_key_written_as_a_float_is_the_grade(tmp_path: Path) -> None:
+    head = HEAD + "grades: {credibility: {2.0: 0.5}}\n"
+    edges = "  - {from: A, relation: funds, to: B, source: court,\n"
+    edges += "     evidence: [{quote: A paid B, credibility: 2}]}\n"
+    assert linkchart.load(write(tmp_path, edges, head)).edge("e0").probability == pytest.approx(0.5)

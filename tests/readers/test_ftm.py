@@ -76,6 +76,44 @@ def test_an_unknown_link_reads_its_role_as_the_relation(tmp_path: Path) -> None:
     assert [e.relation for e in chart.iter_edges()] == ["pays", "UnknownLink"]
 
 
+def test_several_summaries_and_proofs_are_an_evidence_list_with_no_quote_made_up(tmp_path: Path) -> None:
+    doc = "Document"
+    path = _write(
+        tmp_path,
+        {"id": "s", "schema": doc, "properties": {"title": ["S"]}},
+        {"id": "t", "schema": doc, "properties": {"title": ["T"]}},
+        {"id": "a", "schema": "Person", "properties": {"name": ["A"]}},
+        {"id": "b", "schema": "Person", "properties": {"name": ["B"]}},
+        {
+            "id": "l",
+            "schema": "UnknownLink",
+            "properties": {"subject": ["a"], "object": ["b"], "summary": ["A paid B", "B took it"]}
+            | {"proof": ["s", "t"]},
+        },
+        {
+            "id": "m",
+            "schema": "UnknownLink",
+            "properties": {"subject": ["a"], "object": ["b"], "proof": ["s", "t"]},
+        },
+        {
+            "id": "n",
+            "schema": "UnknownLink",
+            "properties": {"subject": ["a"], "object": ["b"], "summary": ["one"]},
+        },
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is left unmapped
+        chart = linkchart.load(path)
+    quoted, m, n = chart.iter_edges()
+    assert quoted.source == "s" and [i.value for i in quoted.evidence_items] == [
+        {"quote": "A paid B"},
+        {"quote": "B took it"},
+        {"source": "t"},
+    ]
+    assert m.evidence == "" and [i.value for i in m.evidence_items] == [{"source": "s"}, {"source": "t"}]
+    assert n.evidence == "one" and n.evidence_items == ()
+
+
 @pytest.mark.parametrize(
     ("line", "path", "code"),
     [

@@ -130,3 +130,15 @@ def test_the_confidence_menu_reads_each_ties_combined_probability(open_page: Any
     opened.page.select_option("#lc-filter-confidence", label="reported (0.75)")
     shown = opened.js("linkchart.edges.get({filter: e => !e.hidden}).map(e => e.id)")
     assert shown == [1]
+
+
+def test_one_evidence_item_is_counted_in_the_singular(open_page: Any) -> None:
+    chart = linkchart.from_records(
+        [{"id": x, "type": "person"} for x in ("A", "B")],
+        [{"from": "A", "relation": "knows", "to": "B", "source": "s", "evidence": [{"quote": "A met B"}]}],
+        sources=[{"id": "s"}],
+    )
+    opened = open_page(linkchart.render_html(chart))
+    _show_edge(opened, opened.js("linkchart.edgeIndex('e0')"))
+    heading = opened.page.locator("#lc-panel h3", has_text="Evidence").text_content() or ""
+    assert heading.startswith("Evidence (1 item; the tie "), heading

@@ -133,3 +133,57 @@ def test_the_table_and_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["export", str(tmp_path / "x.yaml"), "-o", str(tmp_path / "y.ftm.json")]) == 0
     assert_valid_ftm(_entities((tmp_path / "y.ftm.json").read_text(encoding="utf-8")))
     assert main(["analyze", str(EXAMPLE), "--json"]) == 0
+
+
+def test_evidence_items_are_written_as_text_and_their_losses_named(tmp_path: Path) -> None:
+    chart = linkchart.from_records(
+        [{"id": "A", "type": "person"}, {"id": "B", "type": "person"}],
+        [
+            {"from": "A", "relation": "pays", "to": "B", "source": "s", "evidence": [
+                {"quote": "A paid B"},
+                {"quote": 'B was "paid"', "source": "t", "credibility": 2, "time": 2001},
+                {"source": "u", "confidence": "alleged"},
+            ]},
+            {"from": "A", "relation": "pays", "to": "B", "source": "s", "evidence": [{"source": "t"}]},
+        ],
+        sources=[{"id": "s", "reliability": "B"}, {"id": "t"}, {"id": "u"}],
+    )  # fmt: skip
+    with pytest.warns(FtmLossWarning) as said:
+        text = dumps(chart)
+    entities = _entities(text)
+    assert_valid_ftm(entities)
+    e0, e1 = entities[-2:]
+    assert e0["properties"]["summary"] == ["A paid B", 'B was "paid"']  # text, never a repr
+    assert e0["properties"]["proof"] == ["s", "t", "u"] and e1["properties"]["proof"] == ["s", "t"]
+    assert "summary" not in e1["properties"]  # an unquoted tie has no quote to write
+    assert "{" not in text.split('"summary"')[1].split("]")[0]
+    (message,) = [str(w.message) for w in said]
+    for lost in (
+        "a source's reliability grade: 1",
+        "an evidence item's credibility: 1",
+        "an evidence item's confidence: 1",
+        "an evidence item's time: 1",
+        "which source an evidence item quotes",
+    ):
+        assert lost in message
+    path = tmp_path / "c.ftm.json"
+    path.write_text(text, encoding="utf-8")
+    back = _quiet_load(path)
+    b0, b1 = back.iter_edges()
+    assert [i.value for i in b0.evidence_items] == [
+        {"quote": "A paid B"},
+        {"quote": 'B was "paid"'},
+        {"source": "t"},
+        {"source": "u"},
+    ]
+    assert [i.value for i in b1.evidence_items] == [{"source": "s"}, {"source": "t"}]  # no quote made up
+    assert b1.evidence == "" and b1.probability == pytest.approx(1 - 0.05 * 0.05)
+
+
+def test_a_grades_table_is_named_lost(tmp_path: Path) -> None:
+    (tmp_path / "g.yaml").write_text(
+        "linkchart: 1\ntitle: g\ngrades: {corroboration: max}\nnodes: [{id: A, type: person}]\nedges: []\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(FtmLossWarning, match="the file's grades:"):
+        dumps(linkchart.load(tmp_path / "g.yaml"))

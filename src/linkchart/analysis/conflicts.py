@@ -9,7 +9,7 @@ on the way (vocabularies, node fields) as the same :class:`Conflict` values.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, overload
 
@@ -178,8 +178,8 @@ def _overlap(a: Span | None, b: Span | None) -> bool:
 
 
 def _pair_groups(chart: LinkChart) -> list[list[int]]:
-    """The rows of the edges joining each unordered pair of nodes that more than one edge
-    joins, loops left out, in chart order."""
+    """The rows of the edges joining each unordered pair of nodes, loops left out, in chart
+    order (one edge alone is a group too: its evidence items may come from several sources)."""
     e = chart.edges
     lo = np.minimum(e.src, e.dst).astype(np.int64)
     hi = np.maximum(e.src, e.dst).astype(np.int64)
@@ -187,67 +187,104 @@ def _pair_groups(chart: LinkChart) -> list[list[int]]:
     keep = lo != hi
     rows = np.flatnonzero(keep)
     order = rows[np.argsort(key[rows], kind="stable")]
-    out: list[list[int]] = []
     if not len(order):
-        return out
+        return []
     cuts = np.flatnonzero(np.diff(key[order])) + 1
-    for group in np.split(order, cuts):
-        if len(group) > 1:
-            out.append(sorted(group.tolist()))
-    return out
+    return [sorted(group.tolist()) for group in np.split(order, cuts)]
 
 
-def _source(edge: Edge) -> str:
-    return edge.source if edge.source is not None else _NO_SOURCE
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """What one source says of a tie: an edge as one source tells it (the source and time of
+    one of its evidence items, each defaulting to the edge's own)."""
+
+    edge: Edge
+    source: str | None
+    time: Span | None
+
+    @property
+    def side(self) -> str:
+        return self.source if self.source is not None else _NO_SOURCE
+
+    @property
+    def told(self) -> str:
+        return f"{self.source or 'no source'}{', ' + self.time.text if self.time else ''}"
 
 
-def _edge_conflict(kind: ConflictKind, pair: str, said: str, on: list[Edge], values: list[str]) -> Conflict:
-    """A conflict between the edges ``on`` of one pair of nodes."""
+def _claims(edge: Edge) -> list[_Claim]:
+    """The claims of an edge: one per source and time its evidence items give (an edge
+    without items: its own source and time)."""
+    if not edge.evidence_items:
+        return [_Claim(edge, edge.source, edge.time)]
+    said = {
+        (
+            it.source if it.source is not None else edge.source,
+            it.time if it.time is not None else edge.time,
+        ): None
+        for it in edge.evidence_items
+    }
+    return [_Claim(edge, source, time) for source, time in said]
+
+
+def _edge_conflict(kind: ConflictKind, pair: str, said: str, on: list[_Claim], values: list[str]) -> Conflict:
+    """A conflict between the claims ``on`` (in chart order) about one pair of nodes."""
+    edges = list(dict.fromkeys(x.edge.id for x in on))
+    first = on[0].edge
     return Conflict(
         kind,
         pair,
         f"{pair}: {said}",
-        tuple(x.id for x in on),
+        tuple(edges),
         tuple(dict.fromkeys(x.source for x in on)),
-        (on[0].from_id, on[0].to_id),
+        (first.from_id, first.to_id),
         tuple(values),
     )
 
 
-def _sign_conflict(chart: LinkChart, pair: str, edges: list[Edge]) -> Conflict | None:
+def _told(on: list[_Claim], what: Callable[[Edge], str]) -> str:
+    """Each edge of ``on`` with the sources (and times) it is told by: ``allied_with (icg; press, 2001)``."""
+    by_edge: dict[str, list[_Claim]] = {}
+    for x in on:
+        by_edge.setdefault(x.edge.id, []).append(x)
+    return "; ".join(f"{what(xs[0].edge)} ({'; '.join(x.told for x in xs)})" for xs in by_edge.values())
+
+
+def _involved(claims: list[_Claim], clash: list[tuple[_Claim, _Claim]]) -> list[_Claim]:
+    """The claims on a side of some clash, in chart order."""
+    ids = {id(x) for pair in clash for x in pair}
+    return [x for x in claims if id(x) in ids]
+
+
+def _sign_conflict(chart: LinkChart, pair: str, claims: list[_Claim]) -> Conflict | None:
     signs = {r.name: r.sign for r in chart.vocabulary.relations}
-    friendly = [x for x in edges if signs[x.relation] == "positive"]
-    hostile = [x for x in edges if signs[x.relation] == "negative"]
-    clash = [
-        (f, h) for f in friendly for h in hostile if _source(f) != _source(h) and _overlap(f.time, h.time)
-    ]
+    friendly = [x for x in claims if signs[x.edge.relation] == "positive"]
+    hostile = [x for x in claims if signs[x.edge.relation] == "negative"]
+    clash = [(f, h) for f in friendly for h in hostile if f.side != h.side and _overlap(f.time, h.time)]
     if not clash:
         return None
-    sides = sorted({x.id for f, h in clash for x in (f, h)}, key=[x.id for x in edges].index)
-    on = [x for x in edges if x.id in sides]
-    told = "; ".join(
-        f"{x.relation} ({x.source or 'no source'}{', ' + x.time.text if x.time else ''})" for x in on
-    )
-    values = [f"{x.relation}: {signs[x.relation]}" for x in on]
+    on = _involved(claims, clash)
+    told = _told(on, lambda e: e.relation)
+    edges = {x.edge.id: x.edge for x in on}.values()
+    values = [f"{e.relation}: {signs[e.relation]}" for e in edges]
     return _edge_conflict("sign", pair, f"friendly by one source, hostile by another: {told}", on, values)
 
 
-def _time_conflicts(pair: str, edges: list[Edge]) -> list[Conflict]:
+def _time_conflicts(pair: str, claims: list[_Claim]) -> list[Conflict]:
     out = []
-    by_relation: dict[str, list[Edge]] = {}
-    for x in edges:
+    by_relation: dict[str, list[_Claim]] = {}
+    for x in claims:
         if x.time is not None:
-            by_relation.setdefault(x.relation, []).append(x)
+            by_relation.setdefault(x.edge.relation, []).append(x)
     for relation, dated in by_relation.items():
         clash = [
             (f, g)
             for i, f in enumerate(dated)
             for g in dated[i + 1 :]
-            if _source(f) != _source(g) and not _overlap(f.time, g.time)
+            if f.side != g.side and not _overlap(f.time, g.time)
         ]
         if not clash:
             continue
-        on = [x for x in dated if any(x in c for c in clash)]
+        on = _involved(dated, clash)
         told = "; ".join(f"{x.time.text if x.time else ''} ({x.source or 'no source'})" for x in on)
         said = f"{relation} dated by two sources at times that do not overlap: {told}"
         out.append(_edge_conflict("time", pair, said, on, [x.time.text if x.time else "" for x in on]))
@@ -291,8 +328,12 @@ def conflicts(chart: LinkChart, *, decisions: Decisions | Iterable[Decision] | N
     - ``type``: nodes that ``decisions`` judge one entity (``same_as``) whose types are of
       different classes (a person and a state; see :func:`type_class`).
 
-    Two edges of one source never conflict (a source may tell how a tie changed).
-    Edges without a source are the analyst's own, one more side.
+    Each edge is read as what each of its sources says: an edge written with an evidence
+    list is one claim per source (and time) of its items, each item's ``source`` and
+    ``time`` defaulting to the edge's own; an edge without one is its own source's claim.
+    Two claims of one source never conflict (a source may tell how a tie changed); claims
+    without a source are the analyst's own, one more side. ``sources`` and the ``time``
+    conflict's ``values`` are those of the claims on either side.
 
     Parameters
     ----------
@@ -337,12 +378,13 @@ def conflicts(chart: LinkChart, *, decisions: Decisions | Iterable[Decision] | N
     found: list[Conflict] = []
     for rows in _pair_groups(chart):
         edges = [chart.edge_at(k) for k in rows]
-        if len({_source(x) for x in edges}) < 2:
+        claims = [x for e in edges for x in _claims(e)]
+        if len({x.side for x in claims}) < 2:
             continue
         pair = f"{edges[0].from_id} -- {edges[0].to_id}"
-        sign = _sign_conflict(chart, pair, edges)
+        sign = _sign_conflict(chart, pair, claims)
         if sign is not None:
             found.append(sign)
-        found.extend(_time_conflicts(pair, edges))
+        found.extend(_time_conflicts(pair, claims))
     found.extend(_type_conflicts(chart, settled))
     return Conflicts(found, title=chart.title)

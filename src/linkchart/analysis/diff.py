@@ -3,7 +3,9 @@ evidence, sources, the vocabulary, and how the top ranks of each default measure
 
 Nodes are matched by id. An edge is matched by what it claims and who says it: its ends
 (in either order for an undirected relation), relation, time and source; two edges so
-matched whose confidence, evidence, weight, notes or attributes differ are *changed*.
+matched whose confidence, evidence, weight, notes, attributes or combined probability
+differ are *changed* (a probability changes with a source's reliability grade or the
+file's ``grades:`` too, where the edge itself does not).
 Edge ids play no part (files that give none number their edges in order), nor do the
 ``claim`` marks a merge writes (:data:`~linkchart.analysis.merged.CLAIM`).
 """
@@ -20,6 +22,7 @@ import numpy as np
 
 from ..errors import LinkchartError
 from ..model import LinkChart
+from ._declared import source_diff, vocabulary_diff
 from ._measure import check_count
 from .merged import CLAIM
 from .ranks import competition_ranks
@@ -37,8 +40,18 @@ __all__ = [
     "edge_identity",
 ]
 
-EDGE_FIELDS_COMPARED: Final = ("confidence", "evidence", "weight", "alternative", "notes", "attributes")
-"""The fields of two matched edges compared (the rest make their identity: :func:`edge_identity`)."""
+EDGE_FIELDS_COMPARED: Final = (
+    "confidence",
+    "evidence",
+    "weight",
+    "alternative",
+    "notes",
+    "attributes",
+    "probability",
+)
+"""The fields of two matched edges compared (the rest make their identity: :func:`edge_identity`);
+``probability`` is the tie's combined probability (:attr:`~linkchart.model.Edge.probability`),
+to 12 digits."""
 
 _NODE_FIELDS: Final = ("type", "label", "aliases", "time", "notes", "attributes")
 
@@ -158,10 +171,11 @@ class Diff:
     edges_changed
         The edges in both whose :data:`EDGE_FIELDS_COMPARED` differ.
     sources_added, sources_removed, sources_changed
-        Source ids only ``b`` cites, only ``a``, and those whose title, author, date or
-        location differ.
+        Source ids only ``b`` cites, only ``a``, and those whose title, author, date,
+        location or reliability grade differ.
     vocabulary
-        Declarations that differ (a relation, node type, confidence level, period), in words.
+        Declarations that differ (a relation, node type, confidence level, period, a grade
+        of the file's ``grades:`` or its rule of corroboration), in words.
     ranks
         Per default measure, how its top ranks moved (:class:`RankMoves`); only measures
         whose top ranks moved are listed.
@@ -190,8 +204,8 @@ class Diff:
         return any(self.counts().values())
 
     def counts(self) -> dict[str, int]:
-        """How many of each change (confidence and evidence changes counted among the edges
-        changed)."""
+        """How many of each change (confidence, probability and evidence changes counted
+        among the edges changed)."""
         changed = [c.field for e in self.edges_changed for c in e.changes]
         evidence = [e.evidence for e in self.edges_changed]
         return {
@@ -202,6 +216,7 @@ class Diff:
             "edges_removed": len(self.edges_removed),
             "edges_changed": len(self.edges_changed),
             "confidence_changed": changed.count("confidence"),
+            "probability_changed": changed.count("probability"),
             "evidence_added": evidence.count("added"),
             "evidence_removed": evidence.count("removed"),
             "evidence_changed": evidence.count("changed"),
@@ -245,7 +260,8 @@ class Diff:
         lines = [
             f"nodes: {c['nodes_added']} added, {c['nodes_removed']} removed, {c['nodes_changed']} changed; "
             f"edges: {c['edges_added']} added, {c['edges_removed']} removed, {c['edges_changed']} changed "
-            f"(confidence {c['confidence_changed']}; evidence {c['evidence_added']} added, "
+            f"(confidence {c['confidence_changed']}; probability {c['probability_changed']}; "
+            f"evidence {c['evidence_added']} added, "
             f"{c['evidence_removed']} removed, {c['evidence_changed']} changed)"
         ]
         lines += _capped([f"  + node {n}" for n in self.nodes_added])
@@ -288,7 +304,34 @@ def _rank(r: int | None) -> str:
 
 
 def _said(c: Change) -> str:
-    return f"{c.field} {c.a!r} -> {c.b!r}"
+    return f"{c.field} {_value_text(c.a)} -> {_value_text(c.b)}"
+
+
+def _item_text(item: Any) -> str:
+    """An evidence item in words: its quote and what else it says (``"A met B" (source s)``)."""
+    if not isinstance(item, Mapping):
+        return _value_text(item)
+    more = ", ".join(
+        f"{k} {item[k] if isinstance(item[k], str) else _value_text(item[k])}" for k in item if k != "quote"
+    )
+    quote = json.dumps(item["quote"], ensure_ascii=False) if item.get("quote") else "unquoted"
+    return f"{quote} ({more})" if more else quote
+
+
+def _value_text(value: Any) -> str:
+    """A field's value as records hold it, in words: a quote in quotation marks, an evidence
+    list item by item, ``none`` for none."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(_item_text(v) for v in value)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {_value_text(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 def edge_identity(record: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
@@ -306,9 +349,13 @@ def _claim_text(record: Mapping[str, Any], directed: bool) -> str:
 
 
 def _changes(x: Mapping[str, Any], y: Mapping[str, Any], fields: Iterable[str]) -> tuple[Change, ...]:
-    return tuple(
-        Change(f, _compared(x, f), _compared(y, f)) for f in fields if _compared(x, f) != _compared(y, f)
-    )
+    out = []
+    for f in fields:
+        a, b = _compared(x, f), _compared(y, f)
+        same = sorted(map(_item_key, a)) == sorted(map(_item_key, b)) if f == "evidence" else a == b
+        if not same:  # the same evidence items in another order are the same evidence
+            out.append(Change(f, a, b))
+    return tuple(out)
 
 
 def _compared(record: Mapping[str, Any], name: str) -> Any:
@@ -328,21 +375,19 @@ _ITEM_DEFAULTS: Final = ("source", "confidence", "time")
 
 def _items(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     """An edge's evidence as a list of items, each without what it takes from its edge (a
-    source, confidence or time equal to the edge's, or none), in a fixed order: one quote
-    and an item that writes out its edge's source are the same evidence, and so are the
-    same items in another order.
+    source, confidence or time equal to the edge's, or none): one quote and an item that
+    writes out its edge's source are the same evidence.
 
     >>> _items({"evidence": [{"quote": "y"}, {"quote": "x", "source": "s"}], "source": "s",
     ...         "confidence": "reported", "time": None})
-    [{'quote': 'x'}, {'quote': 'y'}]
+    [{'quote': 'y'}, {'quote': 'x'}]
     """
     evidence = record["evidence"]
     written = evidence if isinstance(evidence, list) else [{"quote": evidence}] if evidence else []
-    out = [
+    return [
         {k: v for k, v in item.items() if v is not None and not (k in _ITEM_DEFAULTS and v == record.get(k))}
         for item in written
     ]
-    return sorted(out, key=_item_key)
 
 
 def _item_key(item: Mapping[str, Any]) -> str:
@@ -408,35 +453,10 @@ def _edge_diff(
     return tuple(added), removed, tuple(changed)
 
 
-def _source_diff(a: LinkChart, b: LinkChart) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    sa = {s.id: s for s in a.sources}
-    sb = {s.id: s for s in b.sources}
-    return (
-        tuple(s for s in sb if s not in sa),
-        tuple(s for s in sa if s not in sb),
-        tuple(s for s in sa if s in sb and sa[s] != sb[s]),
-    )
-
-
-def _vocabulary_diff(a: LinkChart, b: LinkChart) -> tuple[str, ...]:
-    va, vb = a.vocabulary, b.vocabulary
-    out = []
-    for what, xs, ys in (
-        ("relation", {r.name: r for r in va.relations}, {r.name: r for r in vb.relations}),
-        ("node type", {t.name: t for t in va.node_types}, {t.name: t for t in vb.node_types}),
-        ("period", dict(a.periods), dict(b.periods)),
-    ):
-        out += [f"{what} {n!r} added" for n in ys if n not in xs]
-        out += [f"{what} {n!r} removed" for n in xs if n not in ys]
-        out += [f"{what} {n!r} declared otherwise" for n in xs if n in ys and xs[n] != ys[n]]
-    if va.confidence != vb.confidence:
-        scale = ", ".join(
-            f"{k} {p}" for k, p in zip(vb.confidence.levels, vb.confidence.probabilities, strict=True)
-        )
-        out.append(f"confidence scale now {scale}")
-    if va.default_layers != vb.default_layers:
-        out.append(f"default layers {va.default_layers} -> {vb.default_layers}")
-    return tuple(out)
+def _with_probability(chart: LinkChart, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The edge records, each with the tie's combined probability (to 12 digits)."""
+    p = chart.edges.probability
+    return [r | {"probability": round(float(p[k]), 12)} for k, r in enumerate(records)]
 
 
 def _ranks(chart: LinkChart, name: str, registry: Registry) -> tuple[dict[str, int], dict[str, float]]:
@@ -531,8 +551,8 @@ def diff(
     ...     [{"from": "a", "relation": "knows", "to": "b", "confidence": "confirmed"},
     ...      {"from": "b", "relation": "knows", "to": "c"}, {"from": "c", "relation": "knows", "to": "d"}])
     >>> d = diff(a, b, measures=["degree"])
-    >>> d.nodes_added, d.edges_added, [c.to_dict() for c in d.edges_changed[0].changes]
-    (('d',), ('e2',), [{'field': 'confidence', 'a': 'alleged', 'b': 'confirmed'}])
+    >>> d.nodes_added, d.edges_added, [(c.field, c.a, c.b) for c in d.edges_changed[0].changes]
+    (('d',), ('e2',), [('confidence', 'alleged', 'confirmed'), ('probability', 0.5, 0.95)])
     >>> [(m.node, m.rank_a, m.rank_b) for m in d.ranks[0].moves]
     [('c', 2, 1), ('a', 2, 3), ('d', None, 3)]
     """
@@ -553,14 +573,14 @@ def diff(
     ra, rb = a.to_records(), b.to_records()
     nodes = _node_diff(ra, rb)
     claims: dict[str, str] = {}
-    edges = _edge_diff(a, b, ra[1], rb[1], claims)
+    edges = _edge_diff(a, b, _with_probability(a, ra[1]), _with_probability(b, rb[1]), claims)
     same = not any((*nodes, *edges)) and a.sources == b.sources and a.vocabulary == b.vocabulary
     empty = a.number_of_nodes == 0 or b.number_of_nodes == 0
     return Diff(
         *nodes,
         *edges,
-        *_source_diff(a, b),
-        _vocabulary_diff(a, b),
+        *source_diff(a, b),
+        vocabulary_diff(a, b),
         () if same or empty else tuple(_rank_moves(a, b, names, top, registry)),
         top,
         claims,

@@ -10,6 +10,7 @@ from ..errors import Problems
 from ..vocabulary import CREDIBILITY, RELIABILITY, Corroboration, Grades
 from .columns import ABSENT, absent, check_keys, type_name
 from .header import number
+from .items import credibility_grade
 
 __all__ = ["parse_grades"]
 
@@ -36,7 +37,7 @@ def _grade_table(
     out = list(default)
     for key, value in raw.items():
         here = f"grades.{name}.{key}"
-        grade = int(key) if isinstance(key, str) and key.isdigit() and name == "credibility" else key
+        grade = credibility_grade(key) if name == "credibility" else key
         if isinstance(grade, bool) or grade not in grades:
             problems.add(
                 "bad-grade",

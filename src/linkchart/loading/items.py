@@ -6,6 +6,8 @@ reports unquoted; the rest default to the edge's own fields), checked and locate
 
 from __future__ import annotations
 
+import math
+import numbers
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -19,11 +21,37 @@ from .columns import ABSENT, Section, absent, check_keys, quote_hint, type_name
 from .evidence import has_words
 from .nodes import read_time
 
-__all__ = ["ItemReader", "evidence_column"]
+__all__ = ["ItemReader", "credibility_grade", "evidence_column"]
 
 
 _ITEM_KEYS: Final = ("quote", "source", "confidence", "credibility", "time")
 _ITEM_EXAMPLE: Final = "write 'evidence: [{quote: ..., source: ...}, ...]' (each item a quote and its source)"
+
+
+def credibility_grade(value: Any) -> int | None:
+    """The credibility grade 1-6 ``value`` is written as, or ``None`` where it is not one.
+
+    A spreadsheet, pandas or a JSON cell may hold a whole number as a float (``2.0``,
+    ``numpy.float64(2.0)``) or as text (``"2"``, ``"2.0"``): each is the grade. A truth value,
+    a fraction (``2.5``) or a number out of range is not.
+
+    >>> credibility_grade(2.0), credibility_grade(" 3 "), credibility_grade(2.5), credibility_grade(True)
+    (2, 3, None, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, numbers.Integral):
+        grade = int(value)
+    elif isinstance(value, numbers.Real) and math.isfinite(value) and float(value).is_integer():
+        grade = int(float(value))
+    else:
+        return None
+    return grade if grade in CREDIBILITY else None
 
 
 class ItemReader:
@@ -108,14 +136,13 @@ class ItemReader:
                 )
                 ok = False
             fields["confidence"] = level
-        grade = raw.get("credibility", ABSENT)
-        if not absent(grade):
-            if isinstance(grade, str) and grade.strip().isdigit():
-                grade = int(grade)
-            if isinstance(grade, bool) or grade not in CREDIBILITY:
+        written = raw.get("credibility", ABSENT)
+        if not absent(written):
+            grade = credibility_grade(written)
+            if grade is None:
                 self.problems.add(
                     "bad-grade",
-                    f"credibility {grade!r} is not a grade 1-6",
+                    f"credibility {written!r} is not a grade 1-6",
                     f"{here}.credibility",
                     "1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, "
                     "6 cannot be judged",

@@ -18,14 +18,16 @@ The mapping (``docs/ftm.md``):
 - **Provenance**: an edge's ``proof`` naming a document of the file (a ``Document``,
   ``Article``, ``Pages`` ...) cites that document as its source (title, author,
   ``publishedAt`` and ``sourceUrl``); else its ``sourceUrl`` and ``publisher`` make a
-  source; its ``summary`` is the evidence; ``recordId`` stays an attribute.
+  source; its ``summary`` is the evidence; ``recordId`` stays an attribute. Several
+  ``summary`` values, or several ``proof`` documents, make an evidence list: each summary
+  a quote, each document after the first an unquoted item of its source.
 - **Every other entity** is a node: its type the schema's name, its label its first
   ``name`` (every name kept as the attribute ``name`` when it has several), its aliases its
   ``alias`` values. A document that some edge cites and no edge joins is a source only.
 - **Every other property** is a free attribute (one value as text, several as a list).
 
 What cannot be mapped is listed in a warning at its first line: an edge whose end is no
-entity of the file (left out), a second value of an edge's date or summary, a time of day.
+entity of the file (left out), a second value of an edge's date, a time of day.
 """
 
 from __future__ import annotations
@@ -322,15 +324,12 @@ def _records(
         proof = [v for v in p.get("proof", []) if v in documents]
         if proof:
             source: str | None = sources.of_document(documents[proof[0]])
-            if len(proof) > 1:
-                unmapped.add("a second proof document", e.line)
             used -= {"sourceUrl", "publisher"}
         elif p.get("sourceUrl") or p.get("publisher"):
             source = sources.of_url(p.get("sourceUrl", [""])[0], p.get("publisher", [""])[0])
         else:
             source = None
-        if len(p.get("summary", [])) > 1:
-            unmapped.add("a second summary", e.line)
+        evidence = _evidence(p.get("summary", []), [sources.of_document(documents[d]) for d in proof])
         if any(v not in documents for v in p.get("proof", [])):
             used.discard("proof")
         attrs = {k: _value(v) for k, v in p.items() if k not in used}
@@ -345,14 +344,26 @@ def _records(
             }
             if source is not None:
                 row["source"] = source
-            if p.get("summary"):
-                row["evidence"] = p["summary"][0]
+            if evidence:
+                row["evidence"] = evidence
             if time is not None:
                 row["time"] = time
             edges.append(row)
             edge_lines.append(e.line)
             directed.append(bool(s.edge_directed))
     return nodes, edges, directed, list(sources.records.values()), node_lines, edge_lines, unmapped.warnings()
+
+
+def _evidence(summaries: list[str], cited: list[str]) -> str | list[dict[str, str]]:
+    """An edge's evidence from its ``summary`` values and the sources of its ``proof``
+    documents (the first its own): one summary and one source, that quote; else an evidence
+    list, each summary a quote (of the edge's source: FtM does not say whose), each further
+    source an unquoted item of it (the first too, where no summary quotes it). A summary is
+    only ever read as a quote as written."""
+    if len(cited) <= 1 and len(summaries) <= 1:
+        return summaries[0] if summaries else ""
+    unquoted = dict.fromkeys(cited[1:] if summaries else cited)
+    return [{"quote": q} for q in summaries] + [{"source": s} for s in unquoted]
 
 
 def read_ftm(raw: bytes, file: str) -> Read:

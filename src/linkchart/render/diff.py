@@ -326,6 +326,7 @@ def mark_diff(payload: dict[str, Any], changes: Compared) -> None:
         edge_marks[str(k)] = "~"
         rows, items_added, items_removed = _changes(ec.changes)
         p_a = rounded(float(a_edges.probability[a_edge_row[ec.a]]))
+        rows = [r for r in rows if r[0] != "probability"]  # shown as the page rounds it
         if p_a != probability_b[k]:
             rows.append(["probability", _text(p_a), _text(probability_b[k])])
         edge_changes[str(k)] = {"a": ec.a, "changes": rows, "items_added": items_added}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ..analysis.bridges import bridge_count
 from ..analysis.uncertainty import rank_range
@@ -469,8 +470,31 @@ def _md_how_sure(u: RankUncertainty) -> list[str]:
     return [*out, ""]
 
 
+_UNESCAPED: Final = re.compile(r"(?<!\\)((?:\\\\)*)([<&]|\][(\[:])")
+"""A ``<``, ``&`` or a link's ``](``, ``][`` or ``]:`` after an even number of backslashes
+(none escapes it)."""
+
+
+def _escaped(m: re.Match[str]) -> str:
+    c = m.group(2)
+    return m.group(1) + ("&lt;" if c == "<" else "&amp;" if c == "&" else "\\" + c)
+
+
+def _no_html(text: str) -> str:
+    """Markdown with no HTML and no links in it: every ``<`` (a tag's start), ``&`` (an
+    entity's) and link bracket (``](``, ``][``, ``]:``) that no backslash escapes, escaped.
+    The report's own markup uses none of them, so this reaches the data it quotes (labels,
+    titles, quotes, source ids) wherever it stands, prose or table.
+
+    >>> print(_no_html("<script>x</script> & [a](javascript:x) [IMT]"))
+    &lt;script>x&lt;/script> &amp; [a\\](javascript:x) [IMT]
+    """
+    return _UNESCAPED.sub(_escaped, text)
+
+
 def markdown(report: Report) -> str:
-    """The same tables as Markdown (GitHub pipe tables), after the Key findings."""
+    """The same tables as Markdown (GitHub pipe tables), after the Key findings; no data
+    text in it is read as HTML or a link (:func:`_no_html`)."""
     head = _header(report)
     found = _findings(report, markdown=True)
     out = [f"# {report.title or 'Untitled chart'}", "", head[1]]
@@ -563,4 +587,4 @@ def markdown(report: Report) -> str:
             "",
         ]
         out += [f"- {_md_escape(line.strip())}" for line in report.affiliations.text().splitlines()]
-    return "\n".join(out) + "\n"
+    return _no_html("\n".join(out)) + "\n"

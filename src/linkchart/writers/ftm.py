@@ -13,14 +13,18 @@ The mapping is :mod:`linkchart.readers.ftm`'s, the other way (``docs/ftm.md``):
 - an **edge** is an entity of the edge schema its relation names when the ends fit that
   schema's ranges (``Ownership`` from a ``Company`` to a ``Company``), else an
   ``UnknownLink`` whose ``role`` is the relation; its time ``date`` (one time) or
-  ``startDate``/``endDate`` (an interval); its evidence the ``summary``;
+  ``startDate``/``endDate`` (an interval); its evidence the ``summary`` (one quote, or
+  each quote of an evidence list as one ``summary`` value, as text) and its sources the
+  ``proof`` (its own source's document first, then those of its items' sources);
 - free attributes that are properties of the entity's schema are those properties.
 
 An id FtM cannot hold (it allows letters, digits, ``.`` and ``-``) becomes a slug with a
 short hash of the id (``Hani Hanjour`` -> ``Hani-Hanjour-fcafa6e2``). What FtM has no
 place for (a node type or relation it has no schema for, a confidence below the scale's
-highest, a weight, a lifespan, notes, an attribute the schema lacks ...) is listed in one
-:class:`FtmLossWarning`. Every entity written is valid FtM: the ``followthemoney``
+highest, a weight, a lifespan, notes, an attribute the schema lacks, a source's
+reliability grade, the file's ``grades:``, which source an evidence item quotes, an item's
+credibility, confidence or time ...) is listed in one :class:`FtmLossWarning`. Every entity
+written is valid FtM: the ``followthemoney``
 library (the extra ``linkchart[ftm]``) checks each value with its property's type.
 """
 
@@ -37,6 +41,7 @@ from typing import Any, Final
 from ..model import LinkChart
 from ..model.convert import to_records
 from ..readers.ftm import ftm_model
+from ..vocabulary import Grades
 
 __all__ = ["SCHEMA_OF_TYPE", "FtmLossWarning", "dumps", "ftm_id"]
 
@@ -123,6 +128,8 @@ class _Writer:
                     self.put(doc, props, "sourceUrl", s.location, "a source's location as")
                 else:
                     self.lost["a source's local location (a file is no web address)"] += 1
+            if s.reliability:
+                self.lost["a source's reliability grade"] += 1
             ids[s.id] = self.new_id(s.id)
             out.append({"id": ids[s.id], "schema": "Document", "properties": props})
         return out, ids
@@ -178,10 +185,7 @@ class _Writer:
                 if directed.get(rec["relation"], True):
                     self.lost["the direction of a directed relation FtM has no schema for (UnknownLink)"] += 1
             self._time(schema, props, rec["time"])
-            if rec["evidence"]:
-                self.put(schema, props, "summary", rec["evidence"], "the evidence as")
-            if rec["source"] is not None:
-                props["proof"] = [docs[rec["source"]]]
+            self._evidence(schema, props, rec, docs)
             for key, value in rec["attributes"].items():
                 if key == "role" and "role" in props:
                     self.lost["the edge attribute 'role' (UnknownLink's role holds the relation)"] += 1
@@ -196,6 +200,29 @@ class _Writer:
                     self.lost[f"an edge's {field}"] += 1
             out.append({"id": self.new_id(rec["id"]), "schema": schema.name, "properties": props})
         return out
+
+    def _evidence(
+        self, schema: Any, props: dict[str, list[str]], rec: Mapping[str, Any], docs: Mapping[str, str]
+    ) -> None:
+        """The edge's quotes as its ``summary`` (text, one value each) and its sources as its
+        ``proof``; what an item says beyond its quote and source is counted lost."""
+        evidence = rec["evidence"]
+        items: list[Mapping[str, Any]] = (
+            [{"quote": evidence}] if isinstance(evidence, str) else list(evidence or ())
+        )
+        quotes = [it["quote"] for it in items if it.get("quote")]
+        if quotes:
+            self.put(schema, props, "summary", quotes, "the evidence as")
+        cited = [rec["source"], *(it.get("source") for it in items)]
+        proof = list(dict.fromkeys(docs[x] for x in cited if x is not None))
+        if proof:
+            props["proof"] = proof
+        if any(it.get("quote") and it.get("source") not in (None, rec["source"]) for it in items):
+            self.lost["which source an evidence item quotes (its source is one more proof)"] += 1
+        for key in ("credibility", "confidence", "time"):
+            n = sum(1 for it in items if it.get(key) is not None)
+            if n:
+                self.lost[f"an evidence item's {key}"] += n
 
     def _time(self, schema: Any, props: dict[str, list[str]], time: Any) -> None:
         if time is None:
@@ -234,6 +261,8 @@ def dumps(chart: LinkChart) -> str:
     docs, doc_ids = writer.documents()
     nodes, ends = writer.nodes(node_records)
     edges = writer.edges(edge_records, ends, doc_ids)
+    if chart.vocabulary.grades != Grades.default():
+        writer.lost["the file's grades: (its grade tables and rule of corroboration)"] += 1
     if writer.lost:
         listed = "; ".join(f"{what}: {n}" for what, n in sorted(writer.lost.items()))
         warnings.warn(FtmLossWarning(f"FollowTheMoney cannot hold {listed}"), stacklevel=2)

@@ -336,8 +336,9 @@
         list.appendChild(li);
       });
     sec.appendChild(list);
-    if (c.confidence_changed || c.evidence_added || c.evidence_removed || c.evidence_changed) {
-      sec.appendChild(el("p", "lc-note", "Of the ties changed: confidence " + c.confidence_changed + "; evidence " +
+    if (c.confidence_changed || c.probability_changed || c.evidence_added || c.evidence_removed || c.evidence_changed) {
+      sec.appendChild(el("p", "lc-note", "Of the ties changed: confidence " + c.confidence_changed +
+        "; probability " + c.probability_changed + "; evidence " +
         c.evidence_added + " added, " + c.evidence_removed + " removed, " + c.evidence_changed + " changed."));
     }
     if (d.left_out) {

@@ -1000,7 +1000,7 @@
       });
     }
     var items = (einfo.items || {})[String(k)];
-    section(items ? "Evidence (" + items.length + " items; the tie " + fmt(einfo.probability[k]) + ")" : "Evidence");
+    section(items ? "Evidence (" + items.length + (items.length === 1 ? " item" : " items") + "; the tie " + fmt(einfo.probability[k]) + ")" : "Evidence");
     if (items) {
       var list = el("ol", "lc-items");
       items.forEach(function (it) {
