@@ -87,6 +87,17 @@ def test_a_bad_decisions_file_is_every_problem_located(
     assert not (tmp_path / "m.yaml").exists()
 
 
+def test_merge_never_writes_over_its_decisions_file_nor_another_input(
+    decisions: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = decisions.read_bytes()
+    for out in (decisions, Path(A), Path(B)):
+        assert main(["merge", A, B, "--decisions", str(decisions), "-o", str(out)]) == 1
+        assert "will not write over" in capsys.readouterr().err
+    assert decisions.read_bytes() == before
+    assert not {p.name for p in tmp_path.iterdir()} - {"decisions.yaml"}
+
+
 def test_diff_of_a_file_and_itself_and_of_two_sources(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", A, A]) == 0
     assert capsys.readouterr().out == "no differences\n"

@@ -414,11 +414,13 @@ def merge_charts(
                 sources=(old, new),
             )
         )
+    read = [d.files for d in (matches, decisions) if isinstance(d, Decisions)]
     settled = Decisions(
         [
             *_match_decisions(matches, a, b),
             *(decisions.entries if isinstance(decisions, Decisions) else decisions or ()),
-        ]
+        ],
+        files=[f for files in read for f in files],
     )
     if settled.contradictions:
         d, (x, y) = settled.contradictions[0]
@@ -456,7 +458,7 @@ def merge_charts(
         sources=built.sources,
         path=a.path,
         periods=built.periods,
-        files=tuple(dict.fromkeys((*a.files, *b.files))),
+        files=tuple(dict.fromkeys((*a.files, *b.files, *settled.files))),
     )
     return Merged(
         chart,
@@ -528,7 +530,8 @@ def merge(
     LinkChart
         The merged chart; ``a`` and ``b`` are unchanged. Its ``path`` is ``a``'s (the
         folder its sources' local locations are relative to: ``b``'s are rewritten
-        relative to it) and its ``files`` both charts' (a writer never writes over them).
+        relative to it) and its ``files`` both charts' and the decisions' files (a writer
+        never writes over them).
 
     Raises
     ------

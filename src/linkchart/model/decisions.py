@@ -51,6 +51,8 @@ class Decision:
 class Decisions:
     """Decisions taken together: the groups of nodes judged one entity (a ``same_as`` chain
     joins its groups: A = B and B = C make one group) and the pairs judged different.
+    ``files`` are the files they were read from: a chart made with them was read from those
+    too, and a writer never writes over one.
 
     Examples
     --------
@@ -59,10 +61,11 @@ class Decisions:
     ((('A', 'B', 'C'),), True, False, None)
     """
 
-    __slots__ = ("_different", "_group", "entries", "groups")
+    __slots__ = ("_different", "_group", "entries", "files", "groups")
 
-    def __init__(self, entries: Iterable[Decision] = ()) -> None:
+    def __init__(self, entries: Iterable[Decision] = (), *, files: Iterable[str] = ()) -> None:
         self.entries: tuple[Decision, ...] = tuple(entries)
+        self.files: tuple[str, ...] = tuple(dict.fromkeys(files))
         parent: dict[str, str] = {}
 
         def root(x: str) -> str:
@@ -299,4 +302,4 @@ def decisions_from_records(
             entries.append(Decision(tuple(nodes), key == "same_as", texts["by"], texts["why"], date))
     if problems:
         raise LoadError(problems)
-    return Decisions(entries)
+    return Decisions(entries, files=[file] if file else [])
