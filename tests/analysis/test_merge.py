@@ -139,6 +139,36 @@ def test_same_as_decisions_join_nodes_chains_too_and_the_first_id_names_the_node
         merge_charts(a, b, decisions=[*decisions, Decision(("Yoldashev", "Tahir Yoldash"), False)])
 
 
+def test_a_join_of_two_nodes_of_one_chart_is_held_to_load_s_checks_never_made_silently(
+    tmp_path: Path,
+) -> None:
+    a = make(people("Alice", "Bob", "Carol"), [knows("Alice", "Bob"), knows("Bob", "Carol")])
+    b = make([*people("Alice", "Carol"), {"id": "Bob", "type": "organisation"}], [knows("Bob", "Alice")])
+    with pytest.raises(LoadError) as err:  # b's Bob is a's Alice, who is b's Alice too
+        merge_charts(a, b, matches={"Bob": "Alice"})
+    said = [(p.code, p.path, p.message) for p in err.value.problems]
+    assert all(code == "bad-decision" and path == "matches['Bob']" for code, path, _ in said)
+    messages = " | ".join(m for _, _, m in said)
+    assert "edge 'e0' ties them to each other: the merge would make it a self-loop (in the first" in messages
+    assert "different types: Alice (person), Bob (organisation) (in the second chart)" in messages
+    with pytest.raises(LoadError, match=r"decisions\[1\]\.same_as: 'Bob' and 'Carol' are judged one"):
+        merge_charts(a, b, decisions=[Decision(("Alice", "Dave"), True), Decision(("Carol", "Bob"), True)])
+    path = tmp_path / "decisions.yaml"
+    path.write_text("decisions:\n  - {same_as: [Carol, Bob]}\n", encoding="utf-8")
+    from linkchart.cli.commands._decisions import read_decisions
+
+    with pytest.raises(LoadError) as err:
+        merge_charts(a, a, decisions=read_decisions(str(path)))
+    assert {(p.file, p.path) for p in err.value.problems} == {(str(path), "decisions[0].same_as")}
+    c = make(people("Carol", "Dave", "Eve"), [knows("Carol", "Eve"), knows("Dave", "Eve")])
+    done = merge_charts(c, c, decisions=[Decision(("Carol", "Dave"), True)])  # load would join them
+    assert done.chart.node_ids == ("Carol", "Eve") and done.chart.node("Carol").aliases == ("Dave",)
+    with pytest.raises(LoadError, match="give attribute 'x' different values"):
+        x = [{"id": "Carol", "type": "person", "attributes": {"x": 1}},
+             {"id": "Dave", "type": "person", "attributes": {"x": 2}}]  # fmt: skip
+        merge_charts(make(x, []), make(people("Dave"), []), matches={"Dave": "Carol"})
+
+
 def test_joined_nodes_of_other_types_times_or_attributes_are_conflicts_the_first_kept() -> None:
     a = make(
         [{"id": "Afghanistan", "type": "state", "time": "1996-", "attributes": {"iso": "AF"}}],

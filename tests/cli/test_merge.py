@@ -67,6 +67,9 @@ def test_merge_json_and_matches(tmp_path: Path, capsys: pytest.CaptureFixture[st
         main(["merge", A, B, "-o", str(out), "--matches", "Nobody=Mohamed Atta"]) == 1
     )  # a name the file lacks
     assert "the second chart has no node 'Nobody'" in capsys.readouterr().err
+    twice = ["--matches", "Mohamed Ata=Mohamed Atta", "--matches", "Mohamed Ata=Marwan al-Shehhi"]
+    assert main(["merge", A, B, "-o", str(out), *twice]) == 2  # never the last match said
+    assert "--matches names 'Mohamed Ata' twice" in capsys.readouterr().err
 
 
 def test_a_bad_decisions_file_is_every_problem_located(

@@ -20,13 +20,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import LinkchartError, did_you_mean
+from ..errors import LinkchartError, LoadError, did_you_mean
 from ..loading import from_records
 from ..loading.evidence import is_remote
 from ..model import LinkChart, Source
 from ..model.decisions import Decision, Decisions
 from ..vocabulary import Vocabulary
 from .conflicts import Conflict, Conflicts, incompatible_types, type_class
+from .merge_joins import Where, joins_within
 from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, JoinedClaim, Merged, MergeWarning
 from .unify import unified_periods, unified_vocabulary
 
@@ -35,6 +36,10 @@ __all__ = ["Matches", "claim_key", "merge", "merge_charts"]
 Matches = Mapping[str, str] | Iterable[tuple[str, str]] | Decisions | Iterable[Decision]
 """Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
 decisions (:class:`~linkchart.model.decisions.Decision`)."""
+
+
+_PAIRED = "matches="
+"""The ``why`` of a decision made of a ``matches=`` pair."""
 
 
 def _fresh(name: str, taken: set[str]) -> str:
@@ -110,8 +115,30 @@ def _match_decisions(matches: Matches | None, a: LinkChart, b: LinkChart) -> lis
                     code="unknown-name",
                     hint=did_you_mean(node, list(chart.node_ids)),
                 )
-        out.append(Decision((x, y), True, why="matches="))
+        out.append(Decision((x, y), True, why=_PAIRED))
     return out
+
+
+def _named(which: str, chart: LinkChart) -> str:
+    """``"the first chart, a.yaml"``: a chart as a problem names it."""
+    return f"{which}, {chart.path}" if chart.path else which
+
+
+def _where(
+    paired: Sequence[Decision],
+    given: Sequence[Decision],
+    decisions: Decisions | Iterable[Decision] | None,
+) -> list[Where]:
+    """Where each decision of a merge was given: ``matches['B id']`` (``matches[i]`` for
+    matches given as decisions), ``decisions[i]`` (in its file, for decisions read from one)."""
+    file = decisions.files[0] if isinstance(decisions, Decisions) and decisions.files else None
+    return [
+        *(
+            (None, f"matches[{d.nodes[1]!r}]" if d.why == _PAIRED else f"matches[{i}]")
+            for i, d in enumerate(paired)
+        ),
+        *((file, f"decisions[{i}].{'same_as' if d.same else 'not_same_as'}") for i, d in enumerate(given)),
+    ]
 
 
 def _groups(decisions: Decisions, present: Mapping[str, Any], notes: list[str]) -> dict[str, str]:
@@ -415,13 +442,10 @@ def merge_charts(
             )
         )
     read = [d.files for d in (matches, decisions) if isinstance(d, Decisions)]
-    settled = Decisions(
-        [
-            *_match_decisions(matches, a, b),
-            *(decisions.entries if isinstance(decisions, Decisions) else decisions or ()),
-        ],
-        files=[f for files in read for f in files],
-    )
+    paired = _match_decisions(matches, a, b)
+    given = list(decisions.entries if isinstance(decisions, Decisions) else decisions or ())
+    settled = Decisions([*paired, *given], files=[f for files in read for f in files])
+    where = _where(paired, given, decisions)
     if settled.contradictions:
         d, (x, y) = settled.contradictions[0]
         raise LinkchartError(
@@ -432,6 +456,12 @@ def merge_charts(
     nb, eb = b.to_records()
     present = dict.fromkeys([*a.node_ids, *b.node_ids])
     into = _groups(settled, present, notes)
+    refused = [
+        *joins_within(_named("the first chart", a), na, ea, into, settled, where),
+        *joins_within(_named("the second chart", b), nb, eb, into, settled, where),
+    ]
+    if refused:
+        raise LoadError(refused)
     nodes, joined = _nodes([*na, *nb], into, vocabulary, found)
     ea = [_renamed_ends(e, into) for e in ea]
     eb = [_renamed_ends(e, into) for e in eb]
@@ -539,8 +569,12 @@ def merge(
         For something that is not a chart, a match naming a node its chart lacks, or
         decisions that contradict each other.
     LoadError
-        When the merged records do not make a valid chart (a join that puts an edge on a
-        node of a type its relation does not allow), with every problem.
+        For a match or decision that joins two nodes of one chart where :func:`~linkchart.load`
+        would refuse the join (``bad-decision``: other types, an attribute given two values,
+        other lifespans, or an edge between them, which the join would make a self-loop),
+        located at the match or decision; and when the merged records do not make a valid
+        chart (a join that puts an edge on a node of a type its relation does not allow),
+        with every problem.
 
     Notes
     -----

@@ -53,6 +53,13 @@ def _matches(pairs: tuple[str, ...] | None) -> dict[str, str]:
                 loc=("--matches",),
                 input=pair,
             )
+        if out.get(b, a) != a:  # one node of B is one node of A: never the last match said
+            raise UsageError(
+                f"--matches names {b!r} twice ({b}={out[b]}, {pair}): a node of B joins one node "
+                "of A; keep one",
+                loc=("--matches",),
+                input=pair,
+            )
         out[b] = a
     return out
 
