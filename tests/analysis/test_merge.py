@@ -169,6 +169,32 @@ def test_a_join_of_two_nodes_of_one_chart_is_held_to_load_s_checks_never_made_si
         merge_charts(make(x, []), make(people("Dave"), []), matches={"Dave": "Carol"})
 
 
+def test_a_chart_s_own_not_same_as_survives_load_and_merges_and_refuses_a_join(tmp_path: Path) -> None:
+    path = tmp_path / "ns.yaml"
+    path.write_text(
+        "linkchart: 1\ntitle: NS\nnodes: [{id: Wail, type: person}, {id: Waleed, type: person}, "
+        "{id: Z, type: person}]\n"
+        "edges: [{from: Wail, relation: r, to: Z}, {from: Waleed, relation: r, to: Z}]\n"
+        "decisions:\n  - {not_same_as: [Wail, Waleed], by: analyst, why: brothers}\n",
+        encoding="utf-8",
+    )
+    chart, empty = load(path), make([], [])
+    join = [Decision(("Waleed", "Wail"), True)]
+    for which in ((chart, empty), (empty, chart)):
+        with pytest.raises(LoadError, match="'Wail' and 'Waleed' are judged one entity and not") as err:
+            merge_charts(*which, decisions=join)
+        [problem] = err.value.problems
+        assert (problem.file, problem.path, problem.code) == (str(path), "decisions", "bad-decision")
+    with pytest.raises(LoadError, match="recorded by the chart when it loaded"):
+        merge_charts(chart, chart, matches=[("Wail", "Waleed")])
+    merged = merge_charts(chart, empty).chart  # the merged chart keeps it, for the next merge
+    assert [d.to_record() for d in merged.decisions.entries] == [
+        {"not_same_as": ["Wail", "Waleed"], "by": "analyst", "why": "brothers"}
+    ]
+    with pytest.raises(LoadError, match="contradict"):
+        merge_charts(merged, empty, decisions=join)
+
+
 def test_joined_nodes_of_other_types_times_or_attributes_are_conflicts_the_first_kept() -> None:
     a = make(
         [{"id": "Afghanistan", "type": "state", "time": "1996-", "attributes": {"iso": "AF"}}],

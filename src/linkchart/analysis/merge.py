@@ -20,26 +20,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import LinkchartError, LoadError, did_you_mean
+from ..errors import LinkchartError, LoadError
 from ..loading import from_records
 from ..loading.evidence import is_remote
 from ..model import LinkChart, Source
 from ..model.decisions import Decision, Decisions
 from ..vocabulary import Vocabulary
 from .conflicts import Conflict, Conflicts, incompatible_types, type_class
-from .merge_joins import Where, joins_within
+from .merge_decisions import Matches, joined_ids, joins_within, kept_apart, named, settle
 from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, JoinedClaim, Merged, MergeWarning
 from .unify import unified_periods, unified_vocabulary
 
 __all__ = ["Matches", "claim_key", "merge", "merge_charts"]
-
-Matches = Mapping[str, str] | Iterable[tuple[str, str]] | Decisions | Iterable[Decision]
-"""Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
-decisions (:class:`~linkchart.model.decisions.Decision`)."""
-
-
-_PAIRED = "matches="
-"""The ``why`` of a decision made of a ``matches=`` pair."""
 
 
 def _fresh(name: str, taken: set[str]) -> str:
@@ -87,73 +79,6 @@ def _sources(a: Sequence[Source], b: Sequence[Source]) -> tuple[list[Source], di
             renamed[s.id] = _fresh(s.id, taken)
             out.append(replace(s, id=renamed[s.id]))
     return out, renamed
-
-
-def _match_decisions(matches: Matches | None, a: LinkChart, b: LinkChart) -> list[Decision]:
-    """``matches`` as ``same_as`` decisions, each id checked against its chart."""
-    if matches is None:
-        return []
-    if isinstance(matches, Decisions):
-        return [d for d in matches.entries if d.same]
-    if isinstance(matches, Mapping):
-        pairs: list[Any] = [(x, y) for y, x in matches.items()]
-    else:
-        pairs = list(matches)
-    out = []
-    for p in pairs:
-        if isinstance(p, Decision):
-            if p.same:
-                out.append(p)
-            continue
-        if not (isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, str) for x in p)):
-            raise LinkchartError(f"a match is a pair of node ids (a's, b's), not {p!r}")
-        x, y = p
-        for node, chart, which in ((x, a, "first"), (y, b, "second")):
-            if node not in chart:
-                raise LinkchartError(
-                    f"matches: the {which} chart has no node {node!r}",
-                    code="unknown-name",
-                    hint=did_you_mean(node, list(chart.node_ids)),
-                )
-        out.append(Decision((x, y), True, why=_PAIRED))
-    return out
-
-
-def _named(which: str, chart: LinkChart) -> str:
-    """``"the first chart, a.yaml"``: a chart as a problem names it."""
-    return f"{which}, {chart.path}" if chart.path else which
-
-
-def _where(
-    paired: Sequence[Decision],
-    given: Sequence[Decision],
-    decisions: Decisions | Iterable[Decision] | None,
-) -> list[Where]:
-    """Where each decision of a merge was given: ``matches['B id']`` (``matches[i]`` for
-    matches given as decisions), ``decisions[i]`` (in its file, for decisions read from one)."""
-    file = decisions.files[0] if isinstance(decisions, Decisions) and decisions.files else None
-    return [
-        *(
-            (None, f"matches[{d.nodes[1]!r}]" if d.why == _PAIRED else f"matches[{i}]")
-            for i, d in enumerate(paired)
-        ),
-        *((file, f"decisions[{i}].{'same_as' if d.same else 'not_same_as'}") for i, d in enumerate(given)),
-    ]
-
-
-def _groups(decisions: Decisions, present: Mapping[str, Any], notes: list[str]) -> dict[str, str]:
-    """Node id -> the id of the node it joins, for every id a ``same_as`` group joins to
-    another present one (the group's first present id); ids no chart has are noted."""
-    unknown = sorted({n for d in decisions.entries for n in d.nodes if n not in present})
-    for n in unknown:
-        hint = did_you_mean(n, list(present))
-        notes.append(f"decision names {n!r}, which neither chart has" + (f" ({hint})" if hint else ""))
-    into: dict[str, str] = {}
-    for group in decisions.groups:
-        here = [n for n in group if n in present]
-        for n in here[1:]:
-            into[n] = here[0]
-    return into
 
 
 def _join_nodes(
@@ -441,24 +366,14 @@ def merge_charts(
                 sources=(old, new),
             )
         )
-    read = [d.files for d in (matches, decisions) if isinstance(d, Decisions)]
-    paired = _match_decisions(matches, a, b)
-    given = list(decisions.entries if isinstance(decisions, Decisions) else decisions or ())
-    settled = Decisions([*paired, *given], files=[f for files in read for f in files])
-    where = _where(paired, given, decisions)
-    if settled.contradictions:
-        d, (x, y) = settled.contradictions[0]
-        raise LinkchartError(
-            f"the decisions contradict each other: {x!r} and {y!r} are judged one entity and not "
-            f"(not_same_as {list(d.nodes)}); delete one of them"
-        )
+    settled, where = settle(a, b, matches, decisions)
     na, ea = a.to_records()
     nb, eb = b.to_records()
     present = dict.fromkeys([*a.node_ids, *b.node_ids])
-    into = _groups(settled, present, notes)
+    into = joined_ids(settled, present, notes)
     refused = [
-        *joins_within(_named("the first chart", a), na, ea, into, settled, where),
-        *joins_within(_named("the second chart", b), nb, eb, into, settled, where),
+        *joins_within(named("the first chart", a), na, ea, into, settled, where),
+        *joins_within(named("the second chart", b), nb, eb, into, settled, where),
     ]
     if refused:
         raise LoadError(refused)
@@ -489,6 +404,7 @@ def merge_charts(
         path=a.path,
         periods=built.periods,
         files=tuple(dict.fromkeys((*a.files, *b.files, *settled.files))),
+        decisions=kept_apart(settled, into, present),
     )
     return Merged(
         chart,

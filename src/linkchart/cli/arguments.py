@@ -363,7 +363,9 @@ class _Gathered(argparse.Action):
     ) -> None:
         before = getattr(namespace, self.dest, None)
         given = list(values) if isinstance(values, list | tuple) else [values]
-        setattr(namespace, self.dest, given if before is self.default else [*before, *given])
+        setattr(
+            namespace, self.dest, given if before is self.default or before is None else [*before, *given]
+        )
 
 
 def _arguments(opt: Option, names: Names) -> dict[str, Any]:

@@ -263,6 +263,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         path=doc.path,
         periods=periods,
         files=_files_read(doc, sources),
+        decisions=decisions.apart(),
     )
 
 

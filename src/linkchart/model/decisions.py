@@ -8,10 +8,17 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from ..errors import LoadError, Problem, ProblemCode, did_you_mean
-from .chart import LinkChart
+
+
+class _Chart(Protocol):
+    """What :meth:`Decisions.problems` reads of a chart (a :class:`~linkchart.LinkChart`)."""
+
+    @property
+    def node_ids(self) -> tuple[str, ...]: ...
+
 
 __all__ = ["Decision", "Decisions", "decisions_from_records"]
 
@@ -108,6 +115,27 @@ class Decisions:
             return True
         return False if frozenset((ga, gb)) in self._different else None
 
+    def apart(self) -> Decisions:
+        """The ``not_same_as`` decisions, each id written as the id of the node its ``same_as``
+        group makes (the group's first id, as :func:`~linkchart.load` names the joined node):
+        what a chart loaded with these decisions keeps of them (:attr:`LinkChart.decisions`).
+
+        Examples
+        --------
+        >>> ds = Decisions([Decision(("A", "B"), True), Decision(("B", "C"), False, why="kin")])
+        >>> ds.apart().entries
+        (Decision(nodes=('A', 'C'), same=False, by='', why='kin', date=''),)
+        """
+        first = {n: group[0] for group in self.groups for n in group}
+        return Decisions(
+            [
+                Decision(tuple(first.get(n, n) for n in d.nodes), False, d.by, d.why, d.date)
+                for d in self.entries
+                if not d.same
+            ],
+            files=self.files,
+        )
+
     @property
     def contradictions(self) -> tuple[tuple[Decision, tuple[str, str]], ...]:
         """Each ``not_same_as`` decision with a pair it names that ``same_as`` decisions join."""
@@ -119,7 +147,7 @@ class Decisions:
             if self._group[a] == self._group[b]
         )
 
-    def problems(self, *charts: LinkChart) -> list[Problem]:
+    def problems(self, *charts: _Chart) -> list[Problem]:
         """``unknown-node`` problems for the ids that name no node of the charts (with the
         closest names), located at ``decisions[i].same_as[j]``."""
         known: set[str] = set()

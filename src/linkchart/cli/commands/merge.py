@@ -44,7 +44,7 @@ def arguments(p: argparse.ArgumentParser, names: Names) -> None:
 
 
 def _matches(pairs: tuple[str, ...] | None) -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for pair in pairs or ():
         b, sep, a = pair.partition("=")
         if not sep or not a or not b:
