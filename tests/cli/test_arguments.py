@@ -365,6 +365,7 @@ def test_the_flags_added_since() -> None:
         "robust": ["--dask"],
         "timeline": ["--dask"],
         "dedupe": ["--decisions"],  # issue 23: the pairs a decisions file settles left out
+        "merge": ["--embed-sources", "--no-embed-sources"],  # the texts of charts from other folders
     }
 
 

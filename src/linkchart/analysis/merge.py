@@ -23,6 +23,7 @@ from typing import Any
 from ..errors import LinkchartError, LoadError
 from ..loading import from_records
 from ..loading.evidence import is_remote
+from ..loading.files import MAX_TEXT_BYTES, Refused, read_text, resolve_named
 from ..model import LinkChart, Source
 from ..model.decisions import Decision, Decisions
 from ..vocabulary import Vocabulary
@@ -43,14 +44,32 @@ def _fresh(name: str, taken: set[str]) -> str:
     return f"{name}-{k}"
 
 
+def _with_texts(c: LinkChart) -> list[Source]:
+    """``c``'s sources, each with the text of the local file its load read (and checked its
+    quotes against) in ``text``: the merged chart has one folder, ``a``'s, and a writer reads
+    no text outside it, so each text travels with its source (and a writer can embed it)."""
+    if c.path is None:
+        return list(c.sources)
+    base, out = Path(c.path).parent, []
+    for s in c.sources:
+        if not s.text and not s.unchecked and s.location and not is_remote(s.location):
+            try:  # the load read it (else it would be unchecked): outside its folder only if allowed
+                path = resolve_named(base, s.location, allow_outside=True)
+                s = replace(s, text=read_text(path, MAX_TEXT_BYTES, encoding="utf-8"))
+            except (Refused, OSError, UnicodeDecodeError):
+                pass  # changed since it loaded: the writer says it is unchecked
+        out.append(s)
+    return out
+
+
 def _located(b: LinkChart, a: LinkChart) -> list[Source]:
-    """``b``'s sources, each relative local ``location`` written relative to ``a``'s folder
-    (the merged chart's), or absolute when ``a`` has none."""
+    """``b``'s sources (:func:`_with_texts`), each relative local ``location`` written relative
+    to ``a``'s folder (the merged chart's), or absolute when ``a`` has none."""
     if b.path is None or a.path == b.path:
-        return list(b.sources)
+        return _with_texts(b)
     origin = Path(b.path).parent
     out = []
-    for s in b.sources:
+    for s in _with_texts(b):
         loc = s.location
         if loc and not is_remote(loc) and not os.path.isabs(loc):
             whole = os.path.abspath(origin / loc)
@@ -355,7 +374,7 @@ def merge_charts(
     notes: list[str] = []
     vocabulary = unified_vocabulary(a.vocabulary, b.vocabulary, found)
     periods = unified_periods(a.periods, b.periods, found)
-    sources, renamed_sources = _sources(a.sources, _located(b, a))
+    sources, renamed_sources = _sources(_with_texts(a), _located(b, a))
     for old, new in renamed_sources.items():
         found.append(
             Conflict(
@@ -497,7 +516,9 @@ def merge(
     Merging is associative on the sets of nodes (by id) and edges (by their fields, a
     source by its document), and a chart merged with itself is itself, but for ``claim``
     marks on its own parallel edges of one claim. Evidence is not checked against the
-    sources' texts (the merged chart has no folder; write it and load it to check).
+    sources' texts here; each local text the charts' loads read travels with its source
+    (``Source.text``): export the merged chart with ``embed_sources=True`` and load it to
+    check every quote again, wherever the charts' folders were.
 
     Examples
     --------
