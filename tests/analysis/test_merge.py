@@ -259,15 +259,39 @@ def test_a_claim_s_edges_that_may_not_be_one_stay_parallel_marked_as_one_claim()
         assert [e.attributes["claim"] for e in done.chart.iter_edges()] == ["e0", "e0"], why
 
 
-def test_a_chart_s_own_parallel_edges_of_one_claim_are_not_joined() -> None:
+def test_a_chart_s_own_parallel_edges_of_one_claim_are_not_joined_nor_marked() -> None:
     a = make(
         people("A", "B"),
         [knows("A", "B", source="s", evidence="x"), knows("A", "B", source="t", evidence="y")],
         [{"id": "s"}, {"id": "t"}],
     )
     done = merge_charts(a, a)
-    assert not diff(a, done.chart, measures=()) and not done.claims  # itself, but for the marks
-    assert done.marked == (("e0", "e1"),)
+    assert done.chart == a and not done.claims and not done.marked  # as the chart wrote them
+    b = make(people("A", "B"), [knows("A", "B", source="u", evidence="z", weight=2)], [{"id": "u"}])
+    twice = merge_charts(merge_charts(a, b).chart, b)  # marks of a merge kept by the next
+    assert [e.attributes.get("claim") for e in twice.chart.iter_edges()] == ["e0", "e0", "e0"]
+    again = merge_charts(b, merge_charts(b, b).chart)  # and renamed with their edges
+    assert again.chart == b and not again.marked
+
+
+def test_merging_a_chart_that_applied_decisions_keeps_its_edges_written_ends(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        "linkchart: 1\ntitle: D\nnodes:\n  - {id: A, type: person, aliases: [a1]}\n"
+        "  - {id: B, type: person, label: Bee}\n  - {id: C, type: person}\n  - {id: D, type: person}\n"
+        "edges:\n  - {from: A, relation: knows, to: D}\n  - {from: B, relation: knows, to: D}\n"
+        "  - {from: C, relation: knows, to: D}\n"
+        "decisions:\n  - {same_as: [B, A]}\n  - {same_as: [C, A]}\n",
+        encoding="utf-8",
+    )
+    c = load(path)
+    ends = [e.written_ends for e in c.iter_edges()]
+    assert ends == [("A", "D"), None, ("C", "D")]
+    assert merge(c, c) == c and [e.written_ends for e in merge(c, c).iter_edges()] == ends
+    m = quiet(make(people("D", "E"), [knows("D", "E")]), c)
+    assert {e.id: e.written_ends for e in m.iter_edges()} == {
+        "e0": None, "e0-2": ("A", "D"), "e1": None, "e2": ("C", "D")
+    }  # fmt: skip
 
 
 def test_identical_edges_are_kept_once_and_a_chart_merged_with_itself_is_itself() -> None:

@@ -18,13 +18,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 
 from ..errors import LinkchartError, LoadError
 from ..loading import from_records
 from ..loading.evidence import is_remote
 from ..loading.files import MAX_TEXT_BYTES, Refused, read_text, resolve_named
-from ..model import LinkChart, Source
+from ..model import EdgeTable, LinkChart, Source
 from ..model.decisions import Decision, Decisions
 from ..vocabulary import Vocabulary
 from .conflicts import Conflict, Conflicts, incompatible_types, type_class
@@ -160,6 +161,30 @@ def _join_nodes(
     return out
 
 
+_WRITTEN: Final = "_written_ends"
+"""The key of an edge record (here only) that holds the ends it was written with, where a
+decision applied when its chart loaded moved it (:attr:`~linkchart.model.Edge.written_ends`)."""
+
+
+def _records(c: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``c``'s node and edge records, each edge's written ends (where a decision moved it)
+    under :data:`_WRITTEN`."""
+    nodes, edges = c.to_records()
+    ends = {e.id: e.written_ends for e in c.iter_edges() if e.written_ends is not None}
+    for e in edges:
+        if e["id"] in ends:
+            e[_WRITTEN] = ends[e["id"]]
+    return nodes, edges
+
+
+def _with_written_ends(table: EdgeTable, written: Mapping[str, tuple[str, str]]) -> EdgeTable:
+    """``table`` with the written ends of its edges (by edge id)."""
+    if not written:
+        return table
+    ends = {int(table.position[k]): written.get(table.id_of(k)) for k in range(len(table))}
+    return replace(table, written_ends=MappingProxyType({p: w for p, w in ends.items() if w is not None}))
+
+
 def claim_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
     """What makes two edge records one claim: their ends (in either order for an undirected
     relation), their relation and their time."""
@@ -179,6 +204,7 @@ def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
         edge["alternative"],
         repr(edge["notes"]),
         repr(sorted(attributes.items())),
+        repr(edge.get(_WRITTEN)),
     )
 
 
@@ -217,7 +243,8 @@ def _edges(
     that are not the same in every field as one of the first's; the second's edge ids and
     either-or names taken in the first renamed; the edges of one claim from both charts
     joined into one (with every evidence item), or marked as one claim where they may not
-    be joined, as a chart's own parallel edges of one claim are. The renames returned are
+    be joined (one chart's own parallel edges of one claim keep the marks it wrote, or none:
+    the chart's author kept them apart). The renames returned are
     those of edges the merged chart keeps (a renamed edge joined into another is not one);
     each joined claim is its first chart's edge ids and its second's, as each chart wrote them."""
 
@@ -251,14 +278,19 @@ def _edges(
             if alt not in renamed_alt:
                 renamed_alt[alt] = _fresh(alt, alt_taken)
             e["alternative"] = renamed_alt[alt]
+    for e in kept:  # a mark of the second chart's names its edge as the merged chart does
+        if CLAIM in e["attributes"]:
+            e["attributes"][CLAIM] = renamed.get(e["attributes"][CLAIM], e["attributes"][CLAIM])
     claims: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for e in [*ea, *kept]:
-        e["attributes"].pop(CLAIM, None)
         claims.setdefault(claim_key(e, is_directed(e)), []).append(e)
     from_a = {id(e) for e in ea}
     edges, joined, marked = [], [], []
     for group in claims.values():
-        one = _joined_claim(group, from_a) if len({id(e) in from_a for e in group}) == 2 else None
+        both = len({id(e) in from_a for e in group}) == 2  # one chart's own: as it wrote them
+        for e in group if both else ():
+            e["attributes"].pop(CLAIM, None)
+        one = _joined_claim(group, from_a) if both else None
         if one is not None:
             edges.append((group[0], one))
             joined.append(
@@ -268,7 +300,7 @@ def _edges(
                 )
             )
             continue
-        if len(group) > 1:
+        if both:
             for e in group:
                 e["attributes"][CLAIM] = group[0]["id"]
             marked.append(tuple(e["id"] for e in group))
@@ -309,6 +341,8 @@ def _joined_claim(group: list[dict[str, Any]], from_a: set[int]) -> dict[str, An
     whole edge is."""
     first = group[0]
     if any(e["alternative"] is not None or e["weight"] != first["weight"] for e in group):
+        return None
+    if len({repr(e.get(_WRITTEN)) for e in group}) > 1:  # ends written otherwise: each kept
         return None
     attributes: dict[str, Any] = {}
     for e in group:
@@ -386,8 +420,8 @@ def merge_charts(
             )
         )
     settled, where = settle(a, b, matches, decisions)
-    na, ea = a.to_records()
-    nb, eb = b.to_records()
+    na, ea = _records(a)
+    nb, eb = _records(b)
     present = dict.fromkeys([*a.node_ids, *b.node_ids])
     into = joined_ids(settled, present, notes)
     refused = [
@@ -410,13 +444,14 @@ def merge_charts(
     edges, duplicates, renamed_edges, renamed_alt, claims, marked = _edges(ea, eb, directed)
     title = a.title if a.title == b.title or not b.title else f"{a.title or 'untitled'} + {b.title}"
     description = "\n\n".join(dict.fromkeys(d for d in (a.description, b.description) if d))
+    written = {e["id"]: w for e in edges if (w := e.pop(_WRITTEN, None)) is not None}
     built = from_records(
         nodes, edges, vocabulary, title=title, description=description, sources=sources, periods=periods
     )
     chart = LinkChart(  # in a's folder, so that its sources' locations read as written
         vocabulary=built.vocabulary,
         nodes=built.nodes,
-        edges=built.edges,
+        edges=_with_written_ends(built.edges, written),
         title=title,
         description=description,
         sources=built.sources,
@@ -468,7 +503,8 @@ def merge(
       corroborate it). Where they may not be one (an either-or alternative among them,
       other weights, an attribute given two values, one source only, an edge with neither
       quote nor source) they stay parallel, each marked by the ``claim`` attribute, the id
-      of the claim's first edge, as a chart's own parallel edges of one claim are. No
+      of the claim's first edge; one chart's own parallel edges of one claim stay as that
+      chart wrote them (its author kept them apart; a mark a merge wrote is kept). No
       evidence is lost or averaged. A ``b`` edge id or either-or claim name that ``a``
       uses is renamed (``e0`` -> ``e0-2``) where the edge is kept as an edge of its own.
     - **Sources** stay distinct: a ``b`` source id that names another document in ``a``
@@ -514,8 +550,8 @@ def merge(
     Notes
     -----
     Merging is associative on the sets of nodes (by id) and edges (by their fields, a
-    source by its document), and a chart merged with itself is itself, but for ``claim``
-    marks on its own parallel edges of one claim. Evidence is not checked against the
+    source by its document), and a chart merged with itself, or with an empty chart, is
+    itself (edges moved by its decisions keep their written ends). Evidence is not checked against the
     sources' texts here; each local text the charts' loads read travels with its source
     (``Source.text``): export the merged chart with ``embed_sources=True`` and load it to
     check every quote again, wherever the charts' folders were.
