@@ -304,6 +304,35 @@ def test_identical_edges_are_kept_once_and_a_chart_merged_with_itself_is_itself(
     assert done.duplicates == 2 and done.chart == a and not done.lines()
 
 
+def test_a_chart_merged_with_an_empty_chart_either_way_is_itself(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("linkchart: 1\ntitle: Empty\nnodes: []\nedges: []\n", encoding="utf-8")
+    graded = tmp_path / "g.yaml"
+    graded.write_text(
+        "linkchart: 1\ntitle: G\nrelations: {pays: {directed: true}}\nconfidence: {sure: 0.9, maybe: 0.4}\n"
+        "grades: {corroboration: max}\nnode_types: {person: {color: '#000000'}}\n"
+        "nodes: [{id: A, type: person}, {id: B, type: person}]\n"
+        "edges: [{from: A, relation: pays, to: B, confidence: maybe}]\n",
+        encoding="utf-8",
+    )
+    e = load(empty)
+    for chart in (load(graded), load(ROOT / "graphs" / "central_asia.yaml"), make(people("A"), [])):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # nothing chosen: an empty chart declares nothing
+            assert merge(chart, e) == chart and merge(e, chart) == chart
+    g = load(graded)
+    assert merge(g, e).vocabulary.declared_relations and merge(g, e).vocabulary.grades.corroboration == "max"
+    b = make(people("A", "B"), [knows("A", "B", confidence="reported")])  # a level g's scale lacks
+    done = merge_charts(g, b)
+    assert "reported" in done.chart.vocabulary.confidence.levels and done.chart.title == "G"
+    again = load(graded)
+    other = make(
+        people("A"), [], vocabulary=Vocabulary(confidence=ConfidenceScale.from_mapping({"sure": 0.5}))
+    )
+    found = merge_charts(again, other).conflicts  # a declared level at another probability: said
+    assert [c.subject for c in found] == ["sure"]
+
+
 def test_a_clashing_source_id_is_renamed_with_its_edges_and_said() -> None:
     a = make(people("A", "B"), [knows("A", "B", source="s", evidence="x")], [{"id": "s", "title": "ICG"}])
     b = make(people("A", "B"), [knows("A", "B", source="s", evidence="y")], [{"id": "s", "title": "Press"}])

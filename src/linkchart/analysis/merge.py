@@ -12,93 +12,25 @@ record, and :func:`merge` warns of it.
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
 from ..errors import LinkchartError, LoadError
 from ..loading import from_records
-from ..loading.evidence import is_remote
-from ..loading.files import MAX_TEXT_BYTES, Refused, read_text, resolve_named
-from ..model import EdgeTable, LinkChart, Source
+from ..model import EdgeTable, LinkChart
 from ..model.decisions import Decision, Decisions
 from ..vocabulary import Vocabulary
 from .conflicts import Conflict, Conflicts, incompatible_types, type_class
 from .merge_decisions import Matches, joined_ids, joins_within, kept_apart, named, settle
+from .merge_sources import fresh, located, merged_sources, with_texts
 from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, JoinedClaim, Merged, MergeWarning
 from .unify import unified_periods, unified_vocabulary
 
 __all__ = ["Matches", "claim_key", "merge", "merge_charts"]
-
-
-def _fresh(name: str, taken: set[str]) -> str:
-    """``name-2``, ``name-3`` ...: the first not in ``taken`` (which it joins)."""
-    k = 2
-    while f"{name}-{k}" in taken:
-        k += 1
-    taken.add(f"{name}-{k}")
-    return f"{name}-{k}"
-
-
-def _with_texts(c: LinkChart) -> list[Source]:
-    """``c``'s sources, each with the text of the local file its load read (and checked its
-    quotes against) in ``text``: the merged chart has one folder, ``a``'s, and a writer reads
-    no text outside it, so each text travels with its source (and a writer can embed it)."""
-    if c.path is None:
-        return list(c.sources)
-    base, out = Path(c.path).parent, []
-    for s in c.sources:
-        if not s.text and not s.unchecked and s.location and not is_remote(s.location):
-            try:  # the load read it (else it would be unchecked): outside its folder only if allowed
-                path = resolve_named(base, s.location, allow_outside=True)
-                s = replace(s, text=read_text(path, MAX_TEXT_BYTES, encoding="utf-8"))
-            except (Refused, OSError, UnicodeDecodeError):
-                pass  # changed since it loaded: the writer says it is unchecked
-        out.append(s)
-    return out
-
-
-def _located(b: LinkChart, a: LinkChart) -> list[Source]:
-    """``b``'s sources (:func:`_with_texts`), each relative local ``location`` written relative
-    to ``a``'s folder (the merged chart's), or absolute when ``a`` has none."""
-    if b.path is None or a.path == b.path:
-        return _with_texts(b)
-    origin = Path(b.path).parent
-    out = []
-    for s in _with_texts(b):
-        loc = s.location
-        if loc and not is_remote(loc) and not os.path.isabs(loc):
-            whole = os.path.abspath(origin / loc)
-            loc = whole if a.path is None else os.path.relpath(whole, os.path.abspath(Path(a.path).parent))
-        out.append(replace(s, location=loc))
-    return out
-
-
-def _same_document(x: Source, y: Source) -> bool:
-    """Whether two sources of one id are one document: the same citation, and the same text
-    or local file (``Source`` equality compares the citation only, so that an export loads
-    back equal wherever its texts were read from; a merge must not join two files)."""
-    return x == y and (x.location, x.text) == (y.location, y.text)
-
-
-def _sources(a: Sequence[Source], b: Sequence[Source]) -> tuple[list[Source], dict[str, str]]:
-    """The first chart's sources, then the second's; a second-chart id that names another
-    document in the first is renamed (old -> new)."""
-    mine = {s.id: s for s in a}
-    taken = {s.id for s in a} | {s.id for s in b}
-    out, renamed = list(a), {}
-    for s in b:
-        if s.id not in mine:
-            out.append(s)
-        elif not _same_document(mine[s.id], s):
-            renamed[s.id] = _fresh(s.id, taken)
-            out.append(replace(s, id=renamed[s.id]))
-    return out, renamed
 
 
 def _join_nodes(
@@ -175,6 +107,27 @@ def _records(c: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         if e["id"] in ends:
             e[_WRITTEN] = ends[e["id"]]
     return nodes, edges
+
+
+def _heading(a: LinkChart, b: LinkChart) -> tuple[str, str]:
+    """The merged chart's title and description: both charts', but for an empty chart's (no
+    nodes, edges or sources), which adds nothing."""
+    empty = [not (c.number_of_nodes or c.number_of_edges or c.sources) for c in (a, b)]
+    if empty[0] != empty[1]:
+        kept = b if empty[0] else a
+        return kept.title, kept.description
+    title = a.title if a.title == b.title or not b.title else f"{a.title or 'untitled'} + {b.title}"
+    return title, "\n\n".join(dict.fromkeys(d for d in (a.description, b.description) if d))
+
+
+def _uses(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> set[str]:
+    """The node types and confidence levels the records use (an evidence item's level too)."""
+    items = [it for e in edges if isinstance(e["evidence"], list) for it in e["evidence"]]
+    return {
+        *(r["type"] for r in nodes),
+        *(e["confidence"] for e in edges),
+        *(it["confidence"] for it in items if it.get("confidence")),
+    }
 
 
 def _with_written_ends(table: EdgeTable, written: Mapping[str, tuple[str, str]]) -> EdgeTable:
@@ -272,11 +225,11 @@ def _edges(
     written = {id(e): e["id"] for e in kept}  # the second chart's ids as it wrote them
     for e in kept:
         if e["id"] in a_ids:
-            renamed[e["id"]] = e["id"] = _fresh(e["id"], taken)
+            renamed[e["id"]] = e["id"] = fresh(e["id"], taken)
         alt = e["alternative"]
         if alt is not None and alt in a_alternatives:
             if alt not in renamed_alt:
-                renamed_alt[alt] = _fresh(alt, alt_taken)
+                renamed_alt[alt] = fresh(alt, alt_taken)
             e["alternative"] = renamed_alt[alt]
     for e in kept:  # a mark of the second chart's names its edge as the merged chart does
         if CLAIM in e["attributes"]:
@@ -406,9 +359,11 @@ def merge_charts(
             raise LinkchartError(f"merge joins charts, not {type(c).__name__}")
     found: list[Conflict] = []
     notes: list[str] = []
-    vocabulary = unified_vocabulary(a.vocabulary, b.vocabulary, found)
+    na, ea = _records(a)
+    nb, eb = _records(b)
+    vocabulary = unified_vocabulary(a.vocabulary, b.vocabulary, found, uses=(_uses(na, ea), _uses(nb, eb)))
     periods = unified_periods(a.periods, b.periods, found)
-    sources, renamed_sources = _sources(_with_texts(a), _located(b, a))
+    sources, renamed_sources = merged_sources(with_texts(a), located(b, a))
     for old, new in renamed_sources.items():
         found.append(
             Conflict(
@@ -420,8 +375,6 @@ def merge_charts(
             )
         )
     settled, where = settle(a, b, matches, decisions)
-    na, ea = _records(a)
-    nb, eb = _records(b)
     present = dict.fromkeys([*a.node_ids, *b.node_ids])
     into = joined_ids(settled, present, notes)
     refused = [
@@ -442,8 +395,7 @@ def merge_charts(
             ]
     directed = {r.name: r.directed for r in vocabulary.relations}
     edges, duplicates, renamed_edges, renamed_alt, claims, marked = _edges(ea, eb, directed)
-    title = a.title if a.title == b.title or not b.title else f"{a.title or 'untitled'} + {b.title}"
-    description = "\n\n".join(dict.fromkeys(d for d in (a.description, b.description) if d))
+    title, description = _heading(a, b)
     written = {e["id"]: w for e in edges if (w := e.pop(_WRITTEN, None)) is not None}
     built = from_records(
         nodes, edges, vocabulary, title=title, description=description, sources=sources, periods=periods
