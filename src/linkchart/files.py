@@ -102,7 +102,7 @@ def _check_target(target: Path, inputs: list[str | os.PathLike[str]], *, folder:
         if same_file(target, source):
             raise LinkchartError(
                 f"will not write over {str(target)!r}: it is an input of this run (the graph file, one of "
-                "its CSV tables or source texts); choose another output",
+                "its CSV tables or source texts, a decisions file); choose another output",
                 code="write-failed",
             )
     try:

@@ -139,6 +139,62 @@ def test_same_as_decisions_join_nodes_chains_too_and_the_first_id_names_the_node
         merge_charts(a, b, decisions=[*decisions, Decision(("Yoldashev", "Tahir Yoldash"), False)])
 
 
+def test_a_join_of_two_nodes_of_one_chart_is_held_to_load_s_checks_never_made_silently(
+    tmp_path: Path,
+) -> None:
+    a = make(people("Alice", "Bob", "Carol"), [knows("Alice", "Bob"), knows("Bob", "Carol")])
+    b = make([*people("Alice", "Carol"), {"id": "Bob", "type": "organisation"}], [knows("Bob", "Alice")])
+    with pytest.raises(LoadError) as err:  # b's Bob is a's Alice, who is b's Alice too
+        merge_charts(a, b, matches={"Bob": "Alice"})
+    said = [(p.code, p.path, p.message) for p in err.value.problems]
+    assert all(code == "bad-decision" and path == "matches['Bob']" for code, path, _ in said)
+    messages = " | ".join(m for _, _, m in said)
+    assert "edge 'e0' ties them to each other: the merge would make it a self-loop (in the first" in messages
+    assert "different types: Alice (person), Bob (organisation) (in the second chart)" in messages
+    with pytest.raises(LoadError, match=r"decisions\[1\]\.same_as: 'Bob' and 'Carol' are judged one"):
+        merge_charts(a, b, decisions=[Decision(("Alice", "Dave"), True), Decision(("Carol", "Bob"), True)])
+    path = tmp_path / "decisions.yaml"
+    path.write_text("decisions:\n  - {same_as: [Carol, Bob]}\n", encoding="utf-8")
+    from linkchart.cli.commands._decisions import read_decisions
+
+    with pytest.raises(LoadError) as err:
+        merge_charts(a, a, decisions=read_decisions(str(path)))
+    assert {(p.file, p.path) for p in err.value.problems} == {(str(path), "decisions[0].same_as")}
+    c = make(people("Carol", "Dave", "Eve"), [knows("Carol", "Eve"), knows("Dave", "Eve")])
+    done = merge_charts(c, c, decisions=[Decision(("Carol", "Dave"), True)])  # load would join them
+    assert done.chart.node_ids == ("Carol", "Eve") and done.chart.node("Carol").aliases == ("Dave",)
+    with pytest.raises(LoadError, match="give attribute 'x' different values"):
+        x = [{"id": "Carol", "type": "person", "attributes": {"x": 1}},
+             {"id": "Dave", "type": "person", "attributes": {"x": 2}}]  # fmt: skip
+        merge_charts(make(x, []), make(people("Dave"), []), matches={"Dave": "Carol"})
+
+
+def test_a_chart_s_own_not_same_as_survives_load_and_merges_and_refuses_a_join(tmp_path: Path) -> None:
+    path = tmp_path / "ns.yaml"
+    path.write_text(
+        "linkchart: 1\ntitle: NS\nnodes: [{id: Wail, type: person}, {id: Waleed, type: person}, "
+        "{id: Z, type: person}]\n"
+        "edges: [{from: Wail, relation: r, to: Z}, {from: Waleed, relation: r, to: Z}]\n"
+        "decisions:\n  - {not_same_as: [Wail, Waleed], by: analyst, why: brothers}\n",
+        encoding="utf-8",
+    )
+    chart, empty = load(path), make([], [])
+    join = [Decision(("Waleed", "Wail"), True)]
+    for which in ((chart, empty), (empty, chart)):
+        with pytest.raises(LoadError, match="'Wail' and 'Waleed' are judged one entity and not") as err:
+            merge_charts(*which, decisions=join)
+        [problem] = err.value.problems
+        assert (problem.file, problem.path, problem.code) == (str(path), "decisions", "bad-decision")
+    with pytest.raises(LoadError, match="recorded by the chart when it loaded"):
+        merge_charts(chart, chart, matches=[("Wail", "Waleed")])
+    merged = merge_charts(chart, empty).chart  # the merged chart keeps it, for the next merge
+    assert [d.to_record() for d in merged.decisions.entries] == [
+        {"not_same_as": ["Wail", "Waleed"], "by": "analyst", "why": "brothers"}
+    ]
+    with pytest.raises(LoadError, match="contradict"):
+        merge_charts(merged, empty, decisions=join)
+
+
 def test_joined_nodes_of_other_types_times_or_attributes_are_conflicts_the_first_kept() -> None:
     a = make(
         [{"id": "Afghanistan", "type": "state", "time": "1996-", "attributes": {"iso": "AF"}}],
@@ -203,15 +259,39 @@ def test_a_claim_s_edges_that_may_not_be_one_stay_parallel_marked_as_one_claim()
         assert [e.attributes["claim"] for e in done.chart.iter_edges()] == ["e0", "e0"], why
 
 
-def test_a_chart_s_own_parallel_edges_of_one_claim_are_not_joined() -> None:
+def test_a_chart_s_own_parallel_edges_of_one_claim_are_not_joined_nor_marked() -> None:
     a = make(
         people("A", "B"),
         [knows("A", "B", source="s", evidence="x"), knows("A", "B", source="t", evidence="y")],
         [{"id": "s"}, {"id": "t"}],
     )
     done = merge_charts(a, a)
-    assert not diff(a, done.chart, measures=()) and not done.claims  # itself, but for the marks
-    assert done.marked == (("e0", "e1"),)
+    assert done.chart == a and not done.claims and not done.marked  # as the chart wrote them
+    b = make(people("A", "B"), [knows("A", "B", source="u", evidence="z", weight=2)], [{"id": "u"}])
+    twice = merge_charts(merge_charts(a, b).chart, b)  # marks of a merge kept by the next
+    assert [e.attributes.get("claim") for e in twice.chart.iter_edges()] == ["e0", "e0", "e0"]
+    again = merge_charts(b, merge_charts(b, b).chart)  # and renamed with their edges
+    assert again.chart == b and not again.marked
+
+
+def test_merging_a_chart_that_applied_decisions_keeps_its_edges_written_ends(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        "linkchart: 1\ntitle: D\nnodes:\n  - {id: A, type: person, aliases: [a1]}\n"
+        "  - {id: B, type: person, label: Bee}\n  - {id: C, type: person}\n  - {id: D, type: person}\n"
+        "edges:\n  - {from: A, relation: knows, to: D}\n  - {from: B, relation: knows, to: D}\n"
+        "  - {from: C, relation: knows, to: D}\n"
+        "decisions:\n  - {same_as: [B, A]}\n  - {same_as: [C, A]}\n",
+        encoding="utf-8",
+    )
+    c = load(path)
+    ends = [e.written_ends for e in c.iter_edges()]
+    assert ends == [("A", "D"), None, ("C", "D")]
+    assert merge(c, c) == c and [e.written_ends for e in merge(c, c).iter_edges()] == ends
+    m = quiet(make(people("D", "E"), [knows("D", "E")]), c)
+    assert {e.id: e.written_ends for e in m.iter_edges()} == {
+        "e0": None, "e0-2": ("A", "D"), "e1": None, "e2": ("C", "D")
+    }  # fmt: skip
 
 
 def test_identical_edges_are_kept_once_and_a_chart_merged_with_itself_is_itself() -> None:
@@ -222,6 +302,35 @@ def test_identical_edges_are_kept_once_and_a_chart_merged_with_itself_is_itself(
     )
     done = merge_charts(a, a)
     assert done.duplicates == 2 and done.chart == a and not done.lines()
+
+
+def test_a_chart_merged_with_an_empty_chart_either_way_is_itself(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("linkchart: 1\ntitle: Empty\nnodes: []\nedges: []\n", encoding="utf-8")
+    graded = tmp_path / "g.yaml"
+    graded.write_text(
+        "linkchart: 1\ntitle: G\nrelations: {pays: {directed: true}}\nconfidence: {sure: 0.9, maybe: 0.4}\n"
+        "grades: {corroboration: max}\nnode_types: {person: {color: '#000000'}}\n"
+        "nodes: [{id: A, type: person}, {id: B, type: person}]\n"
+        "edges: [{from: A, relation: pays, to: B, confidence: maybe}]\n",
+        encoding="utf-8",
+    )
+    e = load(empty)
+    for chart in (load(graded), load(ROOT / "graphs" / "central_asia.yaml"), make(people("A"), [])):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # nothing chosen: an empty chart declares nothing
+            assert merge(chart, e) == chart and merge(e, chart) == chart
+    g = load(graded)
+    assert merge(g, e).vocabulary.declared_relations and merge(g, e).vocabulary.grades.corroboration == "max"
+    b = make(people("A", "B"), [knows("A", "B", confidence="reported")])  # a level g's scale lacks
+    done = merge_charts(g, b)
+    assert "reported" in done.chart.vocabulary.confidence.levels and done.chart.title == "G"
+    again = load(graded)
+    other = make(
+        people("A"), [], vocabulary=Vocabulary(confidence=ConfidenceScale.from_mapping({"sure": 0.5}))
+    )
+    found = merge_charts(again, other).conflicts  # a declared level at another probability: said
+    assert [c.subject for c in found] == ["sure"]
 
 
 def test_a_clashing_source_id_is_renamed_with_its_edges_and_said() -> None:

@@ -365,6 +365,7 @@ def test_the_flags_added_since() -> None:
         "robust": ["--dask"],
         "timeline": ["--dask"],
         "dedupe": ["--decisions"],  # issue 23: the pairs a decisions file settles left out
+        "merge": ["--embed-sources", "--no-embed-sources"],  # the texts of charts from other folders
     }
 
 
@@ -392,6 +393,14 @@ def test_values_read_the_words_none_and_all() -> None:
         "layers": ["a", "b"],
         "directed": None,
     }
+
+
+def test_a_list_option_given_twice_keeps_every_value_never_only_the_last() -> None:
+    parse = build_parser(MEASURES).parse_args
+    args = parse(["merge", G, G, "-o", "m.yaml", "--matches", "a=b", "--matches", "c=d", "e=f"])
+    assert args.matches == ["a=b", "c=d", "e=f"]
+    assert parse(["analyze", G, "--layers", "a", "--layers", "b"]).layers == ["a", "b"]
+    assert parse(["analyze", G]).layers is None  # the default, untouched
 
 
 def test_help_is_generated_with_the_default_and_the_registry_choices(

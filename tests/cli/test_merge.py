@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
 import yaml
 
-from linkchart import load
+from linkchart import LoadError, load
 from linkchart.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,6 +68,9 @@ def test_merge_json_and_matches(tmp_path: Path, capsys: pytest.CaptureFixture[st
         main(["merge", A, B, "-o", str(out), "--matches", "Nobody=Mohamed Atta"]) == 1
     )  # a name the file lacks
     assert "the second chart has no node 'Nobody'" in capsys.readouterr().err
+    twice = ["--matches", "Mohamed Ata=Mohamed Atta", "--matches", "Mohamed Ata=Marwan al-Shehhi"]
+    assert main(["merge", A, B, "-o", str(out), *twice]) == 2  # never the last match said
+    assert "--matches names 'Mohamed Ata' twice" in capsys.readouterr().err
 
 
 def test_a_bad_decisions_file_is_every_problem_located(
@@ -85,6 +89,17 @@ def test_a_bad_decisions_file_is_every_problem_located(
     assert main(["conflicts", A, "--decisions", str(tmp_path / "none.yaml")]) == 1
     assert "cannot read the decisions file" in capsys.readouterr().err
     assert not (tmp_path / "m.yaml").exists()
+
+
+def test_merge_never_writes_over_its_decisions_file_nor_another_input(
+    decisions: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = decisions.read_bytes()
+    for out in (decisions, Path(A), Path(B)):
+        assert main(["merge", A, B, "--decisions", str(decisions), "-o", str(out)]) == 1
+        assert "will not write over" in capsys.readouterr().err
+    assert decisions.read_bytes() == before
+    assert not {p.name for p in tmp_path.iterdir()} - {"decisions.yaml"}
 
 
 def test_diff_of_a_file_and_itself_and_of_two_sources(capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,6 +145,44 @@ def test_sources_local_texts_stay_found_and_one_id_in_two_folders_is_two_sources
         "will not write over" in capsys.readouterr().err
         and (tmp_path / "b" / "g.yaml").read_bytes() == before
     )
+
+
+@pytest.mark.parametrize("name", ["merged.yaml", "merged.graphml", "tables"])
+def test_charts_from_sibling_folders_merge_into_a_file_that_checks_every_quote_again(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder, quote in (("p", "Alice paid Bob"), ("q/deep", "Alice paid Bob in cash")):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "src.txt").write_text(f"{quote}.", encoding="utf-8")
+        (tmp_path / folder / "g.yaml").write_text(
+            "linkchart: 1\ntitle: t\nsources: [{id: s, location: src.txt}]\n"
+            "nodes: [{id: Alice, type: person}, {id: Bob, type: person}]\n"
+            f"edges: [{{from: Alice, relation: pays, to: Bob, source: s, evidence: [{{quote: {quote}}}]}}]\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "p" / name
+    argv = ["merge", str(tmp_path / "p" / "g.yaml"), str(tmp_path / "q" / "deep" / "g.yaml"), "-o", str(out)]
+    assert main(argv) == 0
+    capsys.readouterr()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no evidence-unchecked: every text came with the file
+        chart = load(out / "chart.yaml" if name == "tables" else out)
+    assert [s.unchecked for s in chart.sources] == ["", ""]
+    [edge] = chart.iter_edges()
+    assert [(it.source, it.quote) for it in edge.evidence_items] == [
+        ("s", "Alice paid Bob"),
+        ("s-2", "Alice paid Bob in cash"),
+    ]
+    if name == "merged.yaml":  # checked again: a quote changed in the file is found out
+        written = out.read_text(encoding="utf-8")
+        out.write_text(written.replace("quote: Alice paid Bob in cash", "quote: Alice paid Bob twice"))
+        with pytest.raises(
+            LoadError, match="'Alice paid Bob twice' does not occur in the text of source 's-2'"
+        ):
+            load(out)
+        assert main([*argv[:-1], str(tmp_path / "p" / "plain.yaml"), "--no-embed-sources"]) == 0
+        with pytest.warns(UserWarning, match="its quotes were not checked"):
+            load(tmp_path / "p" / "plain.yaml")
 
 
 def test_the_shipped_decisions_are_the_splits_respellings(decisions: Path) -> None:

@@ -64,6 +64,24 @@ def test_a_decisions_file_applies_to_the_chart_it_is_given_with(tmp_path: Path) 
     assert "Juma Namangani" in other.node("Djuma Namangany").aliases
 
 
+def test_a_chart_keeps_its_not_same_as_decisions_named_by_its_node_ids(tmp_path: Path) -> None:
+    apart = "  - {not_same_as: [Tahir Yuldashev, Djuma Namangany], why: two men}\n"
+    chart = linkchart.load(write(tmp_path, GRAPH + DECISION + apart))
+    [kept] = chart.decisions.entries  # the same_as made its nodes; Djuma Namangany is Juma Namangani
+    assert (kept.nodes, kept.same, kept.why) == (("Tahir Yuldashev", "Juma Namangani"), False, "two men")
+    assert chart.subgraph(["IMU", "Tahir Yuldashev"]).decisions is chart.decisions  # views keep them
+    assert not linkchart.load(write(tmp_path, GRAPH, "plain.yaml")).decisions
+
+
+def test_a_decisions_file_is_an_input_a_writer_never_writes_over(tmp_path: Path) -> None:
+    decisions = write(tmp_path, DECISION, "decisions.yaml")
+    merged = linkchart.load(write(tmp_path, GRAPH), decisions=decisions)
+    assert str(decisions) in merged.files
+    with pytest.raises(linkchart.LinkchartError, match=r"will not write over .*a decisions file"):
+        linkchart.export(merged, decisions)
+    assert decisions.read_text(encoding="utf-8") == DECISION
+
+
 @pytest.mark.parametrize(
     ("extra", "code", "path"),
     [

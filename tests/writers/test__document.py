@@ -231,3 +231,20 @@ def test_texts_are_fitted_to_xml_without_changing_a_check(tmp_path: Path) -> Non
         assert again == chart and again.sources[0].text == "A pays B. Page 2." and again.sources[1].text == ""
     again = _load_quietly(linkchart.export(chart, tmp_path / "out" / "c.json"))  # JSON holds every text
     assert [s.text for s in again.sources] == ["A pays\x0cB. Page 2.", "C pays D.\x01"]
+
+
+@pytest.mark.parametrize("fmt", HOLDERS)
+def test_every_format_keeps_the_not_same_as_decisions_a_chart_keeps(fmt: str, tmp_path: Path) -> None:
+    graph = tmp_path / "ns.yaml"
+    graph.write_text(
+        "linkchart: 1\ntitle: NS\nnodes: [{id: Wail, type: person}, {id: Waleed, type: person}]\n"
+        "edges: []\ndecisions:\n  - {not_same_as: [Wail, Waleed], by: analyst, why: brothers}\n",
+        encoding="utf-8",
+    )
+    chart = linkchart.load(graph)
+    out = tmp_path / "out"
+    out.mkdir()
+    back = _load_quietly(linkchart.export(chart, out / NAMES[fmt], format=fmt))
+    assert back == chart and back.decisions.entries == chart.decisions.entries
+    with pytest.raises(LoadError, match="judged one entity and not"):  # a later merge honours them
+        linkchart.merge(back, back, decisions=[linkchart.Decision(("Wail", "Waleed"), True)])

@@ -12,121 +12,25 @@ record, and :func:`merge` warns of it.
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 
-from ..errors import LinkchartError, did_you_mean
+from ..errors import LinkchartError, LoadError
 from ..loading import from_records
-from ..loading.evidence import is_remote
-from ..model import LinkChart, Source
+from ..model import EdgeTable, LinkChart
 from ..model.decisions import Decision, Decisions
 from ..vocabulary import Vocabulary
 from .conflicts import Conflict, Conflicts, incompatible_types, type_class
+from .merge_decisions import Matches, joined_ids, joins_within, kept_apart, named, settle
+from .merge_sources import fresh, located, merged_sources, with_texts
 from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, JoinedClaim, Merged, MergeWarning
 from .unify import unified_periods, unified_vocabulary
 
 __all__ = ["Matches", "claim_key", "merge", "merge_charts"]
-
-Matches = Mapping[str, str] | Iterable[tuple[str, str]] | Decisions | Iterable[Decision]
-"""Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
-decisions (:class:`~linkchart.model.decisions.Decision`)."""
-
-
-def _fresh(name: str, taken: set[str]) -> str:
-    """``name-2``, ``name-3`` ...: the first not in ``taken`` (which it joins)."""
-    k = 2
-    while f"{name}-{k}" in taken:
-        k += 1
-    taken.add(f"{name}-{k}")
-    return f"{name}-{k}"
-
-
-def _located(b: LinkChart, a: LinkChart) -> list[Source]:
-    """``b``'s sources, each relative local ``location`` written relative to ``a``'s folder
-    (the merged chart's), or absolute when ``a`` has none."""
-    if b.path is None or a.path == b.path:
-        return list(b.sources)
-    origin = Path(b.path).parent
-    out = []
-    for s in b.sources:
-        loc = s.location
-        if loc and not is_remote(loc) and not os.path.isabs(loc):
-            whole = os.path.abspath(origin / loc)
-            loc = whole if a.path is None else os.path.relpath(whole, os.path.abspath(Path(a.path).parent))
-        out.append(replace(s, location=loc))
-    return out
-
-
-def _same_document(x: Source, y: Source) -> bool:
-    """Whether two sources of one id are one document: the same citation, and the same text
-    or local file (``Source`` equality compares the citation only, so that an export loads
-    back equal wherever its texts were read from; a merge must not join two files)."""
-    return x == y and (x.location, x.text) == (y.location, y.text)
-
-
-def _sources(a: Sequence[Source], b: Sequence[Source]) -> tuple[list[Source], dict[str, str]]:
-    """The first chart's sources, then the second's; a second-chart id that names another
-    document in the first is renamed (old -> new)."""
-    mine = {s.id: s for s in a}
-    taken = {s.id for s in a} | {s.id for s in b}
-    out, renamed = list(a), {}
-    for s in b:
-        if s.id not in mine:
-            out.append(s)
-        elif not _same_document(mine[s.id], s):
-            renamed[s.id] = _fresh(s.id, taken)
-            out.append(replace(s, id=renamed[s.id]))
-    return out, renamed
-
-
-def _match_decisions(matches: Matches | None, a: LinkChart, b: LinkChart) -> list[Decision]:
-    """``matches`` as ``same_as`` decisions, each id checked against its chart."""
-    if matches is None:
-        return []
-    if isinstance(matches, Decisions):
-        return [d for d in matches.entries if d.same]
-    if isinstance(matches, Mapping):
-        pairs: list[Any] = [(x, y) for y, x in matches.items()]
-    else:
-        pairs = list(matches)
-    out = []
-    for p in pairs:
-        if isinstance(p, Decision):
-            if p.same:
-                out.append(p)
-            continue
-        if not (isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, str) for x in p)):
-            raise LinkchartError(f"a match is a pair of node ids (a's, b's), not {p!r}")
-        x, y = p
-        for node, chart, which in ((x, a, "first"), (y, b, "second")):
-            if node not in chart:
-                raise LinkchartError(
-                    f"matches: the {which} chart has no node {node!r}",
-                    code="unknown-name",
-                    hint=did_you_mean(node, list(chart.node_ids)),
-                )
-        out.append(Decision((x, y), True, why="matches="))
-    return out
-
-
-def _groups(decisions: Decisions, present: Mapping[str, Any], notes: list[str]) -> dict[str, str]:
-    """Node id -> the id of the node it joins, for every id a ``same_as`` group joins to
-    another present one (the group's first present id); ids no chart has are noted."""
-    unknown = sorted({n for d in decisions.entries for n in d.nodes if n not in present})
-    for n in unknown:
-        hint = did_you_mean(n, list(present))
-        notes.append(f"decision names {n!r}, which neither chart has" + (f" ({hint})" if hint else ""))
-    into: dict[str, str] = {}
-    for group in decisions.groups:
-        here = [n for n in group if n in present]
-        for n in here[1:]:
-            into[n] = here[0]
-    return into
 
 
 def _join_nodes(
@@ -189,6 +93,51 @@ def _join_nodes(
     return out
 
 
+_WRITTEN: Final = "_written_ends"
+"""The key of an edge record (here only) that holds the ends it was written with, where a
+decision applied when its chart loaded moved it (:attr:`~linkchart.model.Edge.written_ends`)."""
+
+
+def _records(c: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``c``'s node and edge records, each edge's written ends (where a decision moved it)
+    under :data:`_WRITTEN`."""
+    nodes, edges = c.to_records()
+    ends = {e.id: e.written_ends for e in c.iter_edges() if e.written_ends is not None}
+    for e in edges:
+        if e["id"] in ends:
+            e[_WRITTEN] = ends[e["id"]]
+    return nodes, edges
+
+
+def _heading(a: LinkChart, b: LinkChart) -> tuple[str, str]:
+    """The merged chart's title and description: both charts', but for an empty chart's (no
+    nodes, edges or sources), which adds nothing."""
+    empty = [not (c.number_of_nodes or c.number_of_edges or c.sources) for c in (a, b)]
+    if empty[0] != empty[1]:
+        kept = b if empty[0] else a
+        return kept.title, kept.description
+    title = a.title if a.title == b.title or not b.title else f"{a.title or 'untitled'} + {b.title}"
+    return title, "\n\n".join(dict.fromkeys(d for d in (a.description, b.description) if d))
+
+
+def _uses(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> set[str]:
+    """The node types and confidence levels the records use (an evidence item's level too)."""
+    items = [it for e in edges if isinstance(e["evidence"], list) for it in e["evidence"]]
+    return {
+        *(r["type"] for r in nodes),
+        *(e["confidence"] for e in edges),
+        *(it["confidence"] for it in items if it.get("confidence")),
+    }
+
+
+def _with_written_ends(table: EdgeTable, written: Mapping[str, tuple[str, str]]) -> EdgeTable:
+    """``table`` with the written ends of its edges (by edge id)."""
+    if not written:
+        return table
+    ends = {int(table.position[k]): written.get(table.id_of(k)) for k in range(len(table))}
+    return replace(table, written_ends=MappingProxyType({p: w for p, w in ends.items() if w is not None}))
+
+
 def claim_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
     """What makes two edge records one claim: their ends (in either order for an undirected
     relation), their relation and their time."""
@@ -208,6 +157,7 @@ def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
         edge["alternative"],
         repr(edge["notes"]),
         repr(sorted(attributes.items())),
+        repr(edge.get(_WRITTEN)),
     )
 
 
@@ -246,7 +196,8 @@ def _edges(
     that are not the same in every field as one of the first's; the second's edge ids and
     either-or names taken in the first renamed; the edges of one claim from both charts
     joined into one (with every evidence item), or marked as one claim where they may not
-    be joined, as a chart's own parallel edges of one claim are. The renames returned are
+    be joined (one chart's own parallel edges of one claim keep the marks it wrote, or none:
+    the chart's author kept them apart). The renames returned are
     those of edges the merged chart keeps (a renamed edge joined into another is not one);
     each joined claim is its first chart's edge ids and its second's, as each chart wrote them."""
 
@@ -274,20 +225,25 @@ def _edges(
     written = {id(e): e["id"] for e in kept}  # the second chart's ids as it wrote them
     for e in kept:
         if e["id"] in a_ids:
-            renamed[e["id"]] = e["id"] = _fresh(e["id"], taken)
+            renamed[e["id"]] = e["id"] = fresh(e["id"], taken)
         alt = e["alternative"]
         if alt is not None and alt in a_alternatives:
             if alt not in renamed_alt:
-                renamed_alt[alt] = _fresh(alt, alt_taken)
+                renamed_alt[alt] = fresh(alt, alt_taken)
             e["alternative"] = renamed_alt[alt]
+    for e in kept:  # a mark of the second chart's names its edge as the merged chart does
+        if CLAIM in e["attributes"]:
+            e["attributes"][CLAIM] = renamed.get(e["attributes"][CLAIM], e["attributes"][CLAIM])
     claims: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for e in [*ea, *kept]:
-        e["attributes"].pop(CLAIM, None)
         claims.setdefault(claim_key(e, is_directed(e)), []).append(e)
     from_a = {id(e) for e in ea}
     edges, joined, marked = [], [], []
     for group in claims.values():
-        one = _joined_claim(group, from_a) if len({id(e) in from_a for e in group}) == 2 else None
+        both = len({id(e) in from_a for e in group}) == 2  # one chart's own: as it wrote them
+        for e in group if both else ():
+            e["attributes"].pop(CLAIM, None)
+        one = _joined_claim(group, from_a) if both else None
         if one is not None:
             edges.append((group[0], one))
             joined.append(
@@ -297,7 +253,7 @@ def _edges(
                 )
             )
             continue
-        if len(group) > 1:
+        if both:
             for e in group:
                 e["attributes"][CLAIM] = group[0]["id"]
             marked.append(tuple(e["id"] for e in group))
@@ -338,6 +294,8 @@ def _joined_claim(group: list[dict[str, Any]], from_a: set[int]) -> dict[str, An
     whole edge is."""
     first = group[0]
     if any(e["alternative"] is not None or e["weight"] != first["weight"] for e in group):
+        return None
+    if len({repr(e.get(_WRITTEN)) for e in group}) > 1:  # ends written otherwise: each kept
         return None
     attributes: dict[str, Any] = {}
     for e in group:
@@ -401,9 +359,11 @@ def merge_charts(
             raise LinkchartError(f"merge joins charts, not {type(c).__name__}")
     found: list[Conflict] = []
     notes: list[str] = []
-    vocabulary = unified_vocabulary(a.vocabulary, b.vocabulary, found)
+    na, ea = _records(a)
+    nb, eb = _records(b)
+    vocabulary = unified_vocabulary(a.vocabulary, b.vocabulary, found, uses=(_uses(na, ea), _uses(nb, eb)))
     periods = unified_periods(a.periods, b.periods, found)
-    sources, renamed_sources = _sources(a.sources, _located(b, a))
+    sources, renamed_sources = merged_sources(with_texts(a), located(b, a))
     for old, new in renamed_sources.items():
         found.append(
             Conflict(
@@ -414,22 +374,15 @@ def merge_charts(
                 sources=(old, new),
             )
         )
-    settled = Decisions(
-        [
-            *_match_decisions(matches, a, b),
-            *(decisions.entries if isinstance(decisions, Decisions) else decisions or ()),
-        ]
-    )
-    if settled.contradictions:
-        d, (x, y) = settled.contradictions[0]
-        raise LinkchartError(
-            f"the decisions contradict each other: {x!r} and {y!r} are judged one entity and not "
-            f"(not_same_as {list(d.nodes)}); delete one of them"
-        )
-    na, ea = a.to_records()
-    nb, eb = b.to_records()
+    settled, where = settle(a, b, matches, decisions)
     present = dict.fromkeys([*a.node_ids, *b.node_ids])
-    into = _groups(settled, present, notes)
+    into = joined_ids(settled, present, notes)
+    refused = [
+        *joins_within(named("the first chart", a), na, ea, into, settled, where),
+        *joins_within(named("the second chart", b), nb, eb, into, settled, where),
+    ]
+    if refused:
+        raise LoadError(refused)
     nodes, joined = _nodes([*na, *nb], into, vocabulary, found)
     ea = [_renamed_ends(e, into) for e in ea]
     eb = [_renamed_ends(e, into) for e in eb]
@@ -442,21 +395,22 @@ def merge_charts(
             ]
     directed = {r.name: r.directed for r in vocabulary.relations}
     edges, duplicates, renamed_edges, renamed_alt, claims, marked = _edges(ea, eb, directed)
-    title = a.title if a.title == b.title or not b.title else f"{a.title or 'untitled'} + {b.title}"
-    description = "\n\n".join(dict.fromkeys(d for d in (a.description, b.description) if d))
+    title, description = _heading(a, b)
+    written = {e["id"]: w for e in edges if (w := e.pop(_WRITTEN, None)) is not None}
     built = from_records(
         nodes, edges, vocabulary, title=title, description=description, sources=sources, periods=periods
     )
     chart = LinkChart(  # in a's folder, so that its sources' locations read as written
         vocabulary=built.vocabulary,
         nodes=built.nodes,
-        edges=built.edges,
+        edges=_with_written_ends(built.edges, written),
         title=title,
         description=description,
         sources=built.sources,
         path=a.path,
         periods=built.periods,
-        files=tuple(dict.fromkeys((*a.files, *b.files))),
+        files=tuple(dict.fromkeys((*a.files, *b.files, *settled.files))),
+        decisions=kept_apart(settled, into, present),
     )
     return Merged(
         chart,
@@ -501,7 +455,8 @@ def merge(
       corroborate it). Where they may not be one (an either-or alternative among them,
       other weights, an attribute given two values, one source only, an edge with neither
       quote nor source) they stay parallel, each marked by the ``claim`` attribute, the id
-      of the claim's first edge, as a chart's own parallel edges of one claim are. No
+      of the claim's first edge; one chart's own parallel edges of one claim stay as that
+      chart wrote them (its author kept them apart; a mark a merge wrote is kept). No
       evidence is lost or averaged. A ``b`` edge id or either-or claim name that ``a``
       uses is renamed (``e0`` -> ``e0-2``) where the edge is kept as an edge of its own.
     - **Sources** stay distinct: a ``b`` source id that names another document in ``a``
@@ -528,7 +483,8 @@ def merge(
     LinkChart
         The merged chart; ``a`` and ``b`` are unchanged. Its ``path`` is ``a``'s (the
         folder its sources' local locations are relative to: ``b``'s are rewritten
-        relative to it) and its ``files`` both charts' (a writer never writes over them).
+        relative to it) and its ``files`` both charts' and the decisions' files (a writer
+        never writes over them).
 
     Raises
     ------
@@ -536,15 +492,21 @@ def merge(
         For something that is not a chart, a match naming a node its chart lacks, or
         decisions that contradict each other.
     LoadError
-        When the merged records do not make a valid chart (a join that puts an edge on a
-        node of a type its relation does not allow), with every problem.
+        For a match or decision that joins two nodes of one chart where :func:`~linkchart.load`
+        would refuse the join (``bad-decision``: other types, an attribute given two values,
+        other lifespans, or an edge between them, which the join would make a self-loop),
+        located at the match or decision; and when the merged records do not make a valid
+        chart (a join that puts an edge on a node of a type its relation does not allow),
+        with every problem.
 
     Notes
     -----
     Merging is associative on the sets of nodes (by id) and edges (by their fields, a
-    source by its document), and a chart merged with itself is itself, but for ``claim``
-    marks on its own parallel edges of one claim. Evidence is not checked against the
-    sources' texts (the merged chart has no folder; write it and load it to check).
+    source by its document), and a chart merged with itself, or with an empty chart, is
+    itself (edges moved by its decisions keep their written ends). Evidence is not checked against the
+    sources' texts here; each local text the charts' loads read travels with its source
+    (``Source.text``): export the merged chart with ``embed_sources=True`` and load it to
+    check every quote again, wherever the charts' folders were.
 
     Examples
     --------

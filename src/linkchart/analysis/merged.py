@@ -67,9 +67,10 @@ class Merged:
     notes
         Other things to know (a decision naming an id neither chart has).
     marked
-        The edge ids of each claim made by several parallel edges that were not joined (a
-        chart's own, or edges that may not be one: see :func:`~linkchart.analysis.merge.merge`),
-        each marked by the :data:`CLAIM` attribute, the id of the claim's first edge.
+        The edge ids of each claim made by parallel edges of both charts that may not be one
+        (see :func:`~linkchart.analysis.merge.merge`), each marked by the :data:`CLAIM`
+        attribute, the id of the claim's first edge. One chart's own parallel edges of one
+        claim are not marked: they stay as that chart wrote them.
     """
 
     chart: LinkChart

@@ -350,6 +350,24 @@ def _value_type(
     return None, None
 
 
+class _Gathered(argparse.Action):
+    """A list option given more than once keeps every value, in order: ``--matches a=b
+    --matches c=d`` is both matches, never only the last list."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        before = getattr(namespace, self.dest, None)
+        given = list(values) if isinstance(values, list | tuple) else [values]
+        setattr(
+            namespace, self.dest, given if before is self.default or before is None else [*before, *given]
+        )
+
+
 def _arguments(opt: Option, names: Names) -> dict[str, Any]:
     """The keywords of ``add_argument`` for ``opt``."""
     members = _members(opt.type)
@@ -360,6 +378,7 @@ def _arguments(opt: Option, names: Names) -> dict[str, Any]:
     sequence = next((m for m in members if get_origin(_unwrap(m)[0]) is tuple), None)
     if sequence is not None:
         kwargs["nargs"] = "+"
+        kwargs["action"] = _Gathered
         item = get_args(_unwrap(sequence)[0])[0]
         kind, known = _value_type(opt, item, names)
     else:

@@ -360,6 +360,12 @@ class MergeSpec:
         help="nodes to join, each B_ID=A_ID (the second file's node id, then the first's)",
         metavar="B=A",
     )
+    embed_sources: bool | None = option(
+        None,
+        help="embed each source's text in the output (up to 1 MiB each), so that loading it checks "
+        "every quote again (default: on where the output's folder does not hold a source's text, "
+        "as for a chart from another folder; else the format's own, as for export)",
+    )
 
 
 @dataclass(frozen=True, slots=True)

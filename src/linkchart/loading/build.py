@@ -263,6 +263,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         path=doc.path,
         periods=periods,
         files=_files_read(doc, sources),
+        decisions=decisions.apart(),
     )
 
 
@@ -332,13 +333,15 @@ def _check_source_dates(sources: tuple[Source, ...], periods: Mapping[str, Span]
 
 
 def _files_read(doc: Document, sources: tuple[Source, ...]) -> tuple[str, ...]:
-    """The graph file, its CSV tables and its sources' local texts: what a writer must spare."""
+    """The graph file, its CSV tables, its sources' local texts and the decisions file given
+    beside it: what a writer must spare."""
     texts = [
         os.path.join(doc.base, s.location)
         for s in sources
         if doc.base is not None and s.location and not is_remote(s.location)
     ]
-    return tuple(dict.fromkeys([*([doc.path] if doc.path else []), *doc.tables, *texts]))
+    more = [doc.decisions_file] if doc.decisions_file else []  # a decisions file given to load
+    return tuple(dict.fromkeys([*([doc.path] if doc.path else []), *doc.tables, *texts, *more]))
 
 
 _LIFESPAN_WARNINGS = 50

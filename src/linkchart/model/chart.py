@@ -7,6 +7,7 @@ return new charts that share the vocabulary; conversions to other libraries are
 :mod:`.convert`'s. Nothing here ever changes once built.
 """
 
+# long: one immutable class, the chart: its fields, sizes, lookups and views, each a short delegation
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -20,6 +21,7 @@ from ..errors import LinkchartError, UnknownNameError
 from ..times import Span, TieTimes, Undated, check_undated, tie_times
 from ..vocabulary import Vocabulary
 from . import convert, views
+from .decisions import Decisions
 from .records import Edge, Node, Source
 from .support import Support, support_of
 from .tables import Alternatives, EdgeTable, NodeTable
@@ -42,7 +44,8 @@ class LinkChart:
 
     ``path`` is the file the chart was loaded from (``None`` for records) and ``files``
     every file it was read from: that file, its CSV tables and its sources' local texts.
-    Writers never write over one of them (:mod:`linkchart.files`).
+    Writers never write over one of them (:mod:`linkchart.files`). ``decisions`` are the
+    ``not_same_as`` decisions it was loaded with, which a merge honours (not compared by ``==``).
 
     Parallel edges are never merged: two reports of the same tie are two edges. Node
     *indices* (row numbers in :attr:`nodes`) are an implementation detail of a chart;
@@ -67,6 +70,7 @@ class LinkChart:
 
     __slots__ = (
         "_cache",
+        "decisions",
         "derived_from",
         "description",
         "edges",
@@ -89,6 +93,7 @@ class LinkChart:
     files: tuple[str, ...]
     periods: Mapping[str, Span]
     derived_from: Any
+    decisions: Decisions
     _cache: dict[str, Any]
 
     def __init__(
@@ -104,6 +109,7 @@ class LinkChart:
         periods: Mapping[str, Span] | None = None,
         derived_from: Any = None,
         files: Sequence[str] = (),
+        decisions: Decisions | None = None,
     ) -> None:
         object.__setattr__(self, "title", title)
         object.__setattr__(self, "description", description)
@@ -117,6 +123,7 @@ class LinkChart:
         # what a computed chart was made from (a one-mode projection keeps its affiliation
         # chart here, so that rank_uncertainty can draw the affiliation ties); views keep it
         object.__setattr__(self, "derived_from", derived_from)
+        object.__setattr__(self, "decisions", decisions if decisions is not None else Decisions())
         object.__setattr__(self, "_cache", {})
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -363,6 +370,7 @@ class LinkChart:
             periods=self.periods,
             derived_from=self.derived_from,
             files=self.files,
+            decisions=self.decisions,
         )
 
     def filter(

@@ -8,10 +8,17 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from ..errors import LoadError, Problem, ProblemCode, did_you_mean
-from .chart import LinkChart
+
+
+class _Chart(Protocol):
+    """What :meth:`Decisions.problems` reads of a chart (a :class:`~linkchart.LinkChart`)."""
+
+    @property
+    def node_ids(self) -> tuple[str, ...]: ...
+
 
 __all__ = ["Decision", "Decisions", "decisions_from_records"]
 
@@ -51,6 +58,8 @@ class Decision:
 class Decisions:
     """Decisions taken together: the groups of nodes judged one entity (a ``same_as`` chain
     joins its groups: A = B and B = C make one group) and the pairs judged different.
+    ``files`` are the files they were read from: a chart made with them was read from those
+    too, and a writer never writes over one.
 
     Examples
     --------
@@ -59,10 +68,11 @@ class Decisions:
     ((('A', 'B', 'C'),), True, False, None)
     """
 
-    __slots__ = ("_different", "_group", "entries", "groups")
+    __slots__ = ("_different", "_group", "entries", "files", "groups")
 
-    def __init__(self, entries: Iterable[Decision] = ()) -> None:
+    def __init__(self, entries: Iterable[Decision] = (), *, files: Iterable[str] = ()) -> None:
         self.entries: tuple[Decision, ...] = tuple(entries)
+        self.files: tuple[str, ...] = tuple(dict.fromkeys(files))
         parent: dict[str, str] = {}
 
         def root(x: str) -> str:
@@ -105,6 +115,27 @@ class Decisions:
             return True
         return False if frozenset((ga, gb)) in self._different else None
 
+    def apart(self) -> Decisions:
+        """The ``not_same_as`` decisions, each id written as the id of the node its ``same_as``
+        group makes (the group's first id, as :func:`~linkchart.load` names the joined node):
+        what a chart loaded with these decisions keeps of them (:attr:`LinkChart.decisions`).
+
+        Examples
+        --------
+        >>> ds = Decisions([Decision(("A", "B"), True), Decision(("B", "C"), False, why="kin")])
+        >>> ds.apart().entries
+        (Decision(nodes=('A', 'C'), same=False, by='', why='kin', date=''),)
+        """
+        first = {n: group[0] for group in self.groups for n in group}
+        return Decisions(
+            [
+                Decision(tuple(first.get(n, n) for n in d.nodes), False, d.by, d.why, d.date)
+                for d in self.entries
+                if not d.same
+            ],
+            files=self.files,
+        )
+
     @property
     def contradictions(self) -> tuple[tuple[Decision, tuple[str, str]], ...]:
         """Each ``not_same_as`` decision with a pair it names that ``same_as`` decisions join."""
@@ -116,7 +147,7 @@ class Decisions:
             if self._group[a] == self._group[b]
         )
 
-    def problems(self, *charts: LinkChart) -> list[Problem]:
+    def problems(self, *charts: _Chart) -> list[Problem]:
         """``unknown-node`` problems for the ids that name no node of the charts (with the
         closest names), located at ``decisions[i].same_as[j]``."""
         known: set[str] = set()
@@ -299,4 +330,4 @@ def decisions_from_records(
             entries.append(Decision(tuple(nodes), key == "same_as", texts["by"], texts["why"], date))
     if problems:
         raise LoadError(problems)
-    return Decisions(entries)
+    return Decisions(entries, files=[file] if file else [])

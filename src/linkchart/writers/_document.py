@@ -113,7 +113,8 @@ def _source(s: Source, origin: Path | None, target: Path, embed: bool) -> dict[s
 
 def header(chart: LinkChart, target: Path, *, embed: bool = False) -> dict[str, Any]:
     """The header of a graph file for ``chart``, written into the folder ``target``
-    (``embed``: with each source's text, see :func:`_source`)."""
+    (``embed``: with each source's text, see :func:`_source`), with the ``not_same_as``
+    decisions the chart keeps (:attr:`~linkchart.LinkChart.decisions`)."""
     vocab = chart.vocabulary
     origin = Path(chart.path).parent if chart.path else None
     doc: dict[str, Any] = {"linkchart": 1, "title": chart.title}
@@ -162,6 +163,8 @@ def header(chart: LinkChart, target: Path, *, embed: bool = False) -> dict[str, 
         doc["periods"] = {name: span.value for name, span in chart.periods.items()}
     if vocab.grades != Grades.default():
         doc["grades"] = vocab.grades.value
+    if chart.decisions:  # the not_same_as decisions it keeps: a later merge honours them
+        doc["decisions"] = [d.to_record() for d in chart.decisions.entries]
     return doc
 
 

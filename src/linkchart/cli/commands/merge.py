@@ -18,6 +18,7 @@ from ._decisions import read_decisions
 from .export import FORMATS
 
 if TYPE_CHECKING:
+    from ...model import LinkChart
     from ..progress import Stages
 
 __all__ = ["DESCRIPTION", "HELP", "NAME", "arguments", "run"]
@@ -35,16 +36,16 @@ DESCRIPTION = (
 
 
 def arguments(p: argparse.ArgumentParser, names: Names) -> None:
-    """``A B -o OUT [--format F] [--decisions FILE] [--matches B=A ...] [--json]``."""
+    """``A B -o OUT [--format F] [--decisions FILE] [--matches B=A ...] [--[no-]embed-sources] [--json]``."""
     p.add_argument("a", metavar="A", help="the first graph file (its declarations win a conflict)")
     p.add_argument("b", metavar="B", help="the second graph file")
     add_options(p, ExportSpec, names, ["output", "format"], required=["output"])
-    add_options(p, MergeSpec, names, ["decisions", "matches"])
+    add_options(p, MergeSpec, names, ["decisions", "matches", "embed_sources"])
     add_options(p, CommonSpec, names, ["allow_outside", "json"])
 
 
 def _matches(pairs: tuple[str, ...] | None) -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for pair in pairs or ():
         b, sep, a = pair.partition("=")
         if not sep or not a or not b:
@@ -53,8 +54,31 @@ def _matches(pairs: tuple[str, ...] | None) -> dict[str, str]:
                 loc=("--matches",),
                 input=pair,
             )
+        if out.get(b, a) != a:  # one node of B is one node of A: never the last match said
+            raise UsageError(
+                f"--matches names {b!r} twice ({b}={out[b]}, {pair}): a node of B joins one node "
+                "of A; keep one",
+                loc=("--matches",),
+                input=pair,
+            )
         out[b] = a
     return out
+
+
+def _texts_outside(chart: LinkChart, output: Path, fmt: str) -> bool:
+    """Whether a format that holds source texts would lose one of ``chart``'s: a local text
+    outside the folder ``output`` is written in (a written file names none outside it), as a
+    text of a chart merged from another folder often is."""
+    from ...loading.evidence import is_remote
+    from ...loading.files import inside
+    from ...writers.formats import FORMATS as WRITERS
+
+    info = WRITERS[fmt]  # type: ignore[index]
+    if info.embeds is None or chart.path is None:
+        return False
+    origin, folder = Path(chart.path).parent, output if not info.suffixes else output.parent
+    local = [s.location for s in chart.sources if s.location and not is_remote(s.location)]
+    return any(not inside(folder, origin / loc) for loc in local)
 
 
 def run(args: argparse.Namespace, progress: Stages) -> int:
@@ -70,8 +94,11 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
     b = load_chart(args, progress, args.b)
     with progress.stage("merging"):
         done = merge_charts(a, b, matches=matches or None, decisions=decisions)
+    embed = args.embed_sources
+    if embed is None and _texts_outside(done.chart, Path(args.output), fmt):
+        embed = True
     with progress.stage(f"writing {Path(args.output).name}"):
-        target = write_chart(done.chart, Path(args.output), fmt)
+        target = write_chart(done.chart, Path(args.output), fmt, embed_sources=embed)
     if args.json:
         print_json({"ok": True, "wrote": [str(target)], **done.to_dict()})
     else:
