@@ -49,6 +49,7 @@ __all__ = [
     "Kind",
     "call_of",
     "key_of",
+    "undefined_item",
 ]
 
 Kind = Literal["scores", "firm", "structure", "uncertainty", "over_time", "disruption", "positions"]
@@ -110,6 +111,11 @@ def _number(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return x if math.isfinite(x) else None
+
+
+def undefined_item(name: str, *, firm: bool = False) -> str:
+    """The :class:`Decision` item that says measure ``name`` is undefined (on the firm ties with ``firm``)."""
+    return f"{name} on firm ties" if firm else name
 
 
 def call_of(
@@ -303,6 +309,26 @@ class Findings:
     def decision(self, item: str) -> Decision | None:
         """The size policy's decision on ``item``, or ``None`` when it made none."""
         return next((d for d in self.decisions if d.item == item), None)
+
+    def undefined(self, name: str, *, firm: bool = False) -> str:
+        """Why measure ``name`` is undefined on this chart (on its firm ties with ``firm``), or
+        ``""`` when it is not (an analysis leaves such a measure out and records the reason).
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> from linkchart.vocabulary import Relation, Vocabulary
+        >>> v = Vocabulary(relations=(Relation("fights", directed=False, sign="negative"),))
+        >>> c = linkchart.from_records([{"id": x, "type": "state"} for x in "ab"],
+        ...     [{"from": "a", "relation": "fights", "to": "b"}], vocabulary=v)
+        >>> f = linkchart.analyze(c, measures=["pn_centrality"], sections=[], draws=None)
+        >>> f.undefined("pn_centrality")[:35]
+        'PN centrality is undefined here: I '
+        >>> f.has("scores", "pn_centrality")
+        False
+        """
+        found = self.decision(undefined_item(name, firm=firm))
+        return found.why if found is not None and found.action == "undefined" else ""
 
     def with_results(self, results: Mapping[Key, Any], decisions: Iterable[Decision] = ()) -> Findings:
         """New findings that hold these results and decisions too (a held key keeps its result)."""

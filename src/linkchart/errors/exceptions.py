@@ -15,7 +15,7 @@ from typing import Any
 from .codes import ERROR_CODES, ErrorCode
 from .data import json_safe, json_safe_mapping
 
-__all__ = ["LinkchartError", "UnknownNameError", "did_you_mean"]
+__all__ = ["LinkchartError", "UndefinedMeasureError", "UnknownNameError", "did_you_mean"]
 
 
 class LinkchartError(Exception):
@@ -79,6 +79,23 @@ class LinkchartError(Exception):
             "ctx": self.ctx,
             "hint": self.hint,
         }
+
+
+class UndefinedMeasureError(LinkchartError):
+    """A measure that is undefined for this chart (PN centrality's matrix is singular on two
+    nodes joined only by a hostile tie; an eigenvector that does not converge).
+
+    Called directly, the measure raises it; in an analysis (:func:`linkchart.analyze`, the
+    report, the page) it is not an error: the measure is left out with this reason (an
+    ``"undefined"`` :class:`~linkchart.analysis.policy.Decision`) and everything else is shown.
+
+    Examples
+    --------
+    >>> UndefinedMeasureError("PN centrality is undefined here").code
+    'bad-argument'
+    """
+
+    __module__ = "linkchart.errors"  # its public home: tracebacks and pickles name it there
 
 
 class UnknownNameError(LinkchartError, KeyError):
