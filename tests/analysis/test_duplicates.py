@@ -398,3 +398,19 @@ def test_dedupe_within_one_file_and_its_errors(tmp_path: Path, capsys: pytest.Ca
     assert "--min-score" in capsys.readouterr().err
     assert main(["dedupe", str(tmp_path / "missing.yaml")]) == 1
     assert "source-unreadable" in capsys.readouterr().err
+
+
+def test_look_alike_and_invisible_ids_are_compared_and_said() -> None:
+    # D16: ids with a Cyrillic A or a zero-width space were never blocked together with "Alice"
+    a = linkchart.from_records([{"id": "Alice", "type": "person"}], [])
+    b = linkchart.from_records(
+        [{"id": "\u0410lice", "type": "person"}, {"id": "Al\u200bice", "type": "person"}], []
+    )
+    found = candidates(a, b)
+    assert {p.b.id for p in found} == {"\u0410lice", "Al\u200bice"}
+    for pair in found:
+        assert pair.score == 1.0
+        name = pair.reasons[0]
+        assert isinstance(name, NameReason) and name.rule == "look-alikes"
+        assert "same letters after folding look-alikes" in name.text()
+    assert [p.name.rule for p in candidates(b)] == ["look-alikes"]
