@@ -434,7 +434,7 @@ def test_many_aliases_are_bounded_in_bulk_with_the_answer_of_every_pair(
 ) -> None:
     # D10: two nodes of 1,500 aliases each took 87 s (every pair of names compared one by one);
     # pairs are bounded in bulk and compared from the highest bound down: the same best pair
-    from linkchart.analysis import duplicates
+    from linkchart.analysis import _pairs
     from linkchart.analysis.names import forms_of
 
     rng = random.Random(seed)
@@ -451,15 +451,15 @@ def test_many_aliases_are_bounded_in_bulk_with_the_answer_of_every_pair(
 
     xs = [f for _ in range(60) for f in forms_of(name())]
     ys = [f for _ in range(70) for f in forms_of(name())]
-    assert duplicates._best_pair(xs, ys) == _every_pair(xs, ys)
+    assert _pairs.best_pair(xs, ys) == _every_pair(xs, ys)
     calls = 0
-    compare = duplicates.compare
+    compare = _pairs.compare
 
     def counted(x: object, y: object) -> object:
         nonlocal calls
         calls += 1
         return compare(x, y)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(duplicates, "compare", counted)
-    duplicates._best_pair(xs, ys)
+    monkeypatch.setattr(_pairs, "compare", counted)
+    _pairs.best_pair(xs, ys)
     assert calls < len(xs) * len(ys) / 4  # most pairs are never compared one by one
