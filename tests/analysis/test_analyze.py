@@ -216,6 +216,11 @@ def test_a_measure_undefined_on_a_small_chart_leaves_the_report_and_page_standin
         assert "degree" in [r.measure for r in report.rankings]
         assert f"pn_centrality is not shown: {why}" in page["scale"]
         assert "pn_centrality" not in [m["name"] for m in page["measures"]]
+        assert found.values("pn_centrality") == [None, None]
+        with pytest.raises(linkchart.errors.UndefinedMeasureError, match="PN centrality is undefined"):
+            found.scores("pn_centrality")
+        _, sized = build_network(chart, PageSpec(size_by="pn_centrality"))  # sized alike, said why
+        assert "pn_centrality is not shown" in sized["scale"]
     else:
         assert why == ""
     undefined = pytest.raises(linkchart.errors.UndefinedMeasureError)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
-from ..errors import LinkchartError, UnknownNameError
+from ..errors import LinkchartError, UndefinedMeasureError, UnknownNameError
 from ._measure import _frozen
 from .policy import ACTIONS, Action, Decision
 
@@ -251,8 +251,14 @@ class Findings:
             When no result of that kind and name is held (analyze with a spec that asks for it).
         LinkchartError
             When several are held and ``extra`` does not say which.
+        UndefinedMeasureError
+            For a measure undefined on this chart (:meth:`undefined` says why).
         """
         key = self.key(kind, name, **extra)
+        if key not in self.results and kind in ("scores", "firm"):
+            why = self.undefined(name, firm=kind == "firm")
+            if why:
+                raise UndefinedMeasureError(why)
         if key in self.results:
             return self.results[key]
         return self.get(kind, name, **extra)
@@ -263,13 +269,16 @@ class Findings:
         return found
 
     def values(self, name: str, **extra: Any) -> list[float | None]:
-        """Measure ``name`` in node-row order, ``None`` where it is undefined (not a finite number).
+        """Measure ``name`` in node-row order, ``None`` where it is undefined (not a finite number;
+        every value of a measure undefined on the chart, :meth:`undefined`).
 
         Raises
         ------
         LinkchartError
             When the measure does not return one value per node id, or was not computed.
         """
+        if self.undefined(name) and not self.has("scores", name, **extra):
+            return [None] * self.chart.number_of_nodes  # undefined on this chart: no value anywhere
         result = self.scores(name, **extra)
         if not isinstance(result, Mapping):
             kind = type(result).__name__

@@ -347,7 +347,7 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
             raise UnknownNameError("measure", name, spec.node_measure_names())
     # a measure undefined on this chart (PN centrality on two foes) is not listed; the page says why
     undefined = {name: found.undefined(name) for name in names if found.undefined(name)}
-    values = {name: [None] * n if name in undefined else found.values(name) for name in names}
+    values = {name: found.values(name) for name in names}
     scale = " ".join([scale, *(f"{name} is not shown: {why}." for name, why in undefined.items())]).strip()
     measure_rows = [
         {
