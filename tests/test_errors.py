@@ -205,3 +205,17 @@ def test_any_input_becomes_json_of_bounded_size(value: Any) -> None:
     text = json.dumps(json_safe(value), ensure_ascii=False, allow_nan=False)
     text.encode("utf-8")  # writable as UTF-8 (no lone surrogate)
     assert len(json.dumps(json_safe(value))) <= 8 * INPUT_LIMIT
+
+
+def test_an_error_repeats_a_huge_bad_item_shortened() -> None:
+    # D12: an error repeated the bad input in full (a 20 MiB id -> a 20 MiB message)
+    from linkchart.errors import MESSAGE_LIMIT, LinkchartError, Problem, UnknownNameError
+
+    huge = "X" * 1_000_000
+    for text in (
+        str(LinkchartError(f"bad id {huge!r}", hint=huge)),
+        str(UnknownNameError("node", huge, ["A"])),
+        str(Problem("unknown-node", f"unknown node {huge!r}", "edges[0].to", "g.yaml", 3, hint="h")),
+    ):
+        assert len(text) < 500 and "…" in text and "1,000,002 characters" in text
+    assert len(LinkchartError("word " * 100_000).args[0]) <= MESSAGE_LIMIT

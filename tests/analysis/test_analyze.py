@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import Counter
 from collections.abc import Callable
@@ -167,3 +168,61 @@ def test_the_policy_decides_what_is_exact_sampled_or_left_out() -> None:
     assert found.sampled and found.decision("betweenness") == decided["betweenness"]
     report = linkchart.report(found, measures=["betweenness"], draws=None)
     assert report.scale.startswith("large chart (1,200 nodes, 1,200 edges): betweenness estimated")
+
+
+_SMALL_ODD = {
+    "two foes": (["A", "B"], [("A", "enemy", "B")]),
+    "two foes, directed": (["A", "B"], [("A", "attacks", "B")]),
+    "one node": (["A"], []),
+    "no ties": (["A", "B", "C"], []),
+    "all hostile": (["A", "B", "C"], [("A", "enemy", "B"), ("B", "enemy", "C"), ("A", "enemy", "C")]),
+    "one component of two": (["A", "B"], [("A", "knows", "B")]),
+}
+
+
+def _small(nodes: list[str], edges: list[tuple[str, str, str]]) -> linkchart.LinkChart:
+    from linkchart.vocabulary import Relation, Vocabulary
+
+    v = Vocabulary(
+        relations=(
+            Relation("enemy", directed=False, sign="negative"),
+            Relation("attacks", directed=True, sign="negative"),
+            Relation("knows", directed=False),
+        )
+    )
+    return linkchart.from_records(
+        [{"id": x, "type": "person"} for x in nodes],
+        [{"from": a, "relation": r, "to": b} for a, r, b in edges],
+        vocabulary=v,
+    )
+
+
+@pytest.mark.parametrize("case", list(_SMALL_ODD))
+def test_a_measure_undefined_on_a_small_chart_leaves_the_report_and_page_standing(case: str) -> None:
+    # D14: two nodes joined only by a hostile tie made PN centrality raise, and the whole
+    # report and page with it; an undefined measure is left out, said why, the rest shown
+    from linkchart.render.payload import build_network
+
+    chart = _small(*_SMALL_ODD[case])
+    found = analyze(chart)
+    report = linkchart.report(chart)
+    _, page = build_network(chart, PageSpec())
+    why = found.undefined("pn_centrality")
+    if case.startswith("two foes"):
+        assert why.startswith("PN centrality is undefined here")
+        assert not found.has("scores", "pn_centrality")
+        assert any(line.startswith(f"pn_centrality is not ranked: {why}") for line in report.limits)
+        assert "pn_centrality" not in [r.measure for r in report.rankings]
+        assert "degree" in [r.measure for r in report.rankings]
+        assert f"pn_centrality is not shown: {why}" in page["scale"]
+        assert "pn_centrality" not in [m["name"] for m in page["measures"]]
+        assert found.values("pn_centrality") == [None, None]
+        with pytest.raises(linkchart.errors.UndefinedMeasureError, match="PN centrality is undefined"):
+            found.scores("pn_centrality")
+        _, sized = build_network(chart, PageSpec(size_by="pn_centrality"))  # sized alike, said why
+        assert "pn_centrality is not shown" in sized["scale"]
+    else:
+        assert why == ""
+    undefined = pytest.raises(linkchart.errors.UndefinedMeasureError)
+    with undefined if case.startswith("two foes") else contextlib.nullcontext():
+        linkchart.pn_centrality(chart)  # called directly, it still says so

@@ -398,3 +398,68 @@ def test_dedupe_within_one_file_and_its_errors(tmp_path: Path, capsys: pytest.Ca
     assert "--min-score" in capsys.readouterr().err
     assert main(["dedupe", str(tmp_path / "missing.yaml")]) == 1
     assert "source-unreadable" in capsys.readouterr().err
+
+
+def test_look_alike_and_invisible_ids_are_compared_and_said() -> None:
+    # D16: ids with a Cyrillic A or a zero-width space were never blocked together with "Alice"
+    a = linkchart.from_records([{"id": "Alice", "type": "person"}], [])
+    b = linkchart.from_records(
+        [{"id": "\u0410lice", "type": "person"}, {"id": "Al\u200bice", "type": "person"}], []
+    )
+    found = candidates(a, b)
+    assert {p.b.id for p in found} == {"\u0410lice", "Al\u200bice"}
+    for pair in found:
+        assert pair.score == 1.0
+        name = pair.reasons[0]
+        assert isinstance(name, NameReason) and name.rule == "look-alikes"
+        assert "same letters after folding look-alikes" in name.text()
+    assert [p.name.rule for p in candidates(b)] == ["look-alikes"]
+
+
+def _every_pair(xs: list, ys: list) -> tuple:
+    from linkchart.analysis.names import NameMatch, compare
+
+    best, bi, bj = NameMatch(0.0, "spelling"), 0, 0
+    for i, x in enumerate(xs):
+        for j, y in enumerate(ys):
+            found = compare(x, y)
+            if found.similarity > best.similarity:
+                best, bi, bj = found, i, j
+    return best, bi, bj
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_many_aliases_are_bounded_in_bulk_with_the_answer_of_every_pair(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # D10: two nodes of 1,500 aliases each took 87 s (every pair of names compared one by one);
+    # pairs are bounded in bulk and compared from the highest bound down: the same best pair
+    from linkchart.analysis import _pairs
+    from linkchart.analysis.names import forms_of
+
+    rng = random.Random(seed)
+
+    def name() -> str:
+        words = rng.choice([1, 2, 2, 3])
+        out = [
+            "".join(rng.choice("bcdfghklmnrst") + rng.choice("aeiou") for _ in range(rng.randint(1, 3)))
+            for _ in range(words)
+        ]
+        if words > 1 and rng.random() < 0.1:
+            out[0] = out[0][0] + "."  # an initial
+        return " ".join(out).title()
+
+    xs = [f for _ in range(60) for f in forms_of(name())]
+    ys = [f for _ in range(70) for f in forms_of(name())]
+    assert _pairs.best_pair(xs, ys) == _every_pair(xs, ys)
+    calls = 0
+    compare = _pairs.compare
+
+    def counted(x: object, y: object) -> object:
+        nonlocal calls
+        calls += 1
+        return compare(x, y)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_pairs, "compare", counted)
+    _pairs.best_pair(xs, ys)
+    assert calls < len(xs) * len(ys) / 4  # most pairs are never compared one by one

@@ -78,3 +78,29 @@ def test_name_similarity_is_symmetric_and_in_the_unit_interval(a: str, b: str) -
     assert found == name_similarity(b, a)
     assert 0.0 <= found.similarity <= 1.0
     assert name_similarity(a, a).similarity == 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("\u0410lice", "Alice"),  # a Cyrillic A
+        ("Al\u200bice", "Alice"),  # a zero-width space
+        ("\u0410l\u200bice", "Alice"),  # both
+        ("Nawaf al-\u0397azmi", "Nawaf al-Hazmi"),  # a Greek Eta
+        ("\u0410\u0421\u0415", "ACE"),  # a word of look-alikes only
+        ("Ali\u00adce", "Alice"),  # a soft hyphen
+    ],
+)
+def test_look_alike_and_invisible_characters_are_folded(a: str, b: str) -> None:
+    # D16: "\u0410lice" (a Cyrillic A) and "Al\u200bice" were never compared with "Alice"
+    assert name_similarity(a, b) == (1.0, "look-alikes")
+    assert name_key(a) == name_key(b)
+
+
+def test_a_name_in_cyrillic_is_left_in_its_script() -> None:
+    from linkchart.analysis.names import visible
+
+    assert (
+        visible("\u042e\u043b\u0434\u0430\u0448\u0435\u0432") == "\u042e\u043b\u0434\u0430\u0448\u0435\u0432"
+    )
+    assert name_similarity("Alice", "alice").rule == "folded"  # no look-alike: the plain fold

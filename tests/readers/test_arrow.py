@@ -230,3 +230,43 @@ def test_convert_reads_a_parquet_edge_table(tmp_path: Path) -> None:
     )
     assert code == 0
     assert linkchart.load(out).node_ids == ("A", "B", "C")
+
+
+def test_a_huge_cell_is_a_located_problem_with_a_short_message(tmp_path: Path) -> None:
+    # D12: a 20 MiB id in a Parquet edge table gave a 20 MiB error; cells are bounded as CSV fields
+    from linkchart.readers.arrow import CELL_LIMIT
+
+    write(NODES, tmp_path / "nodes.parquet")
+    write({**EDGES, "from": ["Pakistan", "X" * (CELL_LIMIT + 1)]}, tmp_path / "edges.parquet")
+    [p] = problems(tmp_path)
+    assert (p.code, p.path, p.row) == ("table-syntax", "edges[1]", 2)
+    assert f"{CELL_LIMIT + 1:,} bytes" in p.message and len(str(p)) < 1000
+
+
+def test_a_cell_that_is_not_utf8_names_its_row(tmp_path: Path) -> None:
+    # low: invalid UTF-8 in a Parquet string column gave the file but no row
+    text = pa.array([b"Pakistan", b"\xff\xfeX"], pa.binary()).view(pa.string())
+    write(NODES, tmp_path / "nodes.parquet")
+    write(pa.table({**EDGES, "from": text}), tmp_path / "edges.parquet")
+    [p] = problems(tmp_path)
+    assert (p.code, p.path, p.row) == ("table-syntax", "edges[1]", 2)
+    assert "not UTF-8" in p.message
+
+
+def test_a_damaged_file_is_one_line(tmp_path: Path) -> None:
+    # low: pyarrow's message ended with a newline, left inside ours
+    write(NODES, tmp_path / "nodes.parquet")
+    (tmp_path / "edges.parquet").write_bytes(b"PAR1" + b"\0" * 100 + b"PAR1")
+    [p] = problems(tmp_path)
+    assert p.code == "table-syntax" and "\n" not in p.message
+
+
+def test_a_float_is_read_as_python_writes_it(tmp_path: Path) -> None:
+    # low: a float id 1.0 was read as "1" (Arrow's cast); an id is text: it stays "1.0"
+    write({"id": [1.0, 2.5], "type": ["state", "state"]}, tmp_path / "nodes.parquet")
+    write(
+        {"from": [1.0], "relation": ["borders"], "to": [2.5], "weight": [1e-05]}, tmp_path / "edges.parquet"
+    )
+    chart = linkchart.load(graph(tmp_path, "{parquet: nodes.parquet}", "{parquet: edges.parquet}"))
+    assert list(chart.node_ids) == ["1.0", "2.5"]
+    assert [e.weight for e in chart.iter_edges()] == [1e-05]

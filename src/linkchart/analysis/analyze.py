@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import UnknownNameError
+from ..errors import UndefinedMeasureError, UnknownNameError
 from ..model.views import at_least
 from ..progress import Progress
 from .affiliation import affiliations
@@ -34,10 +34,10 @@ from .classes import classes
 from .conflicts import conflicts
 from .corroboration import one_source
 from .disruption import disruption
-from .findings import Findings, Key, Kind, call_of, key_of
+from .findings import Findings, Key, Kind, call_of, key_of, undefined_item
 from .layout import positions_array
 from .over_time import natural_cut, over_time
-from .policy import decide
+from .policy import Decision, decide
 from .reading import reading
 from .spec import SECTIONS, AnalysisSpec, RunSpec
 from .uncertainty import rank_uncertainty
@@ -203,6 +203,8 @@ def _drawn(
         base_key, base_task = _measured(spec, chart, "scores", name, False)
         if base_key not in held:
             yield base_key, base_task
+        if base_key not in held:  # undefined on this chart: nothing to draw
+            continue
         call = call_of(spec, "uncertainty", name, draws=draws, seed=0, top=min(5, spec.top))
         yield key_of(spec, "uncertainty", name, call), _drawer(chart, spec, name, call, held, base_key)
 
@@ -293,7 +295,14 @@ def analyze(
         for key, task in _plan(chart, spec, sampled, firm, held, read.relations):
             if key not in held:
                 stages.stage = f"{stage}: {key.name}"
-                held[key] = task()
+                try:
+                    held[key] = task()
+                except UndefinedMeasureError as exc:  # left out with its reason; the rest goes on
+                    if key.kind not in ("scores", "firm"):
+                        raise
+                    item = undefined_item(key.name, firm=key.kind == "firm")
+                    if all(d.item != item for d in decisions):
+                        decisions = (*decisions, Decision(item, "undefined", str(exc)))
             if key.kind == "scores" and key.name in (spec.measures or ()):
                 stages.advance()
     return Findings(

@@ -47,7 +47,8 @@ class NameReason:
 
     def text(self) -> str:
         """One line in words."""
-        return f"names {self.a_name!r} ~ {self.b_name!r}: {self.rule} {self.similarity:.2f}"
+        rule = "same letters after folding look-alikes" if self.rule == "look-alikes" else self.rule
+        return f"names {self.a_name!r} ~ {self.b_name!r}: {rule} {self.similarity:.2f}"
 
 
 @dataclass(frozen=True, slots=True)

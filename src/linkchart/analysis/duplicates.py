@@ -65,6 +65,7 @@ from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
 from ..model.decisions import Decision, Decisions
 from ._measure import check_count
+from ._pairs import best_pair
 from .candidate import (
     Candidate,
     Candidates,
@@ -76,7 +77,7 @@ from .candidate import (
     TypeReason,
     TypeVerdict,
 )
-from .names import RULE_SCORES, Form, NameMatch, compare, forms_of
+from .names import RULE_SCORES, Form, NameMatch, forms_of
 
 __all__ = [
     "MAX_BLOCK",
@@ -493,15 +494,13 @@ class _Scorer:
 
     def names(self, na: _Node, nb: _Node) -> tuple[NameMatch, str, str]:
         """The best name match of two nodes and the two names (as written) that gave it."""
+        theirs = set(nb.names)
         for name in na.names:
-            if name in nb.names:
+            if name in theirs:
                 return NameMatch(1.0, "identical"), name, name
-        match, ka, kb = NameMatch(0.0, "spelling"), 0, 0
-        for i, x in na.forms:
-            for j, y in nb.forms:
-                found = compare(x, y)
-                if found.similarity > match.similarity:
-                    match, ka, kb = found, i, j
+        match, fa, fb = best_pair([f for _, f in na.forms], [f for _, f in nb.forms])
+        ka = na.forms[fa][0] if na.forms else 0
+        kb = nb.forms[fb][0] if nb.forms else 0
         return match, na.names[ka], nb.names[kb]
 
     def tie(self, na: _Node, nb: _Node) -> TieReason | None:

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .._igraph import seeded
-from ..errors import LinkchartError
+from ..errors import UndefinedMeasureError
 from ..model import LinkChart
 from ._common import parameters
 from ._measure import measure
@@ -219,7 +219,7 @@ def eigenvector(
     except Exception as exc:  # a solver that failed to converge
         if type(exc).__module__.split(".")[0] not in ("networkx", "igraph", "scipy"):
             raise
-        raise LinkchartError(f"eigenvector centrality did not converge: {exc}") from exc
+        raise UndefinedMeasureError(f"eigenvector centrality did not converge: {exc}") from exc
     return Scores(
         chart,
         values,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
-from ..errors import LinkchartError, UnknownNameError
+from ..errors import LinkchartError, UndefinedMeasureError, UnknownNameError
 from ._measure import _frozen
 from .policy import ACTIONS, Action, Decision
 
@@ -49,6 +49,7 @@ __all__ = [
     "Kind",
     "call_of",
     "key_of",
+    "undefined_item",
 ]
 
 Kind = Literal["scores", "firm", "structure", "uncertainty", "over_time", "disruption", "positions"]
@@ -110,6 +111,11 @@ def _number(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return x if math.isfinite(x) else None
+
+
+def undefined_item(name: str, *, firm: bool = False) -> str:
+    """The :class:`Decision` item that says measure ``name`` is undefined (on the firm ties with ``firm``)."""
+    return f"{name} on firm ties" if firm else name
 
 
 def call_of(
@@ -245,8 +251,14 @@ class Findings:
             When no result of that kind and name is held (analyze with a spec that asks for it).
         LinkchartError
             When several are held and ``extra`` does not say which.
+        UndefinedMeasureError
+            For a measure undefined on this chart (:meth:`undefined` says why).
         """
         key = self.key(kind, name, **extra)
+        if key not in self.results and kind in ("scores", "firm"):
+            why = self.undefined(name, firm=kind == "firm")
+            if why:
+                raise UndefinedMeasureError(why)
         if key in self.results:
             return self.results[key]
         return self.get(kind, name, **extra)
@@ -257,13 +269,16 @@ class Findings:
         return found
 
     def values(self, name: str, **extra: Any) -> list[float | None]:
-        """Measure ``name`` in node-row order, ``None`` where it is undefined (not a finite number).
+        """Measure ``name`` in node-row order, ``None`` where it is undefined (not a finite number;
+        every value of a measure undefined on the chart, :meth:`undefined`).
 
         Raises
         ------
         LinkchartError
             When the measure does not return one value per node id, or was not computed.
         """
+        if self.undefined(name) and not self.has("scores", name, **extra):
+            return [None] * self.chart.number_of_nodes  # undefined on this chart: no value anywhere
         result = self.scores(name, **extra)
         if not isinstance(result, Mapping):
             kind = type(result).__name__
@@ -303,6 +318,26 @@ class Findings:
     def decision(self, item: str) -> Decision | None:
         """The size policy's decision on ``item``, or ``None`` when it made none."""
         return next((d for d in self.decisions if d.item == item), None)
+
+    def undefined(self, name: str, *, firm: bool = False) -> str:
+        """Why measure ``name`` is undefined on this chart (on its firm ties with ``firm``), or
+        ``""`` when it is not (an analysis leaves such a measure out and records the reason).
+
+        Examples
+        --------
+        >>> import linkchart
+        >>> from linkchart.vocabulary import Relation, Vocabulary
+        >>> v = Vocabulary(relations=(Relation("fights", directed=False, sign="negative"),))
+        >>> c = linkchart.from_records([{"id": x, "type": "state"} for x in "ab"],
+        ...     [{"from": "a", "relation": "fights", "to": "b"}], vocabulary=v)
+        >>> f = linkchart.analyze(c, measures=["pn_centrality"], sections=[], draws=None)
+        >>> f.undefined("pn_centrality")[:35]
+        'PN centrality is undefined here: I '
+        >>> f.has("scores", "pn_centrality")
+        False
+        """
+        found = self.decision(undefined_item(name, firm=firm))
+        return found.why if found is not None and found.action == "undefined" else ""
 
     def with_results(self, results: Mapping[Key, Any], decisions: Iterable[Decision] = ()) -> Findings:
         """New findings that hold these results and decisions too (a held key keeps its result)."""

@@ -5,6 +5,13 @@ Every id, label and alias of a node is compared with every one of the other's,
 after a normalisation written for the transliterations of Arabic, Persian and Central
 Asian names (:func:`name_key` shows it; the rules are in ``docs/many_sources.md``):
 
+0. *look-alikes*: Unicode NFKC; invisible format characters (category Cf: a zero-width
+   space, joiner, soft hyphen, a direction mark) deleted; in a word that mixes Latin
+   letters with Cyrillic or Greek ones, or whose every letter has a Latin look-alike, each
+   Cyrillic or Greek letter written as the Latin letter it looks like (:data:`LOOK_ALIKES`,
+   the Latin/Cyrillic/Greek rows of Unicode's ``confusables.txt``): ``\u0410lice`` with a
+   Cyrillic A and ``Al\u200bice`` are read as ``Alice``, while a Cyrillic name
+   (*Юлдашев*) is left in its script.
 1. *fold*: Unicode NFKD without the combining marks (diacritics), case-folded; apostrophes
    and the marks of ʿayn and hamza deleted; ``"Yoldash, Tahir"`` read as ``"Tahir
    Yoldash"``; hyphens, dots and other punctuation read as spaces; the article ``al`` /
@@ -20,7 +27,8 @@ Asian names (:func:`name_key` shows it; the rules are in ``docs/many_sources.md`
    vowel dropped; doubled letters written once.
 
 Two names are then as alike as the first rule that holds says (:data:`RULE_SCORES`):
-identical (1), equal once folded (1), equal skeletons — a transliteration (0.95), the
+identical (1), the same letters once look-alikes and invisible characters are folded (1),
+equal once folded (1), equal skeletons — a transliteration (0.95), the
 same consonants word by word — vowels written otherwise (0.9), the same words in another
 order (0.9), the same letters with words joined or split (0.9); else the best of initials
 (``T. Yoldash``, at most 0.85), one name a part of the other (0.5 to 0.8) and their
@@ -31,6 +39,7 @@ alike word, so brothers (*Nawaf* and *Salem al-Hazmi*) are far apart.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -39,10 +48,11 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Literal, NamedTuple
 
-__all__ = ["RULE_SCORES", "NameMatch", "NameRule", "name_key", "name_similarity"]
+__all__ = ["LOOK_ALIKES", "RULE_SCORES", "NameMatch", "NameRule", "name_key", "name_similarity", "visible"]
 
 NameRule = Literal[
     "identical",
+    "look-alikes",
     "folded",
     "transliteration",
     "vowels",
@@ -57,6 +67,7 @@ NameRule = Literal[
 RULE_SCORES: Mapping[str, float] = MappingProxyType(
     {
         "identical": 1.0,
+        "look-alikes": 1.0,
         "folded": 1.0,
         "transliteration": 0.95,
         "vowels": 0.9,
@@ -69,7 +80,9 @@ RULE_SCORES: Mapping[str, float] = MappingProxyType(
 )
 """The similarity each rule gives (for ``part`` and ``spelling``, the most it gives):
 
-``identical`` the same text; ``folded`` the same once case, diacritics, punctuation,
+``identical`` the same text; ``look-alikes`` the same letters once look-alike letters of
+another script and invisible characters are folded (``\u0410lice`` with a Cyrillic A,
+``Al\u200bice`` with a zero-width space); ``folded`` the same once case, diacritics, punctuation,
 articles and a comma's word order are set aside; ``transliteration`` the same skeleton;
 ``vowels`` the same consonants word by word, at least three in all (*Mohamed* /
 *Muhammad*); ``word order`` the same words in another order; ``joined words`` the same
@@ -79,6 +92,47 @@ written as its initial (*T. Yoldash*; 0.85 times the least ratio of the other wo
 *Atta* / *Mohamed Atta* 0.65, *Uzbekistan* / *Islamic Movement of Uzbekistan* 0.575);
 ``spelling`` 0.9 times the least Indel ratio of two words (halved for words that begin
 differently), in order or in alphabetical order."""
+
+
+LOOK_ALIKES: Mapping[str, str] = MappingProxyType(
+    dict(
+        zip(
+            "АВЕЅІЈКМНОРСТХУҮҺԀԌавеѕіјорсхуһԁӏԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρυχα",
+            "ABESIJKMHOPCTXYYHDGabesijopcxyhdlqwABEZHIKMNOPTYXoikvpuxa",
+            strict=True,
+        )
+    )
+)
+"""Cyrillic and Greek letters and the Latin letter each looks like (the Latin/Cyrillic/Greek
+rows of Unicode's ``confusables.txt`` that are one letter for one letter; rule 0 of the
+module's docstring)."""
+
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_ALIKE: Final = str.maketrans(dict(LOOK_ALIKES))
+
+
+def _fold_word(m: re.Match[str]) -> str:
+    word = m.group(0)
+    alike = [ch in LOOK_ALIKES for ch in word]
+    if not any(alike):
+        return word
+    latin = any(not a and "LATIN" in unicodedata.name(ch, "") for ch, a in zip(word, alike, strict=True))
+    return word.translate(_ALIKE) if latin or all(alike) else word
+
+
+@functools.lru_cache(maxsize=65_536)
+def visible(name: str) -> str:
+    """``name`` as it looks: NFKC, without invisible format characters, its look-alike
+    letters of another script written in Latin (rule 0 of the module's docstring).
+
+    Examples
+    --------
+    >>> visible("\u0410lice"), visible("Al\u200bice"), visible("\u042e\u043b\u0434\u0430\u0448\u0435\u0432")
+    ('Alice', 'Alice', 'Юлдашев')
+    """
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return _WORD.sub(_fold_word, text)
 
 
 _DELETE: Final = dict.fromkeys(map(ord, "'\u2019\u2018`\u00b4\u02bf\u02be\u02bc\u02bb"), None)
@@ -117,8 +171,8 @@ _CONSONANTS: Final = str.maketrans(dict.fromkeys("aiu", None))
 
 
 def _fold(name: str) -> tuple[str, ...]:
-    """The words of ``name`` after the fold (rule 1 of the module's docstring)."""
-    text = unicodedata.normalize("NFKD", name)
+    """The words of ``name`` after the look-alikes and the fold (rules 0 and 1 of the module's docstring)."""
+    text = unicodedata.normalize("NFKD", visible(name))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().translate(_DELETE)
     if text.count(",") == 1:
         head, tail = text.split(",")
@@ -166,6 +220,7 @@ class Form:
     spaced: str  # the skeleton's words, spaced
     joined: str  # the skeleton's words, joined
     ordered: tuple[str, ...]  # the skeleton's words, sorted
+    looks: str = ""  # the name as it looks (:func:`visible`) where that differs from it as written
 
     @classmethod
     def of(cls, folded: tuple[str, ...]) -> Form:
@@ -202,10 +257,13 @@ def forms_of(name: str) -> tuple[Form, ...]:
     folded = _fold(name)
     if not folded:
         return ()
+    looks = visible(name)
     forms = [Form.of(folded)]
     unglued = tuple(m.group(1) if (m := _GLUED_ARTICLE.match(w)) else w for w in folded)
     if unglued != folded:
         forms.append(Form.of(unglued))
+    if looks != name:  # look-alikes or invisible characters folded: said in the match's rule
+        forms = [dataclasses.replace(f, looks=looks) for f in forms]
     return tuple(forms)
 
 
@@ -294,6 +352,8 @@ def _spelling(x: Form, y: Form) -> float:
 
 def compare(x: Form, y: Form) -> NameMatch:
     if x.folded == y.folded:
+        if x.looks or y.looks:  # equal only once look-alikes or invisible characters are folded
+            return NameMatch(RULE_SCORES["look-alikes"], "look-alikes")
         return NameMatch(1.0, "folded")
     if x.skeleton == y.skeleton:
         return NameMatch(RULE_SCORES["transliteration"], "transliteration")

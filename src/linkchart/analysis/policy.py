@@ -33,9 +33,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ACTIONS", "Action", "Decision", "SizePolicy", "decide"]
 
-Action = Literal["exact", "sampled", "left-out", "summary", "off"]
+Action = Literal["exact", "sampled", "left-out", "summary", "off", "undefined"]
 """What the size policy decided for one item: computed exactly, estimated from a sample,
-left out, shown as a summary, or turned off by the caller."""
+left out, shown as a summary, or turned off by the caller; or, for a measure, that it is
+undefined on this chart (:class:`~linkchart.errors.UndefinedMeasureError`: left out, with
+the reason in ``why``)."""
 
 ACTIONS: tuple[str, ...] = get_args(Action)
 """Every :data:`Action`."""

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import LinkchartError
+from ..errors import LinkchartError, UndefinedMeasureError
 from ..model import LinkChart
 from ._common import NodeMapping
 from ._measure import measure, undirected_only
@@ -163,9 +163,11 @@ def pn_centrality(
     UnknownNameError
         For an unknown mode, engine, relation or layer.
     LinkchartError
-        For a weight, a ``directed`` that contradicts ``mode``, or a chart where the
-        matrix is singular (the index is undefined: two nodes joined only by a hostile
-        tie is the one case, since negative ties weigh two).
+        For a weight or a ``directed`` that contradicts ``mode``.
+    UndefinedMeasureError
+        For a chart where the matrix is singular (the index is undefined: two nodes joined
+        only by a hostile tie is the one case, since negative ties weigh two); an analysis,
+        the report and the page leave the measure out with this reason.
 
     Notes
     -----
@@ -226,7 +228,7 @@ def pn_centrality(
             rhs = ones + c * (m @ ones)
             pn = spsolve((eye - (c * c) * (m @ m.T)).tocsc(), rhs) if n > 1 else ones
     if not np.all(np.isfinite(pn)):
-        raise LinkchartError(
+        raise UndefinedMeasureError(
             "PN centrality is undefined here: I - A/(2n-2) is singular (as for two nodes joined "
             "only by a hostile tie); read more nodes, or use degree by sign",
             code="bad-argument",

@@ -8,7 +8,15 @@ import reprlib
 from collections.abc import Mapping
 from typing import Any, Final
 
-__all__ = ["CTX_LIMIT", "INPUT_LIMIT", "json_safe", "json_safe_mapping", "loc_of"]
+__all__ = [
+    "CTX_LIMIT",
+    "INPUT_LIMIT",
+    "MESSAGE_LIMIT",
+    "bounded_message",
+    "json_safe",
+    "json_safe_mapping",
+    "loc_of",
+]
 
 INPUT_LIMIT: Final = 200
 """The most characters of a bad item that an error repeats (its ``input``)."""
@@ -17,7 +25,13 @@ CTX_LIMIT: Final = 4096
 """The most characters of an error's facts (its ``ctx``: linkchart's own data, such as the
 choices of an option)."""
 
+MESSAGE_LIMIT: Final = 4096
+"""The most characters of an error's message (and of a problem's, or its hint): a longer one
+is cut, and each run of more than :data:`INPUT_LIMIT` characters without a space in it (a
+bad item repeated in the message) is shortened first (:func:`bounded_message`)."""
+
 _MAX_DEPTH: Final = 4
+_LONG_RUN: Final = re.compile(rf"\S{{{INPUT_LIMIT + 1},}}")
 _LOC_PART: Final = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -30,6 +44,37 @@ def loc_of(path: str) -> tuple[str | int, ...]:
     (('edges', 12, 'to'), ('relations', 'funds', 'weight'), ())
     """
     return tuple(int(index) if index else name for name, index in _LOC_PART.findall(path))
+
+
+def _shorter(m: re.Match[str]) -> str:
+    run = m.group(0)
+    tail = run[-1] if run[-1] in "'\")]" else ""  # keep a closing quote
+    return f"{run[: INPUT_LIMIT // 2]}…{tail} [{len(run):,} characters]"
+
+
+def bounded_message(message: str) -> str:
+    """``message`` with each bad item it repeats shortened, at most :data:`MESSAGE_LIMIT`
+    characters: a run of more than :data:`INPUT_LIMIT` characters without a space keeps its
+    first 100, an ellipsis (and its closing quote) and its length; a message still too long
+    keeps its beginning and says how long it was. Every error and problem message passes
+    through it, so a 20 MiB id in a file gives a short error.
+
+    Examples
+    --------
+    >>> bounded_message("unknown node '" + "X" * 1000 + "'")[-40:]
+    "XXXXXXXXXXXXXXXXXXX…' [1,002 characters]"
+    >>> bounded_message("unknown node 'X'")
+    "unknown node 'X'"
+    >>> len(bounded_message("word " * 10_000)) <= MESSAGE_LIMIT
+    True
+    """
+    if len(message) <= INPUT_LIMIT:
+        return message
+    out = _LONG_RUN.sub(_shorter, message)
+    if len(out) > MESSAGE_LIMIT:
+        note = f"… [a message of {len(message):,} characters, cut]"
+        out = out[: MESSAGE_LIMIT - len(note)] + note
+    return out
 
 
 class _TooBig(Exception):

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .codes import ERROR_CODES, ErrorCode
-from .data import json_safe, json_safe_mapping
+from .data import bounded_message, json_safe, json_safe_mapping
 
-__all__ = ["LinkchartError", "UnknownNameError", "did_you_mean"]
+__all__ = ["LinkchartError", "UndefinedMeasureError", "UnknownNameError", "did_you_mean"]
 
 
 class LinkchartError(Exception):
@@ -59,7 +59,7 @@ class LinkchartError(Exception):
         ctx: Mapping[str, Any] | None = None,
         hint: str = "",
     ) -> None:
-        super().__init__(message)
+        super().__init__(bounded_message(message))
         if code is not None:
             if code not in ERROR_CODES:
                 raise ValueError(f"unknown error code {code!r}")
@@ -67,7 +67,7 @@ class LinkchartError(Exception):
         self.loc: tuple[str | int, ...] = tuple(loc)
         self.input: Any = json_safe(input)
         self.ctx: dict[str, Any] | None = None if ctx is None else json_safe_mapping(ctx)
-        self.hint = hint
+        self.hint = bounded_message(hint)
 
     def to_dict(self) -> dict[str, Any]:
         """``{code, message, loc, input, ctx, hint}``: the error as plain JSON-ready data."""
@@ -79,6 +79,23 @@ class LinkchartError(Exception):
             "ctx": self.ctx,
             "hint": self.hint,
         }
+
+
+class UndefinedMeasureError(LinkchartError):
+    """A measure that is undefined for this chart (PN centrality's matrix is singular on two
+    nodes joined only by a hostile tie; an eigenvector that does not converge).
+
+    Called directly, the measure raises it; in an analysis (:func:`linkchart.analyze`, the
+    report, the page) it is not an error: the measure is left out with this reason (an
+    ``"undefined"`` :class:`~linkchart.analysis.policy.Decision`) and everything else is shown.
+
+    Examples
+    --------
+    >>> UndefinedMeasureError("PN centrality is undefined here").code
+    'bad-argument'
+    """
+
+    __module__ = "linkchart.errors"  # its public home: tracebacks and pickles name it there
 
 
 class UnknownNameError(LinkchartError, KeyError):
@@ -112,7 +129,7 @@ class UnknownNameError(LinkchartError, KeyError):
         msg = f"unknown {kind} {name!r}"
         if hint:
             msg += f" — {hint}"
-        self.message = msg
+        self.message = msg = bounded_message(msg)
         ctx: dict[str, Any] = {"kind": kind}
         if 0 < len(choices) <= self.MAX_LISTED:
             ctx["choices"] = choices

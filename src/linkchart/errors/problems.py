@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from .codes import PROBLEM_CODES, ErrorCode, ProblemCode
-from .data import json_safe, json_safe_mapping, loc_of
+from .data import bounded_message, json_safe, json_safe_mapping, loc_of
 from .exceptions import LinkchartError
 
 __all__ = ["LoadError", "LoadWarning", "Locator", "Problem", "Problems"]
@@ -75,6 +75,8 @@ class Problem:
         if self.code not in PROBLEM_CODES:
             raise ValueError(f"unknown problem code {self.code!r}")
         object.__setattr__(self, "input", json_safe(self.input))
+        object.__setattr__(self, "message", bounded_message(self.message))
+        object.__setattr__(self, "hint", bounded_message(self.hint))
         if self.ctx is not None:
             object.__setattr__(self, "ctx", json_safe_mapping(self.ctx))
 

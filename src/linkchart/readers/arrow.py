@@ -67,21 +67,43 @@ class NoLines:
         return None
 
 
+def _one_line(exc: BaseException) -> str:
+    """pyarrow's message, on one line (it may end with a newline) and at most 200 characters."""
+    return " ".join(str(exc).split())[:200]
+
+
+def _utf8(cell: bytes) -> bool:
+    try:
+        cell.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 class _Failed(Exception):
     """The table cannot be read; :class:`ArrowReader` has recorded the problem."""
 
 
-def _texts(array: Any, pa: Any, pc: Any) -> list[str] | None:
-    """The cells of one Arrow array as text (null -> ``""``), or ``None`` for a type not read."""
+CELL_LIMIT: Final = 131_072
+"""The most bytes of one cell, as the CSV reader's field limit (128 KiB): a longer cell is a
+located problem, not a 20 MiB id carried into every message that names it."""
+
+
+def _texts(array: Any, pa: Any, pc: Any) -> Any:
+    """One Arrow array as an array of text (null -> ``""``), or ``None`` for a type not read.
+
+    A float is written as Python writes it (``1.0``, ``2.5``, ``1e-05``), so a float id
+    ``1.0`` stays ``"1.0"``: an id is text, and Arrow's own cast would write ``"1"``."""
     t = array.type
     if pa.types.is_dictionary(t):
         array = array.dictionary_decode()
         t = array.type
     if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
         pass
+    elif pa.types.is_floating(t):
+        array = pa.array([None if v is None else repr(float(v)) for v in array.to_pylist()], pa.string())
     elif (
         pa.types.is_integer(t)
-        or pa.types.is_floating(t)
         or pa.types.is_boolean(t)
         or pa.types.is_decimal(t)
         or pa.types.is_date(t)
@@ -90,8 +112,7 @@ def _texts(array: Any, pa: Any, pc: Any) -> list[str] | None:
         array = pc.cast(array, pa.string())
     else:
         return None
-    values: list[str] = pc.fill_null(array, "").to_pylist()
-    return values
+    return pc.fill_null(array, "")
 
 
 class ArrowReader:
@@ -145,9 +166,40 @@ class ArrowReader:
         except (pa.ArrowException, OSError, ValueError) as exc:
             raise self._problem(
                 "table-syntax",
-                f"the file is not a readable {self.kind.title()} table: {str(exc)[:200]}",
+                f"the file is not a readable {self.kind.title()} table: {_one_line(exc)}",
                 "write the table again with pyarrow, pandas, Polars or DuckDB, or name a CSV file",
             ) from None
+
+    def _cell(self, row: int, message: str, hint: str) -> _Failed:
+        """A problem of the cell of data row ``row`` (1-based), located at that row."""
+        self.failed = True
+        where = f"{self.where}[{row - 1}]"
+        self.problems.append(Problem("table-syntax", message, where, self.file, None, row, hint))
+        return _Failed()
+
+    def _strings(self, array: Any, j: int, k: int, pa: Any, pc: Any) -> list[str]:
+        """The cells of text ``array`` (column ``j``, after ``k`` rows), each checked: at most
+        :data:`CELL_LIMIT` bytes and UTF-8 (each a problem at its row)."""
+        size = pc.binary_length(array.cast(pa.binary()))
+        if len(array) and pc.max(size).as_py() > CELL_LIMIT:
+            i = int(pc.index(pc.greater(size, CELL_LIMIT), True).as_py())
+            raise self._cell(
+                k + i + 1,
+                f"the cell of column {self._names[j]!r} holds {size[i].as_py():,} bytes, more than "
+                f"the {CELL_LIMIT:,} a cell may hold",
+                "check that the right column is named; a cell holds one value (as a CSV field)",
+            )
+        try:
+            values: list[str] = array.to_pylist()
+        except UnicodeDecodeError:
+            raw = array.cast(pa.binary()).to_pylist()
+            i = next(i for i, b in enumerate(raw) if not _utf8(b))
+            raise self._cell(
+                k + i + 1,
+                f"the cell of column {self._names[j]!r} is not UTF-8 text",
+                "write the column again as UTF-8 text",
+            ) from None
+        return values
 
     def header(self) -> list[str] | None:
         """The column names (each stripped), or ``None`` when the file cannot be read."""
@@ -188,8 +240,8 @@ class ArrowReader:
                         "split the data, or check that the right file is named",
                     )
                 for j, (col, share) in enumerate(zip(columns, shares, strict=True)):
-                    values = _texts(batch.column(j), pa, pc)
-                    if values is None:
+                    texts = _texts(batch.column(j), pa, pc)
+                    if texts is None:
                         raise self._problem(
                             "table-syntax",
                             f"the column {self._names[j]!r} holds {batch.column(j).type}, not text, "
@@ -197,6 +249,7 @@ class ArrowReader:
                             "store it as text (several aliases as one text separated by |, a time as "
                             "text such as 1999-03 or as a date)",
                         )
+                    values = self._strings(texts, j, k, pa, pc)
                     col.extend(values if share is None else map(share.setdefault, values, values))
                 k += batch.num_rows
         except _Failed:
@@ -204,7 +257,7 @@ class ArrowReader:
         except (pa.ArrowException, OSError, ValueError) as exc:
             self._problem(
                 "table-syntax",
-                f"the {self.kind.title()} table is damaged: {str(exc)[:200]}",
+                f"the {self.kind.title()} table is damaged: {_one_line(exc)}",
                 "write the table again, or name a CSV file",
             )
             return None

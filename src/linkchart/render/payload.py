@@ -345,7 +345,10 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
     for name in names:
         if name not in spec.node_measure_names():
             raise UnknownNameError("measure", name, spec.node_measure_names())
+    # a measure undefined on this chart (PN centrality on two foes) is not listed; the page says why
+    undefined = {name: found.undefined(name) for name in names if found.undefined(name)}
     values = {name: found.values(name) for name in names}
+    scale = " ".join([scale, *(f"{name} is not shown: {why}." for name, why in undefined.items())]).strip()
     measure_rows = [
         {
             "name": name,
@@ -356,6 +359,7 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
             **_draws(found, spec, name),
         }
         for name in names
+        if name not in undefined
     ]
     communities = _communities(found) if spec.color_by == "community" else None
     highlights = _highlights(found, spec)

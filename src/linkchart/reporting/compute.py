@@ -304,10 +304,16 @@ def report(
 
     def ranking(name: str) -> Ranking:
         # on a large chart the rankings are not run a second time on the firm ties
-        on_firm = found.firm(name) if firm_view is not None and not sampled else None
-        return build.ranking(chart, registry[name], found.scores(name), top, on_firm)
+        firm_too = firm_view is not None and not sampled and not found.undefined(name, firm=True)
+        return build.ranking(
+            chart, registry[name], found.scores(name), top, found.firm(name) if firm_too else None
+        )
 
-    rankings = tuple(ranking(name) for name in node_measures)
+    # a measure undefined on this chart (PN centrality on two foes) is left out, said why
+    undefined = tuple(
+        f"{n} is not ranked: {found.undefined(n)}." for n in node_measures if found.undefined(n)
+    )
+    rankings = tuple(ranking(name) for name in node_measures if not found.undefined(name))
     found_bridges: Sequence[Bridge] = found.structure("bridges") if "bridges" in ordered else []
     found_cuts: Sequence[ArticulationPoint] = (
         found.structure("articulation_points") if "articulation_points" in ordered else []
@@ -335,7 +341,7 @@ def report(
         how_sure = tuple(
             found.uncertainty(name, draws=drawn, seed=0, top=min(5, top))
             for name in HOW_SURE
-            if name in ordered and name in registry
+            if name in ordered and name in registry and not found.undefined(name)
         )
     timeline = (
         found.over_time("betweenness", undated=undated, min_dated=min_dated, **per_period[0][1])
@@ -368,7 +374,7 @@ def report(
             firm=found.firm_level,
         )
     )
-    cannot = limits(
+    cannot = undefined + limits(
         chart, read.relations, bridges=bridge_entries, bridges_total=len(found_bridges), over_time=timeline
     )
     cited = cited_sources(chart, read.relations)
