@@ -53,7 +53,7 @@ def test_the_solver_chosen_by_shape_gives_prpacks_values(random_chart, directed,
     from linkchart.analysis.pagerank import PAGERANK_ARPACK_FROM, pagerank_solver
     from linkchart.analysis.projection import project
 
-    chart = random_chart(PAGERANK_ARPACK_FROM + 500, 4 * PAGERANK_ARPACK_FROM, seed=11)  # some isolated
+    chart = random_chart(PAGERANK_ARPACK_FROM + 500, 6 * PAGERANK_ARPACK_FROM, seed=11)  # some isolated
     p = project(chart, directed=directed, weight="count" if weighted else None)
     assert pagerank_solver(p) == ("prpack" if directed else "arpack")
     g = p.to_igraph(weights="strength")
@@ -65,7 +65,7 @@ def test_the_solver_chosen_by_shape_gives_prpacks_values(random_chart, directed,
         assert sum(got.values()) == pytest.approx(1.0, abs=1e-12)
 
 
-def test_a_small_or_tree_like_undirected_graph_keeps_prpack(florentine, make_chart) -> None:  # type: ignore[no-untyped-def]
+def test_a_small_or_sparse_undirected_graph_keeps_prpack(florentine, make_chart, random_chart) -> None:  # type: ignore[no-untyped-def]
     from linkchart.analysis.pagerank import PAGERANK_ARPACK_FROM, pagerank_solver
     from linkchart.analysis.projection import project
 
@@ -75,3 +75,5 @@ def test_a_small_or_tree_like_undirected_graph_keeps_prpack(florentine, make_cha
         [(f"v{i}", "x") for i in range(n)], [(f"v{i // 3}", "k", f"v{i}") for i in range(1, n)], {"k": False}
     )
     assert pagerank_solver(project(tree)) == "prpack"
+    sparse = random_chart(n, 3 * n, seed=3)  # 3 ties per node: PRPACK is the faster there
+    assert pagerank_solver(project(sparse, directed=False)) == "prpack"

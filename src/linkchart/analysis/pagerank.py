@@ -16,11 +16,15 @@ from .reading import read_relations
 from .scores import Scores
 from .types import Engine, Layers, Relations, SignReading, Weighting
 
-__all__ = ["PAGERANK_ARPACK_FROM", "pagerank", "pagerank_solver"]
+__all__ = ["PAGERANK_ARPACK_FROM", "PAGERANK_ARPACK_TIES", "pagerank", "pagerank_solver"]
 
 PAGERANK_ARPACK_FROM: Final = 2_000
-"""Undirected graphs of at least this many nodes (and 1.5 ties per node) are solved with ARPACK,
-the others with PRPACK."""
+"""Undirected graphs of at least this many nodes (and :data:`PAGERANK_ARPACK_TIES` ties per
+node) are solved with ARPACK, the others with PRPACK."""
+
+PAGERANK_ARPACK_TIES: Final = 4.0
+"""The ties per node (after parallel edges are merged) from which an undirected graph of
+:data:`PAGERANK_ARPACK_FROM` nodes or more is solved with ARPACK."""
 
 
 def pagerank_solver(p: Projection) -> Literal["prpack", "arpack"]:
@@ -28,12 +32,15 @@ def pagerank_solver(p: Projection) -> Literal["prpack", "arpack"]:
 
     PRPACK (Gleich's Gauss-Seidel solver, igraph's default) orders the vertices by
     strongly connected component and solves component by component: it is the faster on
-    directed graphs (parity or better from 100k nodes up), on small graphs and on
-    tree-like ones (fewer than 1.5 ties per node: 4.7x faster on a 10k-node tree). An
-    undirected graph with cycles is one big component, and there ARPACK (the leading
-    eigenvector by implicitly restarted Arnoldi) took 4-8x less CPU at 10k nodes and as
-    much at 100k (``python benchmarks/bench_pagerank.py``). Both solve the same system to
-    machine precision: the values agree within 1e-12.
+    directed graphs (8-30x at up to 2 ties per node, about even or better from 4), on
+    graphs of fewer than 2,000 nodes, and on sparse undirected ones (up to 3 ties per
+    node: 1.3-2.4x faster than ARPACK from 2,000 to 100,000 nodes). On an undirected
+    graph of 4 ties per node or more ARPACK (the leading eigenvector by implicitly
+    restarted Arnoldi) took 0.5-0.95x PRPACK's CPU from 2,000 to 50,000 nodes, and about
+    as much at 100,000 (0.9-1.8x, either way from run to run). Measured with CPU time,
+    the best of 7-9 samples taken in turn, by ``python benchmarks/bench_pagerank.py
+    --sweep`` on a shared 2-core machine (load 3-8; docs/scaling.md). Both solve the
+    same system to machine precision: the values agree within 5e-14.
 
     Examples
     --------
@@ -44,7 +51,8 @@ def pagerank_solver(p: Projection) -> Literal["prpack", "arpack"]:
     >>> pagerank_solver(project(c)), pagerank_solver(project(c, directed=False))
     ('prpack', 'prpack')
     """
-    return "arpack" if not p.directed and p.n >= PAGERANK_ARPACK_FROM and p.m >= 1.5 * p.n else "prpack"
+    dense = p.m >= PAGERANK_ARPACK_TIES * p.n
+    return "arpack" if not p.directed and p.n >= PAGERANK_ARPACK_FROM and dense else "prpack"
 
 
 def _pagerank(p: Projection, engine: Engine, damping: float) -> npt.NDArray[np.float64]:
@@ -106,7 +114,7 @@ def pagerank(
         The chart; it is not changed.
     engine
         ``"igraph"`` (default: PRPACK, or ARPACK on an undirected graph of
-        :data:`PAGERANK_ARPACK_FROM` nodes or more that is not tree-like, see
+        :data:`PAGERANK_ARPACK_FROM` nodes or more and 4 ties per node or more, see
         :func:`pagerank_solver`) or ``"networkx"``
         (power iteration); they agree.
     %(reading)s
