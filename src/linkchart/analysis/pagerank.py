@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Final, Literal
-
 import numpy as np
 import numpy.typing as npt
 
@@ -16,43 +14,7 @@ from .reading import read_relations
 from .scores import Scores
 from .types import Engine, Layers, Relations, SignReading, Weighting
 
-__all__ = ["PAGERANK_ARPACK_FROM", "PAGERANK_ARPACK_TIES", "pagerank", "pagerank_solver"]
-
-PAGERANK_ARPACK_FROM: Final = 2_000
-"""Undirected graphs of at least this many nodes (and :data:`PAGERANK_ARPACK_TIES` ties per
-node) are solved with ARPACK, the others with PRPACK."""
-
-PAGERANK_ARPACK_TIES: Final = 4.0
-"""The ties per node (after parallel edges are merged) from which an undirected graph of
-:data:`PAGERANK_ARPACK_FROM` nodes or more is solved with ARPACK."""
-
-
-def pagerank_solver(p: Projection) -> Literal["prpack", "arpack"]:
-    """The igraph PageRank solver for the graph ``p``: chosen by its shape.
-
-    PRPACK (Gleich's Gauss-Seidel solver, igraph's default) orders the vertices by
-    strongly connected component and solves component by component: it is the faster on
-    directed graphs (8-30x at up to 2 ties per node, about even or better from 4), on
-    graphs of fewer than 2,000 nodes, and on sparse undirected ones (up to 3 ties per
-    node: 1.3-2.4x faster than ARPACK from 2,000 to 100,000 nodes). On an undirected
-    graph of 4 ties per node or more ARPACK (the leading eigenvector by implicitly
-    restarted Arnoldi) took 0.5-0.95x PRPACK's CPU from 2,000 to 50,000 nodes, and about
-    as much at 100,000 (0.9-1.8x, either way from run to run). Measured with CPU time,
-    the best of 7-9 samples taken in turn, by ``python benchmarks/bench_pagerank.py
-    --sweep`` on a shared 2-core machine (load 3-8; docs/scaling.md). Both solve the
-    same system to machine precision: the values agree within 5e-14.
-
-    Examples
-    --------
-    >>> import linkchart
-    >>> from linkchart.analysis.projection import project
-    >>> c = linkchart.from_records([{"id": "a", "type": "p"}, {"id": "b", "type": "p"}],
-    ...     [{"from": "a", "relation": "r", "to": "b"}])
-    >>> pagerank_solver(project(c)), pagerank_solver(project(c, directed=False))
-    ('prpack', 'prpack')
-    """
-    dense = p.m >= PAGERANK_ARPACK_TIES * p.n
-    return "arpack" if not p.directed and p.n >= PAGERANK_ARPACK_FROM and dense else "prpack"
+__all__ = ["pagerank"]
 
 
 def _pagerank(p: Projection, engine: Engine, damping: float) -> npt.NDArray[np.float64]:
@@ -62,14 +24,8 @@ def _pagerank(p: Projection, engine: Engine, damping: float) -> npt.NDArray[np.f
         return np.full(p.n, 1.0 / p.n)
     w = "weight" if p.weighted else None
     if engine == "igraph":
-        import igraph as ig
-
         g = p.to_igraph(weights="strength")
-        how = pagerank_solver(p)
-        try:
-            values = g.pagerank(directed=p.directed, damping=damping, weights=w, implementation=how)
-        except ig.InternalError:  # pragma: no cover - ARPACK did not converge: PRPACK always does
-            values = g.pagerank(directed=p.directed, damping=damping, weights=w, implementation="prpack")
+        values = g.pagerank(directed=p.directed, damping=damping, weights=w, implementation="prpack")
         return np.asarray(values, dtype=np.float64)
     import networkx as nx
 
@@ -113,10 +69,8 @@ def pagerank(
     chart
         The chart; it is not changed.
     engine
-        ``"igraph"`` (default: PRPACK, or ARPACK on an undirected graph of
-        :data:`PAGERANK_ARPACK_FROM` nodes or more and 4 ties per node or more, see
-        :func:`pagerank_solver`) or ``"networkx"``
-        (power iteration); they agree.
+        ``"igraph"`` (default: igraph's PRPACK solver) or ``"networkx"`` (power
+        iteration); they agree.
     %(reading)s
     weight
         How parallel edges combine into a tie's strength, read as a **strength** (the
@@ -143,9 +97,15 @@ def pagerank(
     Notes
     -----
     *Multigraph handling.* Parallel edges combine into one tie whose strength is the
-    chosen weighting. *Complexity.* About :math:`O(m)` per iteration; the solver is
-    chosen by the graph's shape (:func:`pagerank_solver`), which changes the time, not the
-    values (within 1e-12).
+    chosen weighting. *Complexity.* About :math:`O(m)` per iteration. *Solver.* PRPACK
+    (Gleich's Gauss-Seidel solver, igraph's default, which orders the vertices by
+    strongly connected component) on every shape of graph: timed fairly (CPU time, one
+    OpenMP thread, the best of 9 samples taken in turn with ARPACK's), it took 1.35-4.7x
+    less CPU than ARPACK on undirected graphs and 2-27x less on directed ones, from 1,000
+    to 100,000 nodes and 1.5 to 8 ties per node (``python benchmarks/bench_pagerank.py
+    --sweep``; docs/scaling.md). ARPACK looked faster on dense undirected graphs only
+    while PRPACK's OpenMP threads waited for a core on a loaded machine, which counts as
+    CPU time; ``OMP_NUM_THREADS=1`` runs PRPACK on one thread.
 
     References
     ----------
