@@ -164,7 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draws", type=int, default=1000, help="draws per timing (default 1000)")
     parser.add_argument("--travel", action="store_true", help="only the bytes the draws send to workers")
     args = parser.parse_args(argv)
-    print(f"python {platform.python_version()}, {os.cpu_count()} cores, draws {args.draws}")
+    print(
+        f"python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}, draws {args.draws}"
+    )
     central = linkchart.load(ROOT / "graphs" / "central_asia.yaml")
     travel(central)
     if args.travel:
