@@ -285,7 +285,7 @@ def measured_part(chart: LinkChart) -> LinkChart:
     description, files or ``derived_from``. The draws of a built-in measure read this
     (their scores are the same bits: ``tests/analysis/test__draws.py``), so the draws
     shared among processes or a cluster's workers carry the tables' numbers, not the
-    text of the file.
+    text of the file. In this process it starts with the projections ``chart`` has built.
     """
     e = chart.edges
     edges = dataclasses.replace(
@@ -298,6 +298,11 @@ def measured_part(chart: LinkChart) -> LinkChart:
         written_ends={},
     )
     nodes = dataclasses.replace(chart.nodes, notes={})
-    return LinkChart(
+    part = LinkChart(
         vocabulary=chart.vocabulary, nodes=nodes, edges=edges, sources=chart.sources, periods=chart.periods
     )
+    # in this process the draws mask the projections the chart has built already (the
+    # measure's value ran on it): a copy of its store of them, which no pickle carries
+    built: dict[Any, Any] = dict(chart.memoized("projections", dict))
+    part.memoized("projections", lambda: built)
+    return part
