@@ -28,11 +28,22 @@ process (wall time and peak RSS from ``wait4``), the page's size, and the time u
 it is interactive in Chromium. Above 50,000 ties the page is the summary view (the
 2,000 top actors and the ties among them).
 
+With ``--stages NODES`` it measures instead what writing the page of one synthetic chart
+(``4 * NODES`` edges) costs in CPU seconds, stage by stage, with no browser: the analysis
+the page needs (``page_needs``: one row per measure, each added to the findings of the
+rows before, then the sections), the page from those findings (``page_payload``: layout,
+ranks, the summary's subgraph; then the template), the file, and for comparison
+``render_html(chart)`` from scratch and ``linkchart.analyze(chart)`` with its defaults
+(the report's analysis). Every block of work runs in this process (a one-thread
+executor), so ``time.process_time`` counts it all: CPU seconds, not the wall time of two
+workers.
+
 Usage::
 
     python benchmarks/bench_html.py                       # 1k, 5k, 20k nodes
     python benchmarks/bench_html.py --sizes 1000 --timeout 120
     python benchmarks/bench_html.py --end-to-end 10000 100000 1000000
+    python benchmarks/bench_html.py --stages 20000        # CPU-s per stage of a 20k/80k page
 """
 
 from __future__ import annotations
@@ -192,6 +203,55 @@ def end_to_end(sizes: list[int], browser: Any, folder: Path, timeout: float) -> 
           "shown: nodes/ties drawn")  # fmt: skip
 
 
+def cpu_seconds(call: Any) -> tuple[Any, float]:
+    start = time.process_time()
+    out = call()
+    return out, time.process_time() - start
+
+
+def stages(n: int, folder: Path) -> None:
+    """CPU seconds of each stage of writing the page of ``synthetic(n)`` (see the module notes)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from linkchart.analysis.policy import SizePolicy
+    from linkchart.executor import on_cluster
+    from linkchart.render.html import page_spec, render_page
+    from linkchart.render.payload import page_needs, page_payload
+
+    print(f"load average {os.getloadavg()[0]:.1f}; every block in this process (CPU seconds)")
+    chart, took = cpu_seconds(lambda: synthetic(n))
+    n, m = chart.number_of_nodes, chart.number_of_edges
+    print(f"{'stage':<48} {'CPU s':>8}")
+    print(f"{f'build the chart ({n:,} nodes, {m:,} edges)':<48} {took:>8.2f}")
+    spec = page_spec()
+    needs = page_needs(chart, spec, SizePolicy())
+    total = 0.0
+    with ThreadPoolExecutor(1) as one, on_cluster(one):
+        found = None
+        for k, name in enumerate(needs.measures or ()):
+            step = needs.replace(measures=needs.measures[: k + 1], sections=())
+            found, took = cpu_seconds(lambda step=step, found=found: linkchart.analyze(found or chart, step))
+            total += took
+            print(f"{f'  analysis: {name}':<48} {took:>8.2f}")
+        found, took = cpu_seconds(lambda: linkchart.analyze(found or chart, needs))
+        total += took
+        print(f"{f'  analysis: sections {list(needs.sections)}':<48} {took:>8.2f}")
+        print(f"{'the analysis the page needs':<48} {total:>8.2f}")
+        _, payload = cpu_seconds(lambda: page_payload(found, spec))
+        page, rendered = cpu_seconds(lambda: render_page(found, spec))
+        path = folder / f"stages_{n}.html"
+        _, wrote = cpu_seconds(lambda: linkchart.write_page(page, path))
+        print(f"{'  the page from the findings: payload':<48} {payload:>8.2f}")
+        print(f"{'  the page from the findings: payload + template':<48} {rendered:>8.2f}")
+        print(f"{f'  the file ({len(page.encode()) / 1e6:.1f} MB)':<48} {wrote:>8.2f}")
+        print(f"{'the page, analysis included':<48} {total + rendered + wrote:>8.2f}")
+        _, fresh = cpu_seconds(lambda: linkchart.render_html(synthetic(n)))
+        print(f"{'render_html(chart) from scratch (+ the build)':<48} {fresh:>8.2f}")
+        _, full = cpu_seconds(lambda: linkchart.analyze(synthetic(n)))
+        print(f"{'linkchart.analyze(chart), the report (+ build)':<48} {full:>8.2f}")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
 def fmt(seconds: float | None, timeout: float) -> str:
     return f"> {timeout:.0f} s" if seconds is None else f"{seconds:.2f} s"
 
@@ -211,7 +271,14 @@ def main(argv: list[str] | None = None) -> int:
         metavar="EDGES",
         help="time the command line on bench_load's CSV graphs of these sizes instead",
     )
+    parser.add_argument(
+        "--stages", type=int, metavar="NODES", help="CPU-s per stage of one page instead (no browser)"
+    )
     args = parser.parse_args(argv)
+    if args.stages:
+        with tempfile.TemporaryDirectory() as tmp:
+            stages(args.stages, Path(args.keep or tmp))
+        return 0
 
     from playwright.sync_api import sync_playwright
 

@@ -10,20 +10,29 @@ Three figures:
   chart). Beside it, the time of one plain betweenness call, and draws/s through real
   views (``chart._view``, a new chart per draw) to show what masking the projection saves;
 - the largest Monte Carlo error of P(top k) against exact enumeration over all 2^m edge
-  subsets (m = 11) on random small charts, in absolute terms and in standard errors.
+  subsets (m = 11) on random small charts, in absolute terms and in standard errors;
+- what the draws send to each worker (``--travel``: the bytes of the pickled plan, which a
+  Dask cluster broadcasts once and linkchart's own processes receive once each): as it
+  was (the whole chart) and as it is now (betweenness: the projection's arrays; another
+  built-in measure: the chart's numbers without its text), on the Central Asia chart and
+  on a 10,000-node / 70k-edge synthetic chart, bare and with a 120-character quote per
+  edge as a real file has.
 
 Run::
 
     .venv/bin/python benchmarks/bench_uncertainty.py            # about a minute on 2 cores
     .venv/bin/python benchmarks/bench_uncertainty.py --draws 200
+    .venv/bin/python benchmarks/bench_uncertainty.py --travel   # the bytes only (seconds)
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import math
 import os
+import pickle
 import platform
 import sys
 import time
@@ -33,7 +42,8 @@ import numpy as np
 
 import linkchart
 from linkchart.analysis.projection import project
-from linkchart.analysis.uncertainty import tied_ranks
+from linkchart.analysis.registry import MEASURES
+from linkchart.analysis.uncertainty import _plan, tied_ranks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_measures import synthetic
@@ -118,12 +128,50 @@ def exact_error(seeds: range, draws: int) -> tuple[float, float]:
     return worst_abs, worst_se
 
 
+def with_quotes(chart: linkchart.LinkChart, length: int = 120) -> linkchart.LinkChart:
+    """``chart`` with a distinct evidence quote of ``length`` characters on every edge."""
+    quotes = np.array([f"{k:08d} " + "x" * (length - 9) for k in range(chart.number_of_edges)], dtype=object)
+    edges = dataclasses.replace(chart.edges, evidence=quotes)
+    return linkchart.LinkChart(vocabulary=chart.vocabulary, nodes=chart.nodes, edges=edges, title=chart.title)
+
+
+def travel(central: linkchart.LinkChart) -> None:
+    """The bytes the draws send to each worker, as before (the whole chart) and now."""
+    bare = synthetic(10_000, per_node=7)
+    charts = {
+        f"central_asia ({central.number_of_nodes} n, {central.number_of_edges} e)": central,
+        f"synthetic 10k ({bare.number_of_edges:,} e, no text)": bare,
+        "synthetic 10k, 120-char quotes": with_quotes(bare),
+    }
+    print(f"\nwhat the draws send to each worker (pickled bytes; {BLOCK_NOTE})")
+    print(f"{'chart':<36} {'measure':<12} {'model':<10} {'whole chart':>12} {'now':>11} {'now/before':>10}")
+    for name, chart in charts.items():
+        for measure in ("betweenness", "pagerank"):
+            entry = MEASURES[measure]
+            call = entry.call(workers=1) if entry.parallel else entry.call()
+            for model in ("confidence", "sources"):
+                plan = _plan(chart, call, 1, model, 0.1, "edge", entry.function.__module__)
+                before = len(pickle.dumps(dataclasses.replace(plan, chart=chart, scorer=None), protocol=5))
+                now = len(pickle.dumps(plan, protocol=5))
+                print(f"{name:<36} {measure:<12} {model:<10} {before:>12,} {now:>11,} {now / before:>10.3f}")
+
+
+BLOCK_NOTE = "betweenness: the kernel's arrays; pagerank: the chart's numbers without its text"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draws", type=int, default=1000, help="draws per timing (default 1000)")
+    parser.add_argument("--travel", action="store_true", help="only the bytes the draws send to workers")
     args = parser.parse_args(argv)
-    print(f"python {platform.python_version()}, {os.cpu_count()} cores, draws {args.draws}")
+    print(
+        f"python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}, draws {args.draws}"
+    )
     central = linkchart.load(ROOT / "graphs" / "central_asia.yaml")
+    travel(central)
+    if args.travel:
+        return 0
     charts = {
         f"central_asia ({central.number_of_nodes} nodes, {central.number_of_edges} edges)": central,
         "synthetic 2k (2,000 nodes, 10k edges)": synthetic(2000),

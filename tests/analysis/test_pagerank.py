@@ -49,29 +49,16 @@ def test_damping_and_edge_cases(make_chart) -> None:  # type: ignore[no-untyped-
 
 @pytest.mark.parametrize("directed", [True, False])
 @pytest.mark.parametrize("weighted", [True, False])
-def test_the_solver_chosen_by_shape_gives_prpacks_values(random_chart, directed, weighted) -> None:  # type: ignore[no-untyped-def]
-    from linkchart.analysis.pagerank import PAGERANK_ARPACK_FROM, pagerank_solver
+def test_the_values_are_prpacks_on_a_dense_graph_too(random_chart, directed, weighted) -> None:  # type: ignore[no-untyped-def]
     from linkchart.analysis.projection import project
 
-    chart = random_chart(PAGERANK_ARPACK_FROM + 500, 4 * PAGERANK_ARPACK_FROM, seed=11)  # some isolated
+    chart = random_chart(2500, 12_000, seed=11)  # some isolated; over 4 ties per node
     p = project(chart, directed=directed, weight="count" if weighted else None)
-    assert pagerank_solver(p) == ("prpack" if directed else "arpack")
     g = p.to_igraph(weights="strength")
     w = "weight" if p.weighted else None
     for damping in (0.5, 0.85, 0.99):
-        today = g.pagerank(directed=directed, damping=damping, weights=w, implementation="prpack")
+        prpack = g.pagerank(directed=directed, damping=damping, weights=w, implementation="prpack")
         got = pagerank(chart, directed=directed, weight="count" if weighted else None, damping=damping)
-        assert np.max(np.abs(np.array([got[i] for i in chart.node_ids]) - today)) < 1e-9
+        # PRPACK's OpenMP threads may add in another order from run to run: the last bits move
+        assert np.max(np.abs(np.array([got[i] for i in chart.node_ids]) - prpack)) < 1e-12
         assert sum(got.values()) == pytest.approx(1.0, abs=1e-12)
-
-
-def test_a_small_or_tree_like_undirected_graph_keeps_prpack(florentine, make_chart) -> None:  # type: ignore[no-untyped-def]
-    from linkchart.analysis.pagerank import PAGERANK_ARPACK_FROM, pagerank_solver
-    from linkchart.analysis.projection import project
-
-    assert pagerank_solver(project(florentine)) == "prpack"
-    n = PAGERANK_ARPACK_FROM + 10
-    tree = make_chart(
-        [(f"v{i}", "x") for i in range(n)], [(f"v{i // 3}", "k", f"v{i}") for i in range(1, n)], {"k": False}
-    )
-    assert pagerank_solver(project(tree)) == "prpack"

@@ -1,9 +1,13 @@
 """The random versions of a chart that :func:`~linkchart.analysis.uncertainty.rank_uncertainty`
 scores (private: not re-exported).
 
-A :class:`Plan` holds what every draw needs — the chart, the measure with its options (a
-picklable :class:`~linkchart.analysis._measure.MeasureCall`), the model and the seed's
-entropy — and :func:`draw_block` scores a block of draws. Under ``model="confidence"``,
+A :class:`Plan` holds what every draw needs — the model, the seed's entropy, the ties'
+probabilities, and what scores a draw: the betweenness kernel's arrays
+(:class:`~.betweenness.DrawnBetweenness`), or the measure with its options (a picklable
+:class:`~linkchart.analysis._measure.MeasureCall`) and the chart it reads (of a built-in
+measure, only the columns measures read: :func:`measured_part`) — and :func:`draw_block`
+scores a block of draws. The plan is what travels to the workers that share the draws
+(broadcast once to a Dask cluster's), so it holds no more than that. Under ``model="confidence"``,
 edge draw ``i`` reads the uniforms ``i*m .. (i+1)*m - 1`` of one PCG64 stream seeded with
 ``numpy.random.SeedSequence(entropy)`` (``m`` ties; the stream is advanced to a block's
 first draw, so a block's uniforms are one call); any other draw takes its random numbers
@@ -13,21 +17,19 @@ whichever block, worker or executor computes it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from ..model import Support, combined
+from ..errors import LinkchartError
+from ..model import LinkChart, Support, combined
 from ..vocabulary import Grades
 from ._measure import MeasureCall
-from .betweenness import betweenness, draw_kernel
+from .betweenness import DrawnBetweenness, betweenness, draw_kernel
 from .projection import draw_chart
-
-if TYPE_CHECKING:
-    from ..model import LinkChart
 
 __all__ = [
     "Claims",
@@ -37,7 +39,9 @@ __all__ = [
     "draw_block",
     "keep_edges",
     "kept_below",
+    "measured_part",
     "one_of_each",
+    "scorer_of",
     "sources_of",
 ]
 
@@ -157,7 +161,10 @@ class Plan:
     Attributes
     ----------
     chart
-        The chart drawn.
+        The chart drawn, as the measure reads it (:func:`measured_part` for a built-in
+        measure); ``None`` when :attr:`scorer` scores the draws from arrays alone.
+    n
+        The chart's number of nodes.
     call
         The measure and its options.
     entropy
@@ -175,9 +182,14 @@ class Plan:
     masked
         Whether an edge draw can mask the chart's projections (a built-in measure) rather
         than build a view.
+    scorer
+        What scores a block of edge draws at once (``draws x edges`` kept -> ``draws x
+        nodes``), where the measure has one (:func:`scorer_of`); ``None``: each draw runs
+        the call on :attr:`chart`.
     """
 
-    chart: LinkChart
+    chart: LinkChart | None
+    n: int
     call: MeasureCall
     entropy: int
     model: str
@@ -188,6 +200,7 @@ class Plan:
     redraw: Any
     masked: bool
     sources: Sources | None = None
+    scorer: DrawnBetweenness | None = None
 
     def rng(self, i: int) -> np.random.Generator:
         """Draw ``i``'s random numbers."""
@@ -217,19 +230,12 @@ class Plan:
         rows = [keep_edges(self.rng(i), self.probability, self.model, self.drop, self.claims) for i in block]
         return np.array(rows, dtype=bool).reshape(len(block), m)
 
-    def kernel(self) -> Callable[[BoolArray], FloatArray] | None:
-        """What scores a block of edge draws at once (``draws x edges`` kept -> ``draws x
-        nodes``), where the measure has one (betweenness: see
-        :func:`~.betweenness.draw_kernel`); else ``None``, and each draw runs the call."""
-        function = getattr(self.call.function, "function", self.call.function)
-        if self.unit != "edge" or self.redraw is not None or not self.masked or function is not betweenness:
-            return None
-        return draw_kernel(self.chart, dict(self.call.key[1]))
-
     def draw(self, i: int, keep: BoolArray | None = None) -> FloatArray:
         """Draw ``i``'s scores, per node of the chart (``inf`` where a node was dropped);
         ``keep``: its edges, when an edge draw's are known (:meth:`keeps`)."""
         chart = self.chart
+        if chart is None:
+            raise LinkchartError("this plan scores its draws by blocks (draw_block), not one by one")
         n = chart.number_of_nodes
         if self.unit == "node":
             rng = self.rng(i)
@@ -253,11 +259,50 @@ class Plan:
 
 def draw_block(plan: Plan, block: range) -> FloatArray:
     """The scores of the draws of ``block``: one row per draw, in order."""
-    n = plan.chart.number_of_nodes
     if plan.unit == "node" or not len(block):
-        return np.array([plan.draw(i) for i in block], dtype=np.float64).reshape(len(block), n)
+        return np.array([plan.draw(i) for i in block], dtype=np.float64).reshape(len(block), plan.n)
     keeps = plan.keeps(block)
-    kernel = plan.kernel()
-    if kernel is not None:
-        return kernel(keeps)
+    if plan.scorer is not None:
+        return plan.scorer(keeps)
     return np.array([plan.draw(i, keep) for i, keep in zip(block, keeps, strict=True)], dtype=np.float64)
+
+
+def scorer_of(
+    chart: LinkChart, call: MeasureCall, unit: str, redraw: Any, masked: bool
+) -> DrawnBetweenness | None:
+    """What scores a block of edge draws of ``chart`` at once (betweenness: see
+    :func:`~.betweenness.draw_kernel`), or ``None``: each draw runs ``call``."""
+    function = getattr(call.function, "function", call.function)
+    if unit != "edge" or redraw is not None or not masked or function is not betweenness:
+        return None
+    return draw_kernel(chart, dict(call.key[1]))
+
+
+def measured_part(chart: LinkChart) -> LinkChart:
+    """``chart`` with what the built-in per-node measures read, and nothing else: the node
+    table less its notes, the edge table less its evidence (quotes, items), notes, free
+    attributes, written ids and ends; its vocabulary, sources and periods; no title,
+    description, files or ``derived_from``. The draws of a built-in measure read this
+    (their scores are the same bits: ``tests/analysis/test__draws.py``), so the draws
+    shared among processes or a cluster's workers carry the tables' numbers, not the
+    text of the file. In this process it starts with the projections ``chart`` has built.
+    """
+    e = chart.edges
+    edges = dataclasses.replace(
+        e,
+        evidence=np.full(len(e), "", dtype=object),
+        explicit_ids={},
+        attributes={},
+        notes={},
+        evidence_items={},
+        written_ends={},
+    )
+    nodes = dataclasses.replace(chart.nodes, notes={})
+    part = LinkChart(
+        vocabulary=chart.vocabulary, nodes=nodes, edges=edges, sources=chart.sources, periods=chart.periods
+    )
+    # in this process the draws mask the projections the chart has built already (the
+    # measure's value ran on it): a copy of its store of them, which no pickle carries
+    built: dict[Any, Any] = dict(chart.memoized("projections", dict))
+    part.memoized("projections", lambda: built)
+    return part

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -78,50 +78,101 @@ def betweenness_of(
     return _normalize(p, raw, normalized)
 
 
-def draw_kernel(
-    chart: LinkChart, options: Mapping[str, Any]
-) -> Callable[[npt.NDArray[np.bool_]], npt.NDArray[np.float64]] | None:
+def draw_kernel(chart: LinkChart, options: Mapping[str, Any]) -> DrawnBetweenness | None:
     """For the edge draws of :func:`~linkchart.analysis.uncertainty.rank_uncertainty`: what
     turns a block of draws (``draws x edges``: the chart edges each draw keeps) into their
     betweenness (``draws x nodes``), or ``None`` where each draw must run the plain call.
 
     ``options`` are :func:`betweenness`'s bound arguments. The kernel serves the exact,
-    unweighted igraph betweenness of one block of sources (``n * m`` up to
-    :data:`~linkchart.executor.BLOCK_WORK`): the chart's igraph graph is copied per draw
-    and the ties the draw drops are deleted from the copy, rather than a graph being built
-    from an edge list (the per-draw cost of a plain call); the values are those of the
-    plain call, bit for bit.
+    unweighted igraph betweenness: the chart's igraph graph is copied per draw and the
+    ties the draw drops are deleted from the copy, rather than a graph being built from an
+    edge list (the per-draw cost of a plain call); a draw whose work is more than one
+    block of sources (:func:`~linkchart.executor.blocks` of its own ties) adds the
+    blocks' parts in block order, as the plain call does, so the values are those of the
+    plain call, bit for bit. It holds the projection's arrays only, not the chart, so it
+    is what travels to the workers that share the draws.
     """
     if options.get("engine", "igraph") != "igraph" or options.get("samples") is not None:
         return None
     rels = read_relations(chart, options.get("relations"), options.get("layers"), options.get("signs"))
     p = project(chart, relations=rels, directed=options.get("directed"), weight=options.get("weight"))
-    if p.weighted or p.arcs is None or p.m == 0 or len(blocks(p.n, p.m)) != 1:
+    if p.weighted or p.arcs is None or p.m == 0:
         return None
-    return functools.partial(_draws_of, p, bool(options.get("normalized", False)))
+    arc_edge, arc_tie = p.arcs
+    return DrawnBetweenness(
+        p.n,
+        p.directed,
+        p.src,
+        p.dst,
+        arc_edge.astype(np.int32),
+        arc_tie.astype(np.int32),
+        bool(options.get("normalized", False)),
+    )
 
 
-def _draws_of(p: Projection, normalized: bool, keeps: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
-    import igraph as ig
+@dataclass(eq=False)
+class DrawnBetweenness:
+    """The betweenness of edge draws of one chart (:func:`draw_kernel`), from arrays alone.
 
-    arc_edge, arc_tie = p.arcs or (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    draws, arcs = np.nonzero(keeps[:, arc_edge])
-    present = np.zeros((len(keeps), p.m), dtype=bool)
-    present[draws, arc_tie[arcs]] = True
-    # the plain C graph (no Python attributes): copying it costs no Python constructor
-    g = ig.GraphBase(p.n, list(zip(p.src.tolist(), p.dst.tolist(), strict=True)), p.directed)
-    out = np.empty((len(keeps), p.n), dtype=np.float64)
-    for row, here in enumerate(present):
-        h = g.copy()
-        h.delete_edges(np.flatnonzero(~here).tolist())
-        out[row] = h.betweenness(directed=p.directed, weights=None)
-    return _normalize(p, out, normalized)
+    Attributes
+    ----------
+    n, directed, src, dst
+        The projection's vertices, direction and ties (``int32``).
+    arc_edge, arc_tie
+        Per arc of the projection, its chart edge and its tie (``int32``): a draw keeps a
+        tie when it keeps an edge of one of its arcs.
+    normalized
+        Whether the values are divided by the number of pairs.
+    """
+
+    n: int
+    directed: bool
+    src: npt.NDArray[np.int32]
+    dst: npt.NDArray[np.int32]
+    arc_edge: npt.NDArray[np.int32]
+    arc_tie: npt.NDArray[np.int32]
+    normalized: bool
+    _graph: Any = field(default=None, repr=False)
+
+    def __call__(self, keeps: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
+        """The betweenness of each draw of ``keeps`` (``draws x edges``), one row per draw."""
+        if self._graph is None:
+            import igraph as ig
+
+            # the plain C graph (no Python attributes): copying it costs no Python constructor
+            edges = list(zip(self.src.tolist(), self.dst.tolist(), strict=True))
+            self._graph = ig.GraphBase(self.n, edges, self.directed)
+        draws, arcs = np.nonzero(keeps[:, self.arc_edge])
+        present = np.zeros((len(keeps), len(self.src)), dtype=bool)
+        present[draws, self.arc_tie[arcs]] = True
+        out = np.empty((len(keeps), self.n), dtype=np.float64)
+        for row, here in enumerate(present):
+            h = self._graph.copy()
+            h.delete_edges(np.flatnonzero(~here).tolist())
+            parts = blocks(self.n, int(np.count_nonzero(here)))
+            if len(parts) <= 1:
+                out[row] = h.betweenness(directed=self.directed, weights=None)
+                continue
+            out[row] = h.betweenness(directed=self.directed, weights=None, sources=list(parts[0]))
+            for b in parts[1:]:  # the plain call's sum: block by block, in order
+                out[row] += h.betweenness(directed=self.directed, weights=None, sources=list(b))
+        return _scaled(self.n, self.directed, out, self.normalized)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Only the arrays travel: the graph is built where the draws run."""
+        return {**self.__dict__, "_graph": None}
 
 
 def _normalize(p: Projection, raw: npt.NDArray[np.float64], normalized: bool) -> npt.NDArray[np.float64]:
+    return _scaled(p.n, p.directed, raw, normalized)
+
+
+def _scaled(
+    n: int, directed: bool, raw: npt.NDArray[np.float64], normalized: bool
+) -> npt.NDArray[np.float64]:
     if normalized:
-        pairs = (p.n - 1) * (p.n - 2)
-        if not p.directed:
+        pairs = (n - 1) * (n - 2)
+        if not directed:
             pairs //= 2
         if pairs > 0:
             raw = raw / pairs

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Final, Literal
-
 import numpy as np
 import numpy.typing as npt
 
@@ -16,35 +14,7 @@ from .reading import read_relations
 from .scores import Scores
 from .types import Engine, Layers, Relations, SignReading, Weighting
 
-__all__ = ["PAGERANK_ARPACK_FROM", "pagerank", "pagerank_solver"]
-
-PAGERANK_ARPACK_FROM: Final = 2_000
-"""Undirected graphs of at least this many nodes (and 1.5 ties per node) are solved with ARPACK,
-the others with PRPACK."""
-
-
-def pagerank_solver(p: Projection) -> Literal["prpack", "arpack"]:
-    """The igraph PageRank solver for the graph ``p``: chosen by its shape.
-
-    PRPACK (Gleich's Gauss-Seidel solver, igraph's default) orders the vertices by
-    strongly connected component and solves component by component: it is the faster on
-    directed graphs (parity or better from 100k nodes up), on small graphs and on
-    tree-like ones (fewer than 1.5 ties per node: 4.7x faster on a 10k-node tree). An
-    undirected graph with cycles is one big component, and there ARPACK (the leading
-    eigenvector by implicitly restarted Arnoldi) took 4-8x less CPU at 10k nodes and as
-    much at 100k (``python benchmarks/bench_pagerank.py``). Both solve the same system to
-    machine precision: the values agree within 1e-12.
-
-    Examples
-    --------
-    >>> import linkchart
-    >>> from linkchart.analysis.projection import project
-    >>> c = linkchart.from_records([{"id": "a", "type": "p"}, {"id": "b", "type": "p"}],
-    ...     [{"from": "a", "relation": "r", "to": "b"}])
-    >>> pagerank_solver(project(c)), pagerank_solver(project(c, directed=False))
-    ('prpack', 'prpack')
-    """
-    return "arpack" if not p.directed and p.n >= PAGERANK_ARPACK_FROM and p.m >= 1.5 * p.n else "prpack"
+__all__ = ["pagerank"]
 
 
 def _pagerank(p: Projection, engine: Engine, damping: float) -> npt.NDArray[np.float64]:
@@ -54,14 +24,8 @@ def _pagerank(p: Projection, engine: Engine, damping: float) -> npt.NDArray[np.f
         return np.full(p.n, 1.0 / p.n)
     w = "weight" if p.weighted else None
     if engine == "igraph":
-        import igraph as ig
-
         g = p.to_igraph(weights="strength")
-        how = pagerank_solver(p)
-        try:
-            values = g.pagerank(directed=p.directed, damping=damping, weights=w, implementation=how)
-        except ig.InternalError:  # pragma: no cover - ARPACK did not converge: PRPACK always does
-            values = g.pagerank(directed=p.directed, damping=damping, weights=w, implementation="prpack")
+        values = g.pagerank(directed=p.directed, damping=damping, weights=w, implementation="prpack")
         return np.asarray(values, dtype=np.float64)
     import networkx as nx
 
@@ -105,10 +69,8 @@ def pagerank(
     chart
         The chart; it is not changed.
     engine
-        ``"igraph"`` (default: PRPACK, or ARPACK on an undirected graph of
-        :data:`PAGERANK_ARPACK_FROM` nodes or more that is not tree-like, see
-        :func:`pagerank_solver`) or ``"networkx"``
-        (power iteration); they agree.
+        ``"igraph"`` (default: igraph's PRPACK solver) or ``"networkx"`` (power
+        iteration); they agree.
     %(reading)s
     weight
         How parallel edges combine into a tie's strength, read as a **strength** (the
@@ -135,9 +97,15 @@ def pagerank(
     Notes
     -----
     *Multigraph handling.* Parallel edges combine into one tie whose strength is the
-    chosen weighting. *Complexity.* About :math:`O(m)` per iteration; the solver is
-    chosen by the graph's shape (:func:`pagerank_solver`), which changes the time, not the
-    values (within 1e-12).
+    chosen weighting. *Complexity.* About :math:`O(m)` per iteration. *Solver.* PRPACK
+    (Gleich's Gauss-Seidel solver, igraph's default, which orders the vertices by
+    strongly connected component) on every shape of graph: timed fairly (CPU time, one
+    OpenMP thread, the best of 9 samples taken in turn with ARPACK's), it took 1.35-4.7x
+    less CPU than ARPACK on undirected graphs and 2-27x less on directed ones, from 1,000
+    to 100,000 nodes and 1.5 to 8 ties per node (``python benchmarks/bench_pagerank.py
+    --sweep``; docs/scaling.md). ARPACK looked faster on dense undirected graphs only
+    while PRPACK's OpenMP threads waited for a core on a loaded machine, which counts as
+    CPU time; ``OMP_NUM_THREADS=1`` runs PRPACK on one thread.
 
     References
     ----------

@@ -45,7 +45,9 @@ numbers however many worker processes share the draws. An edge draw does not bui
 chart: it masks the chart's own projections (:func:`~.projection.draw_chart`); exact,
 unweighted betweenness (the report's "How sure") copies the chart's igraph graph and
 deletes the ties the draw drops (:func:`~.betweenness.draw_kernel`), so a draw costs
-little more than the measure's own run.
+little more than the measure's own run. What the workers sharing the draws receive (once
+each; broadcast once to a Dask cluster) is the least a draw reads: for that betweenness,
+the projection's arrays and the ties' probabilities, not the chart (see ``_plan``).
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ import numpy.typing as npt
 from ..errors import LinkchartError, UnknownNameError
 from ..executor import Runner, map_blocks
 from ..progress import Progress
-from ._draws import Plan, claims_of, draw_block, sources_of
+from ._draws import Plan, claims_of, draw_block, measured_part, scorer_of, sources_of
 from ._measure import check_count, vocabulary
 from .ranks import competition_ranks, round12, tied_ranks
 from .types import Seed
@@ -545,7 +547,13 @@ def _checked_baseline(chart: LinkChart, baseline: object) -> Mapping[str, float]
 
 def _plan(chart: LinkChart, call: Any, entropy: int, model: str, drop: float, unit: str, module: str) -> Plan:
     """What the draws read: a one-mode projection (``derived_from`` that says how to draw it)
-    draws its affiliation ties, with their either-or claims; any other chart its own ties."""
+    draws its affiliation ties, with their either-or claims; any other chart its own ties.
+
+    The plan is what travels to every worker, so it carries the least that gives the same
+    bits: exact unweighted betweenness only the projection's arrays (no chart); another
+    built-in measure the chart's numbers without its text (:func:`~._draws.measured_part`);
+    a measure of another registry, or a one-mode projection's draws (which project the
+    affiliation chart again), the chart itself, which they may read whole."""
     origin = chart.derived_from
     redraw = getattr(origin, "draw", None) if unit == "edge" else None
     if redraw is not None:
@@ -556,8 +564,16 @@ def _plan(chart: LinkChart, call: Any, entropy: int, model: str, drop: float, un
         probability = np.asarray(chart.edges.probability, dtype=np.float64)
         claims = claims_of(chart)
         sources = sources_of(chart) if model == "sources" else None
+    masked = module.startswith("linkchart.analysis.")
+    scorer = scorer_of(chart, call, unit, redraw, masked)
+    shipped: LinkChart | None = chart
+    if scorer is not None:
+        shipped = None
+    elif masked and redraw is None:
+        shipped = measured_part(chart)
     return Plan(
-        chart,
+        shipped,
+        chart.number_of_nodes,
         call,
         entropy,
         model,
@@ -566,6 +582,7 @@ def _plan(chart: LinkChart, call: Any, entropy: int, model: str, drop: float, un
         probability,
         claims,
         redraw,
-        module.startswith("linkchart.analysis."),
+        masked,
         sources,
+        scorer,
     )
