@@ -88,4 +88,4 @@ def test_a_finding_on_one_tie_says_its_sources() -> None:
         ]
     )  # fmt: skip
     text = linkchart.report(two).to_text()
-    assert "(e0) from 2 sources (icg, court)" in text
+    assert "(e0, p 0.998) from 2 sources (icg, court)" in text  # 1 - 0.05 * 0.05

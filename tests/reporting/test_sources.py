@@ -173,7 +173,7 @@ def test_one_ungraded_source_is_not_listed_one_graded_source_is() -> None:
     assert r.to_dict()["sources"]["cited"] == 1
     md = r.to_markdown()  # a finding's caveat and the limits name the source with its grade
     # a confirmed tie from a source graded C is read at 0.7125, below the firm level (reported)
-    assert "Rests on 1 confirmed tie (e0, p 0.71) from s [C], mentioned once, below the firm level." in md
+    assert "Rests on 1 confirmed tie (e0, p 0.713) from s [C], mentioned once, below the firm level." in md
     assert "- The ties read come from 1 source; 1 of 2 from One report (reliability C)." in md
 
 
@@ -214,9 +214,9 @@ def test_a_tie_is_firm_or_weak_by_its_probability_not_its_written_level() -> Non
     assert [e.id for e in firm.edges_of("B")] == ["e1"]  # the graded-down e0 is left out, e1 kept
     r = report(chart, draws=None)
     (ab,) = [b for b in r.bridges if {b.a, b.b} == {"A", "B"}]
-    assert ab.note == f"rests on 1 reported tie (p {weak:.2f}, graded below reported)"
+    assert ab.note == f"rests on 1 reported tie (p {weak:.3g}, graded below reported)"
     (bc,) = [b for b in r.bridges if {b.a, b.b} == {"B", "C"}]
     assert bc.note == ""  # alleged, but three sources make it firm
     text = r.to_text()
-    assert f"1 alleged tie (e1, p {strong:.2f}) from 3 sources" in text
+    assert f"1 alleged tie (e1, p {strong:.3g}) from 3 sources" in text
     assert "2 of the 3 bridges rest on a single report" in text  # e1 is three reports

@@ -84,7 +84,7 @@ class Firm:
         n = len(ties)
         out = f"rests on {n} {'/'.join(written)} tie{'s' if n != 1 else ''}"
         if any(t.confidence not in self.weak for t in ties):
-            shown = ", ".join(f"{x:.2f}" for x in sorted(set(p.round(2).tolist())))
+            shown = ", ".join(f"{x:.3g}" for x in sorted({float(f"{x:.3g}") for x in p.tolist()}))
             out += f" (p {shown}, graded below {self.level})"
         return out
 

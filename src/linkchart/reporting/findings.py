@@ -134,7 +134,7 @@ class _Evidence:
         corroboration), else ``""``."""
         e, scale = self.chart.edges, self.chart.vocabulary.confidence
         p = float(e.probability[k])
-        return "" if abs(p - scale.probabilities[int(e.confidence[k])]) < 1e-9 else f", p {p:.2f}"
+        return "" if abs(p - scale.probabilities[int(e.confidence[k])]) < 1e-9 else f", p {p:.3g}"
 
     def describe(self, rows: Sequence[int], whose: str = "") -> str:
         """``"its 9 ties read (6 reported, 2 alleged, 1 possible), all from one source (smith)"``,
@@ -157,9 +157,9 @@ class _Evidence:
             out = f"1 {levels[int(e.confidence[k])]} tie ({e.id_of(k)}{self._probability(k)}) {where}{once}"
             return out + (", below the firm level" if weak else "")
         shown = ", ".join(f"{count[lv]} {lv}" for lv in levels if count[lv])
-        moved = sorted({round(float(e.probability[k]), 2) for k in rows if self._probability(k)})
+        moved = sorted({float(f"{e.probability[k]:.3g}") for k in rows if self._probability(k)})
         if moved:  # its sources' grades or corroboration put some ties at other probabilities
-            at = ", ".join(f"{p:.2f}" for p in moved[:3]) + (", ..." if len(moved) > 3 else "")
+            at = ", ".join(f"{p:.3g}" for p in moved[:3]) + (", ..." if len(moved) > 3 else "")
             n = sum(1 for k in rows if self._probability(k))
             shown += f"; {n} of them at p {at} by their sources"
         out = f"{whose}{len(rows)} ties read ({shown})"
