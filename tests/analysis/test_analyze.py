@@ -100,6 +100,21 @@ def test_a_page_alone_computes_each_measure_once(central_asia: linkchart.LinkCha
     assert on_chart and set(on_chart.values()) == {1}  # the rank intervals reuse the page's values
 
 
+def test_a_diff_page_computes_each_measure_of_the_later_chart_once(central_asia: linkchart.LinkChart) -> None:
+    # the diff's rank moves compare the page's own scores of the later chart (not run twice),
+    # and rank the earlier chart through the page's registry too (counted here: a diff through
+    # another registry would leave the earlier chart uncounted)
+    counting = _wrapped(Counting)
+    before = central_asia.min_confidence("alleged")
+    CALLS.clear()
+    linkchart.render_html(central_asia, registry=counting, diff_against=before)
+    on_chart, on_before = _on(central_asia), _on(before)
+    assert on_chart and set(on_chart.values()) == {1}
+    assert {k[0] for k in on_chart} >= {"betweenness", "degree", "pagerank"}
+    assert on_before and set(on_before.values()) == {1}
+    assert {k[0] for k in on_before} >= {"betweenness", "degree", "pagerank"}
+
+
 def test_presenters_with_a_registry_that_raises_still_succeed(
     central_asia: linkchart.LinkChart, tmp_path: Path
 ) -> None:

@@ -24,6 +24,7 @@ from ..errors import LinkchartError
 from ..model import LinkChart
 from ._declared import source_diff, vocabulary_diff
 from ._measure import check_count
+from .findings import Findings
 from .merged import CLAIM
 from .ranks import competition_ranks
 from .registry import MEASURES, Registry
@@ -459,10 +460,17 @@ def _with_probability(chart: LinkChart, records: list[dict[str, Any]]) -> list[d
     return [r | {"probability": round(float(p[k]), 12)} for k, r in enumerate(records)]
 
 
-def _ranks(chart: LinkChart, name: str, registry: Registry) -> tuple[dict[str, int], dict[str, float]]:
-    """Each node's competition rank (1 the most) and value in measure ``name``."""
+def _ranks(
+    source: LinkChart | Findings, name: str, registry: Registry
+) -> tuple[dict[str, int], dict[str, float]]:
+    """Each node's competition rank (1 the most) and value in measure ``name``: the findings'
+    scores where they hold them, else the measure run on the chart."""
     measure = registry[name]
-    scores = measure(chart)
+    if isinstance(source, Findings) and source.has("scores", name):
+        chart, scores = source.chart, source.scores(name)
+    else:
+        chart = source.chart if isinstance(source, Findings) else source
+        scores = measure(chart)
     values = np.array([float(scores[n]) for n in chart.node_ids], dtype=np.float64)
     ranks = competition_ranks(values[np.newaxis, :], measure.higher_is_more)[0]
     ids = chart.node_ids
@@ -473,7 +481,7 @@ def _ranks(chart: LinkChart, name: str, registry: Registry) -> tuple[dict[str, i
 
 
 def _rank_moves(
-    a: LinkChart, b: LinkChart, names: Sequence[str], top: int, registry: Registry
+    a: LinkChart | Findings, b: LinkChart | Findings, names: Sequence[str], top: int, registry: Registry
 ) -> list[RankMoves]:
     out = []
     for name in names:
@@ -492,8 +500,8 @@ def _rank_moves(
 
 
 def diff(
-    a: LinkChart,
-    b: LinkChart,
+    a: LinkChart | Findings,
+    b: LinkChart | Findings,
     *,
     top: int = 10,
     measures: Sequence[str] | None = None,
@@ -511,7 +519,9 @@ def diff(
     Parameters
     ----------
     a, b
-        The charts, before and after.
+        The charts, before and after, or the findings of an analysis of either
+        (:func:`linkchart.analyze`): the ranks compare the scores they hold, and only the
+        measures they lack are run (a page of ``b`` and its diff run each measure once).
     top
         How many top ranks to compare, at least 1 (default 10).
     measures
@@ -556,6 +566,8 @@ def diff(
     >>> [(m.node, m.rank_a, m.rank_b) for m in d.ranks[0].moves]
     [('c', 2, 1), ('a', 2, 3), ('d', None, 3)]
     """
+    found_a, found_b = (x if isinstance(x, Findings) else None for x in (a, b))
+    a, b = (x.chart if isinstance(x, Findings) else x for x in (a, b))
     for c in (a, b):
         if not isinstance(c, LinkChart):
             raise LinkchartError(f"diff compares charts, not {type(c).__name__}")
@@ -581,7 +593,7 @@ def diff(
         *edges,
         *source_diff(a, b),
         vocabulary_diff(a, b),
-        () if same or empty else tuple(_rank_moves(a, b, names, top, registry)),
+        () if same or empty else tuple(_rank_moves(found_a or a, found_b or b, names, top, registry)),
         top,
         claims,
     )

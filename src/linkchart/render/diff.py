@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from ..analysis.diff import Change, Diff, diff
+from ..analysis.findings import Findings
 from ..errors import LinkchartError
 from .numbers import rounded
 
@@ -73,9 +74,10 @@ class Compared:
     diff: Diff
 
 
-def compared(before: LinkChart, after: LinkChart, found: Diff | None = None) -> Compared:
-    """``before`` with the changes from it to ``after``: ``found`` when given (computed once,
-    e.g. by ``linkchart diff``), else :func:`linkchart.diff` ``(before, after)``.
+def compared(before: LinkChart, after: LinkChart | Findings, found: Diff | None = None) -> Compared:
+    """``before`` with the changes from it to ``after`` (a chart, or the findings of the page's
+    analysis of it, whose scores the ranks reuse): ``found`` when given (computed once, e.g. by
+    ``linkchart diff``), else :func:`linkchart.diff` ``(before, after)``.
 
     Raises
     ------
@@ -86,8 +88,12 @@ def compared(before: LinkChart, after: LinkChart, found: Diff | None = None) -> 
 
     if not isinstance(before, LinkChart):
         raise LinkchartError(f"diff_against takes the earlier chart, not {type(before).__name__}")
-    if found is None:
-        found = diff(before, after)
+    if found is None:  # on findings, the ranks compare the scores they hold, by their registry
+        found = (
+            diff(before, after, registry=after.spec.registry)
+            if isinstance(after, Findings)
+            else diff(before, after)
+        )
     elif not isinstance(found, Diff):
         raise LinkchartError(f"diff takes what linkchart.diff returns, not {type(found).__name__}")
     return Compared(before, found)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
+from ..analysis.analyze import analyze
 from ..analysis.diff import Diff
 from ..analysis.findings import Findings
 from ..analysis.over_time import MIN_DATED
@@ -40,7 +41,7 @@ from ..files import write_atomic
 from ..times import Undated
 from .assets import own_asset, page_assets
 from .diff import Compared, compared, mark_diff
-from .payload import page_payload, script_json
+from .payload import page_needs, page_payload, script_json
 from .spec import ColorBy, Context, PageSpec, page_spec
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ __all__ = [
     "render_html",
     "render_page",
     "show",
+    "with_diff",
     "write_html",
     "write_page",
 ]
@@ -320,8 +322,27 @@ def render_html(
         if diff is not None:
             raise LinkchartError("diff= needs diff_against=, the earlier chart it was computed from")
         return render_page(chart, spec)
-    after = chart.chart if isinstance(chart, Findings) else chart
-    return render_page(chart, spec, changes=compared(diff_against, after, diff))
+    source, changes = with_diff(chart, spec, diff_against, diff)
+    return render_page(source, spec, changes=changes)
+
+
+def with_diff(
+    chart: LinkChart | Findings, spec: PageSpec, before: LinkChart, found: Diff | None = None
+) -> tuple[LinkChart | Findings, Compared]:
+    """What a page of ``chart`` with the diff from ``before`` presents: the page's findings, and
+    the diff (``found`` when given, else computed from those findings, so the ranks it compares
+    are the page's, each measure run once).
+
+    Raises
+    ------
+    LinkchartError
+        When ``before`` is not a chart, or ``found`` is not what :func:`linkchart.diff` returns.
+    """
+    if found is not None:
+        return chart, compared(before, chart.chart if isinstance(chart, Findings) else chart, found)
+    base = chart.chart if isinstance(chart, Findings) else chart
+    findings = analyze(chart, page_needs(base, spec))
+    return findings, compared(before, findings)
 
 
 def _registry_of(source: LinkChart | Findings) -> Registry:
@@ -444,5 +465,8 @@ def show(
     >>> frame.startswith("<iframe srcdoc="), 'sandbox="allow-scripts"' in frame
     (True, True)
     """
-    changes = None if diff_against is None else compared(diff_against, chart, diff)
-    return ChartHTML(render_page(chart, spec, changes=changes), height=height)
+    if diff_against is None:
+        return ChartHTML(render_page(chart, spec), height=height)
+    spec = spec if spec is not None else page_spec()
+    source, changes = with_diff(chart, spec, diff_against, diff)
+    return ChartHTML(render_page(source, spec, changes=changes), height=height)

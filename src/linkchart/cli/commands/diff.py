@@ -16,10 +16,11 @@ from ._common import json_argument, load_chart
 
 if TYPE_CHECKING:
     from ...analysis.diff import Diff
+    from ...analysis.findings import Findings
     from ...model import LinkChart
     from ..progress import Stages
 
-__all__ = ["DESCRIPTION", "HELP", "NAME", "arguments", "diff_page", "run"]
+__all__ = ["DESCRIPTION", "HELP", "NAME", "arguments", "diff_page", "page_findings", "run"]
 
 NAME = "diff"
 HELP = "what changed from one graph file to another, and how the top ranks moved"
@@ -52,8 +53,12 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
     a = load_chart(args, progress, args.a)
     b = load_chart(args, progress, args.b)
     with progress.stage("comparing the charts and their measures"):
-        found = diff(a, b, registry=args.registry, **values(args, DiffSpec, OPTIONS))
-    wrote = [] if args.output is None else [str(diff_page(args, progress, a, b, found))]
+        # with a page to write, b's page analysis first: the ranks compared are the page's, run once
+        after = None if args.output is None else page_findings(args, b)
+        found = diff(
+            a, b if after is None else after, registry=args.registry, **values(args, DiffSpec, OPTIONS)
+        )
+    wrote = [] if after is None else [str(diff_page(args, progress, a, after, found))]
     if args.json:
         print_json({"a": args.a, "b": args.b, **found.to_dict(), **({"wrote": wrote} if wrote else {})})
     else:
@@ -63,11 +68,21 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
     return 0
 
 
-def diff_page(args: argparse.Namespace, progress: Stages, a: LinkChart, b: LinkChart, found: Diff) -> Path:
-    """Write the page of ``b`` with the diff from ``a`` (``found``, computed once) to ``args.output``."""
+def page_findings(args: argparse.Namespace, b: LinkChart) -> Findings:
+    """What the page of ``b`` presents (its default choices), analysed once."""
+    from ...analysis.analyze import analyze
+    from ...render.html import page_spec
+    from ...render.payload import page_needs
+
+    return analyze(b, page_needs(b, page_spec(registry=args.registry)))
+
+
+def diff_page(args: argparse.Namespace, progress: Stages, a: LinkChart, b: Findings, found: Diff) -> Path:
+    """Write the page of ``b`` (the findings of its page's analysis) with the diff from ``a``
+    (``found``, computed once from them) to ``args.output``."""
     from ...render.html import compared, page_spec, render_page, write_page
 
     with progress.stage("the page"):
         html = render_page(b, page_spec(registry=args.registry), changes=compared(a, b, found))
     with progress.stage(f"writing {Path(args.output).name}"):
-        return write_page(html, args.output, inputs=[args.a, args.b, *a.files, *b.files])
+        return write_page(html, args.output, inputs=[args.a, args.b, *a.files, *b.chart.files])

@@ -23,6 +23,7 @@ from ..specs import FilterSpec, RenderSpec
 from ._common import ego_view, file_arguments, json_argument, load_chart, view_arguments, wrote
 
 if TYPE_CHECKING:
+    from ...analysis.findings import Findings
     from ...model import LinkChart
     from ..progress import Stages
 
@@ -133,14 +134,15 @@ def run(args: argparse.Namespace, progress: Stages) -> int:
         raise UsageError(f"{flag} is for a figure: write one with -o OUT.svg, .pdf or .png", loc=(flag,))
     spec = page_spec(**{**page, "summary": False if args.full else page["summary"]}, registry=args.registry)
     changes = None
+    source: LinkChart | Findings = chart
     if args.diff is not None:
-        from ...render.html import compared
+        from ...render.html import with_diff
 
         before = load_chart(args, progress, args.diff)
         with progress.stage("comparing the charts and their measures"):
-            changes = compared(before, chart)
+            source, changes = with_diff(chart, spec, before)
     with progress.stage("the page"):
-        html = render_page(chart, spec, changes=changes)
+        html = render_page(source, spec, changes=changes)
     if args.output is None:
         sys.stdout.write(html)
         return 0
