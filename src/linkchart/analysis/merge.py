@@ -161,12 +161,39 @@ def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
     )
 
 
+def _written_names(value: Any) -> list[str]:
+    """The names an ``*_as_written`` attribute holds (one name, or a list of them)."""
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+
+def _as_written(names: Iterable[str], end: str) -> str | list[str] | None:
+    """An ``*_as_written`` attribute of ``names`` (``end``, the edge's own end, left out):
+    one name as itself, several as a sorted list (so that any order of merges writes the
+    same value), none as ``None``."""
+    kept = sorted({n for n in names if n != end})
+    return None if not kept else kept[0] if len(kept) == 1 else kept
+
+
+def _set_written(attributes: dict[str, Any], key: str, names: Iterable[str], end: str) -> None:
+    """``attributes[key]`` set to :func:`_as_written` of ``names``, or removed where none."""
+    value = _as_written(names, end)
+    if value is None:
+        attributes.pop(key, None)
+    else:
+        attributes[key] = value
+
+
 def _renamed_ends(edge: dict[str, Any], into: Mapping[str, str]) -> dict[str, Any]:
+    """``edge`` with each end a join moved onto its node's id; the name it had joins the
+    names the end was written with (its ``*_as_written`` attribute)."""
     out = {**edge, "attributes": dict(edge["attributes"])}
-    for end, kept in (("from", FROM_AS_WRITTEN), ("to", TO_AS_WRITTEN)):
+    for end, key in (("from", FROM_AS_WRITTEN), ("to", TO_AS_WRITTEN)):
         if edge[end] in into:
-            out["attributes"].setdefault(kept, edge[end])
             out[end] = into[edge[end]]
+            names = [*_written_names(edge["attributes"].get(key)), edge[end]]
+            _set_written(out["attributes"], key, names, out[end])
     return out
 
 
@@ -285,6 +312,31 @@ def _items(edge: Mapping[str, Any], confidence: str) -> list[dict[str, Any]] | N
     return out
 
 
+_ENDS_WRITTEN: Final = (FROM_AS_WRITTEN, TO_AS_WRITTEN)
+"""The attributes that keep the names an edge's ends were written with: they never keep
+the edges of one claim apart (:func:`_join_written_ends` joins them)."""
+
+
+def _join_written_ends(group: list[dict[str, Any]], attributes: dict[str, Any]) -> None:
+    """Every name each end of ``group``'s edges (one claim) was written with, in the joined
+    edge's ``attributes``: each edge's ``*_as_written`` names, and the ends a decision applied
+    on load moved where they are not the first edge's (which keeps its own, its
+    ``written_ends``). An undirected edge written the other way round gives its names to the
+    other end."""
+    first = group[0]
+    names: dict[str, list[str]] = {"from": [], "to": []}
+    for e in group:
+        swapped = (e["from"], e["to"]) != (first["from"], first["to"])
+        ends = ("to", "from") if swapped else ("from", "to")
+        written = e.get(_WRITTEN)
+        for k, (end, key) in enumerate(zip(ends, _ENDS_WRITTEN, strict=True)):
+            names[end] += _written_names(e["attributes"].get(key))
+            if written is not None and written != first.get(_WRITTEN):
+                names[end].append(written[k])
+    for end, key in zip(("from", "to"), _ENDS_WRITTEN, strict=True):
+        _set_written(attributes, key, names[end], first[end])
+
+
 def _joined_claim(group: list[dict[str, Any]], from_a: set[int]) -> dict[str, Any] | None:
     """The edges of one claim from both charts as one edge, with every evidence item of
     each (each item naming its source), or ``None`` where they may not be one: an either-or
@@ -295,13 +347,12 @@ def _joined_claim(group: list[dict[str, Any]], from_a: set[int]) -> dict[str, An
     first = group[0]
     if any(e["alternative"] is not None or e["weight"] != first["weight"] for e in group):
         return None
-    if len({repr(e.get(_WRITTEN)) for e in group}) > 1:  # ends written otherwise: each kept
-        return None
     attributes: dict[str, Any] = {}
     for e in group:
         for key, value in e["attributes"].items():
-            if attributes.setdefault(key, value) != value:
+            if key not in _ENDS_WRITTEN and attributes.setdefault(key, value) != value:
                 return None
+    _join_written_ends(group, attributes)
     items: list[dict[str, Any]] = []
     seen: Counter[str] = Counter()  # the first chart's items: the second's same item is kept once
     for e in group:
@@ -328,6 +379,7 @@ def merge_charts(
     *,
     matches: Matches | None = None,
     decisions: Decisions | Iterable[Decision] | None = None,
+    same_source: Mapping[str, str] | None = None,
 ) -> Merged:
     """Merge chart ``b`` into chart ``a``, and say what the merge did (:class:`Merged`).
 
@@ -363,17 +415,10 @@ def merge_charts(
     nb, eb = _records(b)
     vocabulary = unified_vocabulary(a.vocabulary, b.vocabulary, found, uses=(_uses(na, ea), _uses(nb, eb)))
     periods = unified_periods(a.periods, b.periods, found)
-    sources, renamed_sources = merged_sources(with_texts(a), located(b, a))
-    for old, new in renamed_sources.items():
-        found.append(
-            Conflict(
-                "source",
-                old,
-                f"source id {old!r} names two documents ({a.source(old).title or 'untitled'!r}, "
-                f"{b.source(old).title or 'untitled'!r}): the second chart's renamed {new!r}",
-                sources=(old, new),
-            )
-        )
+    sources, renamed_sources, same_sources = merged_sources(
+        with_texts(a), located(b, a), dict(same_source or {}), found
+    )
+    source_of = {**renamed_sources, **{x.second: x.first for x in same_sources}}
     settled, where = settle(a, b, matches, decisions)
     present = dict.fromkeys([*a.node_ids, *b.node_ids])
     into = joined_ids(settled, present, notes)
@@ -387,10 +432,10 @@ def merge_charts(
     ea = [_renamed_ends(e, into) for e in ea]
     eb = [_renamed_ends(e, into) for e in eb]
     for e in eb:  # the renamed sources' edges and evidence items with them
-        e["source"] = renamed_sources.get(e["source"], e["source"])
+        e["source"] = source_of.get(e["source"], e["source"])
         if isinstance(e["evidence"], list):
             e["evidence"] = [
-                {**it, "source": renamed_sources[it["source"]]} if it.get("source") in renamed_sources else it
+                {**it, "source": source_of[it["source"]]} if it.get("source") in source_of else it
                 for it in e["evidence"]
             ]
     directed = {r.name: r.directed for r in vocabulary.relations}
@@ -411,6 +456,7 @@ def merge_charts(
         periods=built.periods,
         files=tuple(dict.fromkeys((*a.files, *b.files, *settled.files))),
         decisions=kept_apart(settled, into, present),
+        noted_conflicts=tuple(dict.fromkeys((*a.noted_conflicts, *b.noted_conflicts, *found))),
     )
     return Merged(
         chart,
@@ -423,6 +469,7 @@ def merge_charts(
         Conflicts(found, title=title),
         tuple(notes),
         tuple(marked),
+        tuple(same_sources),
     )
 
 
@@ -432,6 +479,7 @@ def merge(
     *,
     matches: Matches | None = None,
     decisions: Decisions | Iterable[Decision] | None = None,
+    same_source: Mapping[str, str] | None = None,
 ) -> LinkChart:
     """One chart of two: ``b``'s nodes, edges and sources added to ``a``'s.
 
@@ -524,7 +572,7 @@ def merge(
     merge: 1 thing chosen or renamed:
       1 edge id of the second chart renamed (e0->e0-2)
     """
-    done = merge_charts(a, b, matches=matches, decisions=decisions)
+    done = merge_charts(a, b, matches=matches, decisions=decisions, same_source=same_source)
     lines = done.lines()
     if lines:
         noun = "thing" if len(lines) == 1 else "things"
