@@ -98,6 +98,11 @@ _WRITTEN: Final = "_written_ends"
 decision applied when its chart loaded moved it (:attr:`~linkchart.model.Edge.written_ends`)."""
 
 
+_TWINS: Final = "_twins"
+"""The key of a first-chart edge record (here only) that holds the second chart's edges the
+same as it in every field, kept once: the items they matched match no other item."""
+
+
 def _records(c: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """``c``'s node and edge records, each edge's written ends (where a decision moved it)
     under :data:`_WRITTEN`."""
@@ -146,8 +151,9 @@ def claim_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
 
 
 def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
-    """What makes two edge records the same in every field (ids and claim marks aside)."""
-    attributes = {k: v for k, v in edge["attributes"].items() if k != CLAIM}
+    """What makes two edge records the same in every field (ids, claim marks and the names
+    their ends were written with aside: the edge kept takes the other's names)."""
+    attributes = {k: v for k, v in edge["attributes"].items() if k not in (CLAIM, *_ENDS_WRITTEN)}
     return (
         *claim_key(edge, directed),
         edge["source"],
@@ -161,28 +167,23 @@ def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
     )
 
 
-def _written_names(value: Any) -> list[str]:
-    """The names an ``*_as_written`` attribute holds (one name, or a list of them)."""
+def _written_names(edge: Mapping[str, Any], end: str, key: str) -> list[str]:
+    """The names the ``end`` (``"from"``, ``"to"``) of an edge record was written with: its
+    ``key`` attribute's (one name, or a list), else the end itself."""
+    value = edge["attributes"].get(key)
     if value is None:
-        return []
+        return [edge[end]]
     return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
 
 
-def _as_written(names: Iterable[str], end: str) -> str | list[str] | None:
-    """An ``*_as_written`` attribute of ``names`` (``end``, the edge's own end, left out):
-    one name as itself, several as a sorted list (so that any order of merges writes the
-    same value), none as ``None``."""
-    kept = sorted({n for n in names if n != end})
-    return None if not kept else kept[0] if len(kept) == 1 else kept
-
-
 def _set_written(attributes: dict[str, Any], key: str, names: Iterable[str], end: str) -> None:
-    """``attributes[key]`` set to :func:`_as_written` of ``names``, or removed where none."""
-    value = _as_written(names, end)
-    if value is None:
+    """``attributes[key]``: ``names`` (each once, sorted, so that any order of merges writes
+    the same value; one name as itself), or none where the only name is ``end`` itself."""
+    kept = sorted(set(names))
+    if kept == [end]:
         attributes.pop(key, None)
     else:
-        attributes[key] = value
+        attributes[key] = kept[0] if len(kept) == 1 else kept
 
 
 def _renamed_ends(edge: dict[str, Any], into: Mapping[str, str]) -> dict[str, Any]:
@@ -192,8 +193,7 @@ def _renamed_ends(edge: dict[str, Any], into: Mapping[str, str]) -> dict[str, An
     for end, key in (("from", FROM_AS_WRITTEN), ("to", TO_AS_WRITTEN)):
         if edge[end] in into:
             out[end] = into[edge[end]]
-            names = [*_written_names(edge["attributes"].get(key)), edge[end]]
-            _set_written(out["attributes"], key, names, out[end])
+            _set_written(out["attributes"], key, _written_names(edge, end, key), out[end])
     return out
 
 
@@ -231,15 +231,17 @@ def _edges(
     def is_directed(e: Mapping[str, Any]) -> bool:
         return directed.get(e["relation"], True)
 
-    unmatched: dict[tuple[Any, ...], int] = {}
+    unmatched: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for e in ea:
-        k = _content_key(e, is_directed(e))
-        unmatched[k] = unmatched.get(k, 0) + 1
+        unmatched.setdefault(_content_key(e, is_directed(e)), []).append(e)
     kept, duplicates = [], 0
     for e in eb:
-        k = _content_key(e, is_directed(e))
-        if unmatched.get(k, 0) > 0:
-            unmatched[k] -= 1
+        same = unmatched.get(_content_key(e, is_directed(e)))
+        if same:
+            first = same.pop(0)
+            first["attributes"] = dict(first["attributes"])
+            _join_written_ends([first, e], first["attributes"])  # its names kept with the first's
+            first.setdefault(_TWINS, []).append(e)
             duplicates += 1
         else:
             kept.append(e)
@@ -319,10 +321,10 @@ the edges of one claim apart (:func:`_join_written_ends` joins them)."""
 
 def _join_written_ends(group: list[dict[str, Any]], attributes: dict[str, Any]) -> None:
     """Every name each end of ``group``'s edges (one claim) was written with, in the joined
-    edge's ``attributes``: each edge's ``*_as_written`` names, and the ends a decision applied
-    on load moved where they are not the first edge's (which keeps its own, its
-    ``written_ends``). An undirected edge written the other way round gives its names to the
-    other end."""
+    edge's ``attributes`` (:func:`_set_written`): each edge's ``*_as_written`` names (its end
+    where it has none), and the ends a decision applied on load moved where they are not the
+    first edge's (which keeps its own, its ``written_ends``). An undirected edge written the
+    other way round gives its names to the other end."""
     first = group[0]
     names: dict[str, list[str]] = {"from": [], "to": []}
     for e in group:
@@ -330,7 +332,7 @@ def _join_written_ends(group: list[dict[str, Any]], attributes: dict[str, Any]) 
         ends = ("to", "from") if swapped else ("from", "to")
         written = e.get(_WRITTEN)
         for k, (end, key) in enumerate(zip(ends, _ENDS_WRITTEN, strict=True)):
-            names[end] += _written_names(e["attributes"].get(key))
+            names[end] += _written_names(e, ("from", "to")[k], key)
             if written is not None and written != first.get(_WRITTEN):
                 names[end].append(written[k])
     for end, key in zip(("from", "to"), _ENDS_WRITTEN, strict=True):
@@ -355,6 +357,8 @@ def _joined_claim(group: list[dict[str, Any]], from_a: set[int]) -> dict[str, An
     _join_written_ends(group, attributes)
     items: list[dict[str, Any]] = []
     seen: Counter[str] = Counter()  # the first chart's items: the second's same item is kept once
+    for twin in (t for e in group for t in e.get(_TWINS, ())):  # items a whole twin edge matched
+        seen.subtract(repr(sorted(it.items())) for it in _items(twin, first["confidence"]) or ())
     for e in group:
         more = _items(e, first["confidence"])
         if more is None:
@@ -403,8 +407,8 @@ def merge_charts(
     ((('Juma Namangani', ('Juma Namangani', 'Djuma Namangany')),), ((('e0',), ('e0',)),), {'s': 's-2'}, {})
     >>> [(it.source, it.quote) for it in done.chart.edge("e0").evidence_items]
     [('s', 'Namangani led the IMU'), ('s-2', "Namangany, the IMU's commander")]
-    >>> done.chart.edge("e0").attributes["from_as_written"]
-    'Djuma Namangany'
+    >>> done.chart.edge("e0").attributes["from_as_written"]  # every name its items wrote
+    ('Djuma Namangany', 'Juma Namangani')
     """
     for c in (a, b):
         if not isinstance(c, LinkChart):
@@ -442,6 +446,8 @@ def merge_charts(
     edges, duplicates, renamed_edges, renamed_alt, claims, marked = _edges(ea, eb, directed)
     title, description = _heading(a, b)
     written = {e["id"]: w for e in edges if (w := e.pop(_WRITTEN, None)) is not None}
+    for e in edges:
+        e.pop(_TWINS, None)
     built = from_records(
         nodes, edges, vocabulary, title=title, description=description, sources=sources, periods=periods
     )

@@ -31,8 +31,8 @@ the claim's first edge, on every edge of it."""
 
 FROM_AS_WRITTEN: Final = "from_as_written"
 """The edge attribute that keeps the names the ``from`` end of an edge was written with,
-where a join of nodes renamed it: one name, or a sorted list of every name where the
-edges of one claim joined had several (the edge's own end left out)."""
+where a join of nodes renamed it: one name, or, where the edges joined into it wrote it
+several ways, every name (sorted; the edge's own end among them where one was written so)."""
 
 TO_AS_WRITTEN: Final = "to_as_written"
 """As :data:`FROM_AS_WRITTEN`, for the ``to`` end."""
