@@ -31,8 +31,8 @@ DESCRIPTION = (
     "claim from A and B is one edge with the evidence items of both, whose sources corroborate it (parallel "
     "edges that may not be one are marked with a 'claim' attribute); one document is one source (the same "
     "id unless title, author or date differ, the same text, or --same-source); a source id of B that names "
-    "another document in A is renamed; what A and B declare otherwise is a conflict (A's kept), listed on standard "
-    "error."
+    "another document in A is renamed; what A and B declare otherwise is a conflict (A's kept), listed on "
+    "standard error and kept in the merged file."
 )
 
 
