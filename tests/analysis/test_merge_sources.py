@@ -125,8 +125,8 @@ def test_the_same_text_under_two_ids_or_in_two_folders_is_one_document(tmp_path:
     assert "source 'verdict' of the second chart is 'court' of the first (same text): one document" in said
     assert "merged: 3 nodes, 2 edges, 2 sources" in said
     assert done.to_dict()["same_sources"] == [{"second": "verdict", "first": "court", "why": "same text"}]
-    other = load(folder(tmp_path / "c", CHART, {"icg.txt": "Another text. Namangani leads. Money via Pakistan.",
-                                              "court.txt": TEXTS["court.txt"]}))  # fmt: skip
+    texts = {**TEXTS, "icg.txt": "Another text. Namangani leads. Money via Pakistan."}
+    other = load(folder(tmp_path / "c", CHART, texts))
     apart = merge_charts(a, other)  # one id, two texts neither of which holds the other: two documents
     assert apart.renamed_sources == {"icg": "icg-2"} and "texts that differ" in apart.conflicts[0].message
 
