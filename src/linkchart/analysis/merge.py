@@ -26,8 +26,9 @@ from ..model.decisions import Decision, Decisions
 from ..vocabulary import Vocabulary
 from .conflicts import Conflict, Conflicts, incompatible_types, type_class
 from .merge_decisions import Matches, joined_ids, joins_within, kept_apart, named, settle
+from .merge_ends import ENDS_WRITTEN, WRITTEN, join_written_ends, renamed_ends
 from .merge_sources import fresh, located, merged_sources, with_texts
-from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, JoinedClaim, Merged, MergeWarning
+from .merged import CLAIM, JoinedClaim, Merged, MergeWarning
 from .unify import unified_periods, unified_vocabulary
 
 __all__ = ["Matches", "claim_key", "merge", "merge_charts"]
@@ -93,11 +94,6 @@ def _join_nodes(
     return out
 
 
-_WRITTEN: Final = "_written_ends"
-"""The key of an edge record (here only) that holds the ends it was written with, where a
-decision applied when its chart loaded moved it (:attr:`~linkchart.model.Edge.written_ends`)."""
-
-
 _TWINS: Final = "_twins"
 """The key of a first-chart edge record (here only) that holds the second chart's edges the
 same as it in every field, kept once: the items they matched match no other item."""
@@ -105,12 +101,12 @@ same as it in every field, kept once: the items they matched match no other item
 
 def _records(c: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """``c``'s node and edge records, each edge's written ends (where a decision moved it)
-    under :data:`_WRITTEN`."""
+    under :data:`WRITTEN`."""
     nodes, edges = c.to_records()
     ends = {e.id: e.written_ends for e in c.iter_edges() if e.written_ends is not None}
     for e in edges:
         if e["id"] in ends:
-            e[_WRITTEN] = ends[e["id"]]
+            e[WRITTEN] = ends[e["id"]]
     return nodes, edges
 
 
@@ -153,7 +149,7 @@ def claim_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
 def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
     """What makes two edge records the same in every field (ids, claim marks and the names
     their ends were written with aside: the edge kept takes the other's names)."""
-    attributes = {k: v for k, v in edge["attributes"].items() if k not in (CLAIM, *_ENDS_WRITTEN)}
+    attributes = {k: v for k, v in edge["attributes"].items() if k not in (CLAIM, *ENDS_WRITTEN)}
     return (
         *claim_key(edge, directed),
         edge["source"],
@@ -163,38 +159,8 @@ def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
         edge["alternative"],
         repr(edge["notes"]),
         repr(sorted(attributes.items())),
-        repr(edge.get(_WRITTEN)),
+        repr(edge.get(WRITTEN)),
     )
-
-
-def _written_names(edge: Mapping[str, Any], end: str, key: str) -> list[str]:
-    """The names the ``end`` (``"from"``, ``"to"``) of an edge record was written with: its
-    ``key`` attribute's (one name, or a list), else the end itself."""
-    value = edge["attributes"].get(key)
-    if value is None:
-        return [edge[end]]
-    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
-
-
-def _set_written(attributes: dict[str, Any], key: str, names: Iterable[str], end: str) -> None:
-    """``attributes[key]``: ``names`` (each once, sorted, so that any order of merges writes
-    the same value; one name as itself), or none where the only name is ``end`` itself."""
-    kept = sorted(set(names))
-    if kept == [end]:
-        attributes.pop(key, None)
-    else:
-        attributes[key] = kept[0] if len(kept) == 1 else kept
-
-
-def _renamed_ends(edge: dict[str, Any], into: Mapping[str, str]) -> dict[str, Any]:
-    """``edge`` with each end a join moved onto its node's id; the name it had joins the
-    names the end was written with (its ``*_as_written`` attribute)."""
-    out = {**edge, "attributes": dict(edge["attributes"])}
-    for end, key in (("from", FROM_AS_WRITTEN), ("to", TO_AS_WRITTEN)):
-        if edge[end] in into:
-            out[end] = into[edge[end]]
-            _set_written(out["attributes"], key, _written_names(edge, end, key), out[end])
-    return out
 
 
 def _nodes(
@@ -240,7 +206,7 @@ def _edges(
         if same:
             first = same.pop(0)
             first["attributes"] = dict(first["attributes"])
-            _join_written_ends([first, e], first["attributes"])  # its names kept with the first's
+            join_written_ends([first, e], first["attributes"])  # its names kept with the first's
             first.setdefault(_TWINS, []).append(e)
             duplicates += 1
         else:
@@ -314,31 +280,6 @@ def _items(edge: Mapping[str, Any], confidence: str) -> list[dict[str, Any]] | N
     return out
 
 
-_ENDS_WRITTEN: Final = (FROM_AS_WRITTEN, TO_AS_WRITTEN)
-"""The attributes that keep the names an edge's ends were written with: they never keep
-the edges of one claim apart (:func:`_join_written_ends` joins them)."""
-
-
-def _join_written_ends(group: list[dict[str, Any]], attributes: dict[str, Any]) -> None:
-    """Every name each end of ``group``'s edges (one claim) was written with, in the joined
-    edge's ``attributes`` (:func:`_set_written`): each edge's ``*_as_written`` names (its end
-    where it has none), and the ends a decision applied on load moved where they are not the
-    first edge's (which keeps its own, its ``written_ends``). An undirected edge written the
-    other way round gives its names to the other end."""
-    first = group[0]
-    names: dict[str, list[str]] = {"from": [], "to": []}
-    for e in group:
-        swapped = (e["from"], e["to"]) != (first["from"], first["to"])
-        ends = ("to", "from") if swapped else ("from", "to")
-        written = e.get(_WRITTEN)
-        for k, (end, key) in enumerate(zip(ends, _ENDS_WRITTEN, strict=True)):
-            names[end] += _written_names(e, ("from", "to")[k], key)
-            if written is not None and written != first.get(_WRITTEN):
-                names[end].append(written[k])
-    for end, key in zip(("from", "to"), _ENDS_WRITTEN, strict=True):
-        _set_written(attributes, key, names[end], first[end])
-
-
 def _joined_claim(group: list[dict[str, Any]], from_a: set[int]) -> dict[str, Any] | None:
     """The edges of one claim from both charts as one edge, with every evidence item of
     each (each item naming its source), or ``None`` where they may not be one: an either-or
@@ -352,9 +293,9 @@ def _joined_claim(group: list[dict[str, Any]], from_a: set[int]) -> dict[str, An
     attributes: dict[str, Any] = {}
     for e in group:
         for key, value in e["attributes"].items():
-            if key not in _ENDS_WRITTEN and attributes.setdefault(key, value) != value:
+            if key not in ENDS_WRITTEN and attributes.setdefault(key, value) != value:
                 return None
-    _join_written_ends(group, attributes)
+    join_written_ends(group, attributes)
     items: list[dict[str, Any]] = []
     seen: Counter[str] = Counter()  # the first chart's items: the second's same item is kept once
     for twin in (t for e in group for t in e.get(_TWINS, ())):  # items a whole twin edge matched
@@ -433,8 +374,8 @@ def merge_charts(
     if refused:
         raise LoadError(refused)
     nodes, joined = _nodes([*na, *nb], into, vocabulary, found)
-    ea = [_renamed_ends(e, into) for e in ea]
-    eb = [_renamed_ends(e, into) for e in eb]
+    ea = [renamed_ends(e, into) for e in ea]
+    eb = [renamed_ends(e, into) for e in eb]
     for e in eb:  # the renamed sources' edges and evidence items with them
         e["source"] = source_of.get(e["source"], e["source"])
         if isinstance(e["evidence"], list):
@@ -445,7 +386,7 @@ def merge_charts(
     directed = {r.name: r.directed for r in vocabulary.relations}
     edges, duplicates, renamed_edges, renamed_alt, claims, marked = _edges(ea, eb, directed)
     title, description = _heading(a, b)
-    written = {e["id"]: w for e in edges if (w := e.pop(_WRITTEN, None)) is not None}
+    written = {e["id"]: w for e in edges if (w := e.pop(WRITTEN, None)) is not None}
     for e in edges:
         e.pop(_TWINS, None)
     built = from_records(
@@ -499,23 +440,38 @@ def merge(
       A joined node takes the id its match or decision names first, the first record's
       type, label, time and attributes (a type, time or attribute given otherwise is a
       ``type`` or ``node`` conflict), and every other id, label and alias as an alias.
-      Every edge keeps the end it was written with, in its ``from_as_written`` or
-      ``to_as_written`` attribute where a join renamed it.
+      Every edge keeps the names its ends were written with, in its ``from_as_written``
+      or ``to_as_written`` attribute where a join renamed one: the name, or, for an edge
+      that joins edges which wrote it several ways, every name (a sorted list). These
+      names never keep the edges of one claim apart.
     - **Edges** of ``b`` the same as one of ``a``'s in every field (ends, relation, time,
       source, evidence, confidence, weight, notes, attributes) are kept once. Edges of
       both charts that are one claim (the same ends — in either order for an undirected
       relation —, relation and time) are joined into one edge, ``a``'s first, that carries
       every evidence item of each, each item naming its source (so the tie's sources
       corroborate it). Where they may not be one (an either-or alternative among them,
-      other weights, an attribute given two values, one source only, an edge with neither
-      quote nor source) they stay parallel, each marked by the ``claim`` attribute, the id
+      other weights, an attribute other than the written names given two values, one
+      source only, an edge with neither quote nor source) they stay parallel, each marked
+      by the ``claim`` attribute, the id
       of the claim's first edge; one chart's own parallel edges of one claim stay as that
       chart wrote them (its author kept them apart; a mark a merge wrote is kept). No
       evidence is lost or averaged. A ``b`` edge id or either-or claim name that ``a``
       uses is renamed (``e0`` -> ``e0-2``) where the edge is kept as an edge of its own.
-    - **Sources** stay distinct: a ``b`` source id that names another document in ``a``
-      is renamed (``s`` -> ``s-2``), its edges with it; the same document under the
-      same id is one source.
+    - **Sources**: one document is one source, so that it never corroborates itself. A
+      ``b`` source is ``a``'s source of its id unless the two clearly differ: a title,
+      author or date each gives and the two differ, or texts each holds of which neither
+      holds the other (a field one leaves out, a location or web address, a grade is no
+      difference; a grade given two ways is a ``source`` conflict, and the lower judged
+      grade, A best to E, is kept). A ``b`` source whose text is the same as one of
+      ``a``'s is that source whatever its id, and so is one ``same_source`` names; both
+      are said (:attr:`Merged.same_sources`). A ``b`` source id that names another
+      document is renamed (``s`` -> ``s-2``), its edges with it, and is a ``source``
+      conflict.
+
+    The conflicts the merge meets are kept in the merged chart
+    (:attr:`~linkchart.LinkChart.noted_conflicts`, written by every format as
+    ``conflicts:``), so that :func:`~linkchart.analysis.conflicts.conflicts`, the report
+    and the page list them.
 
     Each conflict and rename is warned of (one :class:`MergeWarning`); call
     :func:`merge_charts` for them as data.
@@ -525,8 +481,13 @@ def merge(
     a, b
         The charts.
     matches
-        Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
-        decisions. An id its chart lacks raises.
+        Nodes to join: a mapping ``{b's id: a's id}`` (as ``--matches B_ID=A_ID``
+        writes them), or pairs ``(a's id, b's id)`` (in the order of the charts), or
+        ``same_as`` decisions. An id its chart lacks raises.
+    same_source
+        Sources that are one document: ``{b's source id: a's source id}`` (as
+        ``--same-source B_ID=A_ID``). ``b``'s edges and items take ``a``'s id. An id its
+        chart lacks raises.
     decisions
         Recorded decisions (:class:`~linkchart.model.decisions.Decisions`, as a
         decisions file holds them): their ``same_as`` groups join nodes; an id neither
@@ -543,8 +504,8 @@ def merge(
     Raises
     ------
     LinkchartError
-        For something that is not a chart, a match naming a node its chart lacks, or
-        decisions that contradict each other.
+        For something that is not a chart, a match naming a node (a ``same_source`` a
+        source) its chart lacks, or decisions that contradict each other.
     LoadError
         For a match or decision that joins two nodes of one chart where :func:`~linkchart.load`
         would refuse the join (``bad-decision``: other types, an attribute given two values,
