@@ -109,6 +109,7 @@ def test_a_source_graded_two_ways_is_one_source_the_lower_grade_kept_and_said() 
         assert said.kind == "source" and said.values == (first, second) and f"kept: {kept}" in said.message
         assert done.chart.edge("e0").probability == chart(kept).edge("e0").probability
         assert said in done.chart.noted_conflicts
+        assert done.text().startswith("merged: 2 nodes, 1 edge, 1 source;")  # "1 edge", not "1 edges"
 
 
 def test_the_same_text_under_two_ids_or_in_two_folders_is_one_document(tmp_path: Path) -> None:
