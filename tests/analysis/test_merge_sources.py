@@ -162,3 +162,24 @@ def test_the_analyst_says_two_source_ids_are_one_document(
     assert main(argv) == 0
     assert "'trial' of the second chart is 'court' of the first (said same)" in capsys.readouterr().err
     assert probabilities(load(out)) == probabilities(a)
+
+
+def test_one_document_said_of_two_texts_keeps_both_so_every_quote_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_file = folder(tmp_path / "a")
+    texts = {
+        "icg.txt": TEXTS["icg.txt"],
+        "trial.txt": "Transcript: paid in Karachi.",
+    }  # neither holds the other
+    b_file = folder(tmp_path / "b", CHART.replace("court", "trial").replace("Paid in", "paid in"), texts)
+    done = merge_charts(load(a_file), load(b_file), same_source={"trial": "court"})
+    court = done.chart.source("court")
+    assert court.text == f"{TEXTS['court.txt']}\n\n{texts['trial.txt']}" and court.location == ""
+    out = tmp_path / "a" / "m.yaml"  # beside A's texts: the joined text is embedded all the same
+    assert main(["merge", str(a_file), str(b_file), "-o", str(out), "--same-source", "trial=court"]) == 0
+    capsys.readouterr()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # every quote checked, none unchecked
+        again = load(out)
+    assert again.source("court").text == court.text

@@ -95,14 +95,18 @@ def _lower(x: str, y: str) -> str:
 
 def _one(x: Source, y: Source, found: list[Conflict]) -> Source:
     """One source of ``x`` (the first chart's) and ``y`` (the second's), one document: each
-    field ``x`` leaves empty taken from ``y``; the longer text (the one that holds the other)
-    with its location; the grade of :func:`_lower`, and a ``source`` conflict where the two
-    grade it otherwise."""
+    field ``x`` leaves empty taken from ``y``; the text that holds the other, with its
+    location (or, for two texts neither of which holds the other, both, one after the
+    other, with no local location: the text travels with the source, so that every quote
+    of either is checked against it); the grade of :func:`_lower`, and a ``source``
+    conflict where the two grade it otherwise."""
     filled = {f: getattr(x, f) or getattr(y, f) for f in ("title", "author", "date")}
-    text, location = x.text, x.location
-    if len(y.text) > len(x.text) or not (x.text or x.location):
-        text = y.text
-        location = x.location if is_remote(x.location) else y.location or x.location
+    text, location = x.text, x.location or ("" if x.text else y.location)  # x's text: x's place
+    web = next((loc for loc in (x.location, y.location) if is_remote(loc)), "")
+    if y.text and (not x.text or x.text in y.text):  # the second's text holds the first's
+        text, location = y.text, web or y.location or x.location
+    elif y.text and y.text not in x.text:  # two texts of one document (the analyst's word)
+        text, location = f"{x.text}\n\n{y.text}", web
     grade = _lower(x.reliability, y.reliability)
     if x.reliability != y.reliability:
         found.append(

@@ -72,7 +72,8 @@ def _pairs(pairs: tuple[str, ...] | None, flag: str, what: str) -> dict[str, str
 def _texts_outside(chart: LinkChart, output: Path, fmt: str) -> bool:
     """Whether a format that holds source texts would lose one of ``chart``'s: a local text
     outside the folder ``output`` is written in (a written file names none outside it), as a
-    text of a chart merged from another folder often is."""
+    text of a chart merged from another folder often is, or a text no file holds (the two
+    texts of a source the analyst said is one document)."""
     from ...loading.evidence import is_remote
     from ...loading.files import inside
     from ...writers.formats import FORMATS as WRITERS
@@ -82,7 +83,8 @@ def _texts_outside(chart: LinkChart, output: Path, fmt: str) -> bool:
         return False
     origin, folder = Path(chart.path).parent, output if not info.suffixes else output.parent
     local = [s.location for s in chart.sources if s.location and not is_remote(s.location)]
-    return any(not inside(folder, origin / loc) for loc in local)
+    fileless = any(s.text and not s.location for s in chart.sources)  # two texts of one document
+    return fileless or any(not inside(folder, origin / loc) for loc in local)
 
 
 def run(args: argparse.Namespace, progress: Stages) -> int:
