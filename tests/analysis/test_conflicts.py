@@ -192,3 +192,30 @@ def test_a_type_conflict_stands_whatever_sources_the_items_give() -> None:
     }
     (x,) = conflicts(chart([edge], nodes), decisions=[Decision(("Namangani", "Namangan"), True)])
     assert x.kind == "type" and x.values == ("person", "region")
+
+
+def test_the_conflicts_a_merge_met_are_kept_in_the_chart_and_listed(tmp_path: Any) -> None:
+    from linkchart import load, merge_charts, write_yaml
+    from linkchart.errors import LoadError
+
+    a = chart([tie("IMU", "allied_with", "Taliban", "icg")], [("IMU", "organisation"), ("Taliban", "state")])
+    b = from_records(
+        [{"id": "IMU", "type": "organisation"}, {"id": "Taliban", "type": "region"}],
+        [tie("IMU", "fights", "Taliban", "press")],
+        Vocabulary(relations=(Relation("allied_with", directed=True), Relation("fights", sign="negative"))),
+        sources=SOURCES,
+    )
+    done = merge_charts(a, b)
+    assert {c.kind for c in done.conflicts} == {"type", "vocabulary"}
+    found = conflicts(done.chart)
+    assert found.counts() == {"sign": 1, "type": 1, "vocabulary": 2}  # the merge's, and the edges'
+    assert set(done.conflicts) <= set(found) and "kept: state" in found.of("type")[0].message
+    path = write_yaml(done.chart, tmp_path / "m.yaml")
+    assert "conflicts:" in path.read_text(encoding="utf-8")
+    again = load(path)
+    assert list(conflicts(again)) == list(found)
+    twice = merge_charts(again, again).chart  # a later merge keeps them, once
+    assert list(conflicts(twice)) == list(found)
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: type", "kind: typo"), encoding="utf-8")
+    with pytest.raises(LoadError, match=r"conflicts\[\d\]\.kind: unknown conflict kind 'typo'"):
+        load(path)

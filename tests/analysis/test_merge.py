@@ -435,7 +435,94 @@ def test_merge_is_associative_on_node_and_edge_sets() -> None:
     assert sum(edge_contents(left).values()) == 6  # every evidence item once, none lost
 
 
-names = st.sampled_from(["A", "B", "C", "D"])
+def written_names(value: Any) -> tuple[str, ...]:
+    """The names an ``*_as_written`` attribute holds."""
+    return () if value is None else tuple(value) if isinstance(value, tuple) else (value,)
+
+
+def edge_facts(chart: LinkChart) -> Counter[tuple[Any, ...]]:
+    """Every edge by its tie, probability, the names each end was written with and its items
+    (ids and claim marks aside; a source by its document)."""
+    documents = {s.id: (s.title, s.author, s.date) for s in chart.sources}
+    out: Counter[tuple[Any, ...]] = Counter()
+    for e in chart.iter_edges():
+        items = e.evidence_items or (Evidence(e.evidence),)
+        written = {
+            e.from_id: written_names(e.attributes.get("from_as_written")),
+            e.to_id: written_names(e.attributes.get("to_as_written")),
+        }
+        out[
+            (
+                *sorted((e.from_id, e.to_id)),
+                e.relation,
+                repr(e.time),
+                round(e.probability, 9),
+                repr(sorted(written.items())),
+                repr(sorted(repr((documents.get(it.source or e.source or ""), it.quote)) for it in items)),
+            )
+        ] += 1
+    return out
+
+
+def every_name(chart: LinkChart) -> set[tuple[str, str, str]]:
+    """Each (tie, end name as written) of ``chart``: the ends, and every ``*_as_written`` name."""
+    out = set()
+    for e in chart.iter_edges():
+        for end, key in ((e.from_id, "from_as_written"), (e.to_id, "to_as_written")):
+            for name in (end, *written_names(e.attributes.get(key))):
+                out.add((e.relation, repr(e.time), name))
+    return out
+
+
+def test_three_charts_with_respellings_and_decisions_merge_alike_in_every_grouping() -> None:
+    v = Vocabulary(relations=(Relation("leads"), Relation("knows", directed=False)))
+    a = make(
+        [*people("Juma Namangani"), *people("IMU", type="organisation")],
+        [{"from": "Juma Namangani", "relation": "leads", "to": "IMU", "source": "icg", "evidence": "leads"}],
+        [{"id": "icg", "title": "ICG 2001"}],
+        v,
+    )
+    b = make(
+        [*people("Jumaboi Namangany", "Tahir"), *people("IMU", type="organisation")],
+        [
+            {"from": "Jumaboi Namangany", "relation": "leads", "to": "IMU", "source": "c", "evidence": "led"},
+            knows("Tahir", "Jumaboi Namangany", source="c", evidence="knew"),
+        ],
+        [{"id": "c", "title": "Court"}],
+        v,
+    )
+    c = make(
+        [*people("Dzhuma Namangani", "Tahir"), *people("IMU", type="organisation")],
+        [
+            {
+                "from": "Dzhuma Namangani",
+                "relation": "leads",
+                "to": "IMU",
+                "source": "r",
+                "evidence": "headed",
+            },
+            knows("Dzhuma Namangani", "Tahir", source="r", evidence="met"),
+        ],
+        [{"id": "r", "title": "RFE"}],
+        v,
+    )
+    decisions = [Decision(("Juma Namangani", "Jumaboi Namangany", "Dzhuma Namangani"), True)]
+    left = quiet(quiet(a, b, decisions=decisions), c, decisions=decisions)
+    right = quiet(a, quiet(b, c, decisions=decisions), decisions=decisions)
+    assert edge_facts(left) == edge_facts(right)
+    assert left.number_of_edges == right.number_of_edges == 2  # each claim one edge, all sources in it
+    leads = next(e for e in left.iter_edges() if e.relation == "leads")
+    assert leads.attributes["from_as_written"] == ("Dzhuma Namangani", "Juma Namangani", "Jumaboi Namangany")
+    p = left.vocabulary.confidence.probability(leads.confidence)
+    assert leads.probability == pytest.approx(1 - (1 - p) ** 3)  # three sources, noisy-OR
+    knew = next(e for e in left.iter_edges() if e.relation == "knows")
+    key = "from_as_written" if knew.from_id == "Juma Namangani" else "to_as_written"
+    assert written_names(knew.attributes.get(key)) == ("Dzhuma Namangani", "Jumaboi Namangany")
+    for part in (a, b, c):  # every end name each chart wrote survives
+        assert every_name(part) <= every_name(left) and every_name(part) <= every_name(right)
+
+
+names = st.sampled_from(["A", "B", "C", "D", "D2", "D3"])
 ties = st.lists(st.tuples(names, names, st.sampled_from(["s", "t"]), st.sampled_from(["x", "y"])), max_size=5)
 
 
@@ -450,16 +537,20 @@ def test_merge_is_associative_and_keeps_every_evidence_item(
         ids = sorted({x for a, b, _, _ in ts for x in (a, b)} | {"A"})
         return make(
             people(*ids),
-            [knows(a, b, source=s, evidence=q) for a, b, s, q in ts if a != b],
+            [knows(a, b, source=s, evidence=q) for a, b, s, q in ts if a[0] != b[0]],  # no tie D-D2
             [{"id": "s", "title": title}, {"id": "t", "title": "shared"}],
         )
 
     a, b, c = chart(ta, "a"), chart(tb, "b"), chart(tc, "c")
-    left, right = quiet(quiet(a, b), c), quiet(a, quiet(b, c))
-    assert set(left.node_ids) == set(right.node_ids)
-    assert edge_contents(left) == edge_contents(right)
-    for part in (a, b, c):  # every edge of every chart is in the merge, as often
-        assert not edge_contents(part) - edge_contents(left)
+    for decisions in ([], [Decision(("D", "D2", "D3"), True)]):  # D respelt D2, D3: one node
+        left = quiet(quiet(a, b, decisions=decisions), c, decisions=decisions)
+        right = quiet(a, quiet(b, c, decisions=decisions), decisions=decisions)
+        assert set(left.node_ids) == set(right.node_ids)
+        assert edge_contents(left) == edge_contents(right)
+        assert edge_facts(left) == edge_facts(right)  # probabilities and written names too
+        for part in (a, b, c):  # every edge of every chart is in the merge, as often
+            assert not edge_contents(part) - edge_contents(left) or decisions
+            assert every_name(part) <= every_name(left)
 
 
 # ---------------------------------------------------------------------------- the split Krebs network

@@ -200,6 +200,7 @@ TODAY: dict[str, dict[str, Any]] = {  # linkchart de4efb0: every flag of every v
         "--format": None,
         "--decisions": None,
         "--matches": None,
+        "--same-source": None,
         "--allow-outside": False,
         "--json": False,
     },
@@ -280,6 +281,7 @@ SAMPLES = {  # a value each flag accepts (besides its default)
     "dedupe --types": "same",
     "--decisions": "d.yaml",
     "--matches": "b=a",
+    "--same-source": "b=a",
     "analyze --measures": "bridges",
     "matrix --rows": "event",
 }

@@ -248,3 +248,22 @@ def test_every_format_keeps_the_not_same_as_decisions_a_chart_keeps(fmt: str, tm
     assert back == chart and back.decisions.entries == chart.decisions.entries
     with pytest.raises(LoadError, match="judged one entity and not"):  # a later merge honours them
         linkchart.merge(back, back, decisions=[linkchart.Decision(("Wail", "Waleed"), True)])
+
+
+@pytest.mark.parametrize("fmt", HOLDERS)
+def test_every_format_keeps_the_conflicts_a_merge_met(fmt: str, tmp_path: Path) -> None:
+    a = linkchart.from_records(
+        [{"id": "Pakistan", "type": "state"}], [], sources=[{"id": "icg", "title": "ICG", "reliability": "B"}]
+    )
+    b = linkchart.from_records(
+        [{"id": "Pakistan", "type": "region"}],
+        [],
+        sources=[{"id": "icg", "title": "ICG", "reliability": "D"}],
+    )
+    merged = linkchart.merge_charts(a, b).chart
+    assert [c.kind for c in linkchart.conflicts(merged)] == ["type", "source"]
+    out = tmp_path / "out"
+    out.mkdir()
+    back = _load_quietly(linkchart.export(merged, out / NAMES[fmt], format=fmt))
+    assert back.noted_conflicts == merged.noted_conflicts
+    assert list(linkchart.conflicts(back)) == list(linkchart.conflicts(merged))

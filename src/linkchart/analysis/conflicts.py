@@ -4,19 +4,22 @@ different classes. Each contradiction is listed with the edges and sources on ei
 nothing is averaged away or settled (:func:`conflicts`).
 
 A merge of charts (:func:`~linkchart.analysis.merge.merge`) reports the conflicts it meets
-on the way (vocabularies, node fields) as the same :class:`Conflict` values.
+on the way (vocabularies, node fields, sources) as the same :class:`Conflict` values, and
+keeps them in the merged chart (:attr:`~linkchart.LinkChart.noted_conflicts`, written by
+every format as ``conflicts:``): :func:`conflicts` lists them with those it finds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Final, Literal, overload
+from dataclasses import dataclass
+from typing import Any, Final, overload
 
 import numpy as np
 
 from ..errors import LinkchartError
 from ..model import Edge, LinkChart
+from ..model.conflict import CONFLICT_KINDS, Conflict, ConflictKind
 from ..model.decisions import Decision, Decisions
 from ..times import NO_TIME, Span
 from ..vocabulary import Vocabulary
@@ -32,62 +35,7 @@ __all__ = [
     "type_class",
 ]
 
-ConflictKind = Literal["sign", "time", "type", "vocabulary", "node", "source"]
-"""What a conflict is about: ``sign`` (one pair friendly by one source, hostile by another),
-``time`` (one tie dated by two sources at times that do not overlap), ``type`` (one entity
-given types of different classes), and, met by a merge, ``vocabulary`` (a relation, node
-type, confidence level or period declared otherwise), ``node`` (one node's label, time or
-attribute given otherwise) and ``source`` (one source id naming two documents)."""
-
-CONFLICT_KINDS: Final[tuple[str, ...]] = ("sign", "time", "type", "vocabulary", "node", "source")
-"""Every :data:`ConflictKind`, in the order :func:`conflicts` lists them."""
-
 _NO_SOURCE: Final = "(no source)"
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """One contradiction, with what stands on each side.
-
-    Attributes
-    ----------
-    kind
-        What it is about (:data:`ConflictKind`).
-    subject
-        What it is about, in words: a pair of node ids (``"A -- B"``), a node id, a
-        relation or a source id.
-    message
-        One line that says what contradicts what.
-    edges
-        The ids of the edges on either side (``sign``, ``time``), in chart order.
-    sources
-        The sources on either side (a source id; ``None`` for the analyst's own edges).
-    nodes
-        The node ids it concerns.
-    values
-        The contradicting values, one per side, as text (the relations and their signs,
-        the times, the types).
-    """
-
-    kind: ConflictKind
-    subject: str
-    message: str
-    edges: tuple[str, ...] = ()
-    sources: tuple[str | None, ...] = ()
-    nodes: tuple[str, ...] = ()
-    values: tuple[str, ...] = field(default=())
-
-    def to_dict(self) -> dict[str, Any]:
-        """The conflict as plain data (its fields)."""
-        return {
-            "kind": self.kind,
-            "subject": self.subject,
-            "message": self.message,
-            "edges": list(self.edges),
-            "sources": list(self.sources),
-            "nodes": list(self.nodes),
-            "values": list(self.values),
-        }
 
 
 class Conflicts(Sequence[Conflict]):
@@ -327,6 +275,8 @@ def conflicts(chart: LinkChart, *, decisions: Decisions | Iterable[Decision] | N
       overlap. It may be two episodes rather than a contradiction: listed for the analyst.
     - ``type``: nodes that ``decisions`` judge one entity (``same_as``) whose types are of
       different classes (a person and a state; see :func:`type_class`).
+    - The conflicts the chart keeps (:attr:`~linkchart.LinkChart.noted_conflicts`): those a
+      merge met (``type``, ``node``, ``vocabulary``, ``source``), after a write and a load too.
 
     Each edge is read as what each of its sources says: an edge written with an evidence
     list is one claim per source (and time) of its items, each item's ``source`` and
@@ -387,4 +337,5 @@ def conflicts(chart: LinkChart, *, decisions: Decisions | Iterable[Decision] | N
             found.append(sign)
         found.extend(_time_conflicts(pair, claims))
     found.extend(_type_conflicts(chart, settled))
+    found.extend(c for c in chart.noted_conflicts if c not in found)
     return Conflicts(found, title=chart.title)

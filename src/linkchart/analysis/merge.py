@@ -26,8 +26,9 @@ from ..model.decisions import Decision, Decisions
 from ..vocabulary import Vocabulary
 from .conflicts import Conflict, Conflicts, incompatible_types, type_class
 from .merge_decisions import Matches, joined_ids, joins_within, kept_apart, named, settle
+from .merge_ends import ENDS_WRITTEN, WRITTEN, join_written_ends, renamed_ends
 from .merge_sources import fresh, located, merged_sources, with_texts
-from .merged import CLAIM, FROM_AS_WRITTEN, TO_AS_WRITTEN, JoinedClaim, Merged, MergeWarning
+from .merged import CLAIM, JoinedClaim, Merged, MergeWarning
 from .unify import unified_periods, unified_vocabulary
 
 __all__ = ["Matches", "claim_key", "merge", "merge_charts"]
@@ -93,19 +94,19 @@ def _join_nodes(
     return out
 
 
-_WRITTEN: Final = "_written_ends"
-"""The key of an edge record (here only) that holds the ends it was written with, where a
-decision applied when its chart loaded moved it (:attr:`~linkchart.model.Edge.written_ends`)."""
+_TWINS: Final = "_twins"
+"""The key of a first-chart edge record (here only) that holds the second chart's edges the
+same as it in every field, kept once: the items they matched match no other item."""
 
 
 def _records(c: LinkChart) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """``c``'s node and edge records, each edge's written ends (where a decision moved it)
-    under :data:`_WRITTEN`."""
+    under :data:`WRITTEN`."""
     nodes, edges = c.to_records()
     ends = {e.id: e.written_ends for e in c.iter_edges() if e.written_ends is not None}
     for e in edges:
         if e["id"] in ends:
-            e[_WRITTEN] = ends[e["id"]]
+            e[WRITTEN] = ends[e["id"]]
     return nodes, edges
 
 
@@ -146,8 +147,9 @@ def claim_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
 
 
 def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
-    """What makes two edge records the same in every field (ids and claim marks aside)."""
-    attributes = {k: v for k, v in edge["attributes"].items() if k != CLAIM}
+    """What makes two edge records the same in every field (ids, claim marks and the names
+    their ends were written with aside: the edge kept takes the other's names)."""
+    attributes = {k: v for k, v in edge["attributes"].items() if k not in (CLAIM, *ENDS_WRITTEN)}
     return (
         *claim_key(edge, directed),
         edge["source"],
@@ -157,17 +159,8 @@ def _content_key(edge: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
         edge["alternative"],
         repr(edge["notes"]),
         repr(sorted(attributes.items())),
-        repr(edge.get(_WRITTEN)),
+        repr(edge.get(WRITTEN)),
     )
-
-
-def _renamed_ends(edge: dict[str, Any], into: Mapping[str, str]) -> dict[str, Any]:
-    out = {**edge, "attributes": dict(edge["attributes"])}
-    for end, kept in (("from", FROM_AS_WRITTEN), ("to", TO_AS_WRITTEN)):
-        if edge[end] in into:
-            out["attributes"].setdefault(kept, edge[end])
-            out[end] = into[edge[end]]
-    return out
 
 
 def _nodes(
@@ -204,15 +197,17 @@ def _edges(
     def is_directed(e: Mapping[str, Any]) -> bool:
         return directed.get(e["relation"], True)
 
-    unmatched: dict[tuple[Any, ...], int] = {}
+    unmatched: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for e in ea:
-        k = _content_key(e, is_directed(e))
-        unmatched[k] = unmatched.get(k, 0) + 1
+        unmatched.setdefault(_content_key(e, is_directed(e)), []).append(e)
     kept, duplicates = [], 0
     for e in eb:
-        k = _content_key(e, is_directed(e))
-        if unmatched.get(k, 0) > 0:
-            unmatched[k] -= 1
+        same = unmatched.get(_content_key(e, is_directed(e)))
+        if same:
+            first = same.pop(0)
+            first["attributes"] = dict(first["attributes"])
+            join_written_ends([first, e], first["attributes"])  # its names kept with the first's
+            first.setdefault(_TWINS, []).append(e)
             duplicates += 1
         else:
             kept.append(e)
@@ -295,15 +290,16 @@ def _joined_claim(group: list[dict[str, Any]], from_a: set[int]) -> dict[str, An
     first = group[0]
     if any(e["alternative"] is not None or e["weight"] != first["weight"] for e in group):
         return None
-    if len({repr(e.get(_WRITTEN)) for e in group}) > 1:  # ends written otherwise: each kept
-        return None
     attributes: dict[str, Any] = {}
     for e in group:
         for key, value in e["attributes"].items():
-            if attributes.setdefault(key, value) != value:
+            if key not in ENDS_WRITTEN and attributes.setdefault(key, value) != value:
                 return None
+    join_written_ends(group, attributes)
     items: list[dict[str, Any]] = []
     seen: Counter[str] = Counter()  # the first chart's items: the second's same item is kept once
+    for twin in (t for e in group for t in e.get(_TWINS, ())):  # items a whole twin edge matched
+        seen.subtract(repr(sorted(it.items())) for it in _items(twin, first["confidence"]) or ())
     for e in group:
         more = _items(e, first["confidence"])
         if more is None:
@@ -328,6 +324,7 @@ def merge_charts(
     *,
     matches: Matches | None = None,
     decisions: Decisions | Iterable[Decision] | None = None,
+    same_source: Mapping[str, str] | None = None,
 ) -> Merged:
     """Merge chart ``b`` into chart ``a``, and say what the merge did (:class:`Merged`).
 
@@ -351,8 +348,8 @@ def merge_charts(
     ((('Juma Namangani', ('Juma Namangani', 'Djuma Namangany')),), ((('e0',), ('e0',)),), {'s': 's-2'}, {})
     >>> [(it.source, it.quote) for it in done.chart.edge("e0").evidence_items]
     [('s', 'Namangani led the IMU'), ('s-2', "Namangany, the IMU's commander")]
-    >>> done.chart.edge("e0").attributes["from_as_written"]
-    'Djuma Namangany'
+    >>> done.chart.edge("e0").attributes["from_as_written"]  # every name its items wrote
+    ('Djuma Namangany', 'Juma Namangani')
     """
     for c in (a, b):
         if not isinstance(c, LinkChart):
@@ -363,17 +360,10 @@ def merge_charts(
     nb, eb = _records(b)
     vocabulary = unified_vocabulary(a.vocabulary, b.vocabulary, found, uses=(_uses(na, ea), _uses(nb, eb)))
     periods = unified_periods(a.periods, b.periods, found)
-    sources, renamed_sources = merged_sources(with_texts(a), located(b, a))
-    for old, new in renamed_sources.items():
-        found.append(
-            Conflict(
-                "source",
-                old,
-                f"source id {old!r} names two documents ({a.source(old).title or 'untitled'!r}, "
-                f"{b.source(old).title or 'untitled'!r}): the second chart's renamed {new!r}",
-                sources=(old, new),
-            )
-        )
+    sources, renamed_sources, same_sources = merged_sources(
+        with_texts(a), located(b, a), dict(same_source or {}), found
+    )
+    source_of = {**renamed_sources, **{x.second: x.first for x in same_sources}}
     settled, where = settle(a, b, matches, decisions)
     present = dict.fromkeys([*a.node_ids, *b.node_ids])
     into = joined_ids(settled, present, notes)
@@ -384,19 +374,21 @@ def merge_charts(
     if refused:
         raise LoadError(refused)
     nodes, joined = _nodes([*na, *nb], into, vocabulary, found)
-    ea = [_renamed_ends(e, into) for e in ea]
-    eb = [_renamed_ends(e, into) for e in eb]
+    ea = [renamed_ends(e, into) for e in ea]
+    eb = [renamed_ends(e, into) for e in eb]
     for e in eb:  # the renamed sources' edges and evidence items with them
-        e["source"] = renamed_sources.get(e["source"], e["source"])
+        e["source"] = source_of.get(e["source"], e["source"])
         if isinstance(e["evidence"], list):
             e["evidence"] = [
-                {**it, "source": renamed_sources[it["source"]]} if it.get("source") in renamed_sources else it
+                {**it, "source": source_of[it["source"]]} if it.get("source") in source_of else it
                 for it in e["evidence"]
             ]
     directed = {r.name: r.directed for r in vocabulary.relations}
     edges, duplicates, renamed_edges, renamed_alt, claims, marked = _edges(ea, eb, directed)
     title, description = _heading(a, b)
-    written = {e["id"]: w for e in edges if (w := e.pop(_WRITTEN, None)) is not None}
+    written = {e["id"]: w for e in edges if (w := e.pop(WRITTEN, None)) is not None}
+    for e in edges:
+        e.pop(_TWINS, None)
     built = from_records(
         nodes, edges, vocabulary, title=title, description=description, sources=sources, periods=periods
     )
@@ -411,6 +403,7 @@ def merge_charts(
         periods=built.periods,
         files=tuple(dict.fromkeys((*a.files, *b.files, *settled.files))),
         decisions=kept_apart(settled, into, present),
+        noted_conflicts=tuple(dict.fromkeys((*a.noted_conflicts, *b.noted_conflicts, *found))),
     )
     return Merged(
         chart,
@@ -423,6 +416,7 @@ def merge_charts(
         Conflicts(found, title=title),
         tuple(notes),
         tuple(marked),
+        tuple(same_sources),
     )
 
 
@@ -432,6 +426,7 @@ def merge(
     *,
     matches: Matches | None = None,
     decisions: Decisions | Iterable[Decision] | None = None,
+    same_source: Mapping[str, str] | None = None,
 ) -> LinkChart:
     """One chart of two: ``b``'s nodes, edges and sources added to ``a``'s.
 
@@ -445,23 +440,38 @@ def merge(
       A joined node takes the id its match or decision names first, the first record's
       type, label, time and attributes (a type, time or attribute given otherwise is a
       ``type`` or ``node`` conflict), and every other id, label and alias as an alias.
-      Every edge keeps the end it was written with, in its ``from_as_written`` or
-      ``to_as_written`` attribute where a join renamed it.
+      Every edge keeps the names its ends were written with, in its ``from_as_written``
+      or ``to_as_written`` attribute where a join renamed one: the name, or, for an edge
+      that joins edges which wrote it several ways, every name (a sorted list). These
+      names never keep the edges of one claim apart.
     - **Edges** of ``b`` the same as one of ``a``'s in every field (ends, relation, time,
       source, evidence, confidence, weight, notes, attributes) are kept once. Edges of
       both charts that are one claim (the same ends — in either order for an undirected
       relation —, relation and time) are joined into one edge, ``a``'s first, that carries
       every evidence item of each, each item naming its source (so the tie's sources
       corroborate it). Where they may not be one (an either-or alternative among them,
-      other weights, an attribute given two values, one source only, an edge with neither
-      quote nor source) they stay parallel, each marked by the ``claim`` attribute, the id
+      other weights, an attribute other than the written names given two values, one
+      source only, an edge with neither quote nor source) they stay parallel, each marked
+      by the ``claim`` attribute, the id
       of the claim's first edge; one chart's own parallel edges of one claim stay as that
       chart wrote them (its author kept them apart; a mark a merge wrote is kept). No
       evidence is lost or averaged. A ``b`` edge id or either-or claim name that ``a``
       uses is renamed (``e0`` -> ``e0-2``) where the edge is kept as an edge of its own.
-    - **Sources** stay distinct: a ``b`` source id that names another document in ``a``
-      is renamed (``s`` -> ``s-2``), its edges with it; the same document under the
-      same id is one source.
+    - **Sources**: one document is one source, so that it never corroborates itself. A
+      ``b`` source is ``a``'s source of its id unless the two clearly differ: a title,
+      author or date each gives and the two differ, or texts each holds of which neither
+      holds the other (a field one leaves out, a location or web address, a grade is no
+      difference; a grade given two ways is a ``source`` conflict, and the lower judged
+      grade, A best to E, is kept). A ``b`` source whose text is the same as one of
+      ``a``'s is that source whatever its id, and so is one ``same_source`` names; both
+      are said (:attr:`Merged.same_sources`). A ``b`` source id that names another
+      document is renamed (``s`` -> ``s-2``), its edges with it, and is a ``source``
+      conflict.
+
+    The conflicts the merge meets are kept in the merged chart
+    (:attr:`~linkchart.LinkChart.noted_conflicts`, written by every format as
+    ``conflicts:``), so that :func:`~linkchart.analysis.conflicts.conflicts`, the report
+    and the page list them.
 
     Each conflict and rename is warned of (one :class:`MergeWarning`); call
     :func:`merge_charts` for them as data.
@@ -471,8 +481,13 @@ def merge(
     a, b
         The charts.
     matches
-        Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
-        decisions. An id its chart lacks raises.
+        Nodes to join: a mapping ``{b's id: a's id}`` (as ``--matches B_ID=A_ID``
+        writes them), or pairs ``(a's id, b's id)`` (in the order of the charts), or
+        ``same_as`` decisions. An id its chart lacks raises.
+    same_source
+        Sources that are one document: ``{b's source id: a's source id}`` (as
+        ``--same-source B_ID=A_ID``). ``b``'s edges and items take ``a``'s id. An id its
+        chart lacks raises.
     decisions
         Recorded decisions (:class:`~linkchart.model.decisions.Decisions`, as a
         decisions file holds them): their ``same_as`` groups join nodes; an id neither
@@ -489,8 +504,8 @@ def merge(
     Raises
     ------
     LinkchartError
-        For something that is not a chart, a match naming a node its chart lacks, or
-        decisions that contradict each other.
+        For something that is not a chart, a match naming a node (a ``same_source`` a
+        source) its chart lacks, or decisions that contradict each other.
     LoadError
         For a match or decision that joins two nodes of one chart where :func:`~linkchart.load`
         would refuse the join (``bad-decision``: other types, an attribute given two values,
@@ -524,7 +539,7 @@ def merge(
     merge: 1 thing chosen or renamed:
       1 edge id of the second chart renamed (e0->e0-2)
     """
-    done = merge_charts(a, b, matches=matches, decisions=decisions)
+    done = merge_charts(a, b, matches=matches, decisions=decisions, same_source=same_source)
     lines = done.lines()
     if lines:
         noun = "thing" if len(lines) == 1 else "things"

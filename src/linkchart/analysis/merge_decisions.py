@@ -17,8 +17,9 @@ from ..model.decisions import Decision, Decisions
 __all__ = ["Matches", "Where", "joined_ids", "joins_within", "kept_apart", "named", "settle"]
 
 Matches = Mapping[str, str] | Iterable[tuple[str, str]] | Decisions | Iterable[Decision]
-"""Nodes to join: ``{b's id: a's id}``, ``(a's id, b's id)`` pairs, or ``same_as``
-decisions (:class:`~linkchart.model.decisions.Decision`)."""
+"""Nodes to join: a mapping ``{b's id: a's id}`` (keyed by the second chart's id, as
+``--matches B_ID=A_ID``), pairs ``(a's id, b's id)`` (in the order of the charts), or
+``same_as`` decisions (:class:`~linkchart.model.decisions.Decision`)."""
 
 
 _PAIRED = "matches="

@@ -11,7 +11,15 @@ from typing import Any, Final
 from ..model import LinkChart
 from .conflicts import Conflicts
 
-__all__ = ["CLAIM", "FROM_AS_WRITTEN", "TO_AS_WRITTEN", "JoinedClaim", "MergeWarning", "Merged"]
+__all__ = [
+    "CLAIM",
+    "FROM_AS_WRITTEN",
+    "TO_AS_WRITTEN",
+    "JoinedClaim",
+    "MergeWarning",
+    "Merged",
+    "SameSource",
+]
 
 JoinedClaim = tuple[tuple[str, ...], tuple[str, ...]]
 """A claim of both charts joined into one edge: the first chart's edge ids (the first is
@@ -22,11 +30,22 @@ CLAIM: Final = "claim"
 the claim's first edge, on every edge of it."""
 
 FROM_AS_WRITTEN: Final = "from_as_written"
-"""The edge attribute that keeps the ``from`` end an edge was written with, where a join of
-nodes renamed it."""
+"""The edge attribute that keeps the names the ``from`` end of an edge was written with,
+where a join of nodes renamed it: one name, or, where the edges joined into it wrote it
+several ways, every name (sorted; the edge's own end among them where one was written so)."""
 
 TO_AS_WRITTEN: Final = "to_as_written"
 """As :data:`FROM_AS_WRITTEN`, for the ``to`` end."""
+
+
+@dataclass(frozen=True, slots=True)
+class SameSource:
+    """A source of the second chart that is one of the first's: its id there, the first
+    chart's id, and why (``"same id"``, ``"same text"``, ``"said same"``)."""
+
+    second: str
+    first: str
+    why: str
 
 
 def _n(count: int, noun: str) -> str:
@@ -66,6 +85,10 @@ class Merged:
         kept, and the conflict says what was not.
     notes
         Other things to know (a decision naming an id neither chart has).
+    same_sources
+        The second chart's sources that are one of the first's under another id (the same
+        text, or the analyst's ``same_source=``): their edges and items take the first's
+        id, so that one document never corroborates itself.
     marked
         The edge ids of each claim made by parallel edges of both charts that may not be one
         (see :func:`~linkchart.analysis.merge.merge`), each marked by the :data:`CLAIM`
@@ -83,6 +106,7 @@ class Merged:
     conflicts: Conflicts = field(default_factory=lambda: Conflicts(()))
     notes: tuple[str, ...] = ()
     marked: tuple[tuple[str, ...], ...] = ()
+    same_sources: tuple[SameSource, ...] = ()
 
     @property
     def changes(self) -> int:
@@ -93,11 +117,16 @@ class Merged:
             + len(self.renamed_edges)
             + len(self.renamed_alternatives)
             + len(self.notes)
+            + len(self.same_sources)
         )
 
     def lines(self) -> list[str]:
         """What the merge chose or renamed, one line each (empty when nothing was)."""
         out = [f"conflict ({c.kind}): {c.message}" for c in self.conflicts]
+        out += [
+            f"source {x.second!r} of the second chart is {x.first!r} of the first ({x.why}): one document"
+            for x in self.same_sources
+        ]
         if self.renamed_edges:
             named = ", ".join(f"{o}->{n}" for o, n in list(self.renamed_edges.items())[:5])
             more = ", ..." if len(self.renamed_edges) > 5 else ""
@@ -116,7 +145,8 @@ class Merged:
         c = self.chart
         into = sum(len(second) for _, second in self.claims)
         head = (
-            f"merged: {c.number_of_nodes} nodes, {c.number_of_edges} edges, {len(c.sources)} sources; "
+            f"merged: {_n(c.number_of_nodes, 'node')}, {_n(c.number_of_edges, 'edge')}, "
+            f"{_n(len(c.sources), 'source')}; "
             f"{_n(len(self.joined), 'node')} joined by matches or decisions; {_n(len(self.claims), 'claim')} "
             f"of both charts joined into one edge ({_n(into, 'edge')} of the second chart joined); "
             f"{_n(len(self.marked), 'claim')} made by several parallel edges (marked '{CLAIM}'); "
@@ -146,6 +176,7 @@ class Merged:
                 for first, second in self.claims
             ],
             "marked": [list(x) for x in self.marked],
+            "same_sources": [{"second": x.second, "first": x.first, "why": x.why} for x in self.same_sources],
             "duplicates": self.duplicates,
             "renamed": {
                 "sources": dict(self.renamed_sources),

@@ -360,6 +360,12 @@ class MergeSpec:
         help="nodes to join, each B_ID=A_ID (the second file's node id, then the first's)",
         metavar="B=A",
     )
+    same_source: tuple[str, ...] | None = option(
+        None,
+        help="sources that are one document, each B_ID=A_ID (the second file's source id, then the "
+        "first's): their items never corroborate each other",
+        metavar="B=A",
+    )
     embed_sources: bool | None = option(
         None,
         help="embed each source's text in the output (up to 1 MiB each), so that loading it checks "

@@ -30,7 +30,18 @@ from typing import Any
 import numpy as np
 
 from ..errors import LoadError, Problems, did_you_mean
-from ..model import Decision, Decisions, EdgeTable, LinkChart, NodeTable, Note, Source, decisions_from_records
+from ..model import (
+    Conflict,
+    Decision,
+    Decisions,
+    EdgeTable,
+    LinkChart,
+    NodeTable,
+    Note,
+    Source,
+    conflicts_from_records,
+    decisions_from_records,
+)
 from ..timegrammar import TIME_HINT, parse_time
 from ..times import Span, bounds, dated, in_force
 from ..vocabulary import DEFAULT_NODE_TYPES, ConfidenceScale, NodeType, Relation, Vocabulary
@@ -234,6 +245,7 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         )
 
     decisions, where = _decisions(doc, problems)
+    noted = _noted_conflicts(doc, problems)
     problems.raise_if_any()
     _check_lifespans(nodes, edges, problems)
     problems.issue_warnings()
@@ -264,7 +276,20 @@ def build(doc: Document, problems: Problems) -> LinkChart:
         periods=periods,
         files=_files_read(doc, sources),
         decisions=decisions.apart(),
+        noted_conflicts=noted,
     )
+
+
+def _noted_conflicts(doc: Document, problems: Problems) -> tuple[Conflict, ...]:
+    """The file's ``conflicts:`` (those a merge met, :attr:`LinkChart.noted_conflicts`)."""
+    if absent(doc.conflicts):
+        return ()
+    try:
+        return conflicts_from_records(doc.conflicts)
+    except LoadError as err:
+        for p in err.problems:
+            problems.add(p.code, p.message, p.path, p.hint)
+        return ()
 
 
 def _decisions(doc: Document, problems: Problems) -> tuple[Decisions, list[tuple[str | None, str]]]:

@@ -114,6 +114,7 @@ class Document:
     periods: Any = ABSENT
     grades: Any = ABSENT
     decisions: Any = ABSENT
+    conflicts: Any = ABSENT
     more_decisions: Decisions | None = None
     decisions_file: str | None = None
     vocabulary: Vocabulary | None = None

@@ -321,6 +321,7 @@ def from_document(
         periods=top.get("periods", ABSENT),
         grades=top.get("grades", ABSENT),
         decisions=top.get("decisions", ABSENT),
+        conflicts=top.get("conflicts", ABSENT),
         more_decisions=decisions,
         decisions_file=decisions_file,
         base=base,

@@ -59,6 +59,7 @@ TOP_KEYS: Final = (
     "periods",
     "grades",
     "decisions",
+    "conflicts",
     "nodes",
     "edges",
 )

@@ -13,6 +13,8 @@ from typing import Any
 
 from .chart import *  # noqa: F403
 from .chart import __all__ as _chart
+from .conflict import *  # noqa: F403
+from .conflict import __all__ as _conflict
 from .decisions import *  # noqa: F403
 from .decisions import __all__ as _decisions
 from .records import *  # noqa: F403
@@ -22,7 +24,7 @@ from .support import __all__ as _support
 from .tables import *  # noqa: F403
 from .tables import __all__ as _tables
 
-__all__ = [*_chart, *_decisions, *_records, *_support, *_tables]
+__all__ = [*_chart, *_conflict, *_decisions, *_records, *_support, *_tables]
 
 
 def read_only(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:

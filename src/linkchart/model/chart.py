@@ -21,6 +21,7 @@ from ..errors import LinkchartError, UnknownNameError
 from ..times import Span, TieTimes, Undated, check_undated, tie_times
 from ..vocabulary import Vocabulary
 from . import convert, views
+from .conflict import Conflict
 from .decisions import Decisions
 from .records import Edge, Node, Source
 from .support import Support, support_of
@@ -45,7 +46,10 @@ class LinkChart:
     ``path`` is the file the chart was loaded from (``None`` for records) and ``files``
     every file it was read from: that file, its CSV tables and its sources' local texts.
     Writers never write over one of them (:mod:`linkchart.files`). ``decisions`` are the
-    ``not_same_as`` decisions it was loaded with, which a merge honours (not compared by ``==``).
+    ``not_same_as`` decisions it was loaded with, which a merge honours (not compared by ``==``);
+    ``noted_conflicts`` the conflicts its nodes and edges cannot show (those a merge met:
+    a node given two types, a relation declared two ways), kept so that
+    :func:`linkchart.conflicts` lists them after a write and a load (not compared by ``==``).
 
     Parallel edges are never merged: two reports of the same tie are two edges. Node
     *indices* (row numbers in :attr:`nodes`) are an implementation detail of a chart;
@@ -76,6 +80,7 @@ class LinkChart:
         "edges",
         "files",
         "nodes",
+        "noted_conflicts",
         "path",
         "periods",
         "sources",
@@ -94,6 +99,7 @@ class LinkChart:
     periods: Mapping[str, Span]
     derived_from: Any
     decisions: Decisions
+    noted_conflicts: tuple[Conflict, ...]
     _cache: dict[str, Any]
 
     def __init__(
@@ -110,6 +116,7 @@ class LinkChart:
         derived_from: Any = None,
         files: Sequence[str] = (),
         decisions: Decisions | None = None,
+        noted_conflicts: Sequence[Conflict] = (),
     ) -> None:
         object.__setattr__(self, "title", title)
         object.__setattr__(self, "description", description)
@@ -124,6 +131,7 @@ class LinkChart:
         # chart here, so that rank_uncertainty can draw the affiliation ties); views keep it
         object.__setattr__(self, "derived_from", derived_from)
         object.__setattr__(self, "decisions", decisions if decisions is not None else Decisions())
+        object.__setattr__(self, "noted_conflicts", tuple(noted_conflicts))
         object.__setattr__(self, "_cache", {})
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -371,6 +379,7 @@ class LinkChart:
             derived_from=self.derived_from,
             files=self.files,
             decisions=self.decisions,
+            noted_conflicts=self.noted_conflicts,
         )
 
     def filter(

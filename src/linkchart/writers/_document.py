@@ -165,6 +165,8 @@ def header(chart: LinkChart, target: Path, *, embed: bool = False) -> dict[str, 
         doc["grades"] = vocab.grades.value
     if chart.decisions:  # the not_same_as decisions it keeps: a later merge honours them
         doc["decisions"] = [d.to_record() for d in chart.decisions.entries]
+    if chart.noted_conflicts:  # what a merge met that the nodes and edges cannot show
+        doc["conflicts"] = [c.to_record() for c in chart.noted_conflicts]
     return doc
 
 
