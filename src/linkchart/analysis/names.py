@@ -18,7 +18,9 @@ Asian names (:func:`name_key` shows it; the rules are in ``docs/many_sources.md`
    ``el`` / ``ul`` and its assimilated forms written with a hyphen (``ash-``, ``ad-``,
    ``ar-`` ...) dropped; ``Abdul Aziz``, ``Abd al-Aziz`` and ``Abdulaziz`` read as one
    word ``abdaziz`` (*servant of*: one name); ``ibn`` and ``ben`` read as ``bin``. A
-   word that begins with a glued article (``Alhazmi``) is also read without it.
+   word that begins with a glued article (``Alhazmi``) is also read without it, and a
+   given name that ends in a Central Asian name suffix (``Jumaboi``: :data:`NAME_SUFFIXES`)
+   is also read without it.
 2. *skeleton*, per word: a Russian surname ending (``-ev``, ``-ov``, ``-eva``, ``-ova``)
    dropped; ``dzh``, ``dj``, ``zh`` → ``j``; ``kh`` and ``x`` → ``h``; ``gh`` → ``g``;
    ``dh`` → ``d``; ``th`` → ``t``; ``ph`` → ``f``; ``q`` and ``ck`` → ``k``; ``ou`` and
@@ -30,8 +32,10 @@ Two names are then as alike as the first rule that holds says (:data:`RULE_SCORE
 identical (1), the same letters once look-alikes and invisible characters are folded (1),
 equal once folded (1), equal skeletons — a transliteration (0.95), the
 same consonants word by word — vowels written otherwise (0.9), the same words in another
-order (0.9), the same letters with words joined or split (0.9); else the best of initials
-(``T. Yoldash``, at most 0.85), one name a part of the other (0.5 to 0.8) and their
+order (0.9), the same letters with words joined or split, articles kept (0.9), the same
+skeletons once one name's suffix is set aside (0.85); else the best of initials
+(``T. Yoldash``, at most 0.85), an acronym of the other's words (``IMU``, 0.75), one name
+a part of the other (0.5 to 0.8) and their
 spelling: 0.9 times the Indel ratio (rapidfuzz) of their least alike pair of words, a pair
 that begins with different letters counting half — a name is only as alike as its least
 alike word, so brothers (*Nawaf* and *Salem al-Hazmi*) are far apart.
@@ -512,6 +516,12 @@ def name_similarity(a: str, b: str) -> NameMatch:
     'folded'
     >>> round(name_similarity("Nawaf al-Hazmi", "Salem al-Hazmi").similarity, 2)  # brothers
     0.09
+    >>> name_similarity("Jumaboi Namangany", "Dzhuma Namangani")
+    NameMatch(similarity=0.85, rule='suffix')
+    >>> name_similarity("Hizbut Tahrir", "Hizb ut-Tahrir")
+    NameMatch(similarity=0.9, rule='joined words')
+    >>> name_similarity("IMU", "Islamic Movement of Uzbekistan")
+    NameMatch(similarity=0.75, rule='acronym')
     """
     if a == b:
         return NameMatch(1.0, "identical")
