@@ -519,3 +519,32 @@ def test_many_aliases_are_bounded_in_bulk_with_the_answer_of_every_pair(
     monkeypatch.setattr(_pairs, "compare", counted)
     _pairs.best_pair(xs, ys)
     assert calls < len(xs) * len(ys) / 4  # most pairs are never compared one by one
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "rule"),
+    [
+        ("IMU", "Islamic Movement of Uzbekistan", "acronym"),
+        ("Jumaboi Namangany", "Dzhuma Namangani", "suffix"),
+        ("Hizbut Tahrir", "Hizb ut-Tahrir", "joined words"),
+    ],
+)
+def test_the_bulk_bounds_hold_for_the_acronym_suffix_and_joined_rules(x: str, y: str, rule: str) -> None:
+    # among 80 x 80 other names, the one pair that matches by a rule without a spelling ratio
+    # is found by the bounds as by comparing every pair
+    from linkchart.analysis import _pairs
+    from linkchart.analysis.names import forms_of
+
+    rng = random.Random(7)
+
+    def other() -> str:
+        return " ".join(
+            "".join(rng.choice("bcdfgklmnprst") + rng.choice("aeiou") for _ in range(3)).title()
+            for _ in range(rng.choice([1, 2, 3]))
+        )
+
+    xs = [f for n in [*(other() for _ in range(40)), x, *(other() for _ in range(40))] for f in forms_of(n)]
+    ys = [f for n in [*(other() for _ in range(40)), y, *(other() for _ in range(40))] for f in forms_of(n)]
+    best = _pairs.best_pair(xs, ys)
+    assert best == _every_pair(xs, ys)
+    assert best[0].rule == rule
