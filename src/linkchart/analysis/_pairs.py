@@ -57,15 +57,22 @@ def exact_rules(
     could hold: an equal folded form, skeleton, set of consonants, set of words, joined
     letters (words or letters with articles kept), or an acronym of the other's words."""
     passed = np.zeros(len(fa), dtype=bool)
+    same = xs is ys  # one list (the forms of all nodes): its codes once
     for attr in ("folded", "skeleton", "consonants", "ordered", "joined", "letters"):
         codes: dict[object, int] = {"": -1}  # no letters: nothing to compare
         ca = np.fromiter((codes.setdefault(getattr(f, attr), len(codes)) for f in xs), np.int64, len(xs))
-        cb = np.fromiter((codes.setdefault(getattr(f, attr), len(codes)) for f in ys), np.int64, len(ys))
+        cb = (
+            ca
+            if same
+            else np.fromiter((codes.setdefault(getattr(f, attr), len(codes)) for f in ys), np.int64, len(ys))
+        )
         passed |= (ca[fa] == cb[fb]) & (ca[fa] >= 0)
     acr_a = np.fromiter((bool(f.acronym) for f in xs), bool, len(xs))
-    acr_b = np.fromiter((bool(f.acronym) for f in ys), bool, len(ys))
+    acr_b = acr_a if same else np.fromiter((bool(f.acronym) for f in ys), bool, len(ys))
+    if not (acr_a.any() or acr_b.any()):
+        return passed
     ini_a = np.fromiter((bool(f.initials) for f in xs), bool, len(xs))
-    ini_b = np.fromiter((bool(f.initials) for f in ys), bool, len(ys))
+    ini_b = ini_a if same else np.fromiter((bool(f.initials) for f in ys), bool, len(ys))
     maybe = (acr_a[fa] & ini_b[fb]) | (ini_a[fa] & acr_b[fb])  # acronyms are few: one by one
     for k in np.flatnonzero(~passed & maybe).tolist():
         passed[k] = is_acronym(xs[int(fa[k])], ys[int(fb[k])])

@@ -199,10 +199,11 @@ def _blocked_pairs(
     for i, f in enumerate(forms):
         for key in f.keys():
             blocks.setdefault(key, []).append(i)
-    for i, f in enumerate(forms):  # a name beside the acronyms its words make, where one is written
-        for key in sorted("a" + a for a in f.initials):
-            if key in blocks:
-                blocks[key].append(i)
+    if any(f.acronym for f in forms):  # a name beside the acronyms its words make, where one is written
+        for i, f in enumerate(forms):
+            for key in sorted("a" + a for a in f.initials):
+                if key in blocks:
+                    blocks[key].append(i)
     left: list[npt.NDArray[np.int64]] = []
     right: list[npt.NDArray[np.int64]] = []
     for key, members in blocks.items():

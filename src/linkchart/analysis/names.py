@@ -279,7 +279,7 @@ class Form:
     suffixed: bool = False  # read with a name suffix set aside (rule ``suffix``)
 
     @classmethod
-    def of(cls, folded: tuple[str, ...], raw: tuple[str, ...] = ()) -> Form:
+    def of(cls, folded: tuple[str, ...], letters: str = "", initials: frozenset[str] = frozenset()) -> Form:
         skeleton = tuple(_skeleton(w) for w in folded)
         return cls(
             folded,
@@ -288,8 +288,8 @@ class Form:
             " ".join(skeleton),
             "".join(skeleton),
             tuple(sorted(skeleton)),
-            letters=_DOUBLE.sub(r"\1", "".join(_skeleton(w) for w in raw)) if len(raw) > 1 else "",
-            initials=_initials_of(raw),
+            letters=letters,
+            initials=initials,
         )
 
     def keys(self) -> set[str]:
@@ -351,10 +351,12 @@ def forms_of(name: str) -> tuple[Form, ...]:
     if not folded:
         return ()
     looks = visible(name)
-    forms = [Form.of(folded, raw)]
+    letters = _DOUBLE.sub(r"\1", "".join(map(_skeleton, raw))) if len(raw) > 1 else ""
+    initials = _initials_of(raw)
+    forms = [Form.of(folded, letters, initials)]
     unglued = tuple(m.group(1) if (m := _GLUED_ARTICLE.match(w)) else w for w in folded)
     if unglued != folded:
-        forms.append(Form.of(unglued, raw))
+        forms.append(Form.of(unglued, letters, initials))
     for form in list(forms):
         last = len(form.folded) - 1 if len(form.folded) > 1 else 1  # a family name keeps its end
         bare = tuple(
