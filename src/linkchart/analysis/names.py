@@ -139,12 +139,11 @@ NAME_SUFFIXES: tuple[str, ...] = (
 """The Uzbek, Tajik and Kazakh name suffixes that one source writes and another leaves out
 (rule ``suffix``): *-boy* / *-bay* (*rich*, a respectful suffix: *Jumaboi* for *Juma*),
 *-bek* / *-beg* (*lord*), *-jon* / *-jan* (*dear*: *Ahmadjon*) and *-xon* / *-khon* /
-*-khan* (*khan*): they end given names. Set aside only at the end of a word of at least
-three letters more that is not the last of a name of two or more words (a family name:
-*Kolabai* is not *Kola*), and only on one side: *Jumabek* and *Jumaboy* are not one name by
-this rule. Russian
-patronymics (*-ovich*, *-evna*) are whole words, not suffixes; *-ali* (*Emomali*) is a
-name, not a suffix."""
+*-khan* (*khan*): they end given names. Set aside only from a word that keeps three
+letters or more without it and is not the last of a name of two or more words (a family
+name: *Kolabai* is not *Kola*), and only on one side: *Jumabek* and *Jumaboy* are not one
+name by this rule. Russian patronymics (*-ovich*, *-evna*) are whole words, not suffixes;
+*-ali* (*Emomali*) is a name, not a suffix."""
 
 CONNECTORS: frozenset[str] = frozenset(
     "of the and for in on at to de du la le et al el ul ut us ur ud un uz ush wa fi li e i".split()
