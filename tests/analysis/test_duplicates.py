@@ -225,6 +225,62 @@ def test_text_and_json(imu: linkchart.LinkChart) -> None:
     assert doc["examined"] == found.examined and doc["possible"] == 8 * 7 // 2
 
 
+def test_a_reviewers_variants_are_found_at_the_default_least_score() -> None:
+    # issue 23: a name suffix, an article glued, an acronym; IMU abbreviates two of the names,
+    # and the one that shares IMU's neighbour ranks first
+    chart = linkchart.from_records(
+        [
+            *people("Juma Namangani", "Jumaboi Namangany", "Tohir Namangani", "Tahir Yoldash"),
+            *people(
+                "IMU",
+                "Islamic Movement of Uzbekistan",
+                "International Monetary Union",
+                "Hizb ut-Tahrir",
+                "Hizbut Tahrir",
+                kind="organisation",
+            ),
+        ],
+        [
+            {"from": "Tahir Yoldash", "relation": "leads", "to": "IMU"},
+            {"from": "Tahir Yoldash", "relation": "leads", "to": "Islamic Movement of Uzbekistan"},
+        ],
+    )
+    found = candidates(chart)
+    rules = {frozenset((c.a.id, c.b.id)): (c.name.rule, c.score) for c in found}
+    assert rules[frozenset(("Juma Namangani", "Jumaboi Namangany"))] == ("suffix", 0.85)
+    assert rules[frozenset(("Hizb ut-Tahrir", "Hizbut Tahrir"))] == ("joined words", 0.9)
+    ours = rules[frozenset(("IMU", "Islamic Movement of Uzbekistan"))]
+    theirs = rules[frozenset(("IMU", "International Monetary Union"))]
+    assert ours[0] == theirs[0] == "acronym"
+    assert 0.75 == theirs[1] < ours[1] < 0.95  # the shared neighbour lifts it, below a transliteration
+    # two people of one family name, and one family name beside a suffixed given name, are not listed
+    assert frozenset(("Juma Namangani", "Tohir Namangani")) not in rules
+    assert frozenset(("Jumaboi Namangany", "Tohir Namangani")) not in rules
+    assert len(found) == 4
+    text = found.text()
+    assert "names 'IMU' acronym of 'Islamic Movement of Uzbekistan' 0.75" in text
+    assert "the same once a name suffix (-boy, -bek, -jon, -xon) is set aside 0.85" in text
+    assert "names 'Hizb ut-Tahrir' ~ 'Hizbut Tahrir': joined words 0.90" in text
+    assert json.loads(json.dumps(found.to_dict()))["candidates"][-1]["reasons"][0]["rule"] == "acronym"
+
+
+def test_an_acronym_written_as_an_alias_is_compared_across_charts() -> None:
+    a = linkchart.from_records(
+        [{"id": "Harakati Islomii Uzbekiston", "type": "organisation", "aliases": ["IMU"]}], []
+    )
+    b = linkchart.from_records(people("Islamic Movement of Uzbekistan", kind="organisation"), [])
+    (pair,) = candidates(a, b)
+    assert (pair.name.a_name, pair.name.b_name, pair.name.rule) == (
+        "IMU",
+        "Islamic Movement of Uzbekistan",
+        "acronym",
+    )
+    assert pair.score == pytest.approx(0.75)
+    # of another type (a person) the pair is scored down by the type factor, below the default
+    c = linkchart.from_records(people("Islamic Movement of Uzbekistan"), [])
+    assert not candidates(a, c)
+
+
 # ---------------------------------------------------------------------------- across charts
 
 
@@ -463,3 +519,32 @@ def test_many_aliases_are_bounded_in_bulk_with_the_answer_of_every_pair(
     monkeypatch.setattr(_pairs, "compare", counted)
     _pairs.best_pair(xs, ys)
     assert calls < len(xs) * len(ys) / 4  # most pairs are never compared one by one
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "rule"),
+    [
+        ("IMU", "Islamic Movement of Uzbekistan", "acronym"),
+        ("Jumaboi Namangany", "Dzhuma Namangani", "suffix"),
+        ("Hizbut Tahrir", "Hizb ut-Tahrir", "joined words"),
+    ],
+)
+def test_the_bulk_bounds_hold_for_the_acronym_suffix_and_joined_rules(x: str, y: str, rule: str) -> None:
+    # among 80 x 80 other names, the one pair that matches by a rule without a spelling ratio
+    # is found by the bounds as by comparing every pair
+    from linkchart.analysis import _pairs
+    from linkchart.analysis.names import forms_of
+
+    rng = random.Random(7)
+
+    def other() -> str:
+        return " ".join(
+            "".join(rng.choice("bcdfgklmnprst") + rng.choice("aeiou") for _ in range(3)).title()
+            for _ in range(rng.choice([1, 2, 3]))
+        )
+
+    xs = [f for n in [*(other() for _ in range(40)), x, *(other() for _ in range(40))] for f in forms_of(n)]
+    ys = [f for n in [*(other() for _ in range(40)), y, *(other() for _ in range(40))] for f in forms_of(n)]
+    best = _pairs.best_pair(xs, ys)
+    assert best == _every_pair(xs, ys)
+    assert best[0].rule == rule

@@ -9,9 +9,9 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from .names import RULE_SCORES, Form, NameMatch, compare
+from .names import RULE_SCORES, Form, NameMatch, compare, is_acronym
 
-__all__ = ["BULK_PAIRS", "best_pair"]
+__all__ = ["BULK_PAIRS", "best_pair", "exact_rules"]
 
 BULK_PAIRS: Final = 64
 """Above this many pairs of two nodes' names (ids, labels, aliases) :func:`best_pair` bounds
@@ -50,19 +50,44 @@ def best_pair(xs: Sequence[Form], ys: Sequence[Form]) -> tuple[NameMatch, int, i
     return best, bi, bj
 
 
+def exact_rules(
+    xs: Sequence[Form], ys: Sequence[Form], fa: npt.NDArray[np.int64], fb: npt.NDArray[np.int64]
+) -> npt.NDArray[np.bool_]:
+    """For each pair ``(xs[fa[k]], ys[fb[k]])``, whether a rule that needs no spelling ratio
+    could hold: an equal folded form, skeleton, set of consonants, set of words, joined
+    letters (words or letters with articles kept), or an acronym of the other's words."""
+    passed = np.zeros(len(fa), dtype=bool)
+    same = xs is ys  # one list (the forms of all nodes): its codes once
+    for attr in ("folded", "skeleton", "consonants", "ordered", "joined", "letters"):
+        codes: dict[object, int] = {"": -1}  # no letters: nothing to compare
+        ca = np.fromiter((codes.setdefault(getattr(f, attr), len(codes)) for f in xs), np.int64, len(xs))
+        cb = (
+            ca
+            if same
+            else np.fromiter((codes.setdefault(getattr(f, attr), len(codes)) for f in ys), np.int64, len(ys))
+        )
+        passed |= (ca[fa] == cb[fb]) & (ca[fa] >= 0)
+    acr_a = np.fromiter((bool(f.acronym) for f in xs), bool, len(xs))
+    acr_b = acr_a if same else np.fromiter((bool(f.acronym) for f in ys), bool, len(ys))
+    if not (acr_a.any() or acr_b.any()):
+        return passed
+    ini_a = np.fromiter((bool(f.initials) for f in xs), bool, len(xs))
+    ini_b = ini_a if same else np.fromiter((bool(f.initials) for f in ys), bool, len(ys))
+    maybe = (acr_a[fa] & ini_b[fb]) | (ini_a[fa] & acr_b[fb])  # acronyms are few: one by one
+    for k in np.flatnonzero(~passed & maybe).tolist():
+        passed[k] = is_acronym(xs[int(fa[k])], ys[int(fb[k])])
+    return passed
+
+
 def _bounds(xs: Sequence[Form], ys: Sequence[Form]) -> npt.NDArray[np.float64]:
     """A ``len(xs) x len(ys)`` array of upper bounds of :func:`~linkchart.analysis.names.compare`:
-    1 where an exact rule could hold (an equal folded form, skeleton, consonants, word set or
-    joined letters) or either name has an initial; else the ``spelling`` and ``part`` values
+    1 where a rule that needs no ratio could hold (:func:`exact_rules`) or either name has
+    an initial; else the ``spelling`` and ``part`` values
     (as :func:`linkchart.analysis.duplicates._quick` computes them), from one matrix of word ratios."""
     from rapidfuzz import fuzz, process
 
-    bound = np.zeros((len(xs), len(ys)), dtype=np.float64)
-    for attr in ("folded", "skeleton", "consonants", "ordered", "joined"):
-        codes: dict[object, int] = {}
-        ca = np.fromiter((codes.setdefault(getattr(f, attr), len(codes)) for f in xs), np.int64, len(xs))
-        cb = np.fromiter((codes.setdefault(getattr(f, attr), len(codes)) for f in ys), np.int64, len(ys))
-        bound[ca[:, None] == cb[None, :]] = 1.0
+    rows, cols = np.divmod(np.arange(len(xs) * len(ys), dtype=np.int64), len(ys))
+    bound = np.where(exact_rules(xs, ys, rows, cols), 1.0, 0.0).reshape(len(xs), len(ys))
     ia = np.fromiter((min(map(len, f.folded)) == 1 for f in xs), bool, len(xs))
     ib = np.fromiter((min(map(len, f.folded)) == 1 for f in ys), bool, len(ys))
     bound[ia, :] = 1.0

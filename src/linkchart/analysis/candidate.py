@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple, overload
+from typing import Any, Final, Literal, NamedTuple, overload
 
 from .names import NameRule
 
@@ -33,6 +33,12 @@ class NodeRef(NamedTuple):
     id: str
 
 
+_RULE_WORDS: Final = {
+    "look-alikes": "same letters after folding look-alikes",
+    "suffix": "the same once a name suffix (-boy, -bek, -jon, -xon) is set aside",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class NameReason:
     """The two names that matched best (as written: an id, label or alias of each), how alike
@@ -47,7 +53,10 @@ class NameReason:
 
     def text(self) -> str:
         """One line in words."""
-        rule = "same letters after folding look-alikes" if self.rule == "look-alikes" else self.rule
+        if self.rule == "acronym":  # the acronym is the name of one word
+            short, long = sorted((self.a_name, self.b_name), key=lambda n: len(n.split()))
+            return f"names {short!r} acronym of {long!r} {self.similarity:.2f}"
+        rule = _RULE_WORDS.get(self.rule, self.rule)
         return f"names {self.a_name!r} ~ {self.b_name!r}: {rule} {self.similarity:.2f}"
 
 

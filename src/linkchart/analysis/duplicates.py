@@ -65,7 +65,7 @@ from ..errors import LinkchartError, UnknownNameError
 from ..model import LinkChart
 from ..model.decisions import Decision, Decisions
 from ._measure import check_count
-from ._pairs import best_pair
+from ._pairs import best_pair, exact_rules
 from .candidate import (
     Candidate,
     Candidates,
@@ -199,6 +199,11 @@ def _blocked_pairs(
     for i, f in enumerate(forms):
         for key in f.keys():
             blocks.setdefault(key, []).append(i)
+    if any(f.acronym for f in forms):  # a name beside the acronyms its words make, where one is written
+        for i, f in enumerate(forms):
+            for key in sorted("a" + a for a in f.initials):
+                if key in blocks:
+                    blocks[key].append(i)
     left: list[npt.NDArray[np.int64]] = []
     right: list[npt.NDArray[np.int64]] = []
     for key, members in blocks.items():
@@ -230,8 +235,9 @@ def _quick(
 ) -> npt.NDArray[np.bool_]:
     """Which form pairs may be ``needed`` alike, told in bulk (rapidfuzz's C++ and numpy).
 
-    A pair passes when one of the exact rules could hold (an equal folded form, skeleton,
-    set of consonants, set of words or joined letters; an initial on either side), or when
+    A pair passes when a rule that needs no ratio could hold (an equal folded form,
+    skeleton, set of consonants, set of words or joined letters, an acronym:
+    :func:`~linkchart.analysis._pairs.exact_rules`; an initial on either side), or when
     the ``spelling`` or ``part`` rule could give ``needed``: the same word-by-word ratios
     as :func:`compare`, computed for all pairs at once. Only the pairs that pass are
     compared one by one, and that comparison decides."""
@@ -240,13 +246,7 @@ def _quick(
     m = len(fa)
     if not m:
         return np.zeros(0, dtype=bool)
-    passed = np.zeros(m, dtype=bool)
-    for attr in ("folded", "skeleton", "consonants", "ordered", "joined"):
-        codes: dict[object, int] = {}
-        code = np.fromiter(
-            (codes.setdefault(getattr(f, attr), len(codes)) for f in forms), np.int64, len(forms)
-        )
-        passed |= code[fa] == code[fb]
+    passed = exact_rules(forms, forms, fa, fb)
     initial = np.fromiter((min(map(len, f.folded)) == 1 for f in forms), bool, len(forms))
     passed |= initial[fa] | initial[fb]
     words = np.fromiter((len(f.skeleton) for f in forms), np.int64, len(forms))
@@ -313,7 +313,7 @@ class _Neighbours:
             node = self.nodes[g]
             found = frozenset(
                 {"id " + node.id.casefold()}
-                | {"name " + f.joined for _, f in node.forms if len(f.joined) >= 3}
+                | {"name " + f.joined for _, f in node.forms if len(f.joined) >= 3 and not f.suffixed}
             )
             self._keys[g] = found
         return found

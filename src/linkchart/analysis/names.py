@@ -18,7 +18,9 @@ Asian names (:func:`name_key` shows it; the rules are in ``docs/many_sources.md`
    ``el`` / ``ul`` and its assimilated forms written with a hyphen (``ash-``, ``ad-``,
    ``ar-`` ...) dropped; ``Abdul Aziz``, ``Abd al-Aziz`` and ``Abdulaziz`` read as one
    word ``abdaziz`` (*servant of*: one name); ``ibn`` and ``ben`` read as ``bin``. A
-   word that begins with a glued article (``Alhazmi``) is also read without it.
+   word that begins with a glued article (``Alhazmi``) is also read without it, and a
+   given name that ends in a Central Asian name suffix (``Jumaboi``: :data:`NAME_SUFFIXES`)
+   is also read without it.
 2. *skeleton*, per word: a Russian surname ending (``-ev``, ``-ov``, ``-eva``, ``-ova``)
    dropped; ``dzh``, ``dj``, ``zh`` → ``j``; ``kh`` and ``x`` → ``h``; ``gh`` → ``g``;
    ``dh`` → ``d``; ``th`` → ``t``; ``ph`` → ``f``; ``q`` and ``ck`` → ``k``; ``ou`` and
@@ -30,8 +32,10 @@ Two names are then as alike as the first rule that holds says (:data:`RULE_SCORE
 identical (1), the same letters once look-alikes and invisible characters are folded (1),
 equal once folded (1), equal skeletons — a transliteration (0.95), the
 same consonants word by word — vowels written otherwise (0.9), the same words in another
-order (0.9), the same letters with words joined or split (0.9); else the best of initials
-(``T. Yoldash``, at most 0.85), one name a part of the other (0.5 to 0.8) and their
+order (0.9), the same letters with words joined or split, articles kept (0.9), the same
+skeletons once one name's suffix is set aside (0.85); else the best of initials
+(``T. Yoldash``, at most 0.85), an acronym of the other's words (``IMU``, 0.75), one name
+a part of the other (0.5 to 0.8) and their
 spelling: 0.9 times the Indel ratio (rapidfuzz) of their least alike pair of words, a pair
 that begins with different letters counting half — a name is only as alike as its least
 alike word, so brothers (*Nawaf* and *Salem al-Hazmi*) are far apart.
@@ -48,7 +52,17 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Literal, NamedTuple
 
-__all__ = ["LOOK_ALIKES", "RULE_SCORES", "NameMatch", "NameRule", "name_key", "name_similarity", "visible"]
+__all__ = [
+    "CONNECTORS",
+    "LOOK_ALIKES",
+    "NAME_SUFFIXES",
+    "RULE_SCORES",
+    "NameMatch",
+    "NameRule",
+    "name_key",
+    "name_similarity",
+    "visible",
+]
 
 NameRule = Literal[
     "identical",
@@ -58,7 +72,9 @@ NameRule = Literal[
     "vowels",
     "word order",
     "joined words",
+    "suffix",
     "initials",
+    "acronym",
     "part",
     "spelling",
 ]
@@ -73,7 +89,9 @@ RULE_SCORES: Mapping[str, float] = MappingProxyType(
         "vowels": 0.9,
         "word order": 0.9,
         "joined words": 0.9,
+        "suffix": 0.85,
         "initials": 0.85,
+        "acronym": 0.75,
         "part": 0.8,
         "spelling": 0.9,
     }
@@ -86,8 +104,16 @@ another script and invisible characters are folded (``\u0410lice`` with a Cyrill
 articles and a comma's word order are set aside; ``transliteration`` the same skeleton;
 ``vowels`` the same consonants word by word, at least three in all (*Mohamed* /
 *Muhammad*); ``word order`` the same words in another order; ``joined words`` the same
-letters with words joined or split (*Binalshibh* / *Bin al-Shibh*); ``initials`` a word
+letters with words joined or split, an article kept (*Binalshibh* / *Bin al-Shibh*,
+*Hizbut Tahrir* / *Hizb ut-Tahrir*); ``suffix`` the same skeletons once one name's
+Central Asian name suffix is set aside (:data:`NAME_SUFFIXES`: *Jumaboi Namangany* /
+*Juma Namangani*); ``initials`` a word
 written as its initial (*T. Yoldash*; 0.85 times the least ratio of the other words);
+``acronym`` one name an acronym (*IMU*, *I.M.U.*, *HuT*: two or more capitals, no more
+small letters than capitals) of the initials of the other's words, its connecting words
+(:data:`CONNECTORS`: *of*, *the*, *and*, *al*, *ut*, *e* ...) counted or not (*Islamic
+Movement of Uzbekistan*; less than a transliteration: *IMU* is also the acronym of
+other names, so the pair's neighbours and types decide);
 ``part`` the words of one name are words of the other, in order (``0.5 + 0.3 * share``,
 *Atta* / *Mohamed Atta* 0.65, *Uzbekistan* / *Islamic Movement of Uzbekistan* 0.575);
 ``spelling`` 0.9 times the least Indel ratio of two words (halved for words that begin
@@ -106,6 +132,26 @@ LOOK_ALIKES: Mapping[str, str] = MappingProxyType(
 """Cyrillic and Greek letters and the Latin letter each looks like (the Latin/Cyrillic/Greek
 rows of Unicode's ``confusables.txt`` that are one letter for one letter; rule 0 of the
 module's docstring)."""
+
+NAME_SUFFIXES: tuple[str, ...] = (
+    "boy", "boi", "bay", "bai", "bek", "beg", "dzhon", "djon", "jon", "jan", "xon", "khon", "khan",
+)  # fmt: skip
+"""The Uzbek, Tajik and Kazakh name suffixes that one source writes and another leaves out
+(rule ``suffix``): *-boy* / *-bay* (*rich*, a respectful suffix: *Jumaboi* for *Juma*),
+*-bek* / *-beg* (*lord*), *-jon* / *-jan* (*dear*: *Ahmadjon*) and *-xon* / *-khon* /
+*-khan* (*khan*): they end given names. Set aside only from a word that keeps three
+letters or more without it and is not the last of a name of two or more words (a family
+name: *Kolabai* is not *Kola*), and only on one side: *Jumabek* and *Jumaboy* are not one
+name by this rule. Russian patronymics (*-ovich*, *-evna*) are whole words, not suffixes;
+*-ali* (*Emomali*) is a name, not a suffix."""
+
+CONNECTORS: frozenset[str] = frozenset(
+    "of the and for in on at to de du la le et al el ul ut us ur ud un uz ush wa fi li e i".split()
+)
+"""The words an acronym may leave out or keep (rule ``acronym``): *of*, *the*, *and* ...,
+the Arabic article and its forms (*AQAP*: **a**l-**Q**aeda in the **A**rabian
+**P**eninsula), *wa*, *fi*, and the Persian and Urdu izafe *e* / *i* (*LeT*:
+**L**ashkar-**e**-**T**aiba, *TTP*: **T**ehrik-i-**T**aliban **P**akistan)."""
 
 _WORD: Final = re.compile(r"[^\W\d_]+")
 _ALIKE: Final = str.maketrans(dict(LOOK_ALIKES))
@@ -145,6 +191,8 @@ _ABD_GLUED: Final = re.compile(r"^abd[aeiou](?:sh|[lrsztnd])([^\W\d_]{2,})$")
 _BIN_GLUED: Final = re.compile(r"^(?:bin|ibn|ben)(?:al|el)([^\W\d_]{3,})$")
 _BIN_WORDS: Final = frozenset({"ibn", "ben"})
 _GLUED_ARTICLE: Final = re.compile(r"^(?:al|el)([^\W\d_]{4,})$")
+_SUFFIX: Final = re.compile(r"^([^\W\d_]{3,})(?:" + "|".join(NAME_SUFFIXES) + r")$")
+_DOTTED: Final = re.compile(r"^(?:[^\W\d_]\.\s?){2,}$|^(?:[^\W\d_]\.){1,}[^\W\d_]$")
 _RUSSIAN: Final = re.compile(r"^([^\W\d_]{4,}?)(?:[iy]?eva?|ova?)$")
 _DIGRAPHS: Final = (
     ("dzh", "j"),
@@ -170,14 +218,17 @@ _DOUBLE: Final = re.compile(r"(.)\1+")
 _CONSONANTS: Final = str.maketrans(dict.fromkeys("aiu", None))
 
 
-def _fold(name: str) -> tuple[str, ...]:
-    """The words of ``name`` after the look-alikes and the fold (rules 0 and 1 of the module's docstring)."""
+def _fold(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of ``name`` after the look-alikes and the fold (rules 0 and 1 of the module's
+    docstring), and its words before articles, *abd* and *bin* are read (for the letters of
+    the ``joined words`` rule and the initials of the ``acronym`` rule)."""
     text = unicodedata.normalize("NFKD", visible(name))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().translate(_DELETE)
     if text.count(",") == 1:
         head, tail = text.split(",")
         if head.strip() and tail.strip():
             text = f"{tail} {head}"
+    raw = tuple(w for w in _SPLIT.split(text) if w)
     text = _ARTICLE.sub(" ", text)
     words: list[str] = []
     pending = False  # an "abd" waiting for the word it belongs to
@@ -196,7 +247,7 @@ def _fold(name: str) -> tuple[str, ...]:
             words.extend(("bin", m.group(1)))
         else:
             words.append("bin" if word in _BIN_WORDS else word)
-    return tuple(words)
+    return tuple(words), raw
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -221,9 +272,13 @@ class Form:
     joined: str  # the skeleton's words, joined
     ordered: tuple[str, ...]  # the skeleton's words, sorted
     looks: str = ""  # the name as it looks (:func:`visible`) where that differs from it as written
+    letters: str = ""  # the skeleton of every word, articles kept, joined
+    acronym: str = ""  # the letters of a name written as an acronym (IMU), else ""
+    initials: frozenset[str] = frozenset()  # the acronyms the name's words make
+    suffixed: bool = False  # read with a name suffix set aside (rule ``suffix``)
 
     @classmethod
-    def of(cls, folded: tuple[str, ...]) -> Form:
+    def of(cls, folded: tuple[str, ...], letters: str = "", initials: frozenset[str] = frozenset()) -> Form:
         skeleton = tuple(_skeleton(w) for w in folded)
         return cls(
             folded,
@@ -232,6 +287,8 @@ class Form:
             " ".join(skeleton),
             "".join(skeleton),
             tuple(sorted(skeleton)),
+            letters=letters,
+            initials=initials,
         )
 
     def keys(self) -> set[str]:
@@ -241,6 +298,8 @@ class Form:
         if len(whole) > 1 or (whole and len(whole[0]) < 2):
             found.add("s" + " ".join(sorted(whole)))
             found.add("j" + "".join(whole))
+        if self.acronym:
+            found.add("a" + self.acronym)
         if len(self.folded) > 1:  # initials: "T. Yoldash" and "Tahir Yoldash" share "ity ldsh"
             letters = "i" + "".join(w[0] for w in self.folded) + " "
             found.update(letters + c for w, c in zip(self.folded, self.consonants, strict=True) if len(w) > 1)
@@ -252,16 +311,60 @@ class Form:
         return " ".join(c for c in self.consonants if c != word) + "\0" + self.spaced
 
 
+def _initials_of(raw: Sequence[str]) -> frozenset[str]:
+    """The acronyms the words ``raw`` make: the initial of each word, each of its
+    :data:`CONNECTORS` counted or not (at most 6 connectors are read both ways; the rest are
+    left out); none for fewer than two other words."""
+    significant = [w for w in raw if w not in CONNECTORS]
+    if len(significant) < 2 or len(raw) > 12:
+        return frozenset()
+    optional = [k for k, w in enumerate(raw) if w in CONNECTORS][:6]
+    found = set()
+    for mask in range(1 << len(optional)):
+        kept = {k for b, k in enumerate(optional) if mask >> b & 1}
+        found.add("".join(w[0] for k, w in enumerate(raw) if w not in CONNECTORS or k in kept))
+    return frozenset(found)
+
+
+def _acronym(looks: str) -> str:
+    """The letters of ``looks`` if it is written as an acronym (*IMU*, *I.M.U.*, *HuT*: one
+    word of 2 to 8 letters, beginning with a capital, two or more capitals and no more small
+    letters than capitals; or letters each followed by a dot), else ``""``."""
+    text = looks.strip()
+    if _DOTTED.match(text):
+        letters = [ch for ch in text if ch.isalpha()]
+    elif text.isalpha() and 2 <= len(text) <= 8 and text[0].isupper():
+        upper = sum(ch.isupper() for ch in text)
+        if upper < 2 or upper < len(text) - upper:
+            return ""
+        letters = list(text)
+    else:
+        return ""
+    return _fold("".join(letters))[1][0] if letters else ""
+
+
 def forms_of(name: str) -> tuple[Form, ...]:
-    """The readings of ``name``: as folded, and without glued articles when it has one."""
-    folded = _fold(name)
+    """The readings of ``name``: as folded, without glued articles when it has one, and with
+    a name suffix set aside (:data:`NAME_SUFFIXES`) when it has one."""
+    folded, raw = _fold(name)
     if not folded:
         return ()
     looks = visible(name)
-    forms = [Form.of(folded)]
+    letters = _DOUBLE.sub(r"\1", "".join(map(_skeleton, raw))) if len(raw) > 1 else ""
+    initials = _initials_of(raw)
+    forms = [Form.of(folded, letters, initials)]
     unglued = tuple(m.group(1) if (m := _GLUED_ARTICLE.match(w)) else w for w in folded)
     if unglued != folded:
-        forms.append(Form.of(unglued))
+        forms.append(Form.of(unglued, letters, initials))
+    for form in list(forms):
+        last = len(form.folded) - 1 if len(form.folded) > 1 else 1  # a family name keeps its end
+        bare = tuple(
+            m.group(1) if k < last and (m := _SUFFIX.match(w)) else w for k, w in enumerate(form.folded)
+        )
+        if bare != form.folded:
+            forms.append(dataclasses.replace(Form.of(bare), suffixed=True))
+    if acronym := _acronym(looks):
+        forms = [dataclasses.replace(f, acronym=acronym, initials=frozenset()) for f in forms]
     if looks != name:  # look-alikes or invisible characters folded: said in the match's rule
         forms = [dataclasses.replace(f, looks=looks) for f in forms]
     return tuple(forms)
@@ -350,7 +453,24 @@ def _spelling(x: Form, y: Form) -> float:
     return closest / 100 * len(short) / len(long)
 
 
+def _suffix(x: Form, y: Form) -> NameMatch:
+    """The ``suffix`` rule: one of the two read with a name suffix set aside, and the same
+    skeletons then, in any order; never both (*Jumabek* / *Jumaboy*)."""
+    if x.suffixed and y.suffixed:
+        return NameMatch(0.0, "spelling")
+    if x.ordered == y.ordered:  # the same skeletons, in this order or another
+        return NameMatch(RULE_SCORES["suffix"], "suffix")
+    return NameMatch(0.0, "spelling")
+
+
+def is_acronym(x: Form, y: Form) -> bool:
+    """Whether one of the two is written as an acronym of the other's words."""
+    return bool((x.acronym and x.acronym in y.initials) or (y.acronym and y.acronym in x.initials))
+
+
 def compare(x: Form, y: Form) -> NameMatch:
+    if x.suffixed or y.suffixed:
+        return _suffix(x, y)
     if x.folded == y.folded:
         if x.looks or y.looks:  # equal only once look-alikes or invisible characters are folded
             return NameMatch(RULE_SCORES["look-alikes"], "look-alikes")
@@ -361,9 +481,11 @@ def compare(x: Form, y: Form) -> NameMatch:
         return NameMatch(RULE_SCORES["vowels"], "vowels")
     if x.ordered == y.ordered:
         return NameMatch(RULE_SCORES["word order"], "word order")
-    if x.joined == y.joined:
+    if x.joined == y.joined or (x.letters and x.letters == y.letters):
         return NameMatch(RULE_SCORES["joined words"], "joined words")
     best = NameMatch(round(RULE_SCORES["spelling"] * _spelling(x, y), 6), "spelling")
+    if is_acronym(x, y) and RULE_SCORES["acronym"] > best.similarity:
+        best = NameMatch(RULE_SCORES["acronym"], "acronym")
     for rule, value in (("initials", _initials(x, y)), ("part", _part(x, y))):
         if value > best.similarity:
             best = NameMatch(round(value, 6), rule)  # type: ignore[arg-type]
@@ -395,6 +517,12 @@ def name_similarity(a: str, b: str) -> NameMatch:
     'folded'
     >>> round(name_similarity("Nawaf al-Hazmi", "Salem al-Hazmi").similarity, 2)  # brothers
     0.09
+    >>> name_similarity("Jumaboi Namangany", "Dzhuma Namangani")
+    NameMatch(similarity=0.85, rule='suffix')
+    >>> name_similarity("Hizbut Tahrir", "Hizb ut-Tahrir")
+    NameMatch(similarity=0.9, rule='joined words')
+    >>> name_similarity("IMU", "Islamic Movement of Uzbekistan")
+    NameMatch(similarity=0.75, rule='acronym')
     """
     if a == b:
         return NameMatch(1.0, "identical")
