@@ -28,6 +28,7 @@ __all__ = [
     "NodeStyle",
     "color_distance",
     "confidence_strokes",
+    "drawn_levels",
     "layer_colors",
     "node_sizes",
     "node_styles",
@@ -197,6 +198,20 @@ def confidence_strokes(scale: ConfidenceScale) -> dict[str, EdgeStroke]:
         opacity = 1.0 if p >= 0.6 else 0.8 if p >= 0.4 else 0.45
         out[level] = EdgeStroke(dashes=p < 0.6, opacity=opacity, width=round(1.0 + 2.0 * p, 1))
     return out
+
+
+def drawn_levels(scale: ConfidenceScale, probability: Sequence[float]) -> list[str]:
+    """The level each tie is drawn at: the most certain level its (combined) probability
+    reaches, else the least certain one. A tie is drawn as sure as every measure reads it:
+    an ``alleged`` tie three sources report is drawn solid, a ``reported`` tie from a source
+    graded E dashed.
+
+    >>> from linkchart.vocabulary import ConfidenceScale
+    >>> drawn_levels(ConfidenceScale.default(), [0.95, 0.834, 0.75, 0.3, 0.1])
+    ['confirmed', 'reported', 'reported', 'possible', 'possible']
+    """
+    ranked = sorted(zip(scale.probabilities, scale.levels, strict=True), reverse=True)
+    return [next((lv for q, lv in ranked if p >= q - 1e-12), ranked[-1][1]) for p in probability]
 
 
 # ---------------------------------------------------------------- colour vision

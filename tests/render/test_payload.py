@@ -94,6 +94,24 @@ def test_low_confidence_edges_are_dashed_and_faded() -> None:
     assert opacities == sorted(opacities, reverse=True) and opacities[-1] < 0.5
 
 
+def test_a_tie_is_drawn_as_sure_as_its_sources_make_it() -> None:
+    # an alleged tie three sources report (p 0.83) is drawn as a reported one, solid; a reported
+    # tie from a source graded E (p 0.3) as a possible one, dashed and faded (issue 23 item 1)
+    three = [{"source": s} for s in ("s1", "s2", "s3")]
+    chart = linkchart.from_records(
+        [{"id": x, "type": "state"} for x in "abc"],
+        [
+            {"from": "a", "relation": "x", "to": "b", "confidence": "alleged", "evidence": three},
+            {"from": "b", "relation": "x", "to": "c", "confidence": "reported", "source": "e"},
+        ],
+        sources=[{"id": s, "reliability": "E" if s == "e" else "B"} for s in ("e", "s1", "s2", "s3")],
+    )
+    assert chart.edges.probability[0] > 0.75 > chart.edges.probability[1]
+    net, _ = build_network(chart, PageSpec(size_by=None))
+    assert [bool(e.get("dashes")) for e in net.edges] == [False, True]
+    assert net.edges[0]["color"]["opacity"] == 1.0 and net.edges[1]["color"]["opacity"] < 0.5
+
+
 def test_nodes_are_sized_by_the_measure(central_asia: linkchart.LinkChart) -> None:
     net, info = build_network(central_asia, PageSpec(size_by="degree", measures=["degree"]))
     degree = linkchart.degree(central_asia)

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..style import HOSTILE_COLOR, confidence_strokes, layer_colors, node_styles, relation_colors
+from ..style import (
+    HOSTILE_COLOR,
+    confidence_strokes,
+    drawn_levels,
+    layer_colors,
+    node_styles,
+    relation_colors,
+)
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -135,16 +142,16 @@ def draw_ties(
     vocab = chart.vocabulary
     rel_colors = relation_colors(vocab)
     strokes = confidence_strokes(vocab.confidence)
-    levels = vocab.confidence.levels
     e = chart.edges
     kinds = [_kind(r) for r in vocab.relations]
     ends = _cut(ax, xy, e.src, e.dst, np.asarray(radii, dtype=np.float64), e.relation, kinds)
-    rows = zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
+    rows = zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), strict=True)
+    drawn = drawn_levels(vocab.confidence, e.probability.tolist())  # as sure as the measures read it
     light = set(faint)
-    for k, (a, b, rel, conf) in enumerate(rows):
+    for k, (a, b, rel) in enumerate(rows):
         if a == b:
             continue
-        stroke = strokes[levels[conf]]
+        stroke = strokes[drawn[k]]
         relation = vocab.relations[rel]
         kind = kinds[rel]
         width = stroke.width * (2.2 if e.id_of(k) in bold else 0.6)

@@ -32,6 +32,7 @@ from ..style import (
     MIN_SIZE,
     NODE_PALETTE,
     confidence_strokes,
+    drawn_levels,
     layer_colors,
     node_sizes,
     node_styles,
@@ -339,7 +340,6 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
     styles = node_styles(vocab)
     rel_colors = relation_colors(vocab)
     strokes = confidence_strokes(vocab.confidence)
-    levels = vocab.confidence.levels
 
     names, scale = _names(chart, spec, policy)
     for name in names:
@@ -433,10 +433,9 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
     hostile = [r.negative for r in vocab.relations]
     e = chart.edges
     conflicts, contested = conflict_rows(chart, found.structure("conflicts"))
-    for k, (a, b, rel, conf) in enumerate(
-        zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), e.confidence.tolist(), strict=True)
-    ):
-        stroke = strokes[levels[conf]]
+    drawn = drawn_levels(vocab.confidence, e.probability.tolist())  # as sure as the measures read it
+    for k, (a, b, rel) in enumerate(zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), strict=True)):
+        stroke = strokes[drawn[k]]
         edge: dict[str, Any] = {
             "id": k,
             "from": a,
