@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import LinkchartError, did_you_mean
-from ..loading.evidence import is_remote
+from ..loading.evidence import fold, is_remote
 from ..loading.files import MAX_TEXT_BYTES, Refused, read_text, resolve_named
 from ..model import LinkChart, Source
 from .conflicts import Conflict
@@ -81,9 +81,16 @@ def _differ(x: Source, y: Source) -> str:
     or a grade is no difference."""
     said = [f"{f} {getattr(x, f)!r} / {getattr(y, f)!r}" for f in _CITED
             if getattr(x, f) and getattr(y, f) and getattr(x, f) != getattr(y, f)]  # fmt: skip
-    if x.text and y.text and x.text not in y.text and y.text not in x.text:
+    if x.text and y.text and not _holds(y.text, x.text) and not _holds(x.text, y.text):
         said.append("texts that differ")
     return ", ".join(said)
+
+
+def _holds(outer: str, inner: str) -> bool:
+    """Whether text ``outer`` holds ``inner``, read as the quote check reads them
+    (:func:`~linkchart.loading.evidence.fold`: a text extracted again, with other line
+    breaks, spaces or typographic quotes, is the same text)."""
+    return fold(inner) in fold(outer)
 
 
 def _lower(x: str, y: str) -> str:
@@ -103,9 +110,9 @@ def _one(x: Source, y: Source, found: list[Conflict]) -> Source:
     filled = {f: getattr(x, f) or getattr(y, f) for f in ("title", "author", "date")}
     text, location = x.text, x.location or ("" if x.text else y.location)  # x's text: x's place
     web = next((loc for loc in (x.location, y.location) if is_remote(loc)), "")
-    if y.text and (not x.text or x.text in y.text):  # the second's text holds the first's
+    if y.text and (not x.text or _holds(y.text, x.text)):  # the second's text holds the first's
         text, location = y.text, web or y.location or x.location
-    elif y.text and y.text not in x.text:  # two texts of one document (the analyst's word)
+    elif y.text and not _holds(x.text, y.text):  # two texts of one document (the analyst's word)
         text, location = f"{x.text}\n\n{y.text}", web
     grade = _lower(x.reliability, y.reliability)
     if x.reliability != y.reliability:
@@ -152,7 +159,7 @@ def merged_sources(
                     code="unknown-name",
                     hint=did_you_mean(sid, sorted(ids)),
                 )
-    by_text = {s.text: s.id for s in a if s.text}
+    by_text = {fold(s.text): s.id for s in a if s.text}
     taken = set(mine) | theirs
     out, renamed, joined = dict(mine), {}, []
     for s in b:
@@ -160,8 +167,8 @@ def merged_sources(
         if target is None and s.id in mine:
             differ = _differ(mine[s.id], s)
             target, why = (None, "") if differ else (s.id, "same id")
-        if target is None and s.text in by_text:
-            target, why = by_text[s.text], "same text"
+        if target is None and s.text and fold(s.text) in by_text:
+            target, why = by_text[fold(s.text)], "same text"
         if target is not None:
             out[target] = _one(out[target], replace(s, id=target), found)
             if target != s.id:
