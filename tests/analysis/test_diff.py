@@ -266,6 +266,19 @@ def test_the_text_gives_evidence_lists_in_words_not_reprs() -> None:
     b = make(
         people("A", "B"), [{"from": "A", "relation": "pays", "to": "B", "source": "s", "evidence": items}]
     )
-    text = diff(a, b, measures=()).text()
+    d = diff(a, b, measures=())
+    text = d.text()
     assert "{'" not in text and "'quote'" not in text
-    assert 'evidence "q1" -> "q1"; "A \\"paid\\" B" (source t, credibility 2)' in text
+    # item by item: the one added, not the whole list before and after (review rev7)
+    assert 'evidence + "A \\"paid\\" B" (source t, credibility 2)' in text and '"q1" ->' not in text
+    (edge,) = d.edges_changed
+    assert edge.items_added == ({"quote": 'A "paid" B', "source": "t", "credibility": 2},)
+    assert edge.items_removed == () and edge.to_dict()["items_added"] == list(edge.items_added)
+    # one removed, one added, one regraded: each said
+    regraded = [{"quote": "q2", "source": "t", "credibility": 3}, {"quote": 'A "paid" B', "source": "t"}]
+    c = make(
+        people("A", "B"), [{"from": "A", "relation": "pays", "to": "B", "source": "s", "evidence": regraded}]
+    )
+    (edge,) = diff(b, c, measures=()).edges_changed
+    assert [x.get("quote") for x in edge.items_added] == ["q2", 'A "paid" B']
+    assert [x.get("quote") for x in edge.items_removed] == ["q1", 'A "paid" B'] and edge.evidence == "changed"

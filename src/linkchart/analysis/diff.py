@@ -12,16 +12,15 @@ Edge ids play no part (files that give none number their edges in order), nor do
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import numpy as np
 
 from ..errors import LinkchartError
 from ..model import LinkChart
+from ._changes import Change, EdgeChange, NodeChange, item_key, items_of, said
 from ._declared import source_diff, vocabulary_diff
 from ._measure import check_count
 from .findings import Findings
@@ -55,64 +54,6 @@ EDGE_FIELDS_COMPARED: Final = (
 to 12 digits."""
 
 _NODE_FIELDS: Final = ("type", "label", "aliases", "time", "notes", "attributes")
-
-EvidenceChange = Literal["added", "removed", "changed"]
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One field that differs: its name and its value in each chart (as records hold it)."""
-
-    field: str
-    a: Any
-    b: Any
-
-    def to_dict(self) -> dict[str, Any]:
-        """``{field, a, b}``."""
-        return {"field": self.field, "a": self.a, "b": self.b}
-
-
-@dataclass(frozen=True, slots=True)
-class NodeChange:
-    """A node in both charts whose fields differ."""
-
-    id: str
-    changes: tuple[Change, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """``{id, changes: [...]}``."""
-        return {"id": self.id, "changes": [c.to_dict() for c in self.changes]}
-
-
-@dataclass(frozen=True, slots=True)
-class EdgeChange:
-    """An edge in both charts (the same claim by the same source) whose fields differ; ``a``
-    and ``b`` are its ids in each."""
-
-    a: str
-    b: str
-    claim: str
-    changes: tuple[Change, ...]
-
-    @property
-    def evidence(self) -> EvidenceChange | None:
-        """How its evidence changed: ``added`` (it keeps every item it had, and has more),
-        ``removed`` (it had every item it has, and more), ``changed``, or ``None``."""
-        for c in self.changes:
-            if c.field == "evidence":
-                before, after = Counter(map(_item_key, c.a)), Counter(map(_item_key, c.b))
-                return "added" if before < after else "removed" if after < before else "changed"
-        return None
-
-    def to_dict(self) -> dict[str, Any]:
-        """``{a, b, claim, evidence, changes: [...]}``."""
-        return {
-            "a": self.a,
-            "b": self.b,
-            "claim": self.claim,
-            "evidence": self.evidence,
-            "changes": [c.to_dict() for c in self.changes],
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,13 +209,11 @@ class Diff:
         lines += _capped([f"  + node {n}" for n in self.nodes_added])
         lines += _capped([f"  - node {n}" for n in self.nodes_removed])
         lines += _capped(
-            [f"  ~ node {n.id}: " + "; ".join(_said(x) for x in n.changes) for n in self.nodes_changed]
+            [f"  ~ node {n.id}: " + "; ".join(said(x) for x in n.changes) for n in self.nodes_changed]
         )
         lines += _capped([f"  + edge {e}: {self.claims.get('+' + e, '')}" for e in self.edges_added])
         lines += _capped([f"  - edge {e}: {self.claims.get('-' + e, '')}" for e in self.edges_removed])
-        lines += _capped(
-            [f"  ~ edge {e.claim}: " + "; ".join(_said(x) for x in e.changes) for e in self.edges_changed]
-        )
+        lines += _capped([f"  ~ edge {e.claim}: {e.words()}" for e in self.edges_changed])
         for label, ids in (
             ("+", self.sources_added),
             ("-", self.sources_removed),
@@ -304,37 +243,6 @@ def _rank(r: int | None) -> str:
     return "absent" if r is None else str(r)
 
 
-def _said(c: Change) -> str:
-    return f"{c.field} {_value_text(c.a)} -> {_value_text(c.b)}"
-
-
-def _item_text(item: Any) -> str:
-    """An evidence item in words: its quote and what else it says (``"A met B" (source s)``)."""
-    if not isinstance(item, Mapping):
-        return _value_text(item)
-    more = ", ".join(
-        f"{k} {item[k] if isinstance(item[k], str) else _value_text(item[k])}" for k in item if k != "quote"
-    )
-    quote = json.dumps(item["quote"], ensure_ascii=False) if item.get("quote") else "unquoted"
-    return f"{quote} ({more})" if more else quote
-
-
-def _value_text(value: Any) -> str:
-    """A field's value as records hold it, in words: a quote in quotation marks, an evidence
-    list item by item, ``none`` for none."""
-    if value is None or value == "" or value == [] or value == {}:
-        return "none"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list | tuple):
-        return "; ".join(_item_text(v) for v in value)
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{k}: {_value_text(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
 def edge_identity(record: Mapping[str, Any], directed: bool) -> tuple[Any, ...]:
     """What matches an edge record across charts: its ends (sorted for an undirected relation),
     relation, time (as written) and source."""
@@ -353,7 +261,7 @@ def _changes(x: Mapping[str, Any], y: Mapping[str, Any], fields: Iterable[str]) 
     out = []
     for f in fields:
         a, b = _compared(x, f), _compared(y, f)
-        same = sorted(map(_item_key, a)) == sorted(map(_item_key, b)) if f == "evidence" else a == b
+        same = sorted(map(item_key, a)) == sorted(map(item_key, b)) if f == "evidence" else a == b
         if not same:  # the same evidence items in another order are the same evidence
             out.append(Change(f, a, b))
     return tuple(out)
@@ -366,33 +274,8 @@ def _compared(record: Mapping[str, Any], name: str) -> Any:
     if name == "attributes" and CLAIM in value:
         return {k: v for k, v in value.items() if k != CLAIM}
     if name == "evidence":
-        return _items(record)
+        return items_of(record)
     return value
-
-
-#: An evidence item's fields that default to its edge's.
-_ITEM_DEFAULTS: Final = ("source", "confidence", "time")
-
-
-def _items(record: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """An edge's evidence as a list of items, each without what it takes from its edge (a
-    source, confidence or time equal to the edge's, or none): one quote and an item that
-    writes out its edge's source are the same evidence.
-
-    >>> _items({"evidence": [{"quote": "y"}, {"quote": "x", "source": "s"}], "source": "s",
-    ...         "confidence": "reported", "time": None})
-    [{'quote': 'y'}, {'quote': 'x'}]
-    """
-    evidence = record["evidence"]
-    written = evidence if isinstance(evidence, list) else [{"quote": evidence}] if evidence else []
-    return [
-        {k: v for k, v in item.items() if v is not None and not (k in _ITEM_DEFAULTS and v == record.get(k))}
-        for item in written
-    ]
-
-
-def _item_key(item: Mapping[str, Any]) -> str:
-    return json.dumps(item, sort_keys=True, default=str)
 
 
 Records = tuple[list[dict[str, Any]], list[dict[str, Any]]]
