@@ -548,9 +548,19 @@ def test_merge_is_associative_and_keeps_every_evidence_item(
         assert set(left.node_ids) == set(right.node_ids)
         assert edge_contents(left) == edge_contents(right)
         assert edge_facts(left) == edge_facts(right)  # probabilities and written names too
-        for part in (a, b, c):  # every edge of every chart is in the merge, as often
-            assert not edge_contents(part) - edge_contents(left) or decisions
+        kept = [x for x in ("D", "D2", "D3") if x in left.node_ids]  # the group's node in the merge
+        joined = {x: kept[0] for x in ("D", "D2", "D3")} if decisions and kept else {}
+        for part in (a, b, c):  # every evidence item of every chart is in the merge (its ends joined)
+            assert not _joined(edge_contents(part), joined) - edge_contents(left)
             assert every_name(part) <= every_name(left)
+
+
+def _joined(contents: Counter[tuple[Any, ...]], joined: dict[str, str]) -> Counter[tuple[Any, ...]]:
+    """:func:`edge_contents` with the ends a decision joined named as the merge names them."""
+    out: Counter[tuple[Any, ...]] = Counter()
+    for (x, y, *rest), n in contents.items():
+        out[(*sorted((joined.get(x, x), joined.get(y, y))), *rest)] += n
+    return out
 
 
 # ---------------------------------------------------------------------------- the split Krebs network
