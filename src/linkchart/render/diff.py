@@ -20,7 +20,6 @@ chart travels as JSON text and is shown as text.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -129,29 +128,19 @@ def _item_text(item: Mapping[str, Any]) -> list[str]:
     return [str(item.get("quote") or ""), ", ".join(more)]
 
 
-def _key(item: Mapping[str, Any]) -> str:
-    return json.dumps(item, sort_keys=True, default=str)
-
-
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _changes(changes: Sequence[Change]) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
-    """The changes as ``[field, before, after]`` texts, and the evidence items added and removed."""
-    rows: list[list[str]] = []
-    added: list[list[str]] = []
-    removed: list[list[str]] = []
-    for c in changes:
-        if c.field == "evidence":
-            xs, ys = _items(c.a), _items(c.b)
-            kx, ky = {_key(x) for x in xs}, {_key(y) for y in ys}
-            added += [_item_text(y) for y in ys if _key(y) not in kx]
-            removed += [_item_text(x) for x in xs if _key(x) not in ky]
-            rows.append(["evidence", _count(len(xs), "item"), _count(len(ys), "item")])
-        else:
-            rows.append([c.field, _text(c.a), _text(c.b)])
-    return rows, added, removed
+def _rows(changes: Sequence[Change]) -> list[list[str]]:
+    """The changes as ``[field, before, after]`` texts (evidence: how many items, before and
+    after; :attr:`~linkchart.analysis.diff.EdgeChange.items_added` says which)."""
+    return [
+        ["evidence", _count(len(c.a), "item"), _count(len(c.b), "item")]
+        if c.field == "evidence"
+        else [c.field, _text(c.a), _text(c.b)]
+        for c in changes
+    ]
 
 
 class _Taken:
@@ -309,7 +298,7 @@ def mark_diff(payload: dict[str, Any], changes: Compared) -> None:
         if nc.id in row:
             _mark_node(nodes[row[nc.id]], fill(row[nc.id]), CHANGED_COLOR, _CHANGED_DASHES)
             node_marks[str(row[nc.id])] = "~"
-            node_changes[str(row[nc.id])] = _changes(nc.changes)[0]
+            node_changes[str(row[nc.id])] = _rows(nc.changes)
         else:
             left_out += 1
     edge_marks: dict[str, str] = {}
@@ -330,13 +319,16 @@ def mark_diff(payload: dict[str, Any], changes: Compared) -> None:
         k = edge_row[ec.b]
         _mark_edge(edges[k], CHANGED_COLOR, 3.5)
         edge_marks[str(k)] = "~"
-        rows, items_added, items_removed = _changes(ec.changes)
+        rows = [r for r in _rows(ec.changes) if r[0] != "probability"]  # shown as the page rounds it
         p_a = rounded(float(a_edges.probability[a_edge_row[ec.a]]))
-        rows = [r for r in rows if r[0] != "probability"]  # shown as the page rounds it
         if p_a != probability_b[k]:
             rows.append(["probability", _text(p_a), _text(probability_b[k])])
-        edge_changes[str(k)] = {"a": ec.a, "changes": rows, "items_added": items_added}
-        edge_changes[str(k)]["items_removed"] = items_removed
+        edge_changes[str(k)] = {
+            "a": ec.a,
+            "changes": rows,
+            "items_added": [_item_text(x) for x in ec.items_added],
+            "items_removed": [_item_text(x) for x in ec.items_removed],
+        }
 
     # the ghosts: what a had and b lost
     a_nodes, a_ties = before.to_records()
