@@ -13,6 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
+from .model.views import at_least
 from .vocabulary import ConfidenceScale, Vocabulary
 
 __all__ = [
@@ -200,18 +204,22 @@ def confidence_strokes(scale: ConfidenceScale) -> dict[str, EdgeStroke]:
     return out
 
 
-def drawn_levels(scale: ConfidenceScale, probability: Sequence[float]) -> list[str]:
+def drawn_levels(scale: ConfidenceScale, probability: npt.ArrayLike) -> list[str]:
     """The level each tie is drawn at: the most certain level its (combined) probability
-    reaches, else the least certain one. A tie is drawn as sure as every measure reads it:
-    an ``alleged`` tie three sources report is drawn solid, a ``reported`` tie from a source
-    graded E dashed.
+    reaches (:func:`~linkchart.model.views.at_least`, as every measure reads it), else the
+    least certain one: an ``alleged`` tie three sources report is drawn solid, a
+    ``reported`` tie from a source graded E dashed.
 
     >>> from linkchart.vocabulary import ConfidenceScale
     >>> drawn_levels(ConfidenceScale.default(), [0.95, 0.834, 0.75, 0.3, 0.1])
     ['confirmed', 'reported', 'reported', 'possible', 'possible']
     """
-    ranked = sorted(zip(scale.probabilities, scale.levels, strict=True), reverse=True)
-    return [next((lv for q, lv in ranked if p >= q - 1e-12), ranked[-1][1]) for p in probability]
+    p = np.asarray(probability, dtype=np.float64)
+    rising = sorted(scale.levels, key=scale.threshold)  # least certain first
+    drawn = np.full(len(p), rising[0], dtype=object)
+    for level in rising[1:]:
+        drawn[at_least(p, scale, level)] = level
+    return [str(x) for x in drawn]
 
 
 # ---------------------------------------------------------------- colour vision

@@ -109,7 +109,7 @@ def firm_chart(
         return None, ()
     e = chart.edges
     read = np.isin(e.relation, [chart.vocabulary.relation_names.index(r) for r in relations])
-    if not np.any(read & ~at_least(e.probability, chart.vocabulary, firm)):
+    if not np.any(read & ~at_least(e.probability, chart.vocabulary.confidence, firm)):
         return None, ()
     return chart.min_confidence(firm), tuple(weak)
 

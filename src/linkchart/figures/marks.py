@@ -146,7 +146,7 @@ def draw_ties(
     kinds = [_kind(r) for r in vocab.relations]
     ends = _cut(ax, xy, e.src, e.dst, np.asarray(radii, dtype=np.float64), e.relation, kinds)
     rows = zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), strict=True)
-    drawn = drawn_levels(vocab.confidence, e.probability.tolist())  # as sure as the measures read it
+    drawn = drawn_levels(vocab.confidence, e.probability)  # as sure as the measures read it
     light = set(faint)
     for k, (a, b, rel) in enumerate(rows):
         if a == b:

@@ -18,7 +18,7 @@ import numpy.typing as npt
 from ..errors import LinkchartError, UnknownNameError
 from ..timegrammar import TIME_HINT, parse_time
 from ..times import NO_TIME, Span, TieTimes, dated, in_force
-from ..vocabulary import Vocabulary
+from ..vocabulary import ConfidenceScale, Vocabulary
 from .records import Source
 from .tables import EdgeTable, NodeTable
 
@@ -121,15 +121,16 @@ def select(
         rcodes = [vocabulary.relation_names.index(vocabulary.relation(r).name) for r in relations]
         mask &= np.isin(edges.relation, rcodes)
     if min_confidence is not None:
-        mask &= at_least(edges.probability, vocabulary, min_confidence)
+        mask &= at_least(edges.probability, vocabulary.confidence, min_confidence)
     return node_rows, mask
 
 
 def at_least(
-    probability: npt.NDArray[np.float64], vocabulary: Vocabulary, minimum: str | float
+    probability: npt.NDArray[np.float64], scale: ConfidenceScale, minimum: str | float
 ) -> npt.NDArray[np.bool_]:
     """Which ties of these (combined) probabilities are at least ``minimum`` certain (a level
-    name or a probability), allowing for the rounding of a probability combined from items.
+    of ``scale`` or a probability), allowing for the rounding of a probability combined from
+    items.
 
     The one test of firmness: a ``reported`` tie from a source graded E is below
     ``reported``, and an ``alleged`` tie from three sources may be above it.
@@ -139,7 +140,7 @@ def at_least(
     UnknownNameError
         For a level the confidence scale lacks.
     """
-    return probability >= vocabulary.confidence.threshold(minimum) - 1e-12
+    return probability >= scale.threshold(minimum) - 1e-12
 
 
 def in_time(

@@ -433,7 +433,7 @@ def build_network(source: LinkChart | Findings, spec: PageSpec) -> tuple[Network
     hostile = [r.negative for r in vocab.relations]
     e = chart.edges
     conflicts, contested = conflict_rows(chart, found.structure("conflicts"))
-    drawn = drawn_levels(vocab.confidence, e.probability.tolist())  # as sure as the measures read it
+    drawn = drawn_levels(vocab.confidence, e.probability)  # as sure as the measures read it
     for k, (a, b, rel) in enumerate(zip(e.src.tolist(), e.dst.tolist(), e.relation.tolist(), strict=True)):
         stroke = strokes[drawn[k]]
         edge: dict[str, Any] = {

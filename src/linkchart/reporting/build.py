@@ -77,7 +77,7 @@ class Firm:
         at a firm level but graded below it says so: ``"rests on 1 reported tie (p 0.30,
         graded below reported)"``."""
         p = np.array([t.probability for t in ties], dtype=np.float64)
-        if not ties or np.any(at_least(p, self.vocabulary, self.level)):
+        if not ties or np.any(at_least(p, self.vocabulary.confidence, self.level)):
             return ""
         levels = self.vocabulary.confidence.levels
         written = sorted({t.confidence for t in ties}, key=levels.index)

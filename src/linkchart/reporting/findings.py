@@ -113,7 +113,11 @@ class _Evidence:
         self.chart = chart
         self.mask = _read_mask(chart, relations)
         e = chart.edges
-        self.weak = ~at_least(e.probability, chart.vocabulary, firm) if firm else np.zeros(len(e), dtype=bool)
+        self.weak = (
+            ~at_least(e.probability, chart.vocabulary.confidence, firm)
+            if firm
+            else np.zeros(len(e), dtype=bool)
+        )
 
     def ties_of(self, nodes: Iterable[str]) -> list[int]:
         """The rows of the edges read that touch any of ``nodes``."""
