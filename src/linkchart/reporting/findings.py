@@ -161,11 +161,11 @@ class _Evidence:
             out = f"1 {levels[int(e.confidence[k])]} tie ({e.id_of(k)}{self._probability(k)}) {where}{once}"
             return out + (", below the firm level" if weak else "")
         shown = ", ".join(f"{count[lv]} {lv}" for lv in levels if count[lv])
-        moved = sorted({float(f"{e.probability[k]:.3g}") for k in rows if self._probability(k)})
+        moved = [k for k in rows if self._probability(k)]
         if moved:  # its sources' grades or corroboration put some ties at other probabilities
-            at = ", ".join(f"{p:.3g}" for p in moved[:3]) + (", ..." if len(moved) > 3 else "")
-            n = sum(1 for k in rows if self._probability(k))
-            shown += f"; {n} of them at p {at} by their sources"
+            at = sorted({float(f"{e.probability[k]:.3g}") for k in moved})
+            said = ", ".join(f"{p:.3g}" for p in at[:3]) + (", ..." if len(at) > 3 else "")
+            shown += f"; {len(moved)} of them at p {said} by their sources"
         out = f"{whose}{len(rows)} ties read ({shown})"
         if len(cited) == 1 and not sources.get(-1):
             out += f", all from one source ({self._source_words(cited[0])})"
